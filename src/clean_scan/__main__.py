@@ -1,0 +1,3 @@
+from clean_scan.cli import main
+
+main()

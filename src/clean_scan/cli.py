@@ -1,0 +1,164 @@
+"""The command line: a thin client of the library.
+
+``clean-scan INPUT`` cleans one file; ``stages``, ``restore``, ``eval`` and
+``batch`` are subcommands. Every failure the user can cause ends in one line
+on standard error and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from clean_scan.decoding import InputError
+from clean_scan.pipeline import STAGE_NAMES, STAGES
+from clean_scan.restore import RestoreError, restore_bytes
+from clean_scan.runner import clean_file
+from clean_scan.stage import Context
+
+EXIT_BAD_INPUT = 2
+
+
+def fail(message: str) -> None:
+    click.echo(f"clean-scan: error: {message}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+class DefaultToClean(click.Group):
+    """``clean-scan FILE`` means ``clean-scan clean FILE``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        first = next((a for a in args if not a.startswith("-")), None)
+        wants_help = any(a in ("--help", "-h") for a in args)
+        if first is not None and first not in self.commands and not (
+            wants_help and args and args[0].startswith("-")
+        ):
+            args = ["clean", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultToClean, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="clean-scan")
+def cli() -> None:
+    """Clean raw OCR text of 1930s-1950s print: `clean-scan INPUT.txt` writes
+    INPUT.clean.txt, INPUT.report.html and INPUT.report.json."""
+
+
+@cli.command("clean")
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.option("--out-dir", type=click.Path(path_type=Path), help="Write the outputs here.")
+@click.option("-o", "clean_path", metavar="PATH", help="The clean text's path; - for stdout.")
+@click.option("--no-report", is_flag=True, help="Write only the clean text.")
+@click.option("--skip", "skip", multiple=True, type=click.Choice(STAGE_NAMES),
+              help="Turn a stage off (repeatable).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.8, show_default=True,
+              help="Changes less sure than this are flagged, not made.")
+@click.option("--words", "words_file", type=click.Path(path_type=Path),
+              help="Project word list: one word per line, trusted as correct.")
+@click.option("--force", is_flag=True, help="Replace outputs that clean-scan did not write.")
+def clean_command(input_path: Path, out_dir: Path | None, clean_path: str | None,
+                  no_report: bool, skip: tuple[str, ...], min_confidence: float,
+                  words_file: Path | None, force: bool) -> None:
+    """Clean INPUT and write the clean text and its reports."""
+    try:
+        context = Context(min_confidence=min_confidence,
+                          extra_words=read_word_list(words_file) if words_file else frozenset())
+        outcome = clean_file(input_path, out_dir=out_dir, clean_path=clean_path,
+                             with_reports=not no_report, skip=skip, context=context, force=force)
+    except InputError as exc:
+        fail(str(exc))
+        return
+    except OSError as exc:
+        fail(f"cannot write the outputs: {exc.strerror or exc}")
+        return
+    if outcome.outputs.clean is None:
+        sys.stdout.buffer.write(outcome.clean_bytes)
+        sys.stdout.flush()
+    written = [p for p in (outcome.outputs.clean, outcome.outputs.html, outcome.outputs.json) if p]
+    counts = outcome.result.counts_by_stage()
+    summary = ", ".join(f"{name} {c['edits']}" for name, c in counts.items() if c["edits"])
+    note = "" if outcome.encoding == "utf-8" else f" (read as {outcome.encoding})"
+    click.echo(f"{input_path}{note}: {len(outcome.result.edits)} edits ({summary}), "
+               f"{len(outcome.result.flags)} flagged", err=True)
+    for path in written:
+        click.echo(f"  wrote {path}", err=True)
+
+
+def read_word_list(path: Path) -> frozenset[str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the word list ({exc})") from None
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@cli.command("stages")
+def stages_command() -> None:
+    """List the stages in the order they run."""
+    width = max(len(s.name) for s in STAGES)
+    for number, stage in enumerate(STAGES, 1):
+        click.echo(f"{number}. {stage.name:<{width}}  {stage.summary}")
+
+
+@cli.command("restore")
+@click.argument("clean_path", metavar="CLEAN", type=click.Path(path_type=Path))
+@click.argument("report_path", metavar="REPORT.json", type=click.Path(path_type=Path))
+@click.option("-o", "output", metavar="FILE", type=click.Path(path_type=Path),
+              help="Write the raw input here instead of standard output.")
+def restore_command(clean_path: Path, report_path: Path, output: Path | None) -> None:
+    """Rebuild the raw input, byte for byte, from CLEAN and its JSON report."""
+    try:
+        clean = _read_text_exact(clean_path)
+        report = json.loads(_read_text_exact(report_path))
+        data = restore_bytes(clean, [tuple(h) for h in report["restore"]["hunks"]],
+                             report["input"]["encoding"], report["input"]["bom"],
+                             report["input"]["sha256"])
+    except InputError as exc:
+        fail(str(exc))
+        return
+    except (ValueError, KeyError, TypeError) as exc:
+        message = str(exc) if isinstance(exc, RestoreError) else \
+            f"{report_path}: not a clean-scan JSON report"
+        fail(message)
+        return
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    if output.exists() and (output.resolve() in (clean_path.resolve(), report_path.resolve())):
+        fail(f"{output}: refusing to write over an input of restore")
+    output.write_bytes(data)
+
+
+def _read_text_exact(path: Path) -> str:
+    """Read UTF-8 without newline translation: offsets must match exactly."""
+    try:
+        with path.open("r", encoding="utf-8", newline="") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _register_optional_commands() -> None:
+    """Subcommands that live in their own modules."""
+    try:
+        from clean_scan.cli_eval import eval_command
+    except ImportError:
+        return
+    cli.add_command(eval_command, "eval")
+
+
+_register_optional_commands()
+
+
+def main() -> None:
+    cli(prog_name="clean-scan")

@@ -1,0 +1,75 @@
+"""Reading an input file: bytes to text, with the encoding stated, and clear
+errors for what is not a text file.
+
+OCR exports come from many tools: most are UTF-8, some Windows-1252 (old
+ABBYY and Word exports), a few Latin-1. We read what is clearly one of these
+and say which; we refuse binary files rather than "clean" them into garbage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+BINARY_SAMPLE = 65536
+"""How much of a file we look at to decide whether it is text."""
+
+MAX_CONTROL_SHARE = 0.01
+"""Share of control bytes (not tab, newline, return, form feed) above which a
+file is binary. OCR text has none but the odd stray NUL."""
+
+
+class InputError(Exception):
+    """Input we cannot clean; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class DecodedInput:
+    text: str
+    encoding: str
+    bom: bool
+    sha256: str
+    size: int
+
+
+_TEXT_CONTROLS = {9, 10, 12, 13}
+
+
+def decode_bytes(data: bytes, name: str = "input") -> DecodedInput:
+    """Decode raw bytes, refusing empty and binary input."""
+    digest = hashlib.sha256(data).hexdigest()
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
+    if not body.strip():
+        raise InputError(f"{name}: the file is empty")
+    if _looks_binary(body):
+        raise InputError(f"{name}: this looks like a binary file, not OCR text")
+    for encoding in ("utf-8", "cp1252", "latin-1"):
+        if bom and encoding != "utf-8":
+            break
+        try:
+            text = body.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return DecodedInput(text, encoding, bom, digest, len(data))
+    raise InputError(f"{name}: cannot decode the file as UTF-8, Windows-1252 or Latin-1")
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:BINARY_SAMPLE]
+    controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
+    return controls > max(2, MAX_CONTROL_SHARE * len(sample))
+
+
+def read_input(path: Path) -> DecodedInput:
+    """Read and decode a file, turning every OS failure into an InputError."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a text file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+    return decode_bytes(data, str(path))

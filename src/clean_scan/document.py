@@ -1,0 +1,225 @@
+"""The document model: the raw text, the text as the stages have left it, and
+the map between the two.
+
+Every stage sees the *current* text and proposes replacements in its
+coordinates. The map keeps, for every stretch of the current text, the stretch
+of raw text it came from, so that
+
+* each edit can be reported at its line and column in the raw input, and
+* the raw input can be rebuilt from the clean text plus the changed stretches
+  (the "hunks" of the JSON report), which is what makes cleaning lossless.
+
+The map is a list of pieces. An unchanged piece is a verbatim slice of the raw
+text and can be split; a changed piece holds text that a stage wrote and is
+treated as atomic: a later edit touching part of it absorbs all of it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A replacement a stage proposes, in the coordinates of the text it saw."""
+
+    start: int
+    end: int
+    replacement: str
+    rule: str
+    confidence: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A suspicious stretch a stage did not change, for a person to decide."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    confidence: float
+    reason: str
+    suggestions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """An applied change, located in the raw input.
+
+    ``before`` is what the stage saw (earlier stages may already have changed
+    the raw text there); ``raw_start``/``raw_end`` are raw character offsets.
+    """
+
+    stage: str
+    rule: str
+    raw_start: int
+    raw_end: int
+    before: str
+    after: str
+    confidence: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RaisedFlag:
+    """A flag located in the raw input."""
+
+    stage: str
+    rule: str
+    raw_start: int
+    raw_end: int
+    text: str
+    confidence: float
+    reason: str
+    suggestions: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Piece:
+    """A stretch of current text and the raw stretch it stands for."""
+
+    raw_start: int
+    raw_end: int
+    text: str
+    changed: bool
+
+
+@dataclass
+class Document:
+    """Raw text, current text and the piece map between them."""
+
+    raw: str
+    pieces: list[Piece] = field(default_factory=list)
+    text: str = ""
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def from_raw(cls, raw: str) -> Document:
+        doc = cls(raw=raw)
+        doc.pieces = [Piece(0, len(raw), raw, False)] if raw else []
+        doc._reindex()
+        return doc
+
+    def _reindex(self) -> None:
+        self.text = "".join(p.text for p in self.pieces)
+        starts, pos = [], 0
+        for piece in self.pieces:
+            starts.append(pos)
+            pos += len(piece.text)
+        self._starts = starts
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw offsets of the current stretch ``[start, end)``.
+
+        Inside a changed piece the only honest answer is the whole piece.
+        """
+        return self._raw_offset(start, left=True), self._raw_offset(end, left=False)
+
+    def _raw_offset(self, pos: int, *, left: bool) -> int:
+        if not self.pieces:
+            return 0
+        idx = bisect.bisect_right(self._starts, pos) - 1
+        if idx < 0:
+            return 0
+        piece, piece_start = self.pieces[idx], self._starts[idx]
+        if pos == piece_start:
+            if left or idx == 0:
+                return piece.raw_start
+            return self.pieces[idx - 1].raw_end
+        if piece_start + len(piece.text) <= pos:
+            return piece.raw_end
+        if not piece.changed:
+            return piece.raw_start + (pos - piece_start)
+        return piece.raw_start if left else piece.raw_end
+
+    def apply(self, proposals: list[Proposal]) -> list[tuple[Proposal, int, int, str]]:
+        """Apply sorted, non-overlapping proposals; return each with its raw span
+        and the current text it replaced."""
+        located = []
+        for prop in proposals:
+            raw_start, raw_end = self.raw_span(prop.start, prop.end)
+            located.append((prop, raw_start, raw_end, self.text[prop.start : prop.end]))
+        self.pieces = _splice(self.pieces, self._starts, proposals)
+        self._reindex()
+        return located
+
+    def hunks(self) -> list[tuple[int, int, str]]:
+        """The changed stretches as ``(clean_start, clean_end, raw_text)``."""
+        out, pos = [], 0
+        for piece in self.pieces:
+            end = pos + len(piece.text)
+            if piece.changed:
+                out.append((pos, end, self.raw[piece.raw_start : piece.raw_end]))
+            pos = end
+        return _merge_adjacent(out)
+
+
+def _merge_adjacent(hunks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    merged: list[tuple[int, int, str]] = []
+    for start, end, raw in hunks:
+        if merged and merged[-1][1] == start:
+            prev = merged.pop()
+            merged.append((prev[0], end, prev[2] + raw))
+        else:
+            merged.append((start, end, raw))
+    return merged
+
+
+def _splice(pieces: list[Piece], starts: list[int], proposals: list[Proposal]) -> list[Piece]:
+    """Rebuild the piece list with each proposal's stretch replaced.
+
+    One pass over pieces and proposals together. A proposal's stretch is cut
+    out of unchanged pieces exactly; a changed piece it touches is swallowed
+    whole into the new changed piece, so its raw text stays accounted for.
+    An insertion at a piece boundary goes before the piece that starts there.
+    """
+    queue = [(starts[i], p) for i, p in enumerate(pieces)]
+    out: list[Piece] = []
+    qi = 0
+    for prop in proposals:
+        # 1. copy what lies wholly before the proposal
+        while qi < len(queue):
+            pstart, piece = queue[qi]
+            pend = pstart + len(piece.text)
+            if pend <= prop.start:
+                out.append(piece)
+                qi += 1
+                continue
+            if not piece.changed and pstart < prop.start:
+                cut = prop.start - pstart
+                out.append(Piece(piece.raw_start, piece.raw_start + cut, piece.text[:cut], False))
+                queue[qi] = (prop.start, Piece(piece.raw_start + cut, piece.raw_end,
+                                               piece.text[cut:], False))
+            break
+        # 2. where the new piece starts in the raw text
+        prefix = suffix = ""
+        if qi < len(queue):
+            pstart, piece = queue[qi]
+            raw_start = piece.raw_start
+            if piece.changed and pstart < prop.start:
+                prefix = piece.text[: prop.start - pstart]
+        else:
+            raw_start = out[-1].raw_end if out else 0
+        raw_end = raw_start
+        # 3. consume what the proposal covers
+        while qi < len(queue):
+            pstart, piece = queue[qi]
+            pend = pstart + len(piece.text)
+            inside_changed = piece.changed and pstart < prop.start < pend
+            if pstart >= prop.end and not inside_changed:
+                break
+            if not piece.changed and pend > prop.end:
+                cut = prop.end - pstart
+                raw_end = piece.raw_start + cut
+                queue[qi] = (prop.end, Piece(raw_end, piece.raw_end, piece.text[cut:], False))
+                break
+            raw_end = piece.raw_end
+            if piece.changed and pend > prop.end:
+                suffix = piece.text[prop.end - pstart :]
+            qi += 1
+        out.append(Piece(raw_start, raw_end, prefix + prop.replacement + suffix, True))
+    out.extend(piece for _, piece in queue[qi:])
+    return [p for p in out if p.text or p.raw_end > p.raw_start]

@@ -1,0 +1,116 @@
+"""Writing outputs safely: atomically, never onto the input, and never over
+a file that clean-scan did not write itself.
+
+"Ours" is decided from the file itself: a JSON report carries the schema
+name, an HTML report a generator tag, and a clean text is ours when the
+report beside it records the clean text's checksum.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from clean_scan.decoding import InputError
+
+def _process_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_process_umask()
+"""mkstemp makes private files; outputs get the mode any new file would."""
+
+HTML_GENERATOR_TAG = '<meta name="generator" content="clean-scan">'
+JSON_SCHEMA_NAME = "clean-scan/report"
+
+
+@dataclass(frozen=True)
+class OutputPaths:
+    clean: Path | None  # None: standard output
+    html: Path | None
+    json: Path | None
+
+
+def stem_of(path: Path) -> str:
+    """The name without a final ``.txt``: ``a.b.txt`` -> ``a.b``."""
+    return path.name[:-4] if path.name.lower().endswith(".txt") else path.name
+
+
+def plan_outputs(input_path: Path, out_dir: Path | None, clean_path: str | None,
+                 with_reports: bool) -> OutputPaths:
+    folder = out_dir if out_dir is not None else input_path.parent
+    stem = stem_of(input_path)
+    if clean_path == "-":
+        clean = None
+    elif clean_path is not None:
+        clean = Path(clean_path)
+    else:
+        clean = folder / f"{stem}.clean.txt"
+    html = folder / f"{stem}.report.html" if with_reports else None
+    report = folder / f"{stem}.report.json" if with_reports else None
+    return OutputPaths(clean, html, report)
+
+
+def check_writable(paths: OutputPaths, input_path: Path, force: bool) -> None:
+    """Refuse before anything is written, so a refusal leaves no half-done run."""
+    targets = [p for p in (paths.clean, paths.html, paths.json) if p is not None]
+    for target in targets:
+        if _same_file(target, input_path):
+            raise InputError(f"{target}: refusing to write over the input file")
+        if target.is_dir():
+            raise InputError(f"{target}: is a directory")
+        if target.exists() and not force and not _is_ours(target, paths):
+            raise InputError(f"{target}: exists and was not written by clean-scan "
+                             "(use --force to replace it)")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def _is_ours(target: Path, paths: OutputPaths) -> bool:
+    try:
+        if target == paths.json:
+            return _report_data(target) is not None
+        if target == paths.html:
+            with target.open("r", encoding="utf-8", errors="replace") as fh:
+                return HTML_GENERATOR_TAG in fh.read(4096)
+        if target == paths.clean and paths.json is not None:
+            data = _report_data(paths.json)
+            return data is not None and data.get("output", {}).get("clean_sha256") == \
+                hashlib.sha256(target.read_bytes()).hexdigest()
+    except OSError:
+        return False
+    return False
+
+
+def _report_data(path: Path) -> dict | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("schema") == JSON_SCHEMA_NAME else None
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename over it, so a
+    reader (or an interrupted run) never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, _FILE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,123 @@
+"""The pipeline: the stages in order, and the one place where proposals
+become edits.
+
+The order matters and is declared here only:
+
+1. ``normalise`` makes line ends and invisible characters uniform, so that
+   later stages can rely on ``\\n``;
+2. ``furniture`` finds the pages and removes what is not the book's text,
+   marking each page break with a form feed line;
+3. ``characters`` repairs characters inside words and lines;
+4. ``footnotes`` moves footnotes off the page foot to after their paragraph,
+   before pages are joined, so a footnote cannot split a paragraph;
+5. ``dehyphenate`` joins words split at line ends, also over page breaks;
+6. ``paragraphs`` joins lines into one line per paragraph, joins paragraphs
+   broken by page breaks and writes the final layout;
+7. ``spelling`` corrects misread words against the era lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from clean_scan.document import Document, Edit, Proposal, RaisedFlag
+from clean_scan.stage import Context, Stage
+from clean_scan.stages import (
+    characters,
+    dehyphenate,
+    footnotes,
+    furniture,
+    normalise,
+    paragraphs,
+    spelling,
+)
+
+STAGES: tuple[Stage, ...] = (
+    normalise.STAGE,
+    furniture.STAGE,
+    characters.STAGE,
+    footnotes.STAGE,
+    dehyphenate.STAGE,
+    paragraphs.STAGE,
+    spelling.STAGE,
+)
+
+STAGE_NAMES = tuple(stage.name for stage in STAGES)
+
+
+@dataclass
+class Result:
+    """The outcome of cleaning one text."""
+
+    raw: str
+    clean: str
+    edits: list[Edit]
+    flags: list[RaisedFlag]
+    hunks: list[tuple[int, int, str]]
+    stages_run: list[str] = field(default_factory=list)
+
+    def counts_by_stage(self) -> dict[str, dict[str, int]]:
+        counts = {name: {"edits": 0, "flags": 0} for name in self.stages_run}
+        for edit in self.edits:
+            counts.setdefault(edit.stage, {"edits": 0, "flags": 0})["edits"] += 1
+        for flag in self.flags:
+            counts.setdefault(flag.stage, {"edits": 0, "flags": 0})["flags"] += 1
+        return counts
+
+
+def clean_text(raw: str, *, skip: Iterable[str] = (), context: Context | None = None) -> Result:
+    """Clean one raw OCR text; the notebook user's entry point.
+
+    >>> clean_text("X he end.\\n").clean
+    'The end.\\n'
+    """
+    context = context or Context()
+    skipped = set(skip)
+    unknown = skipped - set(STAGE_NAMES)
+    if unknown:
+        raise ValueError(f"unknown stage(s): {', '.join(sorted(unknown))}")
+    doc = Document.from_raw(raw)
+    edits: list[Edit] = []
+    flags: list[RaisedFlag] = []
+    ran = []
+    for stage in STAGES:
+        if stage.name in skipped:
+            continue
+        ran.append(stage.name)
+        run_stage(stage, doc, context, edits, flags)
+    return Result(raw, doc.text, edits, flags, doc.hunks(), ran)
+
+
+def run_stage(stage: Stage, doc: Document, context: Context, edits: list[Edit],
+              flags: list[RaisedFlag]) -> None:
+    """Run one stage: apply its confident proposals, flag the rest."""
+    result = stage.run(doc.text, context)
+    accepted: list[Proposal] = []
+    last_end = -1
+    for prop in sorted(result.proposals, key=lambda p: (p.start, p.end)):
+        if prop.replacement == doc.text[prop.start : prop.end]:
+            continue
+        if prop.confidence < context.min_confidence:
+            flags.append(_raise(stage.name, doc, prop.start, prop.end, doc.text[prop.start:prop.end],
+                                prop.rule, prop.confidence,
+                                f"not changed (confidence below threshold): {prop.reason}",
+                                (prop.replacement,)))
+            continue
+        if prop.start < last_end:
+            continue  # overlapping proposals: the first one wins
+        accepted.append(prop)
+        last_end = prop.end
+    for flag in result.flags:
+        flags.append(_raise(stage.name, doc, flag.start, flag.end, flag.text, flag.rule,
+                            flag.confidence, flag.reason, flag.suggestions))
+    for prop, raw_start, raw_end, before in doc.apply(accepted):
+        edits.append(Edit(stage.name, prop.rule, raw_start, raw_end, before, prop.replacement,
+                          round(prop.confidence, 3), prop.reason))
+
+
+def _raise(stage: str, doc: Document, start: int, end: int, text: str, rule: str,
+           confidence: float, reason: str, suggestions: tuple[str, ...]) -> RaisedFlag:
+    raw_start, raw_end = doc.raw_span(start, end)
+    return RaisedFlag(stage, rule, raw_start, raw_end, text, round(confidence, 3), reason,
+                      tuple(suggestions))

@@ -1,0 +1,91 @@
+"""The JSON report: a versioned, documented record of one cleaning run.
+
+Schema ``clean-scan/report`` version 1 (see docs/report-schema.md):
+
+``schema``, ``version``
+    Fixed strings/numbers; a reader checks them first.
+``input``
+    ``name``, ``sha256`` and ``bytes`` of the raw file; ``encoding`` it was
+    read in; ``bom`` whether it began with a UTF-8 byte-order mark.
+``stages``
+    The stages that ran, in order, each ``{"name", "edits", "flags"}``.
+``edits``
+    Every applied change: ``id``, ``stage``, ``rule``, ``start``/``end`` (raw
+    character offsets), ``line``/``column`` (1-based, in the raw input),
+    ``before`` (what the stage saw), ``after``, ``confidence`` (0-1),
+    ``reason``.
+``flags``
+    Every suspicious stretch left unchanged: ``stage``, ``rule``, ``start``,
+    ``end``, ``line``, ``column``, ``text``, ``confidence``, ``reason``,
+    ``suggestions``.
+``restore``
+    ``hunks``: ``[clean_start, clean_end, raw_text]`` for every changed
+    stretch of the clean text (character offsets); with ``input.encoding``
+    and ``input.bom`` they rebuild the raw file byte for byte.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from typing import Any
+
+from clean_scan.decoding import DecodedInput
+from clean_scan.pipeline import Result
+
+SCHEMA = "clean-scan/report"
+VERSION = 1
+
+
+class LineIndex:
+    """Offsets to 1-based line and column, by binary search over line starts."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            self._starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+
+def build_report(result: Result, source: DecodedInput, name: str) -> dict[str, Any]:
+    """The report as plain data, ready for ``json.dumps``."""
+    index = LineIndex(result.raw)
+    counts = result.counts_by_stage()
+    edits = []
+    for number, edit in enumerate(result.edits, 1):
+        line, column = index.locate(edit.raw_start)
+        edits.append({
+            "id": number, "stage": edit.stage, "rule": edit.rule,
+            "start": edit.raw_start, "end": edit.raw_end, "line": line, "column": column,
+            "before": edit.before, "after": edit.after,
+            "confidence": edit.confidence, "reason": edit.reason,
+        })
+    flags = []
+    for flag in result.flags:
+        line, column = index.locate(flag.raw_start)
+        flags.append({
+            "stage": flag.stage, "rule": flag.rule, "start": flag.raw_start,
+            "end": flag.raw_end, "line": line, "column": column, "text": flag.text,
+            "confidence": flag.confidence, "reason": flag.reason,
+            "suggestions": list(flag.suggestions),
+        })
+    return {
+        "schema": SCHEMA,
+        "version": VERSION,
+        "input": {"name": name, "sha256": source.sha256, "bytes": source.size,
+                  "encoding": source.encoding, "bom": source.bom},
+        "stages": [{"name": n, **c} for n, c in counts.items()],
+        "edits": edits,
+        "flags": flags,
+        "restore": {"hunks": [list(h) for h in result.hunks]},
+    }
+
+
+def render_json(result: Result, source: DecodedInput, name: str) -> str:
+    return json.dumps(build_report(result, source, name), ensure_ascii=False, indent=1) + "\n"

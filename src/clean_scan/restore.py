@@ -1,0 +1,45 @@
+"""Rebuilding the raw input from the clean text and the report's hunks.
+
+Cleaning must never lose what the user gave us: every changed stretch of the
+clean text is recorded with the raw text it replaced, so the raw input comes
+back byte for byte (the encoding and byte-order mark are recorded too).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+
+class RestoreError(ValueError):
+    """The clean text and the report do not belong together."""
+
+
+def restore_text(clean: str, hunks: Iterable[tuple[int, int, str]]) -> str:
+    """Put the raw text of each hunk back in place of its clean stretch.
+
+    >>> restore_text("The end", [(0, 3, "X he")])
+    'X he end'
+    """
+    parts: list[str] = []
+    pos = 0
+    for start, end, raw in hunks:
+        if start < pos or end < start or end > len(clean):
+            raise RestoreError("the report's changes do not fit this clean text")
+        parts.append(clean[pos:start])
+        parts.append(raw)
+        pos = end
+    parts.append(clean[pos:])
+    return "".join(parts)
+
+
+def restore_bytes(clean: str, hunks: Iterable[tuple[int, int, str]], encoding: str,
+                  bom: bool, sha256: str | None = None) -> bytes:
+    """The raw input file's bytes; checked against its recorded checksum."""
+    data = restore_text(clean, hunks).encode(encoding)
+    if bom:
+        data = b"\xef\xbb\xbf" + data
+    if sha256 is not None and hashlib.sha256(data).hexdigest() != sha256:
+        raise RestoreError("the rebuilt input does not match the checksum in the report "
+                           "(was the clean text edited?)")
+    return data

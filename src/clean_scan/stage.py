@@ -1,0 +1,36 @@
+"""What a stage is: a name, one line on what it does, and a function that
+looks at the current text and proposes edits (and flags) without applying
+them. The pipeline applies them, so every change passes one place that logs
+it and enforces the confidence threshold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from clean_scan.document import Flag, Proposal
+
+
+@dataclass
+class Context:
+    """What stages may consult besides the text: options, and knowledge shared
+    between stages (such as the document's own vocabulary)."""
+
+    min_confidence: float = 0.8
+    extra_words: frozenset[str] = frozenset()
+    shared: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StageResult:
+    proposals: list[Proposal]
+    flags: list[Flag] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    summary: str
+    run: Callable[[str, Context], StageResult]

@@ -1,0 +1,2 @@
+"""One module per stage. Each exposes ``STAGE``; the order lives in
+``clean_scan.pipeline``."""

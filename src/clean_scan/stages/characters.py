@@ -1,0 +1,10 @@
+"""Placeholder: the characters stage is being written."""
+
+from clean_scan.stage import Context, Stage, StageResult
+
+
+def run(text: str, context: Context) -> StageResult:
+    return StageResult([])
+
+
+STAGE = Stage("characters", "(not yet written)", run)

@@ -1,0 +1,10 @@
+"""Placeholder: the furniture stage is being written."""
+
+from clean_scan.stage import Context, Stage, StageResult
+
+
+def run(text: str, context: Context) -> StageResult:
+    return StageResult([])
+
+
+STAGE = Stage("furniture", "(not yet written)", run)

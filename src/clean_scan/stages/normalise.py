@@ -1,0 +1,48 @@
+"""Normalise: uniform line ends and no invisible debris, so that every later
+stage can rely on ``\\n`` and on what it sees being what is printed.
+
+Repairs, in order:
+
+* ``\\r\\n`` and lone ``\\r`` line ends become ``\\n``;
+* NUL bytes and other C0/C1 control characters (not tab, newline or form
+  feed) are removed: they are transfer damage, never print;
+* soft hyphens (U+00AD) and zero-width spaces inside a word are removed.
+
+Trailing spaces are left to the ``paragraphs`` stage, which rewrites every
+line end anyway: one edit per line end, not two.
+
+Left alone: form feeds (page breaks for the furniture stage), tabs inside a
+line, and every printable character.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from clean_scan.document import Proposal
+from clean_scan.stage import Context, Stage, StageResult
+
+_CRLF = regex.compile(r"\r\n?")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b\u00ad\ufeff]+")
+
+
+def run(text: str, context: Context) -> StageResult:
+    """Propose each normalisation where it applies.
+
+    >>> [p.replacement for p in run("a\\r\\nb\\x00", Context()).proposals]
+    ['\\n', '']
+    """
+    proposals = [
+        Proposal(m.start(), m.end(), "\n", "line-ends", 1.0, "Windows or old Mac line end")
+        for m in _CRLF.finditer(text)
+    ]
+    proposals += [
+        Proposal(m.start(), m.end(), "", "control-characters", 1.0,
+                 "invisible control character, never printed")
+        for m in _CONTROL.finditer(text)
+    ]
+    return StageResult(sorted(proposals, key=lambda p: p.start))
+
+
+STAGE = Stage("normalise", "uniform line ends; remove control characters",
+              run)
