@@ -1,0 +1,45 @@
+"""The document's own vocabulary: how often each word form occurs in it.
+
+A form the document uses again and again is probably printed that way; a
+form seen once, one OCR slip away from a frequent one, probably is not. The
+dehyphenation, character and spelling stages all vote with these counts.
+Counting is computed once per text and cached on the context.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from clean_scan.stage import Context
+
+WORD = regex.compile(r"\p{L}+(?:['’\-]\p{L}+)*")
+"""A word: letters, with inner apostrophes and hyphens (``to-day``, ``man’s``)."""
+
+
+def count_words(text: str) -> Counter[str]:
+    """Count word forms as printed (case kept).
+
+    >>> count_words("To-day the man's day; the end.")["the"]
+    2
+    """
+    return Counter(m.group() for m in WORD.finditer(text))
+
+
+def document_words(text: str, context: Context) -> Counter[str]:
+    """Word counts of ``text``, cached per stage run under the text's identity."""
+    key = ("vocabulary", len(text), hash(text))
+    cached = context.shared.get(key)
+    if cached is None:
+        cached = count_words(text)
+        context.shared[key] = cached
+    return cached
+
+
+def lower_counts(counts: Counter[str]) -> Counter[str]:
+    """Counts folded to lower case, for case-blind votes."""
+    folded: Counter[str] = Counter()
+    for word, n in counts.items():
+        folded[word.lower()] += n
+    return folded
