@@ -195,7 +195,7 @@ def _splice(pieces: list[Piece], starts: list[int], proposals: list[Proposal]) -
                                                piece.text[cut:], False))
             break
         # 2. where the new piece starts in the raw text
-        prefix = suffix = ""
+        prefix = ""
         if qi < len(queue):
             pstart, piece = queue[qi]
             raw_start = piece.raw_start
@@ -218,8 +218,12 @@ def _splice(pieces: list[Piece], starts: list[int], proposals: list[Proposal]) -
                 break
             raw_end = piece.raw_end
             if piece.changed and pend > prop.end:
-                suffix = piece.text[prop.end - pstart :]
+                # the rest stays in the queue, owning no raw text of its own,
+                # so the next proposal can still reach it
+                queue[qi] = (prop.end, Piece(raw_end, raw_end, piece.text[prop.end - pstart :],
+                                             True))
+                break
             qi += 1
-        out.append(Piece(raw_start, raw_end, prefix + prop.replacement + suffix, True))
+        out.append(Piece(raw_start, raw_end, prefix + prop.replacement, True))
     out.extend(piece for _, piece in queue[qi:])
     return [p for p in out if p.text or p.raw_end > p.raw_start]
