@@ -21,6 +21,8 @@ from rapidfuzz.distance import Levenshtein
 from clean_scan.evaluation.normalise import normalise, tokenise
 
 __all__ = [
+    "ZERO_COMPARISON",
+    "ZERO_SCORE",
     "Comparison",
     "Score",
     "bag_of_words_counts",
@@ -142,12 +144,14 @@ def bag_of_words_counts(
 
     ``missing`` is the size of the multiset difference gold - hyp (gold tokens
     the hypothesis lacks, counting repeats), ``extra`` that of hyp - gold.
-    ``edits = max(missing, extra)``: as in ocrevalUAtion's order-independent
-    word error rate, a missing token and an extra token pair up as one
-    substitution, and only the unpaired surplus counts as insertions or
+    ``edits = max(missing, extra)``: a missing token and an extra token pair up
+    as one substitution, and only the unpaired surplus counts as insertions or
     deletions.  That keeps the figure on the same scale as WER (one misread
     word is one error, not two) and makes it a lower bound of the word edit
-    distance, the part of WER that is not due to word order.
+    distance - the part of WER that is not due to word order.  This is our
+    reading of how ocrevalUAtion counts its order-independent WER; it was not
+    checked against ocrevalUAtion's source, so confirm before quoting the two
+    side by side.
     """
     gold_bag = Counter(gold_tokens)
     hyp_bag = Counter(hyp_tokens)
