@@ -56,7 +56,8 @@ def test_edit_reports_its_raw_position_after_earlier_edits():
     doc.apply([Proposal(2, 4, "", "join", 1.0, "split word")])
     assert doc.text == "abcd Russid"
     [(prop, raw_start, raw_end, before)] = doc.apply(
-        [Proposal(5, 11, "Russia", "spell", 0.9, "misread")])
+        [Proposal(5, 11, "Russia", "spell", 0.9, "misread")]
+    )
     assert (raw_start, raw_end, before) == (7, 13, "Russid")
 
 

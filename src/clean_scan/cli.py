@@ -33,8 +33,10 @@ class DefaultToClean(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         first = next((a for a in args if not a.startswith("-")), None)
         wants_help = any(a in ("--help", "-h") for a in args)
-        if first is not None and first not in self.commands and not (
-            wants_help and args and args[0].startswith("-")
+        if (
+            first is not None
+            and first not in self.commands
+            and not (wants_help and args and args[0].startswith("-"))
         ):
             args = ["clean", *args]
         return super().parse_args(ctx, args)
@@ -52,22 +54,52 @@ def cli() -> None:
 @click.option("--out-dir", type=click.Path(path_type=Path), help="Write the outputs here.")
 @click.option("-o", "clean_path", metavar="PATH", help="The clean text's path; - for stdout.")
 @click.option("--no-report", is_flag=True, help="Write only the clean text.")
-@click.option("--skip", "skip", multiple=True, type=click.Choice(STAGE_NAMES),
-              help="Turn a stage off (repeatable).")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.8, show_default=True,
-              help="Changes less sure than this are flagged, not made.")
-@click.option("--words", "words_file", type=click.Path(path_type=Path),
-              help="Project word list: one word per line, trusted as correct.")
+@click.option(
+    "--skip",
+    "skip",
+    multiple=True,
+    type=click.Choice(STAGE_NAMES),
+    help="Turn a stage off (repeatable).",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.8,
+    show_default=True,
+    help="Changes less sure than this are flagged, not made.",
+)
+@click.option(
+    "--words",
+    "words_file",
+    type=click.Path(path_type=Path),
+    help="Project word list: one word per line, trusted as correct.",
+)
 @click.option("--force", is_flag=True, help="Replace outputs that clean-scan did not write.")
-def clean_command(input_path: Path, out_dir: Path | None, clean_path: str | None,
-                  no_report: bool, skip: tuple[str, ...], min_confidence: float,
-                  words_file: Path | None, force: bool) -> None:
+def clean_command(
+    input_path: Path,
+    out_dir: Path | None,
+    clean_path: str | None,
+    no_report: bool,
+    skip: tuple[str, ...],
+    min_confidence: float,
+    words_file: Path | None,
+    force: bool,
+) -> None:
     """Clean INPUT and write the clean text and its reports."""
     try:
-        context = Context(min_confidence=min_confidence,
-                          extra_words=read_word_list(words_file) if words_file else frozenset())
-        outcome = clean_file(input_path, out_dir=out_dir, clean_path=clean_path,
-                             with_reports=not no_report, skip=skip, context=context, force=force)
+        context = Context(
+            min_confidence=min_confidence,
+            extra_words=read_word_list(words_file) if words_file else frozenset(),
+        )
+        outcome = clean_file(
+            input_path,
+            out_dir=out_dir,
+            clean_path=clean_path,
+            with_reports=not no_report,
+            skip=skip,
+            context=context,
+            force=force,
+        )
     except InputError as exc:
         fail(str(exc))
         return
@@ -81,8 +113,11 @@ def clean_command(input_path: Path, out_dir: Path | None, clean_path: str | None
     counts = outcome.result.counts_by_stage()
     summary = ", ".join(f"{name} {c['edits']}" for name, c in counts.items() if c["edits"])
     note = "" if outcome.encoding == "utf-8" else f" (read as {outcome.encoding})"
-    click.echo(f"{input_path}{note}: {len(outcome.result.edits)} edits ({summary}), "
-               f"{len(outcome.result.flags)} flagged", err=True)
+    click.echo(
+        f"{input_path}{note}: {len(outcome.result.edits)} edits ({summary}), "
+        f"{len(outcome.result.flags)} flagged",
+        err=True,
+    )
     for path in written:
         click.echo(f"  wrote {path}", err=True)
 
@@ -106,22 +141,34 @@ def stages_command() -> None:
 @cli.command("restore")
 @click.argument("clean_path", metavar="CLEAN", type=click.Path(path_type=Path))
 @click.argument("report_path", metavar="REPORT.json", type=click.Path(path_type=Path))
-@click.option("-o", "output", metavar="FILE", type=click.Path(path_type=Path),
-              help="Write the raw input here instead of standard output.")
+@click.option(
+    "-o",
+    "output",
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    help="Write the raw input here instead of standard output.",
+)
 def restore_command(clean_path: Path, report_path: Path, output: Path | None) -> None:
     """Rebuild the raw input, byte for byte, from CLEAN and its JSON report."""
     try:
         clean = _read_text_exact(clean_path)
         report = json.loads(_read_text_exact(report_path))
-        data = restore_bytes(clean, [tuple(h) for h in report["restore"]["hunks"]],
-                             report["input"]["encoding"], report["input"]["bom"],
-                             report["input"]["sha256"])
+        data = restore_bytes(
+            clean,
+            [tuple(h) for h in report["restore"]["hunks"]],
+            report["input"]["encoding"],
+            report["input"]["bom"],
+            report["input"]["sha256"],
+        )
     except InputError as exc:
         fail(str(exc))
         return
     except (ValueError, KeyError, TypeError) as exc:
-        message = str(exc) if isinstance(exc, RestoreError) else \
-            f"{report_path}: not a clean-scan JSON report"
+        message = (
+            str(exc)
+            if isinstance(exc, RestoreError)
+            else f"{report_path}: not a clean-scan JSON report"
+        )
         fail(message)
         return
     if output is None:

@@ -191,8 +191,10 @@ def _splice(pieces: list[Piece], starts: list[int], proposals: list[Proposal]) -
             if not piece.changed and pstart < prop.start:
                 cut = prop.start - pstart
                 out.append(Piece(piece.raw_start, piece.raw_start + cut, piece.text[:cut], False))
-                queue[qi] = (prop.start, Piece(piece.raw_start + cut, piece.raw_end,
-                                               piece.text[cut:], False))
+                queue[qi] = (
+                    prop.start,
+                    Piece(piece.raw_start + cut, piece.raw_end, piece.text[cut:], False),
+                )
             break
         # 2. where the new piece starts in the raw text
         prefix = ""
@@ -220,8 +222,10 @@ def _splice(pieces: list[Piece], starts: list[int], proposals: list[Proposal]) -
             if piece.changed and pend > prop.end:
                 # the rest stays in the queue, owning no raw text of its own,
                 # so the next proposal can still reach it
-                queue[qi] = (prop.end, Piece(raw_end, raw_end, piece.text[prop.end - pstart :],
-                                             True))
+                queue[qi] = (
+                    prop.end,
+                    Piece(raw_end, raw_end, piece.text[prop.end - pstart :], True),
+                )
                 break
             qi += 1
         out.append(Piece(raw_start, raw_end, prefix + prop.replacement, True))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from clean_scan.decoding import InputError
 
+
 def _process_umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
@@ -42,8 +43,9 @@ def stem_of(path: Path) -> str:
     return path.name[:-4] if path.name.lower().endswith(".txt") else path.name
 
 
-def plan_outputs(input_path: Path, out_dir: Path | None, clean_path: str | None,
-                 with_reports: bool) -> OutputPaths:
+def plan_outputs(
+    input_path: Path, out_dir: Path | None, clean_path: str | None, with_reports: bool
+) -> OutputPaths:
     folder = out_dir if out_dir is not None else input_path.parent
     stem = stem_of(input_path)
     if clean_path == "-":
@@ -66,8 +68,9 @@ def check_writable(paths: OutputPaths, input_path: Path, force: bool) -> None:
         if target.is_dir():
             raise InputError(f"{target}: is a directory")
         if target.exists() and not force and not _is_ours(target, paths):
-            raise InputError(f"{target}: exists and was not written by clean-scan "
-                             "(use --force to replace it)")
+            raise InputError(
+                f"{target}: exists and was not written by clean-scan (use --force to replace it)"
+            )
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -86,8 +89,11 @@ def _is_ours(target: Path, paths: OutputPaths) -> bool:
                 return HTML_GENERATOR_TAG in fh.read(4096)
         if target == paths.clean and paths.json is not None:
             data = _report_data(paths.json)
-            return data is not None and data.get("output", {}).get("clean_sha256") == \
-                hashlib.sha256(target.read_bytes()).hexdigest()
+            return (
+                data is not None
+                and data.get("output", {}).get("clean_sha256")
+                == hashlib.sha256(target.read_bytes()).hexdigest()
+            )
     except OSError:
         return False
     return False

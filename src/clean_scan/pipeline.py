@@ -89,8 +89,9 @@ def clean_text(raw: str, *, skip: Iterable[str] = (), context: Context | None = 
     return Result(raw, doc.text, edits, flags, doc.hunks(), ran)
 
 
-def run_stage(stage: Stage, doc: Document, context: Context, edits: list[Edit],
-              flags: list[RaisedFlag]) -> None:
+def run_stage(
+    stage: Stage, doc: Document, context: Context, edits: list[Edit], flags: list[RaisedFlag]
+) -> None:
     """Run one stage: apply its confident proposals, flag the rest."""
     result = stage.run(doc.text, context)
     accepted: list[Proposal] = []
@@ -99,25 +100,65 @@ def run_stage(stage: Stage, doc: Document, context: Context, edits: list[Edit],
         if prop.replacement == doc.text[prop.start : prop.end]:
             continue
         if prop.confidence < context.min_confidence:
-            flags.append(_raise(stage.name, doc, prop.start, prop.end, doc.text[prop.start:prop.end],
-                                prop.rule, prop.confidence,
-                                f"not changed (confidence below threshold): {prop.reason}",
-                                (prop.replacement,)))
+            flags.append(
+                _raise(
+                    stage.name,
+                    doc,
+                    prop.start,
+                    prop.end,
+                    doc.text[prop.start : prop.end],
+                    prop.rule,
+                    prop.confidence,
+                    f"not changed (confidence below threshold): {prop.reason}",
+                    (prop.replacement,),
+                )
+            )
             continue
         if prop.start < last_end:
             continue  # overlapping proposals: the first one wins
         accepted.append(prop)
         last_end = prop.end
     for flag in result.flags:
-        flags.append(_raise(stage.name, doc, flag.start, flag.end, flag.text, flag.rule,
-                            flag.confidence, flag.reason, flag.suggestions))
+        flags.append(
+            _raise(
+                stage.name,
+                doc,
+                flag.start,
+                flag.end,
+                flag.text,
+                flag.rule,
+                flag.confidence,
+                flag.reason,
+                flag.suggestions,
+            )
+        )
     for prop, raw_start, raw_end, before in doc.apply(accepted):
-        edits.append(Edit(stage.name, prop.rule, raw_start, raw_end, before, prop.replacement,
-                          round(prop.confidence, 3), prop.reason))
+        edits.append(
+            Edit(
+                stage.name,
+                prop.rule,
+                raw_start,
+                raw_end,
+                before,
+                prop.replacement,
+                round(prop.confidence, 3),
+                prop.reason,
+            )
+        )
 
 
-def _raise(stage: str, doc: Document, start: int, end: int, text: str, rule: str,
-           confidence: float, reason: str, suggestions: tuple[str, ...]) -> RaisedFlag:
+def _raise(
+    stage: str,
+    doc: Document,
+    start: int,
+    end: int,
+    text: str,
+    rule: str,
+    confidence: float,
+    reason: str,
+    suggestions: tuple[str, ...],
+) -> RaisedFlag:
     raw_start, raw_end = doc.raw_span(start, end)
-    return RaisedFlag(stage, rule, raw_start, raw_end, text, round(confidence, 3), reason,
-                      tuple(suggestions))
+    return RaisedFlag(
+        stage, rule, raw_start, raw_end, text, round(confidence, 3), reason, tuple(suggestions)
+    )

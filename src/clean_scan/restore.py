@@ -33,13 +33,20 @@ def restore_text(clean: str, hunks: Iterable[tuple[int, int, str]]) -> str:
     return "".join(parts)
 
 
-def restore_bytes(clean: str, hunks: Iterable[tuple[int, int, str]], encoding: str,
-                  bom: bool, sha256: str | None = None) -> bytes:
+def restore_bytes(
+    clean: str,
+    hunks: Iterable[tuple[int, int, str]],
+    encoding: str,
+    bom: bool,
+    sha256: str | None = None,
+) -> bytes:
     """The raw input file's bytes; checked against its recorded checksum."""
     data = restore_text(clean, hunks).encode(encoding)
     if bom:
         data = b"\xef\xbb\xbf" + data
     if sha256 is not None and hashlib.sha256(data).hexdigest() != sha256:
-        raise RestoreError("the rebuilt input does not match the checksum in the report "
-                           "(was the clean text edited?)")
+        raise RestoreError(
+            "the rebuilt input does not match the checksum in the report "
+            "(was the clean text edited?)"
+        )
     return data

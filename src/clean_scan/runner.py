@@ -28,9 +28,16 @@ class FileOutcome:
     seconds: float
 
 
-def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str | None = None,
-               with_reports: bool = True, skip: Iterable[str] = (),
-               context: Context | None = None, force: bool = False) -> FileOutcome:
+def clean_file(
+    input_path: Path,
+    *,
+    out_dir: Path | None = None,
+    clean_path: str | None = None,
+    with_reports: bool = True,
+    skip: Iterable[str] = (),
+    context: Context | None = None,
+    force: bool = False,
+) -> FileOutcome:
     """Clean ``input_path`` and write its outputs; raise InputError on bad input."""
     started = time.perf_counter()
     source = read_input(input_path)
@@ -41,11 +48,13 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
     if paths.json is not None:
         report = build_report(result, source, input_path.name)
         report["output"] = {"clean_sha256": hashlib.sha256(clean_bytes).hexdigest()}
-        write_atomic(paths.json, (json.dumps(report, ensure_ascii=False, indent=1) + "\n")
-                     .encode("utf-8"))
+        write_atomic(
+            paths.json, (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        )
     if paths.html is not None:
         write_atomic(paths.html, render_html(result, source, input_path.name).encode("utf-8"))
     if paths.clean is not None:
         write_atomic(paths.clean, clean_bytes)
-    return FileOutcome(input_path, paths, source.encoding, result, clean_bytes,
-                       time.perf_counter() - started)
+    return FileOutcome(
+        input_path, paths, source.encoding, result, clean_bytes, time.perf_counter() - started
+    )

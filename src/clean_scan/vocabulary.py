@@ -43,3 +43,24 @@ def lower_counts(counts: Counter[str]) -> Counter[str]:
     for word, n in counts.items():
         folded[word.lower()] += n
     return folded
+
+
+def lexicon_of(context: Context) -> object | None:
+    """The era lexicon, when the spelling work has put one in the context
+    (anything supporting ``word in lexicon``)."""
+    return context.shared.get("lexicon")
+
+
+def is_known_word(
+    word: str, context: Context, counts: Counter[str] | None = None, min_count: int = 1
+) -> bool:
+    """Is ``word`` a word: used by the document itself (at least ``min_count``
+    times), given by the user, or in the era lexicon?"""
+    if word in context.extra_words:
+        return True
+    if counts is not None and (
+        counts.get(word, 0) >= min_count or counts.get(word.lower(), 0) >= min_count
+    ):
+        return True
+    lexicon = lexicon_of(context)
+    return lexicon is not None and (word in lexicon or word.lower() in lexicon)

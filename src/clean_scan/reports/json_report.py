@@ -60,26 +60,48 @@ def build_report(result: Result, source: DecodedInput, name: str) -> dict[str, A
     edits = []
     for number, edit in enumerate(result.edits, 1):
         line, column = index.locate(edit.raw_start)
-        edits.append({
-            "id": number, "stage": edit.stage, "rule": edit.rule,
-            "start": edit.raw_start, "end": edit.raw_end, "line": line, "column": column,
-            "before": edit.before, "after": edit.after,
-            "confidence": edit.confidence, "reason": edit.reason,
-        })
+        edits.append(
+            {
+                "id": number,
+                "stage": edit.stage,
+                "rule": edit.rule,
+                "start": edit.raw_start,
+                "end": edit.raw_end,
+                "line": line,
+                "column": column,
+                "before": edit.before,
+                "after": edit.after,
+                "confidence": edit.confidence,
+                "reason": edit.reason,
+            }
+        )
     flags = []
     for flag in result.flags:
         line, column = index.locate(flag.raw_start)
-        flags.append({
-            "stage": flag.stage, "rule": flag.rule, "start": flag.raw_start,
-            "end": flag.raw_end, "line": line, "column": column, "text": flag.text,
-            "confidence": flag.confidence, "reason": flag.reason,
-            "suggestions": list(flag.suggestions),
-        })
+        flags.append(
+            {
+                "stage": flag.stage,
+                "rule": flag.rule,
+                "start": flag.raw_start,
+                "end": flag.raw_end,
+                "line": line,
+                "column": column,
+                "text": flag.text,
+                "confidence": flag.confidence,
+                "reason": flag.reason,
+                "suggestions": list(flag.suggestions),
+            }
+        )
     return {
         "schema": SCHEMA,
         "version": VERSION,
-        "input": {"name": name, "sha256": source.sha256, "bytes": source.size,
-                  "encoding": source.encoding, "bom": source.bom},
+        "input": {
+            "name": name,
+            "sha256": source.sha256,
+            "bytes": source.size,
+            "encoding": source.encoding,
+            "bom": source.bom,
+        },
         "stages": [{"name": n, **c} for n, c in counts.items()],
         "edits": edits,
         "flags": flags,

@@ -1,10 +1,135 @@
-"""Placeholder: the dehyphenate stage is being written."""
+"""Dehyphenate: join words split at line ends.
 
+Decided in the order a proofreader would (the Guiguts ladder):
+
+1. ``¬`` at a line end always marks a split word: join, no hyphen
+   (``demonstra¬`` / ``tion`` → ``demonstration``).
+2. ``-`` at a line end: the document's own usage decides first: the
+   hyphenated form (``self-defence``) or the joined form seen elsewhere in
+   the book wins; then the lexicon; then the shape of the parts (a capital
+   after the hyphen, ``anti-Fascist``, keeps it).
+3. ``*`` at a line end is often a hyphen the OCR misread (``Move*`` /
+   ``ment``): joined only when the joined form is a known word.
+
+Left alone: number ranges (``1914-`` / ``18``), em dashes (the paragraphs
+stage closes them up), hyphens whose decision has no evidence at all (the
+paragraphs stage then keeps the hyphen and closes the line up, which loses
+nothing). Works over page breaks: a split word at the foot of a page joins
+the first word of the next.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from clean_scan.document import Flag, Proposal
 from clean_scan.stage import Context, Stage, StageResult
+from clean_scan.vocabulary import document_words, is_known_word, lower_counts
+
+SPLIT = regex.compile(
+    r"(?P<left>\p{L}+)(?P<mark>[¬\-*])[ \t]*\n(?:[ \t]*\f[ \t]*\n)?[ \t]*"
+    r"(?P<right>\p{L}+)"
+)
+
+HYPHENATING_PREFIXES = frozenset(
+    [
+        "self",
+        "co",
+        "non",
+        "anti",
+        "ex",
+        "vice",
+        "half",
+        "well",
+        "ill",
+        "semi",
+        "quasi",
+        "pre",
+        "post",
+        "pro",
+        "counter",
+    ]
+)
+"""Prefixes that period print sets with a hyphen before a word."""
 
 
 def run(text: str, context: Context) -> StageResult:
-    return StageResult([])
+    counts = lower_counts(document_words(text, context))
+    proposals: list[Proposal] = []
+    flags: list[Flag] = []
+    for match in SPLIT.finditer(text):
+        decision = _decide(match, counts, context)
+        if decision is None:
+            continue
+        joined, rule, confidence, reason = decision
+        start, end = match.start("mark"), match.start("right")
+        proposals.append(Proposal(start, end, joined, rule, confidence, reason))
+    return StageResult(proposals, flags)
 
 
-STAGE = Stage("dehyphenate", "(not yet written)", run)
+def _decide(
+    match: regex.Match, counts: Counter[str], context: Context
+) -> tuple[str, str, float, str] | None:
+    """What the stretch from the mark to the next word becomes, and why."""
+    left, right, mark = match.group("left"), match.group("right"), match.group("mark")
+    if mark == "¬":
+        return "", "soft-hyphen", 0.99, f"¬ marks a split word: {left}{right}"
+    if mark == "*":
+        return _decide_garbled(left, right, counts, context)
+    return _decide_hyphen(left, right, counts, context)
+
+
+def _decide_hyphen(
+    left: str, right: str, counts: Counter[str], context: Context
+) -> tuple[str, str, float, str] | None:
+    """A real hyphen at a line end: split word or compound?
+
+    >>> c = Counter({"self-defence": 3, "organisation": 5})
+    >>> _decide_hyphen("self", "defence", c, Context())[0]
+    '-'
+    >>> _decide_hyphen("organisa", "tion", c, Context())[0]
+    ''
+    """
+    joined, compound = f"{left}{right}", f"{left}-{right}"
+    seen_joined = counts.get(joined.lower(), 0)
+    seen_compound = counts.get(compound.lower(), 0)
+    if seen_compound > seen_joined:
+        return "-", "compound-by-usage", 0.95, f"the book writes {compound} ({seen_compound}×)"
+    if seen_joined > seen_compound:
+        return "", "join-by-usage", 0.95, f"the book writes {joined} ({seen_joined}×)"
+    if right[0].isupper() and left[0].isupper() is False:
+        return "-", "compound-capital", 0.85, f"a capital after the hyphen: {compound}"
+    if is_known_word(joined, context):
+        return "", "join-by-lexicon", 0.9, f"{joined} is a word"
+    if is_known_word(compound, context):
+        return "-", "compound-by-lexicon", 0.85, f"{compound} is a compound"
+    if left.lower() in HYPHENATING_PREFIXES and is_known_word(right, context, counts):
+        return "-", "compound-prefix", 0.8, f"{left}- is set with a hyphen"
+    left_word = is_known_word(left, context, counts, 2)
+    right_word = is_known_word(right, context, counts, 2)
+    if not left_word or not right_word:
+        return "", "join-fragments", 0.85, f"{left} and {right} are not words alone"
+    return None
+
+
+def _decide_garbled(
+    left: str, right: str, counts: Counter[str], context: Context
+) -> tuple[str, str, float, str] | None:
+    """``*`` at a line end: a hyphen only if that makes a word.
+
+    >>> _decide_garbled("Move", "ment", Counter({"movement": 2}), Context())[0]
+    ''
+    >>> _decide_garbled("workers", "and", Counter({"workers": 9, "and": 90}), Context()) is None
+    True
+    """
+    joined, compound = f"{left}{right}", f"{left}-{right}"
+    if counts.get(compound.lower(), 0) > counts.get(joined.lower(), 0):
+        return "-", "garbled-hyphen", 0.9, f"* read for a hyphen: the book writes {compound}"
+    if counts.get(joined.lower(), 0) or is_known_word(joined, context):
+        return "", "garbled-hyphen", 0.9, f"* read for a hyphen in the split word {joined}"
+    return None
+
+
+STAGE = Stage("dehyphenate", "join words split at line ends; keep true compounds", run)

@@ -1,10 +1,335 @@
-"""Placeholder: the footnotes stage is being written."""
+"""Footnotes: take each footnote off the foot of its page, give it and its
+reference the ``[N]`` form, and put it right after the paragraph that holds
+the reference (after the whole paragraph, also when that paragraph runs on
+over the page break).
 
+This runs before pages are joined, while the page foot is still a page foot:
+afterwards a footnote would sit in the middle of a paragraph.
+
+A block at the foot of a page is a footnote only when both ends agree: it
+starts with a mark (``1``, ``*``, ``†``, or a garbled ``•``) and the page's
+text carries a matching reference. Marks the OCR garbled to ``*`` or ``•`` on
+a page whose other notes are numbered, or whose references are digits, are
+numbered by their place on the page, as books of the period number notes per
+page. Left alone: ``In Chapter 4 we``, ``No. 1``, a list item ``(a) …``, a
+contents entry ``2. The Bolshevik Party``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from clean_scan.document import Proposal
+from clean_scan.layout import Line, runs_on, split_lines, typical_line_length
 from clean_scan.stage import Context, Stage, StageResult
+
+NOTE_START = regex.compile(r"""^(?P<mark>[1-9]|[*†‡§•¶])(?:\s+|(?=[\p{Lu}“‘"']))(?P<body>\S)""")
+"""A footnote's first line: a mark, then its text (``1 Vide``, ``*Then``)."""
+
+GARBLED_MARKS = "*•"
+
+NOT_A_REFERENCE_BEFORE = regex.compile(
+    r"(?i)(?:\b(?:no|nos|p|pp|page|pages|chapter|chap|ch|part|article|art|vol|section|"
+    r"sec|table|fig|plan|year|book|act|clause|para|paragraph|point|number)\.?|[£$%§]|\d)\s*$"
+)
+"""Words after which a lone digit is a number, not a note reference."""
+
+DIGIT_REFERENCE = r"""(?<=[\p{L}\p{Pe}\p{Pf}.,;:!?’”'")])(?P<gap>\s?)(?P<mark>{mark})(?=\s|—|$)"""
+GARBLED_REFERENCE = regex.compile(r"(?<=[\p{L}.,;:!?’”])(?P<mark>\*)(?=\s|$)")
+
+
+@dataclass
+class Note:
+    lines: list[Line]
+    mark: str
+    number: str = ""
+
+
+@dataclass
+class Reference:
+    start: int
+    end: int
+    line_index: int
 
 
 def run(text: str, context: Context) -> StageResult:
-    return StageResult([])
+    """Find, renumber and move the footnotes of every page."""
+    lines = split_lines(text)
+    full_width = typical_line_length(lines)
+    proposals: list[Proposal] = []
+    for page_lines in _pages(lines):
+        proposals += _page_proposals(text, lines, page_lines, full_width)
+    return StageResult(_merge_insertions(proposals))
 
 
-STAGE = Stage("footnotes", "(not yet written)", run)
+def _pages(lines: list[Line]) -> list[list[int]]:
+    """Line indexes of each page (page-break lines themselves excluded)."""
+    pages: list[list[int]] = [[]]
+    for idx, line in enumerate(lines):
+        if line.page_break:
+            pages.append([])
+        else:
+            pages[-1].append(idx)
+    return [p for p in pages if p]
+
+
+def _blocks(lines: list[Line], indexes: list[int]) -> list[list[int]]:
+    """Runs of non-blank lines within a page."""
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for idx in indexes:
+        if lines[idx].blank:
+            if current:
+                blocks.append(current)
+            current = []
+        else:
+            current.append(idx)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _foot_notes(lines: list[Line], blocks: list[list[int]]) -> tuple[list[list[int]], list[Note]]:
+    """Split a page's blocks into body and the footnotes at its foot.
+
+    A note may run over several lines; a new mark at a line start inside the
+    foot block starts the next note.
+    """
+    notes: list[Note] = []
+    cut = len(blocks)
+    while cut > 1 and NOTE_START.match(lines[blocks[cut - 1][0]].text):
+        cut -= 1
+    for block in blocks[cut:]:
+        for idx in block:
+            match = NOTE_START.match(lines[idx].text)
+            if match and (
+                not notes
+                or notes[-1].lines[-1].number != idx - 1
+                or _looks_like_new_note(lines[idx].text, notes[-1])
+            ):
+                notes.append(Note([lines[idx]], match.group("mark")))
+            else:
+                notes[-1].lines.append(lines[idx])
+    return blocks[:cut], notes
+
+
+def _looks_like_new_note(text: str, previous: Note) -> bool:
+    """Inside one block, a line starting with a mark is a new note only if
+    its mark follows the previous one (``2`` after ``1``) or is a symbol."""
+    mark = text[0]
+    if previous.mark.isdigit() and mark.isdigit():
+        return int(mark) == int(previous.mark) + 1
+    return not mark.isdigit()
+
+
+def _number_notes(notes: list[Note]) -> None:
+    """Give each note its printed mark; garbled marks get their place on the
+    page when the page (or its references) number notes."""
+    numbered = any(n.mark.isdigit() for n in notes)
+    for place, note in enumerate(notes, 1):
+        if note.mark in GARBLED_MARKS and (numbered or len(notes) > 1):
+            note.number = str(place)
+        elif note.mark == "•":
+            note.number = "*"
+        else:
+            note.number = note.mark
+
+
+def _page_proposals(
+    text: str, lines: list[Line], page: list[int], full_width: int
+) -> list[Proposal]:
+    body_blocks, notes = _foot_notes(lines, _blocks(lines, page))
+    if not notes or not body_blocks:
+        return []
+    _number_notes(notes)
+    body = [idx for block in body_blocks for idx in block]
+    found = []
+    used: set[int] = set()
+    for note in notes:
+        ref = _find_reference(text, lines, body, note, used)
+        if ref is None:
+            return []  # not every note has its reference: leave the page alone
+        used.add(ref.start)
+        found.append((note, ref))
+    return _moves(text, lines, body_blocks, found, full_width)
+
+
+def _find_reference(
+    text: str, lines: list[Line], body: list[int], note: Note, used: set[int]
+) -> Reference | None:
+    """The first place in the page body that carries the note's mark."""
+    candidates = [note.number]
+    if note.mark in GARBLED_MARKS:
+        candidates.append("*")
+    for mark in candidates:
+        pattern = (
+            GARBLED_REFERENCE
+            if mark == "*"
+            else regex.compile(DIGIT_REFERENCE.replace("{mark}", regex.escape(mark)))
+        )
+        for idx in body:
+            line = lines[idx]
+            for match in pattern.finditer(text, line.start, line.end):
+                if match.start("mark") in used:
+                    continue
+                before = text[line.line_start : match.start()]
+                if mark != "*" and NOT_A_REFERENCE_BEFORE.search(before):
+                    continue
+                if mark != "*" and _starts_line(text, line, match):
+                    continue
+                gap_start = match.start("gap") if mark != "*" else match.start("mark")
+                return Reference(gap_start, match.end("mark"), idx)
+    return None
+
+
+def _starts_line(text: str, line: Line, match: regex.Match) -> bool:
+    return not text[line.start : match.start("mark")].strip()
+
+
+def _moves(
+    text: str,
+    lines: list[Line],
+    body_blocks: list[list[int]],
+    found: list[tuple[Note, Reference]],
+    full_width: int,
+) -> list[Proposal]:
+    """Proposals that rewrite references, take the notes off the page foot and
+    insert them after their paragraphs."""
+    proposals = []
+    foot_start = lines[body_blocks[-1][-1]].end
+    foot_end = found[-1][0].lines[-1].end
+    placed = sorted(
+        ((_paragraph_end(lines, ref.line_index, full_width), note, ref) for note, ref in found),
+        key=lambda item: item[2].start,
+    )
+    for _, note, ref in placed:
+        proposals.append(
+            Proposal(
+                ref.start,
+                ref.end,
+                f"[{note.number}]",
+                "reference",
+                0.95,
+                f"footnote reference {note.number}",
+            )
+        )
+    if all(insert_at == foot_start for insert_at, _, _ in placed):
+        for _, note, _ in placed:  # already after their paragraph: only the marks change
+            first = note.lines[0]
+            mark_end = NOTE_START.match(first.text).start("body")
+            proposals.append(
+                Proposal(
+                    first.start,
+                    first.start + mark_end,
+                    f"[{note.number}] ",
+                    "note-mark",
+                    0.95,
+                    f"footnote {note.number}",
+                )
+            )
+        return proposals
+    for insert_at, note, _ in placed:
+        proposals.append(
+            Proposal(
+                insert_at,
+                insert_at,
+                "\n\n" + _note_text(text, note),
+                "move-note",
+                0.9,
+                f"footnote {note.number} placed after its paragraph",
+            )
+        )
+    proposals.append(
+        Proposal(foot_start, foot_end, "", "move-note", 0.9, "footnotes taken off the page foot")
+    )
+    return proposals
+
+
+def _note_text(text: str, note: Note) -> str:
+    first = note.lines[0]
+    body_start = first.start + NOTE_START.match(first.text).start("body")
+    return f"[{note.number}] " + text[body_start : note.lines[-1].end]
+
+
+def _paragraph_end(lines: list[Line], index: int, full_width: int) -> int:
+    """Offset of the end of the paragraph holding line ``index``: the last
+    line before a blank line, or, over a page break, of the paragraph it
+    runs on into."""
+    idx = index
+    while idx + 1 < len(lines):
+        nxt = lines[idx + 1]
+        if nxt.blank:
+            if _next_nonblank_is_note_foot(lines, idx + 1):
+                page_break = _next_page_break(lines, idx + 1)
+                if page_break is None:
+                    return lines[idx].end
+                first = _first_text_after(lines, page_break)
+                if first is None or not runs_on(lines[idx].text, lines[first].text, full_width)[0]:
+                    return lines[idx].end
+                idx = first
+                continue
+            return lines[idx].end
+        if nxt.page_break:
+            first = _first_text_after(lines, idx + 1)
+            if first is None or not runs_on(lines[idx].text, lines[first].text, full_width)[0]:
+                return lines[idx].end
+            idx = first
+            continue
+        idx += 1
+    return lines[idx].end
+
+
+def _next_nonblank_is_note_foot(lines: list[Line], idx: int) -> bool:
+    """Is everything from here to the page break footnotes?"""
+    seen_note = False
+    for line in lines[idx:]:
+        if line.page_break:
+            return seen_note
+        if line.blank:
+            continue
+        if not seen_note and not NOTE_START.match(line.text):
+            return False
+        seen_note = True
+    return seen_note
+
+
+def _next_page_break(lines: list[Line], idx: int) -> int | None:
+    return next((i for i in range(idx, len(lines)) if lines[i].page_break), None)
+
+
+def _first_text_after(lines: list[Line], idx: int) -> int | None:
+    return next(
+        (i for i in range(idx + 1, len(lines)) if not lines[i].blank and not lines[i].page_break),
+        None,
+    )
+
+
+def _merge_insertions(proposals: list[Proposal]) -> list[Proposal]:
+    """Notes inserted at one place become one insertion, in mark order."""
+    merged: dict[int, Proposal] = {}
+    others = []
+    for prop in proposals:
+        if prop.start == prop.end and prop.rule == "move-note":
+            if prop.start in merged:
+                prev = merged[prop.start]
+                prop = Proposal(
+                    prop.start,
+                    prop.end,
+                    prev.replacement + prop.replacement,
+                    prop.rule,
+                    min(prev.confidence, prop.confidence),
+                    prev.reason + "; " + prop.reason,
+                )
+            merged[prop.start] = prop
+        else:
+            others.append(prop)
+    return sorted([*others, *merged.values()], key=lambda p: (p.start, p.end))
+
+
+STAGE = Stage(
+    "footnotes",
+    "move footnotes from the page foot to after their paragraph, as [N]",
+    run,
+)

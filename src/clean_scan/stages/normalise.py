@@ -37,12 +37,17 @@ def run(text: str, context: Context) -> StageResult:
         for m in _CRLF.finditer(text)
     ]
     proposals += [
-        Proposal(m.start(), m.end(), "", "control-characters", 1.0,
-                 "invisible control character, never printed")
+        Proposal(
+            m.start(),
+            m.end(),
+            "",
+            "control-characters",
+            1.0,
+            "invisible control character, never printed",
+        )
         for m in _CONTROL.finditer(text)
     ]
     return StageResult(sorted(proposals, key=lambda p: p.start))
 
 
-STAGE = Stage("normalise", "uniform line ends; remove control characters",
-              run)
+STAGE = Stage("normalise", "uniform line ends; remove control characters", run)

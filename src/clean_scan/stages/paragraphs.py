@@ -1,10 +1,183 @@
-"""Placeholder: the paragraphs stage is being written."""
+"""Paragraphs: write the final layout, one paragraph per line with one blank
+line between paragraphs and one final newline.
 
+Every line end is decided here, each as one edit:
+
+* inside a block of lines, a line end becomes a space; after an em dash, or
+  before one, nothing (``peace—`` / ``were`` → ``peace—were``); after a
+  hyphen the dehyphenate stage left undecided, nothing (the hyphen stays);
+* blank lines between blocks become one paragraph break;
+* a page break (the furniture stage's ``\\f`` line) joins the paragraph
+  that runs on over it, judged by ``layout.runs_on``; a doubtful judgement is
+  also flagged for review;
+* a list item that the OCR ran into the previous line (``(b) …``) starts a
+  paragraph of its own, and so does each line of a block of short lines
+  (title page, imprint, address: ``VICTOR GOLLANCZ`` / ``1942``);
+* a heading set over two printed lines is one paragraph, also when the OCR
+  put a blank line between them, if the break falls at a word a heading
+  line cannot end or start with (``… DEVELOPMENT`` / ``OF THE U.S.S.R.``);
+* in a table of contents, a page number the OCR put on a line of its own
+  joins its entry (``1. The Background`` / ``13`` → ``1. The Background 13``).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from clean_scan.document import Flag, Proposal
+from clean_scan.layout import HEADING, Line, runs_on, split_lines, typical_line_length
 from clean_scan.stage import Context, Stage, StageResult
+
+LIST_ITEM = regex.compile(r"^\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
+PAGE_REFERENCE = regex.compile(r"^(?:pa\p{L}{1,3}\s+)?\W?[\p{L}\W]?\d{1,3}$|^\d{1,3}$")
+"""A contents page number as the OCR leaves it: ``13``, ``»3``, ``s8``, ``page 49``."""
+CONTENTS_ENTRY = regex.compile(r"^(?:\p{L}{1,3}|\d{1,2}|\p{Lu})[.*]{0,2}\s+\p{Lu}|^\p{Lu}\p{Ll}")
+HEADING_LINKS = frozenset(
+    ["OF", "AND", "OR", "FOR", "IN", "TO", "A", "AN", "THE", "WITH", "BY", "FROM", "ON", "AT"]
+)
+"""Words that tie the two printed lines of one heading together."""
+HEADING_CONTINUATIONS = frozenset(["OF", "AND", "OR"])
+"""Words a heading's second line can start with, but a new heading cannot."""
+SHORT_LINE = 0.6
+"""A line shorter than this share of a full line is set line by line."""
+OPEN_ENDINGS = (",", "-", "—", "–", "¬", "(")
+MIN_CONTENTS_ENTRIES = 3
+"""Pairs of entry and page-number line a page needs before it counts as a
+contents page: one pair alone is more likely a heading and a chapter number."""
 
 
 def run(text: str, context: Context) -> StageResult:
-    return StageResult([])
+    lines = split_lines(text)
+    content = [line for line in lines if not line.blank and not line.page_break]
+    if not content:
+        return StageResult(
+            [Proposal(0, len(text), "", "layout", 1.0, "no text left")] if text else []
+        )
+    full_width = typical_line_length(lines)
+    contents_joins = _contents_joins(lines)
+    proposals: list[Proposal] = []
+    flags: list[Flag] = []
+    if content[0].start > 0:
+        proposals.append(
+            Proposal(
+                0, content[0].start, "", "layout", 1.0, "blank space before the first paragraph"
+            )
+        )
+    for prev, nxt in zip(content, content[1:], strict=False):
+        gap = text[prev.end : nxt.start]
+        joiner, rule, confidence, reason = _separator(prev, nxt, gap, full_width, contents_joins)
+        proposals.append(Proposal(prev.end, nxt.start, joiner, rule, 1.0, reason))
+        if confidence < context.min_confidence:
+            flags.append(
+                Flag(
+                    prev.end,
+                    nxt.start,
+                    gap,
+                    rule,
+                    confidence,
+                    f"judgement at a page break: {reason}",
+                )
+            )
+    proposals.append(Proposal(content[-1].end, len(text), "\n", "layout", 1.0, "one final newline"))
+    return StageResult(proposals, flags)
 
 
-STAGE = Stage("paragraphs", "(not yet written)", run)
+def _separator(
+    prev: Line, nxt: Line, gap: str, full_width: int, contents_joins: set[int]
+) -> tuple[str, str, float, str]:
+    """What replaces the gap between two lines of text, and why."""
+    if "\f" in gap:
+        continues, confidence, reason = runs_on(prev.text, nxt.text, full_width)
+        if continues:
+            return _joiner(prev, nxt), "page-join", confidence, reason
+        return "\n\n", "page-paragraph-break", confidence, reason
+    if gap.count("\n") > 1:
+        if nxt.number in contents_joins:
+            return " ", "contents-page-number", 0.9, "a contents entry's page number"
+        if _heading_goes_on(prev.text, nxt.text):
+            return " ", "heading-join", 0.85, "a heading set over two printed lines"
+        return "\n\n", "paragraph-break", 1.0, "blank line between paragraphs"
+    if LIST_ITEM.match(nxt.text) and prev.text.endswith((".", ";", ":")):
+        return "\n\n", "list-item", 0.9, "a list item starts its own paragraph"
+    if _set_line_by_line(prev.text, nxt.text, full_width):
+        return "\n\n", "short-lines", 0.85, "short lines set one by one (title page, imprint)"
+    return _joiner(prev, nxt), "line-join", 1.0, "line end inside a paragraph"
+
+
+def _heading_goes_on(prev: str, nxt: str) -> bool:
+    """Two heading blocks that are one heading broken at a linking word.
+
+    >>> _heading_goes_on("ECONOMIC AND SOCIAL DEVELOPMENT", "OF THE U.S.S.R.")
+    True
+    >>> _heading_goes_on("PART I", "THE BACKGROUND")
+    False
+    """
+    if not (HEADING.match(prev) and HEADING.match(nxt)):
+        return False
+    last_word = prev.split()[-1]
+    first_word = nxt.split()[0]
+    return last_word in HEADING_LINKS or first_word in HEADING_CONTINUATIONS
+
+
+def _set_line_by_line(prev: str, nxt: str, full_width: int) -> bool:
+    """A short line followed, in the same block, by a line that starts like a
+    new item: a title page or imprint, not a paragraph (whose inner lines are
+    full). Two heading lines are one heading and stay joined.
+
+    >>> _set_line_by_line("VICTOR GOLLANCZ", "* 94 *", 66)
+    True
+    >>> _set_line_by_line("MODERNISING RUSSIA: THE NEED FOR", "SPEED AND SACRIFICE", 66)
+    False
+    """
+    if len(prev) >= SHORT_LINE * full_width or prev.endswith(OPEN_ENDINGS):
+        return False
+    if HEADING.match(prev) and HEADING.match(nxt):
+        return False
+    if prev.split()[-1].upper() in HEADING_LINKS:
+        return False
+    return not nxt[0].islower()
+
+
+def _joiner(prev: Line, nxt: Line) -> str:
+    """Space between joined lines, or none around a dash."""
+    if prev.text.endswith(("—", "–", "-")) or nxt.text.startswith(("—", "–")):
+        return ""
+    return " "
+
+
+def _contents_joins(lines: list[Line]) -> set[int]:
+    """Line numbers of lone page numbers that belong to the contents entry
+    above them, on pages that look like a table of contents."""
+    joins: set[int] = set()
+    page: list[int] = []
+    for line in [*lines, None]:
+        if line is None or line.page_break:
+            pairs = _entry_number_pairs(lines, page)
+            if len(pairs) >= MIN_CONTENTS_ENTRIES:
+                joins.update(pairs)
+            page = []
+        elif not line.blank:
+            page.append(line.number)
+    return joins
+
+
+def _entry_number_pairs(lines: list[Line], page: list[int]) -> list[int]:
+    pairs = []
+    for before, number in zip(page, page[1:], strict=False):
+        entry, page_number = lines[before], lines[number]
+        if (
+            PAGE_REFERENCE.match(page_number.text)
+            and CONTENTS_ENTRY.match(entry.text)
+            and not entry.text.endswith((".", ",", ";"))
+            and not HEADING.match(entry.text)
+            and not PAGE_REFERENCE.match(entry.text)
+        ):
+            pairs.append(number)
+    return pairs
+
+
+STAGE = Stage(
+    "paragraphs",
+    "one paragraph per line; join paragraphs broken by page breaks; final layout",
+    run,
+)

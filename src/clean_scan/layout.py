@@ -1,0 +1,98 @@
+"""The printed layout as the later stages see it: lines, blocks of lines
+separated by blank lines, and pages separated by form-feed lines (the
+furniture stage writes one ``\\f`` line per page break).
+
+Also the one judgement several stages need: does the paragraph at the foot
+of a page run on at the top of the next? The footnotes stage needs it to
+place a footnote after the *whole* paragraph, the paragraphs stage to join.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+import regex
+
+PAGE_BREAK = "\f"
+
+SENTENCE_END = regex.compile(r"[.!?:][’”'\"\)\]]*$|[’”\"]$")
+HEADING = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
+"""A line with capitals and no lower-case letter: a heading or a part title."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the current text; ``start``/``end`` bound its content
+    without leading or trailing spaces; ``next_start`` is where the next line
+    begins (after the newline)."""
+
+    number: int
+    start: int
+    end: int
+    line_start: int
+    next_start: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def page_break(self) -> bool:
+        return self.text == PAGE_BREAK
+
+
+def split_lines(text: str) -> list[Line]:
+    r"""Every line with its content span; whitespace-only lines are blank.
+
+    >>> [(l.text, l.start) for l in split_lines("ab \n\n c")]
+    [('ab', 0), ('', 4), ('c', 6)]
+    """
+    lines = []
+    pos = 0
+    length = len(text)
+    for number, raw in enumerate(text.split("\n")):
+        stop = pos + len(raw)
+        stripped = raw.strip(" \t")
+        start = pos + (len(raw) - len(raw.lstrip(" \t")))
+        lines.append(
+            Line(number, start, start + len(stripped), pos, min(stop + 1, length), stripped)
+        )
+        pos = stop + 1
+    return lines
+
+
+def typical_line_length(lines: list[Line]) -> int:
+    """Median length of body lines: the measure a full line is judged by."""
+    lengths = [len(line.text) for line in lines if len(line.text) > 30]
+    return int(statistics.median(lengths)) if lengths else 60
+
+
+def runs_on(last: str, first: str, full_width: int) -> tuple[bool, float, str]:
+    """Does a paragraph whose last printed line (on this page) is ``last``
+    continue with ``first`` at the top of the next page?
+
+    Returns the decision, how sure it is, and why. A sentence left open, a
+    split word or a lower-case continuation are certain; a closed sentence
+    on a full-width line is probably carried on (a paragraph's last line is
+    usually short); a closed sentence on a short line ends the paragraph.
+
+    >>> runs_on("the workers and peasants of", "Russia who fought", 66)[0]
+    True
+    >>> runs_on("as they are.", "We shall not", 66)[0]
+    False
+    """
+    if not first:
+        return False, 1.0, "nothing follows"
+    if HEADING.match(first) and len(first) < 60:
+        return False, 0.95, "the next page starts with a heading"
+    if last.endswith(("¬", "-", "—", "–")):
+        return True, 1.0, "the line ends with a split word or dash"
+    if first[0].islower() or first[0] in "—–":
+        return True, 0.97, "the next page continues in lower case"
+    if not SENTENCE_END.search(last):
+        return True, 0.95, "the sentence is left open at the foot of the page"
+    if len(last) >= 0.93 * full_width:
+        return True, 0.7, "a full-width last line: the paragraph probably runs on"
+    return False, 0.85, "a short last line that closes a sentence ends the paragraph"
