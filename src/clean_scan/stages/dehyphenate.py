@@ -29,9 +29,12 @@ from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.vocabulary import document_words, is_known_word, lower_counts
 
 SPLIT = regex.compile(
-    r"(?P<left>\p{L}+)(?P<mark>[¬\-*])[ \t]*\n(?:[ \t]*\f[ \t]*\n)?[ \t]*"
-    r"(?P<right>\p{L}+)"
+    r"(?<=\p{L})(?P<mark>[¬\-*])[ \t]*\n(?:[ \t]*\f[ \t]*\n)?[ \t]*(?P<right>\p{L}+)"
 )
+"""A mark at a line end between letters, the next word perhaps over a page break.
+Matching starts at the mark, not at every letter: much faster on a book."""
+LEFT_WORD = regex.compile(r"\p{L}+$")
+LEFT_CONTEXT = 60
 
 HYPHENATING_PREFIXES = frozenset(
     [
@@ -73,7 +76,9 @@ def _decide(
     match: regex.Match, counts: Counter[str], context: Context
 ) -> tuple[str, str, float, str] | None:
     """What the stretch from the mark to the next word becomes, and why."""
-    left, right, mark = match.group("left"), match.group("right"), match.group("mark")
+    right, mark = match.group("right"), match.group("mark")
+    before = match.string[max(0, match.start() - LEFT_CONTEXT) : match.start()]
+    left = LEFT_WORD.search(before).group()
     if mark == "¬":
         return "", "soft-hyphen", 0.99, f"¬ marks a split word: {left}{right}"
     if mark == "*":
