@@ -1,13 +1,621 @@
-"""Placeholder HTML report; the full report is being written."""
+"""The HTML report: one self-contained page a person reads to review a run.
+
+Raw and clean text stand side by side, page by page. In the raw column each
+edit's raw stretch is marked in its stage's colour; in the clean column each
+changed stretch (a hunk) is. Hovering a mark tells stage, rule, confidence,
+reason and what became what. A summary counts edits and flags per stage and
+rule, a filter hides stages' marks, and the flagged words are listed with
+where they are.
+
+Everything that came from the input or from a stage -- OCR text, file name,
+rules, reasons, suggestions -- goes through ``html.escape``: a raw file
+containing ``<script>`` shows those characters and runs nothing.
+
+Pages follow the furniture stage's page breaks (its ``page-break`` edits);
+without them the raw text is cut into chunks of about sixty lines. The clean
+text is cut at the matching offsets, found through the hunks: between hunks
+raw and clean are the same text, so a raw offset outside every hunk has a
+clean twin at a fixed distance. A cut that falls inside a hunk moves to the
+hunk's start, so both columns of a page hold the same stretch of the book.
+
+The page is built with list appends and one join, and marks are spans over
+stretches between mark boundaries, never per character: the sample book's
+report renders in a few tens of milliseconds.
+"""
 
 from __future__ import annotations
 
+import bisect
+import functools
 import html
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from clean_scan.decoding import DecodedInput
-from clean_scan.pipeline import Result
+from clean_scan.document import Edit, RaisedFlag
+from clean_scan.pipeline import STAGE_NAMES, Result
+from clean_scan.reports.html_assets import BASE_CSS, CSP, SCRIPT, stage_css
+from clean_scan.reports.json_report import LineIndex
+
+GENERATOR_TAG = '<meta name="generator" content="clean-scan">'
+"""outputs.py recognises our own report files by this exact tag."""
+
+CHUNK_LINES = 60
+"""Lines per page when the text has no page breaks."""
+
+CHUNK_SLACK = 12
+"""How many lines further a chunk may run to end at a blank line."""
+
+PAGE_BREAK = ("furniture", "page-break")
+
+MAX_TITLE_ENTRIES = 6
+"""Marks stacked on one stretch beyond this are summed up, not listed."""
+
+FLAGS_OPEN = 40
+"""The flag list starts folded when longer, so the pages stay near the top."""
+
+MAX_SHOWN = 60
+"""Longer before/after strings are shortened in the middle in tooltips."""
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_PICTURES = {c: 0x2400 + c for c in (*range(0, 9), 11, 12, *range(14, 32))}
+_CONTROL_PICTURES[0x7F] = 0x2421
+
+
+def esc(text: str) -> str:
+    """Text content, escaped.
+
+    >>> esc('<script>alert("x") & co</script>')
+    '&lt;script&gt;alert(&quot;x&quot;) &amp; co&lt;/script&gt;'
+    """
+    return html.escape(text, quote=True)
+
+
+def visible_controls(text: str) -> str:
+    """Control characters as their visible Unicode pictures, one for one, so
+    offsets do not move and a stray form feed or NUL can be seen.
+
+    >>> visible_controls("a\\x0cb\\x00c")
+    'a␌b␀c'
+    >>> visible_controls("tab\\tand newline\\n stay")
+    'tab\\tand newline\\n stay'
+    """
+    return text.translate(_CONTROL_PICTURES) if _CONTROLS.search(text) else text
+
+
+def shown(text: str) -> str:
+    """A before/after string made readable in a one-line tooltip.
+
+    >>> shown("¬ \\n")
+    '¬ ↵'
+    >>> shown(" \\n")
+    '␣↵'
+    >>> shown("")
+    '∅'
+    >>> len(shown("x" * 500)) < 70
+    True
+    """
+    if not text:
+        return "∅"
+    if not text.strip():
+        text = text.replace(" ", "␣")
+    text = visible_controls(text.replace("\n", "↵").replace("\t", "⇥"))
+    if len(text) > MAX_SHOWN:
+        half = MAX_SHOWN // 2 - 2
+        text = f"{text[:half]} … {text[-half:]}"
+    return text
+
+
+def is_whitespace_only(edit: Edit) -> bool:
+    """A change of layout only (a line join, a trailing space removed).
+
+    >>> is_whitespace_only(Edit("paragraphs", "join", 0, 1, "\\n", " ", 1.0, "r"))
+    True
+    >>> is_whitespace_only(Edit("dehyphenate", "join", 0, 2, "-\\n", "", 1.0, "r"))
+    False
+    """
+    return not edit.before.strip() and not edit.after.strip()
+
+
+def stage_slots(result: Result) -> dict[str, int]:
+    """Palette slot per stage: the pipeline's order first, then any other
+    stage in order of first appearance, so colours are stable across runs."""
+    slots = {name: i for i, name in enumerate(STAGE_NAMES)}
+    for name in [*result.stages_run, *(e.stage for e in result.edits),
+                 *(f.stage for f in result.flags)]:
+        slots.setdefault(name, len(slots))
+    return slots
+
+
+def edit_title(edit: Edit) -> str:
+    return (f"{edit.stage}/{edit.rule} · {edit.confidence:.2f} · {edit.reason} · "
+            f"{shown(edit.before)} → {shown(edit.after)}")
+
+
+def flag_title(flag: RaisedFlag) -> str:
+    title = f"flagged, unchanged: {flag.stage}/{flag.rule} · {flag.confidence:.2f} · {flag.reason}"
+    if flag.suggestions:
+        title += " · suggestions: " + ", ".join(flag.suggestions)
+    return title
+
+
+# --- raw and clean offsets -------------------------------------------------
+
+
+class OffsetMap:
+    """Raw offsets to clean offsets, through the hunks.
+
+    >>> m = OffsetMap([(4, 5, "\\n\\n\\n")])   # raw "abcd\\n\\n\\nef" -> clean "abcd ef"
+    >>> m.raw_spans
+    [(4, 7)]
+    >>> [m.to_clean(r) for r in (0, 4, 5, 7, 9)]
+    [0, 4, 4, 5, 7]
+    >>> m.to_clean(5, right=True)
+    5
+    """
+
+    def __init__(self, hunks: Iterable[tuple[int, int, str]]) -> None:
+        self.clean_spans: list[tuple[int, int]] = []
+        self.raw_spans: list[tuple[int, int]] = []
+        delta = 0  # raw offset minus clean offset, outside hunks
+        for start, end, raw in hunks:
+            raw_start = start + delta
+            self.clean_spans.append((start, end))
+            self.raw_spans.append((raw_start, raw_start + len(raw)))
+            delta = raw_start + len(raw) - end
+        self._raw_starts = [s for s, _ in self.raw_spans]
+
+    def hunk_at(self, raw: int) -> int:
+        """Index of the last hunk starting at or before ``raw``; -1 if none."""
+        return bisect.bisect_right(self._raw_starts, raw) - 1
+
+    def to_clean(self, raw: int, *, right: bool = False) -> int:
+        """The clean offset of ``raw``; inside a hunk, the hunk's start (or,
+        with ``right``, its end)."""
+        i = self.hunk_at(raw)
+        if i < 0:
+            return raw
+        raw_start, raw_end = self.raw_spans[i]
+        clean_start, clean_end = self.clean_spans[i]
+        if raw == raw_start and not right:
+            return clean_start
+        if raw < raw_end:
+            return clean_end if right else clean_start
+        return raw - (raw_end - clean_end)
+
+    def snap(self, raw: int) -> int:
+        """Move a raw cut out of a hunk, to the hunk's raw start."""
+        i = self.hunk_at(raw)
+        if i >= 0 and self.raw_spans[i][0] < raw < self.raw_spans[i][1]:
+            return self.raw_spans[i][0]
+        return raw
+
+
+def page_cuts(result: Result) -> tuple[list[int], bool]:
+    """Raw offsets where pages 2, 3, ... start, and whether they are the
+    book's own pages (True) or sixty-line chunks (False)."""
+    size = len(result.raw)
+    breaks = sorted({e.raw_start for e in result.edits
+                     if (e.stage, e.rule) == PAGE_BREAK and 0 < e.raw_start < size})
+    if breaks:
+        return breaks, True
+    return line_chunks(result.raw), False
+
+
+def line_chunks(raw: str) -> list[int]:
+    """Cuts about every sixty lines, at the next blank line when one is near.
+
+    >>> text = "".join(f"line {i}\\n" for i in range(130))
+    >>> [text.count("\\n", 0, cut) for cut in line_chunks(text)]
+    [60, 120]
+    >>> text = "a\\n" * 63 + "\\n" + "b\\n" * 70
+    >>> [text.count("\\n", 0, cut) for cut in line_chunks(text)]
+    [64, 124]
+    """
+    starts = [0]
+    find, pos = raw.find, raw.find("\n")
+    while pos != -1 and pos + 1 < len(raw):
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    cuts, line = [], CHUNK_LINES
+    while line < len(starts):
+        cut_line = line
+        for probe in range(line, min(line + CHUNK_SLACK, len(starts))):
+            if raw.startswith("\n", starts[probe - 1]):  # line before it is blank
+                cut_line = probe
+                break
+        cuts.append(starts[cut_line])
+        line = cut_line + CHUNK_LINES
+    return cuts
+
+
+def aligned_cuts(raw_cuts: list[int], offsets: OffsetMap, raw_size: int
+                 ) -> tuple[list[int], list[int]]:
+    """Raw and clean cuts that bound the same stretch of the book."""
+    raw_out: list[int] = []
+    clean_out: list[int] = []
+    for cut in raw_cuts:
+        cut = offsets.snap(cut)
+        if 0 < cut < raw_size and (not raw_out or cut > raw_out[-1]):
+            clean = offsets.to_clean(cut)
+            if clean_out and clean < clean_out[-1]:
+                continue
+            raw_out.append(cut)
+            clean_out.append(clean)
+    return raw_out, clean_out
+
+
+# --- marked columns ---------------------------------------------------------
+
+
+class Mark:
+    """A marked stretch of one column, with its opening tag made once.
+    ``classes`` ends in the stage's palette slot."""
+
+    __slots__ = ("start", "end", "classes", "title", "flag", "tag")
+
+    def __init__(self, start: int, end: int, classes: str, title: str,
+                 flag: bool = False) -> None:
+        self.start, self.end, self.classes, self.title, self.flag = (
+            start, end, classes, title, flag)
+        self.tag = f'<span class="{classes}" title="{attr(title)}">'
+
+
+@functools.lru_cache(maxsize=4096)
+def attr(text: str) -> str:
+    """An attribute value, escaped; cached, as line joins share their titles."""
+    return html.escape(text, quote=True)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What several parts of the page need per edit, worked out once."""
+
+    slots: dict[str, int]
+    spacing: list[bool]  # whitespace-only, by edit index
+    titles: list[str]  # tooltip line, by edit index
+
+    @classmethod
+    def of(cls, result: Result) -> Facts:
+        return cls(stage_slots(result), [is_whitespace_only(e) for e in result.edits],
+                   [edit_title(e) for e in result.edits])
+
+
+def render_column(text: str, marks: list[Mark], points: dict[int, list[str]],
+                  cuts: list[int]) -> list[str]:
+    """The column's HTML, one string per page.
+
+    A single sweep over every boundary (mark starts and ends, page cuts,
+    zero-width markers in ``points``): each stretch between two boundaries
+    is one span, classed by the narrowest edit covering it, titled by all.
+    """
+    starts: dict[int, list[Mark]] = defaultdict(list)
+    ends: dict[int, list[Mark]] = defaultdict(list)
+    for mark in marks:
+        if mark.end > mark.start:
+            starts[mark.start].append(mark)
+            ends[mark.end].append(mark)
+    cut_count = Counter(cuts)
+    bounds = sorted({0, len(text), *starts, *ends, *points, *cut_count})
+    pages: list[str] = []
+    out: list[str] = []
+    active: list[Mark] = []
+    cache: dict[tuple[int, ...], str] = {}
+    for pos, nxt in zip(bounds, [*bounds[1:], -1], strict=True):
+        if pos in ends:
+            active = [m for m in active if m.end != pos]
+        if pos in starts:
+            active.extend(starts[pos])
+        if pos in cut_count:
+            for _ in range(cut_count[pos]):
+                pages.append("".join(out))
+                out = []
+        if pos in points:
+            out.extend(points[pos])
+        if nxt < 0:
+            break
+        chunk = text[pos:nxt]
+        if "&" in chunk or "<" in chunk or ">" in chunk:
+            chunk = chunk.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        if not active:
+            out.append(chunk)
+        elif len(active) == 1:
+            out.append(f"{active[0].tag}{chunk}</span>")
+        else:
+            key = tuple(id(m) for m in active)
+            tag = cache.get(key)
+            if tag is None:
+                tag = cache[key] = stacked_tag(active)
+            out.append(f"{tag}{chunk}</span>")
+    pages.append("".join(out))
+    return pages
+
+
+def stacked_tag(active: list[Mark]) -> str:
+    """The span for a stretch under several marks (an edit later absorbed
+    into a wider one, a flag on an edited word)."""
+    edits = [m for m in active if not m.flag]
+    flags = [m for m in active if m.flag]
+    classes = [min(edits, key=lambda m: m.end - m.start).classes] if edits else []
+    classes += [m.classes for m in flags]
+    ordered = sorted(active, key=lambda m: (m.start, -m.end))
+    titles = [m.title for m in ordered[:MAX_TITLE_ENTRIES]]
+    if len(ordered) > MAX_TITLE_ENTRIES:
+        titles.append(f"… and {len(ordered) - MAX_TITLE_ENTRIES} more")
+    return f'<span class="{" ".join(classes)}" title="{esc(chr(10).join(titles))}">'
+
+
+def raw_marks(result: Result, raw: str, facts: Facts
+              ) -> tuple[list[Mark], dict[int, list[str]]]:
+    """Marks of the raw column: each edit's raw stretch, each flag; plus
+    zero-width markers for insertions and the flag anchors."""
+    marks: list[Mark] = []
+    points: dict[int, list[str]] = defaultdict(list)
+    slots = facts.slots
+    for number, edit in enumerate(result.edits):
+        slot = slots[edit.stage]
+        title = facts.titles[number]
+        if edit.raw_end == edit.raw_start:
+            points[edit.raw_start].append(
+                f'<span class="z s{slot}" title="{esc(title)}"></span>')
+            continue
+        if facts.spacing[number]:
+            kind = "e ws nl" if "\n" in raw[edit.raw_start : edit.raw_end] else "e ws"
+        else:
+            kind = "e del" if not edit.after else "e"
+        marks.append(Mark(edit.raw_start, edit.raw_end, f"{kind} s{slot}", title))
+    for number, flag in enumerate(result.flags, 1):
+        points[flag.raw_start].append(f'<a class="anchor" id="f{number}"></a>')
+        if flag.raw_end > flag.raw_start:
+            marks.append(Mark(flag.raw_start, flag.raw_end, f"fl fs{slots[flag.stage]}",
+                              flag_title(flag), flag=True))
+    return marks, points
+
+
+def clean_marks(result: Result, clean: str, offsets: OffsetMap, facts: Facts
+                ) -> tuple[list[Mark], dict[int, list[str]]]:
+    """Marks of the clean column: each hunk, coloured by the stage whose
+    change it mostly is (the last non-whitespace edit inside it), titled
+    with all its edits; and each flag, where it can be placed.
+
+    A hunk that removed text has no clean stretch to mark: inside a word
+    (a joined hyphenation) the whole word is marked; elsewhere a small
+    marker stands where the text went; a removed space is not marked."""
+    by_start = sorted(range(len(result.edits)), key=lambda i: result.edits[i].raw_start)
+    edit_starts = [result.edits[i].raw_start for i in by_start]
+    marks: list[Mark] = []
+    points: dict[int, list[str]] = defaultdict(list)
+    for (clean_start, clean_end), (raw_start, raw_end) in zip(
+            offsets.clean_spans, offsets.raw_spans, strict=True):
+        lo = bisect.bisect_left(edit_starts, raw_start)
+        hi = bisect.bisect_right(edit_starts, raw_end)
+        inside = sorted(i for i in by_start[lo:hi] if result.edits[i].raw_end <= raw_end)
+        mark = hunk_mark(result, inside, clean_start, clean_end, facts)
+        if clean_end > clean_start:
+            marks.append(mark)
+        elif "ws" not in mark.classes.split():
+            word_start, word_end = word_around(clean, clean_start)
+            if word_end > word_start:
+                marks.append(Mark(word_start, word_end, mark.classes, mark.title))
+            else:
+                points[clean_start].append(
+                    f'<span class="z {mark.classes.split()[-1]}" title="{esc(mark.title)}">'
+                    "</span>")
+    for flag in result.flags:
+        start = offsets.to_clean(flag.raw_start)
+        end = offsets.to_clean(flag.raw_end, right=True)
+        if end > start:
+            marks.append(Mark(start, end, f"fl fs{facts.slots[flag.stage]}", flag_title(flag),
+                              flag=True))
+    return marks, points
+
+
+_WORD_BEFORE = re.compile(r"\w+$")
+_WORD_AFTER = re.compile(r"\w+")
+
+
+def word_around(text: str, pos: int) -> tuple[int, int]:
+    """The word that ``pos`` falls inside, or an empty span at ``pos`` when
+    it stands at a word's edge or between words.
+
+    >>> word_around("the Movement was", 8)
+    (4, 12)
+    >>> word_around("the Movement was", 12)
+    (12, 12)
+    """
+    before = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    after = _WORD_AFTER.match(text, pos, pos + 40)
+    if before is None or after is None:
+        return pos, pos
+    return before.start(), after.end()
+
+
+def hunk_mark(result: Result, inside: list[int], start: int, end: int, facts: Facts) -> Mark:
+    """A hunk's mark: coloured by its last substantive edit, titled by all."""
+    if not inside:
+        return Mark(start, end, "h", "changed")
+    edits = result.edits
+    substantive = [i for i in inside if not facts.spacing[i]]
+    if not substantive:
+        # thousands of line joins per book: name them, do not repeat reasons
+        names = dict.fromkeys(f"{edits[i].stage}/{edits[i].rule}" for i in inside)
+        return Mark(start, end, f"h ws s{facts.slots[edits[inside[-1]].stage]}",
+                    "whitespace only: " + " + ".join(names))
+    titles = [facts.titles[i] for i in inside[:MAX_TITLE_ENTRIES]]
+    if len(inside) > MAX_TITLE_ENTRIES:
+        titles.append(f"… and {len(inside) - MAX_TITLE_ENTRIES} more")
+    return Mark(start, end, f"h s{facts.slots[edits[substantive[-1]].stage]}",
+                "\n".join(titles))
+
+
+# --- the page ----------------------------------------------------------------
 
 
 def render_html(result: Result, source: DecodedInput, name: str) -> str:
-    return ("<!doctype html><meta charset='utf-8'><title>clean-scan report</title><pre>"
-            + html.escape(result.clean) + "</pre>\n")
+    """The whole report page as one string."""
+    facts = Facts.of(result)
+    raw = visible_controls(result.raw)
+    clean = visible_controls(result.clean)
+    offsets = OffsetMap(result.hunks)
+    cuts, real_pages = page_cuts(result)
+    raw_cuts, clean_cuts = aligned_cuts(cuts, offsets, len(raw))
+    marks, points = raw_marks(result, raw, facts)
+    raw_pages = render_column(raw, marks, points, raw_cuts)
+    marks, points = clean_marks(result, clean, offsets, facts)
+    clean_pages = render_column(clean, marks, points, clean_cuts)
+
+    out: list[str] = []
+    head(out, name, facts.slots)
+    out.append("<body>\n<header>\n")
+    out.append(f"<h1>{esc(name)} <small>clean-scan report</small></h1>\n")
+    meta(out, result, source, facts, len(raw_pages), real_pages)
+    out.append("</header>\n<main>\n")
+    summary(out, result, facts)
+    flag_list(out, result)
+    pages(out, result, facts, raw_pages, clean_pages, raw_cuts, real_pages)
+    out.append("</main>\n<footer>Written by clean-scan. Hover a mark for its stage, rule, "
+               "confidence and reason. Page breaks follow the furniture stage; "
+               "without them the text is shown in chunks of about sixty lines.</footer>\n")
+    out.append(f"<script>{SCRIPT}</script>\n</body>\n</html>\n")
+    return "".join(out)
+
+
+def head(out: list[str], name: str, slots: dict[str, int]) -> None:
+    out.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+    out.append(GENERATOR_TAG + "\n")
+    out.append(f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n')
+    out.append('<meta name="viewport" content="width=device-width, initial-scale=1">\n')
+    out.append(f"<title>{esc(name)} · clean-scan report</title>\n<style>{BASE_CSS}")
+    out.extend(stage_css(slot) for slot in sorted(set(slots.values())))
+    out.append("</style>\n</head>\n")
+
+
+ENCODINGS = {
+    "utf-8": "UTF-8",
+    "cp1252": "Windows-1252",
+    "latin-1": "Latin-1 (ISO-8859-1)",
+}
+
+
+def meta(out: list[str], result: Result, source: DecodedInput, facts: Facts,
+         page_count: int, real_pages: bool) -> None:
+    encoding = ENCODINGS.get(source.encoding, source.encoding)
+    if source.bom:
+        encoding += ", with a byte-order mark"
+    skipped = [n for n in STAGE_NAMES if n not in result.stages_run]
+    whitespace = sum(facts.spacing)
+    rows = [
+        ("Encoding", esc(encoding)),
+        ("Size", f"{source.size:,} bytes · {result.raw.count(chr(10)):,} raw lines · "
+                 f"{len(result.raw):,} raw characters → {len(result.clean):,} clean"),
+        ("SHA-256", f"<code>{esc(source.sha256)}</code>"),
+        ("Changes", f"{len(result.edits):,} edits ({whitespace:,} of them whitespace only) in "
+                    f"{len(result.hunks):,} changed stretches · {len(result.flags):,} flagged"),
+        ("Stages run", esc(" → ".join(result.stages_run)) or "none"),
+        ("Pages", f"{page_count:,}" + ("" if real_pages else
+                                        " (no page breaks found: chunks of ~60 lines)")),
+    ]
+    if skipped:
+        rows.insert(5, ("Skipped", esc(", ".join(skipped))))
+    out.append('<dl class="meta">\n')
+    out.extend(f"<dt>{k}</dt><dd>{v}</dd>\n" for k, v in rows)
+    out.append("</dl>\n")
+    if source.encoding != "utf-8":
+        out.append(f'<p class="warn"><b>Not UTF-8:</b> the file was read as '
+                   f"{esc(encoding)}. Check that quotes, dashes and accented letters "
+                   "came out as printed; the clean text is written in UTF-8.</p>\n")
+
+
+def summary(out: list[str], result: Result, facts: Facts) -> None:
+    slots = facts.slots
+    counts = result.counts_by_stage()
+    edit_rules: dict[str, Counter[str]] = defaultdict(Counter)
+    flag_rules: dict[str, Counter[str]] = defaultdict(Counter)
+    spaces: Counter[str] = Counter()
+    for edit, spacing in zip(result.edits, facts.spacing, strict=True):
+        edit_rules[edit.stage][edit.rule] += 1
+        if spacing:
+            spaces[edit.stage] += 1
+    for flag in result.flags:
+        flag_rules[flag.stage][flag.rule] += 1
+    out.append('<section class="box" id="summary">\n<h2>Changes by stage</h2>\n<table>\n'
+               '<tr><th class="js-only">Show</th><th>Stage</th><th>Edits</th>'
+               "<th>Whitespace only</th><th>Flags</th><th>By rule</th></tr>\n")
+    for stage in sorted(counts, key=lambda s: slots[s]):
+        slot = slots[stage]
+        rules = [f"<b>{esc(r)}</b> {n:,}" for r, n in edit_rules[stage].most_common()]
+        rules += [f"<b>{esc(r)}</b> {n:,} flagged" for r, n in flag_rules[stage].most_common()]
+        out.append(
+            f'<tr class="s{slot}"><td class="js-only"><input type="checkbox" checked '
+            f'value="s{slot}" data-filter="{esc(stage)}" id="show-s{slot}" '
+            f'aria-label="show {esc(stage)}"></td>'
+            f'<td><label for="show-s{slot}"><span class="sw"></span>{esc(stage)}</label></td>'
+            f'<td class="n">{counts[stage]["edits"]:,}</td><td class="n">{spaces[stage]:,}</td>'
+            f'<td class="n">{counts[stage]["flags"]:,}</td>'
+            f'<td class="rules">{" · ".join(rules) or "–"}</td></tr>\n')
+    out.append("</table>\n")
+    out.append('<p class="js-only"><label class="ws-toggle"><input type="checkbox" checked '
+               'value="whitespace" data-filter="whitespace"> mark whitespace-only changes '
+               "(line joins: <span class=\"e ws nl demo\"></span>)</label></p>\n")
+    out.append('<p class="legend">Raw column: <span class="e demo">tinted</span> changed, '
+               '<span class="e del demo">struck</span> removed, <span class="e ws nl demo">'
+               '</span> line joined, <span class="z demo"></span> text inserted. '
+               'Clean column: <span class="h demo">tinted</span> the changed stretches. '
+               '<span class="fl">Wavy</span>: flagged, left unchanged. '
+               "Colours follow the stage; hover a mark for details.</p>\n</section>\n")
+
+
+def flag_list(out: list[str], result: Result) -> None:
+    count = len(result.flags)
+    opened = " open" if count <= FLAGS_OPEN else ""
+    out.append(f'<section class="box" id="flags">\n<details class="flags"{opened}>'
+               f"<summary>Flagged words, left unchanged ({count:,})</summary>\n")
+    if not count:
+        out.append("<p>No words were flagged.</p>\n</details>\n</section>\n")
+        return
+    index = LineIndex(result.raw)
+    out.append('<table class="flags">\n<tr><th>Text</th><th>Where</th><th>Stage/rule</th>'
+               "<th>Confidence</th><th>Reason</th><th>Suggestions</th></tr>\n")
+    for number, flag in enumerate(result.flags, 1):
+        line, column = index.locate(flag.raw_start)
+        out.append(
+            f'<tr><td class="w">{esc(shown(flag.text))}</td>'
+            f'<td><a href="#f{number}">{line}:{column}</a></td>'
+            f"<td>{esc(flag.stage)}/{esc(flag.rule)}</td>"
+            f'<td class="n">{flag.confidence:.2f}</td><td>{esc(flag.reason)}</td>'
+            f'<td>{esc(", ".join(flag.suggestions)) or "–"}</td></tr>\n')
+    out.append("</table>\n</details>\n</section>\n")
+
+
+def pages(out: list[str], result: Result, facts: Facts, raw_pages: list[str],
+          clean_pages: list[str], raw_cuts: list[int], real_pages: bool) -> None:
+    bounds = [0, *raw_cuts, len(result.raw)]
+    pairs = list(zip(result.edits, facts.spacing, strict=True))
+    substantive = sorted(e.raw_start for e, spacing in pairs if not spacing)
+    spacing = sorted(e.raw_start for e, spacing in pairs if spacing)
+    label = "Page" if real_pages else "Part"
+    info = []
+    for number in range(len(raw_pages)):
+        lo, hi = bounds[number], bounds[number + 1]
+        changes = bisect.bisect_left(substantive, hi) - bisect.bisect_left(substantive, lo)
+        joins = bisect.bisect_left(spacing, hi) - bisect.bisect_left(spacing, lo)
+        info.append((changes, joins))
+    out.append(f'<section class="box" id="pages">\n<h2>{label}s</h2>\n<nav class="pages">')
+    out.extend(f'<a href="#p{n}"{" class=chg" if info[n - 1][0] else ""}>{n}</a>'
+               for n in range(1, len(raw_pages) + 1))
+    out.append("</nav>\n</section>\n")
+    out.append('<div class="colhead"><div>Raw (as read)</div><div>Clean</div></div>\n')
+    line = 1
+    for number, (raw_html, clean_html) in enumerate(zip(raw_pages, clean_pages, strict=True), 1):
+        lo, hi = bounds[number - 1], bounds[number]
+        last = line + result.raw.count("\n", lo, hi) - (1 if result.raw.endswith("\n", lo, hi)
+                                                         else 0)
+        changes, joins = info[number - 1]
+        out.append(f'<section class="page" id="p{number}"><h3><a href="#p{number}">'
+                   f"{label} {number}</a> · raw lines {line}–{max(line, last)} · "
+                   f"{changes:,} changes, {joins:,} whitespace</h3>\n"
+                   f'<div class="cols"><pre class="r">{raw_html}</pre>'
+                   f'<pre class="c">{clean_html}</pre></div></section>\n')
+        line = last + 1
