@@ -1,10 +1,538 @@
-"""Placeholder: the furniture stage is being written."""
+"""Furniture: find the pages and take away what is not the book's text.
 
+The page is the unit. A line is judged by where it sits (first or last
+lines of a page), whether it repeats on nearby pages (running heads, with
+OCR noise that varies from page to page, so compared fuzzily), and whether
+it reads as the number the page sequence expects there (so garbled folios
+like ``*5`` or ``4i`` are recognised by their place in the sequence, not
+by their look alone). Some furniture is known by its look wherever it is:
+scanning footers, library stamps and lines of pure OCR noise.
+
+What the stage writes (other stages rely on it):
+
+* each page break, the whole gap between the last content line of one page
+  and the first of the next with any furniture in it, becomes ``\\n\\f\\n``
+  (rule ``page-break``); each removed furniture line is its own proposal
+  with its own rule, so the report says what went and why;
+* furniture inside a page goes with its line end, leaving one blank line
+  where blank lines stood, so paragraphs are never glued together;
+* a chapter number garbled by the OCR (``i o``) is kept and written in
+  digits (rule ``chapter-number``).
+
+Left alone: headings, chapter numbers, contents entries and their page
+numbers, footnotes at a page foot, and anything doubtful, which is flagged
+for a person instead (confidence below the threshold).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+from rapidfuzz import fuzz
+
+from clean_scan.document import Proposal
+from clean_scan.furniture_lines import (
+    is_heading,
+    library_stamp,
+    ocr_noise,
+    scan_footer,
+    signature_mark,
+    structure_heading,
+)
+from clean_scan.pagination import (
+    Line,
+    Page,
+    content_lines,
+    digit_pattern,
+    near_miss,
+    number_fit,
+    read_garbled_number,
+    roman_value,
+    split_lines,
+    split_pages,
+)
 from clean_scan.stage import Context, Stage, StageResult
+
+SLOT_DEPTH = 3
+"""How many lines at the top and foot of a page can hold furniture."""
+
+WINDOW = 4
+"""How many pages either side a running head is looked for."""
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Why a line is furniture, and how sure the stage is."""
+
+    rule: str
+    confidence: float
+    reason: str
+
+
+@dataclass
+class Layout:
+    """The text's lines and pages and what the stage decided about them."""
+
+    lines: list[Line]
+    pages: list[Page]
+    verdicts: dict[int, Verdict]
+    folios: dict[int, int]  # page index -> printed page number found on it
+    page_of: list[int]
 
 
 def run(text: str, context: Context) -> StageResult:
-    return StageResult([])
+    """Propose removals of furniture, page-break markers and chapter numbers.
+
+    >>> gap = "\\n\\n\\n\\n"
+    >>> raw = f"Text of page one.\\n\\n7{gap}Text of page two.\\n\\n8{gap}End.\\n\\n9\\n"
+    >>> from clean_scan.pipeline import clean_text, STAGE_NAMES
+    >>> others = [n for n in STAGE_NAMES if n != "furniture"]
+    >>> clean_text(raw, skip=others).clean
+    'Text of page one.\\n\\x0c\\nText of page two.\\n\\x0c\\nEnd.\\n'
+    """
+    layout = analyse(text)
+    rewrites = chapter_numbers(layout)
+    proposals = _proposals(text, layout, context.min_confidence)
+    proposals += rewrites
+    return StageResult(sorted(proposals, key=lambda p: (p.start, p.end)))
 
 
-STAGE = Stage("furniture", "(not yet written)", run)
+def analyse(text: str) -> Layout:
+    """Split into pages and judge every line that may be furniture."""
+    lines = split_lines(text)
+    pages, markers = split_pages(lines)
+    page_of = [0] * len(lines)
+    for page in pages:
+        for i in range(page.first, page.stop):
+            page_of[i] = page.index
+    layout = Layout(lines, pages, {}, {}, page_of)
+    for i in markers:
+        layout.verdicts[i] = Verdict("page-marker", 0.97, "page marker written by the export")
+    _line_furniture(layout)
+    _page_furniture(layout)
+    return layout
+
+
+# --- furniture known by its look ---------------------------------------------------------
+
+def _line_furniture(layout: Layout) -> None:
+    """Scanning footers, library stamps and noise, wherever they stand."""
+    stamps = []
+    tests = (
+        ("scan-footer", scan_footer, "scanning project's notice"),
+        ("library-stamp", library_stamp, "library stamp or label"),
+        ("ocr-noise", ocr_noise, "OCR noise with no printed text"),
+    )
+    for i, line in enumerate(layout.lines):
+        if line.blank or i in layout.verdicts:
+            continue
+        if _prose(line.text):  # a line of running text: only a footer can hide in it
+            if scan_footer(line.text):
+                layout.verdicts[i] = Verdict("scan-footer", scan_footer(line.text), tests[0][2])
+            continue
+        for rule, test, what in tests:
+            confidence = test(line.text)
+            if confidence:
+                layout.verdicts[i] = Verdict(rule, confidence, what)
+                if rule == "library-stamp":
+                    stamps.append(i)
+                break
+    _stamp_blocks(layout, stamps)
+
+
+def _prose(text: str) -> bool:
+    """Four or more plain lower-case words: running text, cheaply told.
+
+    >>> _prose("the country in which to-day every school"), _prose("Class No :- 4U")
+    (True, False)
+    """
+    plain = 0
+    for word in text.split():
+        if word.isalpha() and word.islower():
+            plain += 1
+            if plain >= 4:
+                return True
+    return False
+
+
+def _stamp_blocks(layout: Layout, stamps: list[int]) -> None:
+    """A short line between two stamp lines is part of the same stamp.
+
+    A library stamp reads ``<library>`` / ``<place>`` / ``Class No`` …; the
+    place name carries no library word but sits inside the block.
+    """
+    for a, b in zip(stamps, stamps[1:], strict=False):
+        if b - a > 6:
+            continue
+        for i in range(a + 1, b):
+            line = layout.lines[i]
+            if not line.blank and i not in layout.verdicts and len(line.text.split()) <= 5:
+                layout.verdicts[i] = Verdict("library-stamp", 0.85,
+                                             "line inside a library stamp block")
+
+
+# --- furniture known by its place on the page --------------------------------------------
+
+@dataclass
+class _Slots:
+    heads: list[int]
+    feet: list[int]
+
+
+def _page_furniture(layout: Layout) -> None:
+    slots = {p.index: _slots(layout, p) for p in layout.pages}
+    expected, active = _expected_numbers(layout, slots)
+    keys = _repetition(layout, slots)
+    for page in layout.pages:
+        _peel(layout, page, slots[page.index], expected.get(page.index, set()), keys, active,
+              junk=False)
+    for page in layout.pages:
+        _peel(layout, page, slots[page.index], expected.get(page.index, set()), keys, active,
+              junk=True)
+
+
+def _slots(layout: Layout, page: Page) -> _Slots:
+    lines = [i for i in content_lines(layout.lines, page) if i not in layout.verdicts]
+    return _Slots(lines[:SLOT_DEPTH], lines[-SLOT_DEPTH:][::-1])
+
+
+_PLAIN_NUMBER = regex.compile(r"^\d{1,4}$")
+
+
+def _number_candidates(layout: Layout, slots: dict[int, _Slots]) -> list[tuple[int, int, str]]:
+    """Plain page numbers in the slots: alone on a line or at a line's end.
+
+    Returns ``(page index, number, "head"|"foot")``.
+    """
+    found = []
+    for index, slot in slots.items():
+        for where, lines in (("head", slot.heads), ("foot", slot.feet)):
+            for i in lines:
+                tokens = layout.lines[i].text.split()
+                for token in {tokens[0], tokens[-1]}:
+                    if _PLAIN_NUMBER.match(token):
+                        found.append((index, int(token), where))
+    return found
+
+
+def _expected_numbers(layout: Layout,
+                      slots: dict[int, _Slots]) -> tuple[dict[int, set[int]], set[str]]:
+    """The page number each page should carry, from the numbers that agree.
+
+    A plain number is an anchor when a number on a page nearby rises with
+    the pages (n on page i, n+2 on page i+2). Every page then expects the
+    number its nearest anchors before and after imply; both are kept,
+    because a page may be missing from the scan.
+    """
+    found = _number_candidates(layout, slots)
+    by_page: dict[int, set[int]] = {}
+    for index, number, _ in found:
+        by_page.setdefault(index, set()).add(number)
+    anchors: dict[int, int] = {}
+    where = Counter()
+    for index, number, pos in found:
+        for step in (-3, -2, -1, 1, 2, 3):
+            if number + step in by_page.get(index + step, ()):
+                anchors[index] = number
+                where[pos] += 1
+                break
+    total = sum(where.values())
+    active = {pos for pos, n in where.items() if n >= 0.25 * total}
+    ordered = sorted(anchors)
+    expected: dict[int, set[int]] = {}
+    for page in layout.pages:
+        i = page.index
+        before = [a for a in ordered if a <= i]
+        after = [a for a in ordered if a >= i]
+        values = set()
+        if before:
+            values.add(anchors[before[-1]] + i - before[-1])
+        if after:
+            values.add(anchors[after[0]] - (after[0] - i))
+        expected[i] = {v for v in values if v > 0}
+    return expected, active
+
+
+def _key(text: str) -> str:
+    """A line with its page number and specks taken off, letters only.
+
+    >>> _key("14 THE PEOPLE’S WAR"), _key("THE PEOPLES WAR 12")
+    ('the people s war', 'the peoples war')
+    """
+    tokens = text.split()
+    while tokens and _number_like(tokens[0]):
+        tokens.pop(0)
+    while tokens and _number_like(tokens[-1]):
+        tokens.pop()
+    letters = _NON_LETTERS.sub(" ", " ".join(tokens)).lower()
+    return " ".join(letters.split())
+
+
+_NON_LETTERS = regex.compile(r"[^\p{L}\s]+")
+_WORDISH = regex.compile(r"\p{L}{3,}")
+_ALNUM = regex.compile(r"[\p{L}\d]")
+_READABLE = regex.compile(r"\p{L}{3,}|\d{3,}")
+
+
+def _number_like(token: str) -> bool:
+    return not _WORDISH.search(token) and (
+        digit_pattern(token) is not None or not _ALNUM.search(token))
+
+
+def _repetition(layout: Layout, slots: dict[int, _Slots]) -> dict[int, tuple[set[int], str]]:
+    """For each slot line: the nearby pages on which the same line recurs.
+
+    Compared fuzzily (rapidfuzz ratio), because running heads carry
+    different OCR noise on every page; only the top and foot lines of
+    pages within ``WINDOW`` pages are compared, so the work stays linear.
+    """
+    cands: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    for index, slot in slots.items():
+        for where, lines in (("head", slot.heads), ("foot", slot.feet)):
+            keyed = []
+            for i in lines:
+                text = layout.lines[i].text
+                key = _key(text)
+                if 4 <= len(key) <= 60 and len(text.split()) <= 10 and not structure_heading(text):
+                    keyed.append((i, key))
+            cands[(index, where)] = keyed
+    matches: dict[int, tuple[set[int], str]] = {}
+    for (index, where), keyed in cands.items():
+        for i, key in keyed:
+            pages = set()
+            for other in range(index - WINDOW, index + WINDOW + 1):
+                if other == index:
+                    continue
+                for _, okey in cands.get((other, where), ()):
+                    if fuzz.ratio(key, okey) >= (80 if len(key) >= 8 else 90):
+                        pages.add(other)
+            matches[i] = (pages, where)
+    return matches
+
+
+def _peel(layout: Layout, page: Page, slot: _Slots, expected: set[int],
+          repeats: dict[int, tuple[set[int], str]], active: set[str], *, junk: bool) -> None:
+    """Judge a page's top lines downward and foot lines upward, stopping at
+    the first line that is the book's text."""
+    for where, lines in (("head", slot.heads), ("foot", slot.feet)):
+        for i in lines:
+            if i in layout.verdicts:
+                continue
+            verdict = _slot_verdict(layout, page, i, where, expected, repeats, active, junk)
+            if verdict is None:
+                break
+            layout.verdicts[i] = verdict
+            if verdict.confidence < 0.8:
+                break
+
+
+def _slot_verdict(layout: Layout, page: Page, i: int, where: str, expected: set[int],
+                  repeats: dict[int, tuple[set[int], str]], active: set[str],
+                  junk: bool) -> Verdict | None:
+    text = layout.lines[i].text.strip()
+    for number in sorted(expected):
+        fit = number_fit(text, number)
+        if fit:
+            layout.folios[page.index] = number
+            kind = "page number" if fit == 1.0 else "garbled page number"
+            return Verdict("page-number", {1.0: 0.97, 0.9: 0.92}.get(fit, 0.9),
+                           f"{kind} {number}, fits the page sequence")
+    if where in active:
+        for number in sorted(expected):
+            if near_miss(text, number):
+                layout.folios[page.index] = number
+                return Verdict("page-number", 0.86,
+                               f"page number {number} with one digit misread, in the folio's place")
+    if (where == "foot" and page.index in layout.folios and signature_mark(text)
+            and _stands_alone(layout, i)):
+        return Verdict("signature-mark", 0.9, "printer's signature mark at the page foot")
+    head = _running(layout, page, i, expected, repeats)
+    if head:
+        return head
+    if junk and _unreadable_folio(layout, page, i, where, active):
+        return Verdict("page-number", 0.85,
+                       "unreadable line in the folio's place, neighbours carry page numbers")
+    return None
+
+
+def _running(layout: Layout, page: Page, i: int, expected: set[int],
+             repeats: dict[int, tuple[set[int], str]]) -> Verdict | None:
+    """A running head or foot: the line recurs on pages nearby.
+
+    Recurring on both sides, or carrying the expected page number, is
+    sure; recurring only on following pages is also how a chapter title
+    looks above its first page, so that is flagged, not removed.
+    """
+    pages, where = repeats.get(i, (set(), ""))
+    if not pages:
+        return None
+    rule = "running-head" if where == "head" else "running-foot"
+    tokens = layout.lines[i].text.split()
+    numbered = any(number_fit(tok, n) for tok in (tokens[0], tokens[-1]) for n in expected)
+    both_sides = min(pages) < page.index < max(pages)
+    if numbered:
+        return Verdict(rule, 0.95, f"repeats on {len(pages)} nearby page(s), with the page number")
+    if both_sides:
+        return Verdict(rule, 0.92, f"repeats on {len(pages)} nearby pages before and after")
+    if len(pages) < 2:
+        return None
+    return Verdict(rule, 0.75, f"repeats on {len(pages)} page(s) on one side only: "
+                               "a running head or a chapter title?")
+
+
+def _stands_alone(layout: Layout, i: int) -> bool:
+    """Set off from the text above by a blank line (or the page top)."""
+    return i == 0 or layout.lines[i - 1].blank or layout.page_of[i - 1] != layout.page_of[i]
+
+
+def _unreadable_folio(layout: Layout, page: Page, i: int, where: str, active: set[str]) -> bool:
+    """A short unreadable line where this text prints its page numbers.
+
+    Only when the page has no number yet and a neighbouring page has one in
+    the same place: then the line is that page's number, misread past
+    reading (``H`` for 14, ``. Bs IS`` for a signature and 13).
+    """
+    if where not in active or page.index in layout.folios:
+        return False
+    if not any(n in layout.folios for n in (page.index - 1, page.index + 1)):
+        return False
+    text = layout.lines[i].text
+    visible = "".join(text.split())
+    if len(visible) > 8 or _READABLE.search(text) or read_garbled_number(text) is not None:
+        return False  # a word, a date, or a number that plainly is another number
+    if where == "foot":
+        return _stands_alone(layout, i)
+    return i + 1 >= len(layout.lines) or layout.lines[i + 1].blank
+
+
+# --- chapter numbers ----------------------------------------------------------------------
+
+def chapter_numbers(layout: Layout) -> list[Proposal]:
+    """Chapter numbers garbled by the OCR, written in digits.
+
+    A chapter number stands alone between blank lines right above a
+    heading in capitals; a page number does not. Read through the OCR's
+    look-alikes: ``i o`` is 10, ``I 2`` is 12, ``i`` is 1. Where the book
+    numbers its chapters in roman numerals, ``II`` stays ``II``.
+    """
+    found = []
+    for i, line in enumerate(layout.lines):
+        text = line.text.strip()
+        if line.blank or i in layout.verdicts or len(text) > 5:
+            continue
+        number = read_garbled_number(text)
+        if number is None or not 0 < number < 200 or not _above_heading(layout, i):
+            continue
+        found.append((i, text, number))
+    roman_style = sum(1 for _, t, _ in found if len(t) > 1 and roman_value(t)) > sum(
+        1 for _, t, _ in found if any(c.isdigit() for c in t))
+    proposals = []
+    for i, text, number in found:
+        if text == str(number) or (roman_style and roman_value(text)):
+            continue
+        start = layout.lines[i].start + layout.lines[i].text.index(text)
+        proposals.append(Proposal(start, start + len(text), str(number), "chapter-number", 0.9,
+                                  f"chapter number {number} read through OCR look-alikes"))
+    return proposals
+
+
+def _above_heading(layout: Layout, i: int) -> bool:
+    lines = layout.lines
+    if i > 0 and not lines[i - 1].blank and layout.page_of[i - 1] == layout.page_of[i]:
+        return False
+    if i + 1 >= len(lines) or not lines[i + 1].blank:
+        return False
+    for j in range(i + 1, min(i + 4, len(lines))):
+        if not lines[j].blank:
+            return (j not in layout.verdicts and layout.page_of[j] == layout.page_of[i]
+                    and is_heading(lines[j].text))
+    return False
+
+
+# --- proposals ----------------------------------------------------------------------------
+
+def _proposals(text: str, layout: Layout, min_confidence: float) -> list[Proposal]:
+    """Removals, flags and page-break markers, never overlapping.
+
+    Between two kept lines the stretch is cut into the removed lines
+    (their own proposals) and the whitespace around them; the first
+    whitespace piece carries the whole new gap, the others become empty.
+    """
+    lines, verdicts = layout.lines, layout.verdicts
+    removed = {i for i, v in verdicts.items() if v.confidence >= min_confidence}
+    proposals = []
+    for i, verdict in verdicts.items():
+        start, end = _text_span(lines[i])
+        proposals.append(Proposal(start, end, "", verdict.rule, verdict.confidence,
+                                  verdict.reason))
+    kept: list[int | None] = [i for i, ln in enumerate(lines) if not ln.blank and i not in removed]
+    for prev, nxt in zip([None, *kept], [*kept, None], strict=True):
+        proposals += _gap(text, layout, prev, nxt, removed)
+    return proposals
+
+
+def _text_span(line: Line) -> tuple[int, int]:
+    stripped = line.text.strip()
+    start = line.start + line.text.index(stripped)
+    return start, start + len(stripped)
+
+
+def _gap(text: str, layout: Layout, prev: int | None, nxt: int | None,
+         removed: set[int]) -> list[Proposal]:
+    lines = layout.lines
+    first = 0 if prev is None else prev + 1
+    stop = len(lines) if nxt is None else nxt
+    gone = [i for i in range(first, stop) if i in removed]
+    boundary = prev is not None and nxt is not None and layout.page_of[prev] != layout.page_of[nxt]
+    if not gone and not boundary:
+        return []
+    if prev is None:
+        wanted, rule, reason = "", "page-break", "furniture before the text begins"
+    elif nxt is None:
+        wanted, rule, reason = "\n", "page-break", "furniture after the text ends"
+    elif boundary:
+        wanted, rule, reason = "\n\f\n", "page-break", _break_reason(layout, prev, nxt)
+    else:
+        wanted = "\n" * (1 + _longest_blank_run(lines, first, stop, removed))
+        rule = verdict_rule = layout.verdicts[gone[0]].rule
+        reason = f"blank lines left by removed furniture ({verdict_rule})"
+    pieces, pos = [], (0 if prev is None else _text_span(lines[prev])[1])
+    for i in gone:
+        start, end = _text_span(lines[i])
+        pieces.append((pos, start))
+        pos = end
+    pieces.append((pos, len(text) if nxt is None else _text_span(lines[nxt])[0]))
+    proposals = []
+    for start, end in pieces:
+        if end <= start:
+            continue
+        proposals.append(Proposal(start, end, wanted, rule, 0.95, reason))
+        wanted, reason = "", "rest of the gap"
+    return proposals
+
+
+def _longest_blank_run(lines: list[Line], first: int, stop: int, removed: set[int]) -> int:
+    best = run = 0
+    for i in range(first, stop):
+        if i in removed:
+            run = 0
+        else:
+            run += 1
+            best = max(best, run)
+    return best
+
+
+def _break_reason(layout: Layout, prev: int, nxt: int) -> str:
+    a, b = layout.page_of[prev], layout.page_of[nxt]
+    fa, fb = layout.folios.get(a), layout.folios.get(b)
+    if fa is not None or fb is not None:
+        left = fa if fa is not None else (fb - (b - a) if fb is not None else "?")
+        right = fb if fb is not None else left + (b - a)
+        return f"page {left}/{right} break"
+    return f"page break (scan pages {a + 1}/{b + 1})"
+
+
+STAGE = Stage("furniture", "split pages; remove page numbers, running heads, stamps, scan "
+              "footers and noise; mark page breaks", run)

@@ -1,0 +1,225 @@
+"""What a single line of furniture looks like, read without its page.
+
+Each test here looks at one line and says whether it is a scanning footer,
+a library stamp, a printer's signature mark or OCR noise. The furniture
+stage adds what only the page can tell (position, repetition, the number
+sequence). The vocabularies are those of libraries and scanning projects in
+general, matched fuzzily because stamps and footers OCR badly; no word of
+any particular book is needed.
+"""
+
+from __future__ import annotations
+
+import regex
+from rapidfuzz import fuzz
+
+_URL = regex.compile(r"(?i)\b(?:https?://|www\.)\S+")
+_SCAN_WORDS = regex.compile(
+    r"(?i)hathi\s*trust|hdl\.handle\.net|access_use|pd-google|pd-us|google-digiti[sz]ed"
+    r"|books\.google|archive\.org|internet\s+archive|generated\s+(?:for|on|at)\b.*"
+    r"(?:gmt|utc|\d{4}-\d\d-\d\d)|original\s+from\s+\p{Lu}{3,}|public\s+domain.*google"
+)
+_GOOGLE_LOGO = regex.compile(r"(?i)^(?:by\s+)?[vlgc]?\s?j?[o0]{2}[gq]\s?[li1]?\s?[ec]$")
+"""The Google logo as OCR reads it (``VjOOQlC``, ``Google``, ``LjOOQ IC``)."""
+
+
+_FOOTER_HINTS = ("digit", "google", "hathi", "http", "www", "generated", "archive", "handle",
+                 "domain", "original")
+
+
+def scan_footer(line: str) -> float:
+    """Confidence that the line is a scanning project's notice.
+
+    >>> scan_footer("Digitized by Google"), scan_footer("Digitized by VjOOQlC")
+    (0.97, 0.97)
+    >>> scan_footer("Generated for jdoe (Univ. of X) on 2021-03-04 14:22 GMT")
+    0.97
+    >>> scan_footer("http://www.hathitrust.org/access_use#pd-google")
+    0.97
+    >>> scan_footer("The Library was digitized by volunteers in the last century.")
+    0.0
+    """
+    text = line.strip()
+    if not text or len(text) > 160:
+        return 0.0
+    lower = text.lower()
+    if not any(hint in lower for hint in _FOOTER_HINTS) and not _GOOGLE_LOGO.match(text) and \
+            fuzz.partial_ratio("digitized by", lower[:16]) < 70:
+        return 0.0
+    words = text.split()
+    head = " ".join(words[:3]).lower()
+    if len(words) <= 12 and fuzz.ratio(head[:12], "digitized by") >= 80:
+        return 0.97
+    if _SCAN_WORDS.search(text):
+        return 0.97
+    url = _URL.search(text)
+    if url and len(url.group()) >= 0.4 * len(text):
+        return 0.95  # pamphlets of the period print no web addresses
+    if _GOOGLE_LOGO.match(text):
+        return 0.9
+    return 0.0
+
+
+_NUMBERED_LABELS = ("class", "book", "call", "accession", "acc", "shelf", "reg", "copy", "vol")
+_STAMP_PHRASES = (
+    "shelf mark", "date of issue", "date due", "due date", "date last stamped", "central library",
+    "public library", "university library", "college library", "library",
+    "this book must be returned", "return this book", "returned on or before",
+    "borrower", "overdue", "withdrawn", "discarded",
+)
+_PLAIN_WORD = regex.compile(r"^[\"'(‘“]?\p{Ll}{3,}[.,;:!?)\"'’”]*$")
+
+
+_NON_LETTERS = regex.compile(r"[^\p{L}\s]+")
+_LONGEST_PHRASE = max(len(p) for p in _STAMP_PHRASES)
+
+
+def _letters(text: str) -> str:
+    return " ".join(_NON_LETTERS.sub(" ", text).lower().split())
+
+
+def library_stamp(line: str) -> float:
+    """Confidence that the line is a library's stamp, label or slip.
+
+    Stamps are short and carry a library's vocabulary among garbled
+    numbers; a sentence that uses the same words is prose, not a stamp.
+
+    >>> library_stamp("Class No :- 4U\\") . o £(,"), library_stamp("Bool No;. 5 | (4")
+    (0.95, 0.9)
+    >>> library_stamp("ilia Central Htbrarn *")
+    0.85
+    >>> library_stamp("the working class no longer believed in it")
+    0.0
+    """
+    words = line.split()
+    if not words or len(words) > 14 or len(line) > 2 * _LONGEST_PHRASE + 20:
+        return 0.0  # stamps are short; a full line of print is text
+    plain = sum(1 for w in words if _PLAIN_WORD.match(w))
+    letters = _letters(line)
+    if len(letters) < 4 or (plain > 2 and len(letters) > 2 * _LONGEST_PHRASE):
+        return 0.0
+    best = _numbered_label(letters) if plain <= 2 else 0.0
+    for phrase in _STAMP_PHRASES:
+        long_phrase = len(phrase) >= 15
+        if plain > 2 and not long_phrase:
+            continue
+        if long_phrase and len(phrase) < 0.5 * len(letters):
+            continue
+        score = fuzz.partial_ratio(phrase, letters) if len(letters) >= len(phrase) else \
+            fuzz.ratio(phrase, letters)
+        if " " not in phrase and score < 100:
+            continue  # a single word must be read exactly
+        if score >= 95:
+            best = max(best, 0.95)
+        elif score >= 85:
+            best = max(best, 0.9)
+        elif score >= 80:
+            best = max(best, 0.85)
+    return best
+
+
+_LABEL_NO = regex.compile(r"(\w+) no\b")
+
+
+def _numbered_label(letters: str) -> float:
+    """``Class No``, ``Bool No;.`` (Book No): a library label before its number."""
+    best = 0.0
+    for match in _LABEL_NO.finditer(letters):
+        score = max(fuzz.ratio(match.group(1), label) for label in _NUMBERED_LABELS)
+        if score >= 95:
+            best = max(best, 0.95)
+        elif score >= 75:
+            best = max(best, 0.9)
+    return best
+
+
+_SIGNATURE = regex.compile(r"^[^\w\s]{0,2}\s*\p{Lu}\s?[\p{Ll}\d*]?\s*[^\w\s]?$")
+
+
+def signature_mark(line: str) -> bool:
+    """A printer's signature mark: a capital and perhaps a small digit.
+
+    Only meaningful at a page foot, where the binder needed it.
+
+    >>> signature_mark("B"), signature_mark("Bi"), signature_mark("C 2"), signature_mark("war.")
+    (True, True, True, False)
+    """
+    return bool(_SIGNATURE.match(line.strip()))
+
+
+_REAL_WORD = regex.compile(r"^[\"'(‘“]?(?:\p{Lu}?\p{Ll}{2,}|\p{Lu}{3,})[.,;:!?)\"'’”]*$")
+_ASTERISM = regex.compile(r"^(?:([*·•.x+-])\s*)\1(?:\s*\1)+$")
+
+
+_LETTER = regex.compile(r"\p{L}")
+_INNER_MARK = regex.compile(r"\p{L}[^\p{L}\s'’\-.]+\p{L}")
+_CASE_FLIP = regex.compile(r"\p{Ll}\p{Lu}")
+_TWO_DIGITS = regex.compile(r"\d\s?\d")
+_PLAIN_MARKS = frozenset(".,;:'\"()-—–’‘“”!?")
+
+
+def _garbled(token: str) -> bool:
+    core = token.strip(".,;:'\"‘’“”()")
+    if not _LETTER.search(core):
+        return False
+    return bool(_INNER_MARK.search(core) or _CASE_FLIP.search(core))
+
+
+def ocr_noise(line: str) -> float:
+    """Confidence that the line is noise with no printed counterpart.
+
+    Noise: a lone mark, a run of marks and stray letters, or a line whose
+    tokens are all garbled. An asterism (``* * *``) is printed and stays;
+    so does any line with a real word or a number of two or more digits.
+
+    >>> ocr_noise("$"), ocr_noise("*e*i- 4 s * l -«&*•*- <r.-cv^r,^r.")
+    (0.9, 0.9)
+    >>> ocr_noise("* * *"), ocr_noise("* 94 *"), ocr_noise("war."), ocr_noise("(a)")
+    (0.0, 0.0, 0.0, 0.0)
+    """
+    text = line.strip()
+    if not text or _ASTERISM.match(text) or _TWO_DIGITS.search(text):
+        return 0.0
+    tokens = text.split()
+    if any(_REAL_WORD.match(t) for t in tokens):
+        return 0.0
+    visible = [c for c in text if not c.isspace()]
+    if not any(c.isalnum() for c in visible) and len(visible) <= 3:
+        return 0.9
+    odd = sum(1 for c in visible if not c.isalnum() and c not in _PLAIN_MARKS)
+    if len(visible) >= 6 and odd >= 2 and odd >= 0.25 * len(visible):
+        return 0.9
+    garbled = sum(1 for t in tokens if _garbled(t))
+    if garbled >= 2 and garbled >= 0.6 * len(tokens):
+        return 0.85
+    return 0.0
+
+
+_CAPS_HEADING = regex.compile(r"\p{L}")
+
+
+def is_heading(line: str) -> bool:
+    """A heading line: mostly capitals, a few letters at least.
+
+    >>> is_heading("THE BACKGROUND"), is_heading("RELATIONS WITH THE OUTSIDE WORLD")
+    (True, True)
+    >>> is_heading("The country in which"), is_heading("I.")
+    (False, False)
+    """
+    letters = _CAPS_HEADING.findall(line)
+    if len(letters) < 4:
+        return False
+    return sum(1 for c in letters if c.isupper()) >= 0.7 * len(letters)
+
+
+_STRUCTURE_HEADING = regex.compile(
+    r"(?i)^\s*(?:chapter|chap\.|part|book|section|lecture|appendix)\s+\S+\s*$")
+
+
+def structure_heading(line: str) -> bool:
+    """``CHAPTER IV``, ``Part 2``: headings that recur with a new number.
+
+    >>> structure_heading("CHAPTER IV"), structure_heading("THE PEOPLE'S WAR")
+    (True, False)
+    """
+    return bool(_STRUCTURE_HEADING.match(line))

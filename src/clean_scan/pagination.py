@@ -1,0 +1,312 @@
+"""Pages and page numbers: how an OCR export carries its page structure.
+
+Two things live here that more than one stage needs:
+
+* splitting a text into lines and the lines into pages, whatever the export
+  gives (form feeds, marker lines such as ``[Page 12]``, or gaps of blank
+  lines between pages), and
+* reading numbers that the OCR garbled. Page numbers are printed small and
+  alone, so OCR engines misread their digits as look-alike letters
+  (``4i`` is 41, ``i o`` is 10) or as a stray symbol (``*5`` is 15 or 25:
+  the symbol is a digit the engine could not read). A garbled number can
+  rarely be read alone, but it can be *checked*: ``*5`` is consistent with
+  page 25 and not with page 26. :func:`number_fit` answers that question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+DIGIT_LOOKALIKES: dict[str, str] = {
+    **dict.fromkeys("iIl|!", "1"),
+    **dict.fromkeys("oOQ", "0"),
+    **dict.fromkeys("Ss", "5"),
+    "B": "8",
+    **dict.fromkeys("Zz", "2"),
+    **dict.fromkeys("Gb", "6"),
+    **dict.fromkeys("gq", "9"),
+}
+"""Letters and marks that OCR engines give for a digit they misread."""
+
+WILDCARDS = frozenset("*$^»«>~#%&")
+"""Marks that stand for a digit the engine could not read at all."""
+
+_EDGE_JUNK = frozenset(".,'\"`‘’“”:;-_•·")
+"""Specks around a page number that carry no digit (dust, a dot, a quote)."""
+
+
+def digit_pattern(token: str) -> str | None:
+    """Read ``token`` as digits, ``?`` standing for an unreadable digit.
+
+    Spaces between digits are dropped (OCR splits small numbers apart).
+    Returns None when any character cannot be part of a number.
+
+    >>> digit_pattern("4i"), digit_pattern("i o"), digit_pattern("*5")
+    ('41', '10', '?5')
+    >>> digit_pattern("war") is None
+    True
+    """
+    out = []
+    for char in token:
+        if char.isspace():
+            continue
+        if char.isdigit():
+            out.append(char)
+        elif char in DIGIT_LOOKALIKES:
+            out.append(DIGIT_LOOKALIKES[char])
+        elif char in WILDCARDS:
+            out.append("?")
+        else:
+            return None
+    return "".join(out) or None
+
+
+def read_garbled_number(text: str) -> int | None:
+    """The number ``text`` stands for, if every character can be read.
+
+    >>> read_garbled_number("I 2"), read_garbled_number("1 3"), read_garbled_number("4i")
+    (12, 13, 41)
+    >>> read_garbled_number("*5") is None   # one digit unreadable: check it instead
+    True
+    >>> read_garbled_number("The") is None
+    True
+    """
+    pattern = digit_pattern(text.strip())
+    if pattern is None or "?" in pattern:
+        return None
+    return int(pattern)
+
+
+def pattern_fits(pattern: str, number: int) -> bool:
+    """Whether a digit pattern (``?`` = any digit) spells ``number``.
+
+    >>> pattern_fits("?5", 25), pattern_fits("?5", 26), pattern_fits("??", 7)
+    (True, False, False)
+    """
+    digits = str(number)
+    return len(pattern) == len(digits) and all(
+        p in ("?", d) for p, d in zip(pattern, digits, strict=True))
+
+
+def number_fit(line: str, number: int) -> float:
+    """How well a whole line reads as the page number ``number``.
+
+    1.0: the plain digits; 0.9: the digits through OCR look-alikes and
+    unreadable marks; 0.85: the same after dropping specks or a short
+    garbled token beside it (``~ 3 * 45``, ``Ci 53``, ``34 '``); 0.0: not
+    consistent. A line of wildcards alone fits nothing: it has no evidence.
+
+    >>> number_fit("45", 45), number_fit("4i", 41), number_fit("~ 3 * 45", 45)
+    (1.0, 0.9, 0.85)
+    >>> number_fit("1 3", 60), number_fit("16", 17), number_fit("* *", 11)
+    (0.0, 0.0, 0.0)
+    """
+    text = line.strip()
+    if text == str(number):
+        return 1.0
+    whole = digit_pattern(text)
+    if whole is not None and _has_evidence(whole) and pattern_fits(whole, number):
+        return 0.9
+    tokens = text.split()
+    for first in range(len(tokens)):
+        for last in range(len(tokens), first, -1):
+            if first == 0 and last == len(tokens):
+                continue
+            dropped = tokens[:first] + tokens[last:]
+            if any(len(t) > 2 for t in dropped):
+                continue
+            pattern = digit_pattern("".join(tokens[first:last]))
+            if pattern and _has_evidence(pattern) and pattern_fits(pattern, number):
+                return 0.85
+    return 0.0
+
+
+def _has_evidence(pattern: str) -> bool:
+    return any(c != "?" for c in pattern)
+
+
+def near_miss(line: str, number: int) -> bool:
+    """A plain number one misread digit away from ``number`` (``38`` for 28).
+
+    Only meaningful where a page number is expected: OCR confuses 3, 5, 8
+    and 6 in small type.
+
+    >>> near_miss("38", 28), near_miss("63", 65), near_miss("5", 6), near_miss("128", 28)
+    (True, True, False, False)
+    """
+    text = line.strip().strip("".join(_EDGE_JUNK)).strip()
+    digits = str(number)
+    if not text.isdigit() or len(text) != len(digits) or len(digits) < 2:
+        return False
+    return sum(a != b for a, b in zip(text, digits, strict=True)) == 1
+
+
+_ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+
+
+def roman_value(text: str) -> int | None:
+    """The value of a lower- or upper-case roman numeral, else None.
+
+    >>> roman_value("xii"), roman_value("IV"), roman_value("iix")
+    (12, 4, None)
+    """
+    token = text.strip().lower()
+    if not token or not _ROMAN.match(token):
+        return None
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total = 0
+    for char, nxt in zip(token, token[1:] + " ", strict=True):
+        value = values[char]
+        total += -value if nxt != " " and values[nxt] > value else value
+    return total
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the text: its span (without the line end) and what ends it."""
+
+    start: int
+    end: int
+    text: str
+    sep: str  # "\n", "\f" or "" at the end of the text
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    r"""Lines ended by ``\n`` or by a form feed (a page break inside a line).
+
+    >>> [(ln.text, ln.sep) for ln in split_lines("a\n\fb")]
+    [('a', '\n'), ('', '\x0c'), ('b', '')]
+    """
+    lines, pos = [], 0
+    for match in re.finditer(r"[\n\f]", text):
+        lines.append(Line(pos, match.start(), text[pos : match.start()], match.group()))
+        pos = match.end()
+    lines.append(Line(pos, len(text), text[pos:], ""))
+    return lines
+
+
+PAGE_MARKER = re.compile(
+    r"""^\s*(?:
+        -{3,}\s*File:?\s*\S+.*                       # Distributed Proofreaders
+      | [\[<{(]{1,2}\s*(?:page|pg\.?|p\.)\s*[\w]+\s*[\]>})]{1,2}   # [Page 12]
+      | [-=_*]{2,}\s*(?:page|pg\.?|p\.)\s*[\w]+\s*[-=_*]{2,}       # --- Page 12 ---
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Lines an export writes between pages. A bare ``page 49`` is not one: a
+table of contents prints exactly that."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page as a range of line indices ``[first, stop)``."""
+
+    index: int
+    first: int
+    stop: int
+
+
+def split_pages(lines: list[Line]) -> tuple[list[Page], set[int]]:
+    """Pages, and the indices of page-marker lines (furniture themselves).
+
+    Form feeds win; else marker lines; else gaps of blank lines, of the
+    length this text uses between pages (see :func:`page_gap_length`).
+    """
+    markers = {i for i, ln in enumerate(lines) if PAGE_MARKER.match(ln.text)}
+    cuts: set[int] = set()  # a cut before line i
+    if any(ln.sep == "\f" for ln in lines):
+        cuts = {i + 1 for i, ln in enumerate(lines) if ln.sep == "\f"}
+    elif len(markers) >= 2:
+        cuts = set(markers)
+    else:
+        markers = set()
+        gap = page_gap_length(lines)
+        if gap:
+            cuts = {start + length for start, length in blank_runs(lines) if length >= gap}
+        return _pages_from_cuts(lines, cuts, merge_lone_numbers=True), markers
+    return _pages_from_cuts(lines, cuts), markers
+
+
+def blank_runs(lines: list[Line]) -> list[tuple[int, int]]:
+    """Maximal runs of blank lines as ``(first index, length)``."""
+    runs, i = [], 0
+    while i < len(lines):
+        if lines[i].blank:
+            j = i
+            while j < len(lines) and lines[j].blank:
+                j += 1
+            runs.append((i, j - i))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def page_gap_length(lines: list[Line]) -> int | None:
+    """The shortest blank run that separates pages here, if there is one.
+
+    Paragraphs are set off by one blank line and headings by one or two, so
+    they come close together; page gaps come once a page, a printed page's
+    worth of lines apart. The shortest run length whose occurrences are
+    (nearly) never closer than a short page is taken.
+    """
+    runs = blank_runs(lines)
+    for length in range(2, 7):
+        starts = [s for s, n in runs if n >= length]
+        if len(starts) < 2:
+            break
+        gaps = sorted(b - a for a, b in zip(starts, starts[1:], strict=False))
+        if gaps[len(gaps) // 5] >= 12:
+            return length
+    return _gap_beside_numbers(lines, runs)
+
+
+def _gap_beside_numbers(lines: list[Line], runs: list[tuple[int, int]]) -> int | None:
+    """In a short text, the gap that most lone number lines stand beside.
+
+    A lone number set off by a longer gap than paragraphs get is a folio;
+    the longer of its two gaps is the one between pages.
+    """
+    after = {start - 1: length for start, length in runs}
+    before = {start + length: length for start, length in runs}
+    votes = Counter()
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        if text and len(text) <= 6 and digit_pattern(text) is not None:
+            longest = max(after.get(i, 0), before.get(i, 0))
+            if longest >= 2:
+                votes[longest] += 1
+    if not votes:
+        return None
+    length, count = votes.most_common(1)[0]
+    return length if count >= 2 else None
+
+
+def _pages_from_cuts(lines: list[Line], cuts: set[int], *,
+                     merge_lone_numbers: bool = False) -> list[Page]:
+    bounds = [0, *sorted(c for c in cuts if 0 < c < len(lines)), len(lines)]
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    spans = [s for s in spans if any(not lines[i].blank for i in range(*s))] or spans
+    merged: list[tuple[int, int]] = []
+    for span in spans:
+        if merged and merge_lone_numbers and _lone_number(lines, span):
+            merged[-1] = (merged[-1][0], span[1])  # a folio cut off by its own gap
+        else:
+            merged.append(span)
+    return [Page(k, a, b) for k, (a, b) in enumerate(merged)]
+
+
+def _lone_number(lines: list[Line], span: tuple[int, int]) -> bool:
+    texts = [lines[i].text for i in range(*span) if not lines[i].blank]
+    return len(texts) == 1 and len(texts[0].strip()) <= 6 and digit_pattern(texts[0]) is not None
+
+
+def content_lines(lines: list[Line], page: Page) -> list[int]:
+    """Indices of the page's non-blank lines."""
+    return [i for i in range(page.first, page.stop) if not lines[i].blank]
