@@ -94,6 +94,8 @@ def shown(text: str) -> str:
     '␣↵'
     >>> shown("")
     '∅'
+    >>> shown("\\n\\f\\n")
+    '[page break]'
     >>> len(shown("x" * 500)) < 70
     True
     """
@@ -101,6 +103,7 @@ def shown(text: str) -> str:
         return "∅"
     if not text.strip():
         text = text.replace(" ", "␣")
+    text = text.replace("\n\f\n", "[page break]").replace("\f", "[page break]")
     text = visible_controls(text.replace("\n", "↵").replace("\t", "⇥"))
     if len(text) > MAX_SHOWN:
         half = MAX_SHOWN // 2 - 2
@@ -137,7 +140,7 @@ def edit_title(edit: Edit) -> str:
 def flag_title(flag: RaisedFlag) -> str:
     title = f"flagged, unchanged: {flag.stage}/{flag.rule} · {flag.confidence:.2f} · {flag.reason}"
     if flag.suggestions:
-        title += " · suggestions: " + ", ".join(flag.suggestions)
+        title += " · suggestions: " + ", ".join(shown(s) for s in flag.suggestions)
     return title
 
 
@@ -585,7 +588,7 @@ def flag_list(out: list[str], result: Result) -> None:
             f'<td><a href="#f{number}">{line}:{column}</a></td>'
             f"<td>{esc(flag.stage)}/{esc(flag.rule)}</td>"
             f'<td class="n">{flag.confidence:.2f}</td><td>{esc(flag.reason)}</td>'
-            f'<td>{esc(", ".join(flag.suggestions)) or "–"}</td></tr>\n')
+            f'<td>{esc(", ".join(shown(s) for s in flag.suggestions)) or "–"}</td></tr>\n')
     out.append("</table>\n</details>\n</section>\n")
 
 
