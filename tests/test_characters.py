@@ -1,0 +1,178 @@
+"""The characters stage: what a reader of the cleaned text sees repaired, and
+what must be left for later stages or for a person."""
+
+from __future__ import annotations
+
+import doctest
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clean_scan.document import Document, Edit, RaisedFlag
+from clean_scan.pipeline import clean_text, run_stage
+from clean_scan.stage import Context
+from clean_scan.stages import characters
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+SAMPLE = CORPUS / "ussr-1942" / "raw.txt"
+
+
+def clean(text: str, context: Context | None = None) -> tuple[str, list[Edit], list[RaisedFlag]]:
+    """Run the characters stage alone, applied as the pipeline applies it."""
+    doc = Document.from_raw(text)
+    edits: list[Edit] = []
+    flags: list[RaisedFlag] = []
+    run_stage(characters.STAGE, doc, context or Context(), edits, flags)
+    return doc.text, edits, flags
+
+
+def test_doctests_of_every_repair_pass() -> None:
+    result = doctest.testmod(characters)
+    assert result.attempted > 30
+    assert result.failed == 0
+
+
+def test_ligature_characters_become_letters() -> None:
+    assert clean("the \ufb01rst o\ufb03ce\n")[0] == "the first office\n"
+
+
+def test_italic_spacing_is_closed_up() -> None:
+    text = "( b ) Political oppression overthrow Tsarism .\nan independent , highly able\n"
+    assert clean(text)[0] == ("(b) Political oppression overthrow Tsarism.\n"
+                              "an independent, highly able\n")
+
+
+def test_ellipses_and_decimals_keep_their_spaces() -> None:
+    text = "and so . . . on\na rise of .5 per cent\n"
+    assert clean(text)[0] == text
+
+
+def test_house_style_spacing_before_semicolons_is_kept() -> None:
+    """Old newspapers set a space before ``;`` as a rule: that is printed."""
+    text = "lots sold ; the rest ; and more ; then done; end ; go\n"
+    assert clean(text)[0] == text
+
+
+def test_drop_capital_after_heading() -> None:
+    text = "INTRODUCTION\n\nX he end of the war and the peace and the people.\n"
+    assert clean(text)[0].splitlines()[2].startswith("The end of")
+
+
+def test_drop_capital_inside_a_paragraph_is_left() -> None:
+    text = "the war and the peace and the people\nX he said\n"
+    assert clean(text)[0] == text
+
+
+def test_spaced_letters_join_into_a_document_word() -> None:
+    text = "democratic rule and democratic rights\nthe demo cr atic party\n"
+    assert clean(text)[0].endswith("the democratic party\n")
+
+
+def test_spaced_letters_unknown_to_the_document_are_only_flagged_or_left() -> None:
+    text = "the demo cr atic party\n"
+    out, edits, _ = clean(text)
+    assert out == text and not edits
+
+
+def test_common_words_are_not_joined() -> None:
+    text = "into the house and into the street\nwent in to the house\n"
+    assert clean(text)[0] == text
+
+
+def test_lexicon_in_context_is_consulted() -> None:
+    """The spelling work can plug in an era lexicon: joins then need no
+    second use in the document."""
+    context = Context(shared={"lexicon": frozenset({"democratic"})})
+    out, _, _ = clean("the demo cr atic party\n", context)
+    assert out == "the democratic party\n"
+
+
+def test_stars_after_words() -> None:
+    text = ("the workers and workers and the workers, economic and economic\n"
+            "a workers* victory by*the end of economic* exhaustion of economic life\n")
+    out = clean(text)[0].splitlines()[1]
+    assert out == "a workers’ victory by the end of economic exhaustion of economic life"
+
+
+def test_star_on_a_footnote_page_is_left_for_the_footnotes_stage() -> None:
+    text = "a planned society* and the society\nof the society\n\n* This problem is old.\n"
+    assert "society* and" in clean(text)[0]
+
+
+def test_garbled_closing_double_quotes() -> None:
+    text = "the “Union of Republics** as well\nits public “self-criticism’*, its\n"
+    assert clean(text)[0] == "the “Union of Republics” as well\nits public “self-criticism”, its\n"
+
+
+def test_turned_and_spaced_quotes() -> None:
+    text = "about this ” superiority”. Not\nthe “ equalitarians ” and\n"
+    assert clean(text)[0] == "about this “superiority”. Not\nthe “equalitarians” and\n"
+
+
+def test_garbled_year_follows_the_document_vote() -> None:
+    text = "in 1942 and 1942 and 1942\nFirst published March 194*\n"
+    assert clean(text)[0].endswith("March 1942\n")
+
+
+def test_garbled_year_with_competing_candidates_is_flagged() -> None:
+    text = "in 1941 and 1942 and 1941\nFirst published March 194*\n"
+    out, _, flags = clean(text)
+    assert out == text
+    assert any(f.rule == "garbled-number" and "1941" in f.suggestions for f in flags)
+
+
+def test_numbers_of_a_contents_list() -> None:
+    text = ("9. Totalitarian Dictatorship 39\n\nlo. Bureaucracy 45\n\nii. The Party\n\n"
+            "t*. Relations\n\n13. The Leader 60\n\n14* The End 65\n")
+    assert clean(text)[0] == ("9. Totalitarian Dictatorship 39\n\n10. Bureaucracy 45\n\n"
+                              "11. The Party\n\n12. Relations\n\n13. The Leader 60\n\n"
+                              "14. The End 65\n")
+
+
+def test_letters_inside_numbers_and_digits_inside_words() -> None:
+    text = "of of of to to to\nbefore l9l4 some 0f them went t0 it\n"
+    assert clean(text)[0].endswith("before 1914 some of them went to it\n")
+
+
+def test_dashes_inside_lines_are_closed() -> None:
+    text = "power—-to be; formulated it— to create\n"
+    assert clean(text)[0] == "power—to be; formulated it—to create\n"
+
+
+def test_line_ends_are_left_for_later_stages() -> None:
+    """Hyphens, ``¬``, em dashes and footnote numbers belong to the
+    footnotes, dehyphenate and paragraphs stages."""
+    text = ("the Labour Move*\nment is one Movement and the Movement\n"
+            "a demonstra¬\ntion of peace—\nwere Finland 1\nand the dispute. 2\n")
+    assert clean(text)[0] == text
+
+
+ALPHABET = "ab .,;*’”“(\n\f-—1lO0"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=80))
+def test_never_joins_or_splits_lines(text: str) -> None:
+    """Work stays within printed lines: no proposal crosses or adds a line end."""
+    result = characters.run(text, Context())
+    for prop in result.proposals:
+        assert 0 <= prop.start <= prop.end <= len(text)
+        assert "\n" not in text[prop.start:prop.end]
+        assert "\n" not in prop.replacement
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="development corpus absent")
+def test_sample_book_repairs() -> None:
+    raw = SAMPLE.read_text(encoding="utf-8")
+    result = clean_text(raw, skip=["spelling"])
+    ours = [e for e in result.edits if e.stage == "characters"]
+    changes = {(e.before, e.after) for e in ours}
+    for pair in [("X he", "The"), ("Hav ing", "Having"), ("'*", "”"), ("**", "”"),
+                 ("lo.", "10."), ("—-", "—")]:
+        assert pair in changes
+    assert "Soviet Union to be abused" in result.clean
+    assert "attempt by the Russian" in result.clean
+    # never a line-end hyphen, soft hyphen or line end
+    assert not any("\n" in e.before or "¬" in e.before for e in ours)
