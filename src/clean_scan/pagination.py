@@ -278,7 +278,8 @@ def _gap_beside_numbers(lines: list[Line], runs: list[tuple[int, int]]) -> int |
     votes = Counter()
     for i, line in enumerate(lines):
         text = line.text.strip()
-        if text and len(text) <= 6 and digit_pattern(text) is not None:
+        if text and len(text) <= 6 and digit_pattern(text) is not None \
+                and not _heading_follows(lines, i):
             longest = max(after.get(i, 0), before.get(i, 0))
             if longest >= 2:
                 votes[longest] += 1
@@ -286,6 +287,15 @@ def _gap_beside_numbers(lines: list[Line], runs: list[tuple[int, int]]) -> int |
         return None
     length, count = votes.most_common(1)[0]
     return length if count >= 2 else None
+
+
+def _heading_follows(lines: list[Line], i: int) -> bool:
+    """The next non-blank line is in capitals: ``i`` is a chapter number."""
+    for line in lines[i + 1 : i + 4]:
+        if not line.blank:
+            letters = [c for c in line.text if c.isalpha()]
+            return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+    return False
 
 
 def _pages_from_cuts(lines: list[Line], cuts: set[int], *,

@@ -140,6 +140,29 @@ def _line_furniture(layout: Layout) -> None:
                     stamps.append(i)
                 break
     _stamp_blocks(layout, stamps)
+    _footer_continuations(layout)
+
+
+def _footer_continuations(layout: Layout) -> None:
+    """Google's ``Original from`` is followed by the library's name on the
+    next line; that line is part of the footer.
+
+    >>> lay = analyse("Text.\\n\\nOriginal from\\nHARVARD UNIVERSITY\\n")
+    >>> sorted(lay.verdicts)
+    [2, 3]
+    """
+    lines = layout.lines
+    for i, line in enumerate(lines[:-1]):
+        if not _ORIGINAL_FROM.match(line.text):
+            continue
+        layout.verdicts[i] = Verdict("scan-footer", 0.95, "scanning project's notice")
+        nxt = lines[i + 1]
+        if is_heading(nxt.text) and len(nxt.text.split()) <= 6:
+            layout.verdicts[i + 1] = Verdict("scan-footer", 0.95,
+                                             "library named in a scanning notice")
+
+
+_ORIGINAL_FROM = regex.compile(r"(?i)^\s*original\s+from\s*$")
 
 
 def _prose(text: str) -> bool:
@@ -202,7 +225,8 @@ _PLAIN_NUMBER = regex.compile(r"^\d{1,4}$")
 
 
 def _number_candidates(layout: Layout, slots: dict[int, _Slots]) -> list[tuple[int, int, str]]:
-    """Plain page numbers in the slots: alone on a line or at a line's end.
+    """Readable page numbers in the slots: alone on a line (read through
+    OCR look-alikes), or plain digits at either end of a short line.
 
     Returns ``(page index, number, "head"|"foot")``.
     """
@@ -210,10 +234,14 @@ def _number_candidates(layout: Layout, slots: dict[int, _Slots]) -> list[tuple[i
     for index, slot in slots.items():
         for where, lines in (("head", slot.heads), ("foot", slot.feet)):
             for i in lines:
-                tokens = layout.lines[i].text.split()
-                for token in {tokens[0], tokens[-1]}:
-                    if _PLAIN_NUMBER.match(token):
-                        found.append((index, int(token), where))
+                text = layout.lines[i].text.strip()
+                alone = read_garbled_number(text) if len(text) <= 6 else None
+                tokens = text.split()
+                if alone is not None:
+                    found.append((index, alone, where))
+                elif len(tokens) <= 10:
+                    found += [(index, int(t), where) for t in {tokens[0], tokens[-1]}
+                              if _PLAIN_NUMBER.match(t)]
     return found
 
 
@@ -221,8 +249,8 @@ def _expected_numbers(layout: Layout,
                       slots: dict[int, _Slots]) -> tuple[dict[int, set[int]], set[str]]:
     """The page number each page should carry, from the numbers that agree.
 
-    A plain number is an anchor when a number on a page nearby rises with
-    the pages (n on page i, n+2 on page i+2). Every page then expects the
+    A plain number is an anchor when a number on a page nearby (up to five
+    pages away) rises with the pages (n on page i, n+2 on page i+2). Every page then expects the
     number its nearest anchors before and after imply; both are kept,
     because a page may be missing from the scan.
     """
@@ -233,7 +261,7 @@ def _expected_numbers(layout: Layout,
     anchors: dict[int, int] = {}
     where = Counter()
     for index, number, pos in found:
-        for step in (-3, -2, -1, 1, 2, 3):
+        for step in (-5, -4, -3, -2, -1, 1, 2, 3, 4, 5):
             if number + step in by_page.get(index + step, ()):
                 anchors[index] = number
                 where[pos] += 1
@@ -306,7 +334,7 @@ def _repetition(layout: Layout, slots: dict[int, _Slots]) -> dict[int, tuple[set
                 if other == index:
                     continue
                 for _, okey in cands.get((other, where), ()):
-                    if fuzz.ratio(key, okey) >= (80 if len(key) >= 8 else 90):
+                    if key == okey or (len(key) >= 8 and fuzz.ratio(key, okey) >= 80):
                         pages.add(other)
             matches[i] = (pages, where)
     return matches
@@ -348,7 +376,8 @@ def _slot_verdict(layout: Layout, page: Page, i: int, where: str, expected: set[
     if (where == "foot" and page.index in layout.folios and signature_mark(text)
             and _stands_alone(layout, i)):
         return Verdict("signature-mark", 0.9, "printer's signature mark at the page foot")
-    head = _running(layout, page, i, expected, repeats)
+    head = _running(layout, page, i, expected, repeats) or _numbered_head(
+        layout, i, where, expected, active)
     if head:
         return head
     if junk and _unreadable_folio(layout, page, i, where, active):
@@ -378,8 +407,27 @@ def _running(layout: Layout, page: Page, i: int, expected: set[int],
         return Verdict(rule, 0.92, f"repeats on {len(pages)} nearby pages before and after")
     if len(pages) < 2:
         return None
+    if where == "foot":  # no chapter title sits at a page foot
+        return Verdict(rule, 0.9, f"repeats at the foot of {len(pages)} nearby pages")
     return Verdict(rule, 0.75, f"repeats on {len(pages)} page(s) on one side only: "
                                "a running head or a chapter title?")
+
+
+def _numbered_head(layout: Layout, i: int, where: str, expected: set[int],
+                   active: set[str]) -> Verdict | None:
+    """A capitals line carrying the expected page number, where this text
+    prints its page numbers: a running head seen only once (a short
+    chapter's title), known by its number rather than by repetition."""
+    tokens = layout.lines[i].text.split()
+    if where not in active or len(tokens) < 2 or len(tokens) > 10:
+        return None
+    for number_token, rest in ((tokens[0], tokens[1:]), (tokens[-1], tokens[:-1])):
+        rest_text = " ".join(rest)
+        if (any(number_fit(number_token, n) >= 0.9 for n in expected)
+                and is_heading(rest_text) and not structure_heading(rest_text)):
+            rule = "running-head" if where == "head" else "running-foot"
+            return Verdict(rule, 0.9, "heading-like line with the page number in the folio's place")
+    return None
 
 
 def _stands_alone(layout: Layout, i: int) -> bool:
@@ -396,6 +444,8 @@ def _unreadable_folio(layout: Layout, page: Page, i: int, where: str, active: se
     """
     if where not in active or page.index in layout.folios:
         return False
+    if roman_value(layout.lines[i].text) or _above_heading(layout, i):
+        return False  # a chapter number, not a folio
     if not any(n in layout.folios for n in (page.index - 1, page.index + 1)):
         return False
     text = layout.lines[i].text

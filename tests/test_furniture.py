@@ -1,0 +1,270 @@
+"""The furniture stage: all furniture gone, all text kept, pages marked.
+
+Fixtures in ``tests/fixtures/furniture/`` are invented pamphlet pages in
+three export styles; beside each ``NAME.raw.txt`` a ``NAME.gone.txt`` lists
+the furniture lines exactly as they stand in the raw text (its first line
+gives the number of pages).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from clean_scan.pagination import (
+    digit_pattern,
+    near_miss,
+    number_fit,
+    read_garbled_number,
+    split_lines,
+    split_pages,
+)
+from clean_scan.pipeline import STAGE_NAMES, clean_text
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "furniture"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+OTHERS = [name for name in STAGE_NAMES if name not in ("normalise", "furniture")]
+
+
+def furniture_only(raw: str):
+    return clean_text(raw, skip=OTHERS)
+
+
+def nonblank(text: str) -> Counter[str]:
+    return Counter(ln.strip() for ln in re.split(r"[\n\f]", text) if ln.strip())
+
+
+SENTENCE = ("the workers of every town and village have learned that planning is no "
+            "longer a dream but a practical question for the movement and its leaders")
+WORDS = SENTENCE.split(" ")
+
+
+def prose(seed: int, lines: int = 14) -> str:
+    """Lines of plain prose, different on every page as real text is."""
+    out = []
+    for k in range(lines):
+        step = 3 + (seed * lines + k) % 7
+        out.append(" ".join(WORDS[(seed + k + j * step) % len(WORDS)] for j in range(10)))
+    return "\n".join(out)
+
+
+def load_fixture(name: str) -> tuple[str, int, list[str]]:
+    raw = (FIXTURES / f"{name}.raw.txt").read_text(encoding="utf-8")
+    spec = (FIXTURES / f"{name}.gone.txt").read_text(encoding="utf-8").splitlines()
+    pages = int(spec[0].split(":")[1])
+    return raw, pages, [ln for ln in spec[1:] if ln]
+
+
+# --- fixtures: all furniture gone, all text kept ----------------------------------------
+
+@pytest.mark.parametrize("name", ["running_heads", "foot_numbers", "hathitrust"])
+def test_fixture_furniture_gone_text_kept(name: str) -> None:
+    raw, pages, gone = load_fixture(name)
+    clean = furniture_only(raw).clean
+    expected = nonblank(raw) - Counter(gone)
+    assert nonblank(clean) == expected
+    assert clean.count("\f") == pages - 1
+
+
+@pytest.mark.parametrize("name", ["running_heads", "foot_numbers", "hathitrust"])
+def test_fixture_page_breaks_are_single_marker_lines(name: str) -> None:
+    raw, _, _ = load_fixture(name)
+    clean = furniture_only(raw).clean
+    for match in re.finditer("\f", clean):
+        before, after = clean[: match.start()], clean[match.end():]
+        assert before.endswith("\n") and not before.endswith("\n\n")
+        assert after.startswith("\n") and not after[1:2].isspace()
+
+
+def test_fixture_furniture_is_reported_by_kind() -> None:
+    raw, _, _ = load_fixture("foot_numbers")
+    rules = Counter(edit.rule for edit in furniture_only(raw).edits)
+    assert rules["page-number"] == 5
+    assert rules["signature-mark"] == 2
+
+
+def test_left_alone_on_the_fixture_pages() -> None:
+    """A sentence opening with the page's own number, a contents entry and
+    its number, a heading seen once, a short last line at a page foot."""
+    raw, _, _ = load_fixture("running_heads")
+    kept = nonblank(furniture_only(raw).clean)
+    assert kept["14 men out of every hundred in the shipyards of the North-East"] == 1
+    assert kept["A WORD TO THE READER"] == 1
+    assert kept["THE FACTORY FRONT"] == 1  # chapter title that the recto heads repeat
+    raw, _, _ = load_fixture("foot_numbers")
+    kept = nonblank(furniture_only(raw).clean)
+    assert kept["16"] == 1 and kept["»3"] == 1 and kept["2i"] == 1 and kept["page 5"] == 1
+    assert kept["the war."] == 1
+    assert kept["1 See the evidence given before the Royal Commission of 1925."] == 1
+
+
+# --- the output convention --------------------------------------------------------------
+
+def test_gap_with_page_number_becomes_one_marker() -> None:
+    gap = "\n\n\n\n"
+    raw = f"First page ends\n\n7{gap}second begins.\n\n8{gap}Last page.\n\n9\n"
+    assert furniture_only(raw).clean == "First page ends\n\f\nsecond begins.\n\f\nLast page.\n"
+
+
+def test_form_feed_is_a_page_break() -> None:
+    raw = "one page\n\fanother page\n"
+    assert furniture_only(raw).clean == "one page\n\f\nanother page\n"
+
+
+def test_noise_inside_a_page_keeps_paragraphs_apart() -> None:
+    raw = "A paragraph ends here.\n\n$\n\nAnother begins here.\n"
+    assert furniture_only(raw).clean == "A paragraph ends here.\n\nAnother begins here.\n"
+
+
+def test_stamp_at_the_start_goes_with_its_blank_lines() -> None:
+    raw = ("Class No :- 3 2 1\n\nBook No. 45\n\n\n\n\nTHE TITLE\n\nBy a Group of Socialists\n")
+    assert furniture_only(raw).clean == "THE TITLE\n\nBy a Group of Socialists\n"
+
+
+def test_doubtful_running_head_is_flagged_not_removed() -> None:
+    """A capitals line at the top of a page that recurs only on the pages
+    after it may be a chapter title: flag it, keep it. Where it recurs on
+    both sides it is a running head and goes."""
+    pages = [f"THE CASE FOR PLANNING\n\n{prose(n)}" if n % 2 == 0 else prose(n)
+             for n in range(5)]
+    raw = "\n\n\n\n".join(pages) + "\n"
+    result = furniture_only(raw)
+    first, middle, last = (m.start() for m in re.finditer("THE CASE", raw))
+    removed = [e.raw_start for e in result.edits if e.rule == "running-head"]
+    flagged = sorted(f.raw_start for f in result.flags if f.rule == "running-head")
+    assert removed == [middle]
+    assert flagged == [first, last]
+    assert nonblank(result.clean)["THE CASE FOR PLANNING"] == 2
+
+
+# --- chapter numbers --------------------------------------------------------------------
+
+def test_garbled_chapter_numbers_are_written_in_digits() -> None:
+    raw = ("end of a chapter.\n\n\ni o\n\nBUREAUCRACY\n\nThe text begins.\n\n\n"
+           "I 2\n\nRELATIONS ABROAD\n\nMore text.\n")
+    clean = furniture_only(raw).clean
+    assert "\n10\n\nBUREAUCRACY" in clean and "\n12\n\nRELATIONS ABROAD" in clean
+
+
+def test_number_not_above_a_heading_is_not_a_chapter_number() -> None:
+    raw = "Some text.\n\ni o\n\nand the sentence goes on.\n"
+    assert "\ni o\n" in furniture_only(raw).clean
+
+
+def test_roman_chapter_numbers_stay_roman() -> None:
+    raw = ("The old craft unions.\n\n\nII\n\nTHE UNIONS\n\nThe new unions grew.\n\n\n"
+           "III\n\nTHE STRIKE\n\nThe strike came in May.\n")
+    clean = furniture_only(raw).clean
+    assert "\nII\n" in clean and "\nIII\n" in clean
+
+
+# --- garbled numbers --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("4i", 41), ("i o", 10), ("I 2", 12), ("1 3", 13), ("ii", 11), ("S", 5), ("B", 8),
+    ("Z", 2), ("G", 6), ("q", 9), ("O", 0), ("|", 1), ("!", 1),
+])
+def test_read_garbled_number(text: str, number: int) -> None:
+    assert read_garbled_number(text) == number
+
+
+@pytest.mark.parametrize("text", ["*5", "war", "THE", "", "3 *", "a"])
+def test_read_garbled_number_refuses(text: str) -> None:
+    assert read_garbled_number(text) is None
+
+
+@pytest.mark.parametrize(("line", "number"), [
+    ("*5", 15), ("*5", 25), ("4i", 41), ("3 *", 31), ("4 $", 49), ("~ 3 * 45", 45),
+    ("Ci 53", 53), ("34 '", 34), ("«o", 20), ("7*", 71), ("ii", 11), ("45", 45),
+])
+def test_line_consistent_with_page_number(line: str, number: int) -> None:
+    assert number_fit(line, number) > 0
+
+
+@pytest.mark.parametrize(("line", "number"), [
+    ("*5", 16), ("1 3", 60), ("16", 17), ("* *", 11), ("war.", 1), ("THE END", 5),
+    ("* 94 *", 4),
+])
+def test_line_not_consistent_with_page_number(line: str, number: int) -> None:
+    assert number_fit(line, number) == 0
+
+
+def test_wildcards_and_near_misses() -> None:
+    assert digit_pattern("~ 3 * 45") == "?3?45"
+    assert near_miss("38", 28) and not near_miss("38", 38) and not near_miss("8", 9)
+
+
+def test_pages_from_blank_gaps() -> None:
+    body = "\n".join(f"line {k}" for k in range(20))
+    text = f"{body}\n\n3\n\n\n\n{body}\n\n4\n\n\n\n{body}\n"
+    pages, markers = split_pages(split_lines(text))
+    assert len(pages) == 3 and not markers
+
+
+def test_pages_from_marker_lines() -> None:
+    text = "[Page 1]\ntext one\n[Page 2]\ntext two\n"
+    pages, markers = split_pages(split_lines(text))
+    assert len(pages) == 2 and markers == {0, 2}
+
+
+# --- the sample book against the gold notes ---------------------------------------------
+
+DEV_RANGES = [(1, 169), (170, 316), (317, 677), (1132, 1465), (1715, 2063), (2294, 2584),
+              (2871, 3152)]
+
+
+def gold_furniture(raw_lines: list[str]) -> dict[int, str]:
+    """Whole furniture lines listed under "Furniture removed" in the notes."""
+    listed = {}
+    for notes in sorted((CORPUS / "ussr-1942" / "gold").glob("c*.notes.md")):
+        text = notes.read_text(encoding="utf-8")
+        section = re.search(r"## \(?3\)?\.? Furniture.*?(?=\n## )", text, re.S)
+        assert section, notes
+        removed_part = re.split(r"\nKept", section.group())[0]
+        for bullet in re.findall(r"^- (.*)$", removed_part, re.M):
+            if re.search(r"trailing|leading|inside", bullet):
+                continue
+            number = re.search(r"raw (\d+)", bullet) or re.match(r"(\d+)", bullet)
+            quoted = re.search(r"`([^`]+)`", bullet)
+            text = quoted.group(1).strip() if quoted else None
+            if number and raw_lines[int(number.group(1)) - 1].strip() == text:
+                listed[int(number.group(1))] = text
+    return listed
+
+
+@pytest.mark.skipif(not (CORPUS / "ussr-1942" / "raw.txt").exists(), reason="corpus absent")
+def test_sample_book_against_gold_notes() -> None:
+    raw = (CORPUS / "ussr-1942" / "raw.txt").read_text(encoding="utf-8")
+    raw_lines = raw.split("\n")
+    listed = gold_furniture(raw_lines)
+    assert len(listed) >= 38
+    result = furniture_only(raw)
+    line_of = [0]
+    for line in raw_lines:
+        line_of.append(line_of[-1] + len(line) + 1)
+    removed = {}
+    for edit in result.edits:
+        if edit.rule in ("page-break", "chapter-number") or not edit.before.strip():
+            continue
+        number = next(k for k in range(len(line_of)) if line_of[k + 1] > edit.raw_start) + 1
+        removed[number] = edit.before
+    in_dev = {n for n in removed if any(a <= n <= b for a, b in DEV_RANGES)}
+    assert in_dev == set(listed), "furniture removed in the dev sections differs from gold"
+    assert not set(listed) - set(removed)
+    chapter = {e.before: e.after for e in result.edits if e.rule == "chapter-number"}
+    assert chapter == {"i": "1", "i o": "10", "i i": "11", "I 2": "12", "1 3": "13"}
+    assert "* 94 *" in result.clean and "\n»3 \n" in result.clean
+    assert "'fcATl OF lSi>UE" not in result.clean
+
+
+@pytest.mark.parametrize("module", ["clean_scan.pagination", "clean_scan.furniture_lines",
+                                    "clean_scan.stages.furniture"])
+def test_doctest_examples(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
