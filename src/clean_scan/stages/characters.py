@@ -100,13 +100,14 @@ class Lines:
         self.index = 0
         self._wordlike: dict[str, bool] = {}
         self.wordlike_cache: dict[str, bool] = {}
-        self._outside_words = bool(context.extra_words) or "lexicon" in context.shared
+        self.outside_words = bool(context.extra_words) or "lexicon" in context.shared
+        self.ligature_words = _ligature_splits(self.counts)
 
     def known(self, word: str, min_count: int = 2) -> bool:
         """A word the document uses ``min_count`` times (or the lexicon has)."""
         if self.counts.get(word.lower(), 0) >= min_count:
             return True
-        if not self._outside_words:
+        if not self.outside_words:
             return False  # the fast path: no lexicon, no user words
         return is_known_word(word, self.context, self.counts, min_count)
 
@@ -148,6 +149,20 @@ class Lines:
         for garble in OPEN_DOUBLE_GARBLES:
             opened = max(opened, window.rfind(" " + garble + " "))
         return opened >= 0 and opened > window.rfind("”")
+
+
+def _ligature_splits(counts: Counter[str]) -> dict[tuple[str, str], str]:
+    """For each document word (used twice) holding ligature letters, the two
+    fragments left when the OCR drops the ligature: ``(of, ce) → ffi``."""
+    splits: dict[tuple[str, str], str] = {}
+    for word, n in counts.items():
+        if n < 2 or "f" not in word:
+            continue
+        for lig in LIGATURE_LETTERS:
+            at = word.find(lig)
+            if at > 0 and at + len(lig) < len(word):
+                splits.setdefault((word[:at], word[at + len(lig):]), lig)
+    return splits
 
 
 PAGE_WINDOW = 60
@@ -224,7 +239,7 @@ def spaced_letters(line: str, doc: Lines) -> list[Fix]:
     for core in set(cores).difference(cache):
         cache[core] = not core.isalpha() or doc.wordlike(core)
     wordlike = list(map(cache.__getitem__, cores))
-    starts = list(accumulate(map(len, tokens), lambda a, b: a + b + 1, initial=0))
+    starts = list(accumulate(map((1).__add__, map(len, tokens)), initial=0))
     tries = sorted({i - k for i, w in enumerate(wordlike) if not w for k in (2, 1, 0)})
     fixes: list[Fix] = []
     done = 0
@@ -250,7 +265,11 @@ def _join_at(text: str, tokens: list[str], cores: list[str], wordlike: list[bool
         if i + size > len(tokens) or all(wordlike[i:i + size]):
             continue
         words = cores[i:i + size]
-        if not all(w.isalpha() for w in words) or not all(w.islower() for w in words[1:]):
+        joined = "".join(words)
+        lost = doc.ligature_words.get((words[0].lower(), words[1])) if size == 2 else None
+        if lost is None and joined.lower() not in doc.counts and not doc.outside_words:
+            continue  # the fast way out: no word to make
+        if not joined.isalpha() or not "".join(words[1:]).islower():
             continue
         if not (tokens[i].endswith(words[0]) and all(
                 t == w for t, w in zip(tokens[i + 1:i + size - 1], words[1:-1], strict=True))
@@ -263,8 +282,8 @@ def _join_at(text: str, tokens: list[str], cores: list[str], wordlike: list[bool
         fix = _judge_join(words, start, end, doc)
         if fix is not None:
             return fix
-        for lig in LIGATURE_LETTERS if size == 2 else ():
-            fix = _judge_join([words[0], lig + words[1]], start, end, doc, dropped=lig)
+        if lost is not None:
+            fix = _judge_join([words[0], lost + words[1]], start, end, doc, dropped=lost)
             if fix is not None:
                 return fix
     return None
@@ -702,14 +721,14 @@ def quote_shapes(line: str, doc: Lines) -> list[Fix]:
     return fixes
 
 
-INNER_APOSTROPHE = regex.compile(r"(?<=\p{L})'(?=\p{L})|(?<=\p{L}s)'(?=[ \t,.;:]|$)")
+INNER_APOSTROPHE = regex.compile(r"(?<=\p{L})'(?=\p{L})|(?<=\p{L})'(?=[ \t,.;:!?)]|$)")
 
 
 def apostrophes(line: str, doc: Lines) -> list[Fix]:
     """A straight apostrophe in or after a word becomes the printed ``’``.
 
     >>> print(show(apostrophes, "the man's and the workers' hope; 'quoted'"))
-    the man’s and the workers’ hope; 'quoted'
+    the man’s and the workers’ hope; 'quoted’
 
     Between two words, a speck:
 
@@ -764,6 +783,9 @@ def italic_spacing(line: str, doc: Lines) -> list[Fix]:
     return fixes
 
 
+SPACED_MARK = regex.compile(r"(?<=\S)[ \t]+([,.;:!?])(?=\s|$)")
+
+
 def _house_spaced_marks(text: str) -> str:
     """Marks the document sets after a space as a rule, not by accident: a
     quarter or more of their uses (older newspapers space ``;`` and ``:``).
@@ -773,8 +795,9 @@ def _house_spaced_marks(text: str) -> str:
     ';'
     """
     marks = ""
+    spaced_counts = Counter(SPACED_MARK.findall(text))
     for mark in ",.;:!?":
-        spaced = len(regex.findall(r"\S[ \t]+" + regex.escape(mark) + r"(?=\s|$)", text))
+        spaced = spaced_counts[mark]
         total = text.count(mark)
         if spaced and total >= 2 and spaced * 4 >= total:
             marks += mark
@@ -786,8 +809,9 @@ def _in_ellipsis(line: str, dot: int) -> bool:
     return line[dot:dot + 3] in (". .", "..") or line[max(0, dot - 2):dot] == ". "
 
 
-INNER_SPECK = regex.compile(r"(?<=\p{L}[ \t])\.(?=\p{Lu}\p{Ll}|\d{4})")
-LEADING_SPECK = regex.compile(r"^[ \t]*\.[ \t]+(?=\p{Lu}\p{Ll})")
+INNER_SPECK = regex.compile(r"(?<=\p{L}[ \t])\.(?=\p{Lu}\p{Ll}|\p{Ll}|\d{4})")
+LEADING_SPECK = regex.compile(r"^[ \t]*\.(?:[ \t]+(?=\p{Lu}\p{Ll})|(?=\p{Ll}{2}))")
+TRAILING_NOISE = regex.compile(r"(?<=\S)[ \t]*[\\^~|]+[ \t]*$")
 
 
 def specks(line: str, doc: Lines) -> list[Fix]:
@@ -797,6 +821,8 @@ def specks(line: str, doc: Lines) -> list[Fix]:
     'the Soviet Union from 1933-34'
     >>> show(specks, ". The Regime is")
     'The Regime is'
+    >>> show(specks, ".with political democracy, as ever. ^")
+    'with political democracy, as ever.'
     >>> show(specks, "a rise of .5 per cent. The end")
     'a rise of .5 per cent. The end'
 
@@ -806,7 +832,7 @@ def specks(line: str, doc: Lines) -> list[Fix]:
     >>> show(specks, "went very far .After having", "after after after")
     'went very far. After having'
     """
-    if "." not in line:
+    if "." not in line and not TRAILING_NOISE.search(line):
         return []
     fixes = []
     for m in INNER_SPECK.finditer(line):
@@ -822,6 +848,9 @@ def specks(line: str, doc: Lines) -> list[Fix]:
                              "speck before a number read as a full stop"))
     fixes += [Fix(m.start(), m.end(), "", "speck", 0.8, "speck at a line start")
               for m in LEADING_SPECK.finditer(line)]
+    fixes += [Fix(m.start(), m.end(), "", "speck", 0.85,
+                  "mark never printed in running text, at a line end")
+              for m in TRAILING_NOISE.finditer(line)]
     return fixes
 
 
