@@ -110,12 +110,12 @@ def clean_command(
         sys.stdout.buffer.write(outcome.clean_bytes)
         sys.stdout.flush()
     written = [p for p in (outcome.outputs.clean, outcome.outputs.html, outcome.outputs.json) if p]
-    counts = outcome.result.counts_by_stage()
+    counts = outcome.counts
     summary = ", ".join(f"{name} {c['edits']}" for name, c in counts.items() if c["edits"])
     note = "" if outcome.encoding == "utf-8" else f" (read as {outcome.encoding})"
     click.echo(
-        f"{input_path}{note}: {len(outcome.result.edits)} edits ({summary}), "
-        f"{len(outcome.result.flags)} flagged",
+        f"{input_path}{note}: {outcome.edit_count} edits ({summary}), "
+        f"{outcome.flag_count} flagged",
         err=True,
     )
     for path in written:
@@ -198,10 +198,23 @@ def _read_text_exact(path: Path) -> str:
 def _register_optional_commands() -> None:
     """Subcommands that live in their own modules."""
     try:
+        from clean_scan.cli_lexicon import lexicon_command
+    except ImportError:
+        pass
+    else:
+        cli.add_command(lexicon_command, "lexicon")
+    try:
         from clean_scan.cli_eval import eval_command
     except ImportError:
-        return
-    cli.add_command(eval_command, "eval")
+        pass
+    else:
+        cli.add_command(eval_command, "eval")
+    try:
+        from clean_scan.cli_batch import batch_command
+    except ImportError:
+        pass
+    else:
+        cli.add_command(batch_command, "batch")
 
 
 _register_optional_commands()

@@ -12,8 +12,11 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from clean_scan.decoding import InputError
 
@@ -110,11 +113,19 @@ def _report_data(path: Path) -> dict | None:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename over it, so a
     reader (or an interrupted run) never sees half a file."""
+    with atomic_file(path) as fh:
+        fh.write(data)
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """An open binary file that becomes ``path`` only when the block ends
+    without an exception; for outputs too large to hold in memory at once."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
         os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
     except BaseException:

@@ -1,0 +1,191 @@
+"""The work done for one file of a batch, wherever it runs (a local worker
+process or a Dask worker): clean it with ``runner.clean_file``, exactly as
+the single-file command does, and return a record of what happened.
+
+Nothing raised by one file stops the batch: every failure becomes the
+file's record, with its error. Heavy data (the lexicon and whatever the
+stages load) is loaded by the stages on first use and kept by the worker
+process, so it is loaded once per worker, not once per file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+import traceback
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from clean_scan.batch.discover import Job, UnsafeOutputPath, output_folder
+from clean_scan.decoding import InputError, read_input
+from clean_scan.outputs import JSON_SCHEMA_NAME, OutputPaths, plan_outputs
+from clean_scan.runner import clean_file
+from clean_scan.stage import Context
+from clean_scan.vocabulary import count_words
+
+Record = dict[str, Any]
+
+FULL_PARSE_LIMIT = 32 * 1024 * 1024
+"""Reports larger than this are checked from their head only (a segmented
+report puts ``input`` and ``output`` first), not parsed whole."""
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """Everything a worker needs besides the job; sent to each worker once."""
+
+    out_dir: Path
+    skip: tuple[str, ...] = ()
+    min_confidence: float = 0.8
+    extra_words: frozenset[str] = frozenset()
+    collection_words: Counter[str] | None = None
+    resume: bool = False
+    force: bool = False
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    def context(self) -> Context:
+        """A fresh context per file: stages cache per-text data in ``shared``,
+        which must not pile up over thousands of files."""
+        shared: dict[str, Any] = {}
+        if self.collection_words is not None:
+            shared["collection_words"] = self.collection_words
+        return Context(self.min_confidence, self.extra_words, shared)
+
+
+def process(job: Job, options: BatchOptions) -> Record:
+    """Clean one file (or find its outputs complete, when resuming)."""
+    started = time.perf_counter()
+    record = base_record(job, options.out_dir)
+    if job.error:
+        return fail(record, job.error, started)
+    try:
+        folder = output_folder(options.out_dir, job)
+        paths = plan_outputs(Path(job.rel.name), folder, None, True)
+        if options.resume:
+            done = completed(job.source, paths)
+            if done is not None:
+                record.update(done, status="skipped", seconds=0.0)
+                return record
+        outcome = clean_file(job.source, out_dir=folder, skip=options.skip,
+                             context=options.context(), force=options.force)
+    except (InputError, UnsafeOutputPath) as exc:
+        return fail(record, str(exc), started)
+    except OSError as exc:
+        return fail(record, f"{job.source}: {exc.strerror or exc}", started)
+    except Exception as exc:  # a crash in a stage must not stop the batch
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return fail(record, f"{job.source}: {type(exc).__name__}: {exc} "
+                    f"(at {Path(where.filename).name}:{where.lineno})", started)
+    record.update(
+        status="ok", encoding=outcome.encoding, bytes=job.source.stat().st_size,
+        chars=outcome.raw_chars, edits=outcome.edit_count,
+        edits_by_stage={name: c.get("edits", 0) for name, c in outcome.counts.items()},
+        flags=outcome.flag_count, changed_chars=outcome.changed_chars,
+        segments=outcome.segments, seconds=round(time.perf_counter() - started, 4),
+    )
+    return record
+
+
+def base_record(job: Job, out_dir: Path) -> Record:
+    stem = job.output_stem.as_posix()
+    return {
+        "index": job.index, "input": str(job.source), "status": "pending", "error": None,
+        "clean": f"{stem}.clean.txt", "report_html": f"{stem}.report.html",
+        "report_json": f"{stem}.report.json", "encoding": None, "bytes": None,
+        "chars": None, "edits": 0, "edits_by_stage": {}, "flags": 0, "changed_chars": 0,
+        "segments": 0, "seconds": 0.0,
+    }
+
+
+def fail(record: Record, error: str, started: float) -> Record:
+    record.update(status="error", error=error,
+                  seconds=round(time.perf_counter() - started, 4))
+    return record
+
+
+def completed(source: Path, paths: OutputPaths) -> Record | None:
+    """The record of a previous run whose outputs are all there and belong to
+    this very input (its checksum) and to each other (the clean text's
+    checksum); None when the file must be redone."""
+    outputs = [paths.clean, paths.html, paths.json]
+    if not all(p is not None and p.is_file() and not p.is_symlink() for p in outputs):
+        return None
+    assert paths.json is not None and paths.clean is not None
+    head = _report_head(paths.json)
+    if head is None:
+        return None
+    try:
+        if head["input_sha256"] != hashlib.sha256(source.read_bytes()).hexdigest():
+            return None
+        if head["clean_sha256"] != hashlib.sha256(paths.clean.read_bytes()).hexdigest():
+            return None
+    except OSError:
+        return None
+    return head["record"]
+
+
+def _report_head(path: Path) -> dict[str, Any] | None:
+    """Checksums and counts from a JSON report, or None if it is not ours."""
+    try:
+        if path.stat().st_size > FULL_PARSE_LIMIT:
+            return _report_head_streamed(path)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("schema") != JSON_SCHEMA_NAME:
+            return None
+        hunks = data["restore"]["hunks"]
+        record = {
+            "encoding": data["input"]["encoding"], "bytes": data["input"]["bytes"],
+            "edits": len(data["edits"]), "flags": len(data["flags"]),
+            "edits_by_stage": {s["name"]: s["edits"] for s in data["stages"]},
+            "changed_chars": sum(max(h[1] - h[0], len(h[2])) for h in hunks),
+            "segments": data["output"].get("segments", 1),
+        }
+        return {"input_sha256": data["input"]["sha256"],
+                "clean_sha256": data["output"]["clean_sha256"], "record": record}
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+_HEAD_FIELD = re.compile(r'"(sha256|clean_sha256|encoding)": "([^"]*)"|"(bytes)": (\d+)')
+
+
+def _report_head_streamed(path: Path) -> dict[str, Any] | None:
+    """The head of a report too large to parse: a segmented report writes
+    ``input``, ``output`` and ``stages`` before its long lists."""
+    with path.open("r", encoding="utf-8") as fh:
+        head = fh.read(16384)
+    cut = head.find('"edits": [')
+    if f'"schema": "{JSON_SCHEMA_NAME}"' not in head or cut < 0:
+        return None
+    head = head[:cut]
+    found = {m.group(1) or m.group(3): m.group(2) or m.group(4)
+             for m in _HEAD_FIELD.finditer(head)}
+    stages = json.loads(head[head.index('"stages": ') + 10:].rstrip().rstrip(","))
+    if "sha256" not in found or "clean_sha256" not in found:
+        return None
+    record = {"encoding": found.get("encoding"), "bytes": int(found.get("bytes", 0)),
+              "edits": sum(s["edits"] for s in stages), "flags": sum(s["flags"] for s in stages),
+              "edits_by_stage": {s["name"]: s["edits"] for s in stages}, "changed_chars": None}
+    return {"input_sha256": found["sha256"], "clean_sha256": found["clean_sha256"],
+            "record": record}
+
+
+def count_file(path: Path) -> Counter[str]:
+    """Word counts of one input, for the collection vocabulary; a file that
+    cannot be read counts nothing (its error is recorded by the cleaning)."""
+    try:
+        return count_words(read_input(path).text)
+    except (InputError, OSError, ValueError):
+        return Counter()
+
+
+def warm_up(options: BatchOptions) -> None:
+    """Load what the stages load on first use, before the first real file, so
+    that time is not charged to it."""
+    from clean_scan.pipeline import clean_text
+
+    clean_text("Warm up.\n\nThe end.\n", skip=options.skip, context=options.context())
