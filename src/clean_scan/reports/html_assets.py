@@ -49,6 +49,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 .sw{display:inline-block;width:.9em;height:.9em;border-radius:2px;vertical-align:-1px;
  background:var(--b);border:2px solid var(--c);margin-right:5px}
 .rules{color:var(--mute);font-size:.9em}
+td.stage{white-space:nowrap}
 .rules b{color:var(--ink);font-weight:600}
 .legend{color:var(--mute);font-size:.9em;margin:6px 0}
 .legend .e,.legend .h{padding:0 3px}
@@ -81,7 +82,7 @@ pre.c{font-family:Georgia,"DejaVu Serif",serif;font-size:14px}
 .z::before{content:"\\2038";color:var(--c);font-weight:bold}
 .fl{text-decoration:underline wavy #d11;text-decoration-skip-ink:none}
 a.anchor{scroll-margin-top:60px}
-body.hide-whitespace .e.ws.nl::before{content:none}
+body.hide-whitespace pre .e.ws.nl::before{content:none}
 footer{max-width:1500px;margin:24px auto;padding:0 20px;color:var(--mute);font-size:.85em}
 @media (max-width:800px){.cols,.colhead{grid-template-columns:1fr}}
 @media print{.colhead{position:static}.js-only{display:none!important}}

@@ -554,7 +554,8 @@ def summary(out: list[str], result: Result, facts: Facts) -> None:
             f'<tr class="s{slot}"><td class="js-only"><input type="checkbox" checked '
             f'value="s{slot}" data-filter="{esc(stage)}" id="show-s{slot}" '
             f'aria-label="show {esc(stage)}"></td>'
-            f'<td><label for="show-s{slot}"><span class="sw"></span>{esc(stage)}</label></td>'
+            f'<td class="stage"><label for="show-s{slot}"><span class="sw"></span>{esc(stage)}'
+            "</label></td>"
             f'<td class="n">{counts[stage]["edits"]:,}</td><td class="n">{spaces[stage]:,}</td>'
             f'<td class="n">{counts[stage]["flags"]:,}</td>'
             f'<td class="rules">{" · ".join(rules) or "–"}</td></tr>\n')
