@@ -268,3 +268,17 @@ def test_doctest_examples(module: str) -> None:
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_catchword_at_the_foot_goes() -> None:
+    pages = [f"{prose(1)}\nbefore the\n\nstorm", f"storm broke.\n{prose(2)}", prose(3)]
+    result = furniture_only("\n\n\n\n".join(pages) + "\n")
+    assert [e.before for e in result.edits if e.rule == "catchword"] == ["storm"]
+    assert "before the\n\f\nstorm broke." in result.clean
+
+
+def test_decorated_and_roman_folios_go() -> None:
+    folios = ["— vii —", "— viii —", "— 1 —", "— 2 —"]
+    pages = [f"{prose(n)}\n\n{folio}" for n, folio in enumerate(folios)]
+    clean = furniture_only("\n\n\n\n".join(pages) + "\n").clean
+    assert "—" not in clean and clean.count("\f") == 3

@@ -100,12 +100,17 @@ def number_fit(line: str, number: int) -> float:
 
     >>> number_fit("45", 45), number_fit("4i", 41), number_fit("~ 3 * 45", 45)
     (1.0, 0.9, 0.85)
+    >>> number_fit("— 12 —", 12), number_fit("[Page 12]", 12), number_fit("vii", 7)
+    (1.0, 1.0, 0.9)
     >>> number_fit("1 3", 60), number_fit("16", 17), number_fit("* *", 11)
     (0.0, 0.0, 0.0)
     """
     text = line.strip()
-    if text == str(number):
+    bare = folio_text(text)
+    if bare == str(number):
         return 1.0
+    if roman_value(bare) == number:
+        return 0.9
     whole = digit_pattern(text)
     if whole is not None and _has_evidence(whole) and pattern_fits(whole, number):
         return 0.9
@@ -121,6 +126,34 @@ def number_fit(line: str, number: int) -> float:
             if pattern and _has_evidence(pattern) and pattern_fits(pattern, number):
                 return 0.85
     return 0.0
+
+
+_DECORATION = re.compile(r"^[\s\[(<{\-—–·.,:]*(?:(?:page|pg\.?|p\.)\s*)?|[\s\])>}\-—–·.,:]*$",
+                         re.IGNORECASE)
+
+
+def folio_text(text: str) -> str:
+    """A folio without its printed decoration: ``— 12 —``, ``[12]``, ``Page 12``.
+
+    >>> folio_text("— 12 —"), folio_text("(vii)"), folio_text("Page 9."), folio_text("*5")
+    ('12', 'vii', '9', '*5')
+    """
+    return _DECORATION.sub("", text.strip())
+
+
+def plain_folio(text: str) -> int | None:
+    """The value of a folio printed plainly (digits or lower-case roman),
+    decoration allowed; None for anything garbled or longer.
+
+    >>> plain_folio("— 12 —"), plain_folio("xii"), plain_folio("4i"), plain_folio("I")
+    (12, 12, None, None)
+    """
+    bare = folio_text(text)
+    if bare.isdigit() and len(bare) <= 4:
+        return int(bare)
+    if bare.islower():
+        return roman_value(bare)
+    return None
 
 
 def _has_evidence(pattern: str) -> bool:

@@ -48,6 +48,7 @@ from clean_scan.pagination import (
     digit_pattern,
     near_miss,
     number_fit,
+    plain_folio,
     read_garbled_number,
     roman_value,
     split_lines,
@@ -235,7 +236,9 @@ def _number_candidates(layout: Layout, slots: dict[int, _Slots]) -> list[tuple[i
         for where, lines in (("head", slot.heads), ("foot", slot.feet)):
             for i in lines:
                 text = layout.lines[i].text.strip()
-                alone = read_garbled_number(text) if len(text) <= 6 else None
+                alone = plain_folio(text)
+                if alone is None and len(text) <= 6:
+                    alone = read_garbled_number(text)
                 tokens = text.split()
                 if alone is not None:
                     found.append((index, alone, where))
@@ -380,6 +383,9 @@ def _slot_verdict(layout: Layout, page: Page, i: int, where: str, expected: set[
         layout, i, where, expected, active)
     if head:
         return head
+    if junk and where == "foot" and _catchword(layout, page, i):
+        return Verdict("catchword", 0.9 if _stands_alone(layout, i) else 0.82,
+                       "catchword: the first word of the next page, printed at this foot")
     if junk and _unreadable_folio(layout, page, i, where, active):
         return Verdict("page-number", 0.85,
                        "unreadable line in the folio's place, neighbours carry page numbers")
@@ -428,6 +434,29 @@ def _numbered_head(layout: Layout, i: int, where: str, expected: set[int],
             rule = "running-head" if where == "head" else "running-foot"
             return Verdict(rule, 0.9, "heading-like line with the page number in the folio's place")
     return None
+
+
+def _catchword(layout: Layout, page: Page, i: int) -> bool:
+    """A lone word at the foot that the next page begins with: the
+    printer's catchword (``storm`` at the foot, ``storm broke.`` overleaf).
+    """
+    word = layout.lines[i].text.strip()
+    if " " in word or not word or page.index + 1 >= len(layout.pages):
+        return False
+    following = [k for k in content_lines(layout.lines, layout.pages[page.index + 1])
+                 if k not in layout.verdicts or layout.verdicts[k].confidence < 0.8]
+    if not following:
+        return False
+    first = layout.lines[following[0]].text.split()[0]
+    return _bare_word(first) == _bare_word(word) != ""
+
+
+def _bare_word(word: str) -> str:
+    """
+    >>> _bare_word("Storm,"), _bare_word("1926")
+    ('storm', '')
+    """
+    return "".join(c for c in word.lower() if c.isalpha())
 
 
 def _stands_alone(layout: Layout, i: int) -> bool:
