@@ -271,3 +271,18 @@ def test_control_characters_are_shown_not_passed_through():
     page = render_html(build(raw, []), decode_bytes(raw.encode()), "x.txt")
     assert "\x00" not in page and "\x0c" not in page
     assert "".join(parse(page).raw) == visible_controls(raw) == "a␀b␌c\n"
+
+
+def test_a_run_without_text_or_changes_still_renders():
+    page = render_html(Result("", "", [], [], [], []), decode_bytes(b"x"), "empty.txt")
+    assert parse(page).raw == [""] and "No words were flagged." in page
+
+
+@pytest.mark.parametrize("module", ["clean_scan.reports.html_report",
+                                    "clean_scan.reports.html_assets"])
+def test_doctest_examples(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
