@@ -19,8 +19,9 @@ failure handled:
 * a garbled drop capital (``X he``).
 
 Every decision that needs to know whether a string is a word goes through
-:func:`is_known_word`: the document's own vocabulary, the user's extra words
-and, once the spelling work provides it, ``context.shared["lexicon"]``.
+:func:`clean_scan.vocabulary.is_known_word`: the document's own vocabulary,
+the user's extra words and, once the spelling work provides it,
+``context.shared["lexicon"]``.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from clean_scan.charmaps import (
 )
 from clean_scan.document import Flag, Proposal
 from clean_scan.stage import Context, Stage, StageResult
-from clean_scan.vocabulary import document_words, lower_counts
+from clean_scan.vocabulary import document_words, is_known_word, lower_counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,24 +61,6 @@ class Fix:
     rule: str
     confidence: float
     reason: str
-
-
-def is_known_word(word: str, context: Context, counts: Counter[str] | None = None,
-                  min_count: int = 1) -> bool:
-    """Is ``word`` a word: used by the document (``min_count`` times, case
-    folded), given by the user, or in the lexicon of ``context.shared``?
-
-    >>> is_known_word("Union", Context(), Counter({"union": 2}), 2)
-    True
-    >>> is_known_word("Xhe", Context(), Counter({"the": 9}))
-    False
-    """
-    if word in context.extra_words or word.lower() in context.extra_words:
-        return True
-    if counts is not None and counts.get(word.lower(), 0) >= min_count:
-        return True
-    lexicon = context.shared.get("lexicon")
-    return lexicon is not None and (word in lexicon or word.lower() in lexicon)
 
 
 class Lines:
