@@ -66,7 +66,7 @@ nav.pages a.chg{color:var(--ink);font-weight:600;border-color:#999}
 .colhead{position:sticky;top:0;z-index:2;display:grid;grid-template-columns:1fr 1fr;gap:16px;
  max-width:1500px;margin:14px auto 0;padding:6px 20px;background:#fafafa;
  border-bottom:1px solid var(--line);font-weight:600}
-section.page{max-width:1500px;margin:0 auto;padding:0 20px}
+section.page{max-width:1500px;margin:0 auto;padding:0 20px;scroll-margin-top:40px}
 section.page h3{font-size:.95em;margin:16px 0 4px;color:var(--mute);font-weight:600}
 section.page h3 a{color:inherit;text-decoration:none}
 .cols{display:grid;grid-template-columns:1fr 1fr;gap:16px}
