@@ -282,3 +282,15 @@ def test_decorated_and_roman_folios_go() -> None:
     pages = [f"{prose(n)}\n\n{folio}" for n, folio in enumerate(folios)]
     clean = furniture_only("\n\n\n\n".join(pages) + "\n").clean
     assert "—" not in clean and clean.count("\f") == 3
+
+
+def test_pages_without_gaps_found_by_rising_numbers() -> None:
+    """An export that keeps no page gaps: the lone numbers rising page by
+    page are the folios; a contents-like number out of sequence stays."""
+    parts = []
+    for n, folio in enumerate(["21", "2*", "23", "24"]):
+        parts += [prose(n, 12), folio]
+    raw = "\n\n".join([*parts, prose(9, 12), "7", prose(10, 3)]) + "\n"
+    result = furniture_only(raw)
+    assert [e.before for e in result.edits if e.rule == "page-number"] == ["21", "2*", "23", "24"]
+    assert result.clean.count("\f") == 4 and "\n7\n" in result.clean

@@ -262,6 +262,8 @@ def split_pages(lines: list[Line]) -> tuple[list[Page], set[int]]:
         gap = page_gap_length(lines)
         if gap:
             cuts = {start + length for start, length in blank_runs(lines) if length >= gap}
+        else:
+            cuts = {i + 1 for i in rising_folios(lines)}
         return _pages_from_cuts(lines, cuts, merge_lone_numbers=True), markers
     return _pages_from_cuts(lines, cuts), markers
 
@@ -320,6 +322,41 @@ def _gap_beside_numbers(lines: list[Line], runs: list[tuple[int, int]]) -> int |
         return None
     length, count = votes.most_common(1)[0]
     return length if count >= 2 else None
+
+
+def rising_folios(lines: list[Line]) -> list[int]:
+    """Lone number lines that rise page by page through a text exported
+    without page gaps: the longest chain of standalone numbers rising by
+    one or two, a page's worth of lines apart, with the garbled ones
+    between them that fit the gap. Fewer than three: none.
+
+    >>> body = "\\n".join(f"text line {k}" for k in range(12))
+    >>> text = "\\n\\n".join([body, "14", body, "*5", body, "16", body, "17", body, "12"])
+    >>> [split_lines(text)[i].text for i in rising_folios(split_lines(text))]
+    ['14', '*5', '16', '17']
+    """
+    alone = [i for i, ln in enumerate(lines) if not ln.blank and len(ln.text.strip()) <= 8
+             and (i == 0 or lines[i - 1].blank) and (i + 1 == len(lines) or lines[i + 1].blank)]
+    plain = [(i, n) for i in alone if (n := plain_folio(lines[i].text)) is not None]
+    best: list[list[tuple[int, int]]] = []
+    for k, (i, n) in enumerate(plain):
+        chain = [(i, n)]
+        for back in range(k - 1, -1, -1):
+            j, m = plain[back]
+            if i - j > 150:
+                break
+            prev = best[back]
+            if 1 <= n - m <= 2 and i - j >= 8 and len(prev) + 1 > len(chain):
+                chain = [*prev, (i, n)]
+        best.append(chain)
+    chain = max(best, key=len, default=[])
+    if len(chain) < 3:
+        return []
+    found = [i for i, _ in chain]
+    for (i, n), (j, m) in zip(chain, chain[1:], strict=False):
+        if m - n == 2:
+            found += [k for k in alone if i < k < j and number_fit(lines[k].text, n + 1)][:1]
+    return sorted(found)
 
 
 def _heading_follows(lines: list[Line], i: int) -> bool:
