@@ -7,6 +7,7 @@ chromium``).
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -20,10 +21,12 @@ BROWSER = next((found for name in ("chromium", "chromium-browser", "google-chrom
 
 pytestmark = pytest.mark.skipif(BROWSER is None, reason="no headless Chromium installed")
 
+SCRIPT = "<script>document.body.dataset.pwned=1</script>"
+IMAGE = "<img src=x onerror=document.body.dataset.pwned=2>"
 INJECTED = (
     "THE REPORT\n\n"
-    "A line with <script>document.body.setAttribute('data-pwned','script')</script> in it\n"
-    "and an <img src=x onerror=\"document.body.setAttribute('data-pwned','img')\"> too,\n"
+    f"A line with {SCRIPT} in it\n"
+    f"and an {IMAGE} too,\n"
     "with Fish &amp; chips and a <b>bold</b> claim.\n\n"
     "The second paragraph runs over\n"
     "two lines of text.\n"
@@ -65,9 +68,11 @@ def test_markup_in_the_ocr_text_runs_nothing_and_shows_as_text(report: Path, tmp
     assert "data-pwned" not in body  # neither injected script nor handler did
     assert len(re.findall(r"<script\b", dom)) == 1
     assert "<img" not in dom and "<b>bold" not in dom
-    # the reader sees the characters the OCR produced
-    assert "&lt;script&gt;document.body.setAttribute('data-pwned','script')&lt;/script&gt;" in dom
-    assert "&amp;amp;" in dom
+    # the reader sees the characters the OCR produced, whatever the stages changed
+    raw_column = "".join(re.findall(r'<pre class="r">(.*?)</pre>', dom, re.S))
+    shown = html.unescape(re.sub(r"<[^>]*>", "", raw_column))
+    assert shown == INJECTED
+    assert SCRIPT in shown and IMAGE in shown and "Fish &amp; chips" in shown
 
 
 def test_the_stage_filter_is_read_from_the_address(report: Path, tmp_path: Path):
