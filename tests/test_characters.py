@@ -81,6 +81,11 @@ def test_common_words_are_not_joined() -> None:
     assert clean(text)[0] == text
 
 
+def test_punctuation_between_words_is_not_a_fragment() -> None:
+    text = "the jim and jim\nsold jim , forgery to ; visit to visit\n"
+    assert clean(text)[0].endswith("sold jim, forgery to; visit to visit\n")
+
+
 def test_lexicon_in_context_is_consulted() -> None:
     """The spelling work can plug in an era lexicon: joins then need no
     second use in the document."""
@@ -129,6 +134,14 @@ def test_numbers_of_a_contents_list() -> None:
     assert clean(text)[0] == ("9. Totalitarian Dictatorship 39\n\n10. Bureaucracy 45\n\n"
                               "11. The Party\n\n12. Relations\n\n13. The Leader 60\n\n"
                               "14. The End 65\n")
+
+
+def test_contents_page_numbers_headings_and_item_letters() -> None:
+    text = ("PART I\n\nPART II\n\nCONTENTS\n\nPART 1\n\n1. The Background\n\n9\n\n"
+            "2. The Party\n\n»3\n\n3. The Soviets\n\n16\n\n(a) The International\n\n"
+            "(£) Foreign Policy\n")
+    assert clean(text)[0] == text.replace("PART 1", "PART I").replace("»3", "13").replace(
+        "(£)", "(b)")
 
 
 def test_letters_inside_numbers_and_digits_inside_words() -> None:

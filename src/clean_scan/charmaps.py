@@ -38,6 +38,10 @@ LETTERS_FOR_DIGIT: dict[str, tuple[str, ...]] = {
 }
 """Letters a digit may stand for inside a word (``0f``, ``t0``, ``a1so``)."""
 
+ROMAN_FOR_SHAPE: dict[str, str] = {"1": "I", "l": "I", "i": "I", "|": "I", "H": "II"}
+"""Roman numerals' shapes as misread: ``I`` as a digit one or ``l``, and two
+``I`` run together into ``H`` (``PART HI``)."""
+
 NUMBER_GARBLES = "*$§%&#?"
 """Characters an OCR engine gives for one unreadable digit (``194*``)."""
 

@@ -45,6 +45,7 @@ from clean_scan.charmaps import (
     LIGATURES,
     NUMBER_GARBLES,
     OPEN_DOUBLE_GARBLES,
+    ROMAN_FOR_SHAPE,
 )
 from clean_scan.document import Flag, Proposal
 from clean_scan.stage import Context, Stage, StageResult
@@ -168,7 +169,7 @@ def _footnote_pages(lines: list[str]) -> list[bool]:
     return result
 
 
-FOOTNOTE_LINE = regex.compile(r"^[ \t]*[" + FOOTNOTE_MARKS + r"][ \t]*\p{Lu}\p{Ll}")
+FOOTNOTE_LINE = regex.compile(r"^[ \t]*[" + FOOTNOTE_MARKS + r"]+[ \t]*\p{Lu}")
 
 
 # --- ligatures -----------------------------------------------------------
@@ -252,7 +253,7 @@ def _join_at(text: str, tokens: list[str], cores: list[str], wordlike: list[bool
         lost = doc.ligature_words.get((words[0].lower(), words[1])) if size == 2 else None
         if lost is None and joined.lower() not in doc.counts and not doc.outside_words:
             continue  # the fast way out: no word to make
-        if not joined.isalpha() or not "".join(words[1:]).islower():
+        if not all(words) or not joined.isalpha() or not "".join(words[1:]).islower():
             continue
         if not (tokens[i].endswith(words[0]) and all(
                 t == w for t, w in zip(tokens[i + 1:i + size - 1], words[1:-1], strict=True))
@@ -450,6 +451,178 @@ def _neighbour_number(doc: Lines, step: int) -> tuple[int, int] | None:
     return None
 
 
+PAGE_LINE = regex.compile(r"^[ \t]*(?:\p{L}{3,5}[ \t]+)?(?P<num>[^\s\p{L}]{0,1}\d{1,2}|\d{1,2}"
+                          r"[^\s\p{L}]?|\p{L}\d)[ \t]*$")
+ENTRY_PAGE = regex.compile(r"[ \t](?P<num>\d{1,3}|[^\s\d]\d{1,2}|\d{1,2}[^\s\d])[ \t]*$")
+
+
+def contents_page_number(line: str, doc: Lines) -> list[Fix]:
+    """A page number of a table of contents with one digit garbled (``»3``,
+    ``s8``) becomes the one number that fits between its neighbours' pages;
+    a well-formed number out of order is flagged.
+
+    >>> toc = "1. The Start\\n\\n9\\n\\n2. The Middle\\n\\n"
+    >>> show(contents_page_number, "»3", toc, "\\n\\n3. The End\\n\\n16")
+    '13'
+    >>> show(contents_page_number, "5. The Need s8", "4. Waiting 23\\n", "\\n6. After 30")
+    '5. The Need 28'
+
+    Left alone outside a numbered list, or when more than one number fits:
+
+    >>> show(contents_page_number, "»3", "nothing here\\n\\n9\\n", "\\n\\n16")
+    '»3'
+    >>> show(contents_page_number, "»3", "1. Start 9\\n", "\\n2. End 36")
+    '»3'
+    """
+    m = _page_token(line)
+    if m is None or not _near_list_entry(doc):
+        return []
+    token = m.group("num")
+    before, after = _page_neighbour(doc, -1), _page_neighbour(doc, 1)
+    if before is None or after is None or before >= after:
+        return []
+    if token.isdigit():
+        if before < int(token) < after:
+            return []
+        fits = [n for n in range(before + 1, after) if _one_digit_off(token, str(n))]
+        if len(fits) != 1:
+            return []
+        return [Fix(m.start("num"), m.end("num"), str(fits[0]), "contents-page-number", 0.6,
+                    f"page number out of order between {before} and {after}")]
+    fits = [n for n in range(before + 1, after) if _fits_garbled(token, str(n))]
+    if len(fits) != 1:
+        return []
+    return [Fix(m.start("num"), m.end("num"), str(fits[0]), "contents-page-number", 0.85,
+                f"garbled page number between {before} and {after}")]
+
+
+def _page_token(line: str) -> regex.Match | None:
+    """The page number of a contents line: the whole line, or an entry's end."""
+    m = PAGE_LINE.match(line)
+    if m is None and LIST_CANDIDATE.match(line):
+        m = ENTRY_PAGE.search(line)
+    if m is None or not any(c.isdigit() for c in m.group("num")):
+        return None
+    return m
+
+
+def _near_list_entry(doc: Lines) -> bool:
+    return any(LIST_CANDIDATE.match(doc.line(k)) for k in range(-4, 5))
+
+
+def _page_neighbour(doc: Lines, step: int) -> int | None:
+    """The nearest well-formed page number above or below (six lines at most)."""
+    seen = 0
+    offset = step
+    while seen < 6 and -doc.index <= offset < len(doc.lines) - doc.index:
+        text = doc.line(offset)
+        offset += step
+        if not text.strip():
+            continue
+        seen += 1
+        m = _page_token(text)
+        if m is not None and m.group("num").isdigit():
+            return int(m.group("num"))
+    return None
+
+
+def _fits_garbled(token: str, number: str) -> bool:
+    """Does ``number`` agree with every digit the garbled ``token`` kept?"""
+    return len(token) == len(number) and all(
+        t == n or not t.isdigit() for t, n in zip(token, number, strict=True))
+
+
+def _one_digit_off(token: str, number: str) -> bool:
+    return len(token) == len(number) and sum(
+        t != n for t, n in zip(token, number, strict=True)) == 1
+
+
+ROMAN = regex.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
+HEADING_NUMERAL = regex.compile(
+    r"^(?P<indent>[ \t]*)(?P<key>\p{Lu}{3,})[ \t]+(?P<num>\S{1,4})[ \t]*$")
+
+
+def heading_numeral(line: str, doc: Lines) -> list[Fix]:
+    """A roman numeral of a heading (``PART 1``, ``PART HI``) read as digits
+    or with ``II`` run together into ``H``: repaired when the document has
+    the same heading with the numeral well printed elsewhere.
+
+    >>> show(heading_numeral, "PART HI", "PART I\\n\\nPART II\\n\\nPART III\\n\\n")
+    'PART III'
+    >>> show(heading_numeral, "PART 1", "PART I\\n\\nPART II\\n\\n")
+    'PART I'
+    >>> show(heading_numeral, "PART 1", "PART 2\\n\\n")
+    'PART 1'
+    """
+    m = HEADING_NUMERAL.match(line)
+    if m is None or ROMAN.match(m.group("num")):
+        return []
+    numeral = "".join(ROMAN_FOR_SHAPE.get(c, c) for c in m.group("num"))
+    if not ROMAN.match(numeral):
+        return []
+    printed = f"{m.group('key')} {numeral}"
+    if not any(other.strip() == printed for other in doc.lines):
+        return []
+    return [Fix(m.start("num"), m.end("num"), numeral, "heading-numeral", 0.85,
+                f"roman numeral misread; '{printed}' is printed elsewhere")]
+
+
+LIST_LETTER = regex.compile(r"\([ \t]?(?P<mark>[^\s()])[ \t]?\)")
+
+
+def list_letter(line: str, doc: Lines) -> list[Fix]:
+    """The letter of an item ``(a) (b) (c)`` misread (``(£)``, ``(r)`` after
+    ``(b)``) becomes the letter its neighbours call for.
+
+    >>> show(list_letter, "(£) Soviet Foreign Policy", "(a) The Communist International\\n")
+    '(b) Soviet Foreign Policy'
+    >>> show(list_letter, "increased; and (r) last, but", "(a) the war; ( b) the peace\\n")
+    'increased; and (c) last, but'
+
+    Left alone: letters in order, and marks with no list around them.
+
+    >>> show(list_letter, "(c) last", "(a) one (b) two\\n")
+    '(c) last'
+    >>> show(list_letter, "(£) 100")
+    '(£) 100'
+    """
+    if "(" not in line:
+        return []
+    fixes = []
+    for m in LIST_LETTER.finditer(line):
+        mark = m.group("mark")
+        before = _letter_before(line[:m.start()], doc)
+        if before is None or mark == before or not before.isalpha() or before >= "y":
+            continue
+        expected = chr(ord(before) + 1)
+        if mark == expected or (mark.isalpha() and mark.isupper()):
+            continue
+        confidence = 0.85 if not mark.isalnum() else 0.8
+        if mark.isdigit():
+            continue
+        fixes.append(Fix(m.start("mark"), m.end("mark"), expected, "list-letter", confidence,
+                         f"item letter misread; the item before is ({before})"))
+    return fixes
+
+
+def _letter_before(head: str, doc: Lines) -> str | None:
+    """The letter of the nearest list item before, in this line or the three
+    non-blank lines above."""
+    found = LIST_LETTER.findall(head)
+    offset = -1
+    seen = 0
+    while not found and seen < 3 and doc.index + offset >= 0:
+        text = doc.line(offset)
+        offset -= 1
+        if text.strip():
+            seen += 1
+            found = LIST_LETTER.findall(text)
+    if not found:
+        return None
+    letter = found[-1]
+    return letter if "a" <= letter <= "z" else None
+
+
 CHAPTER_NUMBER = regex.compile(r"^[ \t]*([0-9lIi])(?:[ \t]([0-9lIi]))?[ \t]*$")
 
 
@@ -634,7 +807,10 @@ def garbled_close_quote(line: str, doc: Lines) -> list[Fix]:
         return []
     fixes = []
     for m in CLOSE_GARBLE.finditer(line):
-        conf = 0.9 if doc.quote_open(m.start()) else 0.7
+        opened = doc.quote_open(m.start())
+        if not opened and doc.footnote_page():
+            continue  # ``**`` may be the mark of a second footnote
+        conf = 0.9 if opened else 0.7
         fixes.append(Fix(m.start(), m.end(), "”", "garbled-close-quote", conf,
                          "stars and apostrophes for a closing double quote"))
     return fixes
@@ -794,7 +970,7 @@ def _in_ellipsis(line: str, dot: int) -> bool:
 
 INNER_SPECK = regex.compile(r"(?<=\p{L}[ \t])\.(?=\p{Lu}\p{Ll}|\p{Ll}|\d{4})")
 LEADING_SPECK = regex.compile(r"^[ \t]*\.(?:[ \t]+(?=\p{Lu}\p{Ll})|(?=\p{Ll}{2}))")
-TRAILING_NOISE = regex.compile(r"(?<=\S)[ \t]*[\\^~|]+[ \t]*$")
+TRAILING_NOISE = regex.compile(r"(?<=\S)[ \t]*[\\^~]+[ \t]*$")
 
 
 def specks(line: str, doc: Lines) -> list[Fix]:
@@ -910,9 +1086,9 @@ WHOLE_TEXT_REPAIRS: tuple[Callable[[str, Lines], list[Fix]], ...] = (spaced_lett
 """Repairs that need no line context: run once over the whole text (faster)."""
 
 REPAIRS: tuple[Callable[[str, Lines], list[Fix]], ...] = (
-    ligatures, letters_in_number, garbled_number, list_number,
-    chapter_number, digits_in_word, garbled_open_quote, garbled_close_quote,
-    star_after_word, quote_shapes, apostrophes, italic_spacing, specks, dashes,
+    ligatures, letters_in_number, garbled_number, list_number, contents_page_number,
+    heading_numeral, list_letter, chapter_number, digits_in_word, garbled_open_quote,
+    garbled_close_quote, star_after_word, quote_shapes, apostrophes, italic_spacing, specks, dashes,
     drop_capital,
 )
 
