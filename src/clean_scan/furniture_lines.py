@@ -78,18 +78,24 @@ def _letters(text: str) -> str:
     return " ".join(_NON_LETTERS.sub(" ", text).lower().split())
 
 
-def library_stamp(line: str) -> float:
+def library_stamp(line: str, *, strict: bool = True) -> float:
     """Confidence that the line is a library's stamp, label or slip.
 
     Stamps are short and carry a library's vocabulary among garbled
     numbers; a sentence that uses the same words is prose, not a stamp.
+    ``strict=False`` is for the first and last leaves of a book, where
+    libraries put their stamps and slips: there a badly garbled stamp word
+    is still accepted.
 
-    >>> library_stamp("Class No :- 4U\\") . o £(,"), library_stamp("Bool No;. 5 | (4")
+    >>> library_stamp("Class No :- 4U\\") . o £(,"), library_stamp("Bool No;. 5 | (4", strict=False)
     (0.95, 0.9)
-    >>> library_stamp("ilia Central Htbrarn *")
-    0.85
+    >>> stamp = "ilia Central Htbrarn *"
+    >>> library_stamp(stamp, strict=False), library_stamp(stamp)
+    (0.85, 0.0)
     >>> library_stamp("the working class no longer believed in it")
     0.0
+    >>> library_stamp("PUBLIC LIBRARIAN."), library_stamp("The trustees of the Public Library,")
+    (0.0, 0.0)
     """
     words = line.split()
     if not words or len(words) > 14 or len(line) > 2 * _LONGEST_PHRASE + 20:
@@ -98,19 +104,21 @@ def library_stamp(line: str) -> float:
     letters = _letters(line)
     if len(letters) < 4 or (plain > 2 and len(letters) > 2 * _LONGEST_PHRASE):
         return 0.0
-    best = _numbered_label(letters) if plain <= 2 else 0.0
+    best = _numbered_label(letters, strict) if plain <= 2 else 0.0
+    words_in = letters.split()
     for phrase in _STAMP_PHRASES:
         long_phrase = len(phrase) >= 15
-        if plain > 2 and not long_phrase:
+        if plain > 1 and not long_phrase:
             continue
         if long_phrase and len(phrase) < 0.5 * len(letters):
             continue
-        score = fuzz.partial_ratio(phrase, letters) if len(letters) >= len(phrase) else \
-            fuzz.ratio(phrase, letters)
+        score = _window_ratio(phrase, words_in)
         if " " not in phrase and score < 100:
             continue  # a single word must be read exactly
         if score >= 95:
             best = max(best, 0.95)
+        elif strict:
+            continue
         elif score >= 85:
             best = max(best, 0.9)
         elif score >= 80:
@@ -118,17 +126,25 @@ def library_stamp(line: str) -> float:
     return best
 
 
+def _window_ratio(phrase: str, words: list[str]) -> float:
+    """Best fuzzy ratio of the phrase against the line's runs of as many
+    words, so that a stamp word matches whole words only."""
+    size = len(phrase.split())
+    runs = [" ".join(words[k : k + size]) for k in range(max(1, len(words) - size + 1))]
+    return max(fuzz.ratio(phrase, run) for run in runs)
+
+
 _LABEL_NO = regex.compile(r"(\w+) no\b")
 
 
-def _numbered_label(letters: str) -> float:
+def _numbered_label(letters: str, strict: bool) -> float:
     """``Class No``, ``Bool No;.`` (Book No): a library label before its number."""
     best = 0.0
     for match in _LABEL_NO.finditer(letters):
         score = max(fuzz.ratio(match.group(1), label) for label in _NUMBERED_LABELS)
         if score >= 95:
             best = max(best, 0.95)
-        elif score >= 75:
+        elif score >= 75 and not strict:
             best = max(best, 0.9)
     return best
 
@@ -174,8 +190,12 @@ def ocr_noise(line: str) -> float:
 
     >>> ocr_noise("$"), ocr_noise("*e*i- 4 s * l -«&*•*- <r.-cv^r,^r.")
     (0.9, 0.9)
+    >>> ocr_noise("'fcATl OF lSi>UE")
+    0.85
     >>> ocr_noise("* * *"), ocr_noise("* 94 *"), ocr_noise("war."), ocr_noise("(a)")
     (0.0, 0.0, 0.0, 0.0)
+    >>> ocr_noise("WniTTiNODALE JoiwraoN,"), ocr_noise("S.C.G,")
+    (0.0, 0.0)
     """
     text = line.strip()
     if not text or _ASTERISM.match(text) or _TWO_DIGITS.search(text):
@@ -190,8 +210,10 @@ def ocr_noise(line: str) -> float:
     if len(visible) >= 6 and odd >= 2 and odd >= 0.25 * len(visible):
         return 0.9
     garbled = sum(1 for t in tokens if _garbled(t))
-    if garbled >= 2 and garbled >= 0.6 * len(tokens):
-        return 0.85
+    marked = any(_INNER_MARK.search(t) for t in tokens)
+    short = len(tokens) <= 4 and len(visible) <= 24  # a long garbled line is garbled text
+    if short and marked and garbled >= 2 and garbled >= 0.6 * len(tokens):
+        return 0.85  # not a garbled heading (``CiIAIíGING AnEAD.``): marks inside words
     return 0.0
 
 

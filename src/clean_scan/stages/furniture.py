@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 
 import regex
 from rapidfuzz import fuzz
@@ -121,14 +122,18 @@ def analyse(text: str) -> Layout:
 def _line_furniture(layout: Layout) -> None:
     """Scanning footers, library stamps and noise, wherever they stand."""
     stamps = []
-    tests = (
+    tests = [
         ("scan-footer", scan_footer, "scanning project's notice"),
         ("library-stamp", library_stamp, "library stamp or label"),
         ("ocr-noise", ocr_noise, "OCR noise with no printed text"),
-    )
+    ]
+    pages = len(layout.pages)
     for i, line in enumerate(layout.lines):
         if line.blank or i in layout.verdicts:
             continue
+        # libraries stamp the first and last leaves: there a garbled stamp word is enough
+        strict = pages < 4 or 1 < layout.page_of[i] < pages - 2
+        tests[1] = ("library-stamp", partial(library_stamp, strict=strict), tests[1][2])
         if _prose(line.text):  # a line of running text: only a footer can hide in it
             if scan_footer(line.text):
                 layout.verdicts[i] = Verdict("scan-footer", scan_footer(line.text), tests[0][2])
