@@ -585,6 +585,8 @@ def list_letter(line: str, doc: Lines) -> list[Fix]:
     '(c) last'
     >>> show(list_letter, "(£) 100")
     '(£) 100'
+    >>> show(list_letter, "Kallatina (s), from", "Australian (c), from\\n")
+    'Kallatina (s), from'
     """
     if "(" not in line:
         return []
@@ -606,21 +608,28 @@ def list_letter(line: str, doc: Lines) -> list[Fix]:
 
 
 def _letter_before(head: str, doc: Lines) -> str | None:
-    """The letter of the nearest list item before, in this line or the three
-    non-blank lines above."""
-    found = LIST_LETTER.findall(head)
+    """The letter of the item before, when the items before (in this line and
+    the three non-blank lines above) run in order from ``(a)`` to it."""
+    marks: list[str] = []
     offset = -1
     seen = 0
-    while not found and seen < 3 and doc.index + offset >= 0:
+    while seen < 3 and doc.index + offset >= 0:
         text = doc.line(offset)
         offset -= 1
         if text.strip():
             seen += 1
-            found = LIST_LETTER.findall(text)
-    if not found:
+            marks = LIST_LETTER.findall(text) + marks
+    marks += LIST_LETTER.findall(head)
+    if not marks or not "a" <= marks[-1] <= "z":
         return None
-    letter = found[-1]
-    return letter if "a" <= letter <= "z" else None
+    run = marks[-1]
+    for mark in reversed(marks[:-1]):
+        if run == "a":
+            break
+        if mark != chr(ord(run) - 1):
+            return None
+        run = mark
+    return marks[-1] if run == "a" else None
 
 
 CHAPTER_NUMBER = regex.compile(r"^[ \t]*([0-9lIi])(?:[ \t]([0-9lIi]))?[ \t]*$")
@@ -914,7 +923,7 @@ CONTRACTIONS = frozenset(("s", "t", "d", "m", "ll", "re", "ve", ""))
 
 # --- spacing: italic type, specks, dashes ---------------------------------
 
-SPACE_BEFORE = regex.compile(r"(?<=[^\s.])[ \t]+(?=[,;:!?)\]])"
+SPACE_BEFORE = regex.compile(r"(?<=[^\s.\d])[ \t]+(?=[,;:!?)\]](?:\s|$|[”’\"')\],.;:]))"
                              r"|(?<=[\p{L}\d)”’])[ \t]+(?=\.(?:[ \t]|$|[”’)])(?![ \t]*\.))")
 ITALIC_HINT = regex.compile(r"[ \t][,.;:!?)\]]|[(\[][ \t]")
 SPACE_AFTER = regex.compile(r"(?<=[(\[])[ \t]+(?=[^\s(\[])")
