@@ -1,9 +1,9 @@
 """The furniture stage: all furniture gone, all text kept, pages marked.
 
 Fixtures in ``tests/fixtures/furniture/`` are invented pamphlet pages in
-three export styles; beside each ``NAME.raw.txt`` a ``NAME.gone.txt`` lists
+four page styles; beside each ``NAME.raw.txt`` a ``NAME.gone.txt`` lists
 the furniture lines exactly as they stand in the raw text (its first line
-gives the number of pages).
+gives the number of pages that hold text).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from clean_scan.pipeline import STAGE_NAMES, clean_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "furniture"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+FIXTURE_NAMES = ["running_heads", "foot_numbers", "hathitrust", "top_numbers"]
 OTHERS = [name for name in STAGE_NAMES if name not in ("normalise", "furniture")]
 
 
@@ -60,7 +61,7 @@ def load_fixture(name: str) -> tuple[str, int, list[str]]:
 
 # --- fixtures: all furniture gone, all text kept ----------------------------------------
 
-@pytest.mark.parametrize("name", ["running_heads", "foot_numbers", "hathitrust"])
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
 def test_fixture_furniture_gone_text_kept(name: str) -> None:
     raw, pages, gone = load_fixture(name)
     clean = furniture_only(raw).clean
@@ -69,7 +70,7 @@ def test_fixture_furniture_gone_text_kept(name: str) -> None:
     assert clean.count("\f") == pages - 1
 
 
-@pytest.mark.parametrize("name", ["running_heads", "foot_numbers", "hathitrust"])
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
 def test_fixture_page_breaks_are_single_marker_lines(name: str) -> None:
     raw, _, _ = load_fixture(name)
     clean = furniture_only(raw).clean

@@ -65,7 +65,7 @@ _STAMP_PHRASES = (
     "shelf mark", "date of issue", "date due", "due date", "date last stamped", "central library",
     "public library", "university library", "college library", "library",
     "this book must be returned", "return this book", "returned on or before",
-    "borrower", "overdue", "withdrawn", "discarded",
+    "last date stamped", "borrower", "overdue", "withdrawn", "discarded",
 )
 _PLAIN_WORD = regex.compile(r"^[\"'(‘“]?\p{Ll}{3,}[.,;:!?)\"'’”]*$")
 
@@ -110,7 +110,7 @@ def library_stamp(line: str, *, strict: bool = True) -> float:
         long_phrase = len(phrase) >= 15
         if plain > 1 and not long_phrase:
             continue
-        if long_phrase and len(phrase) < 0.5 * len(letters):
+        if long_phrase and len(phrase) < 0.3 * len(letters):
             continue
         score = _window_ratio(phrase, words_in)
         if " " not in phrase and score < 100:

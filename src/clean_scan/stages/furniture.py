@@ -27,7 +27,7 @@ for a person instead (confidence below the threshold).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 import regex
@@ -82,17 +82,18 @@ class Layout:
     verdicts: dict[int, Verdict]
     folios: dict[int, int]  # page index -> printed page number found on it
     page_of: list[int]
+    folio_slot: dict[int, str] = field(default_factory=dict)  # where that number stood
 
 
 def run(text: str, context: Context) -> StageResult:
     """Propose removals of furniture, page-break markers and chapter numbers.
 
     >>> gap = "\\n\\n\\n\\n"
-    >>> raw = f"Text of page one.\\n\\n7{gap}Text of page two.\\n\\n8{gap}End.\\n\\n9\\n"
+    >>> raw = f"The first page.\\n\\n7{gap}Then the second\\n\\n8{gap}ends here.\\n\\n9\\n"
     >>> from clean_scan.pipeline import clean_text, STAGE_NAMES
     >>> others = [n for n in STAGE_NAMES if n != "furniture"]
     >>> clean_text(raw, skip=others).clean
-    'Text of page one.\\n\\x0c\\nText of page two.\\n\\x0c\\nEnd.\\n'
+    'The first page.\\n\\x0c\\nThen the second\\n\\x0c\\nends here.\\n'
     """
     layout = analyse(text)
     rewrites = chapter_numbers(layout)
@@ -372,6 +373,7 @@ def _slot_verdict(layout: Layout, page: Page, i: int, where: str, expected: set[
         fit = number_fit(text, number)
         if fit:
             layout.folios[page.index] = number
+            layout.folio_slot[page.index] = where
             kind = "page number" if fit == 1.0 else "garbled page number"
             return Verdict("page-number", {1.0: 0.97, 0.9: 0.92}.get(fit, 0.9),
                            f"{kind} {number}, fits the page sequence")
@@ -379,6 +381,7 @@ def _slot_verdict(layout: Layout, page: Page, i: int, where: str, expected: set[
         for number in sorted(expected):
             if near_miss(text, number):
                 layout.folios[page.index] = number
+                layout.folio_slot[page.index] = where
                 return Verdict("page-number", 0.86,
                                f"page number {number} with one digit misread, in the folio's place")
     if (where == "foot" and page.index in layout.folios and signature_mark(text)
@@ -401,16 +404,18 @@ def _running(layout: Layout, page: Page, i: int, expected: set[int],
              repeats: dict[int, tuple[set[int], str]]) -> Verdict | None:
     """A running head or foot: the line recurs on pages nearby.
 
-    Recurring on both sides, or carrying the expected page number, is
-    sure; recurring only on following pages is also how a chapter title
-    looks above its first page, so that is flagged, not removed.
+    Recurring on both sides, or carrying the expected page number (on
+    the line or beside it), is sure; recurring only on following pages is
+    also how a chapter title looks above its first page, so that is
+    flagged, not removed.
     """
     pages, where = repeats.get(i, (set(), ""))
-    if not pages:
+    if not pages or _footnote_like(layout.lines[i].text, expected):
         return None
     rule = "running-head" if where == "head" else "running-foot"
     tokens = layout.lines[i].text.split()
-    numbered = any(number_fit(tok, n) for tok in (tokens[0], tokens[-1]) for n in expected)
+    numbered = any(number_fit(tok, n) for tok in (tokens[0], tokens[-1]) for n in expected) or (
+        layout.folio_slot.get(page.index) == where)
     both_sides = min(pages) < page.index < max(pages)
     if numbered:
         return Verdict(rule, 0.95, f"repeats on {len(pages)} nearby page(s), with the page number")
@@ -462,6 +467,21 @@ def _bare_word(word: str) -> str:
     ('storm', '')
     """
     return "".join(c for c in word.lower() if c.isalpha())
+
+
+def _footnote_like(text: str, expected: set[int]) -> bool:
+    """A line opening with a reference mark or a number that is not the
+    page's: a footnote (``1 Ibid.``) recurs at page feet but is text.
+
+    >>> _footnote_like("1 Ibid.", {12}), _footnote_like("12 THE PEOPLE'S WAR", {12})
+    (True, False)
+    >>> _footnote_like("* Ibid., p. 4.", {12}), _footnote_like("THE PEOPLE'S WAR", {12})
+    (True, False)
+    """
+    first = text.split()[0]
+    if first[0] in "*†‡§":
+        return True
+    return first.isdigit() and not any(number_fit(first, n) for n in expected)
 
 
 def _stands_alone(layout: Layout, i: int) -> bool:
