@@ -286,3 +286,20 @@ def test_doctest_examples(module: str) -> None:
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_the_sample_books_report_holds_both_texts_page_by_page(sample_copy):
+    """Whatever the stages do to the sample book (nested and absorbed edits,
+    page breaks, moved footnotes), the columns show exactly the raw and the
+    clean text, and the pages are the book's."""
+    from clean_scan.decoding import read_input
+    from clean_scan.pipeline import clean_text
+
+    source = read_input(sample_copy)
+    result = clean_text(source.text)
+    columns = parse(render_html(result, source, sample_copy.name))
+    assert "".join(columns.raw) == visible_controls(result.raw)
+    assert "".join(columns.clean) == visible_controls(result.clean)
+    breaks = sum(1 for e in result.edits if (e.stage, e.rule) == ("furniture", "page-break"))
+    assert len(columns.raw) == len(columns.clean) > 1
+    assert breaks == 0 or len(columns.raw) <= breaks + 1
