@@ -26,7 +26,7 @@ the user's extra words and, once the spelling work provides it,
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -82,6 +82,8 @@ class Lines:
         self.number_counts = Counter(HAS_NUMBER.findall(text))
         self.spaced_marks = _house_spaced_marks(text)
         self.index = 0
+        self._hits: dict[regex.Pattern, set[int]] = {}
+        self._text = text
         self._wordlike: dict[str, bool] = {}
         self.wordlike_cache: dict[str, bool] = {}
         self.outside_words = bool(context.extra_words) or "lexicon" in context.shared
@@ -111,6 +113,16 @@ class Lines:
 
     def count(self, word: str) -> int:
         return self.counts.get(word.lower(), 0)
+
+    def has(self, pattern: regex.Pattern) -> bool:
+        """Does ``pattern`` occur in the current line? (One search of the
+        whole text per pattern, not one per line.)"""
+        hits = self._hits.get(pattern)
+        if hits is None:
+            hits = {bisect_right(self.starts, m.start()) - 1
+                    for m in pattern.finditer(self._text)}
+            self._hits[pattern] = hits
+        return self.index in hits
 
     def line(self, offset: int = 0) -> str:
         """The line ``offset`` lines away from the current one ('' outside)."""
@@ -320,7 +332,7 @@ def letters_in_number(line: str, doc: Lines) -> list[Fix]:
     >>> show(letters_in_number, "born in 1S50")
     'born in 1S50'
     """
-    if not HAS_DIGIT.search(line):
+    if not doc.has(HAS_DIGIT):
         return []
     fixes = []
     for m in NUMBERLIKE.finditer(line):
@@ -363,7 +375,7 @@ def garbled_number(line: str, doc: Lines) -> list[Fix]:
     >>> show(garbled_number, "published 194*", "in 1942 and 1941, 1941")
     'published 194*'
     """
-    if not HAS_DIGIT.search(line):
+    if not doc.has(HAS_DIGIT):
         return []
     fixes = []
     for m in GARBLED_NUMBER.finditer(line):
@@ -676,7 +688,7 @@ def digits_in_word(line: str, doc: Lines) -> list[Fix]:
     >>> show(digits_in_word, "the 1st and 0x", "of of")
     'the 1st and 0x'
     """
-    if not HAS_0158.search(line):
+    if not doc.has(HAS_0158):
         return []
     fixes = []
     for m in DIGIT_IN_WORD.finditer(line):
@@ -941,7 +953,7 @@ def italic_spacing(line: str, doc: Lines) -> list[Fix]:
     >>> show(italic_spacing, "and so . . . on page .5 per cent")
     'and so . . . on page .5 per cent'
     """
-    if not ITALIC_HINT.search(line):
+    if not doc.has(ITALIC_HINT):
         return []
     fixes = [Fix(m.start(), m.end(), "", "italic-spacing", 0.9, "space before punctuation")
              for m in SPACE_BEFORE.finditer(line)
