@@ -188,6 +188,15 @@ def test_without_page_breaks_the_text_is_cut_every_sixty_lines():
     assert columns.raw == columns.clean
 
 
+def test_pages_without_substantive_changes_or_flags_can_be_hidden():
+    raw = "".join(f"line {n}\n" for n in range(1, 151)).replace("line 70\n", "1ine 70\n")
+    result = build(raw, [("spelling", [at(raw, "1ine 70", "line 70")], [])])
+    page = render_html(result, source_for(raw), "x.txt")
+    sections = re.findall(r'<section class="([^"]*)" id="p\d+">', page)
+    assert sections == ["page quiet", "page", "page quiet"]
+    assert "body.hide-quiet section.page.quiet{display:none}" in page
+
+
 def test_each_edit_is_marked_with_stage_rule_confidence_and_reason():
     raw = "Tbe cat sat on\nthe mat.\n"
     result = build(raw, [

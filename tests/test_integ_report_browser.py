@@ -78,9 +78,10 @@ def test_markup_in_the_ocr_text_runs_nothing_and_shows_as_text(report: Path, tmp
 def test_the_stage_filter_is_read_from_the_address(report: Path, tmp_path: Path):
     plain = body_tag(dump_dom(report, tmp_path / "one"))
     assert "hide-" not in plain
-    filtered = body_tag(dump_dom(report, tmp_path / "two", "#hide=paragraphs,whitespace"))
+    filtered = body_tag(dump_dom(report, tmp_path / "two",
+                                 "#hide=paragraphs,whitespace,unchanged"))
     classes = re.search(r'class="([^"]*)"', filtered).group(1).split()
     # paragraphs is the pipeline's sixth stage: palette slot s5
-    assert "hide-s5" in classes and "hide-whitespace" in classes
+    assert {"hide-s5", "hide-whitespace", "hide-quiet"} <= set(classes)
     assert not any(c.startswith("hide-s") and c != "hide-s5" for c in classes)
 

@@ -83,6 +83,7 @@ pre.c{font-family:Georgia,"DejaVu Serif",serif;font-size:14px}
 .fl{text-decoration:underline wavy #d11;text-decoration-skip-ink:none}
 a.anchor{scroll-margin-top:60px}
 body.hide-whitespace pre .e.ws.nl::before{content:none}
+body.hide-quiet section.page.quiet{display:none}
 footer{max-width:1500px;margin:24px auto;padding:0 20px;color:var(--mute);font-size:.85em}
 @media (max-width:800px){.cols,.colhead{grid-template-columns:1fr}}
 @media print{.colhead{position:static}.js-only{display:none!important}}

@@ -597,29 +597,32 @@ def pages(out: list[str], result: Result, facts: Facts, raw_pages: list[str],
           clean_pages: list[str], raw_cuts: list[int], real_pages: bool) -> None:
     bounds = [0, *raw_cuts, len(result.raw)]
     pairs = list(zip(result.edits, facts.spacing, strict=True))
-    substantive = sorted(e.raw_start for e, spacing in pairs if not spacing)
-    spacing = sorted(e.raw_start for e, spacing in pairs if spacing)
+    counted = (sorted(e.raw_start for e, spacing in pairs if not spacing),
+               sorted(e.raw_start for e, spacing in pairs if spacing),
+               sorted(f.raw_start for f in result.flags))
     label = "Page" if real_pages else "Part"
-    info = []
-    for number in range(len(raw_pages)):
-        lo, hi = bounds[number], bounds[number + 1]
-        changes = bisect.bisect_left(substantive, hi) - bisect.bisect_left(substantive, lo)
-        joins = bisect.bisect_left(spacing, hi) - bisect.bisect_left(spacing, lo)
-        info.append((changes, joins))
+    info = [tuple(bisect.bisect_left(starts, hi) - bisect.bisect_left(starts, lo)
+                  for starts in counted)
+            for lo, hi in zip(bounds, bounds[1:], strict=False)]
     out.append(f'<section class="box" id="pages">\n<h2>{label}s</h2>\n<nav class="pages">')
     out.extend(f'<a href="#p{n}"{" class=chg" if info[n - 1][0] else ""}>{n}</a>'
                for n in range(1, len(raw_pages) + 1))
-    out.append("</nav>\n</section>\n")
+    out.append("</nav>\n")
+    out.append('<p class="js-only"><label><input type="checkbox" checked value="quiet" '
+               f'data-filter="unchanged"> {label.lower()}s with only whitespace changes and '
+               "no flags</label></p>\n</section>\n")
     out.append('<div class="colhead"><div>Raw (as read)</div><div>Clean</div></div>\n')
     line = 1
     for number, (raw_html, clean_html) in enumerate(zip(raw_pages, clean_pages, strict=True), 1):
         lo, hi = bounds[number - 1], bounds[number]
         last = line + result.raw.count("\n", lo, hi) - (1 if result.raw.endswith("\n", lo, hi)
                                                          else 0)
-        changes, joins = info[number - 1]
-        out.append(f'<section class="page" id="p{number}"><h3><a href="#p{number}">'
+        changes, joins, flags = info[number - 1]
+        quiet = "" if changes or flags else " quiet"
+        flagged = f", {flags:,} flagged" if flags else ""
+        out.append(f'<section class="page{quiet}" id="p{number}"><h3><a href="#p{number}">'
                    f"{label} {number}</a> · raw lines {line}–{max(line, last)} · "
-                   f"{changes:,} changes, {joins:,} whitespace</h3>\n"
+                   f"{changes:,} changes, {joins:,} whitespace{flagged}</h3>\n"
                    f'<div class="cols"><pre class="r">{raw_html}</pre>'
                    f'<pre class="c">{clean_html}</pre></div></section>\n')
         line = last + 1
