@@ -9,12 +9,15 @@ failure handled:
 
 * ligature code points and ligatures the OCR dropped or split (``of ce``);
 * letters read inside numbers (``l9l4``), list and chapter numbers
-  (``lo.``, ``14*``, ``i i``) and a year with one unreadable digit (``194*``);
+  (``lo.``, ``14*``, ``i i``), contents page numbers (``»3``), heading
+  numerals (``PART HI``), item letters (``(£)``) and a year with one
+  unreadable digit (``194*``);
 * digits read inside words (``0f``, ``t0``);
 * garbled quotes (``workers*``, ``Republics**``, ``” word”``, ``“ word ”``),
   noise stars (``by*the``) and straight apostrophes inside words;
 * the stray spaces of italic type (``( b )``, ``Tsarism .``), specks
-  (``Soviet .Union``) and spaced em dashes (``it— to``);
+  (``Soviet .Union``, a ``^`` at a line end) and spaced em dashes
+  (``it— to``);
 * letters of one word spaced apart (``demo cr atic``);
 * a garbled drop capital (``X he``).
 
@@ -892,7 +895,7 @@ def quote_shapes(line: str, doc: Lines) -> list[Fix]:
                  "closing quote before a word used as the opening one")
              for m in REVERSED_OPEN.finditer(line) if not doc.quote_open(m.start())]
     fixes += [Fix(m.start(), m.end(), "“", "spaced-quote", 0.9, "space after an opening quote")
-              for m in SPACED_OPEN.finditer(line)]
+              for m in SPACED_OPEN.finditer(line) if not doc.quote_open(m.start())]
     fixes += [Fix(m.start(), m.end(), "”", "spaced-quote", 0.9, "space before a closing quote")
               for m in SPACED_CLOSE.finditer(line) if doc.quote_open(m.start())]
     fixes += [Fix(m.start(), m.end(), "”", "spaced-quote", 0.85,
