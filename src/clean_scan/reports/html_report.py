@@ -18,6 +18,10 @@ raw and clean are the same text, so a raw offset outside every hunk has a
 clean twin at a fixed distance. A cut that falls inside a hunk moves to the
 hunk's start, so both columns of a page hold the same stretch of the book.
 
+Whitespace-only edits (line joins: thousands per book) are drawn as a
+small line-end sign in the raw column and not at all in the clean one, and a
+checkbox hides them, so the real changes stand out.
+
 The page is built with list appends and one join, and marks are spans over
 stretches between mark boundaries, never per character: the sample book's
 report renders in a few tens of milliseconds.
@@ -35,12 +39,14 @@ from dataclasses import dataclass
 
 from clean_scan.decoding import DecodedInput
 from clean_scan.document import Edit, RaisedFlag
+from clean_scan.outputs import HTML_GENERATOR_TAG
 from clean_scan.pipeline import STAGE_NAMES, Result
 from clean_scan.reports.html_assets import BASE_CSS, CSP, SCRIPT, stage_css
 from clean_scan.reports.json_report import LineIndex
 
-GENERATOR_TAG = '<meta name="generator" content="clean-scan">'
-"""outputs.py recognises our own report files by this exact tag."""
+GENERATOR_TAG = HTML_GENERATOR_TAG
+"""outputs.py recognises our own report files by this exact tag, within the
+first 4 KiB: it is the second element of the head."""
 
 CHUNK_LINES = 60
 """Lines per page when the text has no page breaks."""
