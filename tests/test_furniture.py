@@ -295,3 +295,9 @@ def test_pages_without_gaps_found_by_rising_numbers() -> None:
     result = furniture_only(raw)
     assert [e.before for e in result.edits if e.rule == "page-number"] == ["21", "2*", "23", "24"]
     assert result.clean.count("\f") == 4 and "\n7\n" in result.clean
+
+
+def test_two_page_leaflet() -> None:
+    raw = f"{prose(1, 10)}\n\n1\n\n\n\n{prose(2, 10)}\n\n2\n"
+    clean = furniture_only(raw).clean
+    assert clean == f"{prose(1, 10)}\n\f\n{prose(2, 10)}\n"

@@ -321,7 +321,7 @@ def _gap_beside_numbers(lines: list[Line], runs: list[tuple[int, int]]) -> int |
     if not votes:
         return None
     length, count = votes.most_common(1)[0]
-    return length if count >= 2 else None
+    return length if count >= 2 or length >= 3 else None
 
 
 def rising_folios(lines: list[Line]) -> list[int]:

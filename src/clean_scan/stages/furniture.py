@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import partial
 
 import regex
 from rapidfuzz import fuzz
@@ -123,31 +122,41 @@ def analyse(text: str) -> Layout:
 def _line_furniture(layout: Layout) -> None:
     """Scanning footers, library stamps and noise, wherever they stand."""
     stamps = []
-    tests = [
-        ("scan-footer", scan_footer, "scanning project's notice"),
-        ("library-stamp", library_stamp, "library stamp or label"),
-        ("ocr-noise", ocr_noise, "OCR noise with no printed text"),
-    ]
     pages = len(layout.pages)
     for i, line in enumerate(layout.lines):
         if line.blank or i in layout.verdicts:
             continue
         # libraries stamp the first and last leaves: there a garbled stamp word is enough
         strict = pages < 4 or 1 < layout.page_of[i] < pages - 2
-        tests[1] = ("library-stamp", partial(library_stamp, strict=strict), tests[1][2])
-        if _prose(line.text):  # a line of running text: only a footer can hide in it
-            if scan_footer(line.text):
-                layout.verdicts[i] = Verdict("scan-footer", scan_footer(line.text), tests[0][2])
-            continue
-        for rule, test, what in tests:
-            confidence = test(line.text)
-            if confidence:
-                layout.verdicts[i] = Verdict(rule, confidence, what)
-                if rule == "library-stamp":
-                    stamps.append(i)
-                break
+        verdict = _by_look(line.text, strict)
+        if verdict:
+            layout.verdicts[i] = verdict
+            if verdict.rule == "library-stamp":
+                stamps.append(i)
     _stamp_blocks(layout, stamps)
     _footer_continuations(layout)
+
+
+def _by_look(text: str, strict: bool) -> Verdict | None:
+    """The first of the look-only tests that the line passes.
+
+    >>> _by_look("Digitized by Google", True).rule, _by_look("$", True).rule
+    ('scan-footer', 'ocr-noise')
+    >>> _by_look("the people of the country were tired of war", True) is None
+    True
+    """
+    confidence = scan_footer(text)
+    if confidence:
+        return Verdict("scan-footer", confidence, "scanning project's notice")
+    if _prose(text):  # a line of running text: only a footer can hide in it
+        return None
+    confidence = library_stamp(text, strict=strict)
+    if confidence:
+        return Verdict("library-stamp", confidence, "library stamp or label")
+    confidence = ocr_noise(text)
+    if confidence:
+        return Verdict("ocr-noise", confidence, "OCR noise with no printed text")
+    return None
 
 
 def _footer_continuations(layout: Layout) -> None:
@@ -229,6 +238,7 @@ def _slots(layout: Layout, page: Page) -> _Slots:
 
 
 _PLAIN_NUMBER = regex.compile(r"^\d{1,4}$")
+_LIST_LABEL = regex.compile(r"^\(?\w\)\.?$|^\w\.$")
 
 
 def _number_candidates(layout: Layout, slots: dict[int, _Slots]) -> list[tuple[int, int, str]]:
@@ -500,6 +510,8 @@ def _unreadable_folio(layout: Layout, page: Page, i: int, where: str, active: se
         return False
     if roman_value(layout.lines[i].text) or _above_heading(layout, i):
         return False  # a chapter number, not a folio
+    if _LIST_LABEL.match(layout.lines[i].text.strip()):
+        return False  # ``(a)``, ``b.``: a list label standing alone
     if not any(n in layout.folios for n in (page.index - 1, page.index + 1)):
         return False
     text = layout.lines[i].text
