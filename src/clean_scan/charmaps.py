@@ -46,7 +46,7 @@ NUMBER_GARBLES = "*$§%&#?"
 """Characters an OCR engine gives for one unreadable digit (``194*``)."""
 
 CLOSE_DOUBLE_GARBLES: tuple[str, ...] = ("**", "’*", "'*")
-"""A closing double quote read as stars and apostrophes (``Republics**``)."""
+"""A closing double quote read as stars and apostrophes (``Farmers**``)."""
 
 OPEN_DOUBLE_GARBLES: tuple[str, ...] = ("(t", "(i", "(l", "(f", "‘ 4", "‘ ‘")
 """An opening double quote whose two commas were read as ``(`` and a letter,

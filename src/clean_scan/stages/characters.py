@@ -13,12 +13,12 @@ failure handled:
   numerals (``PART HI``), item letters (``(£)``) and a year with one
   unreadable digit (``194*``);
 * digits read inside words (``0f``, ``t0``);
-* garbled quotes (``workers*``, ``Republics**``, ``” word”``, ``“ word ”``),
+* garbled quotes (``farmers*``, ``Farmers**``, ``” word”``, ``“ word ”``),
   noise stars (``by*the``) and straight apostrophes inside words;
-* the stray spaces of italic type (``( b )``, ``Tsarism .``), specks
-  (``Soviet .Union``, a ``^`` at a line end) and spaced em dashes
+* the stray spaces of italic type (``( b )``, ``order .``), specks
+  (``River .Thames``, a ``^`` at a line end) and spaced em dashes
   (``it— to``);
-* letters of one word spaced apart (``demo cr atic``);
+* letters of one word spaced apart (``har vest ing``);
 * a garbled drop capital (``X he``).
 
 Every decision that needs to know whether a string is a word goes through
@@ -217,11 +217,11 @@ def spaced_letters(line: str, doc: Lines) -> list[Fix]:
     when the document uses the joined word elsewhere and the fragments are
     not themselves words.
 
-    >>> vocab = "democratic democratic having having office office "
-    >>> show(spaced_letters, "the demo cr atic party", vocab)
-    'the democratic party'
-    >>> show(spaced_letters, "Hav ing made", vocab)
-    'Having made'
+    >>> vocab = "harvesting harvesting during during office office "
+    >>> show(spaced_letters, "the har vest ing season", vocab)
+    'the harvesting season'
+    >>> show(spaced_letters, "Dur ing the war", vocab)
+    'During the war'
     >>> show(spaced_letters, "the of ce", vocab)
     'the office'
 
@@ -229,8 +229,8 @@ def spaced_letters(line: str, doc: Lines) -> list[Fix]:
 
     >>> show(spaced_letters, "went in to the office", vocab + "into into")
     'went in to the office'
-    >>> show(spaced_letters, "the demo cr atic party")
-    'the demo cr atic party'
+    >>> show(spaced_letters, "the har vest ing season")
+    'the har vest ing season'
     """
     tokens = line.replace("\n", " ").split(" ")
     cores = [t.strip(EDGE_PUNCT) for t in tokens]
@@ -411,17 +411,17 @@ def list_number(line: str, doc: Lines) -> list[Fix]:
     """The number of a numbered list or contents entry, garbled (``lo.``,
     ``ii.``, ``14*``, ``t*.``), is read from its shape and its neighbours.
 
-    >>> show(list_number, "lo. Bureaucracy", "9. Totalitarian\\n", "\\n11. The Party")
-    '10. Bureaucracy'
-    >>> show(list_number, "14* The End", "13. The Leader\\n")
+    >>> show(list_number, "lo. Harvests", "9. Seeds\\n", "\\n11. Markets")
+    '10. Harvests'
+    >>> show(list_number, "14* The End", "13. The Storm\\n")
     '14. The End'
-    >>> show(list_number, "t*. Relations", "11. The Party\\n", "\\n13. The Leader")
-    '12. Relations'
+    >>> show(list_number, "t*. Rivers", "11. Markets\\n", "\\n13. Roads")
+    '12. Rivers'
 
     Left alone outside a numbered list:
 
-    >>> show(list_number, "lo. Bureaucracy")
-    'lo. Bureaucracy'
+    >>> show(list_number, "lo. Harvests")
+    'lo. Harvests'
     """
     m = LIST_CANDIDATE.match(line)
     if m is None or LIST_ENTRY.match(line):
@@ -562,12 +562,12 @@ def heading_numeral(line: str, doc: Lines) -> list[Fix]:
     or with ``II`` run together into ``H``: repaired when the document has
     the same heading with the numeral well printed elsewhere.
 
-    >>> show(heading_numeral, "PART HI", "PART I\\n\\nPART II\\n\\nPART III\\n\\n")
-    'PART III'
-    >>> show(heading_numeral, "PART 1", "PART I\\n\\nPART II\\n\\n")
-    'PART I'
-    >>> show(heading_numeral, "PART 1", "PART 2\\n\\n")
-    'PART 1'
+    >>> show(heading_numeral, "BOOK HI", "BOOK I\\n\\nBOOK II\\n\\nBOOK III\\n\\n")
+    'BOOK III'
+    >>> show(heading_numeral, "BOOK 1", "BOOK I\\n\\nBOOK II\\n\\n")
+    'BOOK I'
+    >>> show(heading_numeral, "BOOK 1", "BOOK 2\\n\\n")
+    'BOOK 1'
     """
     m = HEADING_NUMERAL.match(line)
     if m is None or ROMAN.match(m.group("num")):
@@ -589,10 +589,10 @@ def list_letter(line: str, doc: Lines) -> list[Fix]:
     """The letter of an item ``(a) (b) (c)`` misread (``(£)``, ``(r)`` after
     ``(b)``) becomes the letter its neighbours call for.
 
-    >>> show(list_letter, "(£) Soviet Foreign Policy", "(a) The Communist International\\n")
-    '(b) Soviet Foreign Policy'
-    >>> show(list_letter, "increased; and (r) last, but", "(a) the war; ( b) the peace\\n")
-    'increased; and (c) last, but'
+    >>> show(list_letter, "(£) The Markets", "(a) The Harvest\\n")
+    '(b) The Markets'
+    >>> show(list_letter, "and (r) the roads, but", "(a) the seeds; ( b) the mills\\n")
+    'and (c) the roads, but'
 
     Left alone: letters in order, and marks with no list around them.
 
@@ -600,8 +600,8 @@ def list_letter(line: str, doc: Lines) -> list[Fix]:
     '(c) last'
     >>> show(list_letter, "(£) 100")
     '(£) 100'
-    >>> show(list_letter, "Kallatina (s), from", "Australian (c), from\\n")
-    'Kallatina (s), from'
+    >>> show(list_letter, "Swallow (s), from", "Albatross (c), from\\n")
+    'Swallow (s), from'
     """
     if "(" not in line:
         return []
@@ -726,17 +726,17 @@ def star_after_word(line: str, doc: Lines) -> list[Fix]:
     a plural before the next word → apostrophe; a capital or paragraph end →
     full stop; a word glued on → space; otherwise noise.
 
-    >>> v = "the workers workers by by the the can can rely rely economic economic"
-    >>> show(star_after_word, "the workers* victory by*the end", v)
-    'the workers’ victory by the end'
-    >>> show(star_after_word, "Russian economic* exhaustion", v)
-    'Russian economic exhaustion'
+    >>> v = "the farmers farmers by by the the mills mills rural rural rural"
+    >>> show(star_after_word, "the farmers* market by*the mills", v)
+    'the farmers’ market by the mills'
+    >>> show(star_after_word, "the rural* roads", v)
+    'the rural roads'
 
     Left alone: a ``*`` on a page with a ``*`` footnote (footnote mark), and a
     line-end ``*`` that may be a hyphen (the dehyphenate stage decides).
 
-    >>> show(star_after_word, "a planned society* and", v, "\\n* This problem")
-    'a planned society* and'
+    >>> show(star_after_word, "the rural* and", v, "\\n* This note")
+    'the rural* and'
     """
     if "*" not in line:
         return []
@@ -815,17 +815,17 @@ CLOSE_GARBLE = regex.compile(r"(?<=\p{L}[.,!?]?)[ \t]?(?:"
 def garbled_close_quote(line: str, doc: Lines) -> list[Fix]:
     """``**``, ``’*`` or ``'*`` after a word is a garbled closing ``”``.
 
-    >>> show(garbled_close_quote, "the “Union of Republics** as well")
-    'the “Union of Republics” as well'
-    >>> show(garbled_close_quote, "public “self-criticism’*, its")
-    'public “self-criticism”, its'
-    >>> show(garbled_close_quote, "and “War Communism ’* which")
-    'and “War Communism” which'
+    >>> show(garbled_close_quote, "the “League of Farmers** as well")
+    'the “League of Farmers” as well'
+    >>> show(garbled_close_quote, "its “self-help’*, its")
+    'its “self-help”, its'
+    >>> show(garbled_close_quote, "and “Hard Times ’* which")
+    'and “Hard Times” which'
 
     Without an open quote it is only flagged:
 
-    >>> show(garbled_close_quote, "the Republics** as well")
-    'the Republics** as well'
+    >>> show(garbled_close_quote, "the Farmers** as well")
+    'the Farmers** as well'
     """
     if "*" not in line:
         return []
@@ -850,12 +850,12 @@ STAR_SINGLE_OPEN = regex.compile(r"(?<=^|\s)\*[ \t]*‘(?=\p{L}[^‘’“”\n]
 def garbled_open_quote(line: str, doc: Lines) -> list[Fix]:
     """An opening ``“`` read as ``(t`` or ``* ‘``, when a closing quote follows.
 
-    >>> print(show(garbled_open_quote, "their (t fellow-travellers'* who"))
-    their “fellow-travellers'* who
-    >>> show(garbled_open_quote, "out their * ‘scorched earth” policy")
-    'out their “scorched earth” policy'
-    >>> show(garbled_open_quote, "the Civil War and ‘ 4 War Communism ’* which")
-    'the Civil War and “War Communism ’* which'
+    >>> print(show(garbled_open_quote, "their (t fair-weather'* friends"))
+    their “fair-weather'* friends
+    >>> show(garbled_open_quote, "out their * ‘open door” policy")
+    'out their “open door” policy'
+    >>> show(garbled_open_quote, "the years of ‘ 4 Hard Times ’* which")
+    'the years of “Hard Times ’* which'
     >>> show(garbled_open_quote, "see (t above) and")
     'see (t above) and'
     """
@@ -880,12 +880,12 @@ def quote_shapes(line: str, doc: Lines) -> list[Fix]:
     """Quotes turned or spaced: ``” word”`` → ``“word”``,
     ``“ word ”`` → ``“word”``, ``done ’ ’`` → ``done”``.
 
-    >>> show(quote_shapes, "their ” superiority” over")
-    'their “superiority” over'
-    >>> show(quote_shapes, "the “ equalitarians ” were")
-    'the “equalitarians” were'
-    >>> show(quote_shapes, "“What is to be done ’ ’ in")
-    '“What is to be done” in'
+    >>> show(quote_shapes, "their ” wisdom” over")
+    'their “wisdom” over'
+    >>> show(quote_shapes, "the “ improvers ” were")
+    'the “improvers” were'
+    >>> show(quote_shapes, "“Where are we going ’ ’ in")
+    '“Where are we going” in'
     >>> show(quote_shapes, "he said: “Go.” Then")
     'he said: “Go.” Then'
     """
@@ -910,13 +910,13 @@ INNER_APOSTROPHE = regex.compile(r"(?<=\p{L})'(?=\p{L})|(?<=\p{L})'(?=[ \t,.;:!?
 def apostrophes(line: str, doc: Lines) -> list[Fix]:
     """A straight apostrophe in or after a word becomes the printed ``’``.
 
-    >>> print(show(apostrophes, "the man's and the workers' hope; 'quoted'"))
-    the man’s and the workers’ hope; 'quoted’
+    >>> print(show(apostrophes, "the man's and the farmers' hope; 'quoted'"))
+    the man’s and the farmers’ hope; 'quoted’
 
     Between two words, a speck:
 
-    >>> print(show(apostrophes, "a planned society'and the", "society society society"))
-    a planned society and the
+    >>> print(show(apostrophes, "a rural market'and the", "market market market"))
+    a rural market and the
     """
     if "'" not in line:
         return []
@@ -948,8 +948,8 @@ def italic_spacing(line: str, doc: Lines) -> list[Fix]:
     """The stray spaces that italic type gives the OCR: none before
     ``, . ; : ! ? ) ]`` and none after ``( [``.
 
-    >>> show(italic_spacing, "( b ) overthrow Tsarism . An independent , highly")
-    '(b) overthrow Tsarism. An independent, highly'
+    >>> show(italic_spacing, "( b ) the old order . A strong , highly")
+    '(b) the old order. A strong, highly'
 
     Left alone: ellipses, leaders and decimals.
 
@@ -1000,12 +1000,12 @@ TRAILING_NOISE = regex.compile(r"(?<=\S)[ \t]*[\\^~]+[ \t]*$")
 def specks(line: str, doc: Lines) -> list[Fix]:
     """A speck read as ``.`` before a word or a year, or alone at a line start.
 
-    >>> show(specks, "the Soviet .Union from .1933-34")
-    'the Soviet Union from 1933-34'
-    >>> show(specks, ". The Regime is")
-    'The Regime is'
-    >>> show(specks, ".with political democracy, as ever. ^")
-    'with political democracy, as ever.'
+    >>> show(specks, "the River .Thames from .1850-54")
+    'the River Thames from 1850-54'
+    >>> show(specks, ". The mills are")
+    'The mills are'
+    >>> show(specks, ".with the farmers, as ever. ^")
+    'with the farmers, as ever.'
     >>> show(specks, "a rise of .5 per cent. The end")
     'a rise of .5 per cent. The end'
 
@@ -1045,13 +1045,13 @@ def dashes(line: str, doc: Lines) -> list[Fix]:
     """Em dashes inside a line are set closed: ``it— to`` → ``it—to``,
     ``power—-to`` → ``power—to``.
 
-    >>> show(dashes, "organised power—-to be; formulated it— to create; them —was")
-    'organised power—to be; formulated it—to create; them—was'
+    >>> show(dashes, "the mill—-to be; said it— to them; then —was")
+    'the mill—to be; said it—to them; then—was'
 
     Left alone: dashes at a line end, and before figures.
 
-    >>> show(dashes, "timber industry —1.3% and peace—")
-    'timber industry —1.3% and peace—'
+    >>> show(dashes, "wheat prices —1.5% and rain—")
+    'wheat prices —1.5% and rain—'
     """
     if "—" not in line:
         return []
@@ -1071,11 +1071,11 @@ def drop_capital(line: str, doc: Lines) -> list[Fix]:
     """A drop capital set apart from its word at a paragraph start: joined
     when that makes a word, else replaced by the capital that does.
 
-    >>> v = "Russia’s Russia’s the the the"
-    >>> show(drop_capital, "X he TWENTY-FOURTH", v + "\\n\\n")
-    'The TWENTY-FOURTH'
-    >>> show(drop_capital, "R ussia’s fate", v + "\\n\\n")
-    'Russia’s fate'
+    >>> v = "London’s London’s the the the"
+    >>> show(drop_capital, "X he FIRST harvest", v + "\\n\\n")
+    'The FIRST harvest'
+    >>> show(drop_capital, "L ondon’s fate", v + "\\n\\n")
+    'London’s fate'
 
     Left alone: ``A`` or ``I`` before a word, and lines inside a paragraph.
 
