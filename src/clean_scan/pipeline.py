@@ -69,8 +69,8 @@ class Result:
 def clean_text(raw: str, *, skip: Iterable[str] = (), context: Context | None = None) -> Result:
     """Clean one raw OCR text; the notebook user's entry point.
 
-    >>> clean_text("X he end.\\n").clean
-    'The end.\\n'
+    >>> clean_text("A demonstra¬\\ntion of the ( b ) rule.\\n").clean
+    'A demonstration of the (b) rule.\\n'
     """
     context = context or Context()
     skipped = set(skip)

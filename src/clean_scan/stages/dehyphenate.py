@@ -24,7 +24,7 @@ from collections import Counter
 
 import regex
 
-from clean_scan.document import Flag, Proposal
+from clean_scan.document import Proposal
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.vocabulary import document_words, is_known_word, lower_counts
 
@@ -59,26 +59,40 @@ HYPHENATING_PREFIXES = frozenset(
 
 
 def run(text: str, context: Context) -> StageResult:
-    counts = lower_counts(document_words(text, context))
+    matches = list(SPLIT.finditer(text))
+    counts = _counts_without_fragments(text, matches, context)
     proposals: list[Proposal] = []
-    flags: list[Flag] = []
-    for match in SPLIT.finditer(text):
+    for match in matches:
         decision = _decide(match, counts, context)
         if decision is None:
             continue
         joined, rule, confidence, reason = decision
         start, end = match.start("mark"), match.start("right")
         proposals.append(Proposal(start, end, joined, rule, confidence, reason))
-    return StageResult(proposals, flags)
+    return StageResult(proposals)
+
+
+def _counts_without_fragments(text: str, matches: list[regex.Match], context: Context
+                              ) -> Counter[str]:
+    """Document word counts in lower case, less the split halves themselves:
+    ``Mel-`` / ``bourne`` twice in a text must not make ``mel`` a word."""
+    counts = lower_counts(document_words(text, context)).copy()
+    for match in matches:
+        counts[_left_word(match).lower()] -= 1
+        counts[match.group("right").lower()] -= 1
+    return counts
+
+
+def _left_word(match: regex.Match) -> str:
+    before = match.string[max(0, match.start() - LEFT_CONTEXT) : match.start()]
+    return LEFT_WORD.search(before).group()
 
 
 def _decide(
     match: regex.Match, counts: Counter[str], context: Context
 ) -> tuple[str, str, float, str] | None:
     """What the stretch from the mark to the next word becomes, and why."""
-    right, mark = match.group("right"), match.group("mark")
-    before = match.string[max(0, match.start() - LEFT_CONTEXT) : match.start()]
-    left = LEFT_WORD.search(before).group()
+    left, right, mark = _left_word(match), match.group("right"), match.group("mark")
     if mark == "¬":
         return "", "soft-hyphen", 0.99, f"¬ marks a split word: {left}{right}"
     if mark == "*":
