@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 _URL = regex.compile(r"(?i)\b(?:https?://|www\.)\S+")
 _SCAN_WORDS = regex.compile(
     r"(?i)hathi\s*trust|hdl\.handle\.net|access_use|pd-google|pd-us|google-digiti[sz]ed"
-    r"|books\.google|archive\.org|internet\s+archive|generated\s+(?:for|on|at)\b.*"
+    r"|books\.google|archive\.org|internet\s+archive|with\s+funding\s+from|generated\s+(?:for|on|at)\b.*"
     r"(?:gmt|utc|\d{4}-\d\d-\d\d)|original\s+from\s+\p{Lu}{3,}|public\s+domain.*google"
 )
 _GOOGLE_LOGO = regex.compile(r"(?i)^(?:by\s+)?[vlgc]?\s?j?[o0]{2}[gq]\s?[li1]?\s?[ec]$")

@@ -160,25 +160,30 @@ def _by_look(text: str, strict: bool) -> Verdict | None:
 
 
 def _footer_continuations(layout: Layout) -> None:
-    """Google's ``Original from`` is followed by the library's name on the
-    next line; that line is part of the footer.
+    """Google's ``Original from`` and the Internet Archive's ``with funding
+    from`` are followed by an institution's name on the next line; that
+    line is part of the notice.
 
     >>> lay = analyse("Text.\\n\\nOriginal from\\nHARVARD UNIVERSITY\\n")
     >>> sorted(lay.verdicts)
     [2, 3]
+    >>> lay = analyse("in 2011 with funding from\\nUniversity of Toronto\\n\\nText.")
+    >>> sorted(lay.verdicts)
+    [0, 1]
     """
     lines = layout.lines
     for i, line in enumerate(lines[:-1]):
-        if not _ORIGINAL_FROM.match(line.text):
+        if not _NAME_FOLLOWS.search(line.text):
             continue
         layout.verdicts[i] = Verdict("scan-footer", 0.95, "scanning project's notice")
-        nxt = lines[i + 1]
-        if is_heading(nxt.text) and len(nxt.text.split()) <= 6:
+        words = lines[i + 1].text.split()
+        if 0 < len(words) <= 6 and all(w[0].isupper() or w.islower() and len(w) <= 3
+                                       for w in words):
             layout.verdicts[i + 1] = Verdict("scan-footer", 0.95,
-                                             "library named in a scanning notice")
+                                             "institution named in a scanning notice")
 
 
-_ORIGINAL_FROM = regex.compile(r"(?i)^\s*original\s+from\s*$")
+_NAME_FOLLOWS = regex.compile(r"(?i)(?:^\s*original|funding)\s+from\s*$")
 
 
 def _prose(text: str) -> bool:
@@ -435,6 +440,8 @@ def _running(layout: Layout, page: Page, i: int, expected: set[int],
         return None
     if where == "foot":  # no chapter title sits at a page foot
         return Verdict(rule, 0.9, f"repeats at the foot of {len(pages)} nearby pages")
+    if max(pages) < page.index:  # a title is not repeated by the heads *before* it
+        return Verdict(rule, 0.88, f"repeats at the head of {len(pages)} pages before")
     return Verdict(rule, 0.75, f"repeats on {len(pages)} page(s) on one side only: "
                                "a running head or a chapter title?")
 
