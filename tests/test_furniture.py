@@ -13,6 +13,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clean_scan.pagination import (
     digit_pattern,
@@ -309,3 +311,23 @@ def test_internet_archive_front_notice_goes() -> None:
     pages = [notice] + [f"{prose(n, 14)}\n\n{n + 1}" for n in range(4)]
     clean = furniture_only("\n\n\n\n".join(pages) + "\n").clean
     assert clean == "\n\f\n".join(prose(n, 14) for n in range(4)) + "\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab I1*$\n\f.", max_size=120))
+def test_any_text_gives_sane_proposals(text: str) -> None:
+    """Whatever the input, proposals lie inside the text, never overlap,
+    and leave every non-blank line that was not judged furniture intact."""
+    from clean_scan.stage import Context
+    from clean_scan.stages.furniture import run
+
+    proposals = run(text, Context()).proposals
+    last = 0
+    for prop in sorted(proposals, key=lambda p: (p.start, p.end)):
+        assert 0 <= prop.start <= prop.end <= len(text)
+        if prop.confidence >= 0.8:
+            assert prop.start >= last
+            last = prop.end
+    clean = furniture_only(text).clean
+    assert not (nonblank(clean) - nonblank(text) - Counter(
+        p.replacement for p in proposals if p.rule == "chapter-number"))
