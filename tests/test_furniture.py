@@ -211,6 +211,8 @@ def test_pages_from_marker_lines() -> None:
     text = "[Page 1]\ntext one\n[Page 2]\ntext two\n"
     pages, markers = split_pages(split_lines(text))
     assert len(pages) == 2 and markers == {0, 2}
+    raw = "[Page 1]\ntext one\n\n[Page 2]\n\ntext two\n-----File: 003.png-----\ntext three\n"
+    assert furniture_only(raw).clean == "text one\n\f\ntext two\n\f\ntext three\n"
 
 
 # --- the sample book against the gold notes ---------------------------------------------
