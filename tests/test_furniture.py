@@ -333,3 +333,11 @@ def test_any_text_gives_sane_proposals(text: str) -> None:
     clean = furniture_only(text).clean
     assert not (nonblank(clean) - nonblank(text) - Counter(
         p.replacement for p in proposals if p.rule == "chapter-number"))
+
+
+def test_chapter_number_at_a_page_top_is_not_the_folio() -> None:
+    """Chapter 10 opening page 10 of a book with folios at the foot."""
+    pages = [f"{prose(n, 16)}\n\n{n + 7}" for n in range(3)]
+    pages.append(f"i o\n\nTHE BUREAUCRACY\n\n{prose(5, 16)}\n\n1o")
+    clean = furniture_only("\n\n\n\n".join(pages) + "\n").clean
+    assert "\f\n10\n\nTHE BUREAUCRACY\n" in clean and "1o" not in clean

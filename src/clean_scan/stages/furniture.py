@@ -384,6 +384,8 @@ def _slot_verdict(layout: Layout, page: Page, i: int, where: str, expected: set[
                   repeats: dict[int, tuple[set[int], str]], active: set[str],
                   junk: bool) -> Verdict | None:
     text = layout.lines[i].text.strip()
+    if where not in active and _above_heading(layout, i):
+        return None  # a chapter number at the top of its page, where no folio stands
     for number in sorted(expected):
         fit = number_fit(text, number)
         if fit:
