@@ -16,7 +16,20 @@ from clean_scan.document import Flag, Proposal
 @dataclass
 class Context:
     """What stages may consult besides the text: options, and knowledge shared
-    between stages (such as the document's own vocabulary)."""
+    between stages (such as the document's own vocabulary).
+
+    Keys of ``shared`` set from outside the pipeline:
+
+    ``"collection_words"``
+        A ``Counter[str]`` of word forms (as ``vocabulary.count_words``
+        counts them, case kept) over a whole collection, set by
+        ``clean-scan batch --learn-collection``: total occurrences, keeping
+        only the words found in at least two files. A form recurring across
+        the collection is probably printed that way (a name, a term of the
+        period) and may be trusted like a document-frequent form. Absent when
+        cleaning a single file. The same Counter object is shared by every
+        file's context: read it, never change it.
+    """
 
     min_confidence: float = 0.8
     extra_words: frozenset[str] = frozenset()
