@@ -87,11 +87,11 @@ def library_stamp(line: str, *, strict: bool = True) -> float:
     libraries put their stamps and slips: there a badly garbled stamp word
     is still accepted.
 
-    >>> library_stamp("Class No :- 4U\\") . o £(,"), library_stamp("Bool No;. 5 | (4", strict=False)
+    >>> library_stamp("Class No :- 3Z1 . o £(,"), library_stamp("Bock No;. 7 | (2", strict=False)
     (0.95, 0.9)
-    >>> stamp = "ilia Central Htbrarn *"
+    >>> stamp = "ll Central Lihrarv *"
     >>> library_stamp(stamp, strict=False), library_stamp(stamp)
-    (0.85, 0.0)
+    (0.9, 0.0)
     >>> library_stamp("the working class no longer believed in it")
     0.0
     >>> library_stamp("PUBLIC LIBRARIAN."), library_stamp("The trustees of the Public Library,")
@@ -138,7 +138,7 @@ _LABEL_NO = regex.compile(r"(\w+) no\b")
 
 
 def _numbered_label(letters: str, strict: bool) -> float:
-    """``Class No``, ``Bool No;.`` (Book No): a library label before its number."""
+    """``Class No``, ``Bock No;.`` (Book No): a library label before its number."""
     best = 0.0
     for match in _LABEL_NO.finditer(letters):
         score = max(fuzz.ratio(match.group(1), label) for label in _NUMBERED_LABELS)
@@ -190,7 +190,7 @@ def ocr_noise(line: str) -> float:
 
     >>> ocr_noise("$"), ocr_noise("*e*i- 4 s * l -«&*•*- <r.-cv^r,^r.")
     (0.9, 0.9)
-    >>> ocr_noise("'fcATl OF lSi>UE")
+    >>> ocr_noise("'hAVl OF iSs>uE")
     0.85
     >>> ocr_noise("* * *"), ocr_noise("* 94 *"), ocr_noise("war."), ocr_noise("(a)")
     (0.0, 0.0, 0.0, 0.0)

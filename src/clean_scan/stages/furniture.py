@@ -189,7 +189,7 @@ _NAME_FOLLOWS = regex.compile(r"(?i)(?:^\s*original|funding)\s+from\s*$")
 def _prose(text: str) -> bool:
     """Four or more plain lower-case words: running text, cheaply told.
 
-    >>> _prose("the country in which to-day every school"), _prose("Class No :- 4U")
+    >>> _prose("the country in which to-day every school"), _prose("Shelf No :- 7Q")
     (True, False)
     """
     plain = 0
@@ -513,7 +513,8 @@ def _unreadable_folio(layout: Layout, page: Page, i: int, where: str, active: se
 
     Only when the page has no number yet and a neighbouring page has one in
     the same place: then the line is that page's number, misread past
-    reading (``H`` for 14, ``. Bs IS`` for a signature and 13).
+    reading (a lone ``H`` for 14, or a signature mark run into a garbled
+    number).
     """
     if where not in active or page.index in layout.folios:
         return False
