@@ -341,3 +341,13 @@ def test_chapter_number_at_a_page_top_is_not_the_folio() -> None:
     pages.append(f"i o\n\nTHE BUREAUCRACY\n\n{prose(5, 16)}\n\n1o")
     clean = furniture_only("\n\n\n\n".join(pages) + "\n").clean
     assert "\f\n10\n\nTHE BUREAUCRACY\n" in clean and "1o" not in clean
+
+
+def test_running_head_that_ocr_put_at_the_foot() -> None:
+    """OCR zoning may give a page's head as its last line; it still repeats
+    the heads of the pages around it."""
+    pages = [f"SOVIET RUSSIA TO-DAY\n\n{prose(n, 16)}" for n in range(5)]
+    pages[2] = f"{prose(2, 16)}\n\nS0VIET RUSSIA TO-DAY"
+    result = furniture_only("\n\n\n\n".join(pages) + "\n")
+    assert "RUSSIA" not in result.clean.replace("SOVIET RUSSIA TO-DAY", "", 1)
+    assert "S0VIET" in [e.before[:6] for e in result.edits if e.rule == "running-foot"]

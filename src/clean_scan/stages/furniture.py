@@ -310,10 +310,10 @@ def _expected_numbers(layout: Layout,
 def _key(text: str) -> str:
     """A line with its page number and specks taken off, letters only.
 
-    >>> _key("14 THE PEOPLE’S WAR"), _key("THE PEOPLES WAR 12")
-    ('the people s war', 'the peoples war')
+    >>> _key("14 THE PEOPLE’S WAR"), _key("THE PEOPLES WAR 12"), _key("THE PE0PLE'S WAR")
+    ('the people s war', 'the peoples war', 'the people s war')
     """
-    tokens = text.split()
+    tokens = text.translate(_DIGIT_LETTERS).split()
     while tokens and _number_like(tokens[0]):
         tokens.pop(0)
     while tokens and _number_like(tokens[-1]):
@@ -323,6 +323,7 @@ def _key(text: str) -> str:
 
 
 _NON_LETTERS = regex.compile(r"[^\p{L}\s]+")
+_DIGIT_LETTERS = str.maketrans("015", "ols")
 _WORDISH = regex.compile(r"\p{L}{3,}")
 _ALNUM = regex.compile(r"[\p{L}\d]")
 _READABLE = regex.compile(r"\p{L}{3,}|\d{3,}")
@@ -347,7 +348,8 @@ def _repetition(layout: Layout, slots: dict[int, _Slots]) -> dict[int, tuple[set
             for i in lines:
                 text = layout.lines[i].text
                 key = _key(text)
-                if 4 <= len(key) <= 60 and len(text.split()) <= 10 and not structure_heading(text):
+                if (4 <= len(key) <= 60 and len(text.split()) <= 10 and not _prose(text)
+                        and not structure_heading(text)):
                     keyed.append((i, key))
             cands[(index, where)] = keyed
     matches: dict[int, tuple[set[int], str]] = {}
@@ -357,7 +359,8 @@ def _repetition(layout: Layout, slots: dict[int, _Slots]) -> dict[int, tuple[set
             for other in range(index - WINDOW, index + WINDOW + 1):
                 if other == index:
                     continue
-                for _, okey in cands.get((other, where), ()):
+                # either end of the other page: OCR zoning may put a head last
+                for _, okey in cands.get((other, "head"), []) + cands.get((other, "foot"), []):
                     if key == okey or (len(key) >= 8 and fuzz.ratio(key, okey) >= 80):
                         pages.add(other)
             matches[i] = (pages, where)
