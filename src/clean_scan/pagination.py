@@ -10,7 +10,13 @@ Two things live here that more than one stage needs:
   (``4i`` is 41, ``i o`` is 10) or as a stray symbol (``*5`` is 15 or 25:
   the symbol is a digit the engine could not read). A garbled number can
   rarely be read alone, but it can be *checked*: ``*5`` is consistent with
-  page 25 and not with page 26. :func:`number_fit` answers that question.
+  page 25 and not with page 26. :func:`consistent_with_page` answers that
+  question, :func:`number_fit` says how sure the answer is, and
+  :func:`read_garbled_number` reads a number when every character can be read
+  (a chapter number such as ``I 2``).
+
+When no gaps or marks are left, lone numbers rising page by page through the
+text are taken as the folios (:func:`rising_folios`).
 """
 
 from __future__ import annotations
@@ -154,6 +160,17 @@ def plain_folio(text: str) -> int | None:
     if bare.islower():
         return roman_value(bare)
     return None
+
+
+def consistent_with_page(line: str, number: int) -> bool:
+    """Whether the line can be the page number ``number`` as OCR gave it.
+
+    >>> consistent_with_page("*5", 25), consistent_with_page("i o", 10)
+    (True, True)
+    >>> consistent_with_page("*5", 26), consistent_with_page("war.", 1)
+    (False, False)
+    """
+    return number_fit(line, number) > 0
 
 
 def _has_evidence(pattern: str) -> bool:
