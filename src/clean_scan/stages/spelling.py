@@ -1,10 +1,517 @@
-"""Placeholder: the spelling stage is being written."""
+"""Spelling: put back the word the page carried where the OCR misread it.
 
+The stage runs last, on text in its final layout (one paragraph a line), so
+a word's neighbours on the line are its context. For each word it asks, in
+this order:
+
+1. Is it known? In the era lexicon, in the user's word list, or recurring in
+   the document itself (a form the book prints twice is probably right).
+   Known words are left alone, except members of a short list of real-word
+   OCR confusions (``tire``/``the``, ``arc``/``are``) where the word bigrams
+   on both sides clearly prefer another member.
+2. Is it a piece of a word the OCR spaced apart (``Hav ing``)? Join it.
+3. Otherwise, generate the printed forms the confusion model can reach in
+   one or two operations (``li``→``h``, ``rn``→``m``, a junk character
+   dropped), keep those the lexicon or the document knows, and rank them by
+   confusion cost + language cost (word bigrams with both neighbours) − the
+   document's vote. "Keep the word as printed" competes too, so a name the
+   lexicon lacks survives. The confidence is the winner's share of the
+   probability mass; below the threshold the stage flags the word with its
+   best suggestions instead of changing it.
+
+Capitalised words mid-sentence (names) need stronger evidence; letter case
+is carried over to the replacement (``WHETLIER`` → ``WHETHER``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from clean_scan.confusion import ConfusionModel, is_junk, load_confusions
+from clean_scan.document import Flag, Proposal
+from clean_scan.lexicon import COMMON_DIGITS, LONG_WORD, Lexicon, known_form, load_lexicon
 from clean_scan.stage import Context, Stage, StageResult
+from clean_scan.vocabulary import document_words, lower_counts
+
+LM_WEIGHT = 0.6
+"""Weight of the language cost against the confusion cost."""
+KEEP_COST = 10.0
+"""Cost of believing an unknown word is printed as it stands, on top of its
+language cost as a rare word. Lower keeps more unknown words."""
+NAME_KEEP_BONUS = 6.0
+"""Capitalised words mid-sentence are mostly names: keeping them is cheaper."""
+CAPITAL_KEEP_BONUS = 3.0
+"""Any capitalised or all-capital word may be a name the lexicon lacks."""
+DOC_BONUS = 2.0
+"""Per ln(1 + count) of a candidate's uses elsewhere in the document."""
+SPLIT_COST = 5.0
+"""Cost of believing the OCR lost the space between two words."""
+TEMPERATURE = 1.0
+"""Softens the costs into probabilities for the confidence."""
+ONE_OP_ENOUGH = 7.0
+"""When a one-operation candidate this cheap exists, two operations are not
+tried: they are slower and rarely win."""
+REAL_WORD_MARGIN = 4.0
+"""How much better (in nats) the context must find another member of a
+real-word confusion set before the word is changed."""
+MAX_TWO_OP_LENGTH = 8
+"""Longer tokens are mostly debris; two operations on them cost too much time."""
+MIN_JOIN_COUNT = 50_000
+"""A join must give a word at least this common (or one the document uses)."""
+MIN_CANDIDATE_DIGITS = COMMON_DIGITS - 1
+"""A lexicon word is a candidate only with a count of 100,000 or more (six
+digits; wbritish-only words carry 10,000): a rare word is more often a wrong
+correction than a right one, unless the document uses it."""
+MAX_SUGGESTIONS = 3
+
+TOKEN = regex.compile(r"[^\s—–]+")
+"""A token: anything between spaces and dashes (``power—to`` is two words)."""
+EDGE = regex.compile(r"^([\p{Ps}\p{Pi}\p{Pf}\"'‘“(\[]*)(.*?)([\p{P}\p{S}]*)$")
+ROMAN = regex.compile(r"^(?i:m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3}))$")
+SENTENCE_END = regex.compile(r"[.!?:][\"'’”)\]]*$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A whitespace token split into its edges and the word core."""
+
+    start: int  # offset of the core in the text
+    core: str
+    lead: str
+    trail: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.core)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A candidate printed form and its total cost."""
+
+    form: str
+    cost: float
+    why: str
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything a decision may consult, gathered once per run."""
+
+    lexicon: Lexicon
+    model: ConfusionModel
+    doc: Counter[str]
+    doc_lower: Counter[str]
+    extra: frozenset[str]
+    anachronisms: frozenset[str]
+    confusion_sets: dict[str, tuple[str, ...]]
+    threshold: float = 0.8
+
+
+def split_token(match: regex.Match[str]) -> Token:
+    """Split a token into leading punctuation, core and trailing punctuation.
+
+    >>> t = split_token(TOKEN.search("“Russid,”"))
+    >>> t.lead, t.core, t.trail
+    ('“', 'Russid', ',”')
+    """
+    text = match.group()
+    if text.isalpha():
+        return Token(match.start(), text, "", "")
+    lead, core, trail = EDGE.match(text).groups()
+    return Token(match.start() + len(lead), core, lead, trail)
+
+
+def _shift(token: Token, offset: int) -> Token:
+    return Token(token.start + offset, token.core, token.lead, token.trail)
+
+
+def looks_like_word(core: str) -> bool:
+    """Cores the stage may correct: letters, perhaps with junk inside; not
+    numbers, abbreviations, URLs, references or short capitals.
+
+    >>> [looks_like_word(w) for w in ("whicli", "ap&rt", "1942", "U.S.S.R", "TUC", "a")]
+    [True, True, False, False, False, False]
+    >>> looks_like_word("post-mortem")
+    False
+    """
+    if len(core) < 2 or not core[0].isalpha() or not core[-1].isalpha():
+        return False
+    if any(c.isdigit() for c in core) or any(c in "./@:¬[]" for c in core):
+        return False
+    if core.isupper() and len(core) <= 4:
+        return False
+    if "-" in core:
+        return False  # compounds and split words are the dehyphenate stage's
+    return sum(c.isalpha() for c in core) >= len(core) - 2
+
+
+def case_like(form: str, model: str) -> str:
+    """``form`` in the letter case of ``model``.
+
+    >>> case_like("whether", "WHETLIER"), case_like("russia", "Russid"), case_like("the", "tbe")
+    ('WHETHER', 'Russia', 'the')
+    """
+    if model.isupper() and len(model) > 1:
+        return form.upper()
+    if model[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form
+
+
+PREFIXES = ("un", "in", "im", "non", "re", "pre", "anti", "over", "under", "counter", "semi",
+            "co", "de", "dis", "mis", "sub", "super", "inter", "ultra", "pseudo", "quasi")
+SUFFIXES = ("ness", "ism", "isms", "ist", "ists", "ly", "less", "ment", "ments", "ite", "ites",
+            "ise", "ised", "isation", "ize", "ized", "ization", "ity", "ian", "ians", "dom")
+
+
+def derived_known(word: str, know: Knowledge) -> bool:
+    """A productive prefix or suffix on a known word of four letters or more:
+    period print coins these freely (``unsurmountable``, ``Hitlerism``).
+
+    >>> know = knowledge("", Context())
+    >>> derived_known("unsurmountable", know), derived_known("frightfulness", know)
+    (True, True)
+    >>> derived_known("whicli", know)
+    False
+    """
+    lower = word.lower()
+    words = know.lexicon.words
+    for prefix in PREFIXES:
+        if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 and \
+                lower[len(prefix):] in words:
+            return True
+    for suffix in SUFFIXES:
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 4 and \
+                lower[:-len(suffix)] in words:
+            return True
+    return False
+
+
+def is_known(core: str, know: Knowledge) -> bool:
+    """Known: lexicon, user words, a junk-free form the document repeats, or a
+    known word with a productive prefix or suffix."""
+    if known_form(core, know.lexicon) or core in know.extra or core.lower() in know.extra:
+        return True
+    if core.isalpha() and derived_known(core, know):
+        return True
+    if core.lower() in know.anachronisms or any(is_junk(c) for c in core):
+        return False
+    return know.doc[core] >= 2 or (ROMAN.match(core) is not None and len(core) <= 6)
+
+
+def candidate_known(form: str, know: Knowledge) -> bool:
+    """A lower-case form the user, the document or the lexicon knows; from
+    the lexicon only a word common enough to be worth proposing unasked."""
+    if form in know.extra or know.doc_lower.get(form, 0) >= 1:
+        return True
+    count = know.lexicon.words.get(form)
+    if count is not None:
+        return len(count) > MIN_CANDIDATE_DIGITS
+    return ("-" in form or "'" in form) and known_form(form, know.lexicon)
+
+
+def language_cost(form: str, left: str | None, right: str | None, know: Knowledge) -> float:
+    """``-ln P`` of the form between its neighbours, less the document's vote."""
+    lex = know.lexicon
+    words = form.split(" ")
+    cost = lex.next_cost(left, words[0]) if left else lex.unigram_cost(words[0])
+    for first, second in zip(words, words[1:], strict=False):
+        cost += lex.next_cost(first, second)
+    if right:
+        cost += lex.next_cost(words[-1], right) - lex.unigram_cost(right)
+    return cost - DOC_BONUS * sum(math.log1p(know.doc_lower[w]) for w in words)
+
+
+def neighbour(tokens: list[Token], index: int, step: int) -> str | None:
+    """The word beside token ``index`` if nothing but a space parts them."""
+    j = index + step
+    if not 0 <= j < len(tokens):
+        return None
+    here, there = tokens[index], tokens[j]
+    between = (here.trail + there.lead) if step > 0 else (there.trail + here.lead)
+    if between or not there.core.isalpha():
+        return None
+    return there.core
+
+
+def candidates(core: str, know: Knowledge) -> dict[str, float]:
+    """Known printed forms the confusion model reaches from ``core``.
+
+    A word with an inner apostrophe (``M'Kenzie``, ``we'have``) is only
+    considered for a split: its apostrophe is more often printed than not.
+    """
+    found: dict[str, float] = {}
+    if "'" in core or "’" in core:
+        return split_candidates(core, know)
+    source = core.lower()
+    if len(source) >= LONG_WORD:
+        return long_word_candidates(source, know) | split_candidates(core, know)
+    for two_ops in (False, True):
+        if two_ops and len(source) > MAX_TWO_OP_LENGTH:
+            break
+        accept = lambda form: candidate_known(form, know)  # noqa: E731
+        for form, cost in know.model.variants(source, two_ops=two_ops, accept=accept).items():
+            if cost < found.get(form, math.inf) and candidate_known(form, know):
+                found[form] = cost
+        if any(cost <= ONE_OP_ENOUGH for cost in found.values()):
+            break
+    found.update(split_candidates(core, know))
+    return found
+
+
+def long_word_candidates(source: str, know: Knowledge) -> dict[str, float]:
+    """Candidates of a long word: learned one-step confusions, plus lexicon
+    words within two plain edits found by rapidfuzz and costed by the model."""
+    accept = lambda form: candidate_known(form, know)  # noqa: E731
+    found = {form: cost for form, cost in
+             know.model.variants(source, two_ops=False, generic=False).items() if accept(form)}
+    size = len(source)
+    pool = [w for n in range(size - 2, size + 3) for w in know.lexicon.of_length(n)]
+    pool += [w for w in know.doc_lower if size - 2 <= len(w) <= size + 2]
+    for form, _, _ in process.extract(source, pool, scorer=Levenshtein.distance,
+                                      score_cutoff=2, limit=None):
+        if form not in found:
+            found[form] = know.model.cost(source, form)
+    return found
+
+
+def split_candidates(core: str, know: Knowledge) -> dict[str, float]:
+    """Two words run together (``whichwas``) or parted by junk (``by*the``)."""
+    found: dict[str, float] = {}
+    lower = core.lower()
+    for i in range(1, len(lower)):
+        first, second = lower[:i], lower[i:]
+        cost = SPLIT_COST
+        if is_junk(second[0]) or second[0] in "'’":
+            second, cost = second[1:], JUNK_SPLIT_COST
+        plausible = know.lexicon.pair_count(first, second) or cost == JUNK_SPLIT_COST
+        if plausible and _split_part_ok(first, know) and _split_part_ok(second, know):
+            found[f"{first} {second}"] = cost
+    return found
+
+
+JUNK_SPLIT_COST = 3.0
+
+
+def _split_part_ok(part: str, know: Knowledge) -> bool:
+    if len(part) == 1:
+        return part in ("a", "i")
+    return not any(is_junk(c) for c in part) and know.lexicon.count(part) >= MIN_JOIN_COUNT
+
+
+def rank(core: str, left: str | None, right: str | None, name_like: bool,
+         know: Knowledge) -> list[Ranked]:
+    """Candidates and the keep option, cheapest first."""
+    ranked = [Ranked(form, conf + LM_WEIGHT * language_cost(form, left, right, know),
+                     f"OCR confusion cost {conf:.1f}")
+              for form, conf in candidates(core, know).items()]
+    keep = KEEP_COST - (NAME_KEEP_BONUS if name_like else 0.0)
+    if core[0].isupper():
+        keep -= CAPITAL_KEEP_BONUS
+    if any(is_junk(c) for c in core):
+        keep += 2 * KEEP_COST
+    keep += LM_WEIGHT * language_cost(core.lower(), left, right, know)
+    ranked.append(Ranked(core, keep, "keep as printed"))
+    return sorted(ranked, key=lambda r: r.cost)
+
+
+def confidence(ranked: list[Ranked]) -> float:
+    """The winner's share of the probability mass (softmax of -cost/T)."""
+    best = ranked[0].cost
+    mass = sum(math.exp(-(r.cost - best) / TEMPERATURE) for r in ranked)
+    return 1.0 / mass
+
+
+def correct_word(tokens: list[Token], index: int, know: Knowledge,
+                 sentence_start: bool) -> Proposal | Flag | None:
+    """Propose a correction for an unknown word, or flag it."""
+    token = tokens[index]
+    core = token.core
+    name_like = core[0].isupper() and not sentence_start and not core.isupper()
+    left, right = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
+    ranked = rank(core, left, right, name_like, know)
+    if len(ranked) == 1:
+        return None
+    conf = confidence(ranked)
+    best = ranked[0]
+    if core[0].isupper() and not strong_for_capitals(core, best, know):
+        conf = min(conf, WEAK_CAPITAL_CONFIDENCE)
+    if name_like:
+        conf = conf ** 2  # names: a stricter threshold
+    suggestions = tuple(case_like(r.form, core) for r in ranked if r.form != core)
+    if best.form == core:
+        if any(is_junk(c) for c in core):
+            return Flag(token.start, token.end, core, "unreadable-word", round(1 - conf, 3),
+                        "not a word; no reading is clearly best", suggestions[:MAX_SUGGESTIONS])
+        return None
+    replacement = case_like(best.form, core)
+    reason = f"'{core}' is not in the lexicon; '{replacement}' ({best.why}"
+    reason += f", second '{ranked[1].form}')" if len(ranked) > 1 else ")"
+    rule = "split-run-together" if " " in best.form else "ocr-misreading"
+    if conf < know.threshold:
+        return Flag(token.start, token.end, core, rule, round(conf, 3),
+                    f"not changed (confidence below threshold): {reason}",
+                    suggestions[:MAX_SUGGESTIONS])
+    return Proposal(token.start, token.end, replacement, rule, conf, reason)
+
+
+WEAK_CAPITAL_CONFIDENCE = 0.5
+CAPITAL_MAX_CONFUSION = 5.0
+"""A capitalised word is changed only for one of the classic confusions (this
+cheap or cheaper), a repaired junk character, or a form the document uses."""
+
+
+def strong_for_capitals(core: str, best: Ranked, know: Knowledge) -> bool:
+    """Evidence strong enough to change a capitalised word (often a name).
+
+    >>> know = knowledge("Russia and Russia.", Context())
+    >>> strong_for_capitals("Russid", Ranked("russia", 12.0, ""), know)
+    True
+    >>> strong_for_capitals("Gillett", Ranked("gillette", 12.0, ""), know)
+    False
+    """
+    if best.form == core:
+        return True
+    if know.doc_lower[best.form] >= 1 or any(is_junk(c) for c in core):
+        return True
+    return know.model.cost(core.lower(), best.form) <= CAPITAL_MAX_CONFUSION
+
+
+def real_word(tokens: list[Token], index: int, know: Knowledge) -> Proposal | None:
+    """A known word of a real-word confusion set that context rejects."""
+    token = tokens[index]
+    members = know.confusion_sets.get(token.core)
+    left, right = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
+    if not members or left is None or right is None:
+        return None
+    if not (known_form(left, know.lexicon) and known_form(right, know.lexicon)):
+        return None
+    costs = {m: language_cost(m, left, right, know) for m in (token.core, *members)}
+    best = min(costs, key=costs.__getitem__)
+    margin = costs[token.core] - costs[best]
+    if best == token.core or margin < REAL_WORD_MARGIN:
+        return None
+    if seen_pairs(token.core, left, right, know) or not seen_pairs(best, left, right, know):
+        return None  # only observed pairs count as evidence, not backed-off guesses
+    conf = 1.0 - math.exp(-(margin - REAL_WORD_MARGIN / 2) / TEMPERATURE)
+    return Proposal(token.start, token.end, best, "real-word-confusion", conf,
+                    f"'{left} {token.core} {right}': context prefers '{best}' "
+                    f"(a common OCR confusion), by {margin:.1f} nats")
+
+
+def seen_pairs(word: str, left: str, right: str, know: Knowledge) -> int:
+    """How many of ``left word`` and ``word right`` the bigram list (or the
+    document, for a word it uses) attests."""
+    lex = know.lexicon
+    return bool(lex.pair_count(left, word)) + bool(lex.pair_count(word, right))
+
+
+def join_pieces(tokens: list[Token], index: int, know: Knowledge) -> Proposal | None:
+    """Letters of one word spaced apart by the OCR: ``Hav ing`` → ``Having``."""
+    if index + 1 >= len(tokens):
+        return None
+    first, second = tokens[index], tokens[index + 1]
+    if first.trail or second.lead or not (first.core.isalpha() and second.core.isalpha()):
+        return None
+    if second.core[0].isupper() and not second.core.isupper():
+        return None
+    first_known, second_known = is_known(first.core, know), is_known(second.core, know)
+    if first_known and second_known:
+        return None
+    joined = first.core + second.core
+    if not (known_form(joined, know.lexicon) or know.doc_lower[joined.lower()] >= 1):
+        return None
+    common = know.lexicon.count(joined) >= MIN_JOIN_COUNT or know.doc_lower[joined.lower()] >= 1
+    conf = 0.95 if common else 0.85
+    return Proposal(first.start, second.end, joined, "join-spaced-word", conf,
+                    f"'{first.core} {second.core}' is one word spaced apart: '{joined}'")
+
+
+def scan_line(line: str, offset: int, know: Knowledge) -> tuple[list[Proposal], list[Flag]]:
+    """Decide every word of one line (one paragraph in the final layout)."""
+    tokens = [_shift(split_token(m), offset) for m in TOKEN.finditer(line)]
+    proposals: list[Proposal] = []
+    flags: list[Flag] = []
+    sentence_start = True
+    taken = -1  # index of the last token an accepted proposal covers
+    words = know.lexicon.words
+    for i, token in enumerate(tokens):
+        core = token.core
+        plain = core.isalpha() and core.lower() in words and core not in know.confusion_sets
+        if not plain and i > taken and looks_like_word(core) and "¬" not in token.trail:
+            outcome = _decide(tokens, i, know, sentence_start, joinable_left=i - 1 > taken)
+            if isinstance(outcome, Proposal):
+                if outcome.start < token.start and proposals and \
+                        proposals[-1].end > outcome.start:
+                    proposals.pop()
+                proposals.append(outcome)
+                taken = i + 1 if outcome.end > token.end else i
+            elif isinstance(outcome, Flag):
+                flags.append(outcome)
+        sentence_start = bool(SENTENCE_END.search(core + token.trail)) or not core
+    return proposals, flags
+
+
+def _decide(tokens: list[Token], i: int, know: Knowledge, sentence_start: bool,
+            joinable_left: bool) -> Proposal | Flag | None:
+    token = tokens[i]
+    if is_known(token.core, know):
+        return real_word(tokens, i, know)
+    joined = (join_pieces(tokens, i - 1, know) if joinable_left and i > 0 else None) or \
+        join_pieces(tokens, i, know)
+    return joined or correct_word(tokens, i, know, sentence_start)
+
+
+@lru_cache(maxsize=1)
+def _static_lists() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    data = resources.files("clean_scan").joinpath("data")
+    anachronisms = frozenset(
+        w.strip().lower() for w in data.joinpath("anachronisms.txt").read_text("utf-8").split())
+    sets: dict[str, tuple[str, ...]] = {}
+    for line in data.joinpath("real-word-confusions.txt").read_text("utf-8").splitlines():
+        printed, *misreadings = line.split()
+        for word in misreadings:
+            sets[word] = (*sets.get(word, ()), printed)
+            if word.islower() and printed.islower():
+                sets[word.capitalize()] = tuple(w.capitalize() for w in sets[word])
+    return anachronisms, sets
+
+
+def knowledge(text: str, context: Context) -> Knowledge:
+    doc = document_words(text, context)
+    anachronisms, sets = _static_lists()
+    return Knowledge(load_lexicon(), load_confusions(), doc, lower_counts(doc),
+                     frozenset(context.extra_words), anachronisms, sets, context.min_confidence)
 
 
 def run(text: str, context: Context) -> StageResult:
-    return StageResult([])
+    know = knowledge(text, context)
+    proposals: list[Proposal] = []
+    flags: list[Flag] = []
+    offset = 0
+    for line in text.split("\n"):
+        found, flagged = scan_line(line, offset, know)
+        offset += len(line) + 1
+        for prop in found:
+            if prop.confidence >= context.min_confidence:
+                proposals.append(prop)
+            else:
+                flags.append(Flag(prop.start, prop.end, text[prop.start:prop.end], prop.rule,
+                                  round(prop.confidence, 3),
+                                  f"not changed (confidence below threshold): {prop.reason}",
+                                  (prop.replacement,)))
+        flags.extend(flagged)
+    return StageResult(proposals, flags)
 
 
-STAGE = Stage("spelling", "(not yet written)", run)
+STAGE = Stage("spelling", "corrects misread words against the era lexicon and the "
+              "document's own vocabulary, ranked by an OCR confusion model", run)

@@ -1,0 +1,227 @@
+"""The OCR confusion model: what it costs to believe that the page printed
+one thing where the OCR read another.
+
+A plain edit distance treats ``rn`` read for ``m`` like ``q`` for ``z``; OCR
+does not. The costs here are ``-ln P(ocr piece | printed piece)`` for pieces
+of one or two characters, learned from aligned OCR and ground truth by
+``wordlists/learn_confusions.py`` (with a prior for the classic confusions),
+and a flat, high cost for any other single-character edit. A character that
+cannot belong to a word (``&``, ``^``, ``£`` inside letters) is cheap to
+replace or drop, because it is certainly wrong.
+
+Two uses: :meth:`ConfusionModel.cost` is the weighted edit distance between
+an OCR form and a printed form; :meth:`ConfusionModel.variants` generates the
+printed forms within two operations of an OCR form, for the spelling stage to
+check against its lexicon.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+GENERIC_SUB = 9.0
+"""Cost of a letter-for-letter substitution that the model never saw."""
+GENERIC_INDEL = 9.5
+"""Cost of an unseen deletion or insertion of a letter."""
+JUNK_EDIT = 3.0
+"""Cost of replacing or dropping a character that cannot stand in a word."""
+SECOND_OP_LIMIT = 5.0
+"""Only confusions cheaper than this are tried as a second operation, which
+keeps the number of generated forms in the thousands, not the hundreds of
+thousands."""
+
+STEP_LIMIT = 8.0
+"""Learned confusions dearer than this are no cheaper than a generic edit
+and are left to the generic steps when generating forms."""
+
+LETTERS = string.ascii_lowercase
+WORD_CHARS = frozenset(string.ascii_letters + "'’-")
+
+
+def is_junk(char: str) -> bool:
+    """A character that cannot be part of a printed word.
+
+    >>> is_junk("&"), is_junk("e"), is_junk("é"), is_junk("-")
+    (True, False, False, False)
+    """
+    return not (char.isalpha() or char in "'’-")
+
+
+@dataclass
+class ConfusionModel:
+    """Substitution costs, keyed by the OCR piece: ``{ocr: {printed: cost}}``.
+    The empty string stands for nothing (a dropped or added character)."""
+
+    table: dict[str, dict[str, float]]
+    _steps: dict[str, list[tuple[str, str, float]]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_rows(cls, rows: list[tuple[str, str, float]]) -> ConfusionModel:
+        table: dict[str, dict[str, float]] = {}
+        for ocr, printed, cost in rows:
+            ocr, printed = ("" if ocr == "_" else ocr), ("" if printed == "_" else printed)
+            table.setdefault(ocr, {})[printed] = min(cost, table.get(ocr, {}).get(printed, cost))
+        return cls(table)
+
+    def piece_cost(self, ocr: str, printed: str) -> float:
+        """Cost of one operation turning the OCR piece back into the printed one.
+
+        >>> m = ConfusionModel.from_rows([("rn", "m", 3.0)])
+        >>> m.piece_cost("rn", "m"), m.piece_cost("q", "z"), m.piece_cost("&", "s")
+        (3.0, 9.0, 3.0)
+        """
+        if ocr == printed:
+            return 0.0
+        learned = self.table.get(ocr, {}).get(printed)
+        if learned is not None:
+            return learned
+        if len(ocr) == 1 and is_junk(ocr) and len(printed) <= 1:
+            return JUNK_EDIT
+        if len(ocr) == 1 and len(printed) == 1:
+            return GENERIC_SUB if ocr.lower() != printed.lower() else GENERIC_SUB / 2
+        if len(ocr) + len(printed) == 1:
+            return GENERIC_INDEL
+        return float("inf")
+
+    def cost(self, ocr: str, printed: str) -> float:
+        """Weighted edit distance from the OCR form to the printed form, with
+        pieces of up to two characters on either side.
+
+        >>> m = load_confusions()
+        >>> m.cost("modem", "modern") < m.cost("modem", "model")
+        True
+        """
+        n, k = len(ocr), len(printed)
+        inf = float("inf")
+        best = [[inf] * (k + 1) for _ in range(n + 1)]
+        best[0][0] = 0.0
+        for i in range(n + 1):
+            for j in range(k + 1):
+                here = best[i][j]
+                if here == inf:
+                    continue
+                for a in range(3):
+                    for b in range(3):
+                        if (a or b) and i + a <= n and j + b <= k:
+                            step = self.piece_cost(ocr[i:i + a], printed[j:j + b])
+                            if here + step < best[i + a][j + b]:
+                                best[i + a][j + b] = here + step
+        return best[n][k]
+
+    def steps(self, word: str) -> list[tuple[str, str, float]]:
+        """Learned one-operation rewrites of ``word``: (new form, what was
+        done, cost). Cached, since a book repeats its misreadings."""
+        cached = self._steps.get(word)
+        if cached is None:
+            cached = list(self._learned_steps(word))
+            self._steps[word] = cached
+        return cached
+
+    def _learned_steps(self, word: str, inserts: bool = True,
+                       limit: float = STEP_LIMIT) -> Iterator[tuple[str, str, float]]:
+        for i in range(len(word)):
+            for size in (1, 2):
+                piece = word[i:i + size]
+                if len(piece) < size:
+                    continue
+                for printed, cost in self.table.get(piece, {}).items():
+                    if cost <= limit:
+                        yield word[:i] + printed + word[i + size:], f"{piece}->{printed}", cost
+        for printed, cost in self.table.get("", {}).items() if inserts else ():
+            if cost > STEP_LIMIT:
+                continue
+            for i in range(len(word) + 1):
+                yield word[:i] + printed + word[i:], f"+{printed}", cost
+
+    @staticmethod
+    def generic_steps(word: str) -> Iterator[tuple[str, float]]:
+        """Every single-character edit at its flat cost (cheap for junk)."""
+        for i, char in enumerate(word):
+            junk = is_junk(char)
+            yield word[:i] + word[i + 1:], JUNK_EDIT if junk else GENERIC_INDEL
+            for letter in LETTERS:
+                if letter != char:
+                    cost = JUNK_EDIT if junk else GENERIC_SUB
+                    yield word[:i] + letter + word[i + 1:], cost
+        for i in range(len(word) + 1):
+            for letter in LETTERS:
+                yield word[:i] + letter + word[i:], GENERIC_INDEL
+
+    def variants(self, word: str, max_cost: float = 16.0, two_ops: bool = True,
+                 accept: Callable[[str], bool] | None = None,
+                 generic: bool = True) -> dict[str, float]:
+        """Forms within two operations of ``word`` and their cheapest cost.
+
+        The first operation may be any edit; a second one follows only a
+        learned confusion or the repair of a junk character, and is itself a
+        learned confusion, or any edit where a junk character is left.
+
+        >>> m = ConfusionModel.from_rows([("rn", "m", 3.0), ("c", "e", 4.0)])
+        >>> v = m.variants("rnodcl")
+        >>> v["modcl"], v["model"]
+        (3.0, 7.0)
+        """
+        found: dict[str, float] = {}
+
+        def keep(form: str, cost: float) -> bool:
+            if cost > max_cost or cost >= found.get(form, float("inf")):
+                return False
+            found[form] = cost
+            return True
+
+        def keep_final(form: str, cost: float) -> None:
+            if cost <= max_cost and cost < found.get(form, float("inf")) and (
+                    accept is None or accept(form)):
+                found[form] = cost
+
+        learned: list[tuple[str, float]] = []
+        for form, _, cost in self.steps(word):
+            if keep(form, cost) and cost <= SECOND_OP_LIMIT:
+                learned.append((form, cost))
+        junky: list[tuple[str, float]] = []
+        for form, cost in self.generic_steps(word) if generic else ():
+            if keep(form, cost) and cost == JUNK_EDIT:
+                junky.append((form, cost))
+        for form, cost in (learned + junky) if two_ops else ():
+            if cost > SECOND_OP_LIMIT:
+                continue
+            for form2, _, cost2 in self._learned_steps(form, False, SECOND_OP_LIMIT):
+                keep_final(form2, cost + cost2)
+        for form, cost in (junky + learned) if two_ops else ():
+            for form2 in junk_steps(form):
+                keep_final(form2, cost + JUNK_EDIT)
+        found.pop(word, None)
+        return found
+
+
+def junk_steps(word: str) -> Iterator[str]:
+    """Each junk character dropped, or replaced by each letter.
+
+    >>> sorted(junk_steps("a&"))[:3]
+    ['a', 'aa', 'ab']
+    """
+    for i, char in enumerate(word):
+        if is_junk(char):
+            yield word[:i] + word[i + 1:]
+            for letter in LETTERS:
+                yield word[:i] + letter + word[i + 1:]
+
+
+def _read_rows(text: str) -> list[tuple[str, str, float]]:
+    rows = []
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            rows.append((parts[0], parts[1], float(parts[2])))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def load_confusions() -> ConfusionModel:
+    """The packaged model (``data/confusions.tsv``), loaded once per process."""
+    text = resources.files("clean_scan").joinpath("data/confusions.tsv").read_text("utf-8")
+    return ConfusionModel.from_rows(_read_rows(text))
