@@ -17,6 +17,10 @@ import regex
 PAGE_BREAK = "\f"
 
 SENTENCE_END = regex.compile(r"[.!?:][’”'\"\)\]]*$|[’”\"]$")
+SHORT_LAST_LINE = 0.5
+"""A last line shorter than this share of a full line ends its paragraph."""
+OPEN_END = regex.compile(r"[\p{Ll},;]$")
+"""A line ending in a lower-case word or a comma leaves its sentence open."""
 HEADING = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
 """A line with capitals and no lower-case letter: a heading or a part title."""
 
@@ -82,6 +86,8 @@ def runs_on(last: str, first: str, full_width: int) -> tuple[bool, float, str]:
     True
     >>> runs_on("as they are.", "We shall not", 66)[0]
     False
+    >>> runs_on("* 94 *", "First published March 1942", 66)[0]
+    False
     """
     if not first:
         return False, 1.0, "nothing follows"
@@ -91,6 +97,8 @@ def runs_on(last: str, first: str, full_width: int) -> tuple[bool, float, str]:
         return True, 1.0, "the line ends with a split word or dash"
     if first[0].islower() or first[0] in "—–":
         return True, 0.97, "the next page continues in lower case"
+    if len(last) < SHORT_LAST_LINE * full_width and not OPEN_END.search(last):
+        return False, 0.8, "a short last line ends the paragraph (or the title page)"
     if not SENTENCE_END.search(last):
         return True, 0.95, "the sentence is left open at the foot of the page"
     if len(last) >= 0.93 * full_width:
