@@ -341,3 +341,26 @@ def test_missing_input_is_reported_with_a_failing_exit(tmp_path: Path):
     code, output = run_batch(str(tmp_path / "nope"), "--out-dir", str(tmp_path / "out"))
     assert code == 1
     assert "no such file" in output
+
+
+def test_ctrl_c_stops_cleanly_with_a_summary_and_resume_finishes(tmp_path: Path):
+    root = tmp_path / "in"
+    root.mkdir()
+    book = SAMPLE.read_text(encoding="utf-8")
+    for n in range(20):
+        (root / f"b{n:02d}.txt").write_text(book[n * 3000:n * 3000 + 20000], encoding="utf-8")
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "clean_scan", "batch", str(root), "-j", "2", "--skip",
+           "spelling", "--out-dir", str(out)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    _wait_for_reports(out, 3, proc)
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C sends: the whole process group
+    _out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert b"--resume" in err
+    summary = json.loads((out / "batch-summary.json").read_text("utf-8"))
+    assert summary["run"]["interrupted"] is True and summary["totals"]["not_done"] > 0
+    assert not list(out.glob(".*.part"))
+    assert subprocess.run([*cmd, "--resume"], capture_output=True).returncode == 0
+    assert len(tree_bytes(out)) == 60

@@ -106,9 +106,10 @@ def _report(result: object) -> None:
     t = result.totals
     rate = f", {t['files_per_second']} files/s, {t['mb_per_second']} MB/s" \
         if t.get("files_per_second") else ""
+    not_done = f", {t['not_done']} not done" if t["not_done"] else ""
     click.echo(f"clean-scan batch: {t['files']} files: {t['ok']} cleaned, {t['skipped']} "
-               f"already done, {t['failed']} failed; {t['edits']} edits, {t['flags']} "
-               f"flagged; {t['seconds']:.1f}s{rate}", err=True)
+               f"already done, {t['failed']} failed{not_done}; {t['edits']} edits, "
+               f"{t['flags']} flagged; {t['seconds']:.1f}s{rate}", err=True)
     failed = [r for r in result.records if r["status"] == "error"]
     for record in failed[:MAX_LISTED]:
         click.echo(f"  failed: {record['error']}", err=True)

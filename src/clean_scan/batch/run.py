@@ -105,7 +105,7 @@ def _not_done(jobs: Sequence[Job], records: list[Record], options: BatchOptions)
     for job in jobs:
         if job.index not in seen:
             record = base_record(job, options.out_dir)
-            record.update(status="error", error="not done: the batch was interrupted")
+            record.update(status="not done", error="the batch was interrupted before this file")
             out.append(record)
     return out
 

@@ -52,6 +52,7 @@ def totals(records: Sequence[Record], seconds: float, stages: Sequence[str]) -> 
         "files": len(records), "ok": cleaned,
         "skipped": sum(1 for r in records if r["status"] == "skipped"),
         "failed": sum(1 for r in records if r["status"] == "error"),
+        "not_done": sum(1 for r in records if r["status"] == "not done"),
         "bytes": sum(r["bytes"] or 0 for r in done), "edits": sum(r["edits"] for r in done),
         "edits_by_stage": by_stage, "flags": sum(r["flags"] for r in done),
         "seconds": round(seconds, 3),
@@ -125,7 +126,8 @@ def render_index(rows: Sequence[Record], total: dict[str, Any], run: dict[str, A
             "<th data-key='str'>Encoding</th><th data-key='str'>Status</th>"
             "<th>Outputs</th></tr>")
     stats = (f"{total['files']} files: {total['ok']} cleaned, {total['skipped']} already done, "
-             f"{total['failed']} failed; {total['edits']} edits, {total['flags']} flagged.")
+             f"{total['failed']} failed, {total['not_done']} not done (interrupted); "
+             f"{total['edits']} edits, {total['flags']} flagged.")
     return (
         "<!doctype html>\n<html lang='en'><head><meta charset='utf-8'>"
         f"{HTML_GENERATOR_TAG}<title>clean-scan batch</title><style>"
@@ -144,8 +146,8 @@ def render_index(rows: Sequence[Record], total: dict[str, Any], run: dict[str, A
 def _index_row(r: Record) -> str:
     pct = change_pct(r)
     name = html.escape(r["input"])
-    if r["status"] == "error":
-        status = f"failed: {html.escape(r['error'] or '')}"
+    if r["status"] in ("error", "not done"):
+        status = f"{r['status']}: {html.escape(r['error'] or '')}"
         links, title = "", name
     else:
         status = "already done" if r["status"] == "skipped" else "cleaned"
