@@ -12,6 +12,7 @@ import html
 import json
 import time
 from collections.abc import Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +35,9 @@ from clean_scan.stage import Context
 @dataclass(frozen=True)
 class FileOutcome:
     """What cleaning one file did. ``result`` (the full edit log) is kept only
-    for inputs cleaned whole; the counts are there for every input."""
+    for inputs cleaned whole, and ``clean_bytes`` for a large input only when
+    the clean text went to standard output; the counts are there for every
+    input."""
 
     input: Path
     outputs: OutputPaths
@@ -79,20 +82,19 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
 
 def _clean_large(input_path: Path, source: DecodedInput, paths: OutputPaths,
                  skip: Iterable[str], context: Context | None, started: float) -> FileOutcome:
-    """The same three outputs for an input cleaned in segments."""
+    """The same three outputs for an input cleaned in segments, each written
+    as it is made; the clean text is kept in memory only for standard output."""
     name = input_path.name
-    if paths.json is not None:
-        with atomic_file(paths.json) as report:
-            run = clean_segmented(source, name, report, skip=skip, context=context)
-    else:
-        run = clean_segmented(source, name, None, skip=skip, context=context)
+    with ExitStack() as stack:
+        report = stack.enter_context(atomic_file(paths.json)) if paths.json else None
+        clean_out = stack.enter_context(atomic_file(paths.clean)) if paths.clean else None
+        run = clean_segmented(source, name, report, clean_out=clean_out, skip=skip,
+                              context=context)
+        if paths.html is not None:
+            write_atomic(paths.html, _large_input_html(name, source, paths, run.edit_count,
+                                                       run.flag_count, run.segments))
     clean_bytes = b"".join(run.clean_parts)
     run.clean_parts.clear()
-    if paths.html is not None:
-        write_atomic(paths.html, _large_input_html(name, source, paths, run.edit_count,
-                                                   run.flag_count, run.segments))
-    if paths.clean is not None:
-        write_atomic(paths.clean, clean_bytes)
     return FileOutcome(input_path, paths, source.encoding, None, clean_bytes,
                        time.perf_counter() - started, run.counts, run.edit_count,
                        run.flag_count, run.changed_chars, len(source.text), run.segments)

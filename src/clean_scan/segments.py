@@ -107,17 +107,19 @@ class SegmentedRun:
     changed_chars: int = 0
     segments: int = 0
     clean_parts: list[bytes] = field(default_factory=list)
+    clean_sha256: str = ""
 
 
 def clean_segmented(source: DecodedInput, name: str, report: IO[bytes] | None, *,
-                    skip: Iterable[str] = (), context: Context | None = None,
-                    target: int | None = None) -> SegmentedRun:
+                    clean_out: IO[bytes] | None = None, skip: Iterable[str] = (),
+                    context: Context | None = None, target: int | None = None) -> SegmentedRun:
     """Clean ``source`` segment by segment; write the JSON report to
-    ``report`` as it goes (edits, flags and hunks are spooled to temporary
-    files, so only one segment's are in memory). Returns the counts and the
-    clean text as UTF-8 parts."""
+    ``report`` (edits, flags and hunks are spooled to temporary files as they
+    come, so only one segment's are in memory) and the clean text to
+    ``clean_out``, or keep it in ``clean_parts`` when that is None."""
     base = context or Context()
     run = SegmentedRun()
+    digest = hashlib.sha256()
     text = source.text
     with _Spool() as edits, _Spool() as flags, _Spool() as hunks:
         clean_len, lines_before, prev_start, tail = 0, 0, 0, ""
@@ -160,9 +162,15 @@ def clean_segmented(source: DecodedInput, name: str, report: IO[bytes] | None, *
             clean = join + result.clean
             clean_len += len(clean)
             tail = (tail + clean)[-2:]
-            run.clean_parts.append(clean.encode("utf-8"))
+            data = clean.encode("utf-8")
+            digest.update(data)
+            if clean_out is not None:
+                clean_out.write(data)
+            else:
+                run.clean_parts.append(data)
         if pending is not None:
             hunks.write(pending)
+        run.clean_sha256 = digest.hexdigest()
         if report is not None:
             _write_report(report, source, name, run, edits, flags, hunks)
     return run
@@ -227,15 +235,12 @@ def _write_report(out: IO[bytes], source: DecodedInput, name: str, run: Segmente
     """The same report as ``json_report.build_report`` makes, written in
     pieces; ``output`` and the stage counts come first (they are known once
     every segment is done), the long lists after."""
-    digest = hashlib.sha256()
-    for part in run.clean_parts:
-        digest.update(part)
     head = {
         "schema": SCHEMA,
         "version": VERSION,
         "input": {"name": name, "sha256": source.sha256, "bytes": source.size,
                   "encoding": source.encoding, "bom": source.bom},
-        "output": {"clean_sha256": digest.hexdigest(), "segments": run.segments},
+        "output": {"clean_sha256": run.clean_sha256, "segments": run.segments},
         "stages": [{"name": n, **c} for n, c in run.counts.items()],
     }
     dump = json.dumps(head, ensure_ascii=False, indent=1)
