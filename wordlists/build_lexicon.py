@@ -43,7 +43,8 @@ MIN_BIGRAM_COUNT = 20_000_000
 """Bigrams rarer than this are dropped: they seldom decide a correction and
 would double the load time."""
 
-EXCLUDE_LISTS = ("anachronisms.txt", "not-words.txt", "real-word-confusions.txt")
+EXCLUDE_LISTS = ("anachronisms.txt", "not-words.txt", "real-word-confusions.txt",
+                 "ocr-confusions.txt")
 
 
 def read_list(path: Path) -> Iterator[str]:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -50,7 +50,7 @@ NAME_KEEP_BONUS = 6.0
 """Capitalised words mid-sentence are mostly names: keeping them is cheaper."""
 CAPITAL_KEEP_BONUS = 3.0
 """Any capitalised or all-capital word may be a name the lexicon lacks."""
-DOC_BONUS = 2.0
+DOC_BONUS = 4.0
 """Per ln(1 + count) of a candidate's uses elsewhere in the document."""
 SPLIT_COST = 5.0
 """Cost of believing the OCR lost the space between two words."""
@@ -74,7 +74,9 @@ MAX_SUGGESTIONS = 3
 
 TOKEN = regex.compile(r"[^\s—–]+")
 """A token: anything between spaces and dashes (``power—to`` is two words)."""
-EDGE = regex.compile(r"^([\p{Ps}\p{Pi}\p{Pf}\"'‘“(\[]*)(.*?)([\p{P}\p{S}]*)$")
+EDGE = regex.compile(r"^([\"'‘“«(\[{]*)(.*?)([.,;:!?)\]}\"'’”»…*]*)$")
+"""Leading and trailing punctuation around a word core. Other marks (``&``,
+``£``, ``^``) stay in the core: there they are garbled letters (``th£``)."""
 ROMAN = regex.compile(r"^(?i:m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3}))$")
 SENTENCE_END = regex.compile(r"[.!?:][\"'’”)\]]*$")
 
@@ -114,6 +116,7 @@ class Knowledge:
     anachronisms: frozenset[str]
     confusion_sets: dict[str, tuple[str, ...]]
     threshold: float = 0.8
+    harmonics: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def split_token(match: regex.Match[str]) -> Token:
@@ -205,15 +208,55 @@ def is_known(core: str, know: Knowledge) -> bool:
         return True
     if core.lower() in know.anachronisms or any(is_junk(c) for c in core):
         return False
-    return know.doc[core] >= 2 or (ROMAN.match(core) is not None and len(core) <= 6)
+    if ROMAN.match(core) is not None and len(core) <= 6:
+        return True
+    return know.doc[core] >= 2 and not common_neighbours(core, know)
+
+
+HARMONIC_MAX_CONFUSION = 5.5
+"""Only the cheapest, classic confusions relate a rare form to a common word."""
+HARMONIC_MIN_COUNT = 100_000_000
+"""A "common word" here is among the few hundred most frequent English words."""
+HARMONIC_RATIO = 100
+"""... and at least this many times as frequent as the rare form."""
+RARE_DIGITS = 6
+"""Lexicon words with counts of fewer digits (below 100,000: the web list's
+rarest and the wbritish-only words) are rare enough to be checked against
+common words one confusion away."""
+
+
+def common_neighbours(core: str, know: Knowledge) -> dict[str, float]:
+    """Very common words one classic OCR confusion away from ``core``, with
+    the confusion cost: ``tho`` is ``the`` misread far more often than a word
+    (Guiguts' "harmonics", TICCL's variants).
+
+    >>> know = knowledge("", Context())
+    >>> "the" in common_neighbours("tho", know), common_neighbours("council", know)
+    (True, {})
+    """
+    lower = core.lower()
+    cached = know.harmonics.get(lower)
+    if cached is not None:
+        return cached
+    own = max(know.lexicon.count(lower), 1)
+    found = {}
+    for form, cost in know.model.variants(lower, two_ops=False, generic=False).items():
+        if cost <= HARMONIC_MAX_CONFUSION and form.islower():
+            count = know.lexicon.count(form)
+            if count >= HARMONIC_MIN_COUNT and count >= HARMONIC_RATIO * own:
+                found[form] = cost
+    know.harmonics[lower] = found
+    return found
 
 
 def candidate_known(form: str, know: Knowledge) -> bool:
     """A lower-case form the user, the document or the lexicon knows; from
     the lexicon only a word common enough to be worth proposing unasked."""
-    if form in know.extra or know.doc_lower.get(form, 0) >= 1:
+    if form in know.extra or know.doc_lower.get(form, 0) >= 2:
         return True
     count = know.lexicon.words.get(form)
+    if count is not None and know.doc_lower.get(form, 0) >= 1:
+        return True
     if count is not None:
         return len(count) > MIN_CANDIDATE_DIGITS
     return ("-" in form or "'" in form) and known_form(form, know.lexicon)
@@ -279,7 +322,7 @@ def long_word_candidates(source: str, know: Knowledge) -> dict[str, float]:
     pool += [w for w in know.doc_lower if size - 2 <= len(w) <= size + 2]
     for form, _, _ in process.extract(source, pool, scorer=Levenshtein.distance,
                                       score_cutoff=2, limit=None):
-        if form not in found:
+        if form not in found and form != source and accept(form):
             found[form] = know.model.cost(source, form)
     return found
 
@@ -340,6 +383,9 @@ def correct_word(tokens: list[Token], index: int, know: Knowledge,
     left, right = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
     ranked = rank(core, left, right, name_like, know)
     if len(ranked) == 1:
+        if any(is_junk(c) for c in core):
+            return Flag(token.start, token.end, core, "unreadable-word", 0.0,
+                        "not a word, and no reading comes near it")
         return None
     conf = confidence(ranked)
     best = ranked[0]
@@ -408,11 +454,46 @@ def real_word(tokens: list[Token], index: int, know: Knowledge) -> Proposal | No
                     f"(a common OCR confusion), by {margin:.1f} nats")
 
 
+def rare_word(tokens: list[Token], index: int, know: Knowledge,
+              sentence_start: bool) -> Proposal | Flag | None:
+    """A rare word one classic confusion from a very common one (``bo``,
+    ``havo``, ``aro``), changed when the context attests the common word and
+    the whole score prefers it."""
+    token = tokens[index]
+    core = token.core
+    if core.lower() in know.extra or (core[0].isupper() and not sentence_start) or \
+            (core.isupper() and len(core) > 1) or len(know.lexicon.words.get(core.lower(), "")) \
+            >= RARE_DIGITS:
+        return None
+    near = common_neighbours(core, know)
+    if not near:
+        return None
+    left, right = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
+    if left is None and right is None:
+        return None
+    ranked = [Ranked(form, cost + LM_WEIGHT * language_cost(form, left, right, know),
+                     f"OCR confusion cost {cost:.1f}") for form, cost in near.items()]
+    ranked.append(Ranked(core, LM_WEIGHT * language_cost(core.lower(), left, right, know),
+                         "keep as printed"))
+    ranked.sort(key=lambda r: r.cost)
+    best = ranked[0]
+    if best.form == core or not seen_pairs(best.form, left or "", right or "", know):
+        return None
+    conf = confidence(ranked)
+    replacement = case_like(best.form, core)
+    reason = (f"'{core}' is a rare word one OCR confusion from the common '{replacement}', "
+              f"which the context prefers")
+    if conf < know.threshold:
+        return Flag(token.start, token.end, core, "rare-word-near-common", round(conf, 3),
+                    f"not changed (confidence below threshold): {reason}", (replacement,))
+    return Proposal(token.start, token.end, replacement, "rare-word-near-common", conf, reason)
+
+
 def seen_pairs(word: str, left: str, right: str, know: Knowledge) -> int:
     """How many of ``left word`` and ``word right`` the bigram list (or the
     document, for a word it uses) attests."""
     lex = know.lexicon
-    return bool(lex.pair_count(left, word)) + bool(lex.pair_count(word, right))
+    return bool(left and lex.pair_count(left, word)) + bool(right and lex.pair_count(word, right))
 
 
 def join_pieces(tokens: list[Token], index: int, know: Knowledge) -> Proposal | None:
@@ -446,7 +527,8 @@ def scan_line(line: str, offset: int, know: Knowledge) -> tuple[list[Proposal], 
     words = know.lexicon.words
     for i, token in enumerate(tokens):
         core = token.core
-        plain = core.isalpha() and core.lower() in words and core not in know.confusion_sets
+        count = words.get(core.lower(), "") if core.isalpha() else ""
+        plain = len(count) >= RARE_DIGITS and core not in know.confusion_sets
         if not plain and i > taken and looks_like_word(core) and "¬" not in token.trail:
             outcome = _decide(tokens, i, know, sentence_start, joinable_left=i - 1 > taken)
             if isinstance(outcome, Proposal):
@@ -465,7 +547,7 @@ def _decide(tokens: list[Token], i: int, know: Knowledge, sentence_start: bool,
             joinable_left: bool) -> Proposal | Flag | None:
     token = tokens[i]
     if is_known(token.core, know):
-        return real_word(tokens, i, know)
+        return real_word(tokens, i, know) or rare_word(tokens, i, know, sentence_start)
     joined = (join_pieces(tokens, i - 1, know) if joinable_left and i > 0 else None) or \
         join_pieces(tokens, i, know)
     return joined or correct_word(tokens, i, know, sentence_start)

@@ -1,0 +1,73 @@
+"""The era lexicon: what it knows, what it leaves out, and that it rebuilds."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from clean_scan.lexicon import Lexicon, known_form, load_lexicon
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+@pytest.mark.parametrize("word", [
+    "organisation", "labour", "programme", "defence", "gaol",          # British
+    "to-day", "to-morrow", "connexion", "shew", "co-operation",        # period forms
+    "Bolshevik", "Menshevik", "Comintern", "kulak", "Stakhanovite",    # politics
+    "Petrograd", "Kronstadt", "Zinoviev", "Gollancz", "Wehrmacht",     # places, people, war
+])
+def test_period_words_are_known(lexicon: Lexicon, word: str) -> None:
+    assert known_form(word, lexicon)
+
+
+@pytest.mark.parametrize("word", ["modem", "online", "email", "internet"])
+def test_anachronisms_are_not_words(lexicon: Lexicon, word: str) -> None:
+    assert not known_form(word, lexicon)
+
+
+def test_common_ocr_debris_is_not_a_word(lexicon: Lexicon) -> None:
+    assert not known_form("tbe", lexicon)
+    assert not known_form("whicli", lexicon)
+
+
+def test_bigram_context_prefers_real_phrases(lexicon: Lexicon) -> None:
+    assert lexicon.next_cost("the", "workers") < lexicon.next_cost("tire", "workers")
+
+
+def _load_builder():
+    spec = importlib.util.spec_from_file_location("build_lexicon",
+                                                  REPO / "wordlists" / "build_lexicon.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_build_writes_a_lexicon_with_supplements_and_without_anachronisms(
+        tmp_path: Path) -> None:
+    builder = _load_builder()
+    words, pairs = builder.build(tmp_path, wbritish=None)
+    assert words > 80_000 and pairs > 10_000
+    rows = dict(line.split("\t") for line in
+                (tmp_path / "lexicon.tsv").read_text(encoding="utf-8").splitlines())
+    assert "stakhanovite" in rows and "to-day" in rows   # curated supplements
+    assert "modem" not in rows and "email" not in rows    # anachronisms left out
+    assert int(rows["the"]) > int(rows["stakhanovite"])   # frequencies kept
+    bigram_lines = (tmp_path / "bigrams.tsv").read_text(encoding="utf-8").splitlines()
+    assert all(int(line.split("\t")[1]) >= builder.MIN_BIGRAM_COUNT for line in bigram_lines)
+
+
+def test_supplements_hold_no_correction_pairs() -> None:
+    """Supplement lists are word lists (one entry a line), not tables of
+    misreading -> word pairs; only the two confusion lists pair things."""
+    for path in (REPO / "wordlists" / "supplement").glob("*.txt"):
+        if path.name in ("real-word-confusions.txt", "ocr-confusions.txt"):
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert "->" not in line and "\t" not in line, (path.name, line)

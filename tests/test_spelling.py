@@ -1,0 +1,130 @@
+"""The spelling stage: misreadings put back, known words left alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from clean_scan.document import Flag
+from clean_scan.lexicon import load_lexicon
+from clean_scan.stage import Context
+from clean_scan.stages import spelling
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def correct(text: str, **options: object) -> str:
+    """Apply the stage's proposals as the pipeline does."""
+    context = Context(**options)  # type: ignore[arg-type]
+    result = spelling.run(text, context)
+    out, last = [], 0
+    for prop in sorted(result.proposals, key=lambda p: p.start):
+        if prop.start >= last and prop.confidence >= context.min_confidence:
+            out += [text[last:prop.start], prop.replacement]
+            last = prop.end
+    return "".join(out) + text[last:]
+
+
+def flags(text: str, **options: object) -> list[Flag]:
+    return spelling.run(text, Context(**options)).flags  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("raw", "fixed"), [
+    ("the machine tools whicli have been built", "the machine tools which have been built"),
+    ("the problem whetlier or not it was possible", "the problem whether or not it was possible"),
+    ("into the most modem form of industrial", "into the most modern form of industrial"),
+    ("the fundamental difference betweeq the two", "the fundamental difference between the two"),
+])
+def test_misreadings_are_put_back(raw: str, fixed: str) -> None:
+    assert correct(raw) == fixed
+
+
+def test_case_is_kept() -> None:
+    assert correct("THE PROBLEM WHETLIER OR NOT") == "THE PROBLEM WHETHER OR NOT"
+
+
+def test_the_document_votes_for_its_own_words() -> None:
+    text = ("Russia was poor. " * 12) + "The revolution in Russid came first."
+    assert "revolution in Russia came" in correct(text)
+    # without the document's votes, a capitalised unknown word is left alone
+    assert correct("The revolution in Russid came first.") == \
+        "The revolution in Russid came first."
+
+
+def test_real_word_errors_are_corrected_only_where_context_decides() -> None:
+    assert correct("as far as possible to win tire workers to the cause") == \
+        "as far as possible to win the workers to the cause"
+    assert correct("the tire was flat") == "the tire was flat"
+    assert correct("They arc ruled by the council") == "They are ruled by the council"
+
+
+def test_spaced_letters_are_joined_and_run_together_words_split() -> None:
+    assert correct("Hav ing won the war, they") == "Having won the war, they"
+    assert correct("and by*the end of the year") == "and by the end of the year"
+
+
+def test_names_are_not_turned_into_common_words() -> None:
+    for text in ("The report of Mr. Gillett was read.", "We met Taplin at the station."):
+        assert correct(text) == text
+
+
+def test_project_words_and_recurring_forms_are_trusted() -> None:
+    assert correct("the Narodnaya Volya group") == "the Narodnaya Volya group"
+    assert correct("the zemlyachestvo met", extra_words=frozenset({"zemlyachestvo"})) == \
+        "the zemlyachestvo met"
+    text = "The Kharkoff works. Kharkoff grew."
+    assert correct(text) == text
+
+
+def test_numbers_references_and_dashes_are_left_alone() -> None:
+    text = "In 1942 the organisation[1] grew—and (b) the U.S.S.R. did too."
+    assert correct(text) == text
+
+
+def test_doubtful_words_are_flagged_with_suggestions_not_changed() -> None:
+    text = "the thaf^ltfroke of the engine"
+    assert correct(text) == text
+    raised = flags(text)
+    assert raised and raised[0].text == "thaf^ltfroke"
+
+
+def test_a_higher_threshold_changes_less() -> None:
+    text = "the machine tools whicli have been built and the pagt of it"
+    assert len(spelling.run(text, Context(min_confidence=1.0)).proposals) <= \
+        len(spelling.run(text, Context(min_confidence=0.5)).proposals)
+    low = flags(text, min_confidence=0.99)
+    assert all(f.suggestions for f in low)
+
+
+COMMON = [w for w, _ in zip(load_lexicon().words, range(3000), strict=False)
+          if w.isalpha() and len(w) > 1]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(COMMON), min_size=1, max_size=12))
+def test_a_word_in_the_lexicon_is_never_changed_without_context_evidence(
+        words: list[str]) -> None:
+    """Any line of lexicon words comes back unchanged, except a known OCR
+    real-word confusion that the bigrams on both sides reject."""
+    text = " ".join(words)
+    for prop in spelling.run(text, Context()).proposals:
+        assert prop.rule == "real-word-confusion", (text, prop)
+        assert text[prop.start:prop.end] in spelling._static_lists()[1]
+
+
+@pytest.mark.skipif(not (CORPUS / "overproof-dev").exists(), reason="dev corpus absent")
+def test_newspaper_article_gets_fewer_word_errors() -> None:
+    from rapidfuzz.distance import Levenshtein
+
+    from clean_scan.evaluation import join_line_hyphens, tokenise
+    folder = CORPUS / "overproof-dev"
+    gold_path = sorted(folder.glob("*.gt.txt"))[0]
+    gold = tokenise(join_line_hyphens(gold_path.read_text(encoding="utf-8")))
+    raw_text = join_line_hyphens(
+        gold_path.with_name(gold_path.name.replace(".gt.", ".raw.")).read_text(encoding="utf-8"))
+    before = Levenshtein.distance(gold, tokenise(raw_text))
+    after = Levenshtein.distance(gold, tokenise(correct(raw_text)))
+    assert after < before
