@@ -117,6 +117,8 @@ class Knowledge:
     confusion_sets: dict[str, tuple[str, ...]]
     threshold: float = 0.8
     harmonics: dict[str, dict[str, float]] = field(default_factory=dict)
+    pools: dict[int, list[str]] = field(default_factory=dict)
+    pooled: set[int] = field(default_factory=set)
 
 
 def split_token(match: regex.Match[str]) -> Token:
@@ -297,18 +299,40 @@ def candidates(core: str, know: Knowledge) -> dict[str, float]:
         return split_candidates(core, know)
     source = core.lower()
     if len(source) >= LONG_WORD:
-        return long_word_candidates(source, know) | split_candidates(core, know)
-    for two_ops in (False, True):
-        if two_ops and len(source) > MAX_TWO_OP_LENGTH:
-            break
-        accept = lambda form: candidate_known(form, know)  # noqa: E731
-        for form, cost in know.model.variants(source, two_ops=two_ops, accept=accept).items():
-            if cost < found.get(form, math.inf) and candidate_known(form, know):
-                found[form] = cost
-        if any(cost <= ONE_OP_ENOUGH for cost in found.values()):
-            break
-    found.update(split_candidates(core, know))
+        found = long_word_candidates(source, know)
+    else:
+        for two_ops in (False, True):
+            if two_ops and len(source) > MAX_TWO_OP_LENGTH:
+                break
+            found = _merge(found, _generated(source, two_ops, know))
+            if any(cost <= ONE_OP_ENOUGH for cost in found.values()):
+                break
+    if core != source:
+        # capitals have confusions of their own (``T`` for ``J``, ``AV`` for ``W``)
+        found = _merge(found, _generated(core, False, know, generic=False))
+    return _merge(found, split_candidates(core, know))
+
+
+def _generated(source: str, two_ops: bool, know: Knowledge,
+               generic: bool = True) -> dict[str, float]:
+    """Known lower-case forms among the model's variants of ``source``."""
+    found: dict[str, float] = {}
+    accept = lambda form: candidate_known(form.lower(), know)  # noqa: E731
+    variants = know.model.variants(source, two_ops=two_ops, accept=accept, generic=generic)
+    for form, cost in variants.items():
+        lower = form.lower()
+        if cost < found.get(lower, math.inf) and lower != source.lower() and accept(lower):
+            found[lower] = cost
     return found
+
+
+def _merge(first: dict[str, float], second: dict[str, float]) -> dict[str, float]:
+    """Both candidate sets, each form at its cheaper cost."""
+    merged = dict(first)
+    for form, cost in second.items():
+        if cost < merged.get(form, math.inf):
+            merged[form] = cost
+    return merged
 
 
 def long_word_candidates(source: str, know: Knowledge) -> dict[str, float]:
@@ -318,13 +342,25 @@ def long_word_candidates(source: str, know: Knowledge) -> dict[str, float]:
     found = {form: cost for form, cost in
              know.model.variants(source, two_ops=False, generic=False).items() if accept(form)}
     size = len(source)
-    pool = [w for n in range(size - 2, size + 3) for w in know.lexicon.of_length(n)]
-    pool += [w for w in know.doc_lower if size - 2 <= len(w) <= size + 2]
+    pool = [w for n in range(size - 1, size + 2) for w in _pool(n, know)]
     for form, _, _ in process.extract(source, pool, scorer=Levenshtein.distance,
                                       score_cutoff=2, limit=None):
         if form not in found and form != source and accept(form):
-            found[form] = know.model.cost(source, form)
+            found[form] = know.model.aligned_cost(source, form)
     return found
+
+
+def _pool(length: int, know: Knowledge) -> list[str]:
+    """Common lexicon words and document words of one length, cached per run."""
+    pools = know.pools
+    if not pools:
+        for word in know.doc_lower:
+            if len(word) >= LONG_WORD - 2:
+                pools.setdefault(len(word), []).append(word)
+    if length not in pools or length not in know.pooled:
+        pools[length] = pools.get(length, []) + know.lexicon.of_length(length)
+        know.pooled.add(length)
+    return pools[length]
 
 
 def split_candidates(core: str, know: Knowledge) -> dict[str, float]:
@@ -429,7 +465,7 @@ def strong_for_capitals(core: str, best: Ranked, know: Knowledge) -> bool:
         return True
     if know.doc_lower[best.form] >= 1 or any(is_junk(c) for c in core):
         return True
-    return know.model.cost(core.lower(), best.form) <= CAPITAL_MAX_CONFUSION
+    return know.model.aligned_cost(core.lower(), best.form) <= CAPITAL_MAX_CONFUSION
 
 
 def real_word(tokens: list[Token], index: int, know: Knowledge) -> Proposal | None:
