@@ -16,7 +16,8 @@ left out, so that a page seeming to carry ``modem`` or ``email`` is read as a
 misprint of a period word. The output goes to ``src/clean_scan/data/``:
 ``lexicon.tsv`` (word, count; lower case, most frequent first) and
 ``bigrams.tsv`` (``w1 w2``, count), pruned so that the stage loads fast,
-and copies of the anachronism list and the real-word confusion sets.
+the common long words (``long-words.txt``) for near-match search, and
+copies of the anachronism list and the real-word confusion sets.
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ WBRITISH_COUNT = 10_000
 MIN_BIGRAM_COUNT = 20_000_000
 """Bigrams rarer than this are dropped: they seldom decide a correction and
 would double the load time."""
+
+LONG_MIN = 7
+LONG_COUNT = 100_000
+"""``long-words.txt``: the common words of seven letters or more, which the
+spelling stage searches with rapidfuzz for near matches of long words."""
 
 EXCLUDE_LISTS = ("anachronisms.txt", "not-words.txt", "real-word-confusions.txt",
                  "ocr-confusions.txt")
@@ -119,6 +125,8 @@ def build(out_dir: Path = DATA, wbritish: Path | None = WBRITISH) -> tuple[int, 
     bigrams = build_bigrams(unigrams)
     write_counts(out_dir / "lexicon.tsv", unigrams)
     write_counts(out_dir / "bigrams.tsv", bigrams)
+    long_words = sorted(w for w, n in unigrams.items() if len(w) >= LONG_MIN and n >= LONG_COUNT)
+    (out_dir / "long-words.txt").write_text("\n".join(long_words) + "\n", encoding="utf-8")
     for name in ("anachronisms.txt", "real-word-confusions.txt"):
         lines = (SUPPLEMENT / name).read_text(encoding="utf-8").splitlines()
         kept = [line for line in lines if line.strip() and not line.startswith("#")]

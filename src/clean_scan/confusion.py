@@ -205,8 +205,11 @@ class ConfusionModel:
                 learned.append((form, cost))
         junky: list[tuple[str, float]] = []
         for form, cost in self.generic_steps(word) if generic else ():
-            if keep(form, cost) and cost == JUNK_EDIT:
-                junky.append((form, cost))
+            if cost == JUNK_EDIT:
+                if keep(form, cost):
+                    junky.append((form, cost))
+            else:
+                keep_final(form, cost)  # never expanded further: filter now
         for form, cost in (learned + junky) if two_ops else ():
             if cost > SECOND_OP_LIMIT:
                 continue

@@ -47,14 +47,14 @@ class Lexicon:
     _by_length: dict[int, list[str]] = field(default_factory=dict, repr=False)
 
     def of_length(self, length: int) -> list[str]:
-        """Common words (a count of ``COMMON_DIGITS`` digits or more) of
-        ``length`` letters, for lengths near ``LONG_WORD`` and above;
-        bucketed on first use, so near matches of a long word are searched
-        among few."""
+        """Common words (a count of 100,000 or more) of ``length`` letters,
+        for lengths of seven and above (``data/long-words.txt``, written by
+        the build); bucketed on first use, so near matches of a long word
+        are searched among few."""
         if not self._by_length:
-            for word, count in self.words.items():
-                if len(word) >= LONG_WORD - 2 and len(count) >= COMMON_DIGITS:
-                    self._by_length.setdefault(len(word), []).append(word)
+            text = resources.files("clean_scan").joinpath("data/long-words.txt").read_text("utf-8")
+            for word in text.split():
+                self._by_length.setdefault(len(word), []).append(word)
         return self._by_length.get(length, [])
 
     def count(self, word: str) -> int:
