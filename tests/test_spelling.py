@@ -128,3 +128,10 @@ def test_newspaper_article_gets_fewer_word_errors() -> None:
     before = Levenshtein.distance(gold, tokenise(raw_text))
     after = Levenshtein.distance(gold, tokenise(correct(raw_text)))
     assert after < before
+
+
+def test_a_near_miss_of_a_project_word_is_flagged_for_review() -> None:
+    text = "The works at Kharkof grew."
+    raised = flags(text, extra_words=frozenset({"Kharkoff"}))
+    assert correct(text, extra_words=frozenset({"Kharkoff"})) == text
+    assert raised and raised[0].text == "Kharkof" and "Kharkoff" in raised[0].suggestions

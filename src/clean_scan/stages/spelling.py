@@ -434,6 +434,12 @@ def correct_word(tokens: list[Token], index: int, know: Knowledge,
         if any(is_junk(c) for c in core):
             return Flag(token.start, token.end, core, "unreadable-word", round(1 - conf, 3),
                         "not a word; no reading is clearly best", suggestions[:MAX_SUGGESTIONS])
+        vouched = [r.form for r in ranked[1:]
+                   if r.form in know.extra or know.doc_lower[r.form] >= 3]
+        if vouched:
+            return Flag(token.start, token.end, core, "near-known-word", round(1 - conf, 3),
+                        f"'{core}' is unknown, close to '{case_like(vouched[0], core)}', which "
+                        "the word list or the document uses", suggestions[:MAX_SUGGESTIONS])
         return None
     replacement = case_like(best.form, core)
     reason = f"'{core}' is not in the lexicon; '{replacement}' ({best.why}"
@@ -604,11 +610,21 @@ def _static_lists() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
     return anachronisms, sets
 
 
+def user_words(words: frozenset[str]) -> frozenset[str]:
+    """The user's words as given and in lower case (candidates are compared
+    in lower case).
+
+    >>> sorted(user_words(frozenset({"Kharkoff"})))
+    ['Kharkoff', 'kharkoff']
+    """
+    return frozenset(words) | frozenset(w.lower() for w in words)
+
+
 def knowledge(text: str, context: Context) -> Knowledge:
     doc = document_words(text, context)
     anachronisms, sets = _static_lists()
     return Knowledge(load_lexicon(), load_confusions(), doc, lower_counts(doc),
-                     frozenset(context.extra_words), anachronisms, sets, context.min_confidence)
+                     user_words(context.extra_words), anachronisms, sets, context.min_confidence)
 
 
 def run(text: str, context: Context) -> StageResult:
