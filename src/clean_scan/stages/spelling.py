@@ -4,23 +4,30 @@ The stage runs last, on text in its final layout (one paragraph a line), so
 a word's neighbours on the line are its context. For each word it asks, in
 this order:
 
-1. Is it known? In the era lexicon, in the user's word list, or recurring in
-   the document itself (a form the book prints twice is probably right).
-   Known words are left alone, except members of a short list of real-word
-   OCR confusions (``tire``/``the``, ``arc``/``are``) where the word bigrams
-   on both sides clearly prefer another member.
+1. Is it known? In the era lexicon, in the user's word list, formed from a
+   known word with a productive prefix or suffix, or recurring in the
+   document itself (a form the book prints twice is probably right, unless
+   it is one classic confusion from a very common word, as ``tho`` is).
+   Known words are left alone, except (a) members of a short list of
+   real-word OCR confusions (``tire``/``the``, ``arc``/``are``) and (b) rare
+   words one classic confusion from a very common word (``bo``/``be``);
+   both only where attested word bigrams favour the common word clearly.
 2. Is it a piece of a word the OCR spaced apart (``Hav ing``)? Join it.
-3. Otherwise, generate the printed forms the confusion model can reach in
-   one or two operations (``li``→``h``, ``rn``→``m``, a junk character
-   dropped), keep those the lexicon or the document knows, and rank them by
-   confusion cost + language cost (word bigrams with both neighbours) − the
-   document's vote. "Keep the word as printed" competes too, so a name the
-   lexicon lacks survives. The confidence is the winner's share of the
-   probability mass; below the threshold the stage flags the word with its
-   best suggestions instead of changing it.
+3. Otherwise, generate the printed forms the confusion model reaches in one
+   or two operations (``li``→``h``, ``rn``→``m``, a junk character dropped;
+   for long words, lexicon words within two edits found by rapidfuzz), keep
+   those the lexicon or the document knows, and add splits (``whichwas``).
+   Rank them by confusion cost + language cost (word bigrams with both
+   neighbours) − the document's vote. "Keep the word as printed" competes
+   too, so a name the lexicon lacks survives. The confidence is the
+   winner's share of the probability mass; below the threshold the stage
+   flags the word with its best suggestions instead of changing it.
 
-Capitalised words mid-sentence (names) need stronger evidence; letter case
-is carried over to the replacement (``WHETLIER`` → ``WHETHER``).
+Capitalised and all-capital words (often names) need stronger evidence: a
+classic confusion, a repaired junk character or a form the document uses.
+Letter case is carried over to the replacement (``WHETLIER`` → ``WHETHER``).
+Numbers, abbreviations, references, hyphenated compounds and words at a
+``¬`` are not touched.
 """
 
 from __future__ import annotations
