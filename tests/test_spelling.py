@@ -111,8 +111,23 @@ def test_a_word_in_the_lexicon_is_never_changed_without_context_evidence(
     real-word confusion that the bigrams on both sides reject."""
     text = " ".join(words)
     for prop in spelling.run(text, Context()).proposals:
-        assert prop.rule == "real-word-confusion", (text, prop)
-        assert text[prop.start:prop.end] in spelling._static_lists()[1]
+        assert prop.rule in ("real-word-confusion", "rare-word-near-common"), (text, prop)
+
+
+RARE = [w for w, n in load_lexicon().words.items() if w.isalpha() and len(n) <= 5][:5000]
+
+
+def test_a_rare_word_near_a_common_one_changes_only_in_context() -> None:
+    assert correct("bo") == "bo"
+    assert correct("The meeting will bo held at noon.") == "The meeting will be held at noon."
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(RARE))
+def test_even_a_rare_lexicon_word_is_kept_when_there_is_no_context(word: str) -> None:
+    """Without neighbours there is no context evidence, so no change."""
+    for text in (word, f"{word}.", f"({word})"):
+        assert spelling.run(text, Context()).proposals == [], text
 
 
 @pytest.mark.skipif(not (CORPUS / "overproof-dev").exists(), reason="dev corpus absent")
