@@ -16,7 +16,8 @@ left out, so that a page seeming to carry ``modem`` or ``email`` is read as a
 misprint of a period word. The output goes to ``src/clean_scan/data/``:
 ``lexicon.tsv`` (word, count; lower case, most frequent first) and
 ``bigrams.tsv`` (``w1 w2``, count), pruned so that the stage loads fast,
-the common long words (``long-words.txt``) for near-match search, and
+the common long words (``long-words.txt``) for near-match search, the
+proper names (``names.txt``), and
 copies of the anachronism list and the real-word confusion sets.
 """
 
@@ -104,6 +105,20 @@ def build_unigrams(wbritish: Path | None) -> dict[str, int]:
     return counts
 
 
+def proper_names(wbritish: Path | None) -> set[str]:
+    """Lower-case forms of words only ever written capitalised: wbritish's
+    proper names and the curated people and places. The spelling stage does
+    not turn one name into another without the document's support."""
+    names: set[str] = set()
+    for name in ("people.txt", "places.txt"):
+        names.update(w.lower() for w in read_list(SUPPLEMENT / name) if w[:1].isupper())
+    if wbritish is not None and wbritish.exists():
+        words = list(read_list(wbritish))
+        lower = {w for w in words if w.islower()}
+        names.update(w.lower() for w in words if w[:1].isupper() and w.lower() not in lower)
+    return names
+
+
 def build_bigrams(unigrams: dict[str, int]) -> dict[str, int]:
     bigrams = {}
     for pair, count in read_counts(symspell_file("frequency_bigramdictionary_en_243_342.txt"), 2):
@@ -125,6 +140,8 @@ def build(out_dir: Path = DATA, wbritish: Path | None = WBRITISH) -> tuple[int, 
     bigrams = build_bigrams(unigrams)
     write_counts(out_dir / "lexicon.tsv", unigrams)
     write_counts(out_dir / "bigrams.tsv", bigrams)
+    names = proper_names(wbritish) & set(unigrams)
+    (out_dir / "names.txt").write_text("\n".join(sorted(names)) + "\n", encoding="utf-8")
     long_words = sorted(w for w, n in unigrams.items() if len(w) >= LONG_MIN and n >= LONG_COUNT)
     (out_dir / "long-words.txt").write_text("\n".join(long_words) + "\n", encoding="utf-8")
     for name in ("anachronisms.txt", "real-word-confusions.txt"):

@@ -24,7 +24,8 @@ this order:
    flags the word with its best suggestions instead of changing it.
 
 Capitalised and all-capital words (often names) need stronger evidence: a
-classic confusion, a repaired junk character or a form the document uses.
+classic confusion (and not into another name), a repaired junk character or
+a form the document uses.
 Letter case is carried over to the replacement (``WHETLIER`` → ``WHETHER``).
 Numbers, abbreviations, references, hyphenated compounds and words at a
 ``¬`` are not touched.
@@ -465,6 +466,13 @@ CAPITAL_MAX_CONFUSION = 5.0
 cheap or cheaper), a repaired junk character, or a form the document uses."""
 
 
+@lru_cache(maxsize=1)
+def proper_names() -> frozenset[str]:
+    """Lower-case forms of words written only capitalised (``data/names.txt``)."""
+    text = resources.files("clean_scan").joinpath("data/names.txt").read_text("utf-8")
+    return frozenset(text.split())
+
+
 def strong_for_capitals(core: str, best: Ranked, know: Knowledge) -> bool:
     """Evidence strong enough to change a capitalised word (often a name).
 
@@ -473,11 +481,15 @@ def strong_for_capitals(core: str, best: Ranked, know: Knowledge) -> bool:
     True
     >>> strong_for_capitals("Gillett", Ranked("gillette", 12.0, ""), know)
     False
+    >>> strong_for_capitals("Leura", Ranked("laura", 9.0, ""), know)
+    False
     """
     if best.form == core:
         return True
     if know.doc_lower[best.form] >= 1 or any(is_junk(c) for c in core):
         return True
+    if best.form in proper_names():
+        return False  # one name misread as another needs the document's word
     return know.model.aligned_cost(core.lower(), best.form) <= CAPITAL_MAX_CONFUSION
 
 
