@@ -59,6 +59,8 @@ def test_build_writes_a_lexicon_with_supplements_and_without_anachronisms(
     assert "stakhanovite" in rows and "to-day" in rows   # curated supplements
     assert "modem" not in rows and "email" not in rows    # anachronisms left out
     assert int(rows["the"]) > int(rows["stakhanovite"])   # frequencies kept
+    names = set((tmp_path / "names.txt").read_text(encoding="utf-8").split())
+    assert "zinoviev" in names and "the" not in names      # curated people, no common words
     bigram_lines = (tmp_path / "bigrams.tsv").read_text(encoding="utf-8").splitlines()
     assert all(int(line.split("\t")[1]) >= builder.MIN_BIGRAM_COUNT for line in bigram_lines)
 
