@@ -89,12 +89,12 @@ def segment_spans(text: str, target: int | None = None) -> list[tuple[int, int]]
 
 
 def _cut(text: str, lo: int, hi: int) -> int:
-    """The end of the first seam that starts in ``[lo, hi)``, best kind first;
+    """The end of the first seam that starts in ``[lo, hi]``, best kind first;
     the search looks a little past ``hi`` so a seam starting before it is
     seen whole."""
     for seam in (PAGE_SEAM, PARAGRAPH_SEAM, LINE_SEAM, SPACE_SEAM):
         match = seam.search(text, lo, min(hi + 4096, len(text)))
-        if match is not None and match.start() < hi:
+        if match is not None and match.start() <= hi:
             return match.end()
     return lo if hi < len(text) else len(text)
 
