@@ -206,3 +206,16 @@ def test_memory_grows_with_input_by_a_few_times_its_size_at_most(tmp_path: Path)
         peaks.append(int(run.stdout.split()[-1]) * 1024)
     growth = peaks[1] - peaks[0]
     assert growth < 8 * 3_000_000, f"peak RSS grew by {growth / 1e6:.0f} MB for 3 MB more input"
+
+
+def test_segments_cover_the_text_and_cut_at_page_breaks_when_there_are_some():
+    from clean_scan.segments import segment_spans
+
+    spans = segment_spans(BOOK, 20_000)
+    assert spans[0][0] == 0 and spans[-1][1] == len(BOOK)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    for _start, end in spans[:-1]:
+        assert BOOK[:end].endswith("\n\n\n") or BOOK[end - 1] == "\f"
+    one_line = "word " * 50_000
+    cuts = [end for _s, end in segment_spans(one_line, 30_000)[:-1]]
+    assert cuts and all(one_line[end - 1] == " " and one_line[end] == "w" for end in cuts)
