@@ -220,7 +220,8 @@ def is_known(core: str, know: Knowledge) -> bool:
         return False
     if ROMAN.match(core) is not None and len(core) <= 6:
         return True
-    return know.doc[core] >= 2 and not common_neighbours(core, know)
+    return know.doc[core] >= 2 and not common_neighbours(core, know) and \
+        not document_neighbours(core, know)
 
 
 HARMONIC_MAX_CONFUSION = 5.5
@@ -229,10 +230,32 @@ HARMONIC_MIN_COUNT = 100_000_000
 """A "common word" here is among the few hundred most frequent English words."""
 HARMONIC_RATIO = 100
 """... and at least this many times as frequent as the rare form."""
-RARE_DIGITS = 6
-"""Lexicon words with counts of fewer digits (below 100,000: the web list's
-rarest and the wbritish-only words) are rare enough to be checked against
-common words one confusion away."""
+RARE_DIGITS = 7
+"""Lexicon words with counts of fewer digits (below 1,000,000: the web list's
+rarer words and the wbritish-only words) are rare enough to be checked
+against very common words one confusion away."""
+
+
+DOC_NEIGHBOUR_MIN_COUNT = 1_000_000
+"""A lexicon word this common that the document uses twice or more outvotes
+a recurring unknown form one classic confusion from it."""
+
+
+def document_neighbours(core: str, know: Knowledge) -> list[str]:
+    """Words the document uses that a recurring unknown form is one classic
+    confusion away from (``Cieek`` beside ``Creek``): OCR repeats its
+    misreadings, so recurrence alone does not vouch for such a form.
+
+    >>> know = knowledge("Creek Creek Cieek Cieek", Context())
+    >>> document_neighbours("Cieek", know)
+    ['creek']
+    """
+    lower = core.lower()
+    if lower in know.lexicon.words:
+        return []
+    return [form for form, cost in know.model.variants(lower, two_ops=False, generic=False).items()
+            if cost <= HARMONIC_MAX_CONFUSION and know.doc_lower[form] >= 2
+            and know.lexicon.count(form) >= DOC_NEIGHBOUR_MIN_COUNT]
 
 
 def common_neighbours(core: str, know: Knowledge) -> dict[str, float]:
