@@ -364,3 +364,30 @@ def test_ctrl_c_stops_cleanly_with_a_summary_and_resume_finishes(tmp_path: Path)
     assert not list(out.glob(".*.part"))
     assert subprocess.run([*cmd, "--resume"], capture_output=True).returncode == 0
     assert len(tree_bytes(out)) == 60
+
+
+def test_a_file_that_kills_its_worker_is_recorded_and_the_others_are_cleaned(
+        tmp_path: Path, monkeypatch):
+    import clean_scan.pipeline as pipeline
+    from clean_scan.stage import Stage
+
+    def die_on_poison(text, context):
+        if "POISON" in text:
+            os._exit(9)  # as the out-of-memory killer would end the worker
+        return original.run(text, context)
+
+    original = next(s for s in pipeline.STAGES if s.name == "characters")
+    monkeypatch.setattr(pipeline, "STAGES", tuple(
+        Stage(s.name, s.summary, die_on_poison) if s is original else s
+        for s in pipeline.STAGES))  # forked workers inherit the patched pipeline
+    root = tmp_path / "in"
+    root.mkdir()
+    for n in range(5):
+        (root / f"f{n}.txt").write_text(page_text(n), encoding="utf-8")
+    (root / "f2.txt").write_text("POISON\n" + page_text(2), encoding="utf-8")
+    code, output = run_batch(str(root), "--out-dir", str(tmp_path / "out"), "-j", "2")
+    assert code == 1, output
+    files = {Path(f["input"]).name: f for f in
+             json.loads((tmp_path / "out" / "batch-summary.json").read_text("utf-8"))["files"]}
+    assert files["f2.txt"]["status"] == "error" and "died" in files["f2.txt"]["error"]
+    assert all(files[f"f{n}.txt"]["status"] == "ok" for n in (0, 1, 3, 4))

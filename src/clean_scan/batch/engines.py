@@ -116,13 +116,17 @@ class LocalEngine:
                 job = pending.popleft()
                 inflight[pool.submit(_work, job)] = job
             done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+            broken = False
             for future in done:
-                job = inflight.pop(future)
                 try:
                     record = future.result()
                 except BrokenProcessPool:
-                    return [job, *inflight.values()]
+                    broken = True
+                    continue
+                inflight.pop(future)
                 on_record(record)
+            if broken:
+                return list(inflight.values())
         return []
 
 
