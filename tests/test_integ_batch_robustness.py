@@ -219,3 +219,19 @@ def test_segments_cover_the_text_and_cut_at_page_breaks_when_there_are_some():
     one_line = "word " * 50_000
     cuts = [end for _s, end in segment_spans(one_line, 30_000)[:-1]]
     assert cuts and all(one_line[end - 1] == " " and one_line[end] == "w" for end in cuts)
+
+
+def test_rerun_on_a_large_input_knows_its_own_outputs_from_the_report_head(
+        tmp_path: Path, small_segments, monkeypatch):
+    import clean_scan.outputs as outputs
+    from clean_scan.decoding import InputError
+    from clean_scan.runner import clean_file
+
+    monkeypatch.setattr(outputs, "LARGE_REPORT", 1000)  # judge by the head only
+    source = tmp_path / "big.txt"
+    source.write_text(BOOK[:150_000], encoding="utf-8")
+    clean_file(source, out_dir=tmp_path / "out")
+    clean_file(source, out_dir=tmp_path / "out")  # its own outputs: replaced
+    (tmp_path / "out" / "big.clean.txt").write_text("edited by hand\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not written by clean-scan"):
+        clean_file(source, out_dir=tmp_path / "out")

@@ -102,8 +102,16 @@ def _is_ours(target: Path, paths: OutputPaths) -> bool:
     return False
 
 
+LARGE_REPORT = 32 * 1024 * 1024
+"""Reports larger than this are judged by their head (see segments)."""
+
+
 def _report_data(path: Path) -> dict | None:
     try:
+        if path.stat().st_size > LARGE_REPORT:
+            from clean_scan.segments import read_report_head
+
+            return read_report_head(path)
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None

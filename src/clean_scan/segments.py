@@ -29,6 +29,7 @@ import json
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any
 
 import regex
@@ -247,10 +248,30 @@ def _write_report(out: IO[bytes], source: DecodedInput, name: str, run: Segmente
         "stages": [{"name": n, **c} for n, c in run.counts.items()],
     }
     dump = json.dumps(head, ensure_ascii=False, indent=1)
-    out.write(dump[:-2].encode("utf-8") + b',\n "edits": [')
+    out.write(dump[:-2].encode("utf-8") + b"," + HEAD_MARK.encode())
     edits.copy_to(out)
     out.write(b'],\n "flags": [')
     flags.copy_to(out)
     out.write(b'],\n "restore": {"hunks": [')
     hunks.copy_to(out)
     out.write(b"]}\n}\n")
+
+
+HEAD_MARK = '\n "edits": ['
+
+
+def read_report_head(path: Path, limit: int = 65536) -> dict[str, Any] | None:
+    """``schema``, ``version``, ``input``, ``output`` and ``stages`` of a
+    report written by ``_write_report``, read from its first bytes: a report
+    of a 50 MB input is hundreds of megabytes, too large to parse just to
+    check whose it is. None when the file does not start that way."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(limit).decode("utf-8", errors="replace")
+        cut = head.find(HEAD_MARK)
+        if cut < 0:
+            return None
+        data = json.loads(head[:cut].rstrip().rstrip(",") + "\n}")
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("schema") == SCHEMA else None

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import time
 import traceback
 from collections import Counter
@@ -24,6 +23,7 @@ from clean_scan.batch.discover import Job, UnsafeOutputPath, output_folder
 from clean_scan.decoding import InputError, read_input
 from clean_scan.outputs import JSON_SCHEMA_NAME, OutputPaths, plan_outputs
 from clean_scan.runner import clean_file
+from clean_scan.segments import read_report_head
 from clean_scan.stage import Context
 from clean_scan.vocabulary import count_words
 
@@ -150,28 +150,19 @@ def _report_head(path: Path) -> dict[str, Any] | None:
         return None
 
 
-_HEAD_FIELD = re.compile(r'"(sha256|clean_sha256|encoding)": "([^"]*)"|"(bytes)": (\d+)')
-
-
 def _report_head_streamed(path: Path) -> dict[str, Any] | None:
     """The head of a report too large to parse: a segmented report writes
     ``input``, ``output`` and ``stages`` before its long lists."""
-    with path.open("r", encoding="utf-8") as fh:
-        head = fh.read(16384)
-    cut = head.find('"edits": [')
-    if f'"schema": "{JSON_SCHEMA_NAME}"' not in head or cut < 0:
+    head = read_report_head(path)
+    if head is None:
         return None
-    head = head[:cut]
-    found = {m.group(1) or m.group(3): m.group(2) or m.group(4)
-             for m in _HEAD_FIELD.finditer(head)}
-    stages = json.loads(head[head.index('"stages": ') + 10:].rstrip().rstrip(","))
-    if "sha256" not in found or "clean_sha256" not in found:
-        return None
-    record = {"encoding": found.get("encoding"), "bytes": int(found.get("bytes", 0)),
+    stages = head["stages"]
+    record = {"encoding": head["input"]["encoding"], "bytes": head["input"]["bytes"],
               "edits": sum(s["edits"] for s in stages), "flags": sum(s["flags"] for s in stages),
-              "edits_by_stage": {s["name"]: s["edits"] for s in stages}, "changed_chars": None}
-    return {"input_sha256": found["sha256"], "clean_sha256": found["clean_sha256"],
-            "record": record}
+              "edits_by_stage": {s["name"]: s["edits"] for s in stages}, "changed_chars": None,
+              "segments": head["output"].get("segments", 1)}
+    return {"input_sha256": head["input"]["sha256"],
+            "clean_sha256": head["output"]["clean_sha256"], "record": record}
 
 
 def count_file(path: Path) -> Counter[str]:
