@@ -391,3 +391,11 @@ def test_a_file_that_kills_its_worker_is_recorded_and_the_others_are_cleaned(
              json.loads((tmp_path / "out" / "batch-summary.json").read_text("utf-8"))["files"]}
     assert files["f2.txt"]["status"] == "error" and "died" in files["f2.txt"]["error"]
     assert all(files[f"f{n}.txt"]["status"] == "ok" for n in (0, 1, 3, 4))
+
+
+def test_a_folder_without_text_files_is_a_usage_error(tmp_path: Path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "scan.pdf").write_bytes(b"%PDF-1.4")
+    code, output = run_batch(str(tmp_path / "in"), "--out-dir", str(tmp_path / "out"))
+    assert code == 2
+    assert "no input files found" in output

@@ -8,6 +8,7 @@ memory that does not grow with the file much beyond a few times its size.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -235,3 +236,25 @@ def test_rerun_on_a_large_input_knows_its_own_outputs_from_the_report_head(
     (tmp_path / "out" / "big.clean.txt").write_text("edited by hand\n", encoding="utf-8")
     with pytest.raises(InputError, match="not written by clean-scan"):
         clean_file(source, out_dir=tmp_path / "out")
+
+
+BIG_SCRIPT = textwrap.dedent("""
+    import resource, sys
+    from pathlib import Path
+    from clean_scan.runner import clean_file
+    clean_file(Path(sys.argv[1]), out_dir=Path(sys.argv[2]))
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+""")
+
+
+@pytest.mark.skipif(not os.environ.get("CLEAN_SCAN_SLOW"),
+                    reason="takes minutes: set CLEAN_SCAN_SLOW=1 to clean a real 50 MB file")
+def test_a_50_mb_file_is_cleaned_losslessly_in_under_1_gb(tmp_path: Path):
+    source = tmp_path / "big.txt"
+    copies = 50_000_000 // len(SAMPLE.read_bytes()) + 1
+    source.write_bytes(SAMPLE.read_bytes() * copies)
+    run = subprocess.run([sys.executable, "-c", BIG_SCRIPT, str(source), str(tmp_path / "out")],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert int(run.stdout.split()[-1]) * 1024 < 1_000_000_000
+    assert restore(tmp_path / "out", "big") == source.read_bytes()

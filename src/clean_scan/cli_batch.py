@@ -104,6 +104,10 @@ def _report(result: object) -> None:
 
     assert isinstance(result, BatchResult)
     t = result.totals
+    if not t["files"]:
+        click.echo("clean-scan: error: no input files found (a folder is searched for *.txt)",
+                   err=True)
+        sys.exit(EXIT_USAGE)
     rate = f", {t['files_per_second']} files/s, {t['mb_per_second']} MB/s" \
         if t.get("files_per_second") else ""
     not_done = f", {t['not_done']} not done" if t["not_done"] else ""
