@@ -153,10 +153,10 @@ def looks_like_word(core: str) -> bool:
 
     >>> [looks_like_word(w) for w in ("whicli", "ap&rt", "1942", "U.S.S.R", "TUC", "a")]
     [True, True, False, False, False, False]
-    >>> looks_like_word("post-mortem")
-    False
+    >>> looks_like_word("post-mortem"), looks_like_word("th£")
+    (False, True)
     """
-    if len(core) < 2 or not core[0].isalpha() or not core[-1].isalpha():
+    if len(core) < 2 or not core[0].isalpha() or core[-1].isdigit():
         return False
     if any(c.isdigit() for c in core) or any(c in "./@:¬[]" for c in core):
         return False
