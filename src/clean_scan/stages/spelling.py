@@ -126,6 +126,7 @@ class Knowledge:
     threshold: float = 0.8
     harmonics: dict[str, dict[str, float]] = field(default_factory=dict)
     pools: dict[int, list[str]] = field(default_factory=dict)
+    wide: dict[str, set[str]] = field(default_factory=dict)
     pooled: set[int] = field(default_factory=set)
 
 
@@ -338,6 +339,10 @@ def candidates(core: str, know: Knowledge) -> dict[str, float]:
             found = _merge(found, _generated(source, two_ops, know))
             if any(cost <= ONE_OP_ENOUGH for cost in found.values()):
                 break
+    if core.islower() and not any(cost <= ONE_OP_ENOUGH for cost in found.values()):
+        wide = {f: c for f, c in wide_candidates(source, know).items() if f not in found}
+        know.wide[source] = set(wide)
+        found = _merge(found, wide)
     if core != source:
         # capitals have confusions of their own (``T`` for ``J``, ``AV`` for ``W``)
         found = _merge(found, _generated(core, False, know, generic=False))
@@ -379,6 +384,39 @@ def long_word_candidates(source: str, know: Knowledge) -> dict[str, float]:
         if form not in found and form != source and accept(form):
             found[form] = know.model.aligned_cost(source, form)
     return found
+
+
+FREQUENT_WORDS = 12_000
+"""The most frequent words (the lexicon file is sorted by count) are searched
+up to three plain edits away when the confusion model finds nothing near."""
+WIDE_EDITS = 3
+WIDE_PENALTY = 3.0
+"""Added to a wide candidate's cost."""
+WIDE_CONFIDENCE = 0.6
+"""For a word this garbled the printed word is often not among the candidates
+at all: a wide candidate is only ever suggested (flagged), never applied."""
+
+
+@lru_cache(maxsize=1)
+def _frequent_by_length() -> dict[int, list[str]]:
+    buckets: dict[int, list[str]] = {}
+    for word, _ in zip(load_lexicon().words, range(FREQUENT_WORDS), strict=False):
+        buckets.setdefault(len(word), []).append(word)
+    return buckets
+
+
+def wide_candidates(source: str, know: Knowledge) -> dict[str, float]:
+    """Frequent words within a few plain edits of a badly garbled word
+    (``yvltli``), priced by the confusion model."""
+    size = len(source)
+    if size < 4:
+        return {}
+    buckets = _frequent_by_length()
+    pool = [w for n in range(size - 2, size + 3) for w in buckets.get(n, ())]
+    edits = WIDE_EDITS if size >= 6 else 2
+    return {form: know.model.aligned_cost(source, form) + WIDE_PENALTY for form, _, _ in
+            process.extract(source, pool, scorer=Levenshtein.distance, score_cutoff=edits,
+                            limit=None) if form != source}
 
 
 def _pool(length: int, know: Knowledge) -> list[str]:
@@ -460,6 +498,8 @@ def correct_word(tokens: list[Token], index: int, know: Knowledge,
         conf = min(conf, WEAK_CAPITAL_CONFIDENCE)
     if name_like:
         conf = conf ** 2  # names: a stricter threshold
+    if best.form in know.wide.get(core.lower(), ()):
+        conf = min(conf, WIDE_CONFIDENCE)
     suggestions = tuple(case_like(r.form, core) for r in ranked if r.form != core)
     if best.form == core:
         if any(is_junk(c) for c in core):
