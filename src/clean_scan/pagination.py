@@ -58,7 +58,7 @@ def digit_pattern(token: str) -> str | None:
     for char in token:
         if char.isspace():
             continue
-        if char.isdigit():
+        if char.isdecimal():
             out.append(char)
         elif char in DIGIT_LOOKALIKES:
             out.append(DIGIT_LOOKALIKES[char])
@@ -155,7 +155,7 @@ def plain_folio(text: str) -> int | None:
     (12, 12, None, None)
     """
     bare = folio_text(text)
-    if bare.isdigit() and len(bare) <= 4:
+    if bare.isdecimal() and len(bare) <= 4:
         return int(bare)
     if bare.islower():
         return roman_value(bare)
@@ -188,7 +188,7 @@ def near_miss(line: str, number: int) -> bool:
     """
     text = line.strip().strip("".join(_EDGE_JUNK)).strip()
     digits = str(number)
-    if not text.isdigit() or len(text) != len(digits) or len(digits) < 2:
+    if not text.isdecimal() or len(text) != len(digits) or len(digits) < 2:
         return False
     return sum(a != b for a, b in zip(text, digits, strict=True)) == 1
 

@@ -340,7 +340,7 @@ def letters_in_number(line: str, doc: Lines) -> list[Fix]:
     fixes = []
     for m in NUMBERLIKE.finditer(line):
         token = m.group()
-        digits = sum(c.isdigit() for c in token)
+        digits = sum(c.isdecimal() for c in token)
         letters = len(token) - digits
         if letters == 0 or letters > 2 or digits < letters or token[0] == "B":
             continue
@@ -435,7 +435,7 @@ def list_number(line: str, doc: Lines) -> list[Fix]:
     if not guesses:
         return []
     mapped = "".join(DIGIT_FOR_LETTER.get(c, c) for c in m.group("num"))
-    if mapped.isdigit():
+    if mapped.isdecimal():
         value, conf = mapped, 0.9 if guesses == {int(mapped)} else 0.6
     elif before and after and len(guesses) == 1:
         value, conf = str(guesses.pop()), 0.85
@@ -496,7 +496,7 @@ def contents_page_number(line: str, doc: Lines) -> list[Fix]:
     before, after = _page_neighbour(doc, -1), _page_neighbour(doc, 1)
     if before is None or after is None or before >= after:
         return []
-    if token.isdigit():
+    if token.isdecimal():
         if before < int(token) < after:
             return []
         fits = [n for n in range(before + 1, after) if _one_digit_off(token, str(n))]
@@ -516,7 +516,7 @@ def _page_token(line: str) -> regex.Match | None:
     m = PAGE_LINE.match(line)
     if m is None and LIST_CANDIDATE.match(line):
         m = ENTRY_PAGE.search(line)
-    if m is None or not any(c.isdigit() for c in m.group("num")):
+    if m is None or not any(c.isdecimal() for c in m.group("num")):
         return None
     return m
 
@@ -536,7 +536,7 @@ def _page_neighbour(doc: Lines, step: int) -> int | None:
             continue
         seen += 1
         m = _page_token(text)
-        if m is not None and m.group("num").isdigit():
+        if m is not None and m.group("num").isdecimal():
             return int(m.group("num"))
     return None
 
@@ -544,7 +544,7 @@ def _page_neighbour(doc: Lines, step: int) -> int | None:
 def _fits_garbled(token: str, number: str) -> bool:
     """Does ``number`` agree with every digit the garbled ``token`` kept?"""
     return len(token) == len(number) and all(
-        t == n or not t.isdigit() for t, n in zip(token, number, strict=True))
+        t == n or not t.isdecimal() for t, n in zip(token, number, strict=True))
 
 
 def _one_digit_off(token: str, number: str) -> bool:
@@ -615,7 +615,7 @@ def list_letter(line: str, doc: Lines) -> list[Fix]:
         if mark == expected or (mark.isalpha() and mark.isupper()):
             continue
         confidence = 0.85 if not mark.isalnum() else 0.8
-        if mark.isdigit():
+        if mark.isdecimal():
             continue
         fixes.append(Fix(m.start("mark"), m.end("mark"), expected, "list-letter", confidence,
                          f"item letter misread; the item before is ({before})"))
@@ -666,7 +666,7 @@ def chapter_number(line: str, doc: Lines) -> list[Fix]:
     if not heading or not heading.isupper() or sum(c.isalpha() for c in heading) < 4:
         return []
     digits = "".join(DIGIT_FOR_LETTER.get(c, c) for c in (m.group(1) + (m.group(2) or "")))
-    if not digits.isdigit():
+    if not digits.isdecimal():
         return []
     return [Fix(m.start(1), m.end(2) if m.group(2) else m.end(1), digits, "chapter-number",
                 0.85, "chapter number above a heading, garbled or spaced")]
@@ -696,7 +696,7 @@ def digits_in_word(line: str, doc: Lines) -> list[Fix]:
     fixes = []
     for m in DIGIT_IN_WORD.finditer(line):
         token = m.group()
-        if (ORDINAL.match(token) or sum(c.isdigit() for c in token) > 2
+        if (ORDINAL.match(token) or sum(c.isdecimal() for c in token) > 2
                 or not any(c.islower() for c in token)):
             continue
         candidates = [w for w in _letter_readings(token) if doc.known(w, 3)]
@@ -790,7 +790,7 @@ def _star_at_line_end(word: str, star: int, plural: bool, doc: Lines) -> Fix | N
                        "star after a plural read for an apostrophe")
         return Fix(star, star + 1, "", "noise-star", 0.8, "speck at a line end")
     if (not nxt or nxt == "\f" or nxt[:1].isupper()) and (
-            word.isdigit() or doc.known(word) or (word.islower() and len(word) > 3)):
+            word.isdecimal() or doc.known(word) or (word.islower() and len(word) > 3)):
         return Fix(star, star + 1, ".", "garbled-full-stop", 0.6 if plural else 0.8,
                    "star at a sentence end read for a full stop"
                    + (" (or a plural's apostrophe)" if plural else ""))

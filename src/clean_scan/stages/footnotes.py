@@ -119,15 +119,15 @@ def _looks_like_new_note(text: str, previous: Note) -> bool:
     """Inside one block, a line starting with a mark is a new note only if
     its mark follows the previous one (``2`` after ``1``) or is a symbol."""
     mark = text[0]
-    if previous.mark.isdigit() and mark.isdigit():
+    if previous.mark.isdecimal() and mark.isdecimal():
         return int(mark) == int(previous.mark) + 1
-    return not mark.isdigit()
+    return not mark.isdecimal()
 
 
 def _number_notes(notes: list[Note]) -> None:
     """Give each note its printed mark; garbled marks get their place on the
     page when the page (or its references) number notes."""
-    numbered = any(n.mark.isdigit() for n in notes)
+    numbered = any(n.mark.isdecimal() for n in notes)
     for place, note in enumerate(notes, 1):
         if note.mark in GARBLED_MARKS and (numbered or len(notes) > 1):
             note.number = str(place)

@@ -503,7 +503,7 @@ def _footnote_like(text: str, expected: set[int]) -> bool:
     first = text.split()[0]
     if first[0] in "*†‡§":
         return True
-    return first.isdigit() and not any(number_fit(first, n) for n in expected)
+    return first.isdecimal() and not any(number_fit(first, n) for n in expected)
 
 
 def _stands_alone(layout: Layout, i: int) -> bool:
@@ -556,7 +556,7 @@ def chapter_numbers(layout: Layout) -> list[Proposal]:
             continue
         found.append((i, text, number))
     roman_style = sum(1 for _, t, _ in found if len(t) > 1 and roman_value(t)) > sum(
-        1 for _, t, _ in found if any(c.isdigit() for c in t))
+        1 for _, t, _ in found if any(c.isdecimal() for c in t))
     proposals = []
     for i, text, number in found:
         if text == str(number) or (roman_style and roman_value(text)):
