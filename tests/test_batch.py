@@ -399,3 +399,13 @@ def test_a_folder_without_text_files_is_a_usage_error(tmp_path: Path):
     code, output = run_batch(str(tmp_path / "in"), "--out-dir", str(tmp_path / "out"))
     assert code == 2
     assert "no input files found" in output
+
+
+def test_resume_with_other_stages_redoes_the_files(collection: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    run_batch(str(collection), "--out-dir", str(out), "-j", "1", "--skip", "spelling")
+    run_batch(str(collection), "--out-dir", str(out), "-j", "1", "--resume")
+    data = json.loads((out / "batch-summary.json").read_text("utf-8"))
+    assert {f["status"] for f in data["files"]} == {"ok"}
+    report = json.loads((out / "vol 1" / "a.report.json").read_text("utf-8"))
+    assert "spelling" in [s["name"] for s in report["stages"]]

@@ -22,6 +22,7 @@ from typing import Any
 from clean_scan.batch.discover import Job, UnsafeOutputPath, output_folder
 from clean_scan.decoding import InputError, read_input
 from clean_scan.outputs import JSON_SCHEMA_NAME, OutputPaths, plan_outputs
+from clean_scan.pipeline import STAGE_NAMES
 from clean_scan.runner import clean_file
 from clean_scan.segments import read_report_head
 from clean_scan.stage import Context
@@ -67,7 +68,7 @@ def process(job: Job, options: BatchOptions) -> Record:
         paths = plan_outputs(Path(job.rel.name), folder, None, True)
         if options.resume:
             done = completed(job.source, paths)
-            if done is not None:
+            if done is not None and _same_stages(done, options.skip):
                 record.update(done, status="skipped", seconds=0.0)
                 return record
         outcome = clean_file(job.source, out_dir=folder, skip=options.skip,
@@ -126,6 +127,13 @@ def completed(source: Path, paths: OutputPaths) -> Record | None:
     except OSError:
         return None
     return head["record"]
+
+
+def _same_stages(record: Record, skip: tuple[str, ...]) -> bool:
+    """Did the earlier run use the stages this one would? (Resuming with a
+    different ``--skip`` must redo the file.)"""
+    ran = [name for name in record["edits_by_stage"] if name in STAGE_NAMES]
+    return ran == [name for name in STAGE_NAMES if name not in skip]
 
 
 def _report_head(path: Path) -> dict[str, Any] | None:
