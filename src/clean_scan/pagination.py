@@ -353,7 +353,8 @@ def rising_folios(lines: list[Line]) -> list[int]:
     ['14', '*5', '16', '17']
     """
     alone = [i for i, ln in enumerate(lines) if not ln.blank and len(ln.text.strip()) <= 8
-             and (i == 0 or lines[i - 1].blank) and (i + 1 == len(lines) or lines[i + 1].blank)]
+             and (i == 0 or lines[i - 1].blank) and (i + 1 == len(lines) or lines[i + 1].blank)
+             and not _heading_follows(lines, i)]  # a number above a heading is a chapter's
     plain = [(i, n) for i in alone if (n := plain_folio(lines[i].text)) is not None]
     best: list[list[tuple[int, int]]] = []
     for k, (i, n) in enumerate(plain):

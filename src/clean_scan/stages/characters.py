@@ -598,6 +598,8 @@ def list_letter(line: str, doc: Lines) -> list[Fix]:
 
     >>> show(list_letter, "(c) last", "(a) one (b) two\\n")
     '(c) last'
+    >>> show(list_letter, "then (a) one", "(a) x (b) y\\n")
+    'then (a) one'
     >>> show(list_letter, "(£) 100")
     '(£) 100'
     >>> show(list_letter, "Swallow (s), from", "Albatross (c), from\\n")
@@ -611,6 +613,8 @@ def list_letter(line: str, doc: Lines) -> list[Fix]:
         before = _letter_before(line[:m.start()], doc)
         if before is None or mark == before or not before.isalpha() or before >= "y":
             continue
+        if mark == "a":
+            continue  # (a) opens a new list; it is never a misread of a later letter
         expected = chr(ord(before) + 1)
         if mark == expected or (mark.isalpha() and mark.isupper()):
             continue
