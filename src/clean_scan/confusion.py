@@ -153,7 +153,7 @@ class ConfusionModel:
                     if cost <= limit:
                         yield word[:i] + printed + word[i + size:], f"{piece}->{printed}", cost
         for printed, cost in self.table.get("", {}).items() if inserts else ():
-            if cost > STEP_LIMIT:
+            if cost > limit:
                 continue
             for i in range(len(word) + 1):
                 yield word[:i] + printed + word[i:], f"+{printed}", cost

@@ -259,6 +259,18 @@ def document_neighbours(core: str, know: Knowledge) -> list[str]:
             and know.lexicon.count(form) >= DOC_NEIGHBOUR_MIN_COUNT]
 
 
+@lru_cache(maxsize=1)
+def _very_common() -> dict[str, int]:
+    """The words counted ``HARMONIC_MIN_COUNT`` times or more, with their
+    lengths (the lexicon file is sorted by count, so they come first)."""
+    found = {}
+    for word, count in load_lexicon().words.items():
+        if int(count) < HARMONIC_MIN_COUNT:
+            break
+        found[word] = len(word)
+    return found
+
+
 def common_neighbours(core: str, know: Knowledge) -> dict[str, float]:
     """Very common words one classic OCR confusion away from ``core``, with
     the confusion cost: ``tho`` is ``the`` misread far more often than a word
@@ -273,11 +285,12 @@ def common_neighbours(core: str, know: Knowledge) -> dict[str, float]:
     if cached is not None:
         return cached
     own = max(know.lexicon.count(lower), 1)
-    found = {}
-    for form, cost in know.model.variants(lower, two_ops=False, generic=False).items():
-        if cost <= HARMONIC_MAX_CONFUSION and form.islower():
-            count = know.lexicon.count(form)
-            if count >= HARMONIC_MIN_COUNT and count >= HARMONIC_RATIO * own:
+    common = _very_common()
+    found: dict[str, float] = {}
+    if len(lower) <= max(common.values(), default=0) + 2:
+        for form, _, cost in know.model._learned_steps(lower, True, HARMONIC_MAX_CONFUSION):
+            if form in common and cost < found.get(form, math.inf) and \
+                    know.lexicon.count(form) >= HARMONIC_RATIO * own:
                 found[form] = cost
     know.harmonics[lower] = found
     return found
@@ -334,8 +347,8 @@ def candidates(core: str, know: Knowledge) -> dict[str, float]:
         found = long_word_candidates(source, know)
     else:
         for two_ops in (False, True):
-            if two_ops and len(source) > MAX_TWO_OP_LENGTH:
-                break
+            if two_ops and (len(source) > MAX_TWO_OP_LENGTH or core != source):
+                break  # long words, and capitalised ones (mostly names), get one
             found = _merge(found, _generated(source, two_ops, know))
             if any(cost <= ONE_OP_ENOUGH for cost in found.values()):
                 break
