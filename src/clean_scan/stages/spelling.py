@@ -654,19 +654,44 @@ def join_pieces(tokens: list[Token], index: int, know: Knowledge) -> Proposal | 
                     f"'{first.core} {second.core}' is one word spaced apart: '{joined}'")
 
 
+class LineTokens:
+    """The tokens of one line, split into edges and core only when asked
+    for: most words of a book are common and need no more than a look-up."""
+
+    def __init__(self, line: str, offset: int) -> None:
+        self.matches = list(TOKEN.finditer(line))
+        self.offset = offset
+        self.cache: dict[int, Token] = {}
+
+    def __len__(self) -> int:
+        return len(self.matches)
+
+    def __getitem__(self, index: int) -> Token:
+        token = self.cache.get(index)
+        if token is None:
+            token = _shift(split_token(self.matches[index]), self.offset)
+            self.cache[index] = token
+        return token
+
+
 def scan_line(line: str, offset: int, know: Knowledge) -> tuple[list[Proposal], list[Flag]]:
     """Decide every word of one line (one paragraph in the final layout)."""
-    tokens = [_shift(split_token(m), offset) for m in TOKEN.finditer(line)]
+    tokens = LineTokens(line, offset)
     proposals: list[Proposal] = []
     flags: list[Flag] = []
     sentence_start = True
     taken = -1  # index of the last token an accepted proposal covers
     words = know.lexicon.words
-    for i, token in enumerate(tokens):
+    sets = know.confusion_sets
+    for i, match in enumerate(tokens.matches):
+        text = match.group()
+        if text.isalpha() and len(words.get(text.lower(), "")) >= RARE_DIGITS and \
+                text not in sets:
+            sentence_start = False  # a common word, no punctuation: nothing to do
+            continue
+        token = tokens[i]
         core = token.core
-        count = words.get(core.lower(), "") if core.isalpha() else ""
-        plain = len(count) >= RARE_DIGITS and core not in know.confusion_sets
-        if not plain and i > taken and looks_like_word(core) and "¬" not in token.trail:
+        if i > taken and looks_like_word(core) and "¬" not in token.trail:
             outcome = _decide(tokens, i, know, sentence_start, joinable_left=i - 1 > taken)
             if isinstance(outcome, Proposal):
                 if outcome.start < token.start and proposals and \
