@@ -73,3 +73,23 @@ def test_supplements_hold_no_correction_pairs() -> None:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             assert "->" not in line and "\t" not in line, (path.name, line)
+
+
+def test_lookup_command_shows_the_ranked_readings() -> None:
+    from click.testing import CliRunner
+
+    from clean_scan.cli import cli
+    result = CliRunner().invoke(cli, ["lexicon", "lookup", "whicli", "organisation"])
+    assert result.exit_code == 0, result.output
+    assert "whicli: unknown" in result.output and "which" in result.output
+    assert "organisation: known" in result.output
+
+
+def test_build_command_writes_into_the_given_folder(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from clean_scan.cli import cli
+    result = CliRunner().invoke(cli, ["lexicon", "build", "--no-wbritish",
+                                      "--out-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "lexicon.tsv").exists() and (tmp_path / "bigrams.tsv").exists()
