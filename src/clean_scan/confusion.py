@@ -60,7 +60,9 @@ class ConfusionModel:
     The empty string stands for nothing (a dropped or added character)."""
 
     table: dict[str, dict[str, float]]
-    _steps: dict[str, list[tuple[str, str, float]]] = field(default_factory=dict, repr=False)
+    _steps: dict[str, list[tuple[str, float]]] = field(default_factory=dict, repr=False)
+    _by_limit: dict[float, dict[str, tuple[tuple[str, float], ...]]] = field(
+        default_factory=dict, repr=False)
 
     @classmethod
     def from_rows(cls, rows: list[tuple[str, str, float]]) -> ConfusionModel:
@@ -133,30 +135,44 @@ class ConfusionModel:
             total += whole
         return total
 
-    def steps(self, word: str) -> list[tuple[str, str, float]]:
-        """Learned one-operation rewrites of ``word``: (new form, what was
-        done, cost). Cached, since a book repeats its misreadings."""
+    def steps(self, word: str) -> list[tuple[str, float]]:
+        """Learned one-operation rewrites of ``word``: (new form, cost).
+        Cached, since a book repeats its misreadings."""
         cached = self._steps.get(word)
         if cached is None:
-            cached = list(self._learned_steps(word))
+            cached = list(self.learned_steps(word))
             self._steps[word] = cached
         return cached
 
-    def _learned_steps(self, word: str, inserts: bool = True,
-                       limit: float = STEP_LIMIT) -> Iterator[tuple[str, str, float]]:
+    def learned_steps(self, word: str, limit: float = STEP_LIMIT,
+                      inserts: bool = True) -> Iterator[tuple[str, float]]:
+        """The learned rewrites of ``word`` costing up to ``limit``: position
+        by position, a one-character piece then a two-character one, then
+        the insertions. This runs for thousands of forms a book (the second
+        operation of :meth:`variants`, the look for very common neighbours),
+        so the table is filtered by cost once per limit, not at each look-up.
+
+        >>> m = ConfusionModel.from_rows([("rn", "m", 3.0), ("c", "e", 4.0), ("_", "i", 6.0)])
+        >>> list(m.learned_steps("rnc", limit=5.0, inserts=False))
+        [('mc', 3.0), ('rne', 4.0)]
+        >>> list(m.learned_steps("rc"))[-3:]
+        [('irc', 6.0), ('ric', 6.0), ('rci', 6.0)]
+        """
+        table = self._by_limit.get(limit)
+        if table is None:
+            table = {ocr: cheap for ocr, printed_costs in self.table.items()
+                     if (cheap := tuple((printed, cost) for printed, cost in printed_costs.items()
+                                        if cost <= limit))}
+            self._by_limit[limit] = table
         for i in range(len(word)):
-            for size in (1, 2):
-                piece = word[i:i + size]
-                if len(piece) < size:
-                    continue
-                for printed, cost in self.table.get(piece, {}).items():
-                    if cost <= limit:
-                        yield word[:i] + printed + word[i + size:], f"{piece}->{printed}", cost
-        for printed, cost in self.table.get("", {}).items() if inserts else ():
-            if cost > limit:
-                continue
+            for printed, cost in table.get(word[i], ()):
+                yield word[:i] + printed + word[i + 1:], cost
+            if i + 2 <= len(word):
+                for printed, cost in table.get(word[i:i + 2], ()):
+                    yield word[:i] + printed + word[i + 2:], cost
+        for printed, cost in table.get("", ()) if inserts else ():
             for i in range(len(word) + 1):
-                yield word[:i] + printed + word[i:], f"+{printed}", cost
+                yield word[:i] + printed + word[i:], cost
 
     @staticmethod
     def generic_steps(word: str) -> Iterator[tuple[str, float]]:
@@ -200,7 +216,7 @@ class ConfusionModel:
                 found[form] = cost
 
         learned: list[tuple[str, float]] = []
-        for form, _, cost in self.steps(word):
+        for form, cost in self.steps(word):
             if keep(form, cost) and cost <= SECOND_OP_LIMIT:
                 learned.append((form, cost))
         junky: list[tuple[str, float]] = []
@@ -213,7 +229,7 @@ class ConfusionModel:
         for form, cost in (learned + junky) if two_ops else ():
             if cost > SECOND_OP_LIMIT:
                 continue
-            for form2, _, cost2 in self._learned_steps(form, False, SECOND_OP_LIMIT):
+            for form2, cost2 in self.learned_steps(form, SECOND_OP_LIMIT, inserts=False):
                 keep_final(form2, cost + cost2)
         for form, cost in (junky + learned) if two_ops else ():
             for form2 in junk_steps(form):

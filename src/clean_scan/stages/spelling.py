@@ -126,6 +126,7 @@ class Knowledge:
     threshold: float = 0.8
     harmonics: dict[str, dict[str, float]] = field(default_factory=dict)
     pools: dict[int, list[str]] = field(default_factory=dict)
+    near_pools: dict[int, list[str]] = field(default_factory=dict)
     wide: dict[str, set[str]] = field(default_factory=dict)
     pooled: set[int] = field(default_factory=set)
 
@@ -288,7 +289,7 @@ def common_neighbours(core: str, know: Knowledge) -> dict[str, float]:
     common = _very_common()
     found: dict[str, float] = {}
     if len(lower) <= max(common.values(), default=0) + 2:
-        for form, _, cost in know.model._learned_steps(lower, True, HARMONIC_MAX_CONFUSION):
+        for form, cost in know.model.learned_steps(lower, HARMONIC_MAX_CONFUSION):
             if form in common and cost < found.get(form, math.inf) and \
                     know.lexicon.count(form) >= HARMONIC_RATIO * own:
                 found[form] = cost
@@ -390,8 +391,7 @@ def long_word_candidates(source: str, know: Knowledge) -> dict[str, float]:
     accept = lambda form: candidate_known(form, know)  # noqa: E731
     found = {form: cost for form, cost in
              know.model.variants(source, two_ops=False, generic=False).items() if accept(form)}
-    size = len(source)
-    pool = [w for n in range(size - 1, size + 2) for w in _pool(n, know)]
+    pool = _near_pool(len(source), know)
     for form, _, _ in process.extract(source, pool, scorer=Levenshtein.distance,
                                       score_cutoff=2, limit=None):
         if form not in found and form != source and accept(form):
@@ -418,18 +418,35 @@ def _frequent_by_length() -> dict[int, list[str]]:
     return buckets
 
 
+@lru_cache(maxsize=64)
+def _frequent_near_length(size: int) -> list[str]:
+    """The frequent words two letters shorter to two longer than ``size``
+    (built once per length: many garbled words share one)."""
+    buckets = _frequent_by_length()
+    return [w for n in range(size - 2, size + 3) for w in buckets.get(n, ())]
+
+
 def wide_candidates(source: str, know: Knowledge) -> dict[str, float]:
     """Frequent words within a few plain edits of a badly garbled word
     (``yvltli``), priced by the confusion model."""
     size = len(source)
     if size < 4:
         return {}
-    buckets = _frequent_by_length()
-    pool = [w for n in range(size - 2, size + 3) for w in buckets.get(n, ())]
+    pool = _frequent_near_length(size)
     edits = WIDE_EDITS if size >= 6 else 2
     return {form: know.model.aligned_cost(source, form) + WIDE_PENALTY for form, _, _ in
             process.extract(source, pool, scorer=Levenshtein.distance, score_cutoff=edits,
                             limit=None) if form != source}
+
+
+def _near_pool(size: int, know: Knowledge) -> list[str]:
+    """The pools of lengths ``size - 1`` to ``size + 1`` in one list, built
+    once per run and length."""
+    pool = know.near_pools.get(size)
+    if pool is None:
+        pool = [w for n in range(size - 1, size + 2) for w in _pool(n, know)]
+        know.near_pools[size] = pool
+    return pool
 
 
 def _pool(length: int, know: Knowledge) -> list[str]:
