@@ -150,3 +150,16 @@ def test_a_near_miss_of_a_project_word_is_flagged_for_review() -> None:
     raised = flags(text, extra_words=frozenset({"Kharkoff"}))
     assert correct(text, extra_words=frozenset({"Kharkoff"})) == text
     assert raised and raised[0].text == "Kharkof" and "Kharkoff" in raised[0].suggestions
+
+
+def test_a_term_recurring_across_the_collection_is_trusted():
+    from collections import Counter
+
+    from clean_scan.stage import Context
+    from clean_scan.stages import spelling
+
+    text = "The raion was a figure of the village in those years.\n"
+    alone = spelling.run(text, Context())
+    assert [f.text for f in alone.flags] == ["raion"]
+    learned = spelling.run(text, Context(shared={"collection_words": Counter({"raion": 6})}))
+    assert learned.flags == [] and learned.proposals == []

@@ -129,6 +129,7 @@ class Knowledge:
     near_pools: dict[int, list[str]] = field(default_factory=dict)
     wide: dict[str, set[str]] = field(default_factory=dict)
     pooled: set[int] = field(default_factory=set)
+    plain: dict[str, bool] = field(default_factory=dict)
 
 
 def split_token(match: regex.Match[str]) -> Token:
@@ -691,6 +692,19 @@ class LineTokens:
         return token
 
 
+def plain_common_word(text: str, know: Knowledge) -> bool:
+    """A token that is a common word with no punctuation and no real-word
+    confusion: most tokens of a book, passed with one look-up (and the
+    answer kept per run, since a book repeats its words).
+
+    >>> know = knowledge("", Context())
+    >>> plain_common_word("which", know), plain_common_word("which,", know)
+    (True, False)
+    """
+    return text.isalpha() and len(know.lexicon.words.get(text.lower(), "")) >= RARE_DIGITS \
+        and text not in know.confusion_sets
+
+
 def scan_line(line: str, offset: int, know: Knowledge) -> tuple[list[Proposal], list[Flag]]:
     """Decide every word of one line (one paragraph in the final layout)."""
     tokens = LineTokens(line, offset)
@@ -698,12 +712,13 @@ def scan_line(line: str, offset: int, know: Knowledge) -> tuple[list[Proposal], 
     flags: list[Flag] = []
     sentence_start = True
     taken = -1  # index of the last token an accepted proposal covers
-    words = know.lexicon.words
-    sets = know.confusion_sets
+    plain = know.plain
     for i, match in enumerate(tokens.matches):
         text = match.group()
-        if text.isalpha() and len(words.get(text.lower(), "")) >= RARE_DIGITS and \
-                text not in sets:
+        common = plain.get(text)
+        if common is None:
+            common = plain[text] = plain_common_word(text, know)
+        if common:
             sentence_start = False  # a common word, no punctuation: nothing to do
             continue
         token = tokens[i]
@@ -758,7 +773,13 @@ def user_words(words: frozenset[str]) -> frozenset[str]:
 
 
 def knowledge(text: str, context: Context) -> Knowledge:
+    """What the stage knows for this text: the lexicon, the confusion model
+    and the votes of the document itself, to which a batch run with
+    ``--learn-collection`` adds the words recurring across the collection."""
     doc = document_words(text, context)
+    collection = context.shared.get("collection_words")
+    if collection:
+        doc = doc + collection
     anachronisms, sets = _static_lists()
     return Knowledge(load_lexicon(), load_confusions(), doc, lower_counts(doc),
                      user_words(context.extra_words), anachronisms, sets, context.min_confidence)
