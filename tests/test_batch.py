@@ -409,3 +409,15 @@ def test_resume_with_other_stages_redoes_the_files(collection: Path, tmp_path: P
     assert {f["status"] for f in data["files"]} == {"ok"}
     report = json.loads((out / "vol 1" / "a.report.json").read_text("utf-8"))
     assert "spelling" in [s["name"] for s in report["stages"]]
+
+
+def test_resume_with_another_confidence_threshold_redoes_the_files(collection: Path,
+                                                                  tmp_path: Path):
+    out = tmp_path / "out"
+    run_batch(str(collection), "--out-dir", str(out), "-j", "1")
+    run_batch(str(collection), "--out-dir", str(out), "-j", "1", "--resume",
+              "--min-confidence", "0.95")
+    data = json.loads((out / "batch-summary.json").read_text("utf-8"))
+    assert {f["status"] for f in data["files"]} == {"ok"}
+    report = json.loads((out / "vol 1" / "a.report.json").read_text("utf-8"))
+    assert report["options"]["min_confidence"] == 0.95

@@ -66,8 +66,9 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
     result = clean_text(source.text, skip=skip, context=context)
     clean_bytes = result.clean.encode("utf-8")
     if paths.json is not None:
-        report = build_report(result, source, input_path.name)
-        report["output"] = {"clean_sha256": hashlib.sha256(clean_bytes).hexdigest()}
+        options = (context or Context()).recorded_options()
+        output = {"clean_sha256": hashlib.sha256(clean_bytes).hexdigest()}
+        report = build_report(result, source, input_path.name, options, output)
         write_atomic(paths.json, (json.dumps(report, ensure_ascii=False, indent=1) + "\n")
                      .encode("utf-8"))
     if paths.html is not None:

@@ -112,6 +112,7 @@ class SegmentedRun:
     segments: int = 0
     clean_parts: list[bytes] = field(default_factory=list)
     clean_sha256: str = ""
+    options: dict[str, Any] = field(default_factory=dict)
 
 
 def clean_segmented(source: DecodedInput, name: str, report: IO[bytes] | None, *,
@@ -122,7 +123,7 @@ def clean_segmented(source: DecodedInput, name: str, report: IO[bytes] | None, *
     come, so only one segment's are in memory) and the clean text to
     ``clean_out``, or keep it in ``clean_parts`` when that is None."""
     base = context or Context()
-    run = SegmentedRun()
+    run = SegmentedRun(options=(context or Context()).recorded_options())
     digest = hashlib.sha256()
     text = source.text
     with _Spool() as edits, _Spool() as flags, _Spool() as hunks:
@@ -244,6 +245,7 @@ def _write_report(out: IO[bytes], source: DecodedInput, name: str, run: Segmente
         "version": VERSION,
         "input": {"name": name, "sha256": source.sha256, "bytes": source.size,
                   "encoding": source.encoding, "bom": source.bom},
+        "options": run.options,
         "output": {"clean_sha256": run.clean_sha256, "segments": run.segments},
         "stages": [{"name": n, **c} for n, c in run.counts.items()],
     }

@@ -6,6 +6,7 @@ it and enforces the confidence threshold.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +35,16 @@ class Context:
     min_confidence: float = 0.8
     extra_words: frozenset[str] = frozenset()
     shared: dict[str, Any] = field(default_factory=dict)
+
+    def recorded_options(self) -> dict[str, Any]:
+        """The options that shape a file's outputs, as its report records them
+        (a resumed batch redoes a file whose options differ)."""
+        words = "\n".join(sorted(self.extra_words))
+        return {
+            "min_confidence": self.min_confidence,
+            "project_words": hashlib.sha256(words.encode("utf-8")).hexdigest() if words else None,
+            "collection_words": bool(self.shared.get("collection_words")),
+        }
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,7 @@ def process(job: Job, options: BatchOptions) -> Record:
         folder = output_folder(options.out_dir, job)
         paths = plan_outputs(Path(job.rel.name), folder, None, True)
         if options.resume:
-            done = completed(job.source, paths)
+            done = completed(job.source, paths, options.context().recorded_options())
             if done is not None and _same_stages(done, options.skip):
                 record.update(done, status="skipped", seconds=0.0)
                 return record
@@ -108,16 +108,18 @@ def fail(record: Record, error: str, started: float) -> Record:
     return record
 
 
-def completed(source: Path, paths: OutputPaths) -> Record | None:
+def completed(source: Path, paths: OutputPaths,
+              run_options: dict[str, Any] | None = None) -> Record | None:
     """The record of a previous run whose outputs are all there and belong to
-    this very input (its checksum) and to each other (the clean text's
-    checksum); None when the file must be redone."""
+    this very input (its checksum), to each other (the clean text's
+    checksum) and to the options of this run (``--min-confidence``,
+    ``--words``, ``--learn-collection``); None when the file must be redone."""
     outputs = [paths.clean, paths.html, paths.json]
     if not all(p is not None and p.is_file() and not p.is_symlink() for p in outputs):
         return None
     assert paths.json is not None and paths.clean is not None
     head = _report_head(paths.json)
-    if head is None:
+    if head is None or (run_options is not None and head["options"] != run_options):
         return None
     try:
         if head["input_sha256"] != hashlib.sha256(source.read_bytes()).hexdigest():
@@ -152,7 +154,7 @@ def _report_head(path: Path) -> dict[str, Any] | None:
             "changed_chars": sum(max(h[1] - h[0], len(h[2])) for h in hunks),
             "segments": data["output"].get("segments", 1),
         }
-        return {"input_sha256": data["input"]["sha256"],
+        return {"input_sha256": data["input"]["sha256"], "options": data.get("options"),
                 "clean_sha256": data["output"]["clean_sha256"], "record": record}
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
@@ -169,7 +171,7 @@ def _report_head_streamed(path: Path) -> dict[str, Any] | None:
               "edits": sum(s["edits"] for s in stages), "flags": sum(s["flags"] for s in stages),
               "edits_by_stage": {s["name"]: s["edits"] for s in stages}, "changed_chars": None,
               "segments": head["output"].get("segments", 1)}
-    return {"input_sha256": head["input"]["sha256"],
+    return {"input_sha256": head["input"]["sha256"], "options": head.get("options"),
             "clean_sha256": head["output"]["clean_sha256"], "record": record}
 
 

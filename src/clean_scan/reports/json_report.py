@@ -7,6 +7,15 @@ Schema ``clean-scan/report`` version 1 (see docs/report-schema.md):
 ``input``
     ``name``, ``sha256`` and ``bytes`` of the raw file; ``encoding`` it was
     read in; ``bom`` whether it began with a UTF-8 byte-order mark.
+``options``
+    What the run was asked for: ``min_confidence``, ``project_words`` (the
+    checksum of the ``--words`` list, or null), ``collection_words`` (whether
+    a collection vocabulary was learned); a resumed batch redoes a file whose
+    options differ.
+``output``
+    ``clean_sha256``: the checksum of the clean text written with this
+    report (how clean-scan recognises its own outputs); ``segments`` for a
+    large input cleaned in pieces.
 ``stages``
     The stages that ran, in order, each ``{"name", "edits", "flags"}``.
 ``edits``
@@ -53,8 +62,11 @@ class LineIndex:
         return line, offset - self._starts[line - 1] + 1
 
 
-def build_report(result: Result, source: DecodedInput, name: str) -> dict[str, Any]:
-    """The report as plain data, ready for ``json.dumps``."""
+def build_report(result: Result, source: DecodedInput, name: str,
+                 options: dict[str, Any] | None = None,
+                 output: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The report as plain data, ready for ``json.dumps``; the short fields
+    come first, so a reader can take the head of a huge report."""
     index = LineIndex(result.raw)
     counts = result.counts_by_stage()
     edits = []
@@ -102,6 +114,8 @@ def build_report(result: Result, source: DecodedInput, name: str) -> dict[str, A
             "encoding": source.encoding,
             "bom": source.bom,
         },
+        "options": options or {},
+        "output": output or {},
         "stages": [{"name": n, **c} for n, c in counts.items()],
         "edits": edits,
         "flags": flags,
