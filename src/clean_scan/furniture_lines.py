@@ -10,6 +10,8 @@ any particular book is needed.
 
 from __future__ import annotations
 
+import re
+
 import regex
 from rapidfuzz import fuzz
 
@@ -25,6 +27,8 @@ _GOOGLE_LOGO = regex.compile(r"(?i)^(?:by\s+)?[vlgc]?\s?j?[o0]{2}[gq]\s?[li1]?\s
 
 _FOOTER_HINTS = ("digit", "google", "hathi", "http", "www", "generated", "archive", "handle",
                  "domain", "original")
+_FOOTER_HINT = re.compile("|".join(_FOOTER_HINTS))
+"""Any of the hints, found in one search (every line of a book is tested)."""
 
 
 def scan_footer(line: str) -> float:
@@ -43,7 +47,7 @@ def scan_footer(line: str) -> float:
     if not text or len(text) > 160:
         return 0.0
     lower = text.lower()
-    if not any(hint in lower for hint in _FOOTER_HINTS) and not _GOOGLE_LOGO.match(text) and \
+    if not _FOOTER_HINT.search(lower) and not _GOOGLE_LOGO.match(text) and \
             fuzz.partial_ratio("digitized by", lower[:16]) < 70:
         return 0.0
     words = text.split()

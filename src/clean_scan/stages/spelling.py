@@ -445,7 +445,9 @@ def _near_pool(size: int, know: Knowledge) -> list[str]:
     once per run and length."""
     pool = know.near_pools.get(size)
     if pool is None:
-        pool = [w for n in range(size - 1, size + 2) for w in _pool(n, know)]
+        pool = []
+        for length in range(size - 1, size + 2):
+            pool += _pool(length, know)
         know.near_pools[size] = pool
     return pool
 
