@@ -91,8 +91,10 @@ def visible_controls(text: str) -> str:
     return text.translate(_CONTROL_PICTURES) if _CONTROLS.search(text) else text
 
 
+@functools.lru_cache(maxsize=4096)
 def shown(text: str) -> str:
-    """A before/after string made readable in a one-line tooltip.
+    """A before/after string made readable in a one-line tooltip (cached:
+    thousands of line joins show the same ``↵``).
 
     >>> shown("¬ \\n")
     '¬ ↵'
