@@ -161,13 +161,18 @@ def looks_like_word(core: str) -> bool:
     """
     if len(core) < 2 or not core[0].isalpha() or core[-1].isdigit():
         return False
-    if any(c.isdigit() for c in core) or any(c in "./@:¬[]" for c in core):
+    if any(map(str.isdigit, core)) or not NOT_IN_WORDS.isdisjoint(core):
         return False
     if core.isupper() and len(core) <= 4:
         return False
     if "-" in core:
         return False  # compounds and split words are the dehyphenate stage's
-    return sum(c.isalpha() for c in core) >= len(core) - 2
+    return sum(map(str.isalpha, core)) >= len(core) - 2
+
+
+NOT_IN_WORDS = frozenset("./@:¬[]")
+"""Marks of abbreviations, URLs and references: a core holding one is not
+a word to correct."""
 
 
 def case_like(form: str, model: str) -> str:
@@ -593,8 +598,10 @@ def real_word(tokens: list[Token], index: int, know: Knowledge) -> Proposal | No
     """A known word of a real-word confusion set that context rejects."""
     token = tokens[index]
     members = know.confusion_sets.get(token.core)
+    if not members:
+        return None  # most words: no need to look at the neighbours
     left, right = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
-    if not members or left is None or right is None:
+    if left is None or right is None:
         return None
     if not (known_form(left, know.lexicon) and known_form(right, know.lexicon)):
         return None
