@@ -33,8 +33,8 @@ UNSEEN_COUNT = 1_000
 def _read_counts(name: str) -> dict[str, str]:
     """``{key: count-as-text}``; a tab separates key and count."""
     text = resources.files("clean_scan").joinpath(f"data/{name}").read_text("utf-8")
-    parts = text.replace("\t", "\n").split("\n")
-    return dict(zip(parts[0:-1:2], parts[1::2], strict=False))
+    parts = iter(text.replace("\t", "\n").split("\n"))
+    return dict(zip(parts, parts, strict=False))  # pairs in turn; no sliced copies
 
 
 @dataclass

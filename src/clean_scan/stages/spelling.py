@@ -278,6 +278,11 @@ def _very_common() -> dict[str, int]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _longest_very_common() -> int:
+    return max(_very_common().values(), default=0)
+
+
 def common_neighbours(core: str, know: Knowledge) -> dict[str, float]:
     """Very common words one classic OCR confusion away from ``core``, with
     the confusion cost: ``tho`` is ``the`` misread far more often than a word
@@ -294,7 +299,7 @@ def common_neighbours(core: str, know: Knowledge) -> dict[str, float]:
     own = max(know.lexicon.count(lower), 1)
     common = _very_common()
     found: dict[str, float] = {}
-    if len(lower) <= max(common.values(), default=0) + 2:
+    if len(lower) <= _longest_very_common() + 2:
         for form, cost in know.model.learned_steps(lower, HARMONIC_MAX_CONFUSION):
             if form in common and cost < found.get(form, math.inf) and \
                     know.lexicon.count(form) >= HARMONIC_RATIO * own:
