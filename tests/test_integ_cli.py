@@ -38,15 +38,21 @@ def test_report_records_every_stage_and_input_checksum(sample_copy: Path):
     assert [s["name"] for s in data["stages"]] == list(STAGE_NAMES)
     assert data["input"]["encoding"] == "utf-8"
     edit = data["edits"][0]
-    assert {"stage", "rule", "line", "column", "before", "after", "confidence", "reason"} <= set(edit)
+    assert {"stage", "rule", "line", "column", "before", "after", "confidence", "reason"} <= set(
+        edit
+    )
 
 
 def test_output_is_deterministic(sample_copy: Path, tmp_path: Path):
     outputs = []
     for name in ("a", "b"):
         run_cli(str(sample_copy), "--out-dir", str(tmp_path / name))
-        outputs.append([(tmp_path / name / f).read_bytes() for f in
-                        ("ussr-1942.clean.txt", "ussr-1942.report.json", "ussr-1942.report.html")])
+        outputs.append(
+            [
+                (tmp_path / name / f).read_bytes()
+                for f in ("ussr-1942.clean.txt", "ussr-1942.report.json", "ussr-1942.report.html")
+            ]
+        )
     assert outputs[0] == outputs[1]
 
 
@@ -112,7 +118,9 @@ def test_windows_1252_is_read_and_said(tmp_path: Path):
     assert "’" in (tmp_path / "old.clean.txt").read_text(encoding="utf-8")
     report = json.loads((tmp_path / "old.report.json").read_text(encoding="utf-8"))
     assert report["input"]["encoding"] == "cp1252"
-    restored = run_cli("restore", str(tmp_path / "old.clean.txt"), str(tmp_path / "old.report.json"))
+    restored = run_cli(
+        "restore", str(tmp_path / "old.clean.txt"), str(tmp_path / "old.report.json")
+    )
     assert restored.stdout == raw
 
 

@@ -16,8 +16,12 @@ OCR_ALPHABET = st.sampled_from(
     list("abcdefghijklmnoprstuvwxyz ABCTX.,;:*'’“”—-¬()0123456789\n\n\n\f\r\t\x00ﬁ")
 )
 OCR_TEXT = st.lists(
-    st.one_of(OCR_ALPHABET, st.sampled_from(["the ", "Russia", "¬\n", "-\n", "\n\n\n", "\n12\n",
-                                             " 1 ", "* ", "X he", "workers*"])),
+    st.one_of(
+        OCR_ALPHABET,
+        st.sampled_from(
+            ["the ", "Russia", "¬\n", "-\n", "\n\n\n", "\n12\n", " 1 ", "* ", "X he", "workers*"]
+        ),
+    ),
     max_size=120,
 ).map("".join)
 
@@ -41,8 +45,10 @@ def test_restore_holds_on_the_sample_book_bytes():
     source = decode_bytes(data)
     result = clean_text(source.text)
     assert result.clean != source.text
-    assert restore_bytes(result.clean, result.hunks, source.encoding, source.bom,
-                         source.sha256) == data
+    assert (
+        restore_bytes(result.clean, result.hunks, source.encoding, source.bom, source.sha256)
+        == data
+    )
 
 
 def test_cleaning_is_idempotent_on_clean_output():
