@@ -63,6 +63,8 @@ class ConfusionModel:
     _steps: dict[str, list[tuple[str, float]]] = field(default_factory=dict, repr=False)
     _by_limit: dict[float, dict[str, tuple[tuple[str, float], ...]]] = field(
         default_factory=dict, repr=False)
+    _insertions: dict[tuple[frozenset[str], float], dict[str, list[tuple[str, float]]]] = field(
+        default_factory=dict, repr=False)
 
     @classmethod
     def from_rows(cls, rows: list[tuple[str, str, float]]) -> ConfusionModel:
@@ -144,6 +146,16 @@ class ConfusionModel:
             self._steps[word] = cached
         return cached
 
+    def _by_limit_table(self, limit: float) -> dict[str, tuple[tuple[str, float], ...]]:
+        """The table without the rewrites dearer than ``limit``, made once."""
+        table = self._by_limit.get(limit)
+        if table is None:
+            table = {ocr: cheap for ocr, printed_costs in self.table.items()
+                     if (cheap := tuple((printed, cost) for printed, cost in printed_costs.items()
+                                        if cost <= limit))}
+            self._by_limit[limit] = table
+        return table
+
     def learned_steps(self, word: str, limit: float = STEP_LIMIT,
                       inserts: bool = True) -> Iterator[tuple[str, float]]:
         """The learned rewrites of ``word`` costing up to ``limit``: position
@@ -158,12 +170,7 @@ class ConfusionModel:
         >>> list(m.learned_steps("rc"))[-3:]
         [('irc', 6.0), ('ric', 6.0), ('rci', 6.0)]
         """
-        table = self._by_limit.get(limit)
-        if table is None:
-            table = {ocr: cheap for ocr, printed_costs in self.table.items()
-                     if (cheap := tuple((printed, cost) for printed, cost in printed_costs.items()
-                                        if cost <= limit))}
-            self._by_limit[limit] = table
+        table = self._by_limit_table(limit)
         for i in range(len(word)):
             for printed, cost in table.get(word[i], ()):
                 yield word[:i] + printed + word[i + 1:], cost
@@ -173,6 +180,36 @@ class ConfusionModel:
         for printed, cost in table.get("", ()) if inserts else ():
             for i in range(len(word) + 1):
                 yield word[:i] + printed + word[i:], cost
+
+    def insertions_into(self, targets: frozenset[str],
+                        limit: float) -> dict[str, list[tuple[str, float]]]:
+        """For every form one learned insertion (costing up to ``limit``)
+        short of a word of ``targets``: those words and the costs, in the
+        order :meth:`learned_steps` reaches them from the form (insertion by
+        insertion, then position by position). Where only the targets
+        matter, one look-up here replaces trying every insertion at every
+        position. Built once per targets and limit.
+
+        >>> m = ConfusionModel.from_rows([("_", "h", 4.0), ("_", "e", 5.0), ("_", "x", 9.0)])
+        >>> index = m.insertions_into(frozenset({"the", "tee"}), 5.0)
+        >>> index["te"], index["th"], "tx" in index
+        ([('the', 4.0), ('tee', 5.0), ('tee', 5.0)], [('the', 5.0)], False)
+        """
+        index = self._insertions.get((targets, limit))
+        if index is None:
+            reached: dict[str, list[tuple[int, int, str, float]]] = {}
+            inserts = self._by_limit_table(limit).get("", ())
+            for order, (printed, cost) in enumerate(inserts):
+                for word in targets:
+                    at = word.find(printed)
+                    while at != -1:
+                        form = word[:at] + word[at + len(printed):]
+                        reached.setdefault(form, []).append((order, at, word, cost))
+                        at = word.find(printed, at + 1)
+            index = {form: [(word, cost) for _, _, word, cost in sorted(found)]
+                     for form, found in reached.items()}
+            self._insertions[(targets, limit)] = index
+        return index
 
     @staticmethod
     def generic_steps(word: str) -> Iterator[tuple[str, float]]:

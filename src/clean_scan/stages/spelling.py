@@ -38,6 +38,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 
 import regex
 from rapidfuzz import process
@@ -279,6 +280,11 @@ def _very_common() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
+def _very_common_words() -> frozenset[str]:
+    return frozenset(_very_common())
+
+
+@lru_cache(maxsize=1)
 def _longest_very_common() -> int:
     return max(_very_common().values(), default=0)
 
@@ -300,7 +306,12 @@ def common_neighbours(core: str, know: Knowledge) -> dict[str, float]:
     common = _very_common()
     found: dict[str, float] = {}
     if len(lower) <= _longest_very_common() + 2:
-        for form, cost in know.model.learned_steps(lower, HARMONIC_MAX_CONFUSION):
+        # the learned rewrites in their order; of the insertions only those
+        # reaching a very common word, looked up instead of generated
+        inserted = know.model.insertions_into(_very_common_words(), HARMONIC_MAX_CONFUSION)
+        for form, cost in chain(
+                know.model.learned_steps(lower, HARMONIC_MAX_CONFUSION, inserts=False),
+                inserted.get(lower, ())):
             if form in common and cost < found.get(form, math.inf) and \
                     know.lexicon.count(form) >= HARMONIC_RATIO * own:
                 found[form] = cost
