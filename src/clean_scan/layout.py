@@ -9,7 +9,6 @@ place a footnote after the *whole* paragraph, the paragraphs stage to join.
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
 
 import regex
@@ -70,7 +69,22 @@ def split_lines(text: str) -> list[Line]:
 def typical_line_length(lines: list[Line]) -> int:
     """Median length of body lines: the measure a full line is judged by."""
     lengths = [len(line.text) for line in lines if len(line.text) > 30]
-    return int(statistics.median(lengths)) if lengths else 60
+    return int(median(lengths)) if lengths else 60
+
+
+def median(values: list[int]) -> float:
+    """The median, as ``statistics.median`` gives it (that module's import,
+    with ``fractions`` and ``decimal``, costs more than this whole stage's
+    use of it).
+
+    >>> median([3, 1, 2]), median([4, 1, 2, 3])
+    (2, 2.5)
+    """
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def runs_on(last: str, first: str, full_width: int) -> tuple[bool, float, str]:
