@@ -144,3 +144,12 @@ def test_skip_turns_a_stage_off(tmp_path: Path):
     on = run_cli(str(path), "-o", "-", "--no-report").stdout.decode()
     off = run_cli(str(path), "-o", "-", "--no-report", "--skip", "dehyphenate").stdout.decode()
     assert "demonstration" in on and "demonstration" not in off
+
+
+def test_json_report_is_one_item_per_line_and_valid(sample_copy: Path):
+    run_cli(str(sample_copy))
+    text = (sample_copy.parent / "ussr-1942.report.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert text.count('\n  {"id": ') == len(data["edits"])
+    items = len(data["edits"]) + len(data["flags"]) + len(data["restore"]["hunks"])
+    assert len(text.splitlines()) < items + 100  # the head is short; no item spans lines
