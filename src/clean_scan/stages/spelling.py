@@ -26,7 +26,7 @@ this order:
 Capitalised and all-capital words (often names) need stronger evidence: a
 classic confusion (and not into another name), a repaired junk character or
 a form the document uses.
-Letter case is carried over to the replacement (``WHETLIER`` → ``WHETHER``).
+Letter case is carried over to the replacement (``NEITIIER`` → ``NEITHER``).
 Numbers, abbreviations, references, hyphenated compounds and words at a
 ``¬`` are not touched.
 """
@@ -136,9 +136,9 @@ class Knowledge:
 def split_token(match: regex.Match[str]) -> Token:
     """Split a token into leading punctuation, core and trailing punctuation.
 
-    >>> t = split_token(TOKEN.search("“Russid,”"))
+    >>> t = split_token(TOKEN.search("“Frauce,”"))
     >>> t.lead, t.core, t.trail
-    ('“', 'Russid', ',”')
+    ('“', 'Frauce', ',”')
     """
     text = match.group()
     if text.isalpha():
@@ -179,8 +179,8 @@ a word to correct."""
 def case_like(form: str, model: str) -> str:
     """``form`` in the letter case of ``model``.
 
-    >>> case_like("whether", "WHETLIER"), case_like("russia", "Russid"), case_like("the", "tbe")
-    ('WHETHER', 'Russia', 'the')
+    >>> case_like("neither", "NEITIIER"), case_like("france", "Frauce"), case_like("the", "tbe")
+    ('NEITHER', 'France', 'the')
     """
     if model.isupper() and len(model) > 1:
         return form.upper()
@@ -593,8 +593,8 @@ def proper_names() -> frozenset[str]:
 def strong_for_capitals(core: str, best: Ranked, know: Knowledge) -> bool:
     """Evidence strong enough to change a capitalised word (often a name).
 
-    >>> know = knowledge("Russia and Russia.", Context())
-    >>> strong_for_capitals("Russid", Ranked("russia", 12.0, ""), know)
+    >>> know = knowledge("France and France.", Context())
+    >>> strong_for_capitals("Frauce", Ranked("france", 12.0, ""), know)
     True
     >>> strong_for_capitals("Gillett", Ranked("gillette", 12.0, ""), know)
     False
