@@ -91,6 +91,16 @@ def test_doubtful_words_are_flagged_with_suggestions_not_changed() -> None:
     assert raised and raised[0].text == "thaf^ltfroke"
 
 
+def test_badly_garbled_long_words_are_read_but_short_ones_only_flagged() -> None:
+    # invented misreadings, three or four letters wrong: far from any word
+    # by the confusion model, read by the wide search among frequent words
+    assert correct("to call the nttenlion of the govcinmcnt to it") == \
+        "to call the attention of the government to it"
+    text = "we shall see it at the nczt meeting"
+    assert correct(text) == text
+    assert [f.suggestions[0] for f in flags(text)] == ["next"]
+
+
 def test_a_higher_threshold_changes_less() -> None:
     text = "the machine tools whicli have been built and the pagt of it"
     assert len(spelling.run(text, Context(min_confidence=1.0)).proposals) <= \
