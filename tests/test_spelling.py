@@ -101,6 +101,21 @@ def test_badly_garbled_long_words_are_read_but_short_ones_only_flagged() -> None
     assert [f.suggestions[0] for f in flags(text)] == ["next"]
 
 
+def test_a_capitalised_garble_no_english_spelling_allows_is_read_as_a_name() -> None:
+    # invented misreadings: ``hcn``, ``mnr`` are in no common word; the
+    # unknown names beside them are spelt like English and are left alone
+    assert correct("the estate of the late Hcnry Trelawny was sold") == \
+        "the estate of the late Henry Trelawny was sold"
+    assert correct("the Hon. Mnrgaret Abercrombie spoke") == \
+        "the Hon. Margaret Abercrombie spoke"
+
+
+def test_a_recurring_misreading_spelt_as_no_word_is_not_trusted() -> None:
+    # invented: OCR repeats ``rowcd``; recurring twice does not vouch for it
+    text = "the crew rowcd ashore; later they rowcd back to the ship"
+    assert correct(text) == "the crew rowed ashore; later they rowed back to the ship"
+
+
 def test_a_higher_threshold_changes_less() -> None:
     text = "the machine tools whicli have been built and the pagt of it"
     assert len(spelling.run(text, Context(min_confidence=1.0)).proposals) <= \

@@ -38,7 +38,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import chain
+from itertools import chain, islice
 
 import regex
 from rapidfuzz import process
@@ -229,8 +229,16 @@ def is_known(core: str, know: Knowledge) -> bool:
         return False
     if ROMAN.match(core) is not None and len(core) <= 6:
         return True
-    return know.doc[core] >= 2 and not common_neighbours(core, know) and \
+    votes = UNSPELLABLE_VOTES if unspellable(core) else 2
+    return know.doc[core] >= votes and not common_neighbours(core, know) and \
         not document_neighbours(core, know)
+
+
+UNSPELLABLE_VOTES = 6
+"""A form spelt as no English word is (``unspellable``) is trusted only when
+the text (or the collection) uses it this often: OCR repeats a misreading a
+few times in an article (one worn sort, one misread name), while a foreign
+term the author uses (``raion``) keeps coming back."""
 
 
 HARMONIC_MAX_CONFUSION = 5.5
@@ -544,7 +552,8 @@ def correct_word(tokens: list[Token], index: int, know: Knowledge,
     """Propose a correction for an unknown word, or flag it."""
     token = tokens[index]
     core = token.core
-    name_like = core[0].isupper() and not sentence_start and not core.isupper()
+    name_like = core[0].isupper() and not sentence_start and not core.isupper() and \
+        not unspellable(core)
     left, right = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
     ranked = rank(core, left, right, name_like, know)
     if len(ranked) == 1:
@@ -596,6 +605,46 @@ def proper_names() -> frozenset[str]:
     return frozenset(text.split())
 
 
+SPELLING_WORDS = 30_000
+"""The most frequent lexicon words, whose letter triples show how English
+(and the names the list carries) is spelt."""
+
+
+UNSPELLABLE_MIN_LENGTH = 4
+
+
+@lru_cache(maxsize=1)
+def _letter_triples() -> frozenset[str]:
+    """Every run of three letters in the most frequent words, with ``^`` and
+    ``$`` marking the word's edges (built once, in about 40 ms)."""
+    found: set[str] = set()
+    for word in islice(load_lexicon().words, SPELLING_WORDS):
+        marked = f"^{word}$"
+        found.update(marked[i:i + 3] for i in range(len(marked) - 2))
+    return frozenset(found)
+
+
+def unspellable(core: str) -> bool:
+    """A word holding a letter triple no common word has: names are spelt
+    with the language's letter sequences, OCR garbles often are not, so a
+    capital does not make such a word a name to leave alone.
+
+    >>> unspellable("Rohcrt"), unspellable("Mnrgaret"), unspellable("Hcnry")
+    (True, True, True)
+
+    Left alone: names spelt as English is, and short capitalised
+    abbreviations (a few real names fail too: ``Ogilvy``).
+
+    >>> unspellable("Wainscott"), unspellable("Trelawny"), unspellable("Jno")
+    (False, False, False)
+    """
+    if len(core) < UNSPELLABLE_MIN_LENGTH and core[0].isupper():
+        return False  # abbreviations of names (``Jno``, ``Wm``) break the rule
+    marked = f"^{core.lower()}$"
+    triples = _letter_triples()
+    return any(marked[i:i + 3] not in triples for i in range(len(marked) - 2))
+
+
 def strong_for_capitals(core: str, best: Ranked, know: Knowledge) -> bool:
     """Evidence strong enough to change a capitalised word (often a name).
 
@@ -611,6 +660,8 @@ def strong_for_capitals(core: str, best: Ranked, know: Knowledge) -> bool:
         return True
     if know.doc_lower[best.form] >= 1 or any(is_junk(c) for c in core):
         return True
+    if unspellable(core) and not unspellable(best.form):
+        return True  # an unspellable form read as a spellable word
     if best.form in proper_names():
         return False  # one name misread as another needs the document's word
     return know.model.aligned_cost(core.lower(), best.form) <= CAPITAL_MAX_CONFUSION
