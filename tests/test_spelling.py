@@ -116,6 +116,12 @@ def test_a_recurring_misreading_spelt_as_no_word_is_not_trusted() -> None:
     assert correct(text) == "the crew rowed ashore; later they rowed back to the ship"
 
 
+def test_a_recurring_short_form_two_misreadings_from_a_common_word_is_not_trusted() -> None:
+    # invented: ``thcro`` repeated on a page is ``there`` misread, not a word
+    text = "and thcro was a storm, and thcro were no boats"
+    assert correct(text) == "and there was a storm, and there were no boats"
+
+
 def test_a_higher_threshold_changes_less() -> None:
     text = "the machine tools whicli have been built and the pagt of it"
     assert len(spelling.run(text, Context(min_confidence=1.0)).proposals) <= \

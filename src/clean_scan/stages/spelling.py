@@ -231,7 +231,7 @@ def is_known(core: str, know: Knowledge) -> bool:
         return True
     votes = UNSPELLABLE_VOTES if unspellable(core) else 2
     return know.doc[core] >= votes and not common_neighbours(core, know) and \
-        not document_neighbours(core, know)
+        not document_neighbours(core, know) and not twice_from_common(core, know)
 
 
 UNSPELLABLE_VOTES = 6
@@ -273,6 +273,32 @@ def document_neighbours(core: str, know: Knowledge) -> list[str]:
     return [form for form, cost in know.model.variants(lower, two_ops=False, generic=False).items()
             if cost <= HARMONIC_MAX_CONFUSION and know.doc_lower[form] >= 2
             and know.lexicon.count(form) >= DOC_NEIGHBOUR_MIN_COUNT]
+
+
+TWICE_MAX_LENGTH = 5
+"""Only short forms are looked at two confusions deep: the very common words
+are short, and a longer recurring form two confusions from one is a word."""
+
+
+def twice_from_common(core: str, know: Knowledge) -> bool:
+    """A short recurring form two classic confusions from a very common word
+    (``tbc`` for ``the``): OCR repeats its misreadings of the commonest words
+    on every page, so recurrence does not vouch for such a form.
+
+    >>> know = knowledge("", Context())
+    >>> twice_from_common("tbc", know), twice_from_common("raion", know)
+    (True, False)
+    """
+    lower = core.lower()
+    if len(lower) > TWICE_MAX_LENGTH or lower in know.lexicon.words:
+        return False
+    common = _very_common()
+    model = know.model
+    for first, _ in model.learned_steps(lower, HARMONIC_MAX_CONFUSION, inserts=False):
+        for second, _ in model.learned_steps(first, HARMONIC_MAX_CONFUSION, inserts=False):
+            if second in common:
+                return True
+    return False
 
 
 @lru_cache(maxsize=1)
