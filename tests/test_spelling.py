@@ -122,6 +122,13 @@ def test_a_recurring_short_form_two_misreadings_from_a_common_word_is_not_truste
     assert correct(text) == "and there was a storm, and there were no boats"
 
 
+def test_a_capital_i_inside_a_sentence_is_read_as_a_small_i() -> None:
+    assert correct("the meeting was held In the town hall") == \
+        "the meeting was held in the town hall"
+    text = "the meeting was over. In the evening the hall was let"
+    assert correct(text) == text
+
+
 def test_a_higher_threshold_changes_less() -> None:
     text = "the machine tools whicli have been built and the pagt of it"
     assert len(spelling.run(text, Context(min_confidence=1.0)).proposals) <= \

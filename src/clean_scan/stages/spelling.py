@@ -752,6 +752,33 @@ def rare_word(tokens: list[Token], index: int, know: Knowledge,
     return Proposal(token.start, token.end, replacement, "rare-word-near-common", conf, reason)
 
 
+def capital_i(tokens: list[Token], index: int, know: Knowledge) -> Proposal | None:
+    """A capital ``I`` read for a lower-case ``i`` (the dot lost, the stem
+    taken for the capital) inside a sentence: ``was Is not`` is ``was is
+    not`` when the word is one of the commonest and both neighbours are
+    lower-case words the bigram list attests around the lower-case form.
+
+    >>> know = knowledge("", Context())
+    >>> capital_i(LineTokens("was held In the hall", 0), 2, know).replacement
+    'in'
+    >>> capital_i(LineTokens("Prince Albert In Council", 0), 2, know) is None
+    True
+    """
+    token = tokens[index]
+    core = token.core
+    lower = core.lower()
+    if len(core) < 2 or not core[1:].islower() or lower not in _very_common():
+        return None
+    left, right = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
+    if left is None or right is None or not (left.islower() and right.islower()):
+        return None
+    if seen_pairs(lower, left, right, know) < 2:
+        return None
+    return Proposal(token.start, token.end, lower, "capital-i-for-small-i", 0.9,
+                    f"'{left} {core} {right}': a capital I misread for a small i "
+                    "inside a sentence")
+
+
 def seen_pairs(word: str, left: str, right: str, know: Knowledge) -> int:
     """How many of ``left word`` and ``word right`` the bigram list (or the
     document, for a word it uses) attests."""
@@ -810,7 +837,7 @@ def plain_common_word(text: str, know: Knowledge) -> bool:
     (True, False)
     """
     return text.isalpha() and len(know.lexicon.words.get(text.lower(), "")) >= RARE_DIGITS \
-        and text not in know.confusion_sets
+        and text not in know.confusion_sets and not text.startswith("I")
 
 
 def scan_line(line: str, offset: int, know: Knowledge) -> tuple[list[Proposal], list[Flag]]:
@@ -849,6 +876,10 @@ def _decide(tokens: list[Token], i: int, know: Knowledge, sentence_start: bool,
             joinable_left: bool) -> Proposal | Flag | None:
     token = tokens[i]
     if is_known(token.core, know):
+        if not sentence_start and token.core.startswith("I"):
+            found = capital_i(tokens, i, know)
+            if found:
+                return found
         return real_word(tokens, i, know) or rare_word(tokens, i, know, sentence_start)
     joined = (join_pieces(tokens, i - 1, know) if joinable_left and i > 0 else None) or \
         join_pieces(tokens, i, know)
