@@ -129,6 +129,11 @@ def test_a_capital_i_inside_a_sentence_is_read_as_a_small_i() -> None:
     assert correct(text) == text
 
 
+def test_a_small_letter_inside_a_word_in_capitals_is_read_as_a_capital() -> None:
+    # invented: a heading word with one small letter is no name to protect
+    assert correct("THE CATTLE MARKoT AT HOMEBUSH") == "THE CATTLE MARKET AT HOMEBUSH"
+
+
 def test_a_higher_threshold_changes_less() -> None:
     text = "the machine tools whicli have been built and the pagt of it"
     assert len(spelling.run(text, Context(min_confidence=1.0)).proposals) <= \

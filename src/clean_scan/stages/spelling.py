@@ -181,12 +181,30 @@ def case_like(form: str, model: str) -> str:
 
     >>> case_like("neither", "NEITIIER"), case_like("france", "Frauce"), case_like("the", "tbe")
     ('NEITHER', 'France', 'the')
+    >>> case_like("market", "MARKoT")
+    'MARKET'
     """
-    if model.isupper() and len(model) > 1:
+    if (model.isupper() and len(model) > 1) or capitals_with_a_small(model):
         return form.upper()
     if model[:1].isupper():
         return form[:1].upper() + form[1:]
     return form
+
+
+def capitals_with_a_small(core: str) -> bool:
+    """A word in capitals with one small letter inside (``MARKoT``): type of
+    one case does not mix, so the small letter is a misreading, and the word
+    is a heading word, not a name.
+
+    >>> capitals_with_a_small("MARKoT"), capitals_with_a_small("McDONALD")
+    (True, False)
+    >>> capitals_with_a_small("Market"), capitals_with_a_small("MARKET")
+    (False, False)
+    """
+    if len(core) < 4 or not core[:2].isupper():
+        return False
+    small = sum(map(str.islower, core))
+    return small == 1 and sum(map(str.isupper, core)) >= 3
 
 
 PREFIXES = ("un", "in", "im", "non", "re", "pre", "anti", "over", "under", "counter", "semi",
@@ -579,7 +597,7 @@ def correct_word(tokens: list[Token], index: int, know: Knowledge,
     token = tokens[index]
     core = token.core
     name_like = core[0].isupper() and not sentence_start and not core.isupper() and \
-        not unspellable(core)
+        not unspellable(core) and not capitals_with_a_small(core)
     left, right = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
     ranked = rank(core, left, right, name_like, know)
     if len(ranked) == 1:
@@ -688,6 +706,8 @@ def strong_for_capitals(core: str, best: Ranked, know: Knowledge) -> bool:
         return True
     if unspellable(core) and not unspellable(best.form):
         return True  # an unspellable form read as a spellable word
+    if capitals_with_a_small(core):
+        return True  # the small letter is the misreading
     if best.form in proper_names():
         return False  # one name misread as another needs the document's word
     return know.model.aligned_cost(core.lower(), best.form) <= CAPITAL_MAX_CONFUSION
