@@ -4,7 +4,7 @@ Runs on the text still broken into printed lines (after ``furniture``, whose
 page breaks are lines holding only ``\\f``), before footnotes, dehyphenation
 and paragraph joining. It never joins lines; it looks at the next line only
 for context. Each repair is its own function that returns line-relative
-:class:`Fix` es; :func:`run` turns them into proposals. The classes of OCR
+:class:`Proposal` es; :func:`run` turns them into proposals. The classes of OCR
 failure handled:
 
 * ligature code points and ligatures the OCR dropped or split (``of ce``);
@@ -32,7 +32,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from itertools import accumulate
 
 import regex
@@ -53,18 +53,6 @@ from clean_scan.charmaps import (
 from clean_scan.document import Flag, Proposal
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.vocabulary import document_words, is_known_word, lower_counts
-
-
-@dataclass(frozen=True, slots=True)
-class Fix:
-    """A proposed replacement inside one line (offsets relative to the line)."""
-
-    start: int
-    end: int
-    replacement: str
-    rule: str
-    confidence: float
-    reason: str
 
 
 class Lines:
@@ -192,7 +180,7 @@ FOOTNOTE_LINE = regex.compile(r"^[ \t]*[" + FOOTNOTE_MARKS + r"]+[ \t]*\p{Lu}")
 LIGATURE_CHAR = regex.compile("[" + "".join(LIGATURES) + "]")
 
 
-def ligatures(line: str, doc: Lines) -> list[Fix]:
+def ligatures(line: str, doc: Lines) -> list[Proposal]:
     """Ligature code points become their letters (search and scoring want
     letters).
 
@@ -203,7 +191,7 @@ def ligatures(line: str, doc: Lines) -> list[Fix]:
     """
     if not LIGATURE_CHAR.search(line):
         return []
-    return [Fix(m.start(), m.end(), LIGATURES[m.group()], "ligature", 0.99,
+    return [Proposal(m.start(), m.end(), LIGATURES[m.group()], "ligature", 0.99,
                 "ligature character replaced by its letters")
             for m in LIGATURE_CHAR.finditer(line)]
 
@@ -212,7 +200,7 @@ def ligatures(line: str, doc: Lines) -> list[Fix]:
 
 
 
-def spaced_letters(line: str, doc: Lines) -> list[Fix]:
+def spaced_letters(line: str, doc: Lines) -> list[Proposal]:
     """Join fragments of one word spaced apart, or split beside a ligature,
     when the document uses the joined word elsewhere and the fragments are
     not themselves words.
@@ -240,7 +228,7 @@ def spaced_letters(line: str, doc: Lines) -> list[Fix]:
     wordlike = list(map(cache.__getitem__, cores))
     starts = list(accumulate(map((1).__add__, map(len, tokens)), initial=0))
     tries = sorted({i - k for i, w in enumerate(wordlike) if not w for k in (2, 1, 0)})
-    fixes: list[Fix] = []
+    fixes: list[Proposal] = []
     done = 0
     for i in tries:
         if i < done or i < 0 or i >= len(tokens) - 1:
@@ -256,7 +244,7 @@ EDGE_PUNCT = "([“‘\"'.,;:!?)]”’-—*"
 
 
 def _join_at(text: str, tokens: list[str], cores: list[str], wordlike: list[bool],
-             starts: list[int], i: int, doc: Lines) -> Fix | None:
+             starts: list[int], i: int, doc: Lines) -> Proposal | None:
     """The best join of 3 or 2 fragments starting at token ``i``: fragments
     of letters, one space apart, with no punctuation between them and lower
     case after the first."""
@@ -289,7 +277,7 @@ def _join_at(text: str, tokens: list[str], cores: list[str], wordlike: list[bool
 
 
 def _judge_join(words: list[str], start: int, end: int, doc: Lines,
-                dropped: str = "") -> Fix | None:
+                dropped: str = "") -> Proposal | None:
     joined = "".join(words)
     if len(joined) < 3 or not doc.known(joined, 2):
         return None
@@ -306,7 +294,7 @@ def _judge_join(words: list[str], start: int, end: int, doc: Lines,
         confidence = 0.8 if any(wordlike) else 0.85
     reason = (f"ligature '{dropped}' lost between fragments" if dropped
               else "fragments of one word spaced apart")
-    return Fix(start, end, joined, rule, confidence,
+    return Proposal(start, end, joined, rule, confidence,
                f"{reason}; '{joined}' occurs {doc.count(joined)} times in the document")
 
 
@@ -317,7 +305,7 @@ HAS_NUMBER = regex.compile(r"(?<![\d\p{L}])\d+(?![\d\p{L}])")
 NUMBERLIKE = regex.compile(r"(?<![\p{L}\d])[0-9lIiOoSB]{3,}(?![\p{L}\d])")
 
 
-def letters_in_number(line: str, doc: Lines) -> list[Fix]:
+def letters_in_number(line: str, doc: Lines) -> list[Proposal]:
     """A number with one or two letters of a digit's shape becomes digits.
 
     >>> show(letters_in_number, "before l9l4 and in 19O5")
@@ -354,7 +342,7 @@ def letters_in_number(line: str, doc: Lines) -> list[Fix]:
             number, confidence = seen[0], 0.85
         else:
             number, confidence = readings[0], 0.6
-        fixes.append(Fix(m.start(), m.end(), number, "letters-in-number", confidence,
+        fixes.append(Proposal(m.start(), m.end(), number, "letters-in-number", confidence,
                          "letters of a digit's shape inside a number"
                          + (f" (readings {', '.join(readings)})" if len(readings) > 1 else "")))
     return fixes
@@ -366,7 +354,7 @@ GARBLED_NUMBER = regex.compile(
 FOUR_DIGITS = regex.compile(r"(?<![\d.,])\d{4}(?![\d])")
 
 
-def garbled_number(line: str, doc: Lines) -> list[Fix]:
+def garbled_number(line: str, doc: Lines) -> list[Proposal]:
     """A four-digit number with its last digit unreadable (``194*``) becomes
     the one number of the document that fits, if the document votes for it.
 
@@ -389,7 +377,7 @@ def garbled_number(line: str, doc: Lines) -> list[Fix]:
         best, n = ranked[0]
         rival = ranked[1][1] if len(ranked) > 1 else 0
         confidence = 0.85 if n >= 2 and rival == 0 else 0.5
-        fixes.append(Fix(m.start(), m.end(), best, "garbled-number", confidence,
+        fixes.append(Proposal(m.start(), m.end(), best, "garbled-number", confidence,
                          "unreadable digit; the document's numbers vote: "
                          + ", ".join(f"{k} ({v})" for k, v in ranked[:4])))
     return fixes
@@ -407,7 +395,7 @@ LIST_ENTRY = regex.compile(r"^[ \t]*(\d{1,2})\.[ \t]+\p{Lu}")
 LIST_CANDIDATE = regex.compile(r"^(?P<indent>[ \t]*)(?P<num>\S{1,3}?)(?P<mark>[.*,])[ \t]+\p{Lu}")
 
 
-def list_number(line: str, doc: Lines) -> list[Fix]:
+def list_number(line: str, doc: Lines) -> list[Proposal]:
     """The number of a numbered list or contents entry, garbled (``lo.``,
     ``ii.``, ``14*``, ``t*.``), is read from its shape and its neighbours.
 
@@ -442,7 +430,7 @@ def list_number(line: str, doc: Lines) -> list[Fix]:
     else:
         return []
     start = m.start("num")
-    return [Fix(start, m.end("mark"), value + ".", "list-number", conf,
+    return [Proposal(start, m.end("mark"), value + ".", "list-number", conf,
                 f"garbled number of a numbered list (neighbours {before}, {after})")]
 
 
@@ -471,7 +459,7 @@ PAGE_LINE = regex.compile(r"^[ \t]*(?:\p{L}{3,5}[ \t]+)?(?P<num>[^\s\p{L}]{0,1}\
 ENTRY_PAGE = regex.compile(r"[ \t](?P<num>\d{1,3}|[^\s\d]\d{1,2}|\d{1,2}[^\s\d])[ \t]*$")
 
 
-def contents_page_number(line: str, doc: Lines) -> list[Fix]:
+def contents_page_number(line: str, doc: Lines) -> list[Proposal]:
     """A page number of a table of contents with one digit garbled (``»3``,
     ``s8``) becomes the one number that fits between its neighbours' pages;
     a well-formed number out of order is flagged.
@@ -502,12 +490,12 @@ def contents_page_number(line: str, doc: Lines) -> list[Fix]:
         fits = [n for n in range(before + 1, after) if _one_digit_off(token, str(n))]
         if len(fits) != 1:
             return []
-        return [Fix(m.start("num"), m.end("num"), str(fits[0]), "contents-page-number", 0.6,
+        return [Proposal(m.start("num"), m.end("num"), str(fits[0]), "contents-page-number", 0.6,
                     f"page number out of order between {before} and {after}")]
     fits = [n for n in range(before + 1, after) if _fits_garbled(token, str(n))]
     if len(fits) != 1:
         return []
-    return [Fix(m.start("num"), m.end("num"), str(fits[0]), "contents-page-number", 0.85,
+    return [Proposal(m.start("num"), m.end("num"), str(fits[0]), "contents-page-number", 0.85,
                 f"garbled page number between {before} and {after}")]
 
 
@@ -557,7 +545,7 @@ HEADING_NUMERAL = regex.compile(
     r"^(?P<indent>[ \t]*)(?P<key>\p{Lu}{3,})[ \t]+(?P<num>\S{1,4})[ \t]*$")
 
 
-def heading_numeral(line: str, doc: Lines) -> list[Fix]:
+def heading_numeral(line: str, doc: Lines) -> list[Proposal]:
     """A roman numeral of a heading (``PART 1``, ``PART HI``) read as digits
     or with ``II`` run together into ``H``: repaired when the document has
     the same heading with the numeral well printed elsewhere.
@@ -578,14 +566,14 @@ def heading_numeral(line: str, doc: Lines) -> list[Fix]:
     printed = f"{m.group('key')} {numeral}"
     if not any(other.strip() == printed for other in doc.lines):
         return []
-    return [Fix(m.start("num"), m.end("num"), numeral, "heading-numeral", 0.85,
+    return [Proposal(m.start("num"), m.end("num"), numeral, "heading-numeral", 0.85,
                 f"roman numeral misread; '{printed}' is printed elsewhere")]
 
 
 LIST_LETTER = regex.compile(r"\([ \t]?(?P<mark>[^\s()])[ \t]?\)")
 
 
-def list_letter(line: str, doc: Lines) -> list[Fix]:
+def list_letter(line: str, doc: Lines) -> list[Proposal]:
     """The letter of an item ``(a) (b) (c)`` misread (``(£)``, ``(r)`` after
     ``(b)``) becomes the letter its neighbours call for.
 
@@ -621,7 +609,7 @@ def list_letter(line: str, doc: Lines) -> list[Fix]:
         confidence = 0.85 if not mark.isalnum() else 0.8
         if mark.isdecimal():
             continue
-        fixes.append(Fix(m.start("mark"), m.end("mark"), expected, "list-letter", confidence,
+        fixes.append(Proposal(m.start("mark"), m.end("mark"), expected, "list-letter", confidence,
                          f"item letter misread; the item before is ({before})"))
     return fixes
 
@@ -654,7 +642,7 @@ def _letter_before(head: str, doc: Lines) -> str | None:
 CHAPTER_NUMBER = regex.compile(r"^[ \t]*([0-9lIi])(?:[ \t]([0-9lIi]))?[ \t]*$")
 
 
-def chapter_number(line: str, doc: Lines) -> list[Fix]:
+def chapter_number(line: str, doc: Lines) -> list[Proposal]:
     """A chapter number standing alone above a heading in capitals, garbled
     into letters or spaced apart (``i``, ``i i``, ``1 3``), becomes digits.
 
@@ -672,7 +660,7 @@ def chapter_number(line: str, doc: Lines) -> list[Fix]:
     digits = "".join(DIGIT_FOR_LETTER.get(c, c) for c in (m.group(1) + (m.group(2) or "")))
     if not digits.isdecimal():
         return []
-    return [Fix(m.start(1), m.end(2) if m.group(2) else m.end(1), digits, "chapter-number",
+    return [Proposal(m.start(1), m.end(2) if m.group(2) else m.end(1), digits, "chapter-number",
                 0.85, "chapter number above a heading, garbled or spaced")]
 
 
@@ -685,7 +673,7 @@ of the whole text is then ten times faster than starting at every letter."""
 ORDINAL = regex.compile(r"^\d+(?:st|nd|rd|th|d|s)$")
 
 
-def digits_in_word(line: str, doc: Lines) -> list[Fix]:
+def digits_in_word(line: str, doc: Lines) -> list[Proposal]:
     """Digits of a letter's shape inside a word (``0f``, ``t0``, ``a1so``)
     become the letter, when that makes a word of the document.
 
@@ -709,7 +697,7 @@ def digits_in_word(line: str, doc: Lines) -> list[Fix]:
         if not candidates:
             continue
         best = max(candidates, key=doc.count)
-        fixes.append(Fix(m.start(), m.end(), best, "digit-in-word", 0.9,
+        fixes.append(Proposal(m.start(), m.end(), best, "digit-in-word", 0.9,
                          f"digit of a letter's shape inside a word; '{best}' is a document word"))
     return fixes
 
@@ -727,7 +715,7 @@ def _letter_readings(token: str) -> list[str]:
 STAR_AFTER_WORD = regex.compile(r"(?P<word>\p{L}+|(?<!\d)\d{4})(?P<star>\*)(?!\*)(?P<after>.?)")
 
 
-def star_after_word(line: str, doc: Lines) -> list[Fix]:
+def star_after_word(line: str, doc: Lines) -> list[Proposal]:
     """A single ``*`` after a word is a garbled mark; what follows tells which:
     a plural before the next word → apostrophe; a capital or paragraph end →
     full stop; a word glued on → space; otherwise noise.
@@ -754,14 +742,14 @@ def star_after_word(line: str, doc: Lines) -> list[Fix]:
     return fixes
 
 
-def _judge_star(line: str, m: regex.Match, doc: Lines) -> Fix | None:
+def _judge_star(line: str, m: regex.Match, doc: Lines) -> Proposal | None:
     word, after = m.group("word"), m.group("after")
     star = m.start("star")
     if after.isalpha():
         right = regex.match(r"\p{L}+", line[m.end("star"):]).group()
         if (_is_word(word, doc) and _is_word(right, doc)
                 and m.start("word") == _word_start(line, star)):
-            return Fix(star, star + 1, " ", "noise-star", 0.85, "speck between two words")
+            return Proposal(star, star + 1, " ", "noise-star", 0.85, "speck between two words")
         return None
     if doc.footnote_page():
         return None
@@ -773,31 +761,31 @@ def _judge_star(line: str, m: regex.Match, doc: Lines) -> Fix | None:
     if rest.startswith(" ") and nxt[:1].isupper():
         if not doc.known(word) or len(word) < 3:
             return None  # the star may stand for a letter of a name
-        return Fix(star, star + 1, ".", "garbled-full-stop", 0.6 if plural else 0.8,
+        return Proposal(star, star + 1, ".", "garbled-full-stop", 0.6 if plural else 0.8,
                    "star before a new sentence read for a full stop")
     if plural and (nxt[:1].islower() or nxt[:1] in ",;"):
-        return Fix(star, star + 1, "’", "garbled-apostrophe", 0.8,
+        return Proposal(star, star + 1, "’", "garbled-apostrophe", 0.8,
                    "star after a plural read for an apostrophe")
     if rest.startswith(" ") and nxt[:1].islower() and len(word) > 2 and doc.known(word, 3):
-        return Fix(star, star + 1, "", "noise-star", 0.8, "speck after a word")
+        return Proposal(star, star + 1, "", "noise-star", 0.8, "speck after a word")
     return None
 
 
-def _star_at_line_end(word: str, star: int, plural: bool, doc: Lines) -> Fix | None:
+def _star_at_line_end(word: str, star: int, plural: bool, doc: Lines) -> Proposal | None:
     nxt = doc.line(1).strip()
     first = regex.match(r"\p{L}*", nxt).group()
     if word.lower() in COMMON_SHORT_WORDS and (nxt[:1].isalpha() or not nxt):
-        return Fix(star, star + 1, "", "noise-star", 0.8, "speck after a function word")
+        return Proposal(star, star + 1, "", "noise-star", 0.8, "speck after a function word")
     if nxt[:1].islower():
         if doc.known(word + first, 1) or not doc.known(word):
             return None  # a misread hyphen: the dehyphenate stage joins it
         if plural:
-            return Fix(star, star + 1, "’", "garbled-apostrophe", 0.8,
+            return Proposal(star, star + 1, "’", "garbled-apostrophe", 0.8,
                        "star after a plural read for an apostrophe")
-        return Fix(star, star + 1, "", "noise-star", 0.8, "speck at a line end")
+        return Proposal(star, star + 1, "", "noise-star", 0.8, "speck at a line end")
     if (not nxt or nxt == "\f" or nxt[:1].isupper()) and (
             word.isdecimal() or doc.known(word) or (word.islower() and len(word) > 3)):
-        return Fix(star, star + 1, ".", "garbled-full-stop", 0.6 if plural else 0.8,
+        return Proposal(star, star + 1, ".", "garbled-full-stop", 0.6 if plural else 0.8,
                    "star at a sentence end read for a full stop"
                    + (" (or a plural's apostrophe)" if plural else ""))
     return None
@@ -818,7 +806,7 @@ CLOSE_GARBLE = regex.compile(r"(?<=\p{L}[.,!?]?)[ \t]?(?:"
                              + "|".join(regex.escape(g) for g in CLOSE_DOUBLE_GARBLES) + ")")
 
 
-def garbled_close_quote(line: str, doc: Lines) -> list[Fix]:
+def garbled_close_quote(line: str, doc: Lines) -> list[Proposal]:
     """``**``, ``’*`` or ``'*`` after a word is a garbled closing ``”``.
 
     >>> show(garbled_close_quote, "the “League of Farmers** as well")
@@ -841,7 +829,7 @@ def garbled_close_quote(line: str, doc: Lines) -> list[Fix]:
         if not opened and doc.footnote_page():
             continue  # ``**`` may be the mark of a second footnote
         conf = 0.9 if opened else 0.7
-        fixes.append(Fix(m.start(), m.end(), "”", "garbled-close-quote", conf,
+        fixes.append(Proposal(m.start(), m.end(), "”", "garbled-close-quote", conf,
                          "stars and apostrophes for a closing double quote"))
     return fixes
 
@@ -853,7 +841,7 @@ OPEN_GARBLE = regex.compile(
 STAR_SINGLE_OPEN = regex.compile(r"(?<=^|\s)\*[ \t]*‘(?=\p{L}[^‘’“”\n]{0,60}?\p{L}”)")
 
 
-def garbled_open_quote(line: str, doc: Lines) -> list[Fix]:
+def garbled_open_quote(line: str, doc: Lines) -> list[Proposal]:
     """An opening ``“`` read as ``(t`` or ``* ‘``, when a closing quote follows.
 
     >>> print(show(garbled_open_quote, "their (t fair-weather'* friends"))
@@ -867,10 +855,10 @@ def garbled_open_quote(line: str, doc: Lines) -> list[Fix]:
     """
     if "(" not in line and "*" not in line:
         return []
-    fixes = [Fix(m.start(), m.end(), "“", "garbled-open-quote", 0.85,
+    fixes = [Proposal(m.start(), m.end(), "“", "garbled-open-quote", 0.85,
                  "opening double quote read as a bracket and a letter")
              for m in OPEN_GARBLE.finditer(line)]
-    fixes += [Fix(m.start(), m.end(), "“", "garbled-open-quote", 0.85,
+    fixes += [Proposal(m.start(), m.end(), "“", "garbled-open-quote", 0.85,
                   "opening double quote read as a star and a single quote")
               for m in STAR_SINGLE_OPEN.finditer(line)]
     return fixes
@@ -882,7 +870,7 @@ SPACED_CLOSE = regex.compile(r"(?<=[\p{L}.,!?])[ \t]+”(?=[ \t,.;:!?)]|$)")
 SPLIT_CLOSE = regex.compile(r"(?<=\p{L})[ \t]+’[ \t]*’(?=[ \t,.;:!?)]|$)")
 
 
-def quote_shapes(line: str, doc: Lines) -> list[Fix]:
+def quote_shapes(line: str, doc: Lines) -> list[Proposal]:
     """Quotes turned or spaced: ``” word”`` → ``“word”``,
     ``“ word ”`` → ``“word”``, ``done ’ ’`` → ``done”``.
 
@@ -897,14 +885,14 @@ def quote_shapes(line: str, doc: Lines) -> list[Fix]:
     """
     if "“" not in line and "”" not in line and "’" not in line:
         return []
-    fixes = [Fix(m.start(), m.end(), "“", "turned-quote", 0.9,
+    fixes = [Proposal(m.start(), m.end(), "“", "turned-quote", 0.9,
                  "closing quote before a word used as the opening one")
              for m in REVERSED_OPEN.finditer(line) if not doc.quote_open(m.start())]
-    fixes += [Fix(m.start(), m.end(), "“", "spaced-quote", 0.9, "space after an opening quote")
+    fixes += [Proposal(m.start(), m.end(), "“", "spaced-quote", 0.9, "space after an opening quote")
               for m in SPACED_OPEN.finditer(line) if not doc.quote_open(m.start())]
-    fixes += [Fix(m.start(), m.end(), "”", "spaced-quote", 0.9, "space before a closing quote")
+    fixes += [Proposal(m.start(), m.end(), "”", "spaced-quote", 0.9, "space before a closing quote")
               for m in SPACED_CLOSE.finditer(line) if doc.quote_open(m.start())]
-    fixes += [Fix(m.start(), m.end(), "”", "spaced-quote", 0.85,
+    fixes += [Proposal(m.start(), m.end(), "”", "spaced-quote", 0.85,
                   "closing double quote read as two spaced single quotes")
               for m in SPLIT_CLOSE.finditer(line) if doc.quote_open(m.start())]
     return fixes
@@ -913,7 +901,7 @@ def quote_shapes(line: str, doc: Lines) -> list[Fix]:
 INNER_APOSTROPHE = regex.compile(r"(?<=\p{L})'(?=\p{L})|(?<=\p{L})'(?=[ \t,.;:!?)]|$)")
 
 
-def apostrophes(line: str, doc: Lines) -> list[Fix]:
+def apostrophes(line: str, doc: Lines) -> list[Proposal]:
     """A straight apostrophe in or after a word becomes the printed ``’``.
 
     >>> print(show(apostrophes, "the man's and the farmers' hope; 'quoted'"))
@@ -931,10 +919,10 @@ def apostrophes(line: str, doc: Lines) -> list[Fix]:
         left = regex.search(r"\p{L}+$", line[:m.start()]).group()
         right = regex.match(r"\p{L}*", line[m.end():]).group()
         if right.lower() not in CONTRACTIONS and doc.wordlike(left) and doc.wordlike(right):
-            fixes.append(Fix(m.start(), m.end(), " ", "noise-apostrophe", 0.8,
+            fixes.append(Proposal(m.start(), m.end(), " ", "noise-apostrophe", 0.8,
                              "speck between two words read as an apostrophe"))
         else:
-            fixes.append(Fix(m.start(), m.end(), "’", "apostrophe", 0.9,
+            fixes.append(Proposal(m.start(), m.end(), "’", "apostrophe", 0.9,
                              "typographic apostrophe"))
     return fixes
 
@@ -950,7 +938,7 @@ ITALIC_HINT = regex.compile(r"[ \t][,.;:!?)\]]|[(\[][ \t]")
 SPACE_AFTER = regex.compile(r"(?<=[(\[])[ \t]+(?=[^\s(\[])")
 
 
-def italic_spacing(line: str, doc: Lines) -> list[Fix]:
+def italic_spacing(line: str, doc: Lines) -> list[Proposal]:
     """The stray spaces that italic type gives the OCR: none before
     ``, . ; : ! ? ) ]`` and none after ``( [``.
 
@@ -964,10 +952,10 @@ def italic_spacing(line: str, doc: Lines) -> list[Fix]:
     """
     if not doc.has(ITALIC_HINT):
         return []
-    fixes = [Fix(m.start(), m.end(), "", "italic-spacing", 0.9, "space before punctuation")
+    fixes = [Proposal(m.start(), m.end(), "", "italic-spacing", 0.9, "space before punctuation")
              for m in SPACE_BEFORE.finditer(line)
              if not _in_ellipsis(line, m.end()) and line[m.end()] not in doc.spaced_marks]
-    fixes += [Fix(m.start(), m.end(), "", "italic-spacing", 0.9, "space after a bracket")
+    fixes += [Proposal(m.start(), m.end(), "", "italic-spacing", 0.9, "space after a bracket")
               for m in SPACE_AFTER.finditer(line)]
     return fixes
 
@@ -1003,7 +991,7 @@ LEADING_SPECK = regex.compile(r"^[ \t]*\.(?:[ \t]+(?=\p{Lu}\p{Ll})|(?=\p{Ll}{2})
 TRAILING_NOISE = regex.compile(r"(?<=\S)[ \t]*[\\^~]+[ \t]*$")
 
 
-def specks(line: str, doc: Lines) -> list[Fix]:
+def specks(line: str, doc: Lines) -> list[Proposal]:
     """A speck read as ``.`` before a word or a year, or alone at a line start.
 
     >>> show(specks, "the River .Thames from .1850-54")
@@ -1028,17 +1016,17 @@ def specks(line: str, doc: Lines) -> list[Fix]:
     for m in INNER_SPECK.finditer(line):
         after = regex.match(r"\p{L}*", line[m.end():]).group()
         if after and doc.count(after) < 2 * doc.counts_as_printed.get(after, 0):
-            fixes.append(Fix(m.start(), m.end(), "", "speck", 0.85,
+            fixes.append(Proposal(m.start(), m.end(), "", "speck", 0.85,
                              "speck before a word read as a full stop"))
         elif after:
-            fixes.append(Fix(m.start() - 1, m.end(), ". ", "misplaced-full-stop", 0.8,
+            fixes.append(Proposal(m.start() - 1, m.end(), ". ", "misplaced-full-stop", 0.8,
                              "full stop set after the space"))
         else:
-            fixes.append(Fix(m.start(), m.end(), "", "speck", 0.85,
+            fixes.append(Proposal(m.start(), m.end(), "", "speck", 0.85,
                              "speck before a number read as a full stop"))
-    fixes += [Fix(m.start(), m.end(), "", "speck", 0.8, "speck at a line start")
+    fixes += [Proposal(m.start(), m.end(), "", "speck", 0.8, "speck at a line start")
               for m in LEADING_SPECK.finditer(line)]
-    fixes += [Fix(m.start(), m.end(), "", "speck", 0.85,
+    fixes += [Proposal(m.start(), m.end(), "", "speck", 0.85,
                   "mark never printed in running text, at a line end")
               for m in (TRAILING_NOISE.finditer(line) if noise else ())]
     return fixes
@@ -1048,7 +1036,7 @@ DOUBLED_DASH = regex.compile(r"—-+|-+—")
 SPACED_DASH = regex.compile(r"(?<=[\p{L}”’),;])(?:—[ \t]+|[ \t]+—)(?=\p{L})")
 
 
-def dashes(line: str, doc: Lines) -> list[Fix]:
+def dashes(line: str, doc: Lines) -> list[Proposal]:
     """Em dashes inside a line are set closed: ``it— to`` → ``it—to``,
     ``power—-to`` → ``power—to``.
 
@@ -1062,9 +1050,9 @@ def dashes(line: str, doc: Lines) -> list[Fix]:
     """
     if "—" not in line:
         return []
-    fixes = [Fix(m.start(), m.end(), "—", "doubled-dash", 0.9, "em dash with a hyphen")
+    fixes = [Proposal(m.start(), m.end(), "—", "doubled-dash", 0.9, "em dash with a hyphen")
              for m in DOUBLED_DASH.finditer(line)]
-    fixes += [Fix(m.start(), m.end(), "—", "dash-spacing", 0.85, "em dashes are set closed")
+    fixes += [Proposal(m.start(), m.end(), "—", "dash-spacing", 0.85, "em dashes are set closed")
               for m in SPACED_DASH.finditer(line)]
     return fixes
 
@@ -1074,7 +1062,7 @@ def dashes(line: str, doc: Lines) -> list[Fix]:
 DROP_CAPITAL = regex.compile(r"^(?P<indent>[ \t]*)(?P<cap>\p{Lu})[ \t]+(?P<rest>\p{Ll}[\p{L}’']*)")
 
 
-def drop_capital(line: str, doc: Lines) -> list[Fix]:
+def drop_capital(line: str, doc: Lines) -> list[Proposal]:
     """A drop capital set apart from its word at a paragraph start: joined
     when that makes a word, else replaced by the capital that does.
 
@@ -1097,7 +1085,7 @@ def drop_capital(line: str, doc: Lines) -> list[Fix]:
     cap, rest = m.group("cap"), m.group("rest")
     joined = cap + rest
     if doc.known(joined, 2) and not (cap in "AIO" and doc.known(rest, 2)):
-        return [Fix(m.start("cap"), m.end("rest"), joined, "drop-capital", 0.9,
+        return [Proposal(m.start("cap"), m.end("rest"), joined, "drop-capital", 0.9,
                     "drop capital set apart from its word")]
     if cap in "AIO":
         return []
@@ -1106,17 +1094,17 @@ def drop_capital(line: str, doc: Lines) -> list[Fix]:
     if not options:
         return []
     dominant = len(options) == 1 or doc.count(options[0]) >= 5 * doc.count(options[1])
-    return [Fix(m.start("cap"), m.end("rest"), options[0], "drop-capital",
+    return [Proposal(m.start("cap"), m.end("rest"), options[0], "drop-capital",
                 0.85 if dominant else 0.6, "garbled drop capital; candidates "
                 + ", ".join(f"{o} ({doc.count(o)})" for o in options[:3]))]
 
 
 # --- the stage ------------------------------------------------------------
 
-WHOLE_TEXT_REPAIRS: tuple[Callable[[str, Lines], list[Fix]], ...] = (spaced_letters,)
+WHOLE_TEXT_REPAIRS: tuple[Callable[[str, Lines], list[Proposal]], ...] = (spaced_letters,)
 """Repairs that need no line context: run once over the whole text (faster)."""
 
-REPAIRS: tuple[Callable[[str, Lines], list[Fix]], ...] = (
+REPAIRS: tuple[Callable[[str, Lines], list[Proposal]], ...] = (
     ligatures, letters_in_number, garbled_number, list_number, contents_page_number,
     heading_numeral, list_letter, chapter_number, digits_in_word, garbled_open_quote,
     garbled_close_quote, star_after_word, quote_shapes, apostrophes, italic_spacing, specks, dashes,
@@ -1130,21 +1118,19 @@ def run(text: str, context: Context) -> StageResult:
     proposals: list[Proposal] = []
     flags: list[Flag] = []
     for repair in WHOLE_TEXT_REPAIRS:
-        proposals += [Proposal(fix.start, fix.end, fix.replacement, fix.rule, fix.confidence,
-                               fix.reason) for fix in repair(text, doc)]
+        proposals += repair(text, doc)
     for index, line in enumerate(doc.lines):
         if not line.strip() or line.strip() == "\f":
             continue
         doc.index = index
         base = doc.starts[index]
         for repair in REPAIRS:
-            for fix in repair(line, doc):
-                proposals.append(Proposal(base + fix.start, base + fix.end, fix.replacement,
-                                          fix.rule, fix.confidence, fix.reason))
+            proposals += [replace(fix, start=base + fix.start, end=base + fix.end)
+                          for fix in repair(line, doc)]
     return StageResult(proposals, flags)
 
 
-def show(repair: Callable[[str, Lines], list[Fix]], line: str, before: str = "",
+def show(repair: Callable[[str, Lines], list[Proposal]], line: str, before: str = "",
          after: str = "", min_confidence: float = 0.8) -> str:
     """Run one repair on ``line`` (with ``before``/``after`` text around it,
     which also feeds the vocabulary) and give the line as repaired: the
