@@ -32,6 +32,8 @@ from pathlib import Path
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from clean_scan.confusion import differing_runs
+
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "src" / "clean_scan" / "data"
 CORPUS = HERE.parent.parent / "shared" / "corpus"
@@ -67,22 +69,6 @@ def word_pairs(gold: list[str], ocr: list[str]) -> Iterator[tuple[str, str]]:
                            strict=True)
 
 
-def substitutions(printed: str, ocr: str) -> Iterator[tuple[str, str]]:
-    """Runs of differing characters as (printed, ocr) pieces."""
-    ops = [op for op in Levenshtein.opcodes(printed, ocr)]
-    run_src = run_dst = ""
-    for op in ops:
-        if op.tag == "equal":
-            if run_src or run_dst:
-                yield run_src, run_dst
-            run_src = run_dst = ""
-        else:
-            run_src += printed[op.src_start:op.src_end]
-            run_dst += ocr[op.dest_start:op.dest_end]
-    if run_src or run_dst:
-        yield run_src, run_dst
-
-
 def plausible_pair(printed: str, ocr: str) -> bool:
     """Pairs worth learning from: letters printed, and not a different word."""
     if not printed or not regex.fullmatch(r"\p{L}+", printed):
@@ -107,7 +93,7 @@ def learn(pairs: Iterable[tuple[str, str]]) -> tuple[Counter[tuple[str, str]], C
         seen[""] += len(printed) + 1
         if printed == ocr:
             continue
-        for src, dst in substitutions(printed, ocr):
+        for src, dst in differing_runs(printed, ocr):
             if len(src) <= MAX_SIDE and len(dst) <= MAX_SIDE:
                 subs[(src, dst)] += 1
     return subs, seen

@@ -129,7 +129,7 @@ class ConfusionModel:
         (3.0, 0.0)
         """
         total = 0.0
-        for src, dst in _differing_runs(ocr, printed):
+        for src, dst in differing_runs(ocr, printed):
             whole = self.piece_cost(src, dst) if len(src) <= 2 and len(dst) <= 2 else math.inf
             if whole == math.inf:
                 pairs = max(len(src), len(dst))
@@ -275,17 +275,23 @@ class ConfusionModel:
         return found
 
 
-def _differing_runs(ocr: str, printed: str) -> Iterator[tuple[str, str]]:
-    """Runs of differing characters between two aligned forms."""
+def differing_runs(source: str, target: str) -> Iterator[tuple[str, str]]:
+    """Runs of differing characters between two aligned forms, as
+    ``(source piece, target piece)``: the unit the confusion model learns and
+    costs (``rn`` read for ``m`` is one run, not two edits).
+
+    >>> list(differing_runs("modem", "modern"))
+    [('m', 'rn')]
+    """
     run_src = run_dst = ""
-    for op in Levenshtein.opcodes(ocr, printed):
+    for op in Levenshtein.opcodes(source, target):
         if op.tag == "equal":
             if run_src or run_dst:
                 yield run_src, run_dst
             run_src = run_dst = ""
         else:
-            run_src += ocr[op.src_start:op.src_end]
-            run_dst += printed[op.dest_start:op.dest_end]
+            run_src += source[op.src_start:op.src_end]
+            run_dst += target[op.dest_start:op.dest_end]
     if run_src or run_dst:
         yield run_src, run_dst
 
