@@ -63,17 +63,15 @@ class Lines:
         self.counts_as_printed = document_words(text, context)
         self.counts: Counter[str] = lower_counts(self.counts_as_printed)
         self.lines = text.split("\n")
-        self.starts: list[int] = []
-        pos = 0
-        for line in self.lines:
-            self.starts.append(pos)
-            pos += len(line) + 1
+        self.starts: list[int] = list(accumulate((len(line) + 1 for line in self.lines[:-1]),
+                                                 initial=0))
         self._footnote_page = _footnote_pages(self.lines)
         self.number_votes = _number_votes(text)
         self.number_counts = Counter(HAS_NUMBER.findall(text))
         self.spaced_marks = _house_spaced_marks(text)
         self.index = 0
-        self._hits: dict[regex.Pattern, set[int]] = {}
+        self._needle_lines: dict[str, set[int]] = {}
+        self._shaped: set[int] | None = None
         self._text = text
         self._wordlike: dict[str, bool] = {}
         self.wordlike_cache: dict[str, bool] = {}
@@ -105,15 +103,25 @@ class Lines:
     def count(self, word: str) -> int:
         return self.counts.get(word.lower(), 0)
 
-    def has(self, pattern: regex.Pattern) -> bool:
-        """Does ``pattern`` occur in the current line? (One search of the
-        whole text per pattern, not one per line.)"""
-        hits = self._hits.get(pattern)
-        if hits is None:
-            hits = {bisect_right(self.starts, m.start()) - 1
-                    for m in pattern.finditer(self._text)}
-            self._hits[pattern] = hits
-        return self.index in hits
+    def lines_with(self, *needles: str) -> set[int]:
+        """The indices of the lines holding any of ``needles`` (none holding
+        a line end): one ``str.find`` over the text per needle, skipping to
+        the next line after a hit, which is far faster than a regex or a
+        test of every line."""
+        found: set[int] = set()
+        for needle in needles:
+            hits = self._needle_lines.get(needle)
+            if hits is None:
+                hits = self._needle_lines[needle] = _lines_with(self._text, self.starts, needle)
+            found |= hits
+        return found
+
+    def shaped_lines(self) -> set[int]:
+        """The indices of the lines starting with a shape of ``LINE_SHAPE``."""
+        if self._shaped is None:
+            self._shaped = {bisect_right(self.starts, m.start()) - 1
+                            for m in LINE_SHAPE.finditer("\n" + self._text)}
+        return self._shaped
 
     def line(self, offset: int = 0) -> str:
         """The line ``offset`` lines away from the current one ('' outside)."""
@@ -136,6 +144,21 @@ class Lines:
         for garble in OPEN_DOUBLE_GARBLES:
             opened = max(opened, window.rfind(" " + garble + " "))
         return opened >= 0 and opened > window.rfind("”")
+
+
+def _lines_with(text: str, starts: list[int], needle: str) -> set[int]:
+    """The indices of the lines of ``text`` (starting at ``starts``) that
+    hold ``needle``."""
+    found: set[int] = set()
+    last = len(starts) - 1
+    pos = text.find(needle)
+    while pos >= 0:
+        index = bisect_right(starts, pos) - 1
+        found.add(index)
+        if index == last:
+            break
+        pos = text.find(needle, starts[index + 1])
+    return found
 
 
 def _ligature_splits(counts: Counter[str]) -> dict[tuple[str, str], str]:
@@ -300,7 +323,6 @@ def _judge_join(words: list[str], start: int, end: int, doc: Lines,
 
 # --- digits and numbers ---------------------------------------------------
 
-HAS_DIGIT = regex.compile(r"\d")
 HAS_NUMBER = regex.compile(r"(?<![\d\p{L}])\d+(?![\d\p{L}])")
 NUMBERLIKE = regex.compile(r"(?<![\p{L}\d])[0-9lIiOoSB]{3,}(?![\p{L}\d])")
 
@@ -323,8 +345,6 @@ def letters_in_number(line: str, doc: Lines) -> list[Proposal]:
     >>> show(letters_in_number, "born in 1S50")
     'born in 1S50'
     """
-    if not doc.has(HAS_DIGIT):
-        return []
     fixes = []
     for m in NUMBERLIKE.finditer(line):
         token = m.group()
@@ -366,8 +386,6 @@ def garbled_number(line: str, doc: Lines) -> list[Proposal]:
     >>> show(garbled_number, "published 194*", "in 1942 and 1941, 1941")
     'published 194*'
     """
-    if not doc.has(HAS_DIGIT):
-        return []
     fixes = []
     for m in GARBLED_NUMBER.finditer(line):
         votes = doc.number_votes.get(m.group("digits"), Counter())
@@ -667,9 +685,6 @@ def chapter_number(line: str, doc: Lines) -> list[Proposal]:
 # --- digits inside words --------------------------------------------------
 
 DIGIT_IN_WORD = regex.compile(r"(?<![\p{L}\d])[\p{L}0158]*[0158][\p{L}0158]*(?![\p{L}\d])")
-HAS_0158 = regex.compile(r"(?<=\p{L})[0158]|[0158](?=\p{L})")
-"""A 0, 1, 5 or 8 beside a letter. Written to start at the digit: a search
-of the whole text is then ten times faster than starting at every letter."""
 ORDINAL = regex.compile(r"^\d+(?:st|nd|rd|th|d|s)$")
 
 
@@ -685,8 +700,6 @@ def digits_in_word(line: str, doc: Lines) -> list[Proposal]:
     >>> show(digits_in_word, "the 1st and 0x", "of of")
     'the 1st and 0x'
     """
-    if not doc.has(HAS_0158):
-        return []
     fixes = []
     for m in DIGIT_IN_WORD.finditer(line):
         token = m.group()
@@ -934,7 +947,6 @@ CONTRACTIONS = frozenset(("s", "t", "d", "m", "ll", "re", "ve", ""))
 
 SPACE_BEFORE = regex.compile(r"(?<=[^\s.\d])[ \t]+(?=[,;:!?)\]](?:\s|$|[”’\"')\],.;:]))"
                              r"|(?<=[\p{L}\d)”’])[ \t]+(?=\.(?:[ \t]|$|[”’)])(?![ \t]*\.))")
-ITALIC_HINT = regex.compile(r"[ \t][,.;:!?)\]]|[(\[][ \t]")
 SPACE_AFTER = regex.compile(r"(?<=[(\[])[ \t]+(?=[^\s(\[])")
 
 
@@ -950,8 +962,6 @@ def italic_spacing(line: str, doc: Lines) -> list[Proposal]:
     >>> show(italic_spacing, "and so . . . on page .5 per cent")
     'and so . . . on page .5 per cent'
     """
-    if not doc.has(ITALIC_HINT):
-        return []
     fixes = [Proposal(m.start(), m.end(), "", "italic-spacing", 0.9, "space before punctuation")
              for m in SPACE_BEFORE.finditer(line)
              if not _in_ellipsis(line, m.end()) and line[m.end()] not in doc.spaced_marks]
@@ -1101,32 +1111,79 @@ def drop_capital(line: str, doc: Lines) -> list[Proposal]:
 
 # --- the stage ------------------------------------------------------------
 
-WHOLE_TEXT_REPAIRS: tuple[Callable[[str, Lines], list[Proposal]], ...] = (spaced_letters,)
+Repair = Callable[[str, "Lines"], list[Proposal]]
+Gate = Callable[["Lines"], set[int]]
+
+WHOLE_TEXT_REPAIRS: tuple[Repair, ...] = (spaced_letters,)
 """Repairs that need no line context: run once over the whole text (faster)."""
 
-REPAIRS: tuple[Callable[[str, Lines], list[Proposal]], ...] = (
-    ligatures, letters_in_number, garbled_number, list_number, contents_page_number,
-    heading_numeral, list_letter, chapter_number, digits_in_word, garbled_open_quote,
-    garbled_close_quote, star_after_word, quote_shapes, apostrophes, italic_spacing, specks, dashes,
-    drop_capital,
+
+def _with(*needles: str) -> Gate:
+    """A gate: the lines holding any of ``needles``."""
+    return lambda doc: doc.lines_with(*needles)
+
+
+LINE_SHAPE = regex.compile(
+    r"\n(?:" + "|".join(regex.sub(r"\(\?P<\w+>", "(?:", pattern.pattern.removeprefix("^"))
+                        for pattern in (LIST_CANDIDATE, PAGE_LINE, HEADING_NUMERAL,
+                                        CHAPTER_NUMBER, DROP_CAPITAL, LEADING_SPECK)) + ")",
+    regex.MULTILINE)
+"""A line start of the shapes the line-shaped repairs look for (list entry,
+page number, heading, chapter number, drop capital, leading speck), as one
+search of the text for all of them; each repair then matches its own."""
+
+
+def _shaped(doc: Lines) -> set[int]:
+    return doc.shaped_lines()
+
+
+ITALIC_NEEDLES = tuple(a + b for a in " \t" for b in ",.;:!?)]") + tuple(
+    a + b for a in "([" for b in " \t")
+"""What ``italic_spacing`` acts on: a space before a mark or after a bracket."""
+
+REPAIRS: tuple[tuple[Repair, Gate], ...] = (
+    (ligatures, _with(*LIGATURES)),
+    (letters_in_number, _with(*"0123456789")),
+    (garbled_number, _with(*NUMBER_GARBLES)),
+    (list_number, _shaped),
+    (contents_page_number, _shaped),
+    (heading_numeral, _shaped),
+    (list_letter, _with("(")),
+    (chapter_number, _shaped),
+    (digits_in_word, _with("0", "1", "5", "8")),
+    (garbled_open_quote, _with("(", "*")),
+    (garbled_close_quote, _with("*")),
+    (star_after_word, _with("*")),
+    (quote_shapes, _with("“", "”", " ’", "\t’")),
+    (apostrophes, _with("'")),
+    (italic_spacing, _with(*ITALIC_NEEDLES)),
+    (specks, lambda doc: doc.shaped_lines() | doc.lines_with(" .", "\t.", "^", "~", "\\")),
+    (dashes, _with("—")),
+    (drop_capital, _shaped),
 )
+"""Each line repair with its gate: the lines it can change at all (what it
+needs in the line before its first test can pass). A repair runs only on
+the lines its gate lets through, not on every line: most lines need none."""
 
 
 def run(text: str, context: Context) -> StageResult:
-    """Run every repair on every line; offsets become text offsets."""
+    """Run every repair on every line its gate lets through, line by line
+    and in the order of ``REPAIRS``; offsets become text offsets."""
     doc = Lines(text, context)
     proposals: list[Proposal] = []
     flags: list[Flag] = []
     for repair in WHOLE_TEXT_REPAIRS:
         proposals += repair(text, doc)
-    for index, line in enumerate(doc.lines):
+    todo = sorted((index, order) for order, (_, gate) in enumerate(REPAIRS)
+                  for index in gate(doc))
+    for index, order in todo:
+        line = doc.lines[index]
         if not line.strip() or line.strip() == "\f":
             continue
         doc.index = index
         base = doc.starts[index]
-        for repair in REPAIRS:
-            proposals += [replace(fix, start=base + fix.start, end=base + fix.end)
-                          for fix in repair(line, doc)]
+        proposals += [replace(fix, start=base + fix.start, end=base + fix.end)
+                      for fix in REPAIRS[order][0](line, doc)]
     return StageResult(proposals, flags)
 
 
