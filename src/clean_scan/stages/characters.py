@@ -52,7 +52,7 @@ from clean_scan.charmaps import (
 )
 from clean_scan.document import Flag, Proposal
 from clean_scan.stage import Context, Stage, StageResult
-from clean_scan.vocabulary import WORD, is_known_word, lower_counts
+from clean_scan.vocabulary import WORD, is_known_word
 
 
 class Lines:
@@ -62,8 +62,7 @@ class Lines:
         self.context = context
         self.tokens = _tokens(text)
         self.token_counts = Counter(self.tokens)
-        self.counts_as_printed = _vocabulary(self.token_counts)
-        self.counts: Counter[str] = lower_counts(self.counts_as_printed)
+        self.counts_as_printed, self.counts = _vocabulary(self.token_counts)
         self.lines = text.split("\n")
         self.starts: list[int] = list(accumulate((len(line) + 1 for line in self.lines[:-1]),
                                                  initial=0))
@@ -73,7 +72,8 @@ class Lines:
         self._footnote_page = _footnote_pages(self)
         self.number_votes = _number_votes(text)
         self.number_counts = Counter(HAS_NUMBER.findall(text))
-        self.spaced_marks = _house_spaced_marks(text)
+        spaced = sorted(self.lines_with(*SPACED_MARK_NEEDLES))
+        self.spaced_marks = _house_spaced_marks(text, "\n".join(self.lines[i] for i in spaced))
         self.index = 0
         self._wordlike: dict[str, bool] = {}
         self.outside_words = bool(context.extra_words) or "lexicon" in context.shared
@@ -153,21 +153,22 @@ def _tokens(text: str) -> list[str]:
     return text.replace("\n", " ").split(" ")
 
 
-def _vocabulary(token_counts: Counter[str]) -> Counter[str]:
-    """What :func:`clean_scan.vocabulary.count_words` counts in the text
-    (same counts, same order), from the counts of its tokens: a word holds no
-    space or line end, so the words of the text are those of its tokens, and
-    a token of letters only is one word. Each distinct token is looked at
-    once, which is twice as fast as searching the whole text."""
-    counts: Counter[str] = Counter()
-    get = counts.get
+def _vocabulary(token_counts: Counter[str]) -> tuple[Counter[str], Counter[str]]:
+    """What :func:`clean_scan.vocabulary.count_words` counts in the text, and
+    its :func:`~clean_scan.vocabulary.lower_counts` (same counts, same order),
+    from the counts of its tokens: a word holds no space or line end, so the
+    words of the text are those of its tokens, and a token of letters only is
+    one word. Each distinct token is looked at once, which is twice as fast
+    as searching the whole text."""
+    printed: Counter[str] = Counter()
+    folded: Counter[str] = Counter()
+    printed_get, folded_get = printed.get, folded.get
     for token, n in token_counts.items():
-        if token.isalpha():
-            counts[token] = get(token, 0) + n
-        else:
-            for word in WORD.findall(token):
-                counts[word] = get(word, 0) + n
-    return counts
+        for word in (token,) if token.isalpha() else WORD.findall(token):
+            printed[word] = printed_get(word, 0) + n
+            lower = word.lower()
+            folded[lower] = folded_get(lower, 0) + n
+    return printed, folded
 
 
 def _lines_with(text: str, starts: list[int], needle: str) -> set[int]:
@@ -309,11 +310,13 @@ def _may_join(cores: list[str], lone: list[bool], i: int, doc: Lines) -> bool:
     the fragments at ``i`` make a document word (or a word with a lost
     ligature)? Most tries end here, so it makes no lists on the way."""
     first, second = cores[i], cores[i + 1]
+    if not (first and second):
+        return False  # an empty fragment (a mark alone, a double space) joins nothing
     pair = first + second
     if (lone[i] or lone[i + 1]) and (
             pair.lower() in doc.counts or (first.lower(), second) in doc.ligature_words):
         return True
-    return (i + 2 < len(cores) and (lone[i] or lone[i + 1] or lone[i + 2])
+    return (i + 2 < len(cores) and cores[i + 2] != "" and (lone[i] or lone[i + 1] or lone[i + 2])
             and (pair + cores[i + 2]).lower() in doc.counts)
 
 
@@ -378,6 +381,9 @@ def _judge_join(words: list[str], start: int, end: int, doc: Lines,
 
 HAS_NUMBER = regex.compile(r"(?<![\d\p{L}])\d+(?![\d\p{L}])")
 NUMBERLIKE = regex.compile(r"(?<![\p{L}\d])[0-9lIiOoSB]{3,}(?![\p{L}\d])")
+DIGIT_BY_LETTER = regex.compile(r"[0-9][lIiOoSB]|[lIiOoSB][0-9]")
+"""A digit beside a letter of a digit's shape, which a number with such a
+letter has: a quick test of a line before the slower search of its numbers."""
 
 
 def letters_in_number(line: str, doc: Lines) -> list[Proposal]:
@@ -398,6 +404,8 @@ def letters_in_number(line: str, doc: Lines) -> list[Proposal]:
     >>> show(letters_in_number, "born in 1S50")
     'born in 1S50'
     """
+    if not DIGIT_BY_LETTER.search(line):
+        return []
     fixes = []
     for m in NUMBERLIKE.finditer(line):
         token = m.group()
@@ -738,6 +746,9 @@ def chapter_number(line: str, doc: Lines) -> list[Proposal]:
 # --- digits inside words --------------------------------------------------
 
 DIGIT_IN_WORD = regex.compile(r"(?<![\p{L}\d])[\p{L}0158]*[0158][\p{L}0158]*(?![\p{L}\d])")
+HAS_0158 = regex.compile(r"(?<=\p{L})[0158]|[0158](?=\p{L})")
+"""A 0, 1, 5 or 8 beside a letter, which a word with such a digit has: a
+quick test of a line before the slower search of its words."""
 ORDINAL = regex.compile(r"^\d+(?:st|nd|rd|th|d|s)$")
 
 
@@ -753,6 +764,8 @@ def digits_in_word(line: str, doc: Lines) -> list[Proposal]:
     >>> show(digits_in_word, "the 1st and 0x", "of of")
     'the 1st and 0x'
     """
+    if not HAS_0158.search(line):
+        return []
     fixes = []
     for m in DIGIT_IN_WORD.finditer(line):
         token = m.group()
@@ -949,18 +962,26 @@ def quote_shapes(line: str, doc: Lines) -> list[Proposal]:
     >>> show(quote_shapes, "he said: “Go.” Then")
     'he said: “Go.” Then'
     """
-    if "“" not in line and "”" not in line and "’" not in line:
+    opening, closing, single = "“" in line, "”" in line, "’" in line
+    if not (opening or closing or single):
         return []
-    fixes = [Proposal(m.start(), m.end(), "“", "turned-quote", 0.9,
-                 "closing quote before a word used as the opening one")
-             for m in REVERSED_OPEN.finditer(line) if not doc.quote_open(m.start())]
-    fixes += [Proposal(m.start(), m.end(), "“", "spaced-quote", 0.9, "space after an opening quote")
-              for m in SPACED_OPEN.finditer(line) if not doc.quote_open(m.start())]
-    fixes += [Proposal(m.start(), m.end(), "”", "spaced-quote", 0.9, "space before a closing quote")
-              for m in SPACED_CLOSE.finditer(line) if doc.quote_open(m.start())]
-    fixes += [Proposal(m.start(), m.end(), "”", "spaced-quote", 0.85,
-                  "closing double quote read as two spaced single quotes")
-              for m in SPLIT_CLOSE.finditer(line) if doc.quote_open(m.start())]
+    fixes: list[Proposal] = []
+    if closing:  # each search only where its quote is (they are slow to fail)
+        fixes += [Proposal(m.start(), m.end(), "“", "turned-quote", 0.9,
+                           "closing quote before a word used as the opening one")
+                  for m in REVERSED_OPEN.finditer(line) if not doc.quote_open(m.start())]
+    if opening:
+        fixes += [Proposal(m.start(), m.end(), "“", "spaced-quote", 0.9,
+                           "space after an opening quote")
+                  for m in SPACED_OPEN.finditer(line) if not doc.quote_open(m.start())]
+    if closing:
+        fixes += [Proposal(m.start(), m.end(), "”", "spaced-quote", 0.9,
+                           "space before a closing quote")
+                  for m in SPACED_CLOSE.finditer(line) if doc.quote_open(m.start())]
+    if single:
+        fixes += [Proposal(m.start(), m.end(), "”", "spaced-quote", 0.85,
+                           "closing double quote read as two spaced single quotes")
+                  for m in SPLIT_CLOSE.finditer(line) if doc.quote_open(m.start())]
     return fixes
 
 
@@ -1028,16 +1049,22 @@ SPACED_MARK = regex.compile(r"(?<=\S[ \t]+)[,.;:!?](?=\s|$)")
 whole text is then three times faster than starting at every space."""
 
 
-def _house_spaced_marks(text: str) -> str:
+SPACED_MARK_NEEDLES = tuple(space + mark for space in " \t" for mark in ",.;:!?")
+"""What a line with a ``SPACED_MARK`` holds."""
+
+
+def _house_spaced_marks(text: str, spaced_lines: str | None = None) -> str:
     """Marks the document sets after a space as a rule, not by accident: a
     quarter or more of their uses (older newspapers space ``;`` and ``:``).
-    Italic spacing leaves these alone.
+    Italic spacing leaves these alone. ``spaced_lines``, if given, are the
+    lines of ``text`` that hold a space before a mark (the spaced marks are
+    counted there only, which is faster).
 
     >>> _house_spaced_marks("a ; b ; c; d , e, f, g, h, i, j, k, l.")
     ';'
     """
     marks = ""
-    spaced_counts = Counter(SPACED_MARK.findall(text))
+    spaced_counts = Counter(SPACED_MARK.findall(text if spaced_lines is None else spaced_lines))
     for mark in ",.;:!?":
         spaced = spaced_counts[mark]
         total = text.count(mark)
