@@ -176,9 +176,11 @@ def _lines_with(text: str, starts: list[int], needle: str) -> set[int]:
     hold ``needle``. It is looked for by its first character that is not a
     space (spaces are everywhere, a mark is rare), the rest checked around
     it; after a hit the search skips to the next line."""
+    found: set[int] = set()
+    if any(c not in text for c in needle[1:]):
+        return found  # (a tab, for one, is rare in a text: the marks need not be visited)
     key = next((k for k, c in enumerate(needle) if c not in " \t"), 0)
     char = needle[key]
-    found: set[int] = set()
     last = len(starts) - 1
     pos = text.find(char, key)
     while pos >= 0:
