@@ -18,11 +18,13 @@ contents entry ``2. The Bolshevik Party``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate, repeat
 
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.layout import Line, runs_on, split_lines, typical_line_length
+from clean_scan.layout import PAGE_BREAK, Line, median, runs_on
 from clean_scan.stage import Context, Stage, StageResult
 
 NOTE_START = regex.compile(r"""^(?P<mark>[1-9]|[*†‡§•¶])(?:\s+|(?=[\p{Lu}“‘"']))(?P<body>\S)""")
@@ -54,33 +56,67 @@ class Reference:
     line_index: int
 
 
+class Lines:
+    """The lines of the text as :func:`clean_scan.layout.split_lines` makes
+    them, each made only when first used: most pages have no note at their
+    foot, and making every line was most of this stage's time. ``texts``
+    holds every line's ``Line.text`` (its content without the spaces and tabs
+    around it), enough for the first look at every page."""
+
+    def __init__(self, text: str) -> None:
+        self._raw = text.split("\n")
+        self._length = len(text)
+        self._starts = list(accumulate(map((1).__add__, map(len, self._raw[:-1])), initial=0))
+        self._made: dict[int, Line] = {}
+        self.texts = list(map(str.strip, self._raw, repeat(" \t")))
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __getitem__(self, number: int) -> Line:
+        line = self._made.get(number)
+        if line is None:
+            raw, pos, stripped = self._raw[number], self._starts[number], self.texts[number]
+            start = pos + len(raw) - len(raw.lstrip(" \t"))
+            line = Line(number, start, start + len(stripped), pos,
+                        min(pos + len(raw) + 1, self._length), stripped)
+            self._made[number] = line
+        return line
+
+    @cached_property
+    def full_width(self) -> int:
+        """:func:`clean_scan.layout.typical_line_length` of all the lines."""
+        lengths = [n for n in map(len, self.texts) if n > 30]
+        return int(median(lengths)) if lengths else 60
+
+
 def run(text: str, context: Context) -> StageResult:
     """Find, renumber and move the footnotes of every page."""
-    lines = split_lines(text)
-    full_width = typical_line_length(lines)
+    lines = Lines(text)
     proposals: list[Proposal] = []
     for page_lines in _pages(lines):
-        proposals += _page_proposals(text, lines, page_lines, full_width)
+        proposals += _page_proposals(text, lines, page_lines)
     return StageResult(_merge_insertions(proposals))
 
 
-def _pages(lines: list[Line]) -> list[list[int]]:
+def _pages(lines: Lines) -> list[list[int]]:
     """Line indexes of each page (page-break lines themselves excluded)."""
     pages: list[list[int]] = [[]]
-    for idx, line in enumerate(lines):
-        if line.page_break:
+    for idx, line in enumerate(lines.texts):
+        if line == PAGE_BREAK:
             pages.append([])
         else:
             pages[-1].append(idx)
     return [p for p in pages if p]
 
 
-def _blocks(lines: list[Line], indexes: list[int]) -> list[list[int]]:
+def _blocks(lines: Lines, indexes: list[int]) -> list[list[int]]:
     """Runs of non-blank lines within a page."""
     blocks: list[list[int]] = []
     current: list[int] = []
+    texts = lines.texts
     for idx in indexes:
-        if lines[idx].blank:
+        if not texts[idx]:
             if current:
                 blocks.append(current)
             current = []
@@ -91,7 +127,7 @@ def _blocks(lines: list[Line], indexes: list[int]) -> list[list[int]]:
     return blocks
 
 
-def _foot_notes(lines: list[Line], blocks: list[list[int]]) -> tuple[list[list[int]], list[Note]]:
+def _foot_notes(lines: Lines, blocks: list[list[int]]) -> tuple[list[list[int]], list[Note]]:
     """Split a page's blocks into body and the footnotes at its foot.
 
     A note may run over several lines; a new mark at a line start inside the
@@ -99,7 +135,7 @@ def _foot_notes(lines: list[Line], blocks: list[list[int]]) -> tuple[list[list[i
     """
     notes: list[Note] = []
     cut = len(blocks)
-    while cut > 1 and NOTE_START.match(lines[blocks[cut - 1][0]].text):
+    while cut > 1 and NOTE_START.match(lines.texts[blocks[cut - 1][0]]):
         cut -= 1
     for block in blocks[cut:]:
         for idx in block:
@@ -137,9 +173,7 @@ def _number_notes(notes: list[Note]) -> None:
             note.number = note.mark
 
 
-def _page_proposals(
-    text: str, lines: list[Line], page: list[int], full_width: int
-) -> list[Proposal]:
+def _page_proposals(text: str, lines: Lines, page: list[int]) -> list[Proposal]:
     body_blocks, notes = _foot_notes(lines, _blocks(lines, page))
     if not notes or not body_blocks:
         return []
@@ -153,11 +187,11 @@ def _page_proposals(
             return []  # not every note has its reference: leave the page alone
         used.add(ref.start)
         found.append((note, ref))
-    return _moves(text, lines, body_blocks, found, full_width)
+    return _moves(text, lines, body_blocks, found)
 
 
 def _find_reference(
-    text: str, lines: list[Line], body: list[int], note: Note, used: set[int]
+    text: str, lines: Lines, body: list[int], note: Note, used: set[int]
 ) -> Reference | None:
     """The first place in the page body that carries the note's mark."""
     candidates = [note.number]
@@ -190,10 +224,9 @@ def _starts_line(text: str, line: Line, match: regex.Match) -> bool:
 
 def _moves(
     text: str,
-    lines: list[Line],
+    lines: Lines,
     body_blocks: list[list[int]],
     found: list[tuple[Note, Reference]],
-    full_width: int,
 ) -> list[Proposal]:
     """Proposals that rewrite references, take the notes off the page foot and
     insert them after their paragraphs."""
@@ -201,7 +234,8 @@ def _moves(
     foot_start = lines[body_blocks[-1][-1]].end
     foot_end = found[-1][0].lines[-1].end
     placed = sorted(
-        ((_paragraph_end(lines, ref.line_index, full_width), note, ref) for note, ref in found),
+        ((_paragraph_end(lines, ref.line_index, lines.full_width), note, ref)
+         for note, ref in found),
         key=lambda item: item[2].start,
     )
     for _, note, ref in placed:
@@ -253,7 +287,7 @@ def _note_text(text: str, note: Note) -> str:
     return f"[{note.number}] " + text[body_start : note.lines[-1].end]
 
 
-def _paragraph_end(lines: list[Line], index: int, full_width: int) -> int:
+def _paragraph_end(lines: Lines, index: int, full_width: int) -> int:
     """Offset of the end of the paragraph holding line ``index``: the last
     line before a blank line, or, over a page break, of the paragraph it
     runs on into."""
@@ -281,27 +315,29 @@ def _paragraph_end(lines: list[Line], index: int, full_width: int) -> int:
     return lines[idx].end
 
 
-def _next_nonblank_is_note_foot(lines: list[Line], idx: int) -> bool:
+def _next_nonblank_is_note_foot(lines: Lines, idx: int) -> bool:
     """Is everything from here to the page break footnotes?"""
     seen_note = False
-    for line in lines[idx:]:
-        if line.page_break:
+    for text in lines.texts[idx:]:
+        if text == PAGE_BREAK:
             return seen_note
-        if line.blank:
+        if not text:
             continue
-        if not seen_note and not NOTE_START.match(line.text):
+        if not seen_note and not NOTE_START.match(text):
             return False
         seen_note = True
     return seen_note
 
 
-def _next_page_break(lines: list[Line], idx: int) -> int | None:
-    return next((i for i in range(idx, len(lines)) if lines[i].page_break), None)
+def _next_page_break(lines: Lines, idx: int) -> int | None:
+    texts = lines.texts
+    return next((i for i in range(idx, len(texts)) if texts[i] == PAGE_BREAK), None)
 
 
-def _first_text_after(lines: list[Line], idx: int) -> int | None:
+def _first_text_after(lines: Lines, idx: int) -> int | None:
+    texts = lines.texts
     return next(
-        (i for i in range(idx + 1, len(lines)) if not lines[i].blank and not lines[i].page_break),
+        (i for i in range(idx + 1, len(texts)) if texts[i] and texts[i] != PAGE_BREAK),
         None,
     )
 
