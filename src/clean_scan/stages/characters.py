@@ -62,7 +62,7 @@ class Lines:
         self.context = context
         self.tokens = _tokens(text)
         self.token_counts = Counter(self.tokens)
-        self.counts_as_printed, self.counts = _vocabulary(self.token_counts)
+        self.counts: Counter[str] = _vocabulary(self.token_counts, str.lower)
         self.lines = text.split("\n")
         self.starts: list[int] = list(accumulate((len(line) + 1 for line in self.lines[:-1]),
                                                  initial=0))
@@ -78,6 +78,16 @@ class Lines:
         self._wordlike: dict[str, bool] = {}
         self.outside_words = bool(context.extra_words) or "lexicon" in context.shared
         self.ligature_words = _ligature_splits(self.counts)
+
+    def count_as_printed(self, word: str) -> int:
+        """How often the document prints ``word`` (case kept), as
+        :func:`clean_scan.vocabulary.count_words` counts it. Counted when
+        asked (for a word after a speck, seldom), in the tokens holding it."""
+        total = 0
+        for token, n in self.token_counts.items():
+            if word in token:
+                total += n * (token == word if token.isalpha() else WORD.findall(token).count(word))
+        return total
 
     def known(self, word: str, min_count: int = 2) -> bool:
         """A word the document uses ``min_count`` times (or the lexicon has)."""
@@ -153,22 +163,22 @@ def _tokens(text: str) -> list[str]:
     return text.replace("\n", " ").split(" ")
 
 
-def _vocabulary(token_counts: Counter[str]) -> tuple[Counter[str], Counter[str]]:
-    """What :func:`clean_scan.vocabulary.count_words` counts in the text, and
-    its :func:`~clean_scan.vocabulary.lower_counts` (same counts, same order),
-    from the counts of its tokens: a word holds no space or line end, so the
-    words of the text are those of its tokens, and a token of letters only is
-    one word. Each distinct token is looked at once, which is twice as fast
-    as searching the whole text."""
-    printed: Counter[str] = Counter()
-    folded: Counter[str] = Counter()
-    printed_get, folded_get = printed.get, folded.get
+def _vocabulary(token_counts: Counter[str],
+                fold: Callable[[str], str] | None = None) -> Counter[str]:
+    """What :func:`clean_scan.vocabulary.count_words` counts in the text, or
+    with ``fold=str.lower`` its :func:`~clean_scan.vocabulary.lower_counts`
+    (same counts, same order), from the counts of its tokens: a word holds no
+    space or line end, so the words of the text are those of its tokens, and
+    a token of letters only is one word. Each distinct token is looked at
+    once, which is twice as fast as searching the whole text."""
+    counts: Counter[str] = Counter()
+    get = counts.get
     for token, n in token_counts.items():
         for word in (token,) if token.isalpha() else WORD.findall(token):
-            printed[word] = printed_get(word, 0) + n
-            lower = word.lower()
-            folded[lower] = folded_get(lower, 0) + n
-    return printed, folded
+            if fold is not None:
+                word = fold(word)
+            counts[word] = get(word, 0) + n
+    return counts
 
 
 def _lines_with(text: str, starts: list[int], needle: str) -> set[int]:
@@ -1109,7 +1119,7 @@ def specks(line: str, doc: Lines) -> list[Proposal]:
     fixes = []
     for m in INNER_SPECK.finditer(line):
         after = regex.match(r"\p{L}*", line[m.end():]).group()
-        if after and doc.count(after) < 2 * doc.counts_as_printed.get(after, 0):
+        if after and doc.count(after) < 2 * doc.count_as_printed(after):
             fixes.append(Proposal(m.start(), m.end(), "", "speck", 0.85,
                              "speck before a word read as a full stop"))
         elif after:
