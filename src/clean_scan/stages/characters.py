@@ -127,6 +127,11 @@ class Lines:
             found |= hits
         return found
 
+    def lines_matching(self, pattern: regex.Pattern) -> set[int]:
+        """The indices of the lines where ``pattern`` (which never crosses a
+        line end) matches: one search of the text."""
+        return {bisect_right(self.starts, m.start()) - 1 for m in pattern.finditer(self._text)}
+
     def shaped_lines(self) -> set[int]:
         """The indices of the lines starting with a shape of ``LINE_SHAPE``."""
         if self._shaped is None:
@@ -932,6 +937,10 @@ OPEN_GARBLE = regex.compile(
 STAR_SINGLE_OPEN = regex.compile(r"(?<=^|\s)\*[ \t]*‘(?=\p{L}[^‘’“”\n]{0,60}?\p{L}”)")
 
 
+OPEN_GARBLE_NEEDLES = tuple(garble.split(" ")[0] for garble in OPEN_DOUBLE_GARBLES)
+"""What a line with an ``OPEN_GARBLE`` or a ``STAR_SINGLE_OPEN`` holds."""
+
+
 def garbled_open_quote(line: str, doc: Lines) -> list[Proposal]:
     """An opening ``“`` read as ``(t`` or ``* ‘``, when a closing quote follows.
 
@@ -1251,17 +1260,18 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (list_number, _shaped),
     (contents_page_number, _shaped),
     (heading_numeral, _shaped),
-    (list_letter, _with("(")),
+    (list_letter, lambda doc: doc.lines_matching(LIST_LETTER)),
     (chapter_number, _shaped),
     (digits_in_word, _with("0", "1", "5", "8")),
-    (garbled_open_quote, _with("(", "*")),
+    (garbled_open_quote, lambda doc: doc.lines_with(*OPEN_GARBLE_NEEDLES)
+     & doc.lines_with("(", "*")),
     (garbled_close_quote, _with("*")),
     (star_after_word, _with("*")),
     (quote_shapes, _with("“", "”", " ’", "\t’")),
     (apostrophes, _with("'")),
     (italic_spacing, _with(*ITALIC_NEEDLES)),
     (specks, lambda doc: doc.shaped_lines() | doc.lines_with(" .", "\t.", "^", "~", "\\")),
-    (dashes, _with("—")),
+    (dashes, _with("—-", "-—", "— ", "—\t", " —", "\t—")),
     (drop_capital, _shaped),
 )
 """Each line repair with its gate: the lines it can change at all (what it
