@@ -32,7 +32,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
 from itertools import accumulate, compress, count
 
 import regex
@@ -1295,7 +1294,8 @@ def run(text: str, context: Context) -> StageResult:
             continue
         doc.index = index
         base = doc.starts[index]
-        proposals += [replace(fix, start=base + fix.start, end=base + fix.end)
+        proposals += [Proposal(base + fix.start, base + fix.end, fix.replacement, fix.rule,
+                               fix.confidence, fix.reason)
                       for fix in REPAIRS[order][0](line, doc)]
     return StageResult(proposals, flags)
 
