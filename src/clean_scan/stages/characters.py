@@ -1087,8 +1087,7 @@ def _house_spaced_marks(text: str, spaced_lines: str | None = None) -> str:
     spaced_counts = Counter(SPACED_MARK.findall(text if spaced_lines is None else spaced_lines))
     for mark in ",.;:!?":
         spaced = spaced_counts[mark]
-        total = text.count(mark)
-        if spaced and total >= 2 and spaced * 4 >= total:
+        if spaced and spaced * 4 >= (total := text.count(mark)) and total >= 2:
             marks += mark
     return marks
 
