@@ -67,7 +67,7 @@ class Lines:
                                                  initial=0))
         self._needle_lines: dict[str, set[int]] = {}
         self._shaped: set[int] | None = None
-        self.text = self._text = text
+        self.text = text
         self._footnote_page = _footnote_pages(self)
         self.number_votes = _number_votes(text)
         self.number_counts = Counter(HAS_NUMBER.findall(text))
@@ -122,20 +122,20 @@ class Lines:
         for needle in needles:
             hits = self._needle_lines.get(needle)
             if hits is None:
-                hits = self._needle_lines[needle] = _lines_with(self._text, self.starts, needle)
+                hits = self._needle_lines[needle] = _lines_with(self.text, self.starts, needle)
             found |= hits
         return found
 
     def lines_matching(self, pattern: regex.Pattern) -> set[int]:
         """The indices of the lines where ``pattern`` (which never crosses a
         line end) matches: one search of the text."""
-        return {bisect_right(self.starts, m.start()) - 1 for m in pattern.finditer(self._text)}
+        return {bisect_right(self.starts, m.start()) - 1 for m in pattern.finditer(self.text)}
 
     def shaped_lines(self) -> set[int]:
         """The indices of the lines starting with a shape of ``LINE_SHAPE``."""
         if self._shaped is None:
             self._shaped = {bisect_right(self.starts, m.start()) - 1
-                            for m in LINE_SHAPE.finditer("\n" + self._text)}
+                            for m in LINE_SHAPE.finditer("\n" + self.text)}
         return self._shaped
 
     def line(self, offset: int = 0) -> str:
