@@ -29,7 +29,7 @@ the user's extra words and, once the spelling work provides it,
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from itertools import accumulate, compress, count
@@ -296,18 +296,18 @@ def spaced_letters(line: str, doc: Lines) -> list[Proposal]:
         tokens = _tokens(line)
         distinct = set(tokens)
     core_of = {token: token.strip(EDGE_PUNCT) for token in distinct}
-    lone_of = {token: core.isalpha() and not doc.wordlike(core) for token, core in core_of.items()}
+    wordlike = doc.wordlike
+    lone_of = {token: core.isalpha() and not wordlike(core) for token, core in core_of.items()}
     cores = list(map(core_of.__getitem__, tokens))
     lone = list(map(lone_of.__getitem__, tokens))
     loners = list(compress(count(), lone))
     tries = sorted({*loners, *map((-1).__add__, loners), *map((-2).__add__, loners)})
+    tries = tries[bisect_left(tries, 0):bisect_left(tries, len(tokens) - 1)]
     fixes: list[Proposal] = []
     done = at = pos = 0  # token ``at`` starts at ``pos`` in the text
-    last = len(tokens) - 1
+    quick = not doc.outside_words
     for i in tries:
-        if i < done or i < 0 or i >= last:
-            continue
-        if not doc.outside_words and not _may_join(cores, lone, i, doc):
+        if i < done or quick and not _may_join(cores, lone, i, doc):
             continue
         pos += sum(map(len, tokens[at:i])) + i - at
         at = i
