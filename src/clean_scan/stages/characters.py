@@ -306,9 +306,21 @@ def spaced_letters(line: str, doc: Lines) -> list[Proposal]:
     fixes: list[Proposal] = []
     done = at = pos = 0  # token ``at`` starts at ``pos`` in the text
     quick = not doc.outside_words
+    counts, ligatures, ends = doc.counts, doc.ligature_words, len(cores) - 2
     for i in tries:
-        if i < done or quick and not _may_join(cores, lone, i, doc):
+        if i < done:
             continue
+        if quick:  # the fast way out of _join_at for all sizes at once: most tries end here
+            first, second = cores[i], cores[i + 1]
+            if not (first and second):
+                continue  # an empty fragment (a mark alone, a double space) joins nothing
+            pair = first + second
+            pair_joins = (lone[i] or lone[i + 1]) and (
+                pair.lower() in counts or (first.lower(), second) in ligatures)
+            if not pair_joins and not (
+                    i < ends and cores[i + 2] and (lone[i] or lone[i + 1] or lone[i + 2])
+                    and (pair + cores[i + 2]).lower() in counts):
+                continue
         pos += sum(map(len, tokens[at:i])) + i - at
         at = i
         found = _join_at(line, tokens[i:i + 3], cores[i:i + 3], lone[i:i + 3], pos, doc)
@@ -319,21 +331,6 @@ def spaced_letters(line: str, doc: Lines) -> list[Proposal]:
 
 
 EDGE_PUNCT = "([“‘\"'.,;:!?)]”’-—*"
-
-
-def _may_join(cores: list[str], lone: list[bool], i: int, doc: Lines) -> bool:
-    """The fast way out of :func:`_join_at`, for all sizes at once: could
-    the fragments at ``i`` make a document word (or a word with a lost
-    ligature)? Most tries end here, so it makes no lists on the way."""
-    first, second = cores[i], cores[i + 1]
-    if not (first and second):
-        return False  # an empty fragment (a mark alone, a double space) joins nothing
-    pair = first + second
-    if (lone[i] or lone[i + 1]) and (
-            pair.lower() in doc.counts or (first.lower(), second) in doc.ligature_words):
-        return True
-    return (i + 2 < len(cores) and cores[i + 2] != "" and (lone[i] or lone[i + 1] or lone[i + 2])
-            and (pair + cores[i + 2]).lower() in doc.counts)
 
 
 def _join_at(text: str, tokens: list[str], cores: list[str], lone: list[bool], at: int,
