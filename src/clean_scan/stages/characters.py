@@ -191,7 +191,7 @@ def _lines_with(text: str, starts: list[int], needle: str) -> set[int]:
     space (spaces are everywhere, a mark is rare), the rest checked around
     it; after a hit the search skips to the next line."""
     found: set[int] = set()
-    if any(c not in text for c in needle[1:]):
+    if len(needle) > 1 and any(c not in text for c in needle):
         return found  # (a tab, for one, is rare in a text: the marks need not be visited)
     key = next((k for k, c in enumerate(needle) if c not in " \t"), 0)
     char = needle[key]
