@@ -32,6 +32,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
+from functools import cached_property
 from itertools import accumulate, compress, count
 
 import regex
@@ -69,14 +70,28 @@ class Lines:
         self._shaped: set[int] | None = None
         self.text = text
         self._footnote_page = _footnote_pages(self)
-        self.number_votes = _number_votes(text)
-        self.number_counts = Counter(HAS_NUMBER.findall(text))
-        spaced = sorted(self.lines_with(*SPACED_MARK_NEEDLES))
-        self.spaced_marks = _house_spaced_marks(text, "\n".join(self.lines[i] for i in spaced))
         self.index = 0
         self._wordlike: dict[str, bool] = {}
         self.outside_words = bool(context.extra_words) or "lexicon" in context.shared
         self.ligature_words = _ligature_splits(self.counts)
+
+    @cached_property
+    def spaced_marks(self) -> str:
+        """The marks the document sets after a space as a rule (made when a
+        space before a mark asks)."""
+        spaced = sorted(self.lines_with(*SPACED_MARK_NEEDLES))
+        return _house_spaced_marks(self.text, "\n".join(self.lines[i] for i in spaced))
+
+    @cached_property
+    def number_votes(self) -> dict[str, Counter[str]]:
+        """The text's four-digit numbers by their first three digits (made
+        when a garbled number asks)."""
+        return _number_votes(self.text)
+
+    @cached_property
+    def number_counts(self) -> Counter[str]:
+        """The text's numbers (made when a number with letters asks)."""
+        return Counter(HAS_NUMBER.findall(self.text))
 
     def count_as_printed(self, word: str) -> int:
         """How often the document prints ``word`` (case kept), as
