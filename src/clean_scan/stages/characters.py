@@ -313,7 +313,6 @@ def spaced_letters(line: str, doc: Lines) -> list[Proposal]:
     core_of = {token: token.strip(EDGE_PUNCT) for token in distinct}
     wordlike = doc.wordlike
     lone_of = {token: core.isalpha() and not wordlike(core) for token, core in core_of.items()}
-    cores = list(map(core_of.__getitem__, tokens))
     lone = list(map(lone_of.__getitem__, tokens))
     loners = list(compress(count(), lone))
     tries = sorted({*loners, *map((-1).__add__, loners), *map((-2).__add__, loners)})
@@ -321,24 +320,26 @@ def spaced_letters(line: str, doc: Lines) -> list[Proposal]:
     fixes: list[Proposal] = []
     done = at = pos = 0  # token ``at`` starts at ``pos`` in the text
     quick = not doc.outside_words
-    counts, ligatures, ends = doc.counts, doc.ligature_words, len(cores) - 2
+    counts, ligatures, ends = doc.counts, doc.ligature_words, len(tokens) - 2
     for i in tries:
         if i < done:
             continue
         if quick:  # the fast way out of _join_at for all sizes at once: most tries end here
-            first, second = cores[i], cores[i + 1]
+            first, second = core_of[tokens[i]], core_of[tokens[i + 1]]
             if not (first and second):
                 continue  # an empty fragment (a mark alone, a double space) joins nothing
             pair = first + second
             pair_joins = (lone[i] or lone[i + 1]) and (
                 pair.lower() in counts or (first.lower(), second) in ligatures)
             if not pair_joins and not (
-                    i < ends and cores[i + 2] and (lone[i] or lone[i + 1] or lone[i + 2])
-                    and (pair + cores[i + 2]).lower() in counts):
+                    i < ends and (third := core_of[tokens[i + 2]])
+                    and (lone[i] or lone[i + 1] or lone[i + 2])
+                    and (pair + third).lower() in counts):
                 continue
         pos += sum(map(len, tokens[at:i])) + i - at
         at = i
-        found = _join_at(line, tokens[i:i + 3], cores[i:i + 3], lone[i:i + 3], pos, doc)
+        window = tokens[i:i + 3]
+        found = _join_at(line, window, [core_of[t] for t in window], lone[i:i + 3], pos, doc)
         if found is not None:
             fixes.append(found[0])
             done = i + found[1]
