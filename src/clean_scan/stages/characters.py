@@ -62,7 +62,7 @@ class Lines:
         self.context = context
         self.tokens = _tokens(text)
         self.token_counts = Counter(self.tokens)
-        self.counts: Counter[str] = _vocabulary(self.token_counts, str.lower)
+        self.counts: Counter[str] = _vocabulary(self.token_counts)
         self.lines = text.split("\n")
         self.starts: list[int] = list(accumulate((len(line) + 1 for line in self.lines[:-1]),
                                                  initial=0))
@@ -182,21 +182,23 @@ def _tokens(text: str) -> list[str]:
     return text.replace("\n", " ").split(" ")
 
 
-def _vocabulary(token_counts: Counter[str],
-                fold: Callable[[str], str] | None = None) -> Counter[str]:
-    """What :func:`clean_scan.vocabulary.count_words` counts in the text, or
-    with ``fold=str.lower`` its :func:`~clean_scan.vocabulary.lower_counts`
-    (same counts, same order), from the counts of its tokens: a word holds no
-    space or line end, so the words of the text are those of its tokens, and
-    a token of letters only is one word. Each distinct token is looked at
-    once, which is twice as fast as searching the whole text."""
+def _vocabulary(token_counts: Counter[str]) -> Counter[str]:
+    """The document's words in lower case, counted: what
+    ``lower_counts(count_words(text))`` of :mod:`clean_scan.vocabulary`
+    gives (same counts, same order), from the counts of the text's tokens. A
+    word holds no space or line end, so the words of the text are those of
+    its tokens, and a token of letters only is one word: each distinct token
+    is looked at once, twice as fast as searching the whole text."""
     counts: Counter[str] = Counter()
     get = counts.get
     for token, n in token_counts.items():
-        for word in (token,) if token.isalpha() else WORD.findall(token):
-            if fold is not None:
-                word = fold(word)
+        if token.isalpha():
+            word = token.lower()
             counts[word] = get(word, 0) + n
+        else:
+            for word in WORD.findall(token):
+                word = word.lower()
+                counts[word] = get(word, 0) + n
     return counts
 
 
