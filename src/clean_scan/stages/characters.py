@@ -120,8 +120,10 @@ class Lines:
             lower = fragment.lower()
             if len(fragment) == 1:
                 cached = fragment in "aAI"
-            else:
+            elif self.outside_words:
                 cached = lower in COMMON_SHORT_WORDS or self.known(lower, 3)
+            else:  # known()'s own test, without the call (lower-casing twice changes nothing)
+                cached = lower in COMMON_SHORT_WORDS or self.counts.get(lower, 0) >= 3
             self._wordlike[fragment] = cached
         return cached
 
