@@ -67,7 +67,6 @@ class Lines:
         self.starts: list[int] = list(accumulate((len(line) + 1 for line in self.lines[:-1]),
                                                  initial=0))
         self._needle_lines: dict[str, set[int]] = {}
-        self._shaped: set[int] | None = None
         self.text = text
         self._footnote_page = _footnote_pages(self)
         self.index = 0
@@ -148,12 +147,11 @@ class Lines:
         line end) matches: one search of the text."""
         return {bisect_right(self.starts, m.start()) - 1 for m in pattern.finditer(self.text)}
 
+    @cached_property
     def shaped_lines(self) -> set[int]:
         """The indices of the lines starting with a shape of ``LINE_SHAPE``."""
-        if self._shaped is None:
-            self._shaped = {bisect_right(self.starts, m.start()) - 1
-                            for m in LINE_SHAPE.finditer("\n" + self.text)}
-        return self._shaped
+        return {bisect_right(self.starts, m.start()) - 1
+                for m in LINE_SHAPE.finditer("\n" + self.text)}
 
     def line(self, offset: int = 0) -> str:
         """The line ``offset`` lines away from the current one ('' outside)."""
@@ -1261,7 +1259,7 @@ shape starts with an indent, then a character that is no space.)"""
 
 
 def _shaped(doc: Lines) -> set[int]:
-    return doc.shaped_lines()
+    return doc.shaped_lines
 
 
 ITALIC_NEEDLES = tuple(a + b for a in " \t" for b in ",.;:!?)]") + tuple(
@@ -1285,7 +1283,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (quote_shapes, _with("“", "”", " ’", "\t’")),
     (apostrophes, _with("'")),
     (italic_spacing, _with(*ITALIC_NEEDLES)),
-    (specks, lambda doc: doc.shaped_lines() | doc.lines_with(" .", "\t.", "^", "~", "\\")),
+    (specks, lambda doc: doc.shaped_lines | doc.lines_with(" .", "\t.", "^", "~", "\\")),
     (dashes, _with("—-", "-—", "— ", "—\t", " —", "\t—")),
     (drop_capital, _shaped),
 )
