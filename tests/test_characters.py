@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean_scan.document import Document, Edit, RaisedFlag
+from clean_scan.document import Document, Edit, Proposal, RaisedFlag
 from clean_scan.pipeline import clean_text, run_stage
 from clean_scan.stage import Context
 from clean_scan.stages import characters
@@ -189,3 +189,72 @@ def test_sample_book_repairs() -> None:
     assert "attempt by the Russian" in result.clean
     # never a line-end hyphen, soft hyphen or line end
     assert not any("\n" in e.before or "¬" in e.before for e in ours)
+
+
+def _as_tuple(prop: Proposal, base: int = 0) -> tuple:
+    return (base + prop.start, base + prop.end, prop.replacement, prop.rule, prop.confidence,
+            prop.reason)
+
+
+def _every_repair_on_every_line(text: str, context: Context) -> list[tuple]:
+    """What ``run`` proposes when every line repair runs on every line, with
+    no gate: the reference the gates must not change."""
+    doc = characters.Lines(text, context)
+    proposals = [_as_tuple(p) for repair in characters.WHOLE_TEXT_REPAIRS
+                 for p in repair(text, doc)]
+    for index, line in enumerate(doc.lines):
+        if not line.strip() or line.strip() == "\f":
+            continue
+        doc.index = index
+        for repair, _ in characters.REPAIRS:
+            proposals += [_as_tuple(p, doc.starts[index]) for p in repair(line, doc)]
+    return proposals
+
+
+def _proposed(text: str, context: Context) -> list[tuple]:
+    return [_as_tuple(p) for p in characters.run(text, context).proposals]
+
+
+def _doctest_texts() -> list[str]:
+    """The text around the line of every ``show(...)`` doctest example."""
+    texts: list[str] = []
+
+    def record(repair, line, before="", after="", min_confidence=0.8):  # noqa: ANN001, ARG001
+        texts.append(before + ("" if not before or before.endswith("\n") else "\n") + line + after)
+        return ""
+
+    for test in doctest.DocTestFinder().find(characters):
+        names = {**vars(characters), "show": record, "print": lambda *args: None}
+        for example in test.examples:
+            exec(example.source, names)  # noqa: S102 - the module's own doctests
+    return texts
+
+
+def test_gates_let_through_every_line_a_repair_changes() -> None:
+    """A repair runs only on the lines its gate lets through: on the doctest
+    examples (every rule fires there), alone and together, that must give
+    what running every repair on every line gives."""
+    texts = _doctest_texts()
+    assert len(texts) > 50
+    for text in [*texts, "\n".join(texts), "\n\n".join(texts)]:
+        for context in (Context(), Context(extra_words=frozenset({"harvest"}))):
+            assert _proposed(text, context) == _every_repair_on_every_line(text, context)
+
+
+GATE_PIECES = (
+    " ", " ", "\n", "\n\n", "\t", "\f", "a", "the", "harvest", "har vest ing", "of ce", "ﬁ",
+    "—", "-", "(", ")", "*", "'", "’", ".", ",", ";", "^", "~", "\\", "1942", "office",
+    # what each rule looks for, so that lines with one of them alone are common
+    "it— to", "then —was", "mill—-to", "( b )", "order .", "River .Thames", ". The", "farmers*",
+    "Farmers**", "” wisdom”", "“ improvers ”", "going ’ ’", "man's", "market'and", "0f them",
+    "(t fair'*", "* ‘open door”", "194*", "l9l4", "1S50", "X he", "L ondon’s", "BOOK HI",
+    "BOOK III", "i i", "THE PARTY", "lo. Harvests", "9. Seeds", "»3", "(a) x", "(£) The",
+    "(a) The Harvest\n(£) The Markets", "“Where are\nwe going ’ ’ in",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(GATE_PIECES), max_size=40).map("".join))
+def test_gates_change_nothing_on_odd_text(text: str) -> None:
+    """The same on text made of the pieces the repairs and their gates look for."""
+    assert _proposed(text, Context()) == _every_repair_on_every_line(text, Context())
