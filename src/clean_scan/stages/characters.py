@@ -323,6 +323,7 @@ def spaced_letters(line: str, doc: Lines) -> list[Proposal]:
     done = at = pos = 0  # token ``at`` starts at ``pos`` in the text
     quick = not doc.outside_words
     counts, ligatures, ends = doc.counts, doc.ligature_words, len(tokens) - 2
+    ligature_ends = {end for _, end in ligatures}
     for i in tries:
         if i < done:
             continue
@@ -332,7 +333,8 @@ def spaced_letters(line: str, doc: Lines) -> list[Proposal]:
                 continue  # an empty fragment (a mark alone, a double space) joins nothing
             pair = first + second
             pair_joins = (lone[i] or lone[i + 1]) and (
-                pair.lower() in counts or (first.lower(), second) in ligatures)
+                pair.lower() in counts
+                or second in ligature_ends and (first.lower(), second) in ligatures)
             if not pair_joins and not (
                     i < ends and (third := core_of[tokens[i + 2]])
                     and (lone[i] or lone[i + 1] or lone[i + 2])
