@@ -110,17 +110,25 @@ def library_stamp(line: str, *, strict: bool = True) -> float:
         return 0.0
     best = _numbered_label(letters, strict) if plain <= 2 else 0.0
     words_in = letters.split()
-    for phrase in _STAMP_PHRASES:
-        long_phrase = len(phrase) >= 15
+    runs_by_size: dict[int, list[str]] = {}
+    cutoff = 95 if strict else 80  # below it a score changes nothing
+    for phrase, size, long_phrase in _PHRASES:
+        if best >= 0.95:
+            break  # nothing scores higher
         if plain > 1 and not long_phrase:
             continue
         if long_phrase and len(phrase) < 0.3 * len(letters):
             continue
-        score = _window_ratio(phrase, words_in)
-        if " " not in phrase and score < 100:
-            continue  # a single word must be read exactly
+        runs = runs_by_size.get(size)
+        if runs is None:
+            runs = runs_by_size[size] = _word_runs(words_in, size)
+        if size == 1:  # a single word must be read exactly
+            if phrase in runs:
+                best = 0.95
+            continue
+        score = _best_ratio(phrase, runs, cutoff)
         if score >= 95:
-            best = max(best, 0.95)
+            best = 0.95
         elif strict:
             continue
         elif score >= 85:
@@ -130,12 +138,31 @@ def library_stamp(line: str, *, strict: bool = True) -> float:
     return best
 
 
-def _window_ratio(phrase: str, words: list[str]) -> float:
-    """Best fuzzy ratio of the phrase against the line's runs of as many
-    words, so that a stamp word matches whole words only."""
-    size = len(phrase.split())
-    runs = [" ".join(words[k : k + size]) for k in range(max(1, len(words) - size + 1))]
-    return max(fuzz.ratio(phrase, run) for run in runs)
+_PHRASES = tuple((phrase, len(phrase.split()), len(phrase) >= 15) for phrase in _STAMP_PHRASES)
+"""Each stamp phrase with its number of words and whether it is long."""
+
+
+def _word_runs(words: list[str], size: int) -> list[str]:
+    """The line's runs of ``size`` words (the whole line if it is shorter),
+    so that a stamp word matches whole words only."""
+    return [" ".join(words[k : k + size]) for k in range(max(1, len(words) - size + 1))]
+
+
+def _best_ratio(phrase: str, runs: list[str], cutoff: int) -> float:
+    """The best fuzzy ratio of the phrase against the runs, where it reaches
+    ``cutoff``; else some score below ``cutoff``.
+
+    A ratio is at most ``200 * shorter / (sum of lengths)``, so a run whose
+    length is too far from the phrase's cannot reach the cutoff and is not
+    scored.
+    """
+    size = len(phrase)
+    best = 0.0
+    for run in runs:
+        length = len(run)
+        if 200 * min(size, length) >= cutoff * (size + length):
+            best = max(best, fuzz.ratio(phrase, run))
+    return best
 
 
 _LABEL_NO = regex.compile(r"(\w+) no\b")
