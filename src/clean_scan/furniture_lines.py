@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 import regex
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 _URL = regex.compile(r"(?i)\b(?:https?://|www\.)\S+")
 _SCAN_WORDS = regex.compile(
@@ -62,6 +62,64 @@ def scan_footer(line: str) -> float:
     if _GOOGLE_LOGO.match(text):
         return 0.9
     return 0.0
+
+
+def footer_candidates(lines: list[str]) -> set[int]:
+    """Indices of the lines that pass :func:`scan_footer`'s first test (a
+    footer hint, the Google logo or a head like ``Digitized by``); on any
+    other line it returns 0.0.
+
+    Found in passes over all the lines at once, because every line of a
+    book is tested and almost none is a footer.
+
+    >>> sorted(footer_candidates(["the war", "Digitized by Google", "www.x.org", "VjOOQlC"]))
+    [1, 2, 3]
+    """
+    stripped = [line.strip() for line in lines]
+    heads = [s[:16].lower() if s.isascii() else s.lower()[:16] for s in stripped]
+    found = {index for _, _, index in process.extract(
+        "digitized by", heads, scorer=fuzz.partial_ratio, score_cutoff=70, limit=None)}
+    found.update(i for i, s in enumerate(stripped)
+                 if (s[:1] in _LOGO_FIRST or not s[:1].isalnum()) and _GOOGLE_LOGO.match(s))
+    found.update(_hinted(stripped))
+    return found
+
+
+_LOGO_FIRST = frozenset("bBvVlLgGcCjJoO0")
+"""Characters the Google logo pattern can start with, besides spaces."""
+
+
+def _hinted(lines: list[str]) -> set[int]:
+    """Indices of the lines whose lower case holds a footer hint.
+
+    All lines are lowered and searched as one string; lowering maps line
+    ends to line ends, so counting them gives each hit's line.
+    """
+    lowered = "\n".join(lines).lower()
+    positions = []
+    for hint in _FOOTER_HINTS:
+        pos = lowered.find(hint)
+        while pos >= 0:
+            positions.append(pos)
+            pos = lowered.find(hint, pos + 1)
+    return set(line_numbers(lowered, positions))
+
+
+def line_numbers(text: str, positions: list[int]) -> list[int]:
+    """The lines (counted from 0, ended by ``\\n``) that hold the positions,
+    in order and each once.
+
+    >>> line_numbers("ab\\ncd\\nef", [5, 0, 4, 1])
+    [0, 1]
+    """
+    found: list[int] = []
+    line = last = 0
+    for pos in sorted(positions):
+        line += text.count("\n", last, pos)
+        last = pos
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
 
 
 _NUMBERED_LABELS = ("class", "book", "call", "accession", "acc", "shelf", "reg", "copy", "vol")

@@ -34,6 +34,8 @@ from rapidfuzz import fuzz
 
 from clean_scan.document import Proposal
 from clean_scan.furniture_lines import (
+    footer_candidates,
+    line_numbers,
     is_heading,
     library_stamp,
     ocr_noise,
@@ -123,12 +125,13 @@ def _line_furniture(layout: Layout) -> None:
     """Scanning footers, library stamps and noise, wherever they stand."""
     stamps = []
     pages = len(layout.pages)
+    footers = footer_candidates([line.text for line in layout.lines])
     for i, line in enumerate(layout.lines):
         if line.blank or i in layout.verdicts:
             continue
         # libraries stamp the first and last leaves: there a garbled stamp word is enough
         strict = pages < 4 or 1 < layout.page_of[i] < pages - 2
-        verdict = _by_look(line.text, strict)
+        verdict = _by_look(line.text, strict, may_be_footer=i in footers)
         if verdict:
             layout.verdicts[i] = verdict
             if verdict.rule == "library-stamp":
@@ -137,15 +140,18 @@ def _line_furniture(layout: Layout) -> None:
     _footer_continuations(layout)
 
 
-def _by_look(text: str, strict: bool) -> Verdict | None:
+def _by_look(text: str, strict: bool, *, may_be_footer: bool = True) -> Verdict | None:
     """The first of the look-only tests that the line passes.
+
+    ``may_be_footer=False`` says that :func:`footer_candidates` has ruled
+    the scanning footer out already.
 
     >>> _by_look("Digitized by Google", True).rule, _by_look("$", True).rule
     ('scan-footer', 'ocr-noise')
     >>> _by_look("the people of the country were tired of war", True) is None
     True
     """
-    confidence = scan_footer(text)
+    confidence = scan_footer(text) if may_be_footer else 0.0
     if confidence:
         return Verdict("scan-footer", confidence, "scanning project's notice")
     if _prose(text):  # a line of running text: only a footer can hide in it
@@ -172,8 +178,9 @@ def _footer_continuations(layout: Layout) -> None:
     [0, 1]
     """
     lines = layout.lines
-    for i, line in enumerate(lines[:-1]):
-        if not _NAME_FOLLOWS.search(line.text):
+    joined = "\n".join(line.text for line in lines)
+    for i in line_numbers(joined, [m.start() for m in _FROM.finditer(joined)]):
+        if i + 1 >= len(lines) or not _NAME_FOLLOWS.search(lines[i].text):
             continue
         layout.verdicts[i] = Verdict("scan-footer", 0.95, "scanning project's notice")
         words = lines[i + 1].text.split()
@@ -184,6 +191,9 @@ def _footer_continuations(layout: Layout) -> None:
 
 
 _NAME_FOLLOWS = regex.compile(r"(?i)(?:^\s*original|funding)\s+from\s*$")
+_FROM = regex.compile(r"(?i)from")
+"""Found on every line that ``_NAME_FOLLOWS`` can match: one search of the
+whole text picks the few lines worth trying."""
 
 
 def _prose(text: str) -> bool:
