@@ -35,9 +35,9 @@ from rapidfuzz import fuzz
 from clean_scan.document import Proposal
 from clean_scan.furniture_lines import (
     footer_candidates,
-    line_numbers,
     is_heading,
     library_stamp,
+    line_numbers,
     ocr_noise,
     scan_footer,
     signature_mark,
