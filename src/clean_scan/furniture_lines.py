@@ -168,6 +168,8 @@ def library_stamp(line: str, *, strict: bool = True) -> float:
         return 0.0
     best = _numbered_label(letters, strict) if plain <= 2 else 0.0
     words_in = letters.split()
+    if strict and best < 0.95:
+        return 0.95 if _phrase_read_closely(words_in, plain, len(letters)) else best
     runs_by_size: dict[int, list[str]] = {}
     cutoff = 95 if strict else 80  # below it a score changes nothing
     for phrase, size, long_phrase in _PHRASES:
@@ -198,6 +200,47 @@ def library_stamp(line: str, *, strict: bool = True) -> float:
 
 _PHRASES = tuple((phrase, len(phrase.split()), len(phrase) >= 15) for phrase in _STAMP_PHRASES)
 """Each stamp phrase with its number of words and whether it is long."""
+
+
+def _phrase_read_closely(words: list[str], plain: int, letters: int) -> bool:
+    """Strict reading of :func:`library_stamp`'s phrases: is one of them a
+    word of the line, or read with a ratio of 95 or more in a run of as
+    many words? The same phrases qualify as in its loop (long phrases only
+    among plain words, and only in a line not much longer than they are).
+
+    A ratio of 95 needs a run about as long as the phrase, so each run only
+    meets the phrases of its length (``_NEAR_BY_LENGTH``).
+    """
+    if plain <= 1 and not _SINGLE_WORD_PHRASES.isdisjoint(words):
+        return True
+    for size, by_length in _NEAR_BY_LENGTH.items():
+        for k in range(max(1, len(words) - size + 1)):
+            run = " ".join(words[k : k + size])
+            for phrase, long_phrase in by_length.get(len(run), ()):
+                if (plain > 1 and not long_phrase) or (long_phrase
+                                                       and len(phrase) < 0.3 * letters):
+                    continue
+                if fuzz.ratio(phrase, run) >= 95:
+                    return True
+    return False
+
+
+def _near_by_length() -> dict[int, dict[int, list[tuple[str, bool]]]]:
+    """For each number of words, the run lengths at which each phrase can
+    score 95: a ratio is at most ``200 * shorter / (sum of the lengths)``."""
+    table: dict[int, dict[int, list[tuple[str, bool]]]] = {}
+    for phrase, size, long_phrase in _PHRASES:
+        if size == 1:
+            continue
+        chars = len(phrase)
+        for length in range(1, 2 * chars + 1):
+            if 200 * min(chars, length) >= 95 * (chars + length):
+                table.setdefault(size, {}).setdefault(length, []).append((phrase, long_phrase))
+    return table
+
+
+_NEAR_BY_LENGTH = _near_by_length()
+_SINGLE_WORD_PHRASES = frozenset(phrase for phrase, size, _ in _PHRASES if size == 1)
 
 
 def _word_runs(words: list[str], size: int) -> list[str]:
