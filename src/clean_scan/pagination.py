@@ -135,6 +135,8 @@ def _part_fits(tokens: list[str], number: int) -> bool:
     size = len(str(number))
     count = len(tokens)
     longs = [k for k, token in enumerate(tokens) if len(token) > 2]
+    if longs and len(tokens[longs[0]]) > size:
+        return False  # a longer token would have to be in the run
     first_max = min(longs[0] if longs else count, count - 1)
     last_min = longs[-1] + 1 if longs else 0
     for first in range(first_max + 1):
@@ -222,12 +224,14 @@ def roman_value(text: str) -> int | None:
     token = text.strip().lower()
     if not token or not _ROMAN.match(token):
         return None
-    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
     total = 0
     for char, nxt in zip(token, token[1:] + " ", strict=True):
-        value = values[char]
-        total += -value if nxt != " " and values[nxt] > value else value
+        value = _ROMAN_VALUES[char]
+        total += -value if nxt != " " and _ROMAN_VALUES[nxt] > value else value
     return total
+
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
 class Line(NamedTuple):

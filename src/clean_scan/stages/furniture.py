@@ -26,6 +26,7 @@ for a person instead (confidence below the threshold).
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -84,6 +85,16 @@ class Layout:
     folios: dict[int, int]  # page index -> printed page number found on it
     page_of: list[int]
     folio_slot: dict[int, str] = field(default_factory=dict)  # where that number stood
+    fits: dict[tuple[str, int], float] = field(default_factory=dict)  # see fit()
+
+    def fit(self, text: str, number: int) -> float:
+        """``number_fit(text, number)``, remembered: the second pass over the
+        page slots asks again about the lines the first left undecided."""
+        key = (text, number)
+        fit = self.fits.get(key)
+        if fit is None:
+            fit = self.fits[key] = number_fit(text, number)
+        return fit
 
 
 def run(text: str, context: Context) -> StageResult:
@@ -306,13 +317,13 @@ def _expected_numbers(layout: Layout,
     expected: dict[int, set[int]] = {}
     for page in layout.pages:
         i = page.index
-        before = [a for a in ordered if a <= i]
-        after = [a for a in ordered if a >= i]
         values = set()
+        before = bisect.bisect_right(ordered, i)  # ordered[:before] are <= i
         if before:
-            values.add(anchors[before[-1]] + i - before[-1])
-        if after:
-            values.add(anchors[after[0]] - (after[0] - i))
+            values.add(anchors[ordered[before - 1]] + i - ordered[before - 1])
+        after = bisect.bisect_left(ordered, i)  # ordered[after:] are >= i
+        if after < len(ordered):
+            values.add(anchors[ordered[after]] - (ordered[after] - i))
         expected[i] = {v for v in values if v > 0}
     return expected, active
 
@@ -357,11 +368,15 @@ def _repetition(layout: Layout, slots: dict[int, _Slots]) -> dict[int, tuple[set
             keyed = []
             for i in lines:
                 text = layout.lines[i].text
+                if len(text.split()) > 10 or _prose(text) or structure_heading(text):
+                    continue
                 key = _key(text)
-                if (4 <= len(key) <= 60 and len(text.split()) <= 10 and not _prose(text)
-                        and not structure_heading(text)):
+                if 4 <= len(key) <= 60:
                     keyed.append((i, key))
             cands[(index, where)] = keyed
+    # either end of the other page: OCR zoning may put a head last
+    page_keys = {index: [key for _, key in cands[(index, "head")] + cands[(index, "foot")]]
+                 for index in slots}
     matches: dict[int, tuple[set[int], str]] = {}
     for (index, where), keyed in cands.items():
         for i, key in keyed:
@@ -369,10 +384,10 @@ def _repetition(layout: Layout, slots: dict[int, _Slots]) -> dict[int, tuple[set
             for other in range(index - WINDOW, index + WINDOW + 1):
                 if other == index:
                     continue
-                # either end of the other page: OCR zoning may put a head last
-                for _, okey in cands.get((other, "head"), []) + cands.get((other, "foot"), []):
+                for okey in page_keys.get(other, ()):
                     if key == okey or (len(key) >= 8 and fuzz.ratio(key, okey) >= 80):
                         pages.add(other)
+                        break
             matches[i] = (pages, where)
     return matches
 
@@ -400,7 +415,7 @@ def _slot_verdict(layout: Layout, page: Page, i: int, where: str, expected: set[
     if where not in active and _above_heading(layout, i):
         return None  # a chapter number at the top of its page, where no folio stands
     for number in sorted(expected):
-        fit = number_fit(text, number)
+        fit = layout.fit(text, number)
         if fit:
             layout.folios[page.index] = number
             layout.folio_slot[page.index] = where
@@ -444,7 +459,7 @@ def _running(layout: Layout, page: Page, i: int, expected: set[int],
         return None
     rule = "running-head" if where == "head" else "running-foot"
     tokens = layout.lines[i].text.split()
-    numbered = any(number_fit(tok, n) for tok in (tokens[0], tokens[-1]) for n in expected) or (
+    numbered = any(layout.fit(tok, n) for tok in (tokens[0], tokens[-1]) for n in expected) or (
         layout.folio_slot.get(page.index) == where)
     both_sides = min(pages) < page.index < max(pages)
     if numbered:
@@ -471,7 +486,7 @@ def _numbered_head(layout: Layout, i: int, where: str, expected: set[int],
         return None
     for number_token, rest in ((tokens[0], tokens[1:]), (tokens[-1], tokens[:-1])):
         rest_text = " ".join(rest)
-        if (any(number_fit(number_token, n) >= 0.9 for n in expected)
+        if (any(layout.fit(number_token, n) >= 0.9 for n in expected)
                 and is_heading(rest_text) and not structure_heading(rest_text)):
             rule = "running-head" if where == "head" else "running-foot"
             return Verdict(rule, 0.9, "heading-like line with the page number in the folio's place")
