@@ -49,13 +49,13 @@ def split_lines(text: str) -> list[Line]:
     """
     lines = []
     pos = 0
-    make = Line._make
+    new = tuple.__new__  # Line._make without its length check: the fields are right here
     for number, raw in enumerate(text.split("\n")):
         stop = pos + len(raw)
         stripped = raw.strip(" \t")
         start = pos if len(stripped) == len(raw) else pos + len(raw) - len(raw.lstrip(" \t"))
-        lines.append(make((number, start, start + len(stripped), pos, stop + 1, stripped,
-                           not stripped, stripped == PAGE_BREAK)))
+        lines.append(new(Line, (number, start, start + len(stripped), pos, stop + 1, stripped,
+                                not stripped, stripped == PAGE_BREAK)))
         pos = stop + 1
     if lines:  # the last line has no newline after it
         lines[-1] = lines[-1]._replace(next_start=len(text))

@@ -260,10 +260,10 @@ def split_lines(text: str) -> list[Line]:
         seps = ["\n"] * (len(parts) - 1)
     seps.append("")
     lines, pos = [], 0
-    make = Line._make
+    new = tuple.__new__  # Line._make without its length check: the fields are right here
     for part, sep in zip(parts, seps, strict=True):
         end = pos + len(part)
-        lines.append(make((pos, end, part, sep, not part.strip())))
+        lines.append(new(Line, (pos, end, part, sep, not part.strip())))
         pos = end + 1
     return lines
 
@@ -281,6 +281,8 @@ PAGE_MARKER = re.compile(
 )
 """Lines an export writes between pages. A bare ``page 49`` is not one: a
 table of contents prints exactly that."""
+_MARKER_FIRST = frozenset("-[<{(=_*")
+"""What a page marker line can start with, after white space."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,7 +300,8 @@ def split_pages(lines: list[Line]) -> tuple[list[Page], set[int]]:
     Form feeds win; else marker lines; else gaps of blank lines, of the
     length this text uses between pages (see :func:`page_gap_length`).
     """
-    markers = {i for i, ln in enumerate(lines) if PAGE_MARKER.match(ln.text)}
+    markers = {i for i, ln in enumerate(lines)
+               if ln.text.lstrip()[:1] in _MARKER_FIRST and PAGE_MARKER.match(ln.text)}
     cuts: set[int] = set()  # a cut before line i
     if any(ln.sep == "\f" for ln in lines):
         cuts = {i + 1 for i, ln in enumerate(lines) if ln.sep == "\f"}

@@ -622,9 +622,20 @@ def _proposals(text: str, layout: Layout, min_confidence: float) -> list[Proposa
         proposals.append(Proposal(start, end, "", verdict.rule, verdict.confidence,
                                   verdict.reason))
     kept: list[int | None] = [i for i, ln in enumerate(lines) if not ln.blank and i not in removed]
+    gone = sorted(removed)
+    page_of = layout.page_of
     for prev, nxt in zip([None, *kept], [*kept, None], strict=True):
+        if (prev is not None and nxt is not None and page_of[prev] == page_of[nxt]
+                and not _removed_between(gone, prev, nxt)):
+            continue  # nothing to do between two lines of a page: _gap would say so
         proposals += _gap(text, layout, prev, nxt, removed)
     return proposals
+
+
+def _removed_between(gone: list[int], prev: int, nxt: int) -> bool:
+    """Whether a removed line (``gone`` is sorted) lies between the two."""
+    k = bisect.bisect_right(gone, prev)
+    return k < len(gone) and gone[k] < nxt
 
 
 def _text_span(line: Line) -> tuple[int, int]:
