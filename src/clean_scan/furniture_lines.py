@@ -64,10 +64,11 @@ def scan_footer(line: str) -> float:
     return 0.0
 
 
-def footer_candidates(lines: list[str]) -> set[int]:
+def footer_candidates(lines: list[str], lowered: str | None = None) -> set[int]:
     """Indices of the lines that pass :func:`scan_footer`'s first test (a
     footer hint, the Google logo or a head like ``Digitized by``); on any
-    other line it returns 0.0.
+    other line it returns 0.0. ``lowered`` is the lines joined by ``\\n``
+    in lower case, when the caller has it.
 
     Found in passes over all the lines at once, because every line of a
     book is tested and almost none is a footer.
@@ -81,7 +82,9 @@ def footer_candidates(lines: list[str]) -> set[int]:
         "digitized by", heads, scorer=fuzz.partial_ratio, score_cutoff=70, limit=None)}
     found.update(i for i, s in enumerate(stripped)
                  if (s[:1] in _LOGO_FIRST or not s[:1].isalnum()) and _GOOGLE_LOGO.match(s))
-    found.update(_hinted(stripped))
+    if lowered is None:
+        lowered = "\n".join(lines).lower()
+    found.update(lines_holding(lowered, _FOOTER_HINTS))
     return found
 
 
@@ -89,20 +92,20 @@ _LOGO_FIRST = frozenset("bBvVlLgGcCjJoO0")
 """Characters the Google logo pattern can start with, besides spaces."""
 
 
-def _hinted(lines: list[str]) -> set[int]:
-    """Indices of the lines whose lower case holds a footer hint.
+def lines_holding(text: str, words: tuple[str, ...]) -> list[int]:
+    """The lines of ``text`` (ended by ``\\n``) that hold any of the words,
+    in order: a few searches of the whole text instead of one per line.
 
-    All lines are lowered and searched as one string; lowering maps line
-    ends to line ends, so counting them gives each hit's line.
+    >>> lines_holding("a digit\\nnone\\nwww and http", ("www", "http", "digit"))
+    [0, 2]
     """
-    lowered = "\n".join(lines).lower()
     positions = []
-    for hint in _FOOTER_HINTS:
-        pos = lowered.find(hint)
+    for word in words:
+        pos = text.find(word)
         while pos >= 0:
             positions.append(pos)
-            pos = lowered.find(hint, pos + 1)
-    return set(line_numbers(lowered, positions))
+            pos = text.find(word, pos + 1)
+    return line_numbers(text, positions)
 
 
 def line_numbers(text: str, positions: list[int]) -> list[int]:

@@ -38,7 +38,7 @@ from clean_scan.furniture_lines import (
     footer_candidates,
     is_heading,
     library_stamp,
-    line_numbers,
+    lines_holding,
     ocr_noise,
     scan_footer,
     signature_mark,
@@ -136,7 +136,9 @@ def _line_furniture(layout: Layout) -> None:
     """Scanning footers, library stamps and noise, wherever they stand."""
     stamps = []
     pages = len(layout.pages)
-    footers = footer_candidates([line.text for line in layout.lines])
+    texts = [line.text for line in layout.lines]
+    lowered = "\n".join(texts).lower()  # lowering keeps the line ends: hits keep their lines
+    footers = footer_candidates(texts, lowered)
     for i, line in enumerate(layout.lines):
         if line.blank or i in layout.verdicts:
             continue
@@ -148,7 +150,7 @@ def _line_furniture(layout: Layout) -> None:
             if verdict.rule == "library-stamp":
                 stamps.append(i)
     _stamp_blocks(layout, stamps)
-    _footer_continuations(layout)
+    _footer_continuations(layout, lowered)
 
 
 def _by_look(text: str, strict: bool, *, may_be_footer: bool = True) -> Verdict | None:
@@ -176,7 +178,7 @@ def _by_look(text: str, strict: bool, *, may_be_footer: bool = True) -> Verdict 
     return None
 
 
-def _footer_continuations(layout: Layout) -> None:
+def _footer_continuations(layout: Layout, lowered: str | None = None) -> None:
     """Google's ``Original from`` and the Internet Archive's ``with funding
     from`` are followed by an institution's name on the next line; that
     line is part of the notice.
@@ -189,8 +191,9 @@ def _footer_continuations(layout: Layout) -> None:
     [0, 1]
     """
     lines = layout.lines
-    joined = "\n".join(line.text for line in lines)
-    for i in line_numbers(joined, [m.start() for m in _FROM.finditer(joined)]):
+    if lowered is None:
+        lowered = "\n".join(line.text for line in lines).lower()
+    for i in lines_holding(lowered, ("from",)):
         if i + 1 >= len(lines) or not _NAME_FOLLOWS.search(lines[i].text):
             continue
         layout.verdicts[i] = Verdict("scan-footer", 0.95, "scanning project's notice")
@@ -202,9 +205,9 @@ def _footer_continuations(layout: Layout) -> None:
 
 
 _NAME_FOLLOWS = regex.compile(r"(?i)(?:^\s*original|funding)\s+from\s*$")
-_FROM = regex.compile(r"(?i)from")
-"""Found on every line that ``_NAME_FOLLOWS`` can match: one search of the
-whole text picks the few lines worth trying."""
+"""Every line it matches holds ``from`` in lower case (no other character
+matches those letters ignoring case): one search of the lowered text picks
+the few lines worth trying."""
 
 
 def _prose(text: str) -> bool:
