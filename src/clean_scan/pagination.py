@@ -153,8 +153,10 @@ def _part_fits(tokens: list[str], number: int) -> bool:
     return False
 
 
-_DECORATION = re.compile(r"^[\s\[(<{\-—–·.,:]*(?:(?:page|pg\.?|p\.)\s*)?|[\s\])>}\-—–·.,:]*$",
-                         re.IGNORECASE)
+_LEADING_DECORATION = re.compile(r"[\s\[(<{\-—–·.,:]*(?:(?:page|pg\.?|p\.)\s*)?", re.IGNORECASE)
+_TRAILING_DECORATION = re.compile(r"[\s\])>}\-—–·.,:]*")
+"""Matched on the reversed text: the decoration at the end, found without
+trying the pattern at every position of a long line."""
 
 
 def folio_text(text: str) -> str:
@@ -162,8 +164,13 @@ def folio_text(text: str) -> str:
 
     >>> folio_text("— 12 —"), folio_text("(vii)"), folio_text("Page 9."), folio_text("*5")
     ('12', 'vii', '9', '*5')
+    >>> folio_text("— —"), folio_text(")"), folio_text("[Page 4] ")
+    ('', '', '4')
     """
-    return _DECORATION.sub("", text.strip())
+    text = text.strip()
+    start = _LEADING_DECORATION.match(text).end()
+    end = len(text) - _TRAILING_DECORATION.match(text[::-1]).end()
+    return text[start:max(start, end)]
 
 
 def plain_folio(text: str) -> int | None:
