@@ -142,6 +142,8 @@ def _line_furniture(layout: Layout) -> None:
     for i, line in enumerate(layout.lines):
         if line.blank or i in layout.verdicts:
             continue
+        if i not in footers and _prose(line.text):
+            continue  # what _by_look says of running text that is no footer
         # libraries stamp the first and last leaves: there a garbled stamp word is enough
         strict = pages < 4 or 1 < layout.page_of[i] < pages - 2
         verdict = _by_look(line.text, strict, may_be_footer=i in footers)
@@ -625,20 +627,25 @@ def _proposals(text: str, layout: Layout, min_confidence: float) -> list[Proposa
         proposals.append(Proposal(start, end, "", verdict.rule, verdict.confidence,
                                   verdict.reason))
     kept: list[int | None] = [i for i, ln in enumerate(lines) if not ln.blank and i not in removed]
-    gone = sorted(removed)
-    page_of = layout.page_of
-    for prev, nxt in zip([None, *kept], [*kept, None], strict=True):
-        if (prev is not None and nxt is not None and page_of[prev] == page_of[nxt]
-                and not _removed_between(gone, prev, nxt)):
-            continue  # nothing to do between two lines of a page: _gap would say so
+    for prev, nxt in _gaps_to_judge(layout, kept, removed):
         proposals += _gap(text, layout, prev, nxt, removed)
     return proposals
 
 
-def _removed_between(gone: list[int], prev: int, nxt: int) -> bool:
-    """Whether a removed line (``gone`` is sorted) lies between the two."""
-    k = bisect.bisect_right(gone, prev)
-    return k < len(gone) and gone[k] < nxt
+def _gaps_to_judge(layout: Layout, kept: list[int], removed: set[int]
+                   ) -> list[tuple[int | None, int | None]]:
+    """The pairs of neighbouring kept lines (``None`` before the first and
+    after the last) that :func:`_gap` may have work for, in order: the
+    text's two ends and the gaps holding a removed line or a page start.
+    Between two lines of one page with only blank lines between, it has none.
+    """
+    after = {bisect.bisect_left(kept, i) - 1 for i in removed}  # k: the gap after kept[k]
+    after.update(bisect.bisect_left(kept, page.first) - 1 for page in layout.pages[1:])
+    pairs: list[tuple[int | None, int | None]] = [(None, kept[0] if kept else None)]
+    pairs += [(kept[k], kept[k + 1]) for k in sorted(after) if 0 <= k < len(kept) - 1]
+    if kept:
+        pairs.append((kept[-1], None))
+    return pairs
 
 
 def _text_span(line: Line) -> tuple[int, int]:
