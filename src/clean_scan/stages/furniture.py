@@ -120,8 +120,7 @@ def analyse(text: str) -> Layout:
     pages, markers = split_pages(lines)
     page_of = [0] * len(lines)
     for page in pages:
-        for i in range(page.first, page.stop):
-            page_of[i] = page.index
+        page_of[page.first : page.stop] = [page.index] * (page.stop - page.first)
     layout = Layout(lines, pages, {}, {}, page_of)
     for i in markers:
         layout.verdicts[i] = Verdict("page-marker", 0.97, "page marker written by the export")
@@ -577,9 +576,10 @@ def chapter_numbers(layout: Layout) -> list[Proposal]:
     numbers its chapters in roman numerals, ``II`` stays ``II``.
     """
     found = []
-    for i, line in enumerate(layout.lines):
-        text = line.text.strip()
-        if line.blank or i in layout.verdicts or len(text) > 5:
+    short = [(i, text) for i, line in enumerate(layout.lines)
+             if len(text := line.text.strip()) <= 5 and not line.blank]
+    for i, text in short:
+        if i in layout.verdicts:
             continue
         number = read_garbled_number(text)
         if number is None or not 0 < number < 200 or not _above_heading(layout, i):
