@@ -81,15 +81,15 @@ def footer_candidates(lines: list[str], lowered: str | None = None) -> set[int]:
     found = {index for _, _, index in process.extract(
         "digitized by", heads, scorer=fuzz.partial_ratio, score_cutoff=70, limit=None)}
     found.update(i for i, s in enumerate(stripped)
-                 if (s[:1] in _LOGO_FIRST or not s[:1].isalnum()) and _GOOGLE_LOGO.match(s))
+                 if (len(s) <= 10 or s[:2].lower() == "by") and _GOOGLE_LOGO.match(s))
     if lowered is None:
         lowered = "\n".join(lines).lower()
     found.update(lines_holding(lowered, _FOOTER_HINTS))
     return found
 
 
-_LOGO_FIRST = frozenset("bBvVlLgGcCjJoO0")
-"""Characters the Google logo pattern can start with, besides spaces."""
+# The logo pattern matches at most ten characters unless it starts with "by"
+# (only B, b, Y and y match those letters ignoring case).
 
 
 def lines_holding(text: str, words: tuple[str, ...]) -> list[int]:
