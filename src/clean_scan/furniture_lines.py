@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 import regex
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 _URL = regex.compile(r"(?i)\b(?:https?://|www\.)\S+")
 _SCAN_WORDS = regex.compile(
@@ -64,6 +64,67 @@ def scan_footer(line: str) -> float:
     return 0.0
 
 
+def footer_candidates(lines: list[str], lowered: str | None = None) -> set[int]:
+    """Indices of the lines that pass :func:`scan_footer`'s first test (a
+    footer hint, the Google logo or a head like ``Digitized by``); on any
+    other line it returns 0.0. ``lowered`` is the lines joined by ``\\n``
+    in lower case, when the caller has it.
+
+    Found in passes over all the lines at once, because every line of a
+    book is tested and almost none is a footer.
+
+    >>> sorted(footer_candidates(["the war", "Digitized by Google", "www.x.org", "VjOOQlC"]))
+    [1, 2, 3]
+    """
+    stripped = [line.strip() for line in lines]
+    heads = [s[:16].lower() if s.isascii() else s.lower()[:16] for s in stripped]
+    found = {index for _, _, index in process.extract(
+        "digitized by", heads, scorer=fuzz.partial_ratio, score_cutoff=70, limit=None)}
+    found.update(i for i, s in enumerate(stripped)
+                 if (len(s) <= 10 or s[:2].lower() == "by") and _GOOGLE_LOGO.match(s))
+    if lowered is None:
+        lowered = "\n".join(lines).lower()
+    found.update(lines_holding(lowered, _FOOTER_HINTS))
+    return found
+
+
+# The logo pattern matches at most ten characters unless it starts with "by"
+# (only B, b, Y and y match those letters ignoring case).
+
+
+def lines_holding(text: str, words: tuple[str, ...]) -> list[int]:
+    """The lines of ``text`` (ended by ``\\n``) that hold any of the words,
+    in order: a few searches of the whole text instead of one per line.
+
+    >>> lines_holding("a digit\\nnone\\nwww and http", ("www", "http", "digit"))
+    [0, 2]
+    """
+    positions = []
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            positions.append(pos)
+            pos = text.find(word, pos + 1)
+    return line_numbers(text, positions)
+
+
+def line_numbers(text: str, positions: list[int]) -> list[int]:
+    """The lines (counted from 0, ended by ``\\n``) that hold the positions,
+    in order and each once.
+
+    >>> line_numbers("ab\\ncd\\nef", [5, 0, 4, 1])
+    [0, 1]
+    """
+    found: list[int] = []
+    line = last = 0
+    for pos in sorted(positions):
+        line += text.count("\n", last, pos)
+        last = pos
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
+
+
 _NUMBERED_LABELS = ("class", "book", "call", "accession", "acc", "shelf", "reg", "copy", "vol")
 _STAMP_PHRASES = (
     "shelf mark", "date of issue", "date due", "due date", "date last stamped", "central library",
@@ -110,17 +171,27 @@ def library_stamp(line: str, *, strict: bool = True) -> float:
         return 0.0
     best = _numbered_label(letters, strict) if plain <= 2 else 0.0
     words_in = letters.split()
-    for phrase in _STAMP_PHRASES:
-        long_phrase = len(phrase) >= 15
+    if strict and best < 0.95:
+        return 0.95 if _phrase_read_closely(words_in, plain, len(letters)) else best
+    runs_by_size: dict[int, list[str]] = {}
+    cutoff = 95 if strict else 80  # below it a score changes nothing
+    for phrase, size, long_phrase in _PHRASES:
+        if best >= 0.95:
+            break  # nothing scores higher
         if plain > 1 and not long_phrase:
             continue
         if long_phrase and len(phrase) < 0.3 * len(letters):
             continue
-        score = _window_ratio(phrase, words_in)
-        if " " not in phrase and score < 100:
-            continue  # a single word must be read exactly
+        runs = runs_by_size.get(size)
+        if runs is None:
+            runs = runs_by_size[size] = _word_runs(words_in, size)
+        if size == 1:  # a single word must be read exactly
+            if phrase in runs:
+                best = 0.95
+            continue
+        score = _best_ratio(phrase, runs, cutoff)
         if score >= 95:
-            best = max(best, 0.95)
+            best = 0.95
         elif strict:
             continue
         elif score >= 85:
@@ -130,12 +201,72 @@ def library_stamp(line: str, *, strict: bool = True) -> float:
     return best
 
 
-def _window_ratio(phrase: str, words: list[str]) -> float:
-    """Best fuzzy ratio of the phrase against the line's runs of as many
-    words, so that a stamp word matches whole words only."""
-    size = len(phrase.split())
-    runs = [" ".join(words[k : k + size]) for k in range(max(1, len(words) - size + 1))]
-    return max(fuzz.ratio(phrase, run) for run in runs)
+_PHRASES = tuple((phrase, len(phrase.split()), len(phrase) >= 15) for phrase in _STAMP_PHRASES)
+"""Each stamp phrase with its number of words and whether it is long."""
+
+
+def _phrase_read_closely(words: list[str], plain: int, letters: int) -> bool:
+    """Strict reading of :func:`library_stamp`'s phrases: is one of them a
+    word of the line, or read with a ratio of 95 or more in a run of as
+    many words? The same phrases qualify as in its loop (long phrases only
+    among plain words, and only in a line not much longer than they are).
+
+    A ratio of 95 needs a run about as long as the phrase, so each run only
+    meets the phrases of its length (``_NEAR_BY_LENGTH``).
+    """
+    if plain <= 1 and not _SINGLE_WORD_PHRASES.isdisjoint(words):
+        return True
+    for size, by_length in _NEAR_BY_LENGTH.items():
+        for k in range(max(1, len(words) - size + 1)):
+            run = " ".join(words[k : k + size])
+            for phrase, long_phrase in by_length.get(len(run), ()):
+                if (plain > 1 and not long_phrase) or (long_phrase
+                                                       and len(phrase) < 0.3 * letters):
+                    continue
+                if fuzz.ratio(phrase, run) >= 95:
+                    return True
+    return False
+
+
+def _near_by_length() -> dict[int, dict[int, list[tuple[str, bool]]]]:
+    """For each number of words, the run lengths at which each phrase can
+    score 95: a ratio is at most ``200 * shorter / (sum of the lengths)``."""
+    table: dict[int, dict[int, list[tuple[str, bool]]]] = {}
+    for phrase, size, long_phrase in _PHRASES:
+        if size == 1:
+            continue
+        chars = len(phrase)
+        for length in range(1, 2 * chars + 1):
+            if 200 * min(chars, length) >= 95 * (chars + length):
+                table.setdefault(size, {}).setdefault(length, []).append((phrase, long_phrase))
+    return table
+
+
+_NEAR_BY_LENGTH = _near_by_length()
+_SINGLE_WORD_PHRASES = frozenset(phrase for phrase, size, _ in _PHRASES if size == 1)
+
+
+def _word_runs(words: list[str], size: int) -> list[str]:
+    """The line's runs of ``size`` words (the whole line if it is shorter),
+    so that a stamp word matches whole words only."""
+    return [" ".join(words[k : k + size]) for k in range(max(1, len(words) - size + 1))]
+
+
+def _best_ratio(phrase: str, runs: list[str], cutoff: int) -> float:
+    """The best fuzzy ratio of the phrase against the runs, where it reaches
+    ``cutoff``; else some score below ``cutoff``.
+
+    A ratio is at most ``200 * shorter / (sum of lengths)``, so a run whose
+    length is too far from the phrase's cannot reach the cutoff and is not
+    scored.
+    """
+    size = len(phrase)
+    best = 0.0
+    for run in runs:
+        length = len(run)
+        if 200 * min(size, length) >= cutoff * (size + length):
+            best = max(best, fuzz.ratio(phrase, run))
+    return best
 
 
 _LABEL_NO = regex.compile(r"(\w+) no\b")

@@ -9,7 +9,7 @@ place a footnote after the *whole* paragraph, the paragraphs stage to join.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -24,11 +24,12 @@ HEADING = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
 """A line with capitals and no lower-case letter: a heading or a part title."""
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One line of the current text; ``start``/``end`` bound its content
     without leading or trailing spaces; ``next_start`` is where the next line
-    begins (after the newline)."""
+    begins (after the newline). ``blank``: nothing but spaces;
+    ``page_break``: the furniture stage's form-feed line. A tuple, because a
+    book has thousands of lines and several stages split it."""
 
     number: int
     start: int
@@ -36,14 +37,8 @@ class Line:
     line_start: int
     next_start: int
     text: str
-
-    @property
-    def blank(self) -> bool:
-        return not self.text
-
-    @property
-    def page_break(self) -> bool:
-        return self.text == PAGE_BREAK
+    blank: bool
+    page_break: bool
 
 
 def split_lines(text: str) -> list[Line]:
@@ -54,15 +49,16 @@ def split_lines(text: str) -> list[Line]:
     """
     lines = []
     pos = 0
-    length = len(text)
+    new = tuple.__new__  # Line._make without its length check: the fields are right here
     for number, raw in enumerate(text.split("\n")):
         stop = pos + len(raw)
         stripped = raw.strip(" \t")
-        start = pos + (len(raw) - len(raw.lstrip(" \t")))
-        lines.append(
-            Line(number, start, start + len(stripped), pos, min(stop + 1, length), stripped)
-        )
+        start = pos if len(stripped) == len(raw) else pos + len(raw) - len(raw.lstrip(" \t"))
+        lines.append(new(Line, (number, start, start + len(stripped), pos, stop + 1, stripped,
+                                not stripped, stripped == PAGE_BREAK)))
         pos = stop + 1
+    if lines:  # the last line has no newline after it
+        lines[-1] = lines[-1]._replace(next_start=len(text))
     return lines
 
 

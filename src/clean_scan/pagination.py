@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 DIGIT_LOOKALIKES: dict[str, str] = {
     **dict.fromkeys("iIl|!", "1"),
@@ -120,22 +121,42 @@ def number_fit(line: str, number: int) -> float:
     whole = digit_pattern(text)
     if whole is not None and _has_evidence(whole) and pattern_fits(whole, number):
         return 0.9
-    tokens = text.split()
-    for first in range(len(tokens)):
-        for last in range(len(tokens), first, -1):
-            if first == 0 and last == len(tokens):
-                continue
-            dropped = tokens[:first] + tokens[last:]
-            if any(len(t) > 2 for t in dropped):
+    return 0.85 if _part_fits(text.split(), number) else 0.0
+
+
+def _part_fits(tokens: list[str], number: int) -> bool:
+    """Whether a run of the tokens reads as ``number`` once the short
+    tokens (one or two characters) either side of it are dropped.
+
+    A run reads as a number only if it has as many characters as the number
+    has digits (every character stands for one digit), so only the few runs
+    of that length are tried, and each must hold every longer token.
+    """
+    size = len(str(number))
+    count = len(tokens)
+    longs = [k for k, token in enumerate(tokens) if len(token) > 2]
+    if longs and len(tokens[longs[0]]) > size:
+        return False  # a longer token would have to be in the run
+    first_max = min(longs[0] if longs else count, count - 1)
+    last_min = longs[-1] + 1 if longs else 0
+    for first in range(first_max + 1):
+        total = 0
+        for last in range(first + 1, count + 1):
+            total += len(tokens[last - 1])
+            if total > size:
+                break
+            if total < size or last < last_min or (first == 0 and last == count):
                 continue
             pattern = digit_pattern("".join(tokens[first:last]))
             if pattern and _has_evidence(pattern) and pattern_fits(pattern, number):
-                return 0.85
-    return 0.0
+                return True
+    return False
 
 
-_DECORATION = re.compile(r"^[\s\[(<{\-—–·.,:]*(?:(?:page|pg\.?|p\.)\s*)?|[\s\])>}\-—–·.,:]*$",
-                         re.IGNORECASE)
+_LEADING_DECORATION = re.compile(r"[\s\[(<{\-—–·.,:]*(?:(?:page|pg\.?|p\.)\s*)?", re.IGNORECASE)
+_TRAILING_DECORATION = re.compile(r"[\s\])>}\-—–·.,:]*")
+"""Matched on the reversed text: the decoration at the end, found without
+trying the pattern at every position of a long line."""
 
 
 def folio_text(text: str) -> str:
@@ -143,8 +164,13 @@ def folio_text(text: str) -> str:
 
     >>> folio_text("— 12 —"), folio_text("(vii)"), folio_text("Page 9."), folio_text("*5")
     ('12', 'vii', '9', '*5')
+    >>> folio_text("— —"), folio_text(")"), folio_text("[Page 4] ")
+    ('', '', '4')
     """
-    return _DECORATION.sub("", text.strip())
+    text = text.strip()
+    start = _LEADING_DECORATION.match(text).end()
+    end = len(text) - _TRAILING_DECORATION.match(text[::-1]).end()
+    return text[start:max(start, end)]
 
 
 def plain_folio(text: str) -> int | None:
@@ -205,26 +231,26 @@ def roman_value(text: str) -> int | None:
     token = text.strip().lower()
     if not token or not _ROMAN.match(token):
         return None
-    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
     total = 0
     for char, nxt in zip(token, token[1:] + " ", strict=True):
-        value = values[char]
-        total += -value if nxt != " " and values[nxt] > value else value
+        value = _ROMAN_VALUES[char]
+        total += -value if nxt != " " and _ROMAN_VALUES[nxt] > value else value
     return total
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of the text: its span (without the line end) and what ends it."""
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+class Line(NamedTuple):
+    """One line of the text: its span (without the line end), what ends it,
+    and whether it is blank (only whitespace); a tuple, because a book has
+    thousands of lines and every stage pass reads them."""
 
     start: int
     end: int
     text: str
     sep: str  # "\n", "\f" or "" at the end of the text
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
+    blank: bool
 
 
 def split_lines(text: str) -> list[Line]:
@@ -233,12 +259,23 @@ def split_lines(text: str) -> list[Line]:
     >>> [(ln.text, ln.sep) for ln in split_lines("a\n\fb")]
     [('a', '\n'), ('', '\x0c'), ('b', '')]
     """
+    if "\f" in text:
+        parts = _LINE_END.split(text)
+        seps = _LINE_END.findall(text)
+    else:
+        parts = text.split("\n")
+        seps = ["\n"] * (len(parts) - 1)
+    seps.append("")
     lines, pos = [], 0
-    for match in re.finditer(r"[\n\f]", text):
-        lines.append(Line(pos, match.start(), text[pos : match.start()], match.group()))
-        pos = match.end()
-    lines.append(Line(pos, len(text), text[pos:], ""))
+    new = tuple.__new__  # Line._make without its length check: the fields are right here
+    for part, sep in zip(parts, seps, strict=True):
+        end = pos + len(part)
+        lines.append(new(Line, (pos, end, part, sep, not part.strip())))
+        pos = end + 1
     return lines
+
+
+_LINE_END = re.compile(r"[\n\f]")
 
 
 PAGE_MARKER = re.compile(
@@ -251,6 +288,8 @@ PAGE_MARKER = re.compile(
 )
 """Lines an export writes between pages. A bare ``page 49`` is not one: a
 table of contents prints exactly that."""
+_MARKER_FIRST = frozenset("-[<{(=_*")
+"""What a page marker line can start with, after white space."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +307,8 @@ def split_pages(lines: list[Line]) -> tuple[list[Page], set[int]]:
     Form feeds win; else marker lines; else gaps of blank lines, of the
     length this text uses between pages (see :func:`page_gap_length`).
     """
-    markers = {i for i, ln in enumerate(lines) if PAGE_MARKER.match(ln.text)}
+    markers = {i for i, ln in enumerate(lines)
+               if ln.text.lstrip()[:1] in _MARKER_FIRST and PAGE_MARKER.match(ln.text)}
     cuts: set[int] = set()  # a cut before line i
     if any(ln.sep == "\f" for ln in lines):
         cuts = {i + 1 for i, ln in enumerate(lines) if ln.sep == "\f"}
@@ -276,9 +316,10 @@ def split_pages(lines: list[Line]) -> tuple[list[Page], set[int]]:
         cuts = set(markers)
     else:
         markers = set()
-        gap = page_gap_length(lines)
+        runs = blank_runs(lines)
+        gap = page_gap_length(lines, runs)
         if gap:
-            cuts = {start + length for start, length in blank_runs(lines) if length >= gap}
+            cuts = {start + length for start, length in runs if length >= gap}
         else:
             cuts = {i + 1 for i in rising_folios(lines)}
         return _pages_from_cuts(lines, cuts, merge_lone_numbers=True), markers
@@ -287,28 +328,31 @@ def split_pages(lines: list[Line]) -> tuple[list[Page], set[int]]:
 
 def blank_runs(lines: list[Line]) -> list[tuple[int, int]]:
     """Maximal runs of blank lines as ``(first index, length)``."""
-    runs, i = [], 0
-    while i < len(lines):
-        if lines[i].blank:
-            j = i
-            while j < len(lines) and lines[j].blank:
-                j += 1
-            runs.append((i, j - i))
-            i = j
-        else:
-            i += 1
+    runs = []
+    start = None
+    for i, line in enumerate(lines):
+        if line.blank:
+            if start is None:
+                start = i
+        elif start is not None:
+            runs.append((start, i - start))
+            start = None
+    if start is not None:
+        runs.append((start, len(lines) - start))
     return runs
 
 
-def page_gap_length(lines: list[Line]) -> int | None:
+def page_gap_length(lines: list[Line], runs: list[tuple[int, int]] | None = None) -> int | None:
     """The shortest blank run that separates pages here, if there is one.
 
     Paragraphs are set off by one blank line and headings by one or two, so
     they come close together; page gaps come once a page, a printed page's
     worth of lines apart. The shortest run length whose occurrences are
-    (nearly) never closer than a short page is taken.
+    (nearly) never closer than a short page is taken. ``runs`` are the
+    text's :func:`blank_runs`, when the caller has them already.
     """
-    runs = blank_runs(lines)
+    if runs is None:
+        runs = blank_runs(lines)
     for length in range(2, 7):
         starts = [s for s, n in runs if n >= length]
         if len(starts) < 2:

@@ -26,7 +26,7 @@ import regex
 
 from clean_scan.document import Proposal
 from clean_scan.stage import Context, Stage, StageResult
-from clean_scan.vocabulary import document_words, is_known_word, lower_counts
+from clean_scan.vocabulary import WORD, is_known_word
 
 SPLIT = regex.compile(
     r"(?<=\p{L})(?P<mark>[¬\-*])[ \t]*\n(?:[ \t]*\f[ \t]*\n)?[ \t]*(?P<right>\p{L}+)"
@@ -60,7 +60,7 @@ HYPHENATING_PREFIXES = frozenset(
 
 def run(text: str, context: Context) -> StageResult:
     matches = list(SPLIT.finditer(text))
-    counts = _counts_without_fragments(text, matches, context)
+    counts = _counts_without_fragments(text, matches)
     proposals: list[Proposal] = []
     for match in matches:
         decision = _decide(match, counts, context)
@@ -72,15 +72,57 @@ def run(text: str, context: Context) -> StageResult:
     return StageResult(proposals)
 
 
-def _counts_without_fragments(text: str, matches: list[regex.Match], context: Context
-                              ) -> Counter[str]:
+def _counts_without_fragments(text: str, matches: list[regex.Match]) -> Counter[str]:
     """Document word counts in lower case, less the split halves themselves:
-    ``Mel-`` / ``bourne`` twice in a text must not make ``mel`` a word."""
-    counts = lower_counts(document_words(text, context)).copy()
+    ``Mel-`` / ``bourne`` twice in a text must not make ``mel`` a word.
+
+    Only the words the decisions look up are counted (see
+    :func:`_queried_words`): counting every word of a book costs more than
+    the rest of the stage.
+    """
+    queried = _queried_words(matches)
+    counts = _lower_counts_of(text, queried) if queried else Counter()
     for match in matches:
         counts[_left_word(match).lower()] -= 1
         counts[match.group("right").lower()] -= 1
     return counts
+
+
+def _queried_words(matches: list[regex.Match]) -> set[str]:
+    """Every count :func:`_decide` can look up: the halves (as printed and
+    in lower case), the joined and the hyphenated form. A ``¬`` split is
+    decided without counts."""
+    words: set[str] = set()
+    for match in matches:
+        if match.group("mark") == "¬":
+            continue
+        left, right = _left_word(match), match.group("right")
+        words.update((left, left.lower(), right, right.lower(), f"{left}{right}".lower(),
+                      f"{left}-{right}".lower()))
+    return words
+
+
+def _lower_counts_of(text: str, queried: set[str]) -> Counter[str]:
+    """``lower_counts(count_words(text))``, for the ``queried`` keys only.
+
+    Words never cross white space, so the text is counted by its distinct
+    white-space separated chunks; a chunk that is ASCII letters between
+    punctuation is one word, any other is split as ``vocabulary.WORD`` splits
+    it.
+    """
+    counts: Counter[str] = Counter()
+    for chunk, n in Counter(text.split()).items():
+        core = chunk.strip(_NOT_IN_WORDS)
+        for word in (core,) if core.isascii() and core.isalpha() else WORD.findall(chunk):
+            key = word.lower()
+            if key in queried:
+                counts[key] += n
+    return counts
+
+
+_NOT_IN_WORDS = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~0123456789“”‘«»…¬—–"
+"""Characters that are neither letters nor a word's inner apostrophe or
+hyphen: stripped from a chunk's ends, they leave its one word."""
 
 
 def _left_word(match: regex.Match) -> str:

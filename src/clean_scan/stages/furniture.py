@@ -26,6 +26,7 @@ for a person instead (confidence below the threshold).
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -34,8 +35,10 @@ from rapidfuzz import fuzz
 
 from clean_scan.document import Proposal
 from clean_scan.furniture_lines import (
+    footer_candidates,
     is_heading,
     library_stamp,
+    lines_holding,
     ocr_noise,
     scan_footer,
     signature_mark,
@@ -82,6 +85,16 @@ class Layout:
     folios: dict[int, int]  # page index -> printed page number found on it
     page_of: list[int]
     folio_slot: dict[int, str] = field(default_factory=dict)  # where that number stood
+    fits: dict[tuple[str, int], float] = field(default_factory=dict)  # see fit()
+
+    def fit(self, text: str, number: int) -> float:
+        """``number_fit(text, number)``, remembered: the second pass over the
+        page slots asks again about the lines the first left undecided."""
+        key = (text, number)
+        fit = self.fits.get(key)
+        if fit is None:
+            fit = self.fits[key] = number_fit(text, number)
+        return fit
 
 
 def run(text: str, context: Context) -> StageResult:
@@ -107,8 +120,7 @@ def analyse(text: str) -> Layout:
     pages, markers = split_pages(lines)
     page_of = [0] * len(lines)
     for page in pages:
-        for i in range(page.first, page.stop):
-            page_of[i] = page.index
+        page_of[page.first : page.stop] = [page.index] * (page.stop - page.first)
     layout = Layout(lines, pages, {}, {}, page_of)
     for i in markers:
         layout.verdicts[i] = Verdict("page-marker", 0.97, "page marker written by the export")
@@ -123,29 +135,37 @@ def _line_furniture(layout: Layout) -> None:
     """Scanning footers, library stamps and noise, wherever they stand."""
     stamps = []
     pages = len(layout.pages)
+    texts = [line.text for line in layout.lines]
+    lowered = "\n".join(texts).lower()  # lowering keeps the line ends: hits keep their lines
+    footers = footer_candidates(texts, lowered)
     for i, line in enumerate(layout.lines):
         if line.blank or i in layout.verdicts:
             continue
+        if i not in footers and _prose(line.text):
+            continue  # what _by_look says of running text that is no footer
         # libraries stamp the first and last leaves: there a garbled stamp word is enough
         strict = pages < 4 or 1 < layout.page_of[i] < pages - 2
-        verdict = _by_look(line.text, strict)
+        verdict = _by_look(line.text, strict, may_be_footer=i in footers)
         if verdict:
             layout.verdicts[i] = verdict
             if verdict.rule == "library-stamp":
                 stamps.append(i)
     _stamp_blocks(layout, stamps)
-    _footer_continuations(layout)
+    _footer_continuations(layout, lowered)
 
 
-def _by_look(text: str, strict: bool) -> Verdict | None:
+def _by_look(text: str, strict: bool, *, may_be_footer: bool = True) -> Verdict | None:
     """The first of the look-only tests that the line passes.
+
+    ``may_be_footer=False`` says that :func:`footer_candidates` has ruled
+    the scanning footer out already.
 
     >>> _by_look("Digitized by Google", True).rule, _by_look("$", True).rule
     ('scan-footer', 'ocr-noise')
     >>> _by_look("the people of the country were tired of war", True) is None
     True
     """
-    confidence = scan_footer(text)
+    confidence = scan_footer(text) if may_be_footer else 0.0
     if confidence:
         return Verdict("scan-footer", confidence, "scanning project's notice")
     if _prose(text):  # a line of running text: only a footer can hide in it
@@ -159,7 +179,7 @@ def _by_look(text: str, strict: bool) -> Verdict | None:
     return None
 
 
-def _footer_continuations(layout: Layout) -> None:
+def _footer_continuations(layout: Layout, lowered: str | None = None) -> None:
     """Google's ``Original from`` and the Internet Archive's ``with funding
     from`` are followed by an institution's name on the next line; that
     line is part of the notice.
@@ -172,8 +192,10 @@ def _footer_continuations(layout: Layout) -> None:
     [0, 1]
     """
     lines = layout.lines
-    for i, line in enumerate(lines[:-1]):
-        if not _NAME_FOLLOWS.search(line.text):
+    if lowered is None:
+        lowered = "\n".join(line.text for line in lines).lower()
+    for i in lines_holding(lowered, ("from",)):
+        if i + 1 >= len(lines) or not _NAME_FOLLOWS.search(lines[i].text):
             continue
         layout.verdicts[i] = Verdict("scan-footer", 0.95, "scanning project's notice")
         words = lines[i + 1].text.split()
@@ -184,6 +206,9 @@ def _footer_continuations(layout: Layout) -> None:
 
 
 _NAME_FOLLOWS = regex.compile(r"(?i)(?:^\s*original|funding)\s+from\s*$")
+"""Every line it matches holds ``from`` in lower case (no other character
+matches those letters ignoring case): one search of the lowered text picks
+the few lines worth trying."""
 
 
 def _prose(text: str) -> bool:
@@ -296,13 +321,13 @@ def _expected_numbers(layout: Layout,
     expected: dict[int, set[int]] = {}
     for page in layout.pages:
         i = page.index
-        before = [a for a in ordered if a <= i]
-        after = [a for a in ordered if a >= i]
         values = set()
+        before = bisect.bisect_right(ordered, i)  # ordered[:before] are <= i
         if before:
-            values.add(anchors[before[-1]] + i - before[-1])
-        if after:
-            values.add(anchors[after[0]] - (after[0] - i))
+            values.add(anchors[ordered[before - 1]] + i - ordered[before - 1])
+        after = bisect.bisect_left(ordered, i)  # ordered[after:] are >= i
+        if after < len(ordered):
+            values.add(anchors[ordered[after]] - (ordered[after] - i))
         expected[i] = {v for v in values if v > 0}
     return expected, active
 
@@ -347,11 +372,15 @@ def _repetition(layout: Layout, slots: dict[int, _Slots]) -> dict[int, tuple[set
             keyed = []
             for i in lines:
                 text = layout.lines[i].text
+                if len(text.split()) > 10 or _prose(text) or structure_heading(text):
+                    continue
                 key = _key(text)
-                if (4 <= len(key) <= 60 and len(text.split()) <= 10 and not _prose(text)
-                        and not structure_heading(text)):
+                if 4 <= len(key) <= 60:
                     keyed.append((i, key))
             cands[(index, where)] = keyed
+    # either end of the other page: OCR zoning may put a head last
+    page_keys = {index: [key for _, key in cands[(index, "head")] + cands[(index, "foot")]]
+                 for index in slots}
     matches: dict[int, tuple[set[int], str]] = {}
     for (index, where), keyed in cands.items():
         for i, key in keyed:
@@ -359,10 +388,10 @@ def _repetition(layout: Layout, slots: dict[int, _Slots]) -> dict[int, tuple[set
             for other in range(index - WINDOW, index + WINDOW + 1):
                 if other == index:
                     continue
-                # either end of the other page: OCR zoning may put a head last
-                for _, okey in cands.get((other, "head"), []) + cands.get((other, "foot"), []):
+                for okey in page_keys.get(other, ()):
                     if key == okey or (len(key) >= 8 and fuzz.ratio(key, okey) >= 80):
                         pages.add(other)
+                        break
             matches[i] = (pages, where)
     return matches
 
@@ -390,7 +419,7 @@ def _slot_verdict(layout: Layout, page: Page, i: int, where: str, expected: set[
     if where not in active and _above_heading(layout, i):
         return None  # a chapter number at the top of its page, where no folio stands
     for number in sorted(expected):
-        fit = number_fit(text, number)
+        fit = layout.fit(text, number)
         if fit:
             layout.folios[page.index] = number
             layout.folio_slot[page.index] = where
@@ -434,7 +463,7 @@ def _running(layout: Layout, page: Page, i: int, expected: set[int],
         return None
     rule = "running-head" if where == "head" else "running-foot"
     tokens = layout.lines[i].text.split()
-    numbered = any(number_fit(tok, n) for tok in (tokens[0], tokens[-1]) for n in expected) or (
+    numbered = any(layout.fit(tok, n) for tok in (tokens[0], tokens[-1]) for n in expected) or (
         layout.folio_slot.get(page.index) == where)
     both_sides = min(pages) < page.index < max(pages)
     if numbered:
@@ -461,7 +490,7 @@ def _numbered_head(layout: Layout, i: int, where: str, expected: set[int],
         return None
     for number_token, rest in ((tokens[0], tokens[1:]), (tokens[-1], tokens[:-1])):
         rest_text = " ".join(rest)
-        if (any(number_fit(number_token, n) >= 0.9 for n in expected)
+        if (any(layout.fit(number_token, n) >= 0.9 for n in expected)
                 and is_heading(rest_text) and not structure_heading(rest_text)):
             rule = "running-head" if where == "head" else "running-foot"
             return Verdict(rule, 0.9, "heading-like line with the page number in the folio's place")
@@ -547,9 +576,10 @@ def chapter_numbers(layout: Layout) -> list[Proposal]:
     numbers its chapters in roman numerals, ``II`` stays ``II``.
     """
     found = []
-    for i, line in enumerate(layout.lines):
-        text = line.text.strip()
-        if line.blank or i in layout.verdicts or len(text) > 5:
+    short = [(i, text) for i, line in enumerate(layout.lines)
+             if len(text := line.text.strip()) <= 5 and not line.blank]
+    for i, text in short:
+        if i in layout.verdicts:
             continue
         number = read_garbled_number(text)
         if number is None or not 0 < number < 200 or not _above_heading(layout, i):
@@ -597,9 +627,25 @@ def _proposals(text: str, layout: Layout, min_confidence: float) -> list[Proposa
         proposals.append(Proposal(start, end, "", verdict.rule, verdict.confidence,
                                   verdict.reason))
     kept: list[int | None] = [i for i, ln in enumerate(lines) if not ln.blank and i not in removed]
-    for prev, nxt in zip([None, *kept], [*kept, None], strict=True):
+    for prev, nxt in _gaps_to_judge(layout, kept, removed):
         proposals += _gap(text, layout, prev, nxt, removed)
     return proposals
+
+
+def _gaps_to_judge(layout: Layout, kept: list[int], removed: set[int]
+                   ) -> list[tuple[int | None, int | None]]:
+    """The pairs of neighbouring kept lines (``None`` before the first and
+    after the last) that :func:`_gap` may have work for, in order: the
+    text's two ends and the gaps holding a removed line or a page start.
+    Between two lines of one page with only blank lines between, it has none.
+    """
+    after = {bisect.bisect_left(kept, i) - 1 for i in removed}  # k: the gap after kept[k]
+    after.update(bisect.bisect_left(kept, page.first) - 1 for page in layout.pages[1:])
+    pairs: list[tuple[int | None, int | None]] = [(None, kept[0] if kept else None)]
+    pairs += [(kept[k], kept[k + 1]) for k in sorted(after) if 0 <= k < len(kept) - 1]
+    if kept:
+        pairs.append((kept[-1], None))
+    return pairs
 
 
 def _text_span(line: Line) -> tuple[int, int]:

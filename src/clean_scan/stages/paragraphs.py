@@ -63,8 +63,17 @@ def run(text: str, context: Context) -> StageResult:
                 0, content[0].start, "", "layout", 1.0, "blank space before the first paragraph"
             )
         )
+    short = SHORT_LINE * full_width
+    fast = context.min_confidence <= 1.0  # else even a sure line-join is flagged
     for prev, nxt in zip(content, content[1:], strict=False):
         gap = text[prev.end : nxt.start]
+        if (fast and len(prev.text) >= short and gap.count("\n") == 1 and "\f" not in gap
+                and not (nxt.text[0] == "(" and LIST_ITEM.match(nxt.text))):
+            # the common case, a full line ending inside a paragraph: what _separator
+            # decides there, without its other tests
+            joiner = "" if prev.text.endswith(DASH_ENDS) or nxt.text.startswith(DASHES) else " "
+            proposals.append(Proposal(prev.end, nxt.start, joiner, "line-join", 1.0, _LINE_END))
+            continue
         joiner, rule, confidence, reason = _separator(prev, nxt, gap, full_width, contents_joins)
         proposals.append(Proposal(prev.end, nxt.start, joiner, rule, 1.0, reason))
         if confidence < context.min_confidence:
@@ -80,6 +89,9 @@ def run(text: str, context: Context) -> StageResult:
             )
     proposals.append(Proposal(content[-1].end, len(text), "\n", "layout", 1.0, "one final newline"))
     return StageResult(proposals, flags)
+
+
+_LINE_END = "line end inside a paragraph"
 
 
 def _separator(
@@ -101,7 +113,7 @@ def _separator(
         return "\n\n", "list-item", 0.9, "a list item starts its own paragraph"
     if _set_line_by_line(prev.text, nxt.text, full_width):
         return "\n\n", "short-lines", 0.85, "short lines set one by one (title page, imprint)"
-    return _joiner(prev, nxt), "line-join", 1.0, "line end inside a paragraph"
+    return _joiner(prev, nxt), "line-join", 1.0, _LINE_END
 
 
 def _heading_goes_on(prev: str, nxt: str) -> bool:
@@ -140,9 +152,15 @@ def _set_line_by_line(prev: str, nxt: str, full_width: int) -> bool:
 
 def _joiner(prev: Line, nxt: Line) -> str:
     """Space between joined lines, or none around a dash."""
-    if prev.text.endswith(("—", "–", "-")) or nxt.text.startswith(("—", "–")):
+    if prev.text.endswith(DASH_ENDS) or nxt.text.startswith(DASHES):
         return ""
     return " "
+
+
+DASHES = ("—", "–")
+DASH_ENDS = ("—", "–", "-")
+"""A line that ends with one of these joins the next without a space; so
+does a line that starts with a dash."""
 
 
 def _contents_joins(lines: list[Line]) -> set[int]:
@@ -165,6 +183,9 @@ def _entry_number_pairs(lines: list[Line], page: list[int]) -> list[int]:
     pairs = []
     for before, number in zip(page, page[1:], strict=False):
         entry, page_number = lines[before], lines[number]
+        last = page_number.text[-1]
+        if last.isascii() and not last.isdigit():
+            continue  # a page reference ends in a digit
         if (
             PAGE_REFERENCE.match(page_number.text)
             and CONTENTS_ENTRY.match(entry.text)
