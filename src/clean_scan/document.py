@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,12 +105,9 @@ class Document:
         return doc
 
     def _reindex(self) -> None:
-        self.text = "".join(p.text for p in self.pieces)
-        starts, pos = [], 0
-        for piece in self.pieces:
-            starts.append(pos)
-            pos += len(piece.text)
-        self._starts = starts
+        texts = [p.text for p in self.pieces]
+        self.text = "".join(texts)
+        self._starts = list(accumulate(map(len, texts[:-1]), initial=0)) if texts else []
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw offsets of the current stretch ``[start, end)``.
@@ -148,12 +146,9 @@ class Document:
 
     def hunks(self) -> list[tuple[int, int, str]]:
         """The changed stretches as ``(clean_start, clean_end, raw_text)``."""
-        out, pos = [], 0
-        for piece in self.pieces:
-            end = pos + len(piece.text)
-            if piece.changed:
-                out.append((pos, end, self.raw[piece.raw_start : piece.raw_end]))
-            pos = end
+        raw, starts = self.raw, self._starts
+        out = [(starts[i], starts[i] + len(piece.text), raw[piece.raw_start : piece.raw_end])
+               for i, piece in enumerate(self.pieces) if piece.changed]
         return _merge_adjacent(out)
 
 
@@ -175,59 +170,79 @@ def _splice(pieces: list[Piece], starts: list[int], proposals: list[Proposal]) -
     out of unchanged pieces exactly; a changed piece it touches is swallowed
     whole into the new changed piece, so its raw text stays accounted for.
     An insertion at a piece boundary goes before the piece that starts there.
+
+    The pieces wholly between two proposals are found by binary search and
+    copied as one slice, so a stage with a few dozen proposals over a book
+    of thousands of pieces does not visit each piece. ``pieces[qi]`` is the
+    next piece to place, of which the first ``skip`` characters are placed
+    already: its rest is made into a piece only when it is placed whole, as
+    copying the rest of a long piece at every proposal inside it would take
+    time quadratic in its length. Every piece of a document has text or raw
+    text (empty ones are never kept), so only a new piece needs that check.
     """
-    queue = [(starts[i], p) for i, p in enumerate(pieces)]
+    count = len(pieces)
+    ends = [*starts[1:], starts[-1] + len(pieces[-1].text)] if pieces else []
     out: list[Piece] = []
-    qi = 0
+    qi = skip = 0
     for prop in proposals:
         # 1. copy what lies wholly before the proposal
-        while qi < len(queue):
-            pstart, piece = queue[qi]
-            pend = pstart + len(piece.text)
-            if pend <= prop.start:
-                out.append(piece)
-                qi += 1
-                continue
+        first = bisect.bisect_right(ends, prop.start, qi)
+        if first > qi:
+            out.append(_rest(pieces[qi], skip))
+            out.extend(pieces[qi + 1 : first])
+            qi, skip = first, 0
+        if qi < count:
+            piece, pstart = pieces[qi], starts[qi] + skip
             if not piece.changed and pstart < prop.start:
                 cut = prop.start - pstart
-                out.append(Piece(piece.raw_start, piece.raw_start + cut, piece.text[:cut], False))
-                queue[qi] = (
-                    prop.start,
-                    Piece(piece.raw_start + cut, piece.raw_end, piece.text[cut:], False),
-                )
-            break
+                raw_cut = piece.raw_start + skip
+                out.append(Piece(raw_cut, raw_cut + cut, piece.text[skip : skip + cut], False))
+                skip += cut
         # 2. where the new piece starts in the raw text
         prefix = ""
-        if qi < len(queue):
-            pstart, piece = queue[qi]
-            raw_start = piece.raw_start
-            if piece.changed and pstart < prop.start:
-                prefix = piece.text[: prop.start - pstart]
+        if qi < count:
+            piece, pstart = pieces[qi], starts[qi] + skip
+            if not piece.changed:
+                raw_start = piece.raw_start + skip
+            else:
+                # the rest of a changed piece owns no raw text of its own
+                raw_start = piece.raw_start if not skip else piece.raw_end
+                if pstart < prop.start:
+                    prefix = piece.text[skip : skip + prop.start - pstart]
         else:
             raw_start = out[-1].raw_end if out else 0
         raw_end = raw_start
         # 3. consume what the proposal covers
-        while qi < len(queue):
-            pstart, piece = queue[qi]
-            pend = pstart + len(piece.text)
+        while qi < count:
+            piece, pstart, pend = pieces[qi], starts[qi] + skip, ends[qi]
             inside_changed = piece.changed and pstart < prop.start < pend
             if pstart >= prop.end and not inside_changed:
                 break
             if not piece.changed and pend > prop.end:
-                cut = prop.end - pstart
-                raw_end = piece.raw_start + cut
-                queue[qi] = (prop.end, Piece(raw_end, piece.raw_end, piece.text[cut:], False))
+                skip += prop.end - pstart
+                raw_end = piece.raw_start + skip
                 break
             raw_end = piece.raw_end
             if piece.changed and pend > prop.end:
-                # the rest stays in the queue, owning no raw text of its own,
-                # so the next proposal can still reach it
-                queue[qi] = (
-                    prop.end,
-                    Piece(raw_end, raw_end, piece.text[prop.end - pstart :], True),
-                )
+                # the rest stays, owning no raw text of its own, so the next
+                # proposal can still reach it
+                skip += prop.end - pstart
                 break
-            qi += 1
-        out.append(Piece(raw_start, raw_end, prefix + prop.replacement, True))
-    out.extend(piece for _, piece in queue[qi:])
-    return [p for p in out if p.text or p.raw_end > p.raw_start]
+            qi, skip = qi + 1, 0
+        new = Piece(raw_start, raw_end, prefix + prop.replacement, True)
+        if new.text or new.raw_end > new.raw_start:
+            out.append(new)
+    if qi < count:
+        out.append(_rest(pieces[qi], skip))
+        out.extend(pieces[qi + 1 :])
+    return out
+
+
+def _rest(piece: Piece, skip: int) -> Piece:
+    """``piece`` without its first ``skip`` characters (the rest of a changed
+    piece owns no raw text: its raw text went with the part taken)."""
+    if not skip:
+        return piece
+    if piece.changed:
+        return Piece(piece.raw_end, piece.raw_end, piece.text[skip:], True)
+    return Piece(piece.raw_start + skip, piece.raw_end, piece.text[skip:], False)

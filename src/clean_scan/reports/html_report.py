@@ -30,12 +30,13 @@ report renders in a few tens of milliseconds.
 from __future__ import annotations
 
 import bisect
-import functools
 import html
+import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from clean_scan.decoding import DecodedInput
 from clean_scan.document import Edit, RaisedFlag
@@ -88,13 +89,16 @@ def visible_controls(text: str) -> str:
     >>> visible_controls("tab\\tand newline\\n stay")
     'tab\\tand newline\\n stay'
     """
-    return text.translate(_CONTROL_PICTURES) if _CONTROLS.search(text) else text
+    # a few kinds of control at most (form feeds at page breaks): one
+    # replace per kind beats translating the whole text through a dict
+    for control in set(_CONTROLS.findall(text)):
+        text = text.replace(control, chr(_CONTROL_PICTURES[ord(control)]))
+    return text
 
 
-@functools.lru_cache(maxsize=4096)
 def shown(text: str) -> str:
-    """A before/after string made readable in a one-line tooltip (cached:
-    thousands of line joins show the same ``↵``).
+    """A before/after string made readable in a one-line tooltip (see
+    ``Memo``: thousands of line joins show the same ``↵``).
 
     >>> shown("¬ \\n")
     '¬ ↵'
@@ -262,22 +266,35 @@ def aligned_cuts(raw_cuts: list[int], offsets: OffsetMap, raw_size: int
 
 
 class Mark:
-    """A marked stretch of one column, with its opening tag made once.
-    ``classes`` ends in the stage's palette slot."""
+    """A marked stretch of one column, with its opening tag (made by
+    ``Facts.tags``). ``classes`` ends in the stage's palette slot."""
 
     __slots__ = ("start", "end", "classes", "title", "flag", "tag")
 
-    def __init__(self, start: int, end: int, classes: str, title: str,
+    def __init__(self, start: int, end: int, classes: str, title: str, tag: str,
                  flag: bool = False) -> None:
-        self.start, self.end, self.classes, self.title, self.flag = (
-            start, end, classes, title, flag)
-        self.tag = f'<span class="{classes}" title="{attr(title)}">'
+        self.start, self.end, self.classes, self.title, self.tag, self.flag = (
+            start, end, classes, title, tag, flag)
 
 
-@functools.lru_cache(maxsize=4096)
-def attr(text: str) -> str:
-    """An attribute value, escaped; cached, as line joins share their titles."""
-    return html.escape(text, quote=True)
+class Memo(dict[Any, Any]):
+    """``memo[key]`` is ``make(key)``, made once per report: thousands of
+    line joins share a few titles and tags. A memo lives for one report, so
+    nothing carries over from one file to the next."""
+
+    def __init__(self, make: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.make(key)
+        return value
+
+
+def span_tag(key: tuple[str, str]) -> str:
+    """The opening tag of a mark with these classes and this title."""
+    classes, title = key
+    return f'<span class="{classes}" title="{esc(title)}">'
 
 
 @dataclass(frozen=True)
@@ -287,11 +304,16 @@ class Facts:
     slots: dict[str, int]
     spacing: list[bool]  # whitespace-only, by edit index
     titles: list[str]  # tooltip line, by edit index
+    tags: Memo  # opening tag by (classes, title)
 
     @classmethod
     def of(cls, result: Result) -> Facts:
-        return cls(stage_slots(result), [is_whitespace_only(e) for e in result.edits],
-                   [edit_title(e) for e in result.edits])
+        show = Memo(shown)
+        # edit_title and is_whitespace_only, inlined: a book has thousands of edits
+        titles = [f"{e.stage}/{e.rule} · {e.confidence:.2f} · {e.reason} · "
+                  f"{show[e.before]} → {show[e.after]}" for e in result.edits]
+        spacing = [not e.before.strip() and not e.after.strip() for e in result.edits]
+        return cls(stage_slots(result), spacing, titles, Memo(span_tag))
 
 
 def render_column(text: str, marks: list[Mark], points: dict[int, list[str]],
@@ -301,47 +323,74 @@ def render_column(text: str, marks: list[Mark], points: dict[int, list[str]],
     A single sweep over every boundary (mark starts and ends, page cuts,
     zero-width markers in ``points``): each stretch between two boundaries
     is one span, classed by the narrowest edit covering it, titled by all.
+    At a boundary, marks ending there close first, then marks starting there
+    open, then the page breaks, then the markers go in.
     """
     starts: dict[int, list[Mark]] = defaultdict(list)
-    ends: dict[int, list[Mark]] = defaultdict(list)
+    ends: set[int] = set()
     for mark in marks:
         if mark.end > mark.start:
             starts[mark.start].append(mark)
-            ends[mark.end].append(mark)
-    cut_count = Counter(cuts)
-    bounds = sorted({0, len(text), *starts, *ends, *points, *cut_count})
+            ends.add(mark.end)
+    breaks: dict[int, tuple[int, list[str]]] = {}  # few: page cuts and markers
+    for pos, count in Counter(cuts).items():
+        breaks[pos] = (count, [])
+    for pos, markers in points.items():
+        breaks[pos] = (breaks.get(pos, (0, []))[0], markers)
+    bounds = sorted({0, len(text), *starts, *ends, *breaks})
+    # where the text needs escaping, so most stretches skip the check
+    special = [m.start() for m in _SPECIAL.finditer(text)]
+    special.append(len(text) + 1)
+    next_special = 0
     pages: list[str] = []
     out: list[str] = []
+    append = out.append
     active: list[Mark] = []
     cache: dict[tuple[int, ...], str] = {}
-    for pos, nxt in zip(bounds, [*bounds[1:], -1], strict=True):
-        if pos in ends:
-            active = [m for m in active if m.end != pos]
+    for pos, nxt in itertools.pairwise(bounds):
+        if active:
+            if len(active) == 1:
+                if active[0].end == pos:
+                    active = []
+            elif pos in ends:
+                active = [m for m in active if m.end != pos]
         if pos in starts:
             active.extend(starts[pos])
-        if pos in cut_count:
-            for _ in range(cut_count[pos]):
-                pages.append("".join(out))
-                out = []
-        if pos in points:
-            out.extend(points[pos])
-        if nxt < 0:
-            break
+        if pos in breaks:
+            out = _page_break(pages, out, *breaks[pos])
+            append = out.append
         chunk = text[pos:nxt]
-        if "&" in chunk or "<" in chunk or ">" in chunk:
+        if nxt > special[next_special]:
             chunk = chunk.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            while special[next_special] < nxt:
+                next_special += 1
         if not active:
-            out.append(chunk)
+            append(chunk)
         elif len(active) == 1:
-            out.append(f"{active[0].tag}{chunk}</span>")
+            append(f"{active[0].tag}{chunk}</span>")
         else:
-            key = tuple(id(m) for m in active)
+            key = tuple(map(id, active))
             tag = cache.get(key)
             if tag is None:
                 tag = cache[key] = stacked_tag(active)
-            out.append(f"{tag}{chunk}</span>")
+            append(f"{tag}{chunk}</span>")
+    if bounds[-1] in breaks:
+        out = _page_break(pages, out, *breaks[bounds[-1]])
     pages.append("".join(out))
     return pages
+
+
+_SPECIAL = re.compile("[&<>]")
+
+
+def _page_break(pages: list[str], out: list[str], cuts: int, markers: list[str]) -> list[str]:
+    """End ``cuts`` pages, then start the next with ``markers``; the list
+    to write on from here."""
+    for _ in range(cuts):
+        pages.append("".join(out))
+        out = []
+    out.extend(markers)
+    return out
 
 
 def stacked_tag(active: list[Mark]) -> str:
@@ -364,24 +413,26 @@ def raw_marks(result: Result, raw: str, facts: Facts
     zero-width markers for insertions and the flag anchors."""
     marks: list[Mark] = []
     points: dict[int, list[str]] = defaultdict(list)
-    slots = facts.slots
+    slots, titles, spacing, tags = facts.slots, facts.titles, facts.spacing, facts.tags
     for number, edit in enumerate(result.edits):
-        slot = slots[edit.stage]
-        title = facts.titles[number]
-        if edit.raw_end == edit.raw_start:
-            points[edit.raw_start].append(
-                f'<span class="z s{slot}" title="{esc(title)}"></span>')
+        start, end = edit.raw_start, edit.raw_end
+        title = titles[number]
+        if end == start:
+            points[start].append(
+                f'<span class="z s{slots[edit.stage]}" title="{esc(title)}"></span>')
             continue
-        if facts.spacing[number]:
-            kind = "e ws nl" if "\n" in raw[edit.raw_start : edit.raw_end] else "e ws"
+        if spacing[number]:
+            kind = "e ws nl" if raw.find("\n", start, end) >= 0 else "e ws"
         else:
             kind = "e del" if not edit.after else "e"
-        marks.append(Mark(edit.raw_start, edit.raw_end, f"{kind} s{slot}", title))
+        classes = f"{kind} s{slots[edit.stage]}"
+        marks.append(Mark(start, end, classes, title, tags[classes, title]))
     for number, flag in enumerate(result.flags, 1):
         points[flag.raw_start].append(f'<a class="anchor" id="f{number}"></a>')
         if flag.raw_end > flag.raw_start:
-            marks.append(Mark(flag.raw_start, flag.raw_end, f"fl fs{slots[flag.stage]}",
-                              flag_title(flag), flag=True))
+            classes, title = f"fl fs{slots[flag.stage]}", flag_title(flag)
+            marks.append(Mark(flag.raw_start, flag.raw_end, classes, title,
+                              tags[classes, title], flag=True))
     return marks, points
 
 
@@ -394,32 +445,44 @@ def clean_marks(result: Result, clean: str, offsets: OffsetMap, facts: Facts
     A hunk that removed text has no clean stretch to mark: inside a word
     (a joined hyphenation) the whole word is marked; elsewhere a small
     marker stands where the text went; a removed space is not marked."""
-    by_start = sorted(range(len(result.edits)), key=lambda i: result.edits[i].raw_start)
-    edit_starts = [result.edits[i].raw_start for i in by_start]
+    edits = result.edits
+    raw_starts = [e.raw_start for e in edits]
+    by_start = sorted(range(len(edits)), key=raw_starts.__getitem__)
+    edit_starts = [raw_starts[i] for i in by_start]
+    edit_ends = [edits[i].raw_end for i in by_start]
     marks: list[Mark] = []
     points: dict[int, list[str]] = defaultdict(list)
+    tags, spacing = facts.tags, facts.spacing
+    # most hunks are one line join: hunk_look of it depends on its stage and rule only
+    joins = Memo(lambda key: (f"h ws s{facts.slots[key[0]]}",
+                              f"whitespace only: {key[0]}/{key[1]}"))
+    find_first, find_last = bisect.bisect_left, bisect.bisect_right
     for (clean_start, clean_end), (raw_start, raw_end) in zip(
             offsets.clean_spans, offsets.raw_spans, strict=True):
-        lo = bisect.bisect_left(edit_starts, raw_start)
-        hi = bisect.bisect_right(edit_starts, raw_end)
-        inside = sorted(i for i in by_start[lo:hi] if result.edits[i].raw_end <= raw_end)
-        mark = hunk_mark(result, inside, clean_start, clean_end, facts)
+        lo = find_first(edit_starts, raw_start)
+        hi = find_last(edit_starts, raw_end, lo)
+        if hi - lo == 1 and edit_ends[lo] <= raw_end and spacing[by_start[lo]]:
+            edit = edits[by_start[lo]]
+            classes, title = joins[edit.stage, edit.rule]
+        else:
+            inside = sorted(by_start[k] for k in range(lo, hi) if edit_ends[k] <= raw_end)
+            classes, title = hunk_look(result, inside, facts)
         if clean_end > clean_start:
-            marks.append(mark)
-        elif "ws" not in mark.classes.split():
+            marks.append(Mark(clean_start, clean_end, classes, title, tags[classes, title]))
+        elif "ws" not in classes.split():
             word_start, word_end = word_around(clean, clean_start)
             if word_end > word_start:
-                marks.append(Mark(word_start, word_end, mark.classes, mark.title))
+                marks.append(Mark(word_start, word_end, classes, title, tags[classes, title]))
             else:
                 points[clean_start].append(
-                    f'<span class="z {mark.classes.split()[-1]}" title="{esc(mark.title)}">'
+                    f'<span class="z {classes.split()[-1]}" title="{esc(title)}">'
                     "</span>")
     for flag in result.flags:
         start = offsets.to_clean(flag.raw_start)
         end = offsets.to_clean(flag.raw_end, right=True)
         if end > start:
-            marks.append(Mark(start, end, f"fl fs{facts.slots[flag.stage]}", flag_title(flag),
-                              flag=True))
+            classes, title = f"fl fs{facts.slots[flag.stage]}", flag_title(flag)
+            marks.append(Mark(start, end, classes, title, tags[classes, title], flag=True))
     return marks, points
 
 
@@ -443,22 +506,22 @@ def word_around(text: str, pos: int) -> tuple[int, int]:
     return before.start(), after.end()
 
 
-def hunk_mark(result: Result, inside: list[int], start: int, end: int, facts: Facts) -> Mark:
-    """A hunk's mark: coloured by its last substantive edit, titled by all."""
+def hunk_look(result: Result, inside: list[int], facts: Facts) -> tuple[str, str]:
+    """A hunk's classes and title: coloured by its last substantive edit,
+    titled by all."""
     if not inside:
-        return Mark(start, end, "h", "changed")
+        return "h", "changed"
     edits = result.edits
     substantive = [i for i in inside if not facts.spacing[i]]
     if not substantive:
         # thousands of line joins per book: name them, do not repeat reasons
         names = dict.fromkeys(f"{edits[i].stage}/{edits[i].rule}" for i in inside)
-        return Mark(start, end, f"h ws s{facts.slots[edits[inside[-1]].stage]}",
-                    "whitespace only: " + " + ".join(names))
+        return (f"h ws s{facts.slots[edits[inside[-1]].stage]}",
+                "whitespace only: " + " + ".join(names))
     titles = [facts.titles[i] for i in inside[:MAX_TITLE_ENTRIES]]
     if len(inside) > MAX_TITLE_ENTRIES:
         titles.append(f"… and {len(inside) - MAX_TITLE_ENTRIES} more")
-    return Mark(start, end, f"h s{facts.slots[edits[substantive[-1]].stage]}",
-                "\n".join(titles))
+    return f"h s{facts.slots[edits[substantive[-1]].stage]}", "\n".join(titles)
 
 
 # --- the page ----------------------------------------------------------------
