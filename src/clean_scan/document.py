@@ -114,19 +114,20 @@ class Document:
 
         Inside a changed piece the only honest answer is the whole piece.
         """
-        return self._raw_offset(start, left=True), self._raw_offset(end, left=False)
+        return self._raw_offset(start, True), self._raw_offset(end, False)
 
-    def _raw_offset(self, pos: int, *, left: bool) -> int:
-        if not self.pieces:
+    def _raw_offset(self, pos: int, left: bool) -> int:
+        pieces, starts = self.pieces, self._starts
+        if not pieces:
             return 0
-        idx = bisect.bisect_right(self._starts, pos) - 1
+        idx = bisect.bisect_right(starts, pos) - 1
         if idx < 0:
             return 0
-        piece, piece_start = self.pieces[idx], self._starts[idx]
+        piece, piece_start = pieces[idx], starts[idx]
         if pos == piece_start:
             if left or idx == 0:
                 return piece.raw_start
-            return self.pieces[idx - 1].raw_end
+            return pieces[idx - 1].raw_end
         if piece_start + len(piece.text) <= pos:
             return piece.raw_end
         if not piece.changed:
@@ -137,9 +138,10 @@ class Document:
         """Apply sorted, non-overlapping proposals; return each with its raw span
         and the current text it replaced."""
         located = []
+        raw_span, text = self.raw_span, self.text
         for prop in proposals:
-            raw_start, raw_end = self.raw_span(prop.start, prop.end)
-            located.append((prop, raw_start, raw_end, self.text[prop.start : prop.end]))
+            raw_start, raw_end = raw_span(prop.start, prop.end)
+            located.append((prop, raw_start, raw_end, text[prop.start : prop.end]))
         self.pieces = _splice(self.pieces, self._starts, proposals)
         self._reindex()
         return located

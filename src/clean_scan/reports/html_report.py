@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 import html
 import itertools
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -309,11 +310,16 @@ class Facts:
     @classmethod
     def of(cls, result: Result) -> Facts:
         show = Memo(shown)
-        # edit_title and is_whitespace_only, inlined: a book has thousands of edits
-        titles = [f"{e.stage}/{e.rule} · {e.confidence:.2f} · {e.reason} · "
-                  f"{show[e.before]} → {show[e.after]}" for e in result.edits]
-        spacing = [not e.before.strip() and not e.after.strip() for e in result.edits]
-        return cls(stage_slots(result), spacing, titles, Memo(span_tag))
+        # edit_title, made once for each distinct edit (line joins repeat):
+        # one string object per title also makes later lookups by title cheap
+        titles = Memo(lambda key: (f"{key[0]}/{key[1]} · {key[2]:.2f} · {key[3]} · "
+                                   f"{show[key[4]]} → {show[key[5]]}"))
+        edits = result.edits
+        return cls(stage_slots(result),
+                   [not e.before.strip() and not e.after.strip() for e in edits],
+                   [titles[e.stage, e.rule, e.confidence, e.reason, e.before, e.after]
+                    for e in edits],
+                   Memo(span_tag))
 
 
 def render_column(text: str, marks: list[Mark], points: dict[int, list[str]],
@@ -605,15 +611,9 @@ def meta(out: list[str], result: Result, source: DecodedInput, facts: Facts,
 def summary(out: list[str], result: Result, facts: Facts) -> None:
     slots = facts.slots
     counts = result.counts_by_stage()
-    edit_rules: dict[str, Counter[str]] = defaultdict(Counter)
-    flag_rules: dict[str, Counter[str]] = defaultdict(Counter)
-    spaces: Counter[str] = Counter()
-    for edit, spacing in zip(result.edits, facts.spacing, strict=True):
-        edit_rules[edit.stage][edit.rule] += 1
-        if spacing:
-            spaces[edit.stage] += 1
-    for flag in result.flags:
-        flag_rules[flag.stage][flag.rule] += 1
+    edit_rules = rule_counts(result.edits)
+    flag_rules = rule_counts(result.flags)
+    spaces = Counter(itertools.compress(map(STAGE_OF, result.edits), facts.spacing))
     out.append('<section class="box" id="summary">\n<h2>Changes by stage</h2>\n<table>\n'
                '<tr><th class="js-only">Show</th><th>Stage</th><th>Edits</th>'
                "<th>Whitespace only</th><th>Flags</th><th>By rule</th></tr>\n")
@@ -640,6 +640,19 @@ def summary(out: list[str], result: Result, facts: Facts) -> None:
                'Clean column: <span class="h demo">tinted</span> the changed stretches. '
                '<span class="fl">Wavy</span>: flagged, left unchanged. '
                "Colours follow the stage; hover a mark for details.</p>\n</section>\n")
+
+
+STAGE_OF = operator.attrgetter("stage")
+STAGE_AND_RULE = operator.attrgetter("stage", "rule")
+
+
+def rule_counts(items: Iterable[Edit | RaisedFlag]) -> defaultdict[str, Counter[str]]:
+    """How often each rule of each stage occurs; rules in order of first
+    appearance, so ``most_common`` breaks ties the same way every run."""
+    counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for (stage, rule), n in Counter(map(STAGE_AND_RULE, items)).items():
+        counts[stage][rule] = n
+    return counts
 
 
 def flag_list(out: list[str], result: Result) -> None:
@@ -691,9 +704,9 @@ def pages(out: list[str], result: Result, facts: Facts, raw_pages: list[str],
         changes, joins, flags = info[number - 1]
         quiet = "" if changes or flags else " quiet"
         flagged = f", {flags:,} flagged" if flags else ""
-        out.append(f'<section class="page{quiet}" id="p{number}"><h3><a href="#p{number}">'
-                   f"{label} {number}</a> · raw lines {line}–{max(line, last)} · "
-                   f"{changes:,} changes, {joins:,} whitespace{flagged}</h3>\n"
-                   f'<div class="cols"><pre class="r">{raw_html}</pre>'
-                   f'<pre class="c">{clean_html}</pre></div></section>\n')
+        out.extend((f'<section class="page{quiet}" id="p{number}"><h3><a href="#p{number}">'
+                    f"{label} {number}</a> · raw lines {line}–{max(line, last)} · "
+                    f"{changes:,} changes, {joins:,} whitespace{flagged}</h3>\n"
+                    '<div class="cols"><pre class="r">', raw_html,
+                    '</pre><pre class="c">', clean_html, "</pre></div></section>\n"))
         line = last + 1
