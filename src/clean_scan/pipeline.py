@@ -95,20 +95,22 @@ def run_stage(
     stage: Stage, doc: Document, context: Context, edits: list[Edit], flags: list[RaisedFlag]
 ) -> None:
     """Run one stage: apply its confident proposals, flag the rest."""
-    result = stage.run(doc.text, context)
+    text = doc.text
+    result = stage.run(text, context)
     accepted: list[Proposal] = []
     last_end = -1
+    min_confidence = context.min_confidence
     for prop in sorted(result.proposals, key=attrgetter("start", "end")):
-        if prop.replacement == doc.text[prop.start : prop.end]:
+        if prop.replacement == text[prop.start : prop.end]:
             continue
-        if prop.confidence < context.min_confidence:
+        if prop.confidence < min_confidence:
             flags.append(
                 _raise(
                     stage.name,
                     doc,
                     prop.start,
                     prop.end,
-                    doc.text[prop.start : prop.end],
+                    text[prop.start : prop.end],
                     prop.rule,
                     prop.confidence,
                     f"not changed (confidence below threshold): {prop.reason}",
@@ -134,19 +136,12 @@ def run_stage(
                 flag.suggestions,
             )
         )
-    for prop, raw_start, raw_end, before in doc.apply(accepted):
-        edits.append(
-            Edit(
-                stage.name,
-                prop.rule,
-                raw_start,
-                raw_end,
-                before,
-                prop.replacement,
-                round(prop.confidence, 3),
-                prop.reason,
-            )
-        )
+    name = stage.name
+    edits.extend([
+        Edit(name, prop.rule, raw_start, raw_end, before, prop.replacement,
+             round(prop.confidence, 3), prop.reason)
+        for prop, raw_start, raw_end, before in doc.apply(accepted)
+    ])
 
 
 def _raise(

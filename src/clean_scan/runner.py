@@ -73,7 +73,7 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
         write_atomic(paths.html, render_html(result, source, input_path.name).encode("utf-8"))
     if paths.clean is not None:
         write_atomic(paths.clean, clean_bytes)
-    changed = sum(max(end - start, len(raw)) for start, end, raw in result.hunks)
+    changed = sum([max(end - start, len(raw)) for start, end, raw in result.hunks])
     return FileOutcome(input_path, paths, source.encoding, result, clean_bytes,
                        time.perf_counter() - started, result.counts_by_stage(),
                        len(result.edits), len(result.flags), changed, len(source.text))
