@@ -166,7 +166,8 @@ def report_json(result: Result, source: DecodedInput, name: str,
     if edits is None:
         return render_json(build_report(result, source, name, options, output))
     head = _report_head(result, source, name, options, output)
-    return _layout(head, edits, _flag_items(result, index), [list(h) for h in result.hunks])
+    # a hunk tuple is written as the list build_report makes of it
+    return _layout(head, edits, _flag_items(result, index), result.hunks)
 
 
 def _layout(head: dict[str, Any], edits: str, flags: list[Any], hunks: list[Any]) -> str:
