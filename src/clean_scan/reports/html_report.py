@@ -37,8 +37,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import accumulate
-from operator import add, sub
 from typing import Any
 
 from clean_scan.decoding import DecodedInput
@@ -92,11 +90,7 @@ def visible_controls(text: str) -> str:
     >>> visible_controls("tab\\tand newline\\n stay")
     'tab\\tand newline\\n stay'
     """
-    # a few kinds of control at most (form feeds at page breaks): one
-    # replace per kind beats translating the whole text through a dict
-    for control in set(_CONTROLS.findall(text)):
-        text = text.replace(control, chr(_CONTROL_PICTURES[ord(control)]))
-    return text
+    return text.translate(_CONTROL_PICTURES) if _CONTROLS.search(text) else text
 
 
 def shown(text: str) -> str:
@@ -175,16 +169,15 @@ class OffsetMap:
     """
 
     def __init__(self, hunks: Iterable[tuple[int, int, str]]) -> None:
-        hunks = list(hunks)
-        starts, ends, raws = zip(*hunks, strict=True) if hunks else ((), (), ())
-        sizes = list(map(len, raws))
-        # raw offset minus clean offset before each hunk: what the hunks
-        # before it added (raw size minus clean size)
-        deltas = accumulate(map(sub, sizes, map(sub, ends, starts)), initial=0)
-        self._raw_starts = list(map(add, starts, deltas))
-        self.clean_spans: list[tuple[int, int]] = list(zip(starts, ends, strict=True))
-        self.raw_spans: list[tuple[int, int]] = list(
-            zip(self._raw_starts, map(add, self._raw_starts, sizes), strict=True))
+        self.clean_spans: list[tuple[int, int]] = []
+        self.raw_spans: list[tuple[int, int]] = []
+        delta = 0  # raw offset minus clean offset, outside hunks
+        for start, end, raw in hunks:
+            raw_start = start + delta
+            self.clean_spans.append((start, end))
+            self.raw_spans.append((raw_start, raw_start + len(raw)))
+            delta = raw_start + len(raw) - end
+        self._raw_starts = [s for s, _ in self.raw_spans]
 
     def hunk_at(self, raw: int) -> int:
         """Index of the last hunk starting at or before ``raw``; -1 if none."""
