@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 import html
 import itertools
+import math
 import operator
 import re
 from collections import Counter, defaultdict
@@ -322,67 +323,113 @@ def render_column(text: str, marks: list[Mark], points: dict[int, list[str]],
                   cuts: list[int]) -> list[str]:
     """The column's HTML, one string per page.
 
-    A single sweep over every boundary (mark starts and ends, page cuts,
-    zero-width markers in ``points``): each stretch between two boundaries
-    is one span, classed by the narrowest edit covering it, titled by all.
-    At a boundary, marks ending there close first, then marks starting there
-    open, then the page breaks, then the markers go in.
+    Each stretch between two boundaries (mark starts and ends, page cuts,
+    zero-width markers in ``points``) is one span, classed by the narrowest
+    edit covering it, titled by all (see ``Column.sweep``). Most marks
+    overlap no other mark and hold no page break: such a mark and the plain
+    text before it are written straight away, and only the rest goes
+    through the sweep, for a book's thousands of line joins.
     """
-    starts: dict[int, list[Mark]] = defaultdict(list)
-    ends: set[int] = set()
-    for mark in marks:
-        if mark.end > mark.start:
-            starts[mark.start].append(mark)
-            ends.add(mark.end)
-    breaks: dict[int, tuple[int, list[str]]] = {}  # few: page cuts and markers
-    for pos, count in Counter(cuts).items():
-        breaks[pos] = (count, [])
-    for pos, markers in points.items():
-        breaks[pos] = (breaks.get(pos, (0, []))[0], markers)
-    bounds = sorted({0, len(text), *starts, *ends, *breaks})
-    # where the text needs escaping, so most stretches skip the check
-    special = [m.start() for m in _SPECIAL.finditer(text)]
-    special.append(len(text) + 1)
-    next_special = 0
-    pages: list[str] = []
-    out: list[str] = []
-    append = out.append
-    active: list[Mark] = []
-    cache: dict[tuple[int, ...], str] = {}
-    for pos, nxt in itertools.pairwise(bounds):
-        if active:
-            if len(active) == 1:
-                if active[0].end == pos:
-                    active = []
-            elif pos in ends:
-                active = [m for m in active if m.end != pos]
-        if pos in starts:
-            active.extend(starts[pos])
-        if pos in breaks:
-            out = _page_break(pages, out, *breaks[pos])
-            append = out.append
-        chunk = text[pos:nxt]
-        if nxt > special[next_special]:
-            chunk = chunk.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            while special[next_special] < nxt:
-                next_special += 1
-        if not active:
-            append(chunk)
-        elif len(active) == 1:
-            append(f"{active[0].tag}{chunk}</span>")
+    column = Column(text, points, cuts)
+    spans = sorted((m for m in marks if m.end > m.start), key=_START)
+    special, pos, i = column.special, 0, 0
+    while i < len(spans):
+        mark = spans[i]
+        j, end = i + 1, mark.end  # spans[i:j]: marks overlapping one another
+        while j < len(spans) and spans[j].start < end:
+            end = max(end, spans[j].end)
+            j += 1
+        if j > i + 1 or column.break_at[column.next_break] < end:
+            column.sweep(pos, end, spans[i:j])
         else:
-            key = tuple(map(id, active))
-            tag = cache.get(key)
-            if tag is None:
-                tag = cache[key] = stacked_tag(active)
-            append(f"{tag}{chunk}</span>")
-    if bounds[-1] in breaks:
-        out = _page_break(pages, out, *breaks[bounds[-1]])
-    pages.append("".join(out))
-    return pages
+            start = mark.start
+            if start > pos:
+                gap = text[pos:start]
+                if special[column.next_special] < start:
+                    gap = column.escape(gap, start)
+                column.out.append(gap)
+            chunk = text[start:end]
+            if special[column.next_special] < end:
+                chunk = column.escape(chunk, end)
+            column.out.append(f"{mark.tag}{chunk}</span>")
+        pos, i = end, j
+    column.sweep(pos, len(text), [])
+    return column.finish()
 
 
+_START = operator.attrgetter("start")
 _SPECIAL = re.compile("[&<>]")
+
+
+class Column:
+    """One column being written: the pages so far, the page being written,
+    the page breaks (cuts and markers) not yet placed, and where the next
+    character to escape is. Everything before the next break and the next
+    such character is written."""
+
+    def __init__(self, text: str, points: dict[int, list[str]], cuts: list[int]) -> None:
+        self.text = text
+        self.pages: list[str] = []
+        self.out: list[str] = []
+        self.breaks: dict[int, tuple[int, list[str]]] = {}
+        for pos, count in Counter(cuts).items():
+            self.breaks[pos] = (count, [])
+        for pos, markers in points.items():
+            self.breaks[pos] = (self.breaks.get(pos, (0, []))[0], markers)
+        self.break_at: list[float] = [*sorted(self.breaks), math.inf]  # ends in a sentinel
+        self.next_break = 0
+        self.special = [m.start() for m in _SPECIAL.finditer(text)]
+        self.special.append(len(text) + 1)
+        self.next_special = 0
+        self.stacked: dict[tuple[int, ...], str] = {}
+
+    def escape(self, chunk: str, end: int) -> str:
+        """``chunk``, which ends at ``end``, escaped."""
+        while self.special[self.next_special] < end:
+            self.next_special += 1
+        return chunk.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    def sweep(self, lo: int, hi: int, group: list[Mark]) -> None:
+        """Write ``[lo, hi)``, with the marks of ``group`` (which lie in it)
+        and the breaks in it, in one sweep over its boundaries. At a
+        boundary, marks ending there close, marks starting there open, then
+        the page breaks and markers go in, then the text up to the next."""
+        starts: dict[int, list[Mark]] = defaultdict(list)
+        for mark in group:
+            starts[mark.start].append(mark)
+        first = self.next_break
+        self.next_break = bisect.bisect_left(self.break_at, hi, first)
+        bounds = sorted({lo, hi, *starts, *(m.end for m in group),
+                         *self.break_at[first : self.next_break]})
+        text, special, breaks = self.text, self.special, self.breaks
+        active: list[Mark] = []
+        for pos, nxt in itertools.pairwise(bounds):
+            if active:
+                active = [m for m in active if m.end != pos]
+            if pos in starts:
+                active.extend(starts[pos])
+            if pos in breaks:
+                self.out = _page_break(self.pages, self.out, *breaks[pos])
+            chunk = text[pos:nxt]
+            if special[self.next_special] < nxt:
+                chunk = self.escape(chunk, nxt)
+            if not active:
+                self.out.append(chunk)
+            elif len(active) == 1:
+                self.out.append(f"{active[0].tag}{chunk}</span>")
+            else:
+                key = tuple(map(id, active))
+                tag = self.stacked.get(key)
+                if tag is None:
+                    tag = self.stacked[key] = stacked_tag(active)
+                self.out.append(f"{tag}{chunk}</span>")
+
+    def finish(self) -> list[str]:
+        """Place the breaks at the very end; the pages."""
+        for pos in self.break_at[self.next_break : -1]:
+            self.out = _page_break(self.pages, self.out, *self.breaks[pos])
+        self.pages.append("".join(self.out))
+        return self.pages
 
 
 def _page_break(pages: list[str], out: list[str], cuts: int, markers: list[str]) -> list[str]:
