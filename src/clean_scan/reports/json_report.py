@@ -208,6 +208,7 @@ def _edit_lines(edits: Sequence[Edit], index: LineIndex) -> str | None:
     if not edits:
         return ""
     enc, starts, find_line = encode_basestring, index._starts, bisect.bisect_right
+    names = _Encoded()  # stages, rules and reasons repeat
     lines = []
     try:
         if not (_plain(edits, "raw_start", {int}) and _plain(edits, "raw_end", {int})
@@ -218,11 +219,11 @@ def _edit_lines(edits: Sequence[Edit], index: LineIndex) -> str | None:
             start = edit.raw_start
             line = find_line(starts, start)
             lines.append(
-                f'{{"id": {number}, "stage": {enc(edit.stage)}, "rule": {enc(edit.rule)}, '
+                f'{{"id": {number}, "stage": {names[edit.stage]}, "rule": {names[edit.rule]}, '
                 f'"start": {start}, "end": {edit.raw_end}, "line": {line}, '
                 f'"column": {start - starts[line - 1] + 1}, "before": {enc(edit.before)}, '
                 f'"after": {enc(edit.after)}, "confidence": {edit.confidence!r}, '
-                f'"reason": {enc(edit.reason)}}}')
+                f'"reason": {names[edit.reason]}}}')
     except (TypeError, OverflowError):  # not text; an int too large for a float
         return None
     return "\n  " + ",\n  ".join(lines) + "\n "
@@ -230,3 +231,12 @@ def _edit_lines(edits: Sequence[Edit], index: LineIndex) -> str | None:
 
 def _plain(edits: Sequence[Edit], field: str, types: set[type]) -> bool:
     return set(map(type, map(attrgetter(field), edits))) <= types
+
+
+class _Encoded(dict[str, str]):
+    """``encoded[text]``: ``encode_basestring(text)``, made once per text
+    (and refusing anything but text as it does)."""
+
+    def __missing__(self, text: str) -> str:
+        value = self[text] = encode_basestring(text)
+        return value
