@@ -142,9 +142,9 @@ def stage_slots(result: Result) -> dict[str, int]:
     return slots
 
 
-def edit_title(edit: Edit) -> str:
+def edit_title(edit: Edit, show: Callable[[str], str] = shown) -> str:
     return (f"{edit.stage}/{edit.rule} · {edit.confidence:.2f} · {edit.reason} · "
-            f"{shown(edit.before)} → {shown(edit.after)}")
+            f"{show(edit.before)} → {show(edit.after)}")
 
 
 def flag_title(flag: RaisedFlag) -> str:
@@ -306,17 +306,20 @@ class Facts:
 
     @classmethod
     def of(cls, result: Result) -> Facts:
-        show = Memo(shown)
-        # edit_title, made once for each distinct edit (line joins repeat):
+        show = Memo(shown).__getitem__
+        # edit_title made once for each distinct edit (line joins repeat):
         # one string object per title also makes later lookups by title cheap
-        titles = Memo(lambda key: (f"{key[0]}/{key[1]} · {key[2]:.2f} · {key[3]} · "
-                                   f"{show[key[4]]} → {show[key[5]]}"))
-        edits = result.edits
-        return cls(stage_slots(result),
-                   [not e.before.strip() and not e.after.strip() for e in edits],
-                   [titles[e.stage, e.rule, e.confidence, e.reason, e.before, e.after]
-                    for e in edits],
-                   Memo(span_tag))
+        made: dict[tuple[Any, ...], str] = {}
+        titles = []
+        for edit in result.edits:
+            key = (edit.stage, edit.rule, edit.confidence, edit.reason, edit.before, edit.after)
+            title = made.get(key)
+            if title is None:
+                title = made[key] = edit_title(edit, show)
+            titles.append(title)
+        # is_whitespace_only, inlined
+        spacing = [not e.before.strip() and not e.after.strip() for e in result.edits]
+        return cls(stage_slots(result), spacing, titles, Memo(span_tag))
 
 
 def render_column(text: str, marks: list[Mark], points: dict[int, list[str]],
