@@ -198,48 +198,49 @@ def _splice(pieces: list[Piece], starts: list[int], proposals: list[Proposal]) -
     out: list[Piece] = []
     qi = skip = 0
     for prop in proposals:
+        start, end = prop.start, prop.end
         # 1. copy what lies wholly before the proposal
-        first = bisect.bisect_right(ends, prop.start, qi)
+        first = bisect.bisect_right(ends, start, qi)
         if first > qi:
             out.append(_rest(pieces[qi], skip))
             out.extend(pieces[qi + 1 : first])
             qi, skip = first, 0
-        if qi < count:
-            piece, pstart = pieces[qi], starts[qi] + skip
-            if not piece.changed and pstart < prop.start:
-                cut = prop.start - pstart
-                raw_cut = piece.raw_start + skip
-                out.append(Piece(raw_cut, raw_cut + cut, piece.text[skip : skip + cut], False))
-                skip += cut
-        # 2. where the new piece starts in the raw text
+        # 2. where the new piece starts in the raw text (an unchanged piece
+        # is cut there; a changed one is swallowed whole)
         prefix = ""
         if qi < count:
             piece, pstart = pieces[qi], starts[qi] + skip
             if not piece.changed:
+                if pstart < start:
+                    cut = start - pstart
+                    raw_cut = piece.raw_start + skip
+                    out.append(Piece(raw_cut, raw_cut + cut, piece.text[skip : skip + cut],
+                                     False))
+                    skip += cut
                 raw_start = piece.raw_start + skip
             else:
                 # the rest of a changed piece owns no raw text of its own
                 raw_start = piece.raw_start if not skip else piece.raw_end
-                if pstart < prop.start:
-                    prefix = piece.text[skip : skip + prop.start - pstart]
+                if pstart < start:
+                    prefix = piece.text[skip : skip + start - pstart]
         else:
             raw_start = out[-1].raw_end if out else 0
         raw_end = raw_start
         # 3. consume what the proposal covers
         while qi < count:
             piece, pstart, pend = pieces[qi], starts[qi] + skip, ends[qi]
-            inside_changed = piece.changed and pstart < prop.start < pend
-            if pstart >= prop.end and not inside_changed:
+            inside_changed = piece.changed and pstart < start < pend
+            if pstart >= end and not inside_changed:
                 break
-            if not piece.changed and pend > prop.end:
-                skip += prop.end - pstart
+            if not piece.changed and pend > end:
+                skip += end - pstart
                 raw_end = piece.raw_start + skip
                 break
             raw_end = piece.raw_end
-            if piece.changed and pend > prop.end:
+            if piece.changed and pend > end:
                 # the rest stays, owning no raw text of its own, so the next
                 # proposal can still reach it
-                skip += prop.end - pstart
+                skip += end - pstart
                 break
             qi, skip = qi + 1, 0
         new = Piece(raw_start, raw_end, prefix + prop.replacement, True)
