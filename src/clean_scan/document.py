@@ -144,6 +144,8 @@ class Document:
     def apply(self, proposals: list[Proposal]) -> list[tuple[Proposal, int, int, str]]:
         """Apply sorted, non-overlapping proposals; return each with its raw span
         and the current text it replaced."""
+        if not proposals:  # nothing changes, so the text and its index stay
+            return []
         text = self.text
         raw_starts = self._raw_offsets([prop.start for prop in proposals], True)
         raw_ends = self._raw_offsets([prop.end for prop in proposals], False)
