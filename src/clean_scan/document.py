@@ -17,7 +17,10 @@ treated as atomic: a later edit touching part of it absorbs all of it.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate, compress
+from operator import attrgetter
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,67 +107,74 @@ class Document:
         return doc
 
     def _reindex(self) -> None:
-        self.text = "".join(p.text for p in self.pieces)
-        starts, pos = [], 0
-        for piece in self.pieces:
-            starts.append(pos)
-            pos += len(piece.text)
-        self._starts = starts
+        texts = [p.text for p in self.pieces]
+        self.text = "".join(texts)
+        self._starts = list(accumulate(map(len, texts[:-1]), initial=0)) if texts else []
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw offsets of the current stretch ``[start, end)``.
 
         Inside a changed piece the only honest answer is the whole piece.
         """
-        return self._raw_offset(start, left=True), self._raw_offset(end, left=False)
+        return self._raw_offsets((start,), True)[0], self._raw_offsets((end,), False)[0]
 
-    def _raw_offset(self, pos: int, *, left: bool) -> int:
-        if not self.pieces:
-            return 0
-        idx = bisect.bisect_right(self._starts, pos) - 1
-        if idx < 0:
-            return 0
-        piece, piece_start = self.pieces[idx], self._starts[idx]
-        if pos == piece_start:
-            if left or idx == 0:
-                return piece.raw_start
-            return self.pieces[idx - 1].raw_end
-        if piece_start + len(piece.text) <= pos:
-            return piece.raw_end
-        if not piece.changed:
-            return piece.raw_start + (pos - piece_start)
-        return piece.raw_start if left else piece.raw_end
+    def _raw_offsets(self, positions: Iterable[int], left: bool) -> list[int]:
+        """Raw offsets of current positions, as the left or the right end of
+        a stretch (see ``raw_span``); in one loop for a stage's thousands of
+        proposals."""
+        pieces, starts, find = self.pieces, self._starts, bisect.bisect_right
+        out: list[int] = []
+        append = out.append
+        for pos in positions:
+            idx = find(starts, pos) - 1
+            if idx < 0:  # also: no pieces at all
+                append(0)
+                continue
+            piece, piece_start = pieces[idx], starts[idx]
+            if pos == piece_start:
+                append(piece.raw_start if left or idx == 0 else pieces[idx - 1].raw_end)
+            elif piece_start + len(piece.text) <= pos:
+                append(piece.raw_end)
+            elif not piece.changed:
+                append(piece.raw_start + (pos - piece_start))
+            else:
+                append(piece.raw_start if left else piece.raw_end)
+        return out
 
     def apply(self, proposals: list[Proposal]) -> list[tuple[Proposal, int, int, str]]:
         """Apply sorted, non-overlapping proposals; return each with its raw span
         and the current text it replaced."""
-        located = []
-        for prop in proposals:
-            raw_start, raw_end = self.raw_span(prop.start, prop.end)
-            located.append((prop, raw_start, raw_end, self.text[prop.start : prop.end]))
+        if not proposals:  # nothing changes, so the text and its index stay
+            return []
+        text = self.text
+        raw_starts = self._raw_offsets([prop.start for prop in proposals], True)
+        raw_ends = self._raw_offsets([prop.end for prop in proposals], False)
+        located = [(prop, raw_start, raw_end, text[prop.start : prop.end])
+                   for prop, raw_start, raw_end in zip(proposals, raw_starts, raw_ends,
+                                                        strict=True)]
         self.pieces = _splice(self.pieces, self._starts, proposals)
         self._reindex()
         return located
 
     def hunks(self) -> list[tuple[int, int, str]]:
         """The changed stretches as ``(clean_start, clean_end, raw_text)``."""
-        out, pos = [], 0
-        for piece in self.pieces:
-            end = pos + len(piece.text)
-            if piece.changed:
-                out.append((pos, end, self.raw[piece.raw_start : piece.raw_end]))
-            pos = end
-        return _merge_adjacent(out)
+        raw, starts, pieces = self.raw, self._starts, self.pieces
+        changed = compress(range(len(pieces)), map(attrgetter("changed"), pieces))
+        return _merge_adjacent(
+            [(starts[i], starts[i] + len(pieces[i].text),
+              raw[pieces[i].raw_start : pieces[i].raw_end]) for i in changed])
 
 
 def _merge_adjacent(hunks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     merged: list[tuple[int, int, str]] = []
-    for start, end, raw in hunks:
-        if merged and merged[-1][1] == start:
-            prev = merged.pop()
-            merged.append((prev[0], end, prev[2] + raw))
+    last_end = -1
+    for hunk in hunks:
+        if hunk[0] == last_end:
+            start, _, raw = merged[-1]
+            merged[-1] = (start, hunk[1], raw + hunk[2])
         else:
-            merged.append((start, end, raw))
+            merged.append(hunk)
+        last_end = hunk[1]
     return merged
 
 
@@ -175,59 +185,80 @@ def _splice(pieces: list[Piece], starts: list[int], proposals: list[Proposal]) -
     out of unchanged pieces exactly; a changed piece it touches is swallowed
     whole into the new changed piece, so its raw text stays accounted for.
     An insertion at a piece boundary goes before the piece that starts there.
+
+    The pieces wholly between two proposals are found by binary search and
+    copied as one slice, so a stage with a few dozen proposals over a book
+    of thousands of pieces does not visit each piece. ``pieces[qi]`` is the
+    next piece to place, of which the first ``skip`` characters are placed
+    already: its rest is made into a piece only when it is placed whole, as
+    copying the rest of a long piece at every proposal inside it would take
+    time quadratic in its length. Every piece of a document has text or raw
+    text (empty ones are never kept), so only a new piece needs that check.
     """
-    queue = [(starts[i], p) for i, p in enumerate(pieces)]
+    count = len(pieces)
+    ends = [*starts[1:], starts[-1] + len(pieces[-1].text)] if pieces else []
     out: list[Piece] = []
-    qi = 0
+    qi = skip = 0
     for prop in proposals:
+        start, end = prop.start, prop.end
         # 1. copy what lies wholly before the proposal
-        while qi < len(queue):
-            pstart, piece = queue[qi]
-            pend = pstart + len(piece.text)
-            if pend <= prop.start:
-                out.append(piece)
-                qi += 1
-                continue
-            if not piece.changed and pstart < prop.start:
-                cut = prop.start - pstart
-                out.append(Piece(piece.raw_start, piece.raw_start + cut, piece.text[:cut], False))
-                queue[qi] = (
-                    prop.start,
-                    Piece(piece.raw_start + cut, piece.raw_end, piece.text[cut:], False),
-                )
-            break
-        # 2. where the new piece starts in the raw text
+        first = bisect.bisect_right(ends, start, qi)
+        if first > qi:
+            out.append(_rest(pieces[qi], skip))
+            out.extend(pieces[qi + 1 : first])
+            qi, skip = first, 0
+        # 2. where the new piece starts in the raw text (an unchanged piece
+        # is cut there; a changed one is swallowed whole)
         prefix = ""
-        if qi < len(queue):
-            pstart, piece = queue[qi]
-            raw_start = piece.raw_start
-            if piece.changed and pstart < prop.start:
-                prefix = piece.text[: prop.start - pstart]
+        if qi < count:
+            piece, pstart = pieces[qi], starts[qi] + skip
+            if not piece.changed:
+                if pstart < start:
+                    cut = start - pstart
+                    raw_cut = piece.raw_start + skip
+                    out.append(Piece(raw_cut, raw_cut + cut, piece.text[skip : skip + cut],
+                                     False))
+                    skip += cut
+                raw_start = piece.raw_start + skip
+            else:
+                # the rest of a changed piece owns no raw text of its own
+                raw_start = piece.raw_start if not skip else piece.raw_end
+                if pstart < start:
+                    prefix = piece.text[skip : skip + start - pstart]
         else:
             raw_start = out[-1].raw_end if out else 0
         raw_end = raw_start
         # 3. consume what the proposal covers
-        while qi < len(queue):
-            pstart, piece = queue[qi]
-            pend = pstart + len(piece.text)
-            inside_changed = piece.changed and pstart < prop.start < pend
-            if pstart >= prop.end and not inside_changed:
+        while qi < count:
+            piece, pstart, pend = pieces[qi], starts[qi] + skip, ends[qi]
+            inside_changed = piece.changed and pstart < start < pend
+            if pstart >= end and not inside_changed:
                 break
-            if not piece.changed and pend > prop.end:
-                cut = prop.end - pstart
-                raw_end = piece.raw_start + cut
-                queue[qi] = (prop.end, Piece(raw_end, piece.raw_end, piece.text[cut:], False))
+            if not piece.changed and pend > end:
+                skip += end - pstart
+                raw_end = piece.raw_start + skip
                 break
             raw_end = piece.raw_end
-            if piece.changed and pend > prop.end:
-                # the rest stays in the queue, owning no raw text of its own,
-                # so the next proposal can still reach it
-                queue[qi] = (
-                    prop.end,
-                    Piece(raw_end, raw_end, piece.text[prop.end - pstart :], True),
-                )
+            if piece.changed and pend > end:
+                # the rest stays, owning no raw text of its own, so the next
+                # proposal can still reach it
+                skip += end - pstart
                 break
-            qi += 1
-        out.append(Piece(raw_start, raw_end, prefix + prop.replacement, True))
-    out.extend(piece for _, piece in queue[qi:])
-    return [p for p in out if p.text or p.raw_end > p.raw_start]
+            qi, skip = qi + 1, 0
+        new = Piece(raw_start, raw_end, prefix + prop.replacement, True)
+        if new.text or new.raw_end > new.raw_start:
+            out.append(new)
+    if qi < count:
+        out.append(_rest(pieces[qi], skip))
+        out.extend(pieces[qi + 1 :])
+    return out
+
+
+def _rest(piece: Piece, skip: int) -> Piece:
+    """``piece`` without its first ``skip`` characters (the rest of a changed
+    piece owns no raw text: its raw text went with the part taken)."""
+    if not skip:
+        return piece
+    if piece.changed:
+        return Piece(piece.raw_end, piece.raw_end, piece.text[skip:], True)
+    return Piece(piece.raw_start + skip, piece.raw_end, piece.text[skip:], False)

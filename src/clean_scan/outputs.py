@@ -65,12 +65,13 @@ def plan_outputs(
 def check_writable(paths: OutputPaths, input_path: Path, force: bool) -> None:
     """Refuse before anything is written, so a refusal leaves no half-done run."""
     targets = [p for p in (paths.clean, paths.html, paths.json) if p is not None]
+    reports: dict[Path, dict | None] = {}  # the JSON report, read once for two checks
     for target in targets:
         if _same_file(target, input_path):
             raise InputError(f"{target}: refusing to write over the input file")
         if target.is_dir():
             raise InputError(f"{target}: is a directory")
-        if target.exists() and not force and not _is_ours(target, paths):
+        if target.exists() and not force and not _is_ours(target, paths, reports):
             raise InputError(
                 f"{target}: exists and was not written by clean-scan (use --force to replace it)"
             )
@@ -83,15 +84,15 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
 
 
-def _is_ours(target: Path, paths: OutputPaths) -> bool:
+def _is_ours(target: Path, paths: OutputPaths, reports: dict[Path, dict | None]) -> bool:
     try:
         if target == paths.json:
-            return _report_data(target) is not None
+            return _report_data(target, reports) is not None
         if target == paths.html:
             with target.open("r", encoding="utf-8", errors="replace") as fh:
                 return HTML_GENERATOR_TAG in fh.read(4096)
         if target == paths.clean and paths.json is not None:
-            data = _report_data(paths.json)
+            data = _report_data(paths.json, reports)
             return (
                 data is not None
                 and data.get("output", {}).get("clean_sha256")
@@ -106,7 +107,15 @@ LARGE_REPORT = 32 * 1024 * 1024
 """Reports larger than this are judged by their head (see segments)."""
 
 
-def _report_data(path: Path) -> dict | None:
+def _report_data(path: Path, reports: dict[Path, dict | None]) -> dict | None:
+    """The report at ``path`` if it is one of ours, else None; ``reports``
+    keeps what was read (a book's report takes milliseconds to parse)."""
+    if path not in reports:
+        reports[path] = _read_report(path)
+    return reports[path]
+
+
+def _read_report(path: Path) -> dict | None:
     try:
         if path.stat().st_size > LARGE_REPORT:
             from clean_scan.segments import read_report_head

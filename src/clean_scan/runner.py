@@ -26,7 +26,7 @@ from clean_scan.outputs import (
 )
 from clean_scan.pipeline import Result, clean_text
 from clean_scan.reports.html_report import render_html
-from clean_scan.reports.json_report import build_report, render_json
+from clean_scan.reports.json_report import report_json
 from clean_scan.segments import clean_segmented, needs_segments
 from clean_scan.stage import Context
 
@@ -67,13 +67,13 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
     if paths.json is not None:
         options = (context or Context()).recorded_options()
         output = {"clean_sha256": hashlib.sha256(clean_bytes).hexdigest()}
-        report = build_report(result, source, input_path.name, options, output)
-        write_atomic(paths.json, render_json(report).encode("utf-8"))
+        report = report_json(result, source, input_path.name, options, output)
+        write_atomic(paths.json, report.encode("utf-8"))
     if paths.html is not None:
         write_atomic(paths.html, render_html(result, source, input_path.name).encode("utf-8"))
     if paths.clean is not None:
         write_atomic(paths.clean, clean_bytes)
-    changed = sum(max(end - start, len(raw)) for start, end, raw in result.hunks)
+    changed = sum([max(end - start, len(raw)) for start, end, raw in result.hunks])
     return FileOutcome(input_path, paths, source.encoding, result, clean_bytes,
                        time.perf_counter() - started, result.counts_by_stage(),
                        len(result.edits), len(result.flags), changed, len(source.text))

@@ -30,12 +30,15 @@ report renders in a few tens of milliseconds.
 from __future__ import annotations
 
 import bisect
-import functools
 import html
+import itertools
+import math
+import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from clean_scan.decoding import DecodedInput
 from clean_scan.document import Edit, RaisedFlag
@@ -91,10 +94,9 @@ def visible_controls(text: str) -> str:
     return text.translate(_CONTROL_PICTURES) if _CONTROLS.search(text) else text
 
 
-@functools.lru_cache(maxsize=4096)
 def shown(text: str) -> str:
-    """A before/after string made readable in a one-line tooltip (cached:
-    thousands of line joins show the same ``↵``).
+    """A before/after string made readable in a one-line tooltip (see
+    ``Memo``: thousands of line joins show the same ``↵``).
 
     >>> shown("¬ \\n")
     '¬ ↵'
@@ -140,9 +142,9 @@ def stage_slots(result: Result) -> dict[str, int]:
     return slots
 
 
-def edit_title(edit: Edit) -> str:
+def edit_title(edit: Edit, show: Callable[[str], str] = shown) -> str:
     return (f"{edit.stage}/{edit.rule} · {edit.confidence:.2f} · {edit.reason} · "
-            f"{shown(edit.before)} → {shown(edit.after)}")
+            f"{show(edit.before)} → {show(edit.after)}")
 
 
 def flag_title(flag: RaisedFlag) -> str:
@@ -262,22 +264,35 @@ def aligned_cuts(raw_cuts: list[int], offsets: OffsetMap, raw_size: int
 
 
 class Mark:
-    """A marked stretch of one column, with its opening tag made once.
-    ``classes`` ends in the stage's palette slot."""
+    """A marked stretch of one column, with its opening tag (made by
+    ``Facts.tags``). ``classes`` ends in the stage's palette slot."""
 
     __slots__ = ("start", "end", "classes", "title", "flag", "tag")
 
-    def __init__(self, start: int, end: int, classes: str, title: str,
+    def __init__(self, start: int, end: int, classes: str, title: str, tag: str,
                  flag: bool = False) -> None:
-        self.start, self.end, self.classes, self.title, self.flag = (
-            start, end, classes, title, flag)
-        self.tag = f'<span class="{classes}" title="{attr(title)}">'
+        self.start, self.end, self.classes, self.title, self.tag, self.flag = (
+            start, end, classes, title, tag, flag)
 
 
-@functools.lru_cache(maxsize=4096)
-def attr(text: str) -> str:
-    """An attribute value, escaped; cached, as line joins share their titles."""
-    return html.escape(text, quote=True)
+class Memo(dict[Any, Any]):
+    """``memo[key]`` is ``make(key)``, made once per report: thousands of
+    line joins share a few titles and tags. A memo lives for one report, so
+    nothing carries over from one file to the next."""
+
+    def __init__(self, make: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.make(key)
+        return value
+
+
+def span_tag(key: tuple[str, str]) -> str:
+    """The opening tag of a mark with these classes and this title."""
+    classes, title = key
+    return f'<span class="{classes}" title="{esc(title)}">'
 
 
 @dataclass(frozen=True)
@@ -287,61 +302,147 @@ class Facts:
     slots: dict[str, int]
     spacing: list[bool]  # whitespace-only, by edit index
     titles: list[str]  # tooltip line, by edit index
+    tags: Memo  # opening tag by (classes, title)
 
     @classmethod
     def of(cls, result: Result) -> Facts:
-        return cls(stage_slots(result), [is_whitespace_only(e) for e in result.edits],
-                   [edit_title(e) for e in result.edits])
+        show = Memo(shown).__getitem__
+        # edit_title made once for each distinct edit (line joins repeat):
+        # one string object per title also makes later lookups by title cheap
+        made: dict[tuple[Any, ...], str] = {}
+        titles = []
+        for edit in result.edits:
+            key = (edit.stage, edit.rule, edit.confidence, edit.reason, edit.before, edit.after)
+            title = made.get(key)
+            if title is None:
+                title = made[key] = edit_title(edit, show)
+            titles.append(title)
+        # is_whitespace_only, inlined
+        spacing = [not e.before.strip() and not e.after.strip() for e in result.edits]
+        return cls(stage_slots(result), spacing, titles, Memo(span_tag))
 
 
 def render_column(text: str, marks: list[Mark], points: dict[int, list[str]],
                   cuts: list[int]) -> list[str]:
     """The column's HTML, one string per page.
 
-    A single sweep over every boundary (mark starts and ends, page cuts,
-    zero-width markers in ``points``): each stretch between two boundaries
-    is one span, classed by the narrowest edit covering it, titled by all.
+    Each stretch between two boundaries (mark starts and ends, page cuts,
+    zero-width markers in ``points``) is one span, classed by the narrowest
+    edit covering it, titled by all (see ``Column.sweep``). Most marks
+    overlap no other mark and hold no page break: such a mark and the plain
+    text before it are written straight away, and only the rest goes
+    through the sweep, for a book's thousands of line joins.
     """
-    starts: dict[int, list[Mark]] = defaultdict(list)
-    ends: dict[int, list[Mark]] = defaultdict(list)
-    for mark in marks:
-        if mark.end > mark.start:
-            starts[mark.start].append(mark)
-            ends[mark.end].append(mark)
-    cut_count = Counter(cuts)
-    bounds = sorted({0, len(text), *starts, *ends, *points, *cut_count})
-    pages: list[str] = []
-    out: list[str] = []
-    active: list[Mark] = []
-    cache: dict[tuple[int, ...], str] = {}
-    for pos, nxt in zip(bounds, [*bounds[1:], -1], strict=True):
-        if pos in ends:
-            active = [m for m in active if m.end != pos]
-        if pos in starts:
-            active.extend(starts[pos])
-        if pos in cut_count:
-            for _ in range(cut_count[pos]):
-                pages.append("".join(out))
-                out = []
-        if pos in points:
-            out.extend(points[pos])
-        if nxt < 0:
-            break
-        chunk = text[pos:nxt]
-        if "&" in chunk or "<" in chunk or ">" in chunk:
-            chunk = chunk.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        if not active:
-            out.append(chunk)
-        elif len(active) == 1:
-            out.append(f"{active[0].tag}{chunk}</span>")
+    column = Column(text, points, cuts)
+    spans = sorted((m for m in marks if m.end > m.start), key=_START)
+    special, pos, i = column.special, 0, 0
+    while i < len(spans):
+        mark = spans[i]
+        j, end = i + 1, mark.end  # spans[i:j]: marks overlapping one another
+        while j < len(spans) and spans[j].start < end:
+            end = max(end, spans[j].end)
+            j += 1
+        if j > i + 1 or column.break_at[column.next_break] < end:
+            column.sweep(pos, end, spans[i:j])
         else:
-            key = tuple(id(m) for m in active)
-            tag = cache.get(key)
-            if tag is None:
-                tag = cache[key] = stacked_tag(active)
-            out.append(f"{tag}{chunk}</span>")
-    pages.append("".join(out))
-    return pages
+            start = mark.start
+            if start > pos:
+                gap = text[pos:start]
+                if special[column.next_special] < start:
+                    gap = column.escape(gap, start)
+                column.out.append(gap)
+            chunk = text[start:end]
+            if special[column.next_special] < end:
+                chunk = column.escape(chunk, end)
+            column.out.append(f"{mark.tag}{chunk}</span>")
+        pos, i = end, j
+    column.sweep(pos, len(text), [])
+    return column.finish()
+
+
+_START = operator.attrgetter("start")
+_SPECIAL = re.compile("[&<>]")
+
+
+class Column:
+    """One column being written: the pages so far, the page being written,
+    the page breaks (cuts and markers) not yet placed, and where the next
+    character to escape is. Everything before the next break and the next
+    such character is written."""
+
+    def __init__(self, text: str, points: dict[int, list[str]], cuts: list[int]) -> None:
+        self.text = text
+        self.pages: list[str] = []
+        self.out: list[str] = []
+        self.breaks: dict[int, tuple[int, list[str]]] = {}
+        for pos, count in Counter(cuts).items():
+            self.breaks[pos] = (count, [])
+        for pos, markers in points.items():
+            self.breaks[pos] = (self.breaks.get(pos, (0, []))[0], markers)
+        self.break_at: list[float] = [*sorted(self.breaks), math.inf]  # ends in a sentinel
+        self.next_break = 0
+        self.special = [m.start() for m in _SPECIAL.finditer(text)]
+        self.special.append(len(text) + 1)
+        self.next_special = 0
+        self.stacked: dict[tuple[int, ...], str] = {}
+
+    def escape(self, chunk: str, end: int) -> str:
+        """``chunk``, which ends at ``end``, escaped."""
+        while self.special[self.next_special] < end:
+            self.next_special += 1
+        return chunk.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    def sweep(self, lo: int, hi: int, group: list[Mark]) -> None:
+        """Write ``[lo, hi)``, with the marks of ``group`` (which lie in it)
+        and the breaks in it, in one sweep over its boundaries. At a
+        boundary, marks ending there close, marks starting there open, then
+        the page breaks and markers go in, then the text up to the next."""
+        starts: dict[int, list[Mark]] = defaultdict(list)
+        for mark in group:
+            starts[mark.start].append(mark)
+        first = self.next_break
+        self.next_break = bisect.bisect_left(self.break_at, hi, first)
+        bounds = sorted({lo, hi, *starts, *(m.end for m in group),
+                         *self.break_at[first : self.next_break]})
+        text, special, breaks = self.text, self.special, self.breaks
+        active: list[Mark] = []
+        for pos, nxt in itertools.pairwise(bounds):
+            if active:
+                active = [m for m in active if m.end != pos]
+            if pos in starts:
+                active.extend(starts[pos])
+            if pos in breaks:
+                self.out = _page_break(self.pages, self.out, *breaks[pos])
+            chunk = text[pos:nxt]
+            if special[self.next_special] < nxt:
+                chunk = self.escape(chunk, nxt)
+            if not active:
+                self.out.append(chunk)
+            elif len(active) == 1:
+                self.out.append(f"{active[0].tag}{chunk}</span>")
+            else:
+                key = tuple(map(id, active))
+                tag = self.stacked.get(key)
+                if tag is None:
+                    tag = self.stacked[key] = stacked_tag(active)
+                self.out.append(f"{tag}{chunk}</span>")
+
+    def finish(self) -> list[str]:
+        """Place the breaks at the very end; the pages."""
+        for pos in self.break_at[self.next_break : -1]:
+            self.out = _page_break(self.pages, self.out, *self.breaks[pos])
+        self.pages.append("".join(self.out))
+        return self.pages
+
+
+def _page_break(pages: list[str], out: list[str], cuts: int, markers: list[str]) -> list[str]:
+    """End ``cuts`` pages, then start the next with ``markers``; the list
+    to write on from here."""
+    for _ in range(cuts):
+        pages.append("".join(out))
+        out = []
+    out.extend(markers)
+    return out
 
 
 def stacked_tag(active: list[Mark]) -> str:
@@ -364,24 +465,26 @@ def raw_marks(result: Result, raw: str, facts: Facts
     zero-width markers for insertions and the flag anchors."""
     marks: list[Mark] = []
     points: dict[int, list[str]] = defaultdict(list)
-    slots = facts.slots
+    slots, titles, spacing, tags = facts.slots, facts.titles, facts.spacing, facts.tags
     for number, edit in enumerate(result.edits):
-        slot = slots[edit.stage]
-        title = facts.titles[number]
-        if edit.raw_end == edit.raw_start:
-            points[edit.raw_start].append(
-                f'<span class="z s{slot}" title="{esc(title)}"></span>')
+        start, end = edit.raw_start, edit.raw_end
+        title = titles[number]
+        if end == start:
+            points[start].append(
+                f'<span class="z s{slots[edit.stage]}" title="{esc(title)}"></span>')
             continue
-        if facts.spacing[number]:
-            kind = "e ws nl" if "\n" in raw[edit.raw_start : edit.raw_end] else "e ws"
+        if spacing[number]:
+            kind = "e ws nl" if raw.find("\n", start, end) >= 0 else "e ws"
         else:
             kind = "e del" if not edit.after else "e"
-        marks.append(Mark(edit.raw_start, edit.raw_end, f"{kind} s{slot}", title))
+        classes = f"{kind} s{slots[edit.stage]}"
+        marks.append(Mark(start, end, classes, title, tags[classes, title]))
     for number, flag in enumerate(result.flags, 1):
         points[flag.raw_start].append(f'<a class="anchor" id="f{number}"></a>')
         if flag.raw_end > flag.raw_start:
-            marks.append(Mark(flag.raw_start, flag.raw_end, f"fl fs{slots[flag.stage]}",
-                              flag_title(flag), flag=True))
+            classes, title = f"fl fs{slots[flag.stage]}", flag_title(flag)
+            marks.append(Mark(flag.raw_start, flag.raw_end, classes, title,
+                              tags[classes, title], flag=True))
     return marks, points
 
 
@@ -394,32 +497,44 @@ def clean_marks(result: Result, clean: str, offsets: OffsetMap, facts: Facts
     A hunk that removed text has no clean stretch to mark: inside a word
     (a joined hyphenation) the whole word is marked; elsewhere a small
     marker stands where the text went; a removed space is not marked."""
-    by_start = sorted(range(len(result.edits)), key=lambda i: result.edits[i].raw_start)
-    edit_starts = [result.edits[i].raw_start for i in by_start]
+    edits = result.edits
+    raw_starts = [e.raw_start for e in edits]
+    by_start = sorted(range(len(edits)), key=raw_starts.__getitem__)
+    edit_starts = [raw_starts[i] for i in by_start]
+    edit_ends = [edits[i].raw_end for i in by_start]
     marks: list[Mark] = []
     points: dict[int, list[str]] = defaultdict(list)
+    tags, spacing = facts.tags, facts.spacing
+    # most hunks are one line join: hunk_look of it depends on its stage and rule only
+    joins = Memo(lambda key: (f"h ws s{facts.slots[key[0]]}",
+                              f"whitespace only: {key[0]}/{key[1]}"))
+    find_first, find_last = bisect.bisect_left, bisect.bisect_right
     for (clean_start, clean_end), (raw_start, raw_end) in zip(
             offsets.clean_spans, offsets.raw_spans, strict=True):
-        lo = bisect.bisect_left(edit_starts, raw_start)
-        hi = bisect.bisect_right(edit_starts, raw_end)
-        inside = sorted(i for i in by_start[lo:hi] if result.edits[i].raw_end <= raw_end)
-        mark = hunk_mark(result, inside, clean_start, clean_end, facts)
+        lo = find_first(edit_starts, raw_start)
+        hi = find_last(edit_starts, raw_end, lo)
+        if hi - lo == 1 and edit_ends[lo] <= raw_end and spacing[by_start[lo]]:
+            edit = edits[by_start[lo]]
+            classes, title = joins[edit.stage, edit.rule]
+        else:
+            inside = sorted(by_start[k] for k in range(lo, hi) if edit_ends[k] <= raw_end)
+            classes, title = hunk_look(result, inside, facts)
         if clean_end > clean_start:
-            marks.append(mark)
-        elif "ws" not in mark.classes.split():
+            marks.append(Mark(clean_start, clean_end, classes, title, tags[classes, title]))
+        elif "ws" not in classes.split():
             word_start, word_end = word_around(clean, clean_start)
             if word_end > word_start:
-                marks.append(Mark(word_start, word_end, mark.classes, mark.title))
+                marks.append(Mark(word_start, word_end, classes, title, tags[classes, title]))
             else:
                 points[clean_start].append(
-                    f'<span class="z {mark.classes.split()[-1]}" title="{esc(mark.title)}">'
+                    f'<span class="z {classes.split()[-1]}" title="{esc(title)}">'
                     "</span>")
     for flag in result.flags:
         start = offsets.to_clean(flag.raw_start)
         end = offsets.to_clean(flag.raw_end, right=True)
         if end > start:
-            marks.append(Mark(start, end, f"fl fs{facts.slots[flag.stage]}", flag_title(flag),
-                              flag=True))
+            classes, title = f"fl fs{facts.slots[flag.stage]}", flag_title(flag)
+            marks.append(Mark(start, end, classes, title, tags[classes, title], flag=True))
     return marks, points
 
 
@@ -443,22 +558,22 @@ def word_around(text: str, pos: int) -> tuple[int, int]:
     return before.start(), after.end()
 
 
-def hunk_mark(result: Result, inside: list[int], start: int, end: int, facts: Facts) -> Mark:
-    """A hunk's mark: coloured by its last substantive edit, titled by all."""
+def hunk_look(result: Result, inside: list[int], facts: Facts) -> tuple[str, str]:
+    """A hunk's classes and title: coloured by its last substantive edit,
+    titled by all."""
     if not inside:
-        return Mark(start, end, "h", "changed")
+        return "h", "changed"
     edits = result.edits
     substantive = [i for i in inside if not facts.spacing[i]]
     if not substantive:
         # thousands of line joins per book: name them, do not repeat reasons
         names = dict.fromkeys(f"{edits[i].stage}/{edits[i].rule}" for i in inside)
-        return Mark(start, end, f"h ws s{facts.slots[edits[inside[-1]].stage]}",
-                    "whitespace only: " + " + ".join(names))
+        return (f"h ws s{facts.slots[edits[inside[-1]].stage]}",
+                "whitespace only: " + " + ".join(names))
     titles = [facts.titles[i] for i in inside[:MAX_TITLE_ENTRIES]]
     if len(inside) > MAX_TITLE_ENTRIES:
         titles.append(f"… and {len(inside) - MAX_TITLE_ENTRIES} more")
-    return Mark(start, end, f"h s{facts.slots[edits[substantive[-1]].stage]}",
-                "\n".join(titles))
+    return f"h s{facts.slots[edits[substantive[-1]].stage]}", "\n".join(titles)
 
 
 # --- the page ----------------------------------------------------------------
@@ -542,15 +657,9 @@ def meta(out: list[str], result: Result, source: DecodedInput, facts: Facts,
 def summary(out: list[str], result: Result, facts: Facts) -> None:
     slots = facts.slots
     counts = result.counts_by_stage()
-    edit_rules: dict[str, Counter[str]] = defaultdict(Counter)
-    flag_rules: dict[str, Counter[str]] = defaultdict(Counter)
-    spaces: Counter[str] = Counter()
-    for edit, spacing in zip(result.edits, facts.spacing, strict=True):
-        edit_rules[edit.stage][edit.rule] += 1
-        if spacing:
-            spaces[edit.stage] += 1
-    for flag in result.flags:
-        flag_rules[flag.stage][flag.rule] += 1
+    edit_rules = rule_counts(result.edits)
+    flag_rules = rule_counts(result.flags)
+    spaces = Counter(itertools.compress(map(STAGE_OF, result.edits), facts.spacing))
     out.append('<section class="box" id="summary">\n<h2>Changes by stage</h2>\n<table>\n'
                '<tr><th class="js-only">Show</th><th>Stage</th><th>Edits</th>'
                "<th>Whitespace only</th><th>Flags</th><th>By rule</th></tr>\n")
@@ -577,6 +686,19 @@ def summary(out: list[str], result: Result, facts: Facts) -> None:
                'Clean column: <span class="h demo">tinted</span> the changed stretches. '
                '<span class="fl">Wavy</span>: flagged, left unchanged. '
                "Colours follow the stage; hover a mark for details.</p>\n</section>\n")
+
+
+STAGE_OF = operator.attrgetter("stage")
+STAGE_AND_RULE = operator.attrgetter("stage", "rule")
+
+
+def rule_counts(items: Iterable[Edit | RaisedFlag]) -> defaultdict[str, Counter[str]]:
+    """How often each rule of each stage occurs; rules in order of first
+    appearance, so ``most_common`` breaks ties the same way every run."""
+    counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for (stage, rule), n in Counter(map(STAGE_AND_RULE, items)).items():
+        counts[stage][rule] = n
+    return counts
 
 
 def flag_list(out: list[str], result: Result) -> None:
@@ -628,9 +750,9 @@ def pages(out: list[str], result: Result, facts: Facts, raw_pages: list[str],
         changes, joins, flags = info[number - 1]
         quiet = "" if changes or flags else " quiet"
         flagged = f", {flags:,} flagged" if flags else ""
-        out.append(f'<section class="page{quiet}" id="p{number}"><h3><a href="#p{number}">'
-                   f"{label} {number}</a> · raw lines {line}–{max(line, last)} · "
-                   f"{changes:,} changes, {joins:,} whitespace{flagged}</h3>\n"
-                   f'<div class="cols"><pre class="r">{raw_html}</pre>'
-                   f'<pre class="c">{clean_html}</pre></div></section>\n')
+        out.extend((f'<section class="page{quiet}" id="p{number}"><h3><a href="#p{number}">'
+                    f"{label} {number}</a> · raw lines {line}–{max(line, last)} · "
+                    f"{changes:,} changes, {joins:,} whitespace{flagged}</h3>\n"
+                    '<div class="cols"><pre class="r">', raw_html,
+                    '</pre><pre class="c">', clean_html, "</pre></div></section>\n"))
         line = last + 1

@@ -37,9 +37,15 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
+from collections.abc import Sequence
+from itertools import accumulate, count
+from json.encoder import encode_basestring
+from operator import add, attrgetter
 from typing import Any
 
 from clean_scan.decoding import DecodedInput
+from clean_scan.document import Edit
 from clean_scan.pipeline import Result
 
 SCHEMA = "clean-scan/report"
@@ -50,12 +56,9 @@ class LineIndex:
     """Offsets to 1-based line and column, by binary search over line starts."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            self._starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+        # line n starts after the lengths of lines 1..n-1 and their n-1 line ends
+        lengths = accumulate(map(len, text.split("\n")[:-1]), initial=0)
+        self._starts = list(map(add, lengths, count()))
 
     def locate(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset)
@@ -68,7 +71,6 @@ def build_report(result: Result, source: DecodedInput, name: str,
     """The report as plain data, ready for ``json.dumps``; the short fields
     come first, so a reader can take the head of a huge report."""
     index = LineIndex(result.raw)
-    counts = result.counts_by_stage()
     edits = []
     for number, edit in enumerate(result.edits, 1):
         line, column = index.locate(edit.raw_start)
@@ -87,6 +89,33 @@ def build_report(result: Result, source: DecodedInput, name: str,
                 "reason": edit.reason,
             }
         )
+    return {**_report_head(result, source, name, options, output), "edits": edits,
+            "flags": _flag_items(result, index),
+            "restore": {"hunks": [list(h) for h in result.hunks]}}
+
+
+def _report_head(result: Result, source: DecodedInput, name: str,
+                 options: dict[str, Any] | None, output: dict[str, Any] | None
+                 ) -> dict[str, Any]:
+    """The short fields of the report, in their order."""
+    counts = result.counts_by_stage()
+    return {
+        "schema": SCHEMA,
+        "version": VERSION,
+        "input": {
+            "name": name,
+            "sha256": source.sha256,
+            "bytes": source.size,
+            "encoding": source.encoding,
+            "bom": source.bom,
+        },
+        "options": options or {},
+        "output": output or {},
+        "stages": [{"name": n, **c} for n, c in counts.items()],
+    }
+
+
+def _flag_items(result: Result, index: LineIndex) -> list[dict[str, Any]]:
     flags = []
     for flag in result.flags:
         line, column = index.locate(flag.raw_start)
@@ -104,46 +133,110 @@ def build_report(result: Result, source: DecodedInput, name: str,
                 "suggestions": list(flag.suggestions),
             }
         )
-    return {
-        "schema": SCHEMA,
-        "version": VERSION,
-        "input": {
-            "name": name,
-            "sha256": source.sha256,
-            "bytes": source.size,
-            "encoding": source.encoding,
-            "bom": source.bom,
-        },
-        "options": options or {},
-        "output": output or {},
-        "stages": [{"name": n, **c} for n, c in counts.items()],
-        "edits": edits,
-        "flags": flags,
-        "restore": {"hunks": [list(h) for h in result.hunks]},
-    }
+    return flags
 
 
 LONG_FIELDS = ("edits", "flags")
 
+ITEM_JOINTS = {"edits": "}, {", "flags": "}, {", "hunks": "], ["}
+"""What ``json.dumps`` writes between two items of each long list: the
+items are flat (no nested object in an edit or flag, no nested list in a
+hunk), so every such joint that is not inside a string is a boundary."""
+
 
 def render_json(report: dict[str, Any]) -> str:
     """The report as text: the short head indented, then one edit, flag or
-    hunk per line. A person can read and grep it, and each item goes through
+    hunk per line. A person can read and grep it, and each list goes through
     the C encoder (``indent`` would force the pure-Python one, three times
     slower on a book).
     """
     head = {k: v for k, v in report.items() if k not in (*LONG_FIELDS, "restore")}
-    parts = [json.dumps(head, ensure_ascii=False, indent=1)[:-2]]
-    for key in LONG_FIELDS:
-        parts.append(f',\n "{key}": [{_one_per_line(report[key], "  ")}]')
-    hunks = report["restore"]["hunks"]
-    parts.append(f',\n "restore": {{"hunks": [{_one_per_line(hunks, "  ")}]}}\n}}\n')
-    return "".join(parts)
+    edits = _one_per_line(report["edits"], ITEM_JOINTS["edits"])
+    return _layout(head, edits, report["flags"], report["restore"]["hunks"])
 
 
-def _one_per_line(items: list[Any], indent: str) -> str:
+def report_json(result: Result, source: DecodedInput, name: str,
+                options: dict[str, Any] | None = None,
+                output: dict[str, Any] | None = None) -> str:
+    """``render_json(build_report(...))``, the same text, written straight
+    from the result: for a book's thousands of edits, building a dict per
+    edit and encoding it costs several times more than one f-string each."""
+    index = LineIndex(result.raw)
+    edits = _edit_lines(result.edits, index)
+    if edits is None:
+        return render_json(build_report(result, source, name, options, output))
+    head = _report_head(result, source, name, options, output)
+    # a hunk tuple is written as the list build_report makes of it
+    return _layout(head, edits, _flag_items(result, index), result.hunks)
+
+
+def _layout(head: dict[str, Any], edits: str, flags: list[Any], hunks: list[Any]) -> str:
+    """The report's text around its edit lines (already made)."""
+    return "".join((
+        json.dumps(head, ensure_ascii=False, indent=1)[:-2],
+        f',\n "edits": [{edits}]',
+        f',\n "flags": [{_one_per_line(flags, ITEM_JOINTS["flags"])}]',
+        f',\n "restore": {{"hunks": [{_one_per_line(hunks, ITEM_JOINTS["hunks"])}]}}\n}}\n',
+    ))
+
+
+def _one_per_line(items: list[Any], joint: str, indent: str = "  ") -> str:
+    """The items one per line, each as ``json.dumps`` writes it.
+
+    The whole list is encoded in one call (thousands of calls, each setting
+    up an encoder, cost several times more) and the line breaks go in at the
+    joints between items. When a string holds the joint itself the count
+    gives it away, and the items are encoded one by one instead.
+    """
     if not items:
         return ""
-    dumps = json.dumps
-    body = ",".join(f"\n{indent}{dumps(item, ensure_ascii=False)}" for item in items)
-    return body + "\n "
+    body = json.dumps(items, ensure_ascii=False)[1:-1]
+    if body.count(joint) == len(items) - 1:
+        body = body.replace(joint, f"{joint[0]},\n{indent}{joint[-1]}")
+    else:
+        dumps = json.dumps
+        body = f",\n{indent}".join(dumps(item, ensure_ascii=False) for item in items)
+    return f"\n{indent}{body}\n "
+
+
+def _edit_lines(edits: Sequence[Edit], index: LineIndex) -> str | None:
+    """The edit items one per line, as ``_one_per_line`` writes their dicts;
+    None when a field is not of the plain type whose text an f-string writes
+    as ``json.dumps`` does (``encode_basestring`` refuses anything but text
+    by itself; an int subclass such as bool, a float subclass, or a NaN
+    would be written differently)."""
+    if not edits:
+        return ""
+    enc, starts, find_line = encode_basestring, index._starts, bisect.bisect_right
+    names = _Encoded()  # stages, rules and reasons repeat
+    lines = []
+    try:
+        if not (_plain(edits, "raw_start", {int}) and _plain(edits, "raw_end", {int})
+                and _plain(edits, "confidence", {int, float})
+                and all(map(math.isfinite, map(attrgetter("confidence"), edits)))):
+            return None
+        for number, edit in enumerate(edits, 1):
+            start = edit.raw_start
+            line = find_line(starts, start)
+            lines.append(
+                f'{{"id": {number}, "stage": {names[edit.stage]}, "rule": {names[edit.rule]}, '
+                f'"start": {start}, "end": {edit.raw_end}, "line": {line}, '
+                f'"column": {start - starts[line - 1] + 1}, "before": {enc(edit.before)}, '
+                f'"after": {enc(edit.after)}, "confidence": {edit.confidence!r}, '
+                f'"reason": {names[edit.reason]}}}')
+    except (TypeError, OverflowError):  # not text; an int too large for a float
+        return None
+    return "\n  " + ",\n  ".join(lines) + "\n "
+
+
+def _plain(edits: Sequence[Edit], field: str, types: set[type]) -> bool:
+    return set(map(type, map(attrgetter(field), edits))) <= types
+
+
+class _Encoded(dict[str, str]):
+    """``encoded[text]``: ``encode_basestring(text)``, made once per text
+    (and refusing anything but text as it does)."""
+
+    def __missing__(self, text: str) -> str:
+        value = self[text] = encode_basestring(text)
+        return value
