@@ -79,7 +79,8 @@ class Lines:
             raw, pos, stripped = self._raw[number], self._starts[number], self.texts[number]
             start = pos + len(raw) - len(raw.lstrip(" \t"))
             line = Line(number, start, start + len(stripped), pos,
-                        min(pos + len(raw) + 1, self._length), stripped)
+                        min(pos + len(raw) + 1, self._length), stripped,
+                        not stripped, stripped == PAGE_BREAK)
             self._made[number] = line
         return line
 
