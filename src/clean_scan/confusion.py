@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import string
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -64,6 +65,8 @@ class ConfusionModel:
     _by_limit: dict[float, dict[str, tuple[tuple[str, float], ...]]] = field(
         default_factory=dict, repr=False)
     _insertions: dict[tuple[frozenset[str], float], dict[str, list[tuple[str, float]]]] = field(
+        default_factory=dict, repr=False)
+    _flagged_tables: dict[float, dict[str, tuple[tuple[str, float, bool], ...]]] = field(
         default_factory=dict, repr=False)
 
     @classmethod
@@ -273,6 +276,131 @@ class ConfusionModel:
                 keep_final(form2, cost + JUNK_EDIT)
         found.pop(word, None)
         return found
+
+
+    def known_variants(self, word: str, known: AbstractSet[str], two_ops: bool = True,
+                       generic: bool = True) -> dict[str, float]:
+        """The forms of :meth:`variants` whose lower case is in ``known`` (a
+        set of forms each its own lower case), with the same costs, in the
+        same order: ``variants(word, accept=...)`` filtered by ``known``.
+
+        :meth:`variants` keeps every form it makes in one dict, one call per
+        form, and most forms are not words. Here only the forms a second
+        operation starts from are remembered (as :meth:`variants` chooses
+        them: the first time each is reached this cheaply); any other form
+        is looked up in ``known`` and dropped unless it is there. The costs
+        stay below :meth:`variants`' default ``max_cost``.
+
+        >>> m = ConfusionModel.from_rows([("rn", "m", 3.0), ("c", "e", 4.0)])
+        >>> m.known_variants("rnodcl", {"model", "modcl"})
+        {'modcl': 3.0, 'model': 7.0}
+        """
+        found: dict[str, float] = {}
+        starts: dict[str, float] = {}  # the cheapest cost a start was reached at
+        learned: list[tuple[str, float]] = []
+        plain = word == word.lower()
+        for form, cost, lower in self._rewrites(word, STEP_LIMIT, inserts=True):
+            if cost <= SECOND_OP_LIMIT and cost < starts.get(form, math.inf):
+                starts[form] = cost
+                learned.append((form, cost))
+            if form in known or (not (plain and lower) and form.lower() in known):
+                _keep_cheaper(found, form, cost)
+        junky = self._generic_known(word, known, found, starts) if generic else []
+        if two_ops:
+            for form, cost in learned + junky:
+                for form2, cost2 in self._known_rewrites(form, known):
+                    _keep_cheaper(found, form2, cost + cost2)
+            for form, cost in junky + learned:
+                if not form.isalpha():
+                    for form2 in junk_steps(form):
+                        if form2 in known or form2.lower() in known:
+                            _keep_cheaper(found, form2, cost + JUNK_EDIT)
+        found.pop(word, None)
+        return found
+
+    def _flagged(self, limit: float) -> dict[str, tuple[tuple[str, float, bool], ...]]:
+        """:meth:`_by_limit_table` with each printed piece marked when it is
+        its own lower case (then a lower-case form stays lower case)."""
+        table = self._flagged_tables.get(limit)
+        if table is None:
+            table = {ocr: tuple((printed, cost, printed == printed.lower())
+                                for printed, cost in pieces)
+                     for ocr, pieces in self._by_limit_table(limit).items()}
+            self._flagged_tables[limit] = table
+        return table
+
+    def _rewrites(self, word: str, limit: float,
+                  inserts: bool) -> Iterator[tuple[str, float, bool]]:
+        """:meth:`learned_steps`, each form with its piece's lower-case mark."""
+        table = self._flagged(limit)
+        size = len(word)
+        for i in range(size):
+            head = word[:i]
+            for printed, cost, lower in table.get(word[i], ()):
+                yield head + printed + word[i + 1:], cost, lower
+            if i + 2 <= size:
+                for printed, cost, lower in table.get(word[i:i + 2], ()):
+                    yield head + printed + word[i + 2:], cost, lower
+        for printed, cost, lower in table.get("", ()) if inserts else ():
+            for i in range(size + 1):
+                yield word[:i] + printed + word[i:], cost, lower
+
+    def _known_rewrites(self, word: str, known: AbstractSet[str]) -> list[tuple[str, float]]:
+        """The second operation: ``learned_steps(word, SECOND_OP_LIMIT,
+        inserts=False)``, only the forms in ``known``."""
+        table = self._flagged(SECOND_OP_LIMIT)
+        plain = word == word.lower()
+        size = len(word)
+        hits = []
+        for i in range(size):
+            head = word[:i]
+            for piece in (word[i], word[i:i + 2]) if i + 2 <= size else (word[i],):
+                pieces = table.get(piece)
+                if pieces:
+                    tail = word[i + len(piece):]
+                    for printed, cost, lower in pieces:
+                        form = head + printed + tail
+                        if form in known or (not (plain and lower) and form.lower() in known):
+                            hits.append((form, cost))
+        return hits
+
+    def _generic_known(self, word: str, known: AbstractSet[str], found: dict[str, float],
+                       starts: dict[str, float]) -> list[tuple[str, float]]:
+        """The generic steps of :meth:`variants`: the known forms go into
+        ``found``; the repairs of a junk character, which a second
+        operation may follow, are returned (and remembered in ``starts``)."""
+        plain = word == word.lower()  # the forms are then lower case too
+        junky: list[tuple[str, float]] = []
+        for i, char in enumerate(word):
+            head, tail = word[:i], word[i + 1:]
+            if is_junk(char):
+                for form in (head + tail, *[head + letter + tail for letter in LETTERS]):
+                    if starts.get(form, math.inf) > JUNK_EDIT:
+                        starts[form] = JUNK_EDIT
+                        junky.append((form, JUNK_EDIT))
+                    if form in known or form.lower() in known:
+                        _keep_cheaper(found, form, JUNK_EDIT)
+                continue
+            form = head + tail
+            if form in known or form.lower() in known:
+                _keep_cheaper(found, form, GENERIC_INDEL)
+            forms = [head + letter + tail for letter in LETTERS if letter != char]
+            for form in [f for f in forms if f in known] if plain else forms:
+                if form in known or form.lower() in known:
+                    _keep_cheaper(found, form, GENERIC_SUB)
+        for i in range(len(word) + 1):
+            head, tail = word[:i], word[i:]
+            forms = [head + letter + tail for letter in LETTERS]
+            for form in [f for f in forms if f in known] if plain else forms:
+                if form in known or form.lower() in known:
+                    _keep_cheaper(found, form, GENERIC_INDEL)
+        return junky
+
+
+def _keep_cheaper(found: dict[str, float], form: str, cost: float) -> None:
+    """Record ``form`` at ``cost`` unless it is known as cheap already."""
+    if cost < found.get(form, math.inf):
+        found[form] = cost
 
 
 def differing_runs(source: str, target: str) -> Iterator[tuple[str, str]]:

@@ -131,6 +131,7 @@ class Knowledge:
     wide: dict[str, set[str]] = field(default_factory=dict)
     pooled: set[int] = field(default_factory=set)
     plain: dict[str, bool] = field(default_factory=dict)
+    accepted: list[frozenset[str]] = field(default_factory=list)
 
 
 def split_token(match: regex.Match[str]) -> Token:
@@ -387,6 +388,29 @@ def candidate_known(form: str, know: Knowledge) -> bool:
     return ("-" in form or "'" in form) and known_form(form, know.lexicon)
 
 
+@lru_cache(maxsize=1)
+def _common_candidates() -> frozenset[str]:
+    """The lexicon words common enough to be candidates whatever the
+    document says (``candidate_known``'s count test), made once."""
+    return frozenset(word for word, count in load_lexicon().words.items()
+                     if len(count) > MIN_CANDIDATE_DIGITS and word == word.lower())
+
+
+def candidate_set(know: Knowledge) -> frozenset[str]:
+    """Every lower-case form ``candidate_known`` accepts, save compounds and
+    possessives: one set look-up per generated form instead of a call.
+    Made on first use in a run (most runs need it), from the common words
+    and this document's words."""
+    if know.accepted:
+        return know.accepted[0]
+    words, doc_lower = know.lexicon.words, know.doc_lower
+    own = {word for word, n in doc_lower.items() if (n >= 2 or word in words)}
+    own.update(know.extra)
+    accepted = _common_candidates().union(w for w in own if w == w.lower())
+    know.accepted.append(accepted)
+    return accepted
+
+
 def language_cost(form: str, left: str | None, right: str | None, know: Knowledge) -> float:
     """``-ln P`` of the form between its neighbours, less the document's vote."""
     lex = know.lexicon
@@ -445,7 +469,11 @@ def _generated(source: str, two_ops: bool, know: Knowledge,
     """Known lower-case forms among the model's variants of ``source``."""
     found: dict[str, float] = {}
     accept = lambda form: candidate_known(form.lower(), know)  # noqa: E731
-    variants = know.model.variants(source, two_ops=two_ops, accept=accept, generic=generic)
+    if "-" in source or "'" in source:
+        # such forms may be known as compounds or possessives: ask one by one
+        variants = know.model.variants(source, two_ops=two_ops, accept=accept, generic=generic)
+    else:
+        variants = know.model.known_variants(source, candidate_set(know), two_ops, generic)
     for form, cost in variants.items():
         lower = form.lower()
         if cost < found.get(lower, math.inf) and lower != source.lower() and accept(lower):
