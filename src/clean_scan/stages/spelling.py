@@ -34,11 +34,13 @@ Numbers, abbreviations, references, hyphenated compounds and words at a
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import chain, islice
+from typing import NamedTuple
 
 import regex
 from rapidfuzz import process
@@ -83,6 +85,11 @@ MAX_SUGGESTIONS = 3
 
 TOKEN = regex.compile(r"[^\s—–]+")
 """A token: anything between spaces and dashes (``power—to`` is two words)."""
+TOKEN_TEXTS = re.compile("[^\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f"
+                         "\u205f\u3000—–]+")
+"""``TOKEN`` for ``re``, whose ``findall`` is twice as fast: the same
+characters part tokens (``regex``'s ``\\s`` lacks ``re``'s ``\\x1c``-``\\x1f``,
+hence the list; a test checks the two agree on every character)."""
 EDGE = regex.compile(r"^([\"'‘“«(\[{]*)(.*?)([.,;:!?)\]}\"'’”»…*]*)$")
 """Leading and trailing punctuation around a word core. Other marks (``&``,
 ``£``, ``^``) stay in the core: there they are garbled letters (``th£``)."""
@@ -90,9 +97,9 @@ ROMAN = regex.compile(r"^(?i:m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,
 SENTENCE_END = regex.compile(r"[.!?:][\"'’”)\]]*$")
 
 
-@dataclass(frozen=True)
-class Token:
-    """A whitespace token split into its edges and the word core."""
+class Token(NamedTuple):
+    """A whitespace token split into its edges and the word core (a tuple:
+    a book makes thousands, and a tuple is the cheapest to make)."""
 
     start: int  # offset of the core in the text
     core: str
@@ -130,26 +137,28 @@ class Knowledge:
     near_pools: dict[int, list[str]] = field(default_factory=dict)
     wide: dict[str, set[str]] = field(default_factory=dict)
     pooled: set[int] = field(default_factory=set)
-    plain: dict[str, bool] = field(default_factory=dict)
+    plain: dict[str, int] = field(default_factory=dict)
     accepted: list[frozenset[str]] = field(default_factory=list)
+    known: dict[str, bool] = field(default_factory=dict)
 
 
-def split_token(match: regex.Match[str]) -> Token:
-    """Split a token into leading punctuation, core and trailing punctuation.
+def split_token(match: regex.Match[str], offset: int = 0) -> Token:
+    """Split a token into leading punctuation, core and trailing punctuation
+    (``offset``: where the text the match was made in starts).
 
     >>> t = split_token(TOKEN.search("“Frauce,”"))
     >>> t.lead, t.core, t.trail
     ('“', 'Frauce', ',”')
     """
-    text = match.group()
+    return split_text(match.group(), match.start() + offset)
+
+
+def split_text(text: str, start: int) -> Token:
+    """:func:`split_token` for a token's text found at ``start``."""
     if text.isalpha():
-        return Token(match.start(), text, "", "")
+        return Token(start, text, "", "")
     lead, core, trail = EDGE.match(text).groups()
-    return Token(match.start() + len(lead), core, lead, trail)
-
-
-def _shift(token: Token, offset: int) -> Token:
-    return Token(token.start + offset, token.core, token.lead, token.trail)
+    return Token(start + len(lead), core, lead, trail)
 
 
 def looks_like_word(core: str) -> bool:
@@ -239,7 +248,15 @@ def derived_known(word: str, know: Knowledge) -> bool:
 
 def is_known(core: str, know: Knowledge) -> bool:
     """Known: lexicon, user words, a junk-free form the document repeats, or a
-    known word with a productive prefix or suffix."""
+    known word with a productive prefix or suffix (answered once per run
+    and form: a book repeats its words)."""
+    found = know.known.get(core)
+    if found is None:
+        found = know.known[core] = _is_known(core, know)
+    return found
+
+
+def _is_known(core: str, know: Knowledge) -> bool:
     if known_form(core, know.lexicon) or core in know.extra or core.lower() in know.extra:
         return True
     if core.isalpha() and derived_known(core, know):
@@ -860,35 +877,68 @@ def join_pieces(tokens: list[Token], index: int, know: Knowledge) -> Proposal | 
 
 class LineTokens:
     """The tokens of one line, split into edges and core only when asked
-    for: most words of a book are common and need no more than a look-up."""
+    for: most words of a book are common and need no more than a look-up.
+    Even where a token starts is found only when asked for (a line's
+    later tokens are often never looked at)."""
 
     def __init__(self, line: str, offset: int) -> None:
-        self.matches = list(TOKEN.finditer(line))
+        self.line = line
+        self.texts: list[str] = TOKEN_TEXTS.findall(line)
         self.offset = offset
+        self.starts: list[int] = []
         self.cache: dict[int, Token] = {}
 
     def __len__(self) -> int:
-        return len(self.matches)
+        return len(self.texts)
+
+    def start(self, index: int) -> int:
+        """Where token ``index`` starts in the line: each token is the first
+        occurrence of its text after the one before it (only spaces and
+        dashes part them, and a token holds none)."""
+        starts, texts = self.starts, self.texts
+        while len(starts) <= index:
+            after = starts[-1] + len(texts[len(starts) - 1]) if starts else 0
+            starts.append(self.line.find(texts[len(starts)], after))
+        return starts[index]
 
     def __getitem__(self, index: int) -> Token:
         token = self.cache.get(index)
         if token is None:
-            token = _shift(split_token(self.matches[index]), self.offset)
+            token = split_text(self.texts[index], self.offset + self.start(index))
             self.cache[index] = token
         return token
 
 
-def plain_common_word(text: str, know: Knowledge) -> bool:
-    """A token that is a common word with no punctuation and no real-word
-    confusion: most tokens of a book, passed with one look-up (and the
-    answer kept per run, since a book repeats its words).
+DECIDE, PASS, PASS_AT_END = 0, 1, 2
+"""How a token is handled, by its text alone: looked at, or passed (before
+the next sentence or at the end of one)."""
+
+
+def passed_through(text: str, know: Knowledge) -> int:
+    """Whether a token needs no look at its context: a common word with no
+    real-word confusion (whatever punctuation is around it), or no word to
+    correct at all (a number, an abbreviation, a word at a ``¬``). Most
+    tokens of a book are these; the answer depends on the text alone, so
+    a run works it out once per distinct token.
 
     >>> know = knowledge("", Context())
-    >>> plain_common_word("which", know), plain_common_word("which,", know)
-    (True, False)
+    >>> [passed_through(text, know) for text in ("which", "which.", "whicli")]
+    [1, 2, 0]
+    >>> passed_through("1942,", know), passed_through("tire", know)
+    (1, 0)
     """
-    return text.isalpha() and len(know.lexicon.words.get(text.lower(), "")) >= RARE_DIGITS \
-        and text not in know.confusion_sets and not text.startswith("I")
+    if text.isalpha():
+        if len(know.lexicon.words.get(text.lower(), "")) >= RARE_DIGITS and \
+                text not in know.confusion_sets and not text.startswith("I"):
+            return PASS  # the commonest case, first
+        lead, core, trail = "", text, ""
+    else:
+        lead, core, trail = EDGE.match(text).groups()
+    common = core.isalpha() and len(know.lexicon.words.get(core.lower(), "")) >= RARE_DIGITS \
+        and core not in know.confusion_sets and not core.startswith("I")
+    if common or not looks_like_word(core) or "¬" in trail:
+        return PASS_AT_END if SENTENCE_END.search(core + trail) or not core else PASS
+    return DECIDE
 
 
 def scan_line(line: str, offset: int, know: Knowledge) -> tuple[list[Proposal], list[Flag]]:
@@ -898,18 +948,17 @@ def scan_line(line: str, offset: int, know: Knowledge) -> tuple[list[Proposal], 
     flags: list[Flag] = []
     sentence_start = True
     taken = -1  # index of the last token an accepted proposal covers
-    plain = know.plain
-    for i, match in enumerate(tokens.matches):
-        text = match.group()
-        common = plain.get(text)
-        if common is None:
-            common = plain[text] = plain_common_word(text, know)
-        if common:
-            sentence_start = False  # a common word, no punctuation: nothing to do
+    passes = know.plain
+    for i, text in enumerate(tokens.texts):
+        how = passes.get(text)
+        if how is None:
+            how = passes[text] = passed_through(text, know)
+        if how:
+            sentence_start = how == PASS_AT_END
             continue
         token = tokens[i]
         core = token.core
-        if i > taken and looks_like_word(core) and "¬" not in token.trail:
+        if i > taken:  # a word to correct (passed_through said so), not yet replaced
             outcome = _decide(tokens, i, know, sentence_start, joinable_left=i - 1 > taken)
             if isinstance(outcome, Proposal):
                 if outcome.start < token.start and proposals and \
