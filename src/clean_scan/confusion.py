@@ -55,13 +55,30 @@ def is_junk(char: str) -> bool:
     return not (char.isalpha() or char in "'’-")
 
 
+@dataclass(frozen=True)
+class FirstOps:
+    """What one operation on ``word`` reached: the known forms (in order,
+    at their cheapest), and the forms a second operation starts from (the
+    cheap learned rewrites, and the repairs of a junk character)."""
+
+    word: str
+    found: dict[str, float]
+    learned: list[tuple[str, float]]
+    junky: list[tuple[str, float]]
+
+    def reached(self) -> dict[str, float]:
+        """The known forms, without the word itself."""
+        found = dict(self.found)
+        found.pop(self.word, None)
+        return found
+
+
 @dataclass
 class ConfusionModel:
     """Substitution costs, keyed by the OCR piece: ``{ocr: {printed: cost}}``.
     The empty string stands for nothing (a dropped or added character)."""
 
     table: dict[str, dict[str, float]]
-    _steps: dict[str, list[tuple[str, float]]] = field(default_factory=dict, repr=False)
     _by_limit: dict[float, dict[str, tuple[tuple[str, float], ...]]] = field(
         default_factory=dict, repr=False)
     _insertions: dict[tuple[frozenset[str], float], dict[str, list[tuple[str, float]]]] = field(
@@ -141,13 +158,10 @@ class ConfusionModel:
         return total
 
     def steps(self, word: str) -> list[tuple[str, float]]:
-        """Learned one-operation rewrites of ``word``: (new form, cost).
-        Cached, since a book repeats its misreadings."""
-        cached = self._steps.get(word)
-        if cached is None:
-            cached = list(self.learned_steps(word))
-            self._steps[word] = cached
-        return cached
+        """Learned one-operation rewrites of ``word``: (new form, cost). Not
+        kept: the model lives as long as the process, and a memo here would
+        carry one file's words into the next."""
+        return list(self.learned_steps(word))
 
     def _by_limit_table(self, limit: float) -> dict[str, tuple[tuple[str, float], ...]]:
         """The table without the rewrites dearer than ``limit``, made once."""
@@ -183,6 +197,31 @@ class ConfusionModel:
         for printed, cost in table.get("", ()) if inserts else ():
             for i in range(len(word) + 1):
                 yield word[:i] + printed + word[i:], cost
+
+    def steps_between(self, word: str, limit: float, heads: AbstractSet[str],
+                      tails: AbstractSet[str]) -> Iterator[tuple[str, float]]:
+        """``learned_steps(word, limit, inserts=False)``, only the rewrites
+        that keep a head in ``heads`` and a tail in ``tails``: where only a
+        few words matter, the prefixes and suffixes of those words rule out
+        most positions before any form is made (once the head is no
+        prefix, no later one is).
+
+        >>> m = ConfusionModel.from_rows([("b", "h", 4.0), ("c", "e", 5.0)])
+        >>> heads, tails = {"", "t", "th", "the"}, {"", "e", "he", "the"}
+        >>> [list(m.steps_between(word, 5.0, heads, tails)) for word in ("tbe", "tbc")]
+        [[('the', 4.0)], []]
+        """
+        table = self._by_limit_table(limit)
+        size = len(word)
+        for i in range(size):
+            head = word[:i]
+            if head not in heads:
+                return
+            for piece in (word[i], word[i:i + 2]) if i + 2 <= size else (word[i],):
+                tail = word[i + len(piece):]
+                if tail in tails:
+                    for printed, cost in table.get(piece, ()):
+                        yield head + printed + tail, cost
 
     def insertions_into(self, targets: frozenset[str],
                         limit: float) -> dict[str, list[tuple[str, float]]]:
@@ -295,6 +334,12 @@ class ConfusionModel:
         >>> m.known_variants("rnodcl", {"model", "modcl"})
         {'modcl': 3.0, 'model': 7.0}
         """
+        first = self.first_known(word, known, generic)
+        return self.second_known(first, known) if two_ops else first.reached()
+
+    def first_known(self, word: str, known: AbstractSet[str], generic: bool = True) -> FirstOps:
+        """The first operation of :meth:`known_variants`, kept for a second
+        one (the spelling stage tries one operation, then perhaps two)."""
         found: dict[str, float] = {}
         starts: dict[str, float] = {}  # the cheapest cost a start was reached at
         learned: list[tuple[str, float]] = []
@@ -306,16 +351,20 @@ class ConfusionModel:
             if form in known or (not (plain and lower) and form.lower() in known):
                 _keep_cheaper(found, form, cost)
         junky = self._generic_known(word, known, found, starts) if generic else []
-        if two_ops:
-            for form, cost in learned + junky:
-                for form2, cost2 in self._known_rewrites(form, known):
-                    _keep_cheaper(found, form2, cost + cost2)
-            for form, cost in junky + learned:
-                if not form.isalpha():
-                    for form2 in junk_steps(form):
-                        if form2 in known or form2.lower() in known:
-                            _keep_cheaper(found, form2, cost + JUNK_EDIT)
-        found.pop(word, None)
+        return FirstOps(word, found, learned, junky)
+
+    def second_known(self, first: FirstOps, known: AbstractSet[str]) -> dict[str, float]:
+        """:meth:`known_variants` with two operations, from the first's."""
+        found = dict(first.found)
+        for form, cost in first.learned + first.junky:
+            for form2, cost2 in self._known_rewrites(form, known):
+                _keep_cheaper(found, form2, cost + cost2)
+        for form, cost in first.junky + first.learned:
+            if not form.isalpha():
+                for form2 in junk_steps(form):
+                    if form2 in known or form2.lower() in known:
+                        _keep_cheaper(found, form2, cost + JUNK_EDIT)
+        found.pop(first.word, None)
         return found
 
     def _flagged(self, limit: float) -> dict[str, tuple[tuple[str, float, bool], ...]]:

@@ -46,7 +46,7 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from clean_scan.confusion import ConfusionModel, is_junk, load_confusions
+from clean_scan.confusion import ConfusionModel, FirstOps, is_junk, load_confusions
 from clean_scan.document import Flag, Proposal
 from clean_scan.lexicon import COMMON_DIGITS, LONG_WORD, Lexicon, known_form, load_lexicon
 from clean_scan.stage import Context, Stage, StageResult
@@ -140,6 +140,7 @@ class Knowledge:
     plain: dict[str, int] = field(default_factory=dict)
     accepted: list[frozenset[str]] = field(default_factory=list)
     known: dict[str, bool] = field(default_factory=dict)
+    first_ops: dict[tuple[str, bool], FirstOps] = field(default_factory=dict)
 
 
 def split_token(match: regex.Match[str], offset: int = 0) -> Token:
@@ -358,6 +359,16 @@ def _very_common_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _very_common_edges() -> tuple[frozenset[str], frozenset[str]]:
+    """Every prefix and every suffix of the very common words (the empty
+    one too): a rewrite that leaves another head or tail cannot reach one."""
+    words = _very_common()
+    heads = frozenset(word[:i] for word in words for i in range(len(word) + 1))
+    tails = frozenset(word[i:] for word in words for i in range(len(word) + 1))
+    return heads, tails
+
+
+@lru_cache(maxsize=1)
 def _longest_very_common() -> int:
     return max(_very_common().values(), default=0)
 
@@ -382,8 +393,9 @@ def common_neighbours(core: str, know: Knowledge) -> dict[str, float]:
         # the learned rewrites in their order; of the insertions only those
         # reaching a very common word, looked up instead of generated
         inserted = know.model.insertions_into(_very_common_words(), HARMONIC_MAX_CONFUSION)
+        heads, tails = _very_common_edges()
         for form, cost in chain(
-                know.model.learned_steps(lower, HARMONIC_MAX_CONFUSION, inserts=False),
+                know.model.steps_between(lower, HARMONIC_MAX_CONFUSION, heads, tails),
                 inserted.get(lower, ())):
             if form in common and cost < found.get(form, math.inf) and \
                     know.lexicon.count(form) >= HARMONIC_RATIO * own:
@@ -490,7 +502,11 @@ def _generated(source: str, two_ops: bool, know: Knowledge,
         # such forms may be known as compounds or possessives: ask one by one
         variants = know.model.variants(source, two_ops=two_ops, accept=accept, generic=generic)
     else:
-        variants = know.model.known_variants(source, candidate_set(know), two_ops, generic)
+        known = candidate_set(know)
+        first = know.first_ops.get((source, generic))
+        if first is None:
+            first = know.first_ops[source, generic] = know.model.first_known(source, known, generic)
+        variants = know.model.second_known(first, known) if two_ops else first.reached()
     for form, cost in variants.items():
         lower = form.lower()
         if cost < found.get(lower, math.inf) and lower != source.lower() and accept(lower):
@@ -511,8 +527,16 @@ def long_word_candidates(source: str, know: Knowledge) -> dict[str, float]:
     """Candidates of a long word: learned one-step confusions, plus lexicon
     words within two plain edits found by rapidfuzz and costed by the model."""
     accept = lambda form: candidate_known(form, know)  # noqa: E731
-    found = {form: cost for form, cost in
-             know.model.variants(source, two_ops=False, generic=False).items() if accept(form)}
+    if "-" in source or "'" in source:
+        found = {form: cost for form, cost in
+                 know.model.variants(source, two_ops=False, generic=False).items() if accept(form)}
+    else:
+        # the forms candidate_known takes as they are: lower-case ones it
+        # knows, and the user's words (a capital from a rewrite stays)
+        known, extra = candidate_set(know), know.extra
+        found = {form: cost for form, cost in
+                 know.model.known_variants(source, known, two_ops=False, generic=False).items()
+                 if form in known or form in extra}
     pool = _near_pool(len(source), know)
     for form, _, _ in process.extract(source, pool, scorer=Levenshtein.distance,
                                       score_cutoff=2, limit=None):
