@@ -344,12 +344,19 @@ class ConfusionModel:
         starts: dict[str, float] = {}  # the cheapest cost a start was reached at
         learned: list[tuple[str, float]] = []
         plain = word == word.lower()
-        for form, cost, lower in self._rewrites(word, STEP_LIMIT, inserts=True):
-            if cost <= SECOND_OP_LIMIT and cost < starts.get(form, math.inf):
-                starts[form] = cost
-                learned.append((form, cost))
-            if form in known or (not (plain and lower) and form.lower() in known):
-                _keep_cheaper(found, form, cost)
+        for forms, cost, lower in self._rewrite_groups(word, STEP_LIMIT):
+            if cost > SECOND_OP_LIMIT:  # no start: only a known form matters
+                hits = [f for f in forms if f in known] if plain and lower else \
+                    [f for f in forms if f in known or f.lower() in known]
+                for form in hits:
+                    _keep_cheaper(found, form, cost)
+                continue
+            for form in forms:
+                if cost < starts.get(form, math.inf):
+                    starts[form] = cost
+                    learned.append((form, cost))
+                if form in known or (not (plain and lower) and form.lower() in known):
+                    _keep_cheaper(found, form, cost)
         junky = self._generic_known(word, known, found, starts) if generic else []
         return FirstOps(word, found, learned, junky)
 
@@ -378,21 +385,26 @@ class ConfusionModel:
             self._flagged_tables[limit] = table
         return table
 
-    def _rewrites(self, word: str, limit: float,
-                  inserts: bool) -> Iterator[tuple[str, float, bool]]:
-        """:meth:`learned_steps`, each form with its piece's lower-case mark."""
+    def _rewrite_groups(self, word: str,
+                        limit: float) -> Iterator[tuple[list[str], float, bool]]:
+        """:meth:`learned_steps` in groups of one rewrite (the forms, its
+        cost and its piece's lower-case mark): each replacement alone, then
+        each insertion at every position, the forms in the same order."""
         table = self._flagged(limit)
         size = len(word)
         for i in range(size):
             head = word[:i]
-            for printed, cost, lower in table.get(word[i], ()):
-                yield head + printed + word[i + 1:], cost, lower
-            if i + 2 <= size:
-                for printed, cost, lower in table.get(word[i:i + 2], ()):
-                    yield head + printed + word[i + 2:], cost, lower
-        for printed, cost, lower in table.get("", ()) if inserts else ():
-            for i in range(size + 1):
-                yield word[:i] + printed + word[i:], cost, lower
+            for piece in (word[i], word[i:i + 2]) if i + 2 <= size else (word[i],):
+                pieces = table.get(piece)
+                if pieces:
+                    tail = word[i + len(piece):]
+                    for printed, cost, lower in pieces:
+                        yield [head + printed + tail], cost, lower
+        inserts = table.get("")
+        if inserts:
+            edges = [(word[:i], word[i:]) for i in range(size + 1)]
+            for printed, cost, lower in inserts:
+                yield [head + printed + tail for head, tail in edges], cost, lower
 
     def _known_rewrites(self, word: str, known: AbstractSet[str]) -> list[tuple[str, float]]:
         """The second operation: ``learned_steps(word, SECOND_OP_LIMIT,
