@@ -57,14 +57,12 @@ def is_junk(char: str) -> bool:
 
 @dataclass(frozen=True)
 class FirstOps:
-    """What one operation on ``word`` reached: the known forms (in order,
-    at their cheapest), and the forms a second operation starts from (the
-    cheap learned rewrites, and the repairs of a junk character)."""
+    """The known forms one operation on ``word`` reached (in order, at
+    their cheapest), and whether the generic steps were tried."""
 
     word: str
+    generic: bool
     found: dict[str, float]
-    learned: list[tuple[str, float]]
-    junky: list[tuple[str, float]]
 
     def reached(self) -> dict[str, float]:
         """The known forms, without the word itself."""
@@ -341,38 +339,52 @@ class ConfusionModel:
         """The first operation of :meth:`known_variants`, kept for a second
         one (the spelling stage tries one operation, then perhaps two)."""
         found: dict[str, float] = {}
-        starts: dict[str, float] = {}  # the cheapest cost a start was reached at
-        learned: list[tuple[str, float]] = []
         plain = word == word.lower()
         for forms, cost, lower in self._rewrite_groups(word, STEP_LIMIT):
-            if cost > SECOND_OP_LIMIT:  # no start: only a known form matters
-                hits = [f for f in forms if f in known] if plain and lower else \
-                    [f for f in forms if f in known or f.lower() in known]
-                for form in hits:
-                    _keep_cheaper(found, form, cost)
-                continue
-            for form in forms:
-                if cost < starts.get(form, math.inf):
-                    starts[form] = cost
-                    learned.append((form, cost))
-                if form in known or (not (plain and lower) and form.lower() in known):
-                    _keep_cheaper(found, form, cost)
-        junky = self._generic_known(word, known, found, starts) if generic else []
-        return FirstOps(word, found, learned, junky)
+            hits = [f for f in forms if f in known] if plain and lower else \
+                [f for f in forms if f in known or f.lower() in known]
+            for form in hits:
+                _keep_cheaper(found, form, cost)
+        if generic:
+            self._generic_known(word, known, found)
+        return FirstOps(word, generic, found)
 
     def second_known(self, first: FirstOps, known: AbstractSet[str]) -> dict[str, float]:
         """:meth:`known_variants` with two operations, from the first's."""
         found = dict(first.found)
-        for form, cost in first.learned + first.junky:
+        learned, junky = self._starts(first.word, first.generic)
+        for form, cost in learned + junky:
             for form2, cost2 in self._known_rewrites(form, known):
                 _keep_cheaper(found, form2, cost + cost2)
-        for form, cost in first.junky + first.learned:
+        for form, cost in junky + learned:
             if not form.isalpha():
                 for form2 in junk_steps(form):
                     if form2 in known or form2.lower() in known:
                         _keep_cheaper(found, form2, cost + JUNK_EDIT)
         found.pop(first.word, None)
         return found
+
+    def _starts(self, word: str,
+                generic: bool) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+        """The forms :meth:`variants` applies a second operation to, in its
+        order: the learned rewrites cheap enough, then the repairs of a junk
+        character; each the first time it is reached this cheaply."""
+        starts: dict[str, float] = {}
+        learned: list[tuple[str, float]] = []
+        for forms, cost, _ in self._rewrite_groups(word, SECOND_OP_LIMIT):
+            for form in forms:
+                if cost < starts.get(form, math.inf):
+                    starts[form] = cost
+                    learned.append((form, cost))
+        junky: list[tuple[str, float]] = []
+        for i, char in enumerate(word if generic else ""):
+            if is_junk(char):
+                head, tail = word[:i], word[i + 1:]
+                for form in (head + tail, *[head + letter + tail for letter in LETTERS]):
+                    if starts.get(form, math.inf) > JUNK_EDIT:
+                        starts[form] = JUNK_EDIT
+                        junky.append((form, JUNK_EDIT))
+        return learned, junky
 
     def _flagged(self, limit: float) -> dict[str, tuple[tuple[str, float, bool], ...]]:
         """:meth:`_by_limit_table` with each printed piece marked when it is
@@ -425,20 +437,15 @@ class ConfusionModel:
                             hits.append((form, cost))
         return hits
 
-    def _generic_known(self, word: str, known: AbstractSet[str], found: dict[str, float],
-                       starts: dict[str, float]) -> list[tuple[str, float]]:
-        """The generic steps of :meth:`variants`: the known forms go into
-        ``found``; the repairs of a junk character, which a second
-        operation may follow, are returned (and remembered in ``starts``)."""
+    def _generic_known(self, word: str, known: AbstractSet[str],
+                       found: dict[str, float]) -> None:
+        """The generic steps of :meth:`variants`: the known forms they reach
+        go into ``found``."""
         plain = word == word.lower()  # the forms are then lower case too
-        junky: list[tuple[str, float]] = []
         for i, char in enumerate(word):
             head, tail = word[:i], word[i + 1:]
             if is_junk(char):
                 for form in (head + tail, *[head + letter + tail for letter in LETTERS]):
-                    if starts.get(form, math.inf) > JUNK_EDIT:
-                        starts[form] = JUNK_EDIT
-                        junky.append((form, JUNK_EDIT))
                     if form in known or form.lower() in known:
                         _keep_cheaper(found, form, JUNK_EDIT)
                 continue
@@ -455,7 +462,6 @@ class ConfusionModel:
             for form in [f for f in forms if f in known] if plain else forms:
                 if form in known or form.lower() in known:
                     _keep_cheaper(found, form, GENERIC_INDEL)
-        return junky
 
 
 def _keep_cheaper(found: dict[str, float], form: str, cost: float) -> None:
