@@ -7,6 +7,7 @@ import pytest
 from clean_scan.confusion import (
     GENERIC_SUB,
     ConfusionModel,
+    KnownEdges,
     is_junk,
     junk_steps,
     load_confusions,
@@ -68,6 +69,7 @@ def test_known_variants_are_the_variants_the_known_set_accepts(model: ConfusionM
 
     rng = random.Random(7)
     known = {"model", "which", "the", "modern", "and", "were", "there", "from", "hand", "make"}
+    edges = KnownEdges([KnownEdges.sort(known)])
     words = ["rnodcl", "whicli", "tbe", "modem", "aud", "wcre", "tliere", "frorn", "h&nd",
              "Tlie", "WHICLI", "rnake", "m^ke", "th^re"]
     for _ in range(30):
@@ -83,3 +85,5 @@ def test_known_variants_are_the_variants_the_known_set_accepts(model: ConfusionM
                 slow = {f: c for f, c in slow.items() if f.lower() in known}
                 fast = model.known_variants(word, known, two_ops, generic)
                 assert list(fast.items()) == list(slow.items()), word
+                bounded = model.known_variants(word, known, two_ops, generic, window=edges.window)
+                assert list(bounded.items()) == list(slow.items()), word

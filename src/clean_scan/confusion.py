@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import string
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -55,14 +56,70 @@ def is_junk(char: str) -> bool:
     return not (char.isalpha() or char in "'’-")
 
 
+Window = Callable[[str], tuple[int, int]]
+"""For a form, how long a head and how long a tail of it some known form
+shares at most: a rewrite keeping a longer head or tail cannot reach one."""
+
+
+class KnownEdges:
+    """The heads and tails known forms share with a given form, found by
+    bisecting the forms sorted, and sorted written backwards (the forms
+    sharing the longest head with a form sort beside it).
+
+    >>> edges = KnownEdges([KnownEdges.sort({"the", "then", "hand"})])
+    >>> edges.window("tbe"), edges.window("tlien"), edges.window("hund")
+    ((1, 1), (1, 2), (1, 2))
+    """
+
+    def __init__(self, parts: list[tuple[list[str], list[str]]]) -> None:
+        self.parts = parts
+
+    @staticmethod
+    def sort(forms: AbstractSet[str]) -> tuple[list[str], list[str]]:
+        """One part: the forms sorted, and sorted written backwards."""
+        return sorted(forms), sorted(form[::-1] for form in forms)
+
+    def window(self, form: str) -> tuple[int, int]:
+        """The longest head and the longest tail of ``form`` (in lower
+        case) that a known form has. A form beyond ASCII gets no bound:
+        there lower-casing a letter may depend on its neighbours (Σ)."""
+        if not form.isascii():
+            return len(form), len(form)
+        low = form.lower()
+        back = low[::-1]
+        return (max(_shared_head(low, forward) for forward, _ in self.parts),
+                max(_shared_head(back, backward) for _, backward in self.parts))
+
+
+def _shared_head(form: str, ordered: list[str]) -> int:
+    """The longest head ``form`` shares with a string of ``ordered``."""
+    at = bisect_left(ordered, form)
+    best = 0
+    for other in ordered[max(at - 1, 0):at + 1]:
+        limit = min(len(form), len(other))
+        size = 0
+        while size < limit and form[size] == other[size]:
+            size += 1
+        best = max(best, size)
+    return best
+
+
+Start = tuple[str, float, int, int]
+"""A form a second operation starts from: the form, its cost, and the
+longest head and tail a known form can share with it."""
+
+
 @dataclass(frozen=True)
 class FirstOps:
     """The known forms one operation on ``word`` reached (in order, at
-    their cheapest), and whether the generic steps were tried."""
+    their cheapest), whether the generic steps were tried, and the word's
+    window (:class:`KnownEdges`)."""
 
     word: str
     generic: bool
     found: dict[str, float]
+    heads: int  # the longest head and tail a known form shares with the word
+    tails: int
 
     def reached(self) -> dict[str, float]:
         """The known forms, without the word itself."""
@@ -316,7 +373,7 @@ class ConfusionModel:
 
 
     def known_variants(self, word: str, known: AbstractSet[str], two_ops: bool = True,
-                       generic: bool = True) -> dict[str, float]:
+                       generic: bool = True, window: Window | None = None) -> dict[str, float]:
         """The forms of :meth:`variants` whose lower case is in ``known`` (a
         set of forms each its own lower case), with the same costs, in the
         same order: ``variants(word, accept=...)`` filtered by ``known``.
@@ -326,37 +383,41 @@ class ConfusionModel:
         operation starts from are remembered (as :meth:`variants` chooses
         them: the first time each is reached this cheaply); any other form
         is looked up in ``known`` and dropped unless it is there. The costs
-        stay below :meth:`variants`' default ``max_cost``.
+        stay below :meth:`variants`' default ``max_cost``. A ``window`` for
+        ``known`` (:class:`KnownEdges`) spares the rewrites that keep a head
+        or a tail no known form has.
 
         >>> m = ConfusionModel.from_rows([("rn", "m", 3.0), ("c", "e", 4.0)])
         >>> m.known_variants("rnodcl", {"model", "modcl"})
         {'modcl': 3.0, 'model': 7.0}
         """
-        first = self.first_known(word, known, generic)
+        first = self.first_known(word, known, generic, window)
         return self.second_known(first, known) if two_ops else first.reached()
 
-    def first_known(self, word: str, known: AbstractSet[str], generic: bool = True) -> FirstOps:
+    def first_known(self, word: str, known: AbstractSet[str], generic: bool = True,
+                    window: Window | None = None) -> FirstOps:
         """The first operation of :meth:`known_variants`, kept for a second
         one (the spelling stage tries one operation, then perhaps two)."""
         found: dict[str, float] = {}
         plain = word == word.lower()
-        for forms, cost, lower in self._rewrite_groups(word, STEP_LIMIT):
+        head, tail = window(word) if window else (len(word), len(word))
+        for forms, cost, lower in self._rewrite_groups(word, STEP_LIMIT, head, tail):
             hits = [f for f in forms if f in known] if plain and lower else \
                 [f for f in forms if f in known or f.lower() in known]
             for form in hits:
                 _keep_cheaper(found, form, cost)
         if generic:
-            self._generic_known(word, known, found)
-        return FirstOps(word, generic, found)
+            self._generic_known(word, known, found, head, tail)
+        return FirstOps(word, generic, found, head, tail)
 
     def second_known(self, first: FirstOps, known: AbstractSet[str]) -> dict[str, float]:
         """:meth:`known_variants` with two operations, from the first's."""
         found = dict(first.found)
-        learned, junky = self._starts(first.word, first.generic)
-        for form, cost in learned + junky:
-            for form2, cost2 in self._known_rewrites(form, known):
+        learned, junky = self._starts(first.word, first.generic, first.heads, first.tails)
+        for form, cost, heads, tails in learned + junky:
+            for form2, cost2 in self._known_rewrites(form, known, heads, tails):
                 _keep_cheaper(found, form2, cost + cost2)
-        for form, cost in junky + learned:
+        for form, cost, _, _ in junky + learned:
             if not form.isalpha():
                 for form2 in junk_steps(form):
                     if form2 in known or form2.lower() in known:
@@ -364,27 +425,50 @@ class ConfusionModel:
         found.pop(first.word, None)
         return found
 
-    def _starts(self, word: str,
-                generic: bool) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    def _starts(self, word: str, generic: bool, heads: int,
+                tails: int) -> tuple[list[Start], list[Start]]:
         """The forms :meth:`variants` applies a second operation to, in its
         order: the learned rewrites cheap enough, then the repairs of a junk
-        character; each the first time it is reached this cheaply."""
+        character; each the first time it is reached this cheaply.
+
+        With each, bounds on the head and tail a known form may share with
+        it, from the word's (``heads``, ``tails``): a rewrite after the
+        word's longest known head leaves that head's end in place, so the
+        form shares no longer head; likewise for tails."""
+        size = len(word)
         starts: dict[str, float] = {}
-        learned: list[tuple[str, float]] = []
-        for forms, cost, _ in self._rewrite_groups(word, SECOND_OP_LIMIT):
-            for form in forms:
-                if cost < starts.get(form, math.inf):
-                    starts[form] = cost
-                    learned.append((form, cost))
-        junky: list[tuple[str, float]] = []
+        learned: list[Start] = []
+
+        def bounds(form: str, at: int, end: int) -> tuple[int, int]:
+            return (heads if at > heads else len(form),
+                    tails if size - end > tails else len(form))
+
+        for form, cost, at, end in self._spans(word):
+            if cost < starts.get(form, math.inf):
+                starts[form] = cost
+                learned.append((form, cost, *bounds(form, at, end)))
+        junky: list[Start] = []
         for i, char in enumerate(word if generic else ""):
             if is_junk(char):
                 head, tail = word[:i], word[i + 1:]
                 for form in (head + tail, *[head + letter + tail for letter in LETTERS]):
                     if starts.get(form, math.inf) > JUNK_EDIT:
                         starts[form] = JUNK_EDIT
-                        junky.append((form, JUNK_EDIT))
+                        junky.append((form, JUNK_EDIT, *bounds(form, i, i + 1)))
         return learned, junky
+
+    def _spans(self, word: str) -> Iterator[tuple[str, float, int, int]]:
+        """``learned_steps(word, SECOND_OP_LIMIT)``, each form with the span
+        of ``word`` rewritten (an insertion's is empty)."""
+        table = self._by_limit_table(SECOND_OP_LIMIT)
+        size = len(word)
+        for i in range(size):
+            for end in (i + 1, i + 2) if i + 2 <= size else (i + 1,):
+                for printed, cost in table.get(word[i:end], ()):
+                    yield word[:i] + printed + word[end:], cost, i, end
+        for printed, cost in table.get("", ()):
+            for i in range(size + 1):
+                yield word[:i] + printed + word[i:], cost, i, i
 
     def _flagged(self, limit: float) -> dict[str, tuple[tuple[str, float, bool], ...]]:
         """:meth:`_by_limit_table` with each printed piece marked when it is
@@ -397,39 +481,46 @@ class ConfusionModel:
             self._flagged_tables[limit] = table
         return table
 
-    def _rewrite_groups(self, word: str,
-                        limit: float) -> Iterator[tuple[list[str], float, bool]]:
+    def _rewrite_groups(self, word: str, limit: float, heads: int | None = None,
+                        tails: int | None = None) -> Iterator[tuple[list[str], float, bool]]:
         """:meth:`learned_steps` in groups of one rewrite (the forms, its
         cost and its piece's lower-case mark): each replacement alone, then
-        each insertion at every position, the forms in the same order."""
+        each insertion at every position, the forms in the same order;
+        only the rewrites keeping at most ``heads`` characters before them
+        and ``tails`` after."""
         table = self._flagged(limit)
         size = len(word)
-        for i in range(size):
+        heads = size if heads is None else heads
+        tails = size if tails is None else tails
+        for i in range(min(size, heads + 1)):
             head = word[:i]
             for piece in (word[i], word[i:i + 2]) if i + 2 <= size else (word[i],):
                 pieces = table.get(piece)
-                if pieces:
+                if pieces and size - i - len(piece) <= tails:
                     tail = word[i + len(piece):]
                     for printed, cost, lower in pieces:
                         yield [head + printed + tail], cost, lower
         inserts = table.get("")
         if inserts:
-            edges = [(word[:i], word[i:]) for i in range(size + 1)]
+            at = range(max(size - tails, 0), min(size, heads) + 1)
+            edges = [(word[:i], word[i:]) for i in at]
             for printed, cost, lower in inserts:
                 yield [head + printed + tail for head, tail in edges], cost, lower
 
-    def _known_rewrites(self, word: str, known: AbstractSet[str]) -> list[tuple[str, float]]:
+    def _known_rewrites(self, word: str, known: AbstractSet[str], heads: int,
+                        tails: int) -> list[tuple[str, float]]:
         """The second operation: ``learned_steps(word, SECOND_OP_LIMIT,
-        inserts=False)``, only the forms in ``known``."""
+        inserts=False)``, only the forms in ``known`` (and only rewrites
+        keeping at most ``heads`` characters before them, ``tails`` after)."""
         table = self._flagged(SECOND_OP_LIMIT)
         plain = word == word.lower()
         size = len(word)
         hits = []
-        for i in range(size):
+        for i in range(min(size, heads + 1)):
             head = word[:i]
             for piece in (word[i], word[i:i + 2]) if i + 2 <= size else (word[i],):
                 pieces = table.get(piece)
-                if pieces:
+                if pieces and size - i - len(piece) <= tails:
                     tail = word[i + len(piece):]
                     for printed, cost, lower in pieces:
                         form = head + printed + tail
@@ -437,12 +528,15 @@ class ConfusionModel:
                             hits.append((form, cost))
         return hits
 
-    def _generic_known(self, word: str, known: AbstractSet[str],
-                       found: dict[str, float]) -> None:
+    def _generic_known(self, word: str, known: AbstractSet[str], found: dict[str, float],
+                       heads: int, tails: int) -> None:
         """The generic steps of :meth:`variants`: the known forms they reach
-        go into ``found``."""
+        go into ``found`` (only steps keeping at most ``heads`` characters
+        before them and ``tails`` after can reach one)."""
         plain = word == word.lower()  # the forms are then lower case too
-        for i, char in enumerate(word):
+        size = len(word)
+        for i in range(max(size - tails - 1, 0), min(size, heads + 1)):
+            char = word[i]
             head, tail = word[:i], word[i + 1:]
             if is_junk(char):
                 for form in (head + tail, *[head + letter + tail for letter in LETTERS]):
@@ -456,7 +550,7 @@ class ConfusionModel:
             for form in [f for f in forms if f in known] if plain else forms:
                 if form in known or form.lower() in known:
                     _keep_cheaper(found, form, GENERIC_SUB)
-        for i in range(len(word) + 1):
+        for i in range(max(size - tails, 0), min(size, heads) + 1):
             head, tail = word[:i], word[i:]
             forms = [head + letter + tail for letter in LETTERS]
             for form in [f for f in forms if f in known] if plain else forms:

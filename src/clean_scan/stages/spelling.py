@@ -46,7 +46,14 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from clean_scan.confusion import ConfusionModel, FirstOps, is_junk, load_confusions
+from clean_scan.confusion import (
+    ConfusionModel,
+    FirstOps,
+    KnownEdges,
+    Window,
+    is_junk,
+    load_confusions,
+)
 from clean_scan.document import Flag, Proposal
 from clean_scan.lexicon import COMMON_DIGITS, LONG_WORD, Lexicon, known_form, load_lexicon
 from clean_scan.stage import Context, Stage, StageResult
@@ -141,6 +148,7 @@ class Knowledge:
     accepted: list[frozenset[str]] = field(default_factory=list)
     known: dict[str, bool] = field(default_factory=dict)
     first_ops: dict[tuple[str, bool], FirstOps] = field(default_factory=dict)
+    edges: list[KnownEdges] = field(default_factory=list)
 
 
 def split_token(match: regex.Match[str], offset: int = 0) -> Token:
@@ -435,9 +443,25 @@ def candidate_set(know: Knowledge) -> frozenset[str]:
     words, doc_lower = know.lexicon.words, know.doc_lower
     own = {word for word, n in doc_lower.items() if (n >= 2 or word in words)}
     own.update(know.extra)
-    accepted = _common_candidates().union(w for w in own if w == w.lower())
+    own = {word for word in own if word == word.lower()}
+    common = _common_candidates()
+    accepted = common.union(own)
     know.accepted.append(accepted)
+    know.edges.append(KnownEdges([_common_edges(), KnownEdges.sort(own - common)]))
     return accepted
+
+
+def candidate_window(know: Knowledge) -> Window:
+    """:meth:`KnownEdges.window` for this run's candidate set."""
+    candidate_set(know)
+    return know.edges[0].window
+
+
+@lru_cache(maxsize=1)
+def _common_edges() -> tuple[list[str], list[str]]:
+    """The common candidates sorted, and sorted written backwards (made
+    once, in some tens of milliseconds)."""
+    return KnownEdges.sort(_common_candidates())
 
 
 def language_cost(form: str, left: str | None, right: str | None, know: Knowledge) -> float:
@@ -502,10 +526,11 @@ def _generated(source: str, two_ops: bool, know: Knowledge,
         # such forms may be known as compounds or possessives: ask one by one
         variants = know.model.variants(source, two_ops=two_ops, accept=accept, generic=generic)
     else:
-        known = candidate_set(know)
+        known, window = candidate_set(know), candidate_window(know)
         first = know.first_ops.get((source, generic))
         if first is None:
-            first = know.first_ops[source, generic] = know.model.first_known(source, known, generic)
+            first = know.first_ops[source, generic] = \
+                know.model.first_known(source, known, generic, window)
         variants = know.model.second_known(first, known) if two_ops else first.reached()
     for form, cost in variants.items():
         lower = form.lower()
@@ -534,9 +559,9 @@ def long_word_candidates(source: str, know: Knowledge) -> dict[str, float]:
         # the forms candidate_known takes as they are: lower-case ones it
         # knows, and the user's words (a capital from a rewrite stays)
         known, extra = candidate_set(know), know.extra
-        found = {form: cost for form, cost in
-                 know.model.known_variants(source, known, two_ops=False, generic=False).items()
-                 if form in known or form in extra}
+        variants = know.model.known_variants(source, known, two_ops=False, generic=False,
+                                             window=candidate_window(know))
+        found = {form: cost for form, cost in variants.items() if form in known or form in extra}
     pool = _near_pool(len(source), know)
     for form, _, _ in process.extract(source, pool, scorer=Levenshtein.distance,
                                       score_cutoff=2, limit=None):
@@ -902,8 +927,8 @@ def join_pieces(tokens: list[Token], index: int, know: Knowledge) -> Proposal | 
 class LineTokens:
     """The tokens of one line, split into edges and core only when asked
     for: most words of a book are common and need no more than a look-up.
-    Even where a token starts is found only when asked for (a line's
-    later tokens are often never looked at)."""
+    Even where the tokens start is found only when asked for (a line of
+    common words needs none)."""
 
     def __init__(self, line: str, offset: int) -> None:
         self.line = line
@@ -916,14 +941,11 @@ class LineTokens:
         return len(self.texts)
 
     def start(self, index: int) -> int:
-        """Where token ``index`` starts in the line: each token is the first
-        occurrence of its text after the one before it (only spaces and
-        dashes part them, and a token holds none)."""
-        starts, texts = self.starts, self.texts
-        while len(starts) <= index:
-            after = starts[-1] + len(texts[len(starts) - 1]) if starts else 0
-            starts.append(self.line.find(texts[len(starts)], after))
-        return starts[index]
+        """Where token ``index`` starts in the line (all found at the first
+        question: most lines hold a word to look at, few lines many)."""
+        if not self.starts:
+            self.starts = [match.start() for match in TOKEN_TEXTS.finditer(self.line)]
+        return self.starts[index]
 
     def __getitem__(self, index: int) -> Token:
         token = self.cache.get(index)
