@@ -102,6 +102,33 @@ EDGE = regex.compile(r"^([\"'‘“«(\[{]*)(.*?)([.,;:!?)\]}\"'’”»…*]*)$
 ``£``, ``^``) stay in the core: there they are garbled letters (``th£``)."""
 ROMAN = regex.compile(r"^(?i:m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3}))$")
 SENTENCE_END = regex.compile(r"[.!?:][\"'’”)\]]*$")
+LEADING = "\"'‘“«([{"
+TRAILING = ".,;:!?)]}\"'’”»…*"
+"""``EDGE``'s two classes of marks, for ``str.lstrip``/``rstrip``: its
+lead is greedy and its core lazy, so the lead is the longest run of
+leading marks and the trail the longest run of trailing marks after it."""
+CLOSERS = "\"'’”)]"
+"""``SENTENCE_END``'s marks after a full stop, for ``str.rstrip``."""
+
+
+def edges(text: str) -> tuple[str, str, str]:
+    """``EDGE.match(text).groups()`` with string methods (three times as fast).
+
+    >>> edges("“Frauce,”"), edges("(.)"), edges("''")
+    (('“', 'Frauce', ',”'), ('(', '', '.)'), ("''", '', ''))
+    """
+    rest = text.lstrip(LEADING)
+    core = rest.rstrip(TRAILING)
+    return text[:len(text) - len(rest)], core, rest[len(core):]
+
+
+def ends_sentence(text: str) -> bool:
+    """``SENTENCE_END.search(text)``, with string methods.
+
+    >>> ends_sentence("war."), ends_sentence("war.”)"), ends_sentence("war,"), ends_sentence("”")
+    (True, True, False, False)
+    """
+    return text.rstrip(CLOSERS).endswith((".", "!", "?", ":"))
 
 
 class Token(NamedTuple):
@@ -166,7 +193,7 @@ def split_text(text: str, start: int) -> Token:
     """:func:`split_token` for a token's text found at ``start``."""
     if text.isalpha():
         return Token(start, text, "", "")
-    lead, core, trail = EDGE.match(text).groups()
+    lead, core, trail = edges(text)
     return Token(start + len(lead), core, lead, trail)
 
 
@@ -979,11 +1006,11 @@ def passed_through(text: str, know: Knowledge) -> int:
             return PASS  # the commonest case, first
         lead, core, trail = "", text, ""
     else:
-        lead, core, trail = EDGE.match(text).groups()
+        lead, core, trail = edges(text)
     common = core.isalpha() and len(know.lexicon.words.get(core.lower(), "")) >= RARE_DIGITS \
         and core not in know.confusion_sets and not core.startswith("I")
     if common or not looks_like_word(core) or "¬" in trail:
-        return PASS_AT_END if SENTENCE_END.search(core + trail) or not core else PASS
+        return PASS_AT_END if ends_sentence(core + trail) or not core else PASS
     return DECIDE
 
 
@@ -1014,7 +1041,7 @@ def scan_line(line: str, offset: int, know: Knowledge) -> tuple[list[Proposal], 
                 taken = i + 1 if outcome.end > token.end else i
             elif isinstance(outcome, Flag):
                 flags.append(outcome)
-        sentence_start = bool(SENTENCE_END.search(core + token.trail)) or not core
+        sentence_start = ends_sentence(core + token.trail) or not core
     return proposals, flags
 
 
