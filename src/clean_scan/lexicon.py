@@ -14,9 +14,11 @@ model and checked against the dict instead of being looked up in an index.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 BACKOFF = 0.4
 """Stupid-backoff weight for a bigram the list does not hold."""
@@ -45,6 +47,8 @@ class Lexicon:
     bigrams: dict[str, str]
     total: float = 1.0e12
     _by_length: dict[int, list[str]] = field(default_factory=dict, repr=False)
+    _joined: dict[tuple[int, int], tuple[str, list[int], list[str]]] = field(
+        default_factory=dict, repr=False)
 
     def of_length(self, length: int) -> list[str]:
         """Common words (a count of 100,000 or more) of ``length`` letters,
@@ -56,6 +60,36 @@ class Lexicon:
             for word in text.split():
                 self._by_length.setdefault(len(word), []).append(word)
         return self._by_length.get(length, [])
+
+    def holding(self, lengths: range, head: str, middle: str, tail: str) -> list[list[str]]:
+        """For each length, the words of :meth:`of_length` that start with
+        ``head``, contain ``middle`` or end with ``tail`` (none of them
+        empty), in order: found by ``str.find`` in all the words of the
+        lengths joined by newlines (made once per range of lengths).
+
+        >>> lex = Lexicon({}, {})
+        >>> lex._by_length.update({6: ["father"], 7: ["against", "average", "because", "between"]})
+        >>> lex.holding(range(6, 8), "ave", "x", "y"), lex.holding(range(6, 8), "q", "twe", "use")
+        ([[], ['average']], [[], ['because', 'between']])
+        """
+        joined = self._joined.get((lengths.start, lengths.stop))
+        if joined is None:
+            words = [word for length in lengths for word in self.of_length(length)]
+            starts = list(accumulate((len(word) + 1 for word in words), initial=1))[:-1]
+            joined = ("\n" + "\n".join(words) + "\n", starts, words)
+            self._joined[(lengths.start, lengths.stop)] = joined
+        text, starts, words = joined
+        found = set()
+        for needle, skip in (("\n" + head, 1), (middle, 0), (tail + "\n", 0)):
+            at = text.find(needle)
+            while at != -1:
+                found.add(bisect_right(starts, at + skip) - 1)
+                at = text.find(needle, at + 1)
+        chosen = [words[i] for i in sorted(found)]
+        by_length: list[list[str]] = [[] for _ in lengths]
+        for word in chosen:
+            by_length[len(word) - lengths.start].append(word)
+        return by_length
 
     def count(self, word: str) -> int:
         """Corpus count of ``word`` (any case); 0 when unknown.

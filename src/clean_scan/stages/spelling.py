@@ -168,9 +168,7 @@ class Knowledge:
     threshold: float = 0.8
     harmonics: dict[str, dict[str, float]] = field(default_factory=dict)
     pools: dict[int, list[str]] = field(default_factory=dict)
-    near_pools: dict[int, list[str]] = field(default_factory=dict)
     wide: dict[str, set[str]] = field(default_factory=dict)
-    pooled: set[int] = field(default_factory=set)
     plain: dict[str, int] = field(default_factory=dict)
     accepted: list[frozenset[str]] = field(default_factory=list)
     known: dict[str, bool] = field(default_factory=dict)
@@ -589,7 +587,7 @@ def long_word_candidates(source: str, know: Knowledge) -> dict[str, float]:
         variants = know.model.known_variants(source, known, two_ops=False, generic=False,
                                              window=candidate_window(know))
         found = {form: cost for form, cost in variants.items() if form in known or form in extra}
-    pool = _near_pool(len(source), know)
+    pool = _near_pool(source, know)
     for form, _, _ in process.extract(source, pool, scorer=Levenshtein.distance,
                                       score_cutoff=2, limit=None):
         if form not in found and form != source and accept(form):
@@ -643,29 +641,38 @@ def wide_candidates(source: str, know: Knowledge) -> dict[str, float]:
                             limit=None) if form != source}
 
 
-def _near_pool(size: int, know: Knowledge) -> list[str]:
-    """The pools of lengths ``size - 1`` to ``size + 1`` in one list, built
-    once per run and length."""
-    pool = know.near_pools.get(size)
-    if pool is None:
-        pool = []
-        for length in range(size - 1, size + 2):
-            pool += _pool(length, know)
-        know.near_pools[size] = pool
+def _near_pool(source: str, know: Knowledge) -> list[str]:
+    """The document's and the common words of lengths ``size - 1`` to
+    ``size + 1``, in that order, less the common words that cannot be two
+    plain edits from ``source``: cut in three, a form two edits away keeps
+    one piece whole (its head, its tail, or its middle somewhere), and
+    looking for the pieces in the words of a length, joined in one string,
+    is a few scans in C instead of an edit distance per word. The words
+    kept keep their order, so rapidfuzz ranks its matches as before."""
+    size = len(source)
+    third = size // 3
+    lengths = range(size - 1, size + 2)
+    if third:
+        head, middle, tail = source[:third], source[third:size - third], source[size - third:]
+        commons = know.lexicon.holding(lengths, head, middle, tail)
+    else:
+        commons = [know.lexicon.of_length(length) for length in lengths]
+    pool: list[str] = []
+    for length, common in zip(lengths, commons, strict=True):
+        pool += _pool(length, know)
+        pool += common
     return pool
 
 
 def _pool(length: int, know: Knowledge) -> list[str]:
-    """Common lexicon words and document words of one length, cached per run."""
+    """The document's words of one length (seven letters or more), in the
+    order the document has them, sorted by length once per run."""
     pools = know.pools
     if not pools:
         for word in know.doc_lower:
             if len(word) >= LONG_WORD - 2:
                 pools.setdefault(len(word), []).append(word)
-    if length not in pools or length not in know.pooled:
-        pools[length] = pools.get(length, []) + know.lexicon.of_length(length)
-        know.pooled.add(length)
-    return pools[length]
+    return pools.get(length, [])
 
 
 def split_candidates(core: str, know: Knowledge) -> dict[str, float]:
