@@ -9,6 +9,7 @@ Counting is computed once per text and cached on the context.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 import regex
 
@@ -27,12 +28,33 @@ def count_words(text: str) -> Counter[str]:
     return Counter(WORD.findall(text))
 
 
-def document_words(text: str, context: Context) -> Counter[str]:
-    """Word counts of ``text``, cached per stage run under the text's identity."""
+def count_token_words(tokens: Iterable[str]) -> Counter[str]:
+    """:func:`count_words` of a text given as its tokens in order, pieces no
+    word crosses (the text parted at spaces and dashes): each distinct
+    token is read once, and a token of plain letters is one word as it
+    stands. The counts and their order are those of ``count_words``.
+
+    >>> count_token_words("To-day the man's day; the end.".split())
+    Counter({'the': 2, 'To-day': 1, "man's": 1, 'day': 1, 'end': 1})
+    """
+    counts: Counter[str] = Counter()
+    for token, times in Counter(tokens).items():
+        if token.isascii() and token.isalpha():
+            counts[token] += times
+        else:
+            for word in WORD.findall(token):
+                counts[word] += times
+    return counts
+
+
+def document_words(text: str, context: Context,
+                   tokens: Iterable[str] | None = None) -> Counter[str]:
+    """Word counts of ``text``, cached per stage run under the text's
+    identity (counted from ``tokens``, :func:`count_token_words`, if given)."""
     key = ("vocabulary", len(text), hash(text))
     cached = context.shared.get(key)
     if cached is None:
-        cached = count_words(text)
+        cached = count_words(text) if tokens is None else count_token_words(tokens)
         context.shared[key] = cached
     return cached
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -964,9 +965,9 @@ class LineTokens:
     Even where the tokens start is found only when asked for (a line of
     common words needs none)."""
 
-    def __init__(self, line: str, offset: int) -> None:
+    def __init__(self, line: str, offset: int, texts: list[str] | None = None) -> None:
         self.line = line
-        self.texts: list[str] = TOKEN_TEXTS.findall(line)
+        self.texts: list[str] = TOKEN_TEXTS.findall(line) if texts is None else texts
         self.offset = offset
         self.starts: list[int] = []
         self.cache: dict[int, Token] = {}
@@ -1021,9 +1022,11 @@ def passed_through(text: str, know: Knowledge) -> int:
     return DECIDE
 
 
-def scan_line(line: str, offset: int, know: Knowledge) -> tuple[list[Proposal], list[Flag]]:
-    """Decide every word of one line (one paragraph in the final layout)."""
-    tokens = LineTokens(line, offset)
+def scan_line(line: str, offset: int, know: Knowledge,
+              texts: list[str] | None = None) -> tuple[list[Proposal], list[Flag]]:
+    """Decide every word of one line (one paragraph in the final layout);
+    ``texts``: its tokens, if found already."""
+    tokens = LineTokens(line, offset, texts)
     proposals: list[Proposal] = []
     flags: list[Flag] = []
     sentence_start = True
@@ -1091,11 +1094,12 @@ def user_words(words: frozenset[str]) -> frozenset[str]:
     return frozenset(words) | frozenset(w.lower() for w in words)
 
 
-def knowledge(text: str, context: Context) -> Knowledge:
+def knowledge(text: str, context: Context, tokens: Iterable[str] | None = None) -> Knowledge:
     """What the stage knows for this text: the lexicon, the confusion model
     and the votes of the document itself, to which a batch run with
-    ``--learn-collection`` adds the words recurring across the collection."""
-    doc = document_words(text, context)
+    ``--learn-collection`` adds the words recurring across the collection.
+    ``tokens``: the text's tokens, if split already (counted faster)."""
+    doc = document_words(text, context, tokens)
     collection = context.shared.get("collection_words")
     if collection:
         doc = doc + collection
@@ -1105,12 +1109,14 @@ def knowledge(text: str, context: Context) -> Knowledge:
 
 
 def run(text: str, context: Context) -> StageResult:
-    know = knowledge(text, context)
+    lines = text.split("\n")
+    tokens = [TOKEN_TEXTS.findall(line) for line in lines]  # split once, for both uses
+    know = knowledge(text, context, chain.from_iterable(tokens))
     proposals: list[Proposal] = []
     flags: list[Flag] = []
     offset = 0
-    for line in text.split("\n"):
-        found, flagged = scan_line(line, offset, know)
+    for line, texts in zip(lines, tokens, strict=True):
+        found, flagged = scan_line(line, offset, know, texts)
         offset += len(line) + 1
         for prop in found:
             if prop.confidence >= context.min_confidence:
