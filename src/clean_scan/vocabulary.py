@@ -38,12 +38,13 @@ def count_token_words(tokens: Iterable[str]) -> Counter[str]:
     Counter({'the': 2, 'To-day': 1, "man's": 1, 'day': 1, 'end': 1})
     """
     counts: Counter[str] = Counter()
+    get = counts.get  # not ``counts[word] += n``: a new key would call __missing__
     for token, times in Counter(tokens).items():
         if token.isascii() and token.isalpha():
-            counts[token] += times
+            counts[token] = get(token, 0) + times
         else:
             for word in WORD.findall(token):
-                counts[word] += times
+                counts[word] = get(word, 0) + times
     return counts
 
 
@@ -62,8 +63,10 @@ def document_words(text: str, context: Context,
 def lower_counts(counts: Counter[str]) -> Counter[str]:
     """Counts folded to lower case, for case-blind votes."""
     folded: Counter[str] = Counter()
+    get = folded.get  # not ``folded[word] += n``: a new key would call __missing__
     for word, n in counts.items():
-        folded[word.lower()] += n
+        lower = word.lower()
+        folded[lower] = get(lower, 0) + n
     return folded
 
 
