@@ -170,7 +170,8 @@ class Knowledge:
     harmonics: dict[str, dict[str, float]] = field(default_factory=dict)
     pools: dict[int, list[str]] = field(default_factory=dict)
     wide: dict[str, set[str]] = field(default_factory=dict)
-    plain: dict[str, int] = field(default_factory=dict)
+    plain: dict[str, bool] = field(default_factory=dict)  # token text: needs a look
+    ends: dict[str, bool] = field(default_factory=dict)  # token text: a sentence ends
     accepted: list[frozenset[str]] = field(default_factory=list)
     known: dict[str, bool] = field(default_factory=dict)
     first_ops: dict[tuple[str, bool], FirstOps] = field(default_factory=dict)
@@ -990,69 +991,65 @@ class LineTokens:
         return token
 
 
-DECIDE, PASS, PASS_AT_END = 0, 1, 2
-"""How a token is handled, by its text alone: looked at, or passed (before
-the next sentence or at the end of one)."""
-
-
-def passed_through(text: str, know: Knowledge) -> int:
-    """Whether a token needs no look at its context: a common word with no
-    real-word confusion (whatever punctuation is around it), or no word to
-    correct at all (a number, an abbreviation, a word at a ``¬``). Most
-    tokens of a book are these; the answer depends on the text alone, so
-    a run works it out once per distinct token.
+def token_kind(text: str, know: Knowledge) -> tuple[bool, bool]:
+    """Whether a token needs a look at its context, and whether a sentence
+    ends with it. Most need no look: a common word with no real-word
+    confusion (whatever punctuation is around it), or no word to correct at
+    all (a number, an abbreviation, a word at a ``¬``). Both answers depend
+    on the text alone, so a run works them out once per distinct token.
 
     >>> know = knowledge("", Context())
-    >>> [passed_through(text, know) for text in ("which", "which.", "whicli")]
-    [1, 2, 0]
-    >>> passed_through("1942,", know), passed_through("tire", know)
-    (1, 0)
+    >>> [token_kind(text, know) for text in ("which", "which.", "whicli")]
+    [(False, False), (False, True), (True, False)]
+    >>> token_kind("1942,", know), token_kind("tire.", know)
+    ((False, False), (True, True))
     """
     if text.isalpha():
         if len(know.lexicon.words.get(text.lower(), "")) >= RARE_DIGITS and \
                 text not in know.confusion_sets and not text.startswith("I"):
-            return PASS  # the commonest case, first
+            return False, False  # the commonest case, first
         lead, core, trail = "", text, ""
     else:
         lead, core, trail = edges(text)
     common = core.isalpha() and len(know.lexicon.words.get(core.lower(), "")) >= RARE_DIGITS \
         and core not in know.confusion_sets and not core.startswith("I")
-    if common or not looks_like_word(core) or "¬" in trail:
-        return PASS_AT_END if ends_sentence(core + trail) or not core else PASS
-    return DECIDE
+    look = not (common or not looks_like_word(core) or "¬" in trail)
+    return look, ends_sentence(core + trail) or not core
 
 
 def scan_line(line: str, offset: int, know: Knowledge,
               texts: list[str] | None = None) -> tuple[list[Proposal], list[Flag]]:
     """Decide every word of one line (one paragraph in the final layout);
-    ``texts``: its tokens, if found already."""
+    ``texts``: its tokens, if found already. Only the tokens that need a
+    look are visited (``list.index`` finds the next); whether a sentence
+    starts at one depends on the token before it alone."""
     tokens = LineTokens(line, offset, texts)
+    texts = tokens.texts
+    looks, ends = know.plain, know.ends
+    for text in set(texts).difference(looks):
+        looks[text], ends[text] = token_kind(text, know)
+    look = list(map(looks.__getitem__, texts))
     proposals: list[Proposal] = []
     flags: list[Flag] = []
-    sentence_start = True
     taken = -1  # index of the last token an accepted proposal covers
-    passes = know.plain
-    for i, text in enumerate(tokens.texts):
-        how = passes.get(text)
-        if how is None:
-            how = passes[text] = passed_through(text, know)
-        if how:
-            sentence_start = how == PASS_AT_END
-            continue
-        token = tokens[i]
-        core = token.core
-        if i > taken:  # a word to correct (passed_through said so), not yet replaced
-            outcome = _decide(tokens, i, know, sentence_start, joinable_left=i - 1 > taken)
-            if isinstance(outcome, Proposal):
-                if outcome.start < token.start and proposals and \
-                        proposals[-1].end > outcome.start:
-                    proposals.pop()
-                proposals.append(outcome)
-                taken = i + 1 if outcome.end > token.end else i
-            elif isinstance(outcome, Flag):
-                flags.append(outcome)
-        sentence_start = ends_sentence(core + token.trail) or not core
-    return proposals, flags
+    i = -1
+    while True:
+        try:
+            i = look.index(True, i + 1)
+        except ValueError:
+            return proposals, flags
+        if i <= taken:
+            continue  # replaced already, with the word before it
+        sentence_start = i == 0 or ends[texts[i - 1]]
+        outcome = _decide(tokens, i, know, sentence_start, joinable_left=i - 1 > taken)
+        if isinstance(outcome, Proposal):
+            token = tokens[i]
+            if outcome.start < token.start and proposals and proposals[-1].end > outcome.start:
+                proposals.pop()
+            proposals.append(outcome)
+            taken = i + 1 if outcome.end > token.end else i
+        elif isinstance(outcome, Flag):
+            flags.append(outcome)
 
 
 def _decide(tokens: list[Token], i: int, know: Knowledge, sentence_start: bool,
