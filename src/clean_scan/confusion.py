@@ -400,15 +400,30 @@ class ConfusionModel:
         one (the spelling stage tries one operation, then perhaps two)."""
         found: dict[str, float] = {}
         plain = word == word.lower()
-        head, tail = window(word) if window else (len(word), len(word))
-        for forms, cost, lower in self._rewrite_groups(word, STEP_LIMIT, head, tail):
+        heads, tails = window(word) if window else (len(word), len(word))
+        table = self._flagged(STEP_LIMIT)
+        size = len(word)
+        for i in range(min(size, heads + 1)):  # learned_steps' order: replacements first
+            head = word[:i]
+            for piece in (word[i], word[i:i + 2]) if i + 2 <= size else (word[i],):
+                pieces = table.get(piece)
+                if pieces and size - i - len(piece) <= tails:
+                    tail = word[i + len(piece):]
+                    for printed, cost, lower in pieces:
+                        form = head + printed + tail
+                        if form in known or (not (plain and lower) and form.lower() in known):
+                            _keep_cheaper(found, form, cost)
+        at = range(max(size - tails, 0), min(size, heads) + 1)
+        edges = [(word[:i], word[i:]) for i in at]
+        for printed, cost, lower in table.get("", ()):  # the insertions
+            forms = [head + printed + tail for head, tail in edges]
             hits = [f for f in forms if f in known] if plain and lower else \
                 [f for f in forms if f in known or f.lower() in known]
             for form in hits:
                 _keep_cheaper(found, form, cost)
         if generic:
-            self._generic_known(word, known, found, head, tail)
-        return FirstOps(word, generic, found, head, tail)
+            self._generic_known(word, known, found, heads, tails)
+        return FirstOps(word, generic, found, heads, tails)
 
     def second_known(self, first: FirstOps, known: AbstractSet[str]) -> dict[str, float]:
         """:meth:`known_variants` with two operations, from the first's."""
@@ -480,32 +495,6 @@ class ConfusionModel:
                      for ocr, pieces in self._by_limit_table(limit).items()}
             self._flagged_tables[limit] = table
         return table
-
-    def _rewrite_groups(self, word: str, limit: float, heads: int | None = None,
-                        tails: int | None = None) -> Iterator[tuple[list[str], float, bool]]:
-        """:meth:`learned_steps` in groups of one rewrite (the forms, its
-        cost and its piece's lower-case mark): each replacement alone, then
-        each insertion at every position, the forms in the same order;
-        only the rewrites keeping at most ``heads`` characters before them
-        and ``tails`` after."""
-        table = self._flagged(limit)
-        size = len(word)
-        heads = size if heads is None else heads
-        tails = size if tails is None else tails
-        for i in range(min(size, heads + 1)):
-            head = word[:i]
-            for piece in (word[i], word[i:i + 2]) if i + 2 <= size else (word[i],):
-                pieces = table.get(piece)
-                if pieces and size - i - len(piece) <= tails:
-                    tail = word[i + len(piece):]
-                    for printed, cost, lower in pieces:
-                        yield [head + printed + tail], cost, lower
-        inserts = table.get("")
-        if inserts:
-            at = range(max(size - tails, 0), min(size, heads) + 1)
-            edges = [(word[:i], word[i:]) for i in at]
-            for printed, cost, lower in inserts:
-                yield [head + printed + tail for head, tail in edges], cost, lower
 
     def _known_rewrites(self, word: str, known: AbstractSet[str], heads: int,
                         tails: int) -> list[tuple[str, float]]:

@@ -146,9 +146,9 @@ class Token(NamedTuple):
         return self.start + len(self.core)
 
 
-@dataclass(frozen=True)
-class Ranked:
-    """A candidate printed form and its total cost."""
+class Ranked(NamedTuple):
+    """A candidate printed form and its total cost (a tuple: a word may
+    have a hundred candidates)."""
 
     form: str
     cost: float
