@@ -432,11 +432,15 @@ class ConfusionModel:
         for form, cost, heads, tails in learned + junky:
             for form2, cost2 in self._known_rewrites(form, known, heads, tails):
                 _keep_cheaper(found, form2, cost + cost2)
-        for form, cost, _, _ in junky + learned:
-            if not form.isalpha():
-                for form2 in junk_steps(form):
-                    if form2 in known or form2.lower() in known:
-                        _keep_cheaper(found, form2, cost + JUNK_EDIT)
+        for form, cost, heads, tails in junky + learned:
+            if not form.isalpha():  # junk_steps(form), where a known form can be reached
+                size = len(form)
+                for i in range(max(size - tails - 1, 0), min(size, heads + 1)):
+                    if is_junk(form[i]):
+                        head, tail = form[:i], form[i + 1:]
+                        for form2 in (head + tail, *[head + letter + tail for letter in LETTERS]):
+                            if form2 in known or form2.lower() in known:
+                                _keep_cheaper(found, form2, cost + JUNK_EDIT)
         found.pop(first.word, None)
         return found
 

@@ -176,6 +176,7 @@ class Knowledge:
     known: dict[str, bool] = field(default_factory=dict)
     first_ops: dict[tuple[str, bool], FirstOps] = field(default_factory=dict)
     edges: list[KnownEdges] = field(default_factory=list)
+    candidates: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def split_token(match: regex.Match[str], offset: int = 0) -> Token:
@@ -516,11 +517,19 @@ def neighbour(tokens: list[Token], index: int, step: int) -> str | None:
 
 
 def candidates(core: str, know: Knowledge) -> dict[str, float]:
-    """Known printed forms the confusion model reaches from ``core``.
+    """Known printed forms the confusion model reaches from ``core``
+    (worked out once per run and form: OCR repeats its misreadings).
 
     A word with an inner apostrophe (``M'Kenzie``, ``we'have``) is only
     considered for a split: its apostrophe is more often printed than not.
     """
+    found = know.candidates.get(core)
+    if found is None:
+        found = know.candidates[core] = _candidates(core, know)
+    return found
+
+
+def _candidates(core: str, know: Knowledge) -> dict[str, float]:
     found: dict[str, float] = {}
     if "'" in core or "’" in core:
         return split_candidates(core, know)
