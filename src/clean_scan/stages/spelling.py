@@ -1003,9 +1003,11 @@ class LineTokens:
 def token_kind(text: str, know: Knowledge) -> tuple[bool, bool]:
     """Whether a token needs a look at its context, and whether a sentence
     ends with it. Most need no look: a common word with no real-word
-    confusion (whatever punctuation is around it), or no word to correct at
-    all (a number, an abbreviation, a word at a ``¬``). Both answers depend
-    on the text alone, so a run works them out once per distinct token.
+    confusion (whatever punctuation is around it), no word to correct at
+    all (a number, an abbreviation, a word at a ``¬``), or a known word
+    that no context-dependent check (real-word confusion, capital I, rare
+    word near a common one) can apply to. Both answers depend on the text
+    alone, so a run works them out once per distinct token.
 
     >>> know = knowledge("", Context())
     >>> [token_kind(text, know) for text in ("which", "which.", "whicli")]
@@ -1023,7 +1025,20 @@ def token_kind(text: str, know: Knowledge) -> tuple[bool, bool]:
     common = core.isalpha() and len(know.lexicon.words.get(core.lower(), "")) >= RARE_DIGITS \
         and core not in know.confusion_sets and not core.startswith("I")
     look = not (common or not looks_like_word(core) or "¬" in trail)
+    if look and is_known(core, know) and not know.confusion_sets.get(core) and \
+            not core.startswith("I") and not may_be_rare_misreading(core, know):
+        look = False  # _decide would find nothing to do, whatever the context
     return look, ends_sentence(core + trail) or not core
+
+
+def may_be_rare_misreading(core: str, know: Knowledge) -> bool:
+    """Whether :func:`rare_word` may look at ``core`` in some context: the
+    tests it makes before it looks at the neighbours, save the one that
+    depends on where the sentence starts."""
+    lower = core.lower()
+    return not (lower in know.extra or (core.isupper() and len(core) > 1)
+                or len(know.lexicon.words.get(lower, "")) >= RARE_DIGITS
+                or not common_neighbours(core, know))
 
 
 def scan_line(line: str, offset: int, know: Knowledge,
