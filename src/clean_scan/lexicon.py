@@ -115,9 +115,10 @@ class Lexicon:
     def next_cost(self, first: str, second: str) -> float:
         """``-ln P(second | first)`` with stupid backoff to the unigram."""
         pair = self.pair_count(first, second)
-        base = self.count(first)
-        if pair and base:
-            return -math.log(pair / base)
+        if pair:  # most pairs of a candidate are unseen: no count needed then
+            base = self.count(first)
+            if base:
+                return -math.log(pair / base)
         return -math.log(BACKOFF) + self.unigram_cost(second)
 
 

@@ -495,13 +495,18 @@ def _common_edges() -> tuple[list[str], list[str]]:
 def language_cost(form: str, left: str | None, right: str | None, know: Knowledge) -> float:
     """``-ln P`` of the form between its neighbours, less the document's vote."""
     lex = know.lexicon
+    if " " not in form:  # one word (most candidates): the same sums, spelt out
+        cost = lex.next_cost(left, form) if left else lex.unigram_cost(form)
+        if right:
+            cost += lex.next_cost(form, right) - lex.unigram_cost(right)
+        return cost - DOC_BONUS * math.log1p(know.doc_lower.get(form, 0))
     words = form.split(" ")
     cost = lex.next_cost(left, words[0]) if left else lex.unigram_cost(words[0])
     for first, second in zip(words, words[1:], strict=False):
         cost += lex.next_cost(first, second)
     if right:
         cost += lex.next_cost(words[-1], right) - lex.unigram_cost(right)
-    return cost - DOC_BONUS * sum(math.log1p(know.doc_lower[w]) for w in words)
+    return cost - DOC_BONUS * sum(math.log1p(know.doc_lower.get(w, 0)) for w in words)
 
 
 def neighbour(tokens: list[Token], index: int, step: int) -> str | None:
