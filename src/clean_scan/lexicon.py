@@ -47,8 +47,7 @@ class Lexicon:
     bigrams: dict[str, str]
     total: float = 1.0e12
     _by_length: dict[int, list[str]] = field(default_factory=dict, repr=False)
-    _joined: dict[tuple[int, int], tuple[str, list[int], list[str]]] = field(
-        default_factory=dict, repr=False)
+    _joined: dict[tuple[int, int], JoinedWords] = field(default_factory=dict, repr=False)
 
     def of_length(self, length: int) -> list[str]:
         """Common words (a count of 100,000 or more) of ``length`` letters,
@@ -64,8 +63,7 @@ class Lexicon:
     def holding(self, lengths: range, head: str, middle: str, tail: str) -> list[list[str]]:
         """For each length, the words of :meth:`of_length` that start with
         ``head``, contain ``middle`` or end with ``tail`` (none of them
-        empty), in order: found by ``str.find`` in all the words of the
-        lengths joined by newlines (made once per range of lengths).
+        empty), in order (:class:`JoinedWords`, made once per range).
 
         >>> lex = Lexicon({}, {})
         >>> lex._by_length.update({6: ["father"], 7: ["against", "average", "because", "between"]})
@@ -74,20 +72,10 @@ class Lexicon:
         """
         joined = self._joined.get((lengths.start, lengths.stop))
         if joined is None:
-            words = [word for length in lengths for word in self.of_length(length)]
-            starts = list(accumulate((len(word) + 1 for word in words), initial=1))[:-1]
-            joined = ("\n" + "\n".join(words) + "\n", starts, words)
+            joined = JoinedWords([word for length in lengths for word in self.of_length(length)])
             self._joined[(lengths.start, lengths.stop)] = joined
-        text, starts, words = joined
-        found = set()
-        for needle, skip in (("\n" + head, 1), (middle, 0), (tail + "\n", 0)):
-            at = text.find(needle)
-            while at != -1:
-                found.add(bisect_right(starts, at + skip) - 1)
-                at = text.find(needle, at + 1)
-        chosen = [words[i] for i in sorted(found)]
         by_length: list[list[str]] = [[] for _ in lengths]
-        for word in chosen:
+        for word in joined.holding(head, (middle,), tail):
             by_length[len(word) - lengths.start].append(word)
         return by_length
 
@@ -120,6 +108,35 @@ class Lexicon:
             if base:
                 return -math.log(pair / base)
         return -math.log(BACKOFF) + self.unigram_cost(second)
+
+
+class JoinedWords:
+    """Words between newlines in one string, to find the words holding a
+    piece by ``str.find`` (a scan in C) rather than word by word: a word a
+    few edits from another keeps one of its pieces whole, so this narrows
+    an edit-distance search without changing what it finds."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.text = "\n" + "\n".join(words) + "\n"
+        self.starts = list(accumulate((len(word) + 1 for word in words), initial=1))[:-1]
+
+    def holding(self, head: str, middles: tuple[str, ...], tail: str) -> list[str]:
+        """The words (in order) that start with ``head``, contain one of
+        ``middles`` or end with ``tail`` (none of them empty).
+
+        >>> JoinedWords(["against", "average", "because"]).holding("q", ("ain", "zz"), "use")
+        ['against', 'because']
+        """
+        text, starts = self.text, self.starts
+        found = set()
+        needles = [("\n" + head, 1), *((middle, 0) for middle in middles), (tail + "\n", 0)]
+        for needle, skip in needles:
+            at = text.find(needle)
+            while at != -1:
+                found.add(bisect_right(starts, at + skip) - 1)
+                at = text.find(needle, at + 1)
+        return [self.words[i] for i in sorted(found)]
 
 
 def known_form(word: str, words: dict[str, str] | Lexicon) -> bool:
