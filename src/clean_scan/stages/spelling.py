@@ -56,14 +56,7 @@ from clean_scan.confusion import (
     load_confusions,
 )
 from clean_scan.document import Flag, Proposal
-from clean_scan.lexicon import (
-    COMMON_DIGITS,
-    LONG_WORD,
-    JoinedWords,
-    Lexicon,
-    known_form,
-    load_lexicon,
-)
+from clean_scan.lexicon import COMMON_DIGITS, LONG_WORD, Lexicon, known_form, load_lexicon
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.vocabulary import document_words, lower_counts
 
@@ -651,16 +644,6 @@ def _frequent_near_length(size: int) -> list[str]:
     return [w for n in range(size - 2, size + 3) for w in buckets.get(n, ())]
 
 
-WIDE_PIECES_LENGTH = 8
-"""From this length, a word's four pieces are long enough (two letters) to
-narrow the frequent words worth an edit distance."""
-
-
-@lru_cache(maxsize=64)
-def _frequent_joined(size: int) -> JoinedWords:
-    return JoinedWords(_frequent_near_length(size))
-
-
 def wide_candidates(source: str, know: Knowledge) -> dict[str, float]:
     """Frequent words within a few plain edits of a badly garbled word
     (``yvltli``), priced by the confusion model."""
@@ -669,12 +652,6 @@ def wide_candidates(source: str, know: Knowledge) -> dict[str, float]:
         return {}
     pool = _frequent_near_length(size)
     edits = WIDE_EDITS if size >= 6 else 2
-    if size >= WIDE_PIECES_LENGTH:
-        # three edits leave one of four pieces whole (see _near_pool)
-        quarter = size // 4
-        head, first, second, tail = (source[:quarter], source[quarter:2 * quarter],
-                                     source[2 * quarter:3 * quarter], source[3 * quarter:])
-        pool = _frequent_joined(size).holding(head, (first, second), tail)
     return {form: know.model.aligned_cost(source, form) + WIDE_PENALTY for form, _, _ in
             process.extract(source, pool, scorer=Levenshtein.distance, score_cutoff=edits,
                             limit=None) if form != source}
