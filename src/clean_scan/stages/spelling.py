@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import chain, islice
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -728,7 +729,7 @@ def rank(core: str, left: str | None, right: str | None, name_like: bool,
         keep += 2 * KEEP_COST
     keep += LM_WEIGHT * language_cost(core.lower(), left, right, know)
     ranked.append(Ranked(core, keep, "keep as printed"))
-    return sorted(ranked, key=lambda r: r.cost)
+    return sorted(ranked, key=itemgetter(1))  # by cost
 
 
 def confidence(ranked: list[Ranked]) -> float:
@@ -760,16 +761,17 @@ def correct_word(tokens: list[Token], index: int, know: Knowledge,
         conf = conf ** 2  # names: a stricter threshold
     if len(core) < WIDE_APPLY_LENGTH and best.form in know.wide.get(core.lower(), ()):
         conf = min(conf, WIDE_CONFIDENCE)
-    suggestions = tuple(case_like(r.form, core) for r in ranked if r.form != core)
+    suggestions = tuple(islice((case_like(r.form, core) for r in ranked if r.form != core),
+                               MAX_SUGGESTIONS))  # only these are shown
     if best.form == core:
         if any(is_junk(c) for c in core):
             return Flag(token.start, token.end, core, "unreadable-word", round(1 - conf, 3),
                         "not a word; no reading is clearly best", suggestions[:MAX_SUGGESTIONS])
-        vouched = [r.form for r in ranked[1:]
-                   if r.form in know.extra or know.doc_lower[r.form] >= 3]
-        if vouched:
+        vouched = next((r.form for r in islice(ranked, 1, None)
+                        if r.form in know.extra or know.doc_lower.get(r.form, 0) >= 3), None)
+        if vouched is not None:
             return Flag(token.start, token.end, core, "near-known-word", round(1 - conf, 3),
-                        f"'{core}' is unknown, close to '{case_like(vouched[0], core)}', which "
+                        f"'{core}' is unknown, close to '{case_like(vouched, core)}', which "
                         "the word list or the document uses", suggestions[:MAX_SUGGESTIONS])
         return None
     replacement = case_like(best.form, core)
