@@ -7,6 +7,7 @@ import pytest
 from clean_scan.confusion import (
     GENERIC_SUB,
     ConfusionModel,
+    KnownEdges,
     is_junk,
     junk_steps,
     load_confusions,
@@ -61,3 +62,28 @@ def test_from_rows_reads_the_empty_marker() -> None:
     model = ConfusionModel.from_rows([("_", "s", 4.5), ("m", "_", 6.0)])
     assert model.piece_cost("", "s") == 4.5
     assert model.piece_cost("m", "") == 6.0
+
+
+def test_known_variants_are_the_variants_the_known_set_accepts(model: ConfusionModel) -> None:
+    import random
+
+    rng = random.Random(7)
+    known = {"model", "which", "the", "modern", "and", "were", "there", "from", "hand", "make"}
+    edges = KnownEdges([KnownEdges.sort(known)])
+    words = ["rnodcl", "whicli", "tbe", "modem", "aud", "wcre", "tliere", "frorn", "h&nd",
+             "Tlie", "WHICLI", "rnake", "m^ke", "th^re"]
+    for _ in range(30):
+        word = rng.choice(words)
+        chars = list(word)
+        chars[rng.randrange(len(chars))] = rng.choice("lrnIi1&^ce")
+        words.append("".join(chars))
+    for word in words:
+        for two_ops in (False, True):
+            for generic in (False, True):
+                slow = model.variants(word, two_ops=two_ops, generic=generic,
+                                      accept=lambda f: f.lower() in known)
+                slow = {f: c for f, c in slow.items() if f.lower() in known}
+                fast = model.known_variants(word, known, two_ops, generic)
+                assert list(fast.items()) == list(slow.items()), word
+                bounded = model.known_variants(word, known, two_ops, generic, window=edges.window)
+                assert list(bounded.items()) == list(slow.items()), word

@@ -206,3 +206,21 @@ def test_a_term_recurring_across_the_collection_is_trusted():
     assert [f.text for f in alone.flags] == ["raion"]
     learned = spelling.run(text, Context(shared={"collection_words": Counter({"raion": 6})}))
     assert learned.flags == [] and learned.proposals == []
+
+
+def test_the_fast_token_pattern_parts_tokens_where_the_regex_one_does() -> None:
+    import sys
+
+    for low in range(0, sys.maxunicode + 1, 4096):
+        chunk = "".join(chr(c) for c in range(low, min(low + 4096, sys.maxunicode + 1))
+                        if not 0xD800 <= c <= 0xDFFF)
+        text = "a".join(chunk)
+        assert spelling.TOKEN_TEXTS.findall(text) == spelling.TOKEN.findall(text)
+
+
+def test_line_tokens_find_where_each_token_starts() -> None:
+    line = "  “Frauce,” he said—and  went\u3000on. "
+    tokens = spelling.LineTokens(line, 100)
+    expected = [spelling.split_token(m, 100) for m in spelling.TOKEN.finditer(line)]
+    assert [tokens[i] for i in range(len(tokens))] == expected
+    assert tokens[3] == spelling.Token(100 + line.index("and"), "and", "", "")

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import math
 import string
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -54,16 +56,89 @@ def is_junk(char: str) -> bool:
     return not (char.isalpha() or char in "'’-")
 
 
+Window = Callable[[str], tuple[int, int]]
+"""For a form, how long a head and how long a tail of it some known form
+shares at most: a rewrite keeping a longer head or tail cannot reach one."""
+
+
+class KnownEdges:
+    """The heads and tails known forms share with a given form, found by
+    bisecting the forms sorted, and sorted written backwards (the forms
+    sharing the longest head with a form sort beside it).
+
+    >>> edges = KnownEdges([KnownEdges.sort({"the", "then", "hand"})])
+    >>> edges.window("tbe"), edges.window("tlien"), edges.window("hund")
+    ((1, 1), (1, 2), (1, 2))
+    """
+
+    def __init__(self, parts: list[tuple[list[str], list[str]]]) -> None:
+        self.parts = parts
+
+    @staticmethod
+    def sort(forms: AbstractSet[str]) -> tuple[list[str], list[str]]:
+        """One part: the forms sorted, and sorted written backwards."""
+        return sorted(forms), sorted(form[::-1] for form in forms)
+
+    def window(self, form: str) -> tuple[int, int]:
+        """The longest head and the longest tail of ``form`` (in lower
+        case) that a known form has. A form beyond ASCII gets no bound:
+        there lower-casing a letter may depend on its neighbours (Σ)."""
+        if not form.isascii():
+            return len(form), len(form)
+        low = form.lower()
+        back = low[::-1]
+        return (max(_shared_head(low, forward) for forward, _ in self.parts),
+                max(_shared_head(back, backward) for _, backward in self.parts))
+
+
+def _shared_head(form: str, ordered: list[str]) -> int:
+    """The longest head ``form`` shares with a string of ``ordered``."""
+    at = bisect_left(ordered, form)
+    best = 0
+    for other in ordered[max(at - 1, 0):at + 1]:
+        limit = min(len(form), len(other))
+        size = 0
+        while size < limit and form[size] == other[size]:
+            size += 1
+        best = max(best, size)
+    return best
+
+
+Start = tuple[str, float, int, int]
+"""A form a second operation starts from: the form, its cost, and the
+longest head and tail a known form can share with it."""
+
+
+@dataclass(frozen=True)
+class FirstOps:
+    """The known forms one operation on ``word`` reached (in order, at
+    their cheapest), whether the generic steps were tried, and the word's
+    window (:class:`KnownEdges`)."""
+
+    word: str
+    generic: bool
+    found: dict[str, float]
+    heads: int  # the longest head and tail a known form shares with the word
+    tails: int
+
+    def reached(self) -> dict[str, float]:
+        """The known forms, without the word itself."""
+        found = dict(self.found)
+        found.pop(self.word, None)
+        return found
+
+
 @dataclass
 class ConfusionModel:
     """Substitution costs, keyed by the OCR piece: ``{ocr: {printed: cost}}``.
     The empty string stands for nothing (a dropped or added character)."""
 
     table: dict[str, dict[str, float]]
-    _steps: dict[str, list[tuple[str, float]]] = field(default_factory=dict, repr=False)
     _by_limit: dict[float, dict[str, tuple[tuple[str, float], ...]]] = field(
         default_factory=dict, repr=False)
     _insertions: dict[tuple[frozenset[str], float], dict[str, list[tuple[str, float]]]] = field(
+        default_factory=dict, repr=False)
+    _flagged_tables: dict[float, dict[str, tuple[tuple[str, float, bool], ...]]] = field(
         default_factory=dict, repr=False)
 
     @classmethod
@@ -138,13 +213,10 @@ class ConfusionModel:
         return total
 
     def steps(self, word: str) -> list[tuple[str, float]]:
-        """Learned one-operation rewrites of ``word``: (new form, cost).
-        Cached, since a book repeats its misreadings."""
-        cached = self._steps.get(word)
-        if cached is None:
-            cached = list(self.learned_steps(word))
-            self._steps[word] = cached
-        return cached
+        """Learned one-operation rewrites of ``word``: (new form, cost). Not
+        kept: the model lives as long as the process, and a memo here would
+        carry one file's words into the next."""
+        return list(self.learned_steps(word))
 
     def _by_limit_table(self, limit: float) -> dict[str, tuple[tuple[str, float], ...]]:
         """The table without the rewrites dearer than ``limit``, made once."""
@@ -180,6 +252,31 @@ class ConfusionModel:
         for printed, cost in table.get("", ()) if inserts else ():
             for i in range(len(word) + 1):
                 yield word[:i] + printed + word[i:], cost
+
+    def steps_between(self, word: str, limit: float, heads: AbstractSet[str],
+                      tails: AbstractSet[str]) -> Iterator[tuple[str, float]]:
+        """``learned_steps(word, limit, inserts=False)``, only the rewrites
+        that keep a head in ``heads`` and a tail in ``tails``: where only a
+        few words matter, the prefixes and suffixes of those words rule out
+        most positions before any form is made (once the head is no
+        prefix, no later one is).
+
+        >>> m = ConfusionModel.from_rows([("b", "h", 4.0), ("c", "e", 5.0)])
+        >>> heads, tails = {"", "t", "th", "the"}, {"", "e", "he", "the"}
+        >>> [list(m.steps_between(word, 5.0, heads, tails)) for word in ("tbe", "tbc")]
+        [[('the', 4.0)], []]
+        """
+        table = self._by_limit_table(limit)
+        size = len(word)
+        for i in range(size):
+            head = word[:i]
+            if head not in heads:
+                return
+            for piece in (word[i], word[i:i + 2]) if i + 2 <= size else (word[i],):
+                tail = word[i + len(piece):]
+                if tail in tails:
+                    for printed, cost in table.get(piece, ()):
+                        yield head + printed + tail, cost
 
     def insertions_into(self, targets: frozenset[str],
                         limit: float) -> dict[str, list[tuple[str, float]]]:
@@ -273,6 +370,191 @@ class ConfusionModel:
                 keep_final(form2, cost + JUNK_EDIT)
         found.pop(word, None)
         return found
+
+
+    def known_variants(self, word: str, known: AbstractSet[str], two_ops: bool = True,
+                       generic: bool = True, window: Window | None = None) -> dict[str, float]:
+        """The forms of :meth:`variants` whose lower case is in ``known`` (a
+        set of forms each its own lower case), with the same costs, in the
+        same order: ``variants(word, accept=...)`` filtered by ``known``.
+
+        :meth:`variants` keeps every form it makes in one dict, one call per
+        form, and most forms are not words. Here only the forms a second
+        operation starts from are remembered (as :meth:`variants` chooses
+        them: the first time each is reached this cheaply); any other form
+        is looked up in ``known`` and dropped unless it is there. The costs
+        stay below :meth:`variants`' default ``max_cost``. A ``window`` for
+        ``known`` (:class:`KnownEdges`) spares the rewrites that keep a head
+        or a tail no known form has.
+
+        >>> m = ConfusionModel.from_rows([("rn", "m", 3.0), ("c", "e", 4.0)])
+        >>> m.known_variants("rnodcl", {"model", "modcl"})
+        {'modcl': 3.0, 'model': 7.0}
+        """
+        first = self.first_known(word, known, generic, window)
+        return self.second_known(first, known) if two_ops else first.reached()
+
+    def first_known(self, word: str, known: AbstractSet[str], generic: bool = True,
+                    window: Window | None = None) -> FirstOps:
+        """The first operation of :meth:`known_variants`, kept for a second
+        one (the spelling stage tries one operation, then perhaps two)."""
+        found: dict[str, float] = {}
+        plain = word == word.lower()
+        heads, tails = window(word) if window else (len(word), len(word))
+        table = self._flagged(STEP_LIMIT)
+        size = len(word)
+        for i in range(min(size, heads + 1)):  # learned_steps' order: replacements first
+            head = word[:i]
+            for piece in (word[i], word[i:i + 2]) if i + 2 <= size else (word[i],):
+                pieces = table.get(piece)
+                if pieces and size - i - len(piece) <= tails:
+                    tail = word[i + len(piece):]
+                    for printed, cost, lower in pieces:
+                        form = head + printed + tail
+                        if form in known or (not (plain and lower) and form.lower() in known):
+                            _keep_cheaper(found, form, cost)
+        at = range(max(size - tails, 0), min(size, heads) + 1)
+        edges = [(word[:i], word[i:]) for i in at]
+        for printed, cost, lower in table.get("", ()):  # the insertions
+            forms = [head + printed + tail for head, tail in edges]
+            hits = [f for f in forms if f in known] if plain and lower else \
+                [f for f in forms if f in known or f.lower() in known]
+            for form in hits:
+                _keep_cheaper(found, form, cost)
+        if generic:
+            self._generic_known(word, known, found, heads, tails)
+        return FirstOps(word, generic, found, heads, tails)
+
+    def second_known(self, first: FirstOps, known: AbstractSet[str]) -> dict[str, float]:
+        """:meth:`known_variants` with two operations, from the first's."""
+        found = dict(first.found)
+        learned, junky = self._starts(first.word, first.generic, first.heads, first.tails)
+        for form, cost, heads, tails in learned + junky:
+            for form2, cost2 in self._known_rewrites(form, known, heads, tails):
+                _keep_cheaper(found, form2, cost + cost2)
+        for form, cost, heads, tails in junky + learned:
+            if not form.isalpha():  # junk_steps(form), where a known form can be reached
+                size = len(form)
+                for i in range(max(size - tails - 1, 0), min(size, heads + 1)):
+                    if is_junk(form[i]):
+                        head, tail = form[:i], form[i + 1:]
+                        for form2 in (head + tail, *[head + letter + tail for letter in LETTERS]):
+                            if form2 in known or form2.lower() in known:
+                                _keep_cheaper(found, form2, cost + JUNK_EDIT)
+        found.pop(first.word, None)
+        return found
+
+    def _starts(self, word: str, generic: bool, heads: int,
+                tails: int) -> tuple[list[Start], list[Start]]:
+        """The forms :meth:`variants` applies a second operation to, in its
+        order: the learned rewrites cheap enough, then the repairs of a junk
+        character; each the first time it is reached this cheaply.
+
+        With each, bounds on the head and tail a known form may share with
+        it, from the word's (``heads``, ``tails``): a rewrite after the
+        word's longest known head leaves that head's end in place, so the
+        form shares no longer head; likewise for tails."""
+        size = len(word)
+        starts: dict[str, float] = {}
+        learned: list[Start] = []
+
+        def bounds(form: str, at: int, end: int) -> tuple[int, int]:
+            return (heads if at > heads else len(form),
+                    tails if size - end > tails else len(form))
+
+        for form, cost, at, end in self._spans(word):
+            if cost < starts.get(form, math.inf):
+                starts[form] = cost
+                learned.append((form, cost, *bounds(form, at, end)))
+        junky: list[Start] = []
+        for i, char in enumerate(word if generic else ""):
+            if is_junk(char):
+                head, tail = word[:i], word[i + 1:]
+                for form in (head + tail, *[head + letter + tail for letter in LETTERS]):
+                    if starts.get(form, math.inf) > JUNK_EDIT:
+                        starts[form] = JUNK_EDIT
+                        junky.append((form, JUNK_EDIT, *bounds(form, i, i + 1)))
+        return learned, junky
+
+    def _spans(self, word: str) -> Iterator[tuple[str, float, int, int]]:
+        """``learned_steps(word, SECOND_OP_LIMIT)``, each form with the span
+        of ``word`` rewritten (an insertion's is empty)."""
+        table = self._by_limit_table(SECOND_OP_LIMIT)
+        size = len(word)
+        for i in range(size):
+            for end in (i + 1, i + 2) if i + 2 <= size else (i + 1,):
+                for printed, cost in table.get(word[i:end], ()):
+                    yield word[:i] + printed + word[end:], cost, i, end
+        for printed, cost in table.get("", ()):
+            for i in range(size + 1):
+                yield word[:i] + printed + word[i:], cost, i, i
+
+    def _flagged(self, limit: float) -> dict[str, tuple[tuple[str, float, bool], ...]]:
+        """:meth:`_by_limit_table` with each printed piece marked when it is
+        its own lower case (then a lower-case form stays lower case)."""
+        table = self._flagged_tables.get(limit)
+        if table is None:
+            table = {ocr: tuple((printed, cost, printed == printed.lower())
+                                for printed, cost in pieces)
+                     for ocr, pieces in self._by_limit_table(limit).items()}
+            self._flagged_tables[limit] = table
+        return table
+
+    def _known_rewrites(self, word: str, known: AbstractSet[str], heads: int,
+                        tails: int) -> list[tuple[str, float]]:
+        """The second operation: ``learned_steps(word, SECOND_OP_LIMIT,
+        inserts=False)``, only the forms in ``known`` (and only rewrites
+        keeping at most ``heads`` characters before them, ``tails`` after)."""
+        table = self._flagged(SECOND_OP_LIMIT)
+        plain = word == word.lower()
+        size = len(word)
+        hits = []
+        for i in range(min(size, heads + 1)):
+            head = word[:i]
+            for piece in (word[i], word[i:i + 2]) if i + 2 <= size else (word[i],):
+                pieces = table.get(piece)
+                if pieces and size - i - len(piece) <= tails:
+                    tail = word[i + len(piece):]
+                    for printed, cost, lower in pieces:
+                        form = head + printed + tail
+                        if form in known or (not (plain and lower) and form.lower() in known):
+                            hits.append((form, cost))
+        return hits
+
+    def _generic_known(self, word: str, known: AbstractSet[str], found: dict[str, float],
+                       heads: int, tails: int) -> None:
+        """The generic steps of :meth:`variants`: the known forms they reach
+        go into ``found`` (only steps keeping at most ``heads`` characters
+        before them and ``tails`` after can reach one)."""
+        plain = word == word.lower()  # the forms are then lower case too
+        size = len(word)
+        for i in range(max(size - tails - 1, 0), min(size, heads + 1)):
+            char = word[i]
+            head, tail = word[:i], word[i + 1:]
+            if is_junk(char):
+                for form in (head + tail, *[head + letter + tail for letter in LETTERS]):
+                    if form in known or form.lower() in known:
+                        _keep_cheaper(found, form, JUNK_EDIT)
+                continue
+            form = head + tail
+            if form in known or form.lower() in known:
+                _keep_cheaper(found, form, GENERIC_INDEL)
+            forms = [head + letter + tail for letter in LETTERS if letter != char]
+            for form in [f for f in forms if f in known] if plain else forms:
+                if form in known or form.lower() in known:
+                    _keep_cheaper(found, form, GENERIC_SUB)
+        for i in range(max(size - tails, 0), min(size, heads) + 1):
+            head, tail = word[:i], word[i:]
+            forms = [head + letter + tail for letter in LETTERS]
+            for form in [f for f in forms if f in known] if plain else forms:
+                if form in known or form.lower() in known:
+                    _keep_cheaper(found, form, GENERIC_INDEL)
+
+
+def _keep_cheaper(found: dict[str, float], form: str, cost: float) -> None:
+    """Record ``form`` at ``cost`` unless it is known as cheap already."""
+    if cost < found.get(form, math.inf):
+        found[form] = cost
 
 
 def differing_runs(source: str, target: str) -> Iterator[tuple[str, str]]:

@@ -14,9 +14,12 @@ model and checked against the dict instead of being looked up in an index.
 from __future__ import annotations
 
 import math
+import sys
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 BACKOFF = 0.4
 """Stupid-backoff weight for a bigram the list does not hold."""
@@ -45,6 +48,7 @@ class Lexicon:
     bigrams: dict[str, str]
     total: float = 1.0e12
     _by_length: dict[int, list[str]] = field(default_factory=dict, repr=False)
+    _joined: dict[int, JoinedWords] = field(default_factory=dict, repr=False)
 
     def of_length(self, length: int) -> list[str]:
         """Common words (a count of 100,000 or more) of ``length`` letters,
@@ -56,6 +60,24 @@ class Lexicon:
             for word in text.split():
                 self._by_length.setdefault(len(word), []).append(word)
         return self._by_length.get(length, [])
+
+    def holding(self, lengths: range, head: str, middle: str, tail: str) -> list[list[str]]:
+        """For each length, the words of :meth:`of_length` that start with
+        ``head``, contain ``middle`` or end with ``tail`` (none of them
+        empty), in order (:class:`JoinedWords`, made once per length).
+
+        >>> lex = Lexicon({}, {})
+        >>> lex._by_length.update({6: ["father"], 7: ["against", "average", "because", "between"]})
+        >>> lex.holding(range(6, 8), "ave", "x", "y"), lex.holding(range(6, 8), "q", "twe", "use")
+        ([[], ['average']], [[], ['because', 'between']])
+        """
+        by_length = []
+        for length in lengths:
+            joined = self._joined.get(length)
+            if joined is None:
+                joined = self._joined[length] = JoinedWords(self.of_length(length))
+            by_length.append(joined.holding(head, (middle,), tail))
+        return by_length
 
     def count(self, word: str) -> int:
         """Corpus count of ``word`` (any case); 0 when unknown.
@@ -81,10 +103,67 @@ class Lexicon:
     def next_cost(self, first: str, second: str) -> float:
         """``-ln P(second | first)`` with stupid backoff to the unigram."""
         pair = self.pair_count(first, second)
-        base = self.count(first)
-        if pair and base:
-            return -math.log(pair / base)
+        if pair:  # most pairs of a candidate are unseen: no count needed then
+            base = self.count(first)
+            if base:
+                return -math.log(pair / base)
         return -math.log(BACKOFF) + self.unigram_cost(second)
+
+
+class JoinedWords:
+    """Words kept to find those holding a piece whole: a word a few edits
+    from another keeps one of its pieces whole, so this narrows an
+    edit-distance search without changing what it finds. Heads and tails
+    are found by bisecting the words sorted (and sorted written backwards),
+    inner pieces by ``str.find`` in the words joined by newlines (a scan in
+    C rather than a test per word); all made on first use."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.text = "\n" + "\n".join(words) + "\n"
+        self.starts = list(accumulate((len(word) + 1 for word in words), initial=1))[:-1]
+        self._heads: tuple[list[int], list[str]] | None = None
+        self._tails: tuple[list[int], list[str]] | None = None
+
+    def holding(self, head: str, middles: tuple[str, ...], tail: str) -> list[str]:
+        """The words (in order) that start with ``head``, contain one of
+        ``middles`` or end with ``tail`` (none of them empty).
+
+        >>> JoinedWords(["against", "average", "because"]).holding("q", ("ain", "zz"), "use")
+        ['against', 'because']
+        >>> JoinedWords(["against", "average", "because"]).holding("av", ("zz",), "q")
+        ['average']
+        """
+        if self._heads is None or self._tails is None:
+            self._heads = _sorted_by([(word, i) for i, word in enumerate(self.words)])
+            self._tails = _sorted_by([(word[::-1], i) for i, word in enumerate(self.words)])
+        found: set[int] = set()
+        for (order, keys), piece in ((self._heads, head), (self._tails, tail[::-1])):
+            found.update(order[_prefixed(keys, piece)])
+        text, starts = self.text, self.starts
+        for middle in middles:
+            at = text.find(middle)
+            while at != -1:
+                found.add(bisect_right(starts, at) - 1)
+                at = text.find(middle, at + 1)
+        return [self.words[i] for i in sorted(found)]
+
+
+def _sorted_by(keyed: list[tuple[str, int]]) -> tuple[list[int], list[str]]:
+    keyed.sort()
+    return [i for _, i in keyed], [key for key, _ in keyed]
+
+
+def _prefixed(keys: list[str], prefix: str) -> slice:
+    """Where the sorted ``keys`` starting with ``prefix`` (not empty) are:
+    from ``prefix`` up to the string after every one that starts so."""
+    low = bisect_left(keys, prefix)
+    if ord(prefix[-1]) < sys.maxunicode:
+        return slice(low, bisect_left(keys, prefix[:-1] + chr(ord(prefix[-1]) + 1), low))
+    high = low
+    while high < len(keys) and keys[high].startswith(prefix):
+        high += 1
+    return slice(low, high)
 
 
 def known_form(word: str, words: dict[str, str] | Lexicon) -> bool:

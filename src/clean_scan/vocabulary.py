@@ -9,6 +9,7 @@ Counting is computed once per text and cached on the context.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 import regex
 
@@ -27,12 +28,34 @@ def count_words(text: str) -> Counter[str]:
     return Counter(WORD.findall(text))
 
 
-def document_words(text: str, context: Context) -> Counter[str]:
-    """Word counts of ``text``, cached per stage run under the text's identity."""
+def count_token_words(tokens: Iterable[str]) -> Counter[str]:
+    """:func:`count_words` of a text given as its tokens in order, pieces no
+    word crosses (the text parted at spaces and dashes): each distinct
+    token is read once, and a token of plain letters is one word as it
+    stands. The counts and their order are those of ``count_words``.
+
+    >>> count_token_words("To-day the man's day; the end.".split())
+    Counter({'the': 2, 'To-day': 1, "man's": 1, 'day': 1, 'end': 1})
+    """
+    counts: Counter[str] = Counter()
+    get = counts.get  # not ``counts[word] += n``: a new key would call __missing__
+    for token, times in Counter(tokens).items():
+        if token.isascii() and token.isalpha():
+            counts[token] = get(token, 0) + times
+        else:
+            for word in WORD.findall(token):
+                counts[word] = get(word, 0) + times
+    return counts
+
+
+def document_words(text: str, context: Context,
+                   tokens: Iterable[str] | None = None) -> Counter[str]:
+    """Word counts of ``text``, cached per stage run under the text's
+    identity (counted from ``tokens``, :func:`count_token_words`, if given)."""
     key = ("vocabulary", len(text), hash(text))
     cached = context.shared.get(key)
     if cached is None:
-        cached = count_words(text)
+        cached = count_words(text) if tokens is None else count_token_words(tokens)
         context.shared[key] = cached
     return cached
 
@@ -40,8 +63,10 @@ def document_words(text: str, context: Context) -> Counter[str]:
 def lower_counts(counts: Counter[str]) -> Counter[str]:
     """Counts folded to lower case, for case-blind votes."""
     folded: Counter[str] = Counter()
+    get = folded.get  # not ``folded[word] += n``: a new key would call __missing__
     for word, n in counts.items():
-        folded[word.lower()] += n
+        lower = word.lower()
+        folded[lower] = get(lower, 0) + n
     return folded
 
 

@@ -34,17 +34,28 @@ Numbers, abbreviations, references, hyphenated compounds and words at a
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import chain, islice
+from operator import itemgetter
+from typing import NamedTuple
 
 import regex
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from clean_scan.confusion import ConfusionModel, is_junk, load_confusions
+from clean_scan.confusion import (
+    ConfusionModel,
+    FirstOps,
+    KnownEdges,
+    Window,
+    is_junk,
+    load_confusions,
+)
 from clean_scan.document import Flag, Proposal
 from clean_scan.lexicon import COMMON_DIGITS, LONG_WORD, Lexicon, known_form, load_lexicon
 from clean_scan.stage import Context, Stage, StageResult
@@ -83,16 +94,48 @@ MAX_SUGGESTIONS = 3
 
 TOKEN = regex.compile(r"[^\s—–]+")
 """A token: anything between spaces and dashes (``power—to`` is two words)."""
+TOKEN_TEXTS = re.compile("[^\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f"
+                         "\u205f\u3000—–]+")
+"""``TOKEN`` for ``re``, whose ``findall`` is twice as fast: the same
+characters part tokens (``regex``'s ``\\s`` lacks ``re``'s ``\\x1c``-``\\x1f``,
+hence the list; a test checks the two agree on every character)."""
 EDGE = regex.compile(r"^([\"'‘“«(\[{]*)(.*?)([.,;:!?)\]}\"'’”»…*]*)$")
 """Leading and trailing punctuation around a word core. Other marks (``&``,
 ``£``, ``^``) stay in the core: there they are garbled letters (``th£``)."""
 ROMAN = regex.compile(r"^(?i:m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3}))$")
 SENTENCE_END = regex.compile(r"[.!?:][\"'’”)\]]*$")
+LEADING = "\"'‘“«([{"
+TRAILING = ".,;:!?)]}\"'’”»…*"
+"""``EDGE``'s two classes of marks, for ``str.lstrip``/``rstrip``: its
+lead is greedy and its core lazy, so the lead is the longest run of
+leading marks and the trail the longest run of trailing marks after it."""
+CLOSERS = "\"'’”)]"
+"""``SENTENCE_END``'s marks after a full stop, for ``str.rstrip``."""
 
 
-@dataclass(frozen=True)
-class Token:
-    """A whitespace token split into its edges and the word core."""
+def edges(text: str) -> tuple[str, str, str]:
+    """``EDGE.match(text).groups()`` with string methods (three times as fast).
+
+    >>> edges("“Frauce,”"), edges("(.)"), edges("''")
+    (('“', 'Frauce', ',”'), ('(', '', '.)'), ("''", '', ''))
+    """
+    rest = text.lstrip(LEADING)
+    core = rest.rstrip(TRAILING)
+    return text[:len(text) - len(rest)], core, rest[len(core):]
+
+
+def ends_sentence(text: str) -> bool:
+    """``SENTENCE_END.search(text)``, with string methods.
+
+    >>> ends_sentence("war."), ends_sentence("war.”)"), ends_sentence("war,"), ends_sentence("”")
+    (True, True, False, False)
+    """
+    return text.rstrip(CLOSERS).endswith((".", "!", "?", ":"))
+
+
+class Token(NamedTuple):
+    """A whitespace token split into its edges and the word core (a tuple:
+    a book makes thousands, and a tuple is the cheapest to make)."""
 
     start: int  # offset of the core in the text
     core: str
@@ -104,9 +147,9 @@ class Token:
         return self.start + len(self.core)
 
 
-@dataclass(frozen=True)
-class Ranked:
-    """A candidate printed form and its total cost."""
+class Ranked(NamedTuple):
+    """A candidate printed form and its total cost (a tuple: a word may
+    have a hundred candidates)."""
 
     form: str
     cost: float
@@ -127,28 +170,33 @@ class Knowledge:
     threshold: float = 0.8
     harmonics: dict[str, dict[str, float]] = field(default_factory=dict)
     pools: dict[int, list[str]] = field(default_factory=dict)
-    near_pools: dict[int, list[str]] = field(default_factory=dict)
     wide: dict[str, set[str]] = field(default_factory=dict)
-    pooled: set[int] = field(default_factory=set)
-    plain: dict[str, bool] = field(default_factory=dict)
+    plain: dict[str, bool] = field(default_factory=dict)  # token text: needs a look
+    ends: dict[str, bool] = field(default_factory=dict)  # token text: a sentence ends
+    accepted: list[frozenset[str]] = field(default_factory=list)
+    known: dict[str, bool] = field(default_factory=dict)
+    first_ops: dict[tuple[str, bool], FirstOps] = field(default_factory=dict)
+    edges: list[KnownEdges] = field(default_factory=list)
+    candidates: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
-def split_token(match: regex.Match[str]) -> Token:
-    """Split a token into leading punctuation, core and trailing punctuation.
+def split_token(match: regex.Match[str], offset: int = 0) -> Token:
+    """Split a token into leading punctuation, core and trailing punctuation
+    (``offset``: where the text the match was made in starts).
 
     >>> t = split_token(TOKEN.search("“Frauce,”"))
     >>> t.lead, t.core, t.trail
     ('“', 'Frauce', ',”')
     """
-    text = match.group()
+    return split_text(match.group(), match.start() + offset)
+
+
+def split_text(text: str, start: int) -> Token:
+    """:func:`split_token` for a token's text found at ``start``."""
     if text.isalpha():
-        return Token(match.start(), text, "", "")
-    lead, core, trail = EDGE.match(text).groups()
-    return Token(match.start() + len(lead), core, lead, trail)
-
-
-def _shift(token: Token, offset: int) -> Token:
-    return Token(token.start + offset, token.core, token.lead, token.trail)
+        return Token(start, text, "", "")
+    lead, core, trail = edges(text)
+    return Token(start + len(lead), core, lead, trail)
 
 
 def looks_like_word(core: str) -> bool:
@@ -238,7 +286,15 @@ def derived_known(word: str, know: Knowledge) -> bool:
 
 def is_known(core: str, know: Knowledge) -> bool:
     """Known: lexicon, user words, a junk-free form the document repeats, or a
-    known word with a productive prefix or suffix."""
+    known word with a productive prefix or suffix (answered once per run
+    and form: a book repeats its words)."""
+    found = know.known.get(core)
+    if found is None:
+        found = know.known[core] = _is_known(core, know)
+    return found
+
+
+def _is_known(core: str, know: Knowledge) -> bool:
     if known_form(core, know.lexicon) or core in know.extra or core.lower() in know.extra:
         return True
     if core.isalpha() and derived_known(core, know):
@@ -340,6 +396,16 @@ def _very_common_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _very_common_edges() -> tuple[frozenset[str], frozenset[str]]:
+    """Every prefix and every suffix of the very common words (the empty
+    one too): a rewrite that leaves another head or tail cannot reach one."""
+    words = _very_common()
+    heads = frozenset(word[:i] for word in words for i in range(len(word) + 1))
+    tails = frozenset(word[i:] for word in words for i in range(len(word) + 1))
+    return heads, tails
+
+
+@lru_cache(maxsize=1)
 def _longest_very_common() -> int:
     return max(_very_common().values(), default=0)
 
@@ -364,8 +430,9 @@ def common_neighbours(core: str, know: Knowledge) -> dict[str, float]:
         # the learned rewrites in their order; of the insertions only those
         # reaching a very common word, looked up instead of generated
         inserted = know.model.insertions_into(_very_common_words(), HARMONIC_MAX_CONFUSION)
+        heads, tails = _very_common_edges()
         for form, cost in chain(
-                know.model.learned_steps(lower, HARMONIC_MAX_CONFUSION, inserts=False),
+                know.model.steps_between(lower, HARMONIC_MAX_CONFUSION, heads, tails),
                 inserted.get(lower, ())):
             if form in common and cost < found.get(form, math.inf) and \
                     know.lexicon.count(form) >= HARMONIC_RATIO * own:
@@ -387,16 +454,60 @@ def candidate_known(form: str, know: Knowledge) -> bool:
     return ("-" in form or "'" in form) and known_form(form, know.lexicon)
 
 
+@lru_cache(maxsize=1)
+def _common_candidates() -> frozenset[str]:
+    """The lexicon words common enough to be candidates whatever the
+    document says (``candidate_known``'s count test), made once."""
+    return frozenset(word for word, count in load_lexicon().words.items()
+                     if len(count) > MIN_CANDIDATE_DIGITS and word == word.lower())
+
+
+def candidate_set(know: Knowledge) -> frozenset[str]:
+    """Every lower-case form ``candidate_known`` accepts, save compounds and
+    possessives: one set look-up per generated form instead of a call.
+    Made on first use in a run (most runs need it), from the common words
+    and this document's words."""
+    if know.accepted:
+        return know.accepted[0]
+    words, doc_lower = know.lexicon.words, know.doc_lower
+    own = {word for word, n in doc_lower.items() if (n >= 2 or word in words)}
+    own.update(know.extra)
+    own = {word for word in own if word == word.lower()}
+    common = _common_candidates()
+    accepted = common.union(own)
+    know.accepted.append(accepted)
+    know.edges.append(KnownEdges([_common_edges(), KnownEdges.sort(own - common)]))
+    return accepted
+
+
+def candidate_window(know: Knowledge) -> Window:
+    """:meth:`KnownEdges.window` for this run's candidate set."""
+    candidate_set(know)
+    return know.edges[0].window
+
+
+@lru_cache(maxsize=1)
+def _common_edges() -> tuple[list[str], list[str]]:
+    """The common candidates sorted, and sorted written backwards (made
+    once, in some tens of milliseconds)."""
+    return KnownEdges.sort(_common_candidates())
+
+
 def language_cost(form: str, left: str | None, right: str | None, know: Knowledge) -> float:
     """``-ln P`` of the form between its neighbours, less the document's vote."""
     lex = know.lexicon
+    if " " not in form:  # one word (most candidates): the same sums, spelt out
+        cost = lex.next_cost(left, form) if left else lex.unigram_cost(form)
+        if right:
+            cost += lex.next_cost(form, right) - lex.unigram_cost(right)
+        return cost - DOC_BONUS * math.log1p(know.doc_lower.get(form, 0))
     words = form.split(" ")
     cost = lex.next_cost(left, words[0]) if left else lex.unigram_cost(words[0])
     for first, second in zip(words, words[1:], strict=False):
         cost += lex.next_cost(first, second)
     if right:
         cost += lex.next_cost(words[-1], right) - lex.unigram_cost(right)
-    return cost - DOC_BONUS * sum(math.log1p(know.doc_lower[w]) for w in words)
+    return cost - DOC_BONUS * sum(math.log1p(know.doc_lower.get(w, 0)) for w in words)
 
 
 def neighbour(tokens: list[Token], index: int, step: int) -> str | None:
@@ -412,11 +523,19 @@ def neighbour(tokens: list[Token], index: int, step: int) -> str | None:
 
 
 def candidates(core: str, know: Knowledge) -> dict[str, float]:
-    """Known printed forms the confusion model reaches from ``core``.
+    """Known printed forms the confusion model reaches from ``core``
+    (worked out once per run and form: OCR repeats its misreadings).
 
     A word with an inner apostrophe (``M'Kenzie``, ``we'have``) is only
     considered for a split: its apostrophe is more often printed than not.
     """
+    found = know.candidates.get(core)
+    if found is None:
+        found = know.candidates[core] = _candidates(core, know)
+    return found
+
+
+def _candidates(core: str, know: Knowledge) -> dict[str, float]:
     found: dict[str, float] = {}
     if "'" in core or "’" in core:
         return split_candidates(core, know)
@@ -445,7 +564,16 @@ def _generated(source: str, two_ops: bool, know: Knowledge,
     """Known lower-case forms among the model's variants of ``source``."""
     found: dict[str, float] = {}
     accept = lambda form: candidate_known(form.lower(), know)  # noqa: E731
-    variants = know.model.variants(source, two_ops=two_ops, accept=accept, generic=generic)
+    if "-" in source or "'" in source:
+        # such forms may be known as compounds or possessives: ask one by one
+        variants = know.model.variants(source, two_ops=two_ops, accept=accept, generic=generic)
+    else:
+        known, window = candidate_set(know), candidate_window(know)
+        first = know.first_ops.get((source, generic))
+        if first is None:
+            first = know.first_ops[source, generic] = \
+                know.model.first_known(source, known, generic, window)
+        variants = know.model.second_known(first, known) if two_ops else first.reached()
     for form, cost in variants.items():
         lower = form.lower()
         if cost < found.get(lower, math.inf) and lower != source.lower() and accept(lower):
@@ -466,9 +594,17 @@ def long_word_candidates(source: str, know: Knowledge) -> dict[str, float]:
     """Candidates of a long word: learned one-step confusions, plus lexicon
     words within two plain edits found by rapidfuzz and costed by the model."""
     accept = lambda form: candidate_known(form, know)  # noqa: E731
-    found = {form: cost for form, cost in
-             know.model.variants(source, two_ops=False, generic=False).items() if accept(form)}
-    pool = _near_pool(len(source), know)
+    if "-" in source or "'" in source:
+        found = {form: cost for form, cost in
+                 know.model.variants(source, two_ops=False, generic=False).items() if accept(form)}
+    else:
+        # the forms candidate_known takes as they are: lower-case ones it
+        # knows, and the user's words (a capital from a rewrite stays)
+        known, extra = candidate_set(know), know.extra
+        variants = know.model.known_variants(source, known, two_ops=False, generic=False,
+                                             window=candidate_window(know))
+        found = {form: cost for form, cost in variants.items() if form in known or form in extra}
+    pool = _near_pool(source, know)
     for form, _, _ in process.extract(source, pool, scorer=Levenshtein.distance,
                                       score_cutoff=2, limit=None):
         if form not in found and form != source and accept(form):
@@ -522,29 +658,38 @@ def wide_candidates(source: str, know: Knowledge) -> dict[str, float]:
                             limit=None) if form != source}
 
 
-def _near_pool(size: int, know: Knowledge) -> list[str]:
-    """The pools of lengths ``size - 1`` to ``size + 1`` in one list, built
-    once per run and length."""
-    pool = know.near_pools.get(size)
-    if pool is None:
-        pool = []
-        for length in range(size - 1, size + 2):
-            pool += _pool(length, know)
-        know.near_pools[size] = pool
+def _near_pool(source: str, know: Knowledge) -> list[str]:
+    """The document's and the common words of lengths ``size - 1`` to
+    ``size + 1``, in that order, less the common words that cannot be two
+    plain edits from ``source``: cut in three, a form two edits away keeps
+    one piece whole (its head, its tail, or its middle somewhere), and
+    looking for the pieces in the words of a length, joined in one string,
+    is a few scans in C instead of an edit distance per word. The words
+    kept keep their order, so rapidfuzz ranks its matches as before."""
+    size = len(source)
+    third = size // 3
+    lengths = range(size - 1, size + 2)
+    if third:
+        head, middle, tail = source[:third], source[third:size - third], source[size - third:]
+        commons = know.lexicon.holding(lengths, head, middle, tail)
+    else:
+        commons = [know.lexicon.of_length(length) for length in lengths]
+    pool: list[str] = []
+    for length, common in zip(lengths, commons, strict=True):
+        pool += _pool(length, know)
+        pool += common
     return pool
 
 
 def _pool(length: int, know: Knowledge) -> list[str]:
-    """Common lexicon words and document words of one length, cached per run."""
+    """The document's words of one length (seven letters or more), in the
+    order the document has them, sorted by length once per run."""
     pools = know.pools
     if not pools:
         for word in know.doc_lower:
             if len(word) >= LONG_WORD - 2:
                 pools.setdefault(len(word), []).append(word)
-    if length not in pools or length not in know.pooled:
-        pools[length] = pools.get(length, []) + know.lexicon.of_length(length)
-        know.pooled.add(length)
-    return pools[length]
+    return pools.get(length, [])
 
 
 def split_candidates(core: str, know: Knowledge) -> dict[str, float]:
@@ -584,7 +729,7 @@ def rank(core: str, left: str | None, right: str | None, name_like: bool,
         keep += 2 * KEEP_COST
     keep += LM_WEIGHT * language_cost(core.lower(), left, right, know)
     ranked.append(Ranked(core, keep, "keep as printed"))
-    return sorted(ranked, key=lambda r: r.cost)
+    return sorted(ranked, key=itemgetter(1))  # by cost
 
 
 def confidence(ranked: list[Ranked]) -> float:
@@ -616,16 +761,17 @@ def correct_word(tokens: list[Token], index: int, know: Knowledge,
         conf = conf ** 2  # names: a stricter threshold
     if len(core) < WIDE_APPLY_LENGTH and best.form in know.wide.get(core.lower(), ()):
         conf = min(conf, WIDE_CONFIDENCE)
-    suggestions = tuple(case_like(r.form, core) for r in ranked if r.form != core)
+    suggestions = tuple(islice((case_like(r.form, core) for r in ranked if r.form != core),
+                               MAX_SUGGESTIONS))  # only these are shown
     if best.form == core:
         if any(is_junk(c) for c in core):
             return Flag(token.start, token.end, core, "unreadable-word", round(1 - conf, 3),
                         "not a word; no reading is clearly best", suggestions[:MAX_SUGGESTIONS])
-        vouched = [r.form for r in ranked[1:]
-                   if r.form in know.extra or know.doc_lower[r.form] >= 3]
-        if vouched:
+        vouched = next((r.form for r in islice(ranked, 1, None)
+                        if r.form in know.extra or know.doc_lower.get(r.form, 0) >= 3), None)
+        if vouched is not None:
             return Flag(token.start, token.end, core, "near-known-word", round(1 - conf, 3),
-                        f"'{core}' is unknown, close to '{case_like(vouched[0], core)}', which "
+                        f"'{core}' is unknown, close to '{case_like(vouched, core)}', which "
                         "the word list or the document uses", suggestions[:MAX_SUGGESTIONS])
         return None
     replacement = case_like(best.form, core)
@@ -832,67 +978,109 @@ def join_pieces(tokens: list[Token], index: int, know: Knowledge) -> Proposal | 
 
 class LineTokens:
     """The tokens of one line, split into edges and core only when asked
-    for: most words of a book are common and need no more than a look-up."""
+    for: most words of a book are common and need no more than a look-up.
+    Even where the tokens start is found only when asked for (a line of
+    common words needs none)."""
 
-    def __init__(self, line: str, offset: int) -> None:
-        self.matches = list(TOKEN.finditer(line))
+    def __init__(self, line: str, offset: int, texts: list[str] | None = None) -> None:
+        self.line = line
+        self.texts: list[str] = TOKEN_TEXTS.findall(line) if texts is None else texts
         self.offset = offset
+        self.starts: list[int] = []
         self.cache: dict[int, Token] = {}
 
     def __len__(self) -> int:
-        return len(self.matches)
+        return len(self.texts)
+
+    def start(self, index: int) -> int:
+        """Where token ``index`` starts in the line (all found at the first
+        question: most lines hold a word to look at, few lines many)."""
+        if not self.starts:
+            self.starts = [match.start() for match in TOKEN_TEXTS.finditer(self.line)]
+        return self.starts[index]
 
     def __getitem__(self, index: int) -> Token:
         token = self.cache.get(index)
         if token is None:
-            token = _shift(split_token(self.matches[index]), self.offset)
+            token = split_text(self.texts[index], self.offset + self.start(index))
             self.cache[index] = token
         return token
 
 
-def plain_common_word(text: str, know: Knowledge) -> bool:
-    """A token that is a common word with no punctuation and no real-word
-    confusion: most tokens of a book, passed with one look-up (and the
-    answer kept per run, since a book repeats its words).
+def token_kind(text: str, know: Knowledge) -> tuple[bool, bool]:
+    """Whether a token needs a look at its context, and whether a sentence
+    ends with it. Most need no look: a common word with no real-word
+    confusion (whatever punctuation is around it), no word to correct at
+    all (a number, an abbreviation, a word at a ``¬``), or a known word
+    that no context-dependent check (real-word confusion, capital I, rare
+    word near a common one) can apply to. Both answers depend on the text
+    alone, so a run works them out once per distinct token.
 
     >>> know = knowledge("", Context())
-    >>> plain_common_word("which", know), plain_common_word("which,", know)
-    (True, False)
+    >>> [token_kind(text, know) for text in ("which", "which.", "whicli")]
+    [(False, False), (False, True), (True, False)]
+    >>> token_kind("1942,", know), token_kind("tire.", know)
+    ((False, False), (True, True))
     """
-    return text.isalpha() and len(know.lexicon.words.get(text.lower(), "")) >= RARE_DIGITS \
-        and text not in know.confusion_sets and not text.startswith("I")
+    if text.isalpha():
+        if len(know.lexicon.words.get(text.lower(), "")) >= RARE_DIGITS and \
+                text not in know.confusion_sets and not text.startswith("I"):
+            return False, False  # the commonest case, first
+        lead, core, trail = "", text, ""
+    else:
+        lead, core, trail = edges(text)
+    common = core.isalpha() and len(know.lexicon.words.get(core.lower(), "")) >= RARE_DIGITS \
+        and core not in know.confusion_sets and not core.startswith("I")
+    look = not (common or not looks_like_word(core) or "¬" in trail)
+    if look and is_known(core, know) and not know.confusion_sets.get(core) and \
+            not core.startswith("I") and not may_be_rare_misreading(core, know):
+        look = False  # _decide would find nothing to do, whatever the context
+    return look, ends_sentence(core + trail) or not core
 
 
-def scan_line(line: str, offset: int, know: Knowledge) -> tuple[list[Proposal], list[Flag]]:
-    """Decide every word of one line (one paragraph in the final layout)."""
-    tokens = LineTokens(line, offset)
+def may_be_rare_misreading(core: str, know: Knowledge) -> bool:
+    """Whether :func:`rare_word` may look at ``core`` in some context: the
+    tests it makes before it looks at the neighbours, save the one that
+    depends on where the sentence starts."""
+    lower = core.lower()
+    return not (lower in know.extra or (core.isupper() and len(core) > 1)
+                or len(know.lexicon.words.get(lower, "")) >= RARE_DIGITS
+                or not common_neighbours(core, know))
+
+
+def scan_line(line: str, offset: int, know: Knowledge,
+              texts: list[str] | None = None) -> tuple[list[Proposal], list[Flag]]:
+    """Decide every word of one line (one paragraph in the final layout);
+    ``texts``: its tokens, if found already. Only the tokens that need a
+    look are visited (``list.index`` finds the next); whether a sentence
+    starts at one depends on the token before it alone."""
+    tokens = LineTokens(line, offset, texts)
+    texts = tokens.texts
+    looks, ends = know.plain, know.ends
+    for text in set(texts).difference(looks):
+        looks[text], ends[text] = token_kind(text, know)
+    look = list(map(looks.__getitem__, texts))
     proposals: list[Proposal] = []
     flags: list[Flag] = []
-    sentence_start = True
     taken = -1  # index of the last token an accepted proposal covers
-    plain = know.plain
-    for i, match in enumerate(tokens.matches):
-        text = match.group()
-        common = plain.get(text)
-        if common is None:
-            common = plain[text] = plain_common_word(text, know)
-        if common:
-            sentence_start = False  # a common word, no punctuation: nothing to do
-            continue
-        token = tokens[i]
-        core = token.core
-        if i > taken and looks_like_word(core) and "¬" not in token.trail:
-            outcome = _decide(tokens, i, know, sentence_start, joinable_left=i - 1 > taken)
-            if isinstance(outcome, Proposal):
-                if outcome.start < token.start and proposals and \
-                        proposals[-1].end > outcome.start:
-                    proposals.pop()
-                proposals.append(outcome)
-                taken = i + 1 if outcome.end > token.end else i
-            elif isinstance(outcome, Flag):
-                flags.append(outcome)
-        sentence_start = bool(SENTENCE_END.search(core + token.trail)) or not core
-    return proposals, flags
+    i = -1
+    while True:
+        try:
+            i = look.index(True, i + 1)
+        except ValueError:
+            return proposals, flags
+        if i <= taken:
+            continue  # replaced already, with the word before it
+        sentence_start = i == 0 or ends[texts[i - 1]]
+        outcome = _decide(tokens, i, know, sentence_start, joinable_left=i - 1 > taken)
+        if isinstance(outcome, Proposal):
+            token = tokens[i]
+            if outcome.start < token.start and proposals and proposals[-1].end > outcome.start:
+                proposals.pop()
+            proposals.append(outcome)
+            taken = i + 1 if outcome.end > token.end else i
+        elif isinstance(outcome, Flag):
+            flags.append(outcome)
 
 
 def _decide(tokens: list[Token], i: int, know: Knowledge, sentence_start: bool,
@@ -934,11 +1122,12 @@ def user_words(words: frozenset[str]) -> frozenset[str]:
     return frozenset(words) | frozenset(w.lower() for w in words)
 
 
-def knowledge(text: str, context: Context) -> Knowledge:
+def knowledge(text: str, context: Context, tokens: Iterable[str] | None = None) -> Knowledge:
     """What the stage knows for this text: the lexicon, the confusion model
     and the votes of the document itself, to which a batch run with
-    ``--learn-collection`` adds the words recurring across the collection."""
-    doc = document_words(text, context)
+    ``--learn-collection`` adds the words recurring across the collection.
+    ``tokens``: the text's tokens, if split already (counted faster)."""
+    doc = document_words(text, context, tokens)
     collection = context.shared.get("collection_words")
     if collection:
         doc = doc + collection
@@ -948,12 +1137,14 @@ def knowledge(text: str, context: Context) -> Knowledge:
 
 
 def run(text: str, context: Context) -> StageResult:
-    know = knowledge(text, context)
+    lines = text.split("\n")
+    tokens = [TOKEN_TEXTS.findall(line) for line in lines]  # split once, for both uses
+    know = knowledge(text, context, chain.from_iterable(tokens))
     proposals: list[Proposal] = []
     flags: list[Flag] = []
     offset = 0
-    for line in text.split("\n"):
-        found, flagged = scan_line(line, offset, know)
+    for line, texts in zip(lines, tokens, strict=True):
+        found, flagged = scan_line(line, offset, know, texts)
         offset += len(line) + 1
         for prop in found:
             if prop.confidence >= context.min_confidence:
