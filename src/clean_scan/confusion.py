@@ -401,18 +401,11 @@ class ConfusionModel:
         found: dict[str, float] = {}
         plain = word == word.lower()
         heads, tails = window(word) if window else (len(word), len(word))
-        table = self._flagged(STEP_LIMIT)
         size = len(word)
-        for i in range(min(size, heads + 1)):  # learned_steps' order: replacements first
-            head = word[:i]
-            for piece in (word[i], word[i:i + 2]) if i + 2 <= size else (word[i],):
-                pieces = table.get(piece)
-                if pieces and size - i - len(piece) <= tails:
-                    tail = word[i + len(piece):]
-                    for printed, cost, lower in pieces:
-                        form = head + printed + tail
-                        if form in known or (not (plain and lower) and form.lower() in known):
-                            _keep_cheaper(found, form, cost)
+        # learned_steps' order: the replacements first
+        for form, cost in self._known_rewrites(word, known, heads, tails, STEP_LIMIT):
+            _keep_cheaper(found, form, cost)
+        table = self._flagged(STEP_LIMIT)
         at = range(max(size - tails, 0), min(size, heads) + 1)
         edges = [(word[:i], word[i:]) for i in at]
         for printed, cost, lower in table.get("", ()):  # the insertions
@@ -500,12 +493,13 @@ class ConfusionModel:
             self._flagged_tables[limit] = table
         return table
 
-    def _known_rewrites(self, word: str, known: AbstractSet[str], heads: int,
-                        tails: int) -> list[tuple[str, float]]:
-        """The second operation: ``learned_steps(word, SECOND_OP_LIMIT,
-        inserts=False)``, only the forms in ``known`` (and only rewrites
-        keeping at most ``heads`` characters before them, ``tails`` after)."""
-        table = self._flagged(SECOND_OP_LIMIT)
+    def _known_rewrites(self, word: str, known: AbstractSet[str], heads: int, tails: int,
+                        limit: float = SECOND_OP_LIMIT) -> list[tuple[str, float]]:
+        """``learned_steps(word, limit, inserts=False)``, only the forms in
+        ``known`` (and only rewrites keeping at most ``heads`` characters
+        before them, ``tails`` after): the second operation, and the
+        replacements of the first."""
+        table = self._flagged(limit)
         plain = word == word.lower()
         size = len(word)
         hits = []
