@@ -26,7 +26,7 @@ from clean_scan.batch.progress import Progress
 from clean_scan.batch.run import collection_vocabulary
 from clean_scan.batch.work import BatchOptions, process
 from clean_scan.cli import cli
-from clean_scan.restore import restore_bytes
+from clean_scan.restore import restore_from_report
 from clean_scan.runner import clean_file
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "ussr-1942.txt"
@@ -53,9 +53,7 @@ def restored(out_stem: Path) -> bytes:
     with out_stem.with_name(out_stem.name + ".clean.txt").open(encoding="utf-8",
                                                                newline="") as fh:
         clean = fh.read()
-    return restore_bytes(clean, [tuple(h) for h in report["restore"]["hunks"]],
-                         report["input"]["encoding"], report["input"]["bom"],
-                         report["input"]["sha256"])
+    return restore_from_report(clean, report)
 
 
 def tree_bytes(root: Path) -> dict[str, bytes]:

@@ -22,7 +22,7 @@ from clean_scan.batch.discover import Job
 from clean_scan.batch.work import BatchOptions, completed, process
 from clean_scan.cli import cli
 from clean_scan.outputs import plan_outputs
-from clean_scan.restore import restore_bytes
+from clean_scan.restore import restore_from_report
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "ussr-1942.txt"
 BOOK = SAMPLE.read_text(encoding="utf-8")
@@ -50,9 +50,7 @@ def restore(out: Path, stem: str) -> bytes:
     report = json.loads((out / f"{stem}.report.json").read_text(encoding="utf-8"))
     with (out / f"{stem}.clean.txt").open(encoding="utf-8", newline="") as fh:
         clean = fh.read()
-    return restore_bytes(clean, [tuple(h) for h in report["restore"]["hunks"]],
-                         report["input"]["encoding"], report["input"]["bom"],
-                         report["input"]["sha256"])
+    return restore_from_report(clean, report)
 
 
 @pytest.fixture(scope="module")
@@ -157,7 +155,9 @@ def test_a_large_input_cleaned_in_segments_restores_and_locates_edits(
     assert record["status"] == "ok" and record["segments"] >= 4
     assert restore(out, "big") == source.read_bytes()
     report = json.loads((out / "big.report.json").read_text(encoding="utf-8"))
-    starts = [0] + [m.end() for m in regex.finditer("\n", raw)]
+    assert report["input"]["line_ends"] == {"\n": "lf", "\r\n": "crlf", "\r": "cr"}[line_end]
+    read = raw.replace(line_end, "\n")  # raw offsets count one character per line end
+    starts = [0] + [m.end() for m in regex.finditer("\n", read)]
     for item in report["edits"] + report["flags"]:
         assert starts[item["line"] - 1] + item["column"] - 1 == item["start"]
     assert [e["id"] for e in report["edits"]] == list(range(1, len(report["edits"]) + 1))

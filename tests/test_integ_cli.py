@@ -31,10 +31,29 @@ def test_clean_writes_three_outputs_beside_input_and_restores(sample_copy: Path)
     assert restored.stdout == sample_copy.read_bytes()
 
 
+def test_a_windows_file_gets_the_same_edits_and_restores_with_its_line_ends(
+        sample_copy: Path):
+    """Line ends are a fact about the file, recorded once: a CR LF copy of the
+    book is cleaned exactly as the LF one, with no line-end edits to wade
+    through, and restores to its own bytes."""
+    windows = sample_copy.with_name("windows.txt")
+    windows.write_bytes(sample_copy.read_bytes().replace(b"\n", b"\r\n"))
+    for path in (sample_copy, windows):
+        assert run_cli(str(path), "--out-dir", str(path.parent / "out")).returncode == 0
+    out = sample_copy.parent / "out"
+    unix, dos = (json.loads((out / f"{stem}.report.json").read_text(encoding="utf-8"))
+                 for stem in ("ussr-1942", "windows"))
+    assert (unix["input"]["line_ends"], dos["input"]["line_ends"]) == ("lf", "crlf")
+    assert dos["edits"] == unix["edits"] and dos["flags"] == unix["flags"]
+    assert (out / "windows.clean.txt").read_bytes() == (out / "ussr-1942.clean.txt").read_bytes()
+    restored = run_cli("restore", str(out / "windows.clean.txt"), str(out / "windows.report.json"))
+    assert restored.returncode == 0 and restored.stdout == windows.read_bytes()
+
+
 def test_report_records_every_stage_and_input_checksum(sample_copy: Path):
     run_cli(str(sample_copy), "--out-dir", str(sample_copy.parent / "out"))
     data = json.loads((sample_copy.parent / "out" / "ussr-1942.report.json").read_text())
-    assert data["schema"] == "clean-scan/report" and data["version"] == 1
+    assert data["schema"] == "clean-scan/report" and data["version"] == 2
     assert [s["name"] for s in data["stages"]] == list(STAGE_NAMES)
     assert data["input"]["encoding"] == "utf-8"
     edit = data["edits"][0]

@@ -15,7 +15,7 @@ import click
 
 from clean_scan.decoding import InputError
 from clean_scan.pipeline import STAGE_NAMES, STAGES
-from clean_scan.restore import RestoreError, restore_bytes
+from clean_scan.restore import RestoreError, restore_from_report
 from clean_scan.runner import clean_file
 from clean_scan.stage import Context
 
@@ -153,13 +153,7 @@ def restore_command(clean_path: Path, report_path: Path, output: Path | None) ->
     try:
         clean = _read_text_exact(clean_path)
         report = json.loads(_read_text_exact(report_path))
-        data = restore_bytes(
-            clean,
-            [tuple(h) for h in report["restore"]["hunks"]],
-            report["input"]["encoding"],
-            report["input"]["bom"],
-            report["input"]["sha256"],
-        )
+        data = restore_from_report(clean, report)
     except InputError as exc:
         fail(str(exc))
         return

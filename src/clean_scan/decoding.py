@@ -26,11 +26,56 @@ class InputError(Exception):
 
 @dataclass(frozen=True)
 class DecodedInput:
+    r"""The input as text. ``line_ends`` is how the file ended its lines:
+    ``"lf"``, or ``"crlf"`` / ``"cr"`` when every line end was ``\r\n`` /
+    ``\r`` and ``text`` has ``\n`` in their place, or ``"mixed"`` when the
+    file mixes them and ``text`` keeps them all as they were."""
+
     text: str
     encoding: str
     bom: bool
     sha256: str
     size: int
+    line_ends: str = "lf"
+
+
+LINE_END_MARKS = {"crlf": "\r\n", "cr": "\r"}
+r"""What stands for ``\n`` in the file, by ``DecodedInput.line_ends``."""
+
+
+def unify_line_ends(text: str) -> tuple[str, str]:
+    r"""``text`` with ``\n`` line ends, and what the file used.
+
+    A file written on Windows (or an old Mac) ends every line the same way,
+    so the conversion is one fact about the file, recorded once (like its
+    encoding) and undone exactly by :func:`file_line_ends`, rather than
+    thousands of identical edits that hide the real ones in a report. A
+    file that mixes line ends is left as it is: the normalise stage then
+    converts each line end as an edit of its own.
+
+    >>> unify_line_ends("a\r\nb\r\n"), unify_line_ends("a\rb"), unify_line_ends("a\nb")
+    (('a\nb\n', 'crlf'), ('a\nb', 'cr'), ('a\nb', 'lf'))
+    >>> unify_line_ends("a\r\nb\nc")
+    ('a\r\nb\nc', 'mixed')
+    """
+    returns = text.count("\r")
+    if not returns:
+        return text, "lf"
+    if returns == text.count("\r\n") == text.count("\n"):
+        return text.replace("\r\n", "\n"), "crlf"
+    if "\n" not in text:
+        return text.replace("\r", "\n"), "cr"
+    return text, "mixed"
+
+
+def file_line_ends(text: str, line_ends: str) -> str:
+    r"""Undo :func:`unify_line_ends`: the text with the file's own line ends.
+
+    >>> file_line_ends("a\nb\n", "crlf"), file_line_ends("a\nb", "mixed")
+    ('a\r\nb\r\n', 'a\nb')
+    """
+    mark = LINE_END_MARKS.get(line_ends)
+    return text.replace("\n", mark) if mark else text
 
 
 _TEXT_CONTROLS = {9, 10, 12, 13}
@@ -54,7 +99,8 @@ def decode_bytes(data: bytes, name: str = "input") -> DecodedInput:
             text = body.decode(encoding)
         except UnicodeDecodeError:
             continue
-        return DecodedInput(text, encoding, bom, digest, len(data))
+        text, line_ends = unify_line_ends(text)
+        return DecodedInput(text, encoding, bom, digest, len(data), line_ends)
     raise InputError(f"{name}: cannot decode the file as UTF-8, Windows-1252 or Latin-1")
 
 

@@ -2,13 +2,17 @@
 
 Cleaning must never lose what the user gave us: every changed stretch of the
 clean text is recorded with the raw text it replaced, so the raw input comes
-back byte for byte (the encoding and byte-order mark are recorded too).
+back byte for byte (the encoding, byte-order mark and line ends are
+recorded too).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from typing import Any
+
+from clean_scan.decoding import file_line_ends
 
 
 class RestoreError(ValueError):
@@ -39,9 +43,10 @@ def restore_bytes(
     encoding: str,
     bom: bool,
     sha256: str | None = None,
+    line_ends: str = "lf",
 ) -> bytes:
     """The raw input file's bytes; checked against its recorded checksum."""
-    data = restore_text(clean, hunks).encode(encoding)
+    data = file_line_ends(restore_text(clean, hunks), line_ends).encode(encoding)
     if bom:
         data = b"\xef\xbb\xbf" + data
     if sha256 is not None and hashlib.sha256(data).hexdigest() != sha256:
@@ -50,3 +55,13 @@ def restore_bytes(
             "(was the clean text edited?)"
         )
     return data
+
+
+def restore_from_report(clean: str, report: dict[str, Any]) -> bytes:
+    """The raw input file's bytes from the clean text and its parsed JSON
+    report (either version: a version 1 report has no ``line_ends``, its raw
+    text kept them). KeyError or TypeError when the report lacks a field."""
+    source = report["input"]
+    return restore_bytes(clean, [tuple(h) for h in report["restore"]["hunks"]],
+                         source["encoding"], source["bom"], source["sha256"],
+                         source.get("line_ends", "lf"))

@@ -37,7 +37,7 @@ import regex
 from clean_scan.decoding import DecodedInput
 from clean_scan.document import Edit
 from clean_scan.pipeline import Result, clean_text
-from clean_scan.reports.json_report import SCHEMA, VERSION, build_report
+from clean_scan.reports.json_report import SCHEMA, VERSION, build_report, input_record
 from clean_scan.stage import Context
 
 SEGMENT_THRESHOLD = 3_000_000
@@ -243,8 +243,7 @@ def _write_report(out: IO[bytes], source: DecodedInput, name: str, run: Segmente
     head = {
         "schema": SCHEMA,
         "version": VERSION,
-        "input": {"name": name, "sha256": source.sha256, "bytes": source.size,
-                  "encoding": source.encoding, "bom": source.bom},
+        "input": input_record(source, name),
         "options": run.options,
         "output": {"clean_sha256": run.clean_sha256, "segments": run.segments},
         "stages": [{"name": n, **c} for n, c in run.counts.items()],

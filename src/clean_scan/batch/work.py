@@ -23,6 +23,7 @@ from clean_scan.batch.discover import Job, UnsafeOutputPath, output_folder
 from clean_scan.decoding import InputError, read_input
 from clean_scan.outputs import JSON_SCHEMA_NAME, OutputPaths, plan_outputs
 from clean_scan.pipeline import STAGE_NAMES
+from clean_scan.reports.json_report import VERSION as REPORT_VERSION
 from clean_scan.runner import clean_file
 from clean_scan.segments import read_report_head
 from clean_scan.stage import Context
@@ -144,8 +145,9 @@ def _report_head(path: Path) -> dict[str, Any] | None:
         if path.stat().st_size > FULL_PARSE_LIMIT:
             return _report_head_streamed(path)
         data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or data.get("schema") != JSON_SCHEMA_NAME:
-            return None
+        if not isinstance(data, dict) or data.get("schema") != JSON_SCHEMA_NAME or \
+                data.get("version") != REPORT_VERSION:
+            return None  # not ours, or written by a version whose outputs differ
         hunks = data["restore"]["hunks"]
         record = {
             "encoding": data["input"]["encoding"], "bytes": data["input"]["bytes"],
@@ -164,7 +166,7 @@ def _report_head_streamed(path: Path) -> dict[str, Any] | None:
     """The head of a report too large to parse: a segmented report writes
     ``input``, ``output`` and ``stages`` before its long lists."""
     head = read_report_head(path)
-    if head is None:
+    if head is None or head.get("version") != REPORT_VERSION:
         return None
     stages = head["stages"]
     record = {"encoding": head["input"]["encoding"], "bytes": head["input"]["bytes"],

@@ -623,6 +623,11 @@ ENCODINGS = {
     "cp1252": "Windows-1252",
     "latin-1": "Latin-1 (ISO-8859-1)",
 }
+LINE_ENDS = {
+    "crlf": ", Windows line ends (CR LF), read as LF",
+    "cr": ", old Mac line ends (CR), read as LF",
+    "mixed": ", mixed line ends (each converted by the normalise stage)",
+}
 
 
 def meta(out: list[str], result: Result, source: DecodedInput, facts: Facts,
@@ -630,6 +635,7 @@ def meta(out: list[str], result: Result, source: DecodedInput, facts: Facts,
     encoding = ENCODINGS.get(source.encoding, source.encoding)
     if source.bom:
         encoding += ", with a byte-order mark"
+    encoding += LINE_ENDS.get(source.line_ends, "")
     skipped = [n for n in STAGE_NAMES if n not in result.stages_run]
     whitespace = sum(facts.spacing)
     rows = [

@@ -1,12 +1,14 @@
-"""The JSON report: a versioned, documented record of one cleaning run.
+r"""The JSON report: a versioned, documented record of one cleaning run.
 
-Schema ``clean-scan/report`` version 1 (see docs/report-schema.md):
+Schema ``clean-scan/report`` version 2 (see docs/report-schema.md):
 
 ``schema``, ``version``
     Fixed strings/numbers; a reader checks them first.
 ``input``
     ``name``, ``sha256`` and ``bytes`` of the raw file; ``encoding`` it was
-    read in; ``bom`` whether it began with a UTF-8 byte-order mark.
+    read in; ``bom`` whether it began with a UTF-8 byte-order mark;
+    ``line_ends`` how it ended its lines (``crlf`` and ``cr`` are read as
+    ``\n``, so raw offsets count one character per line end).
 ``options``
     What the run was asked for: ``min_confidence``, ``project_words`` (the
     checksum of the ``--words`` list, or null), ``collection_words`` (whether
@@ -29,8 +31,9 @@ Schema ``clean-scan/report`` version 1 (see docs/report-schema.md):
     ``suggestions``.
 ``restore``
     ``hunks``: ``[clean_start, clean_end, raw_text]`` for every changed
-    stretch of the clean text (character offsets); with ``input.encoding``
-    and ``input.bom`` they rebuild the raw file byte for byte.
+    stretch of the clean text (character offsets); with ``input.encoding``,
+    ``input.bom`` and ``input.line_ends`` they rebuild the raw file byte for
+    byte.
 """
 
 from __future__ import annotations
@@ -49,7 +52,10 @@ from clean_scan.document import Edit
 from clean_scan.pipeline import Result
 
 SCHEMA = "clean-scan/report"
-VERSION = 1
+VERSION = 2
+r"""Version 2: a file with ``\r\n`` (or ``\r``) line ends throughout is read
+with ``\n`` ones, recorded once in ``input.line_ends``; version 1 kept them
+in the raw text and logged each conversion as a normalise edit."""
 
 
 class LineIndex:
@@ -102,17 +108,17 @@ def _report_head(result: Result, source: DecodedInput, name: str,
     return {
         "schema": SCHEMA,
         "version": VERSION,
-        "input": {
-            "name": name,
-            "sha256": source.sha256,
-            "bytes": source.size,
-            "encoding": source.encoding,
-            "bom": source.bom,
-        },
+        "input": input_record(source, name),
         "options": options or {},
         "output": output or {},
         "stages": [{"name": n, **c} for n, c in counts.items()],
     }
+
+
+def input_record(source: DecodedInput, name: str) -> dict[str, Any]:
+    """The report's ``input`` object: what the file was and how it was read."""
+    return {"name": name, "sha256": source.sha256, "bytes": source.size,
+            "encoding": source.encoding, "bom": source.bom, "line_ends": source.line_ends}
 
 
 def _flag_items(result: Result, index: LineIndex) -> list[dict[str, Any]]:

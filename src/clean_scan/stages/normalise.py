@@ -3,7 +3,9 @@ stage can rely on ``\\n`` and on what it sees being what is printed.
 
 Repairs, in order:
 
-* ``\\r\\n`` and lone ``\\r`` line ends become ``\\n``;
+* ``\\r\\n`` and lone ``\\r`` line ends become ``\\n`` (a file that ends
+  every line the same way is read with ``\\n`` ones already, recorded once
+  as its ``line_ends``: these edits are for a file that mixes them);
 * NUL bytes and other C0/C1 control characters (not tab, newline or form
   feed) are removed: they are transfer damage, never print;
 * soft hyphens (U+00AD) and zero-width spaces inside a word are removed.
