@@ -10,6 +10,7 @@ process, so it is loaded once per worker, not once per file.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import time
@@ -186,9 +187,22 @@ def count_file(path: Path) -> Counter[str]:
         return Counter()
 
 
+WARM_UP_TEXT = (
+    "THE FIRST PAGE\n\nWe rejected the idea of war when it arose after tbe invasion 1 just\n"
+    "as we have always opposed the superficial attitude which identifled the two. The\n"
+    "organisa¬\ntion of intcrnationalism is a ( b ) thing of the futuro*\n\n"
+    "1 Vide Notes No. 10, April 194*\n\n\n9\n\n\n\nThe next page goes on.\n")
+"""A page of typical OCR damage: enough for every stage to build what it
+builds on first use (the spelling stage's indexes among them)."""
+
+
 def warm_up(options: BatchOptions) -> None:
-    """Load what the stages load on first use, before the first real file, so
-    that time is not charged to it."""
+    """Load and build what the stages load on first use, before the first
+    real file, so that time is not charged to it; then move all of it out of
+    the garbage collector's sight (``gc.freeze``): it lives as long as the
+    worker, and every collection would walk it again (about 5% of a
+    worker's time on the benchmark collection)."""
     from clean_scan.pipeline import clean_text
 
-    clean_text("Warm up.\n\nThe end.\n", skip=options.skip, context=options.context())
+    clean_text(WARM_UP_TEXT, skip=options.skip, context=options.context())
+    gc.freeze()
