@@ -195,11 +195,22 @@ def _vocabulary(token_counts: Counter[str]) -> Counter[str]:
         if token.isalpha():
             word = token.lower()
             counts[word] = get(word, 0) + n
-        else:
-            for word in WORD.findall(token):
-                word = word.lower()
-                counts[word] = get(word, 0) + n
+            continue
+        core = token.strip(_NOT_IN_WORDS)  # ``war,`` → ``war``: one word, no regex needed
+        if core.isascii() and core.isalpha():
+            word = core.lower()
+            counts[word] = get(word, 0) + n
+            continue
+        for word in WORD.findall(token):
+            word = word.lower()
+            counts[word] = get(word, 0) + n
     return counts
+
+
+_NOT_IN_WORDS = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~0123456789“”‘«»…¬—–"
+"""Characters that are neither letters nor a word's inner apostrophe or
+hyphen: a token that is ASCII letters between them is that one word (as
+``WORD`` finds it)."""
 
 
 def _lines_with(text: str, starts: list[int], needle: str) -> set[int]:
@@ -313,8 +324,7 @@ def spaced_letters(line: str, doc: Lines) -> list[Proposal]:
         tokens = _tokens(line)
         distinct = set(tokens)
     core_of = {token: token.strip(EDGE_PUNCT) for token in distinct}
-    wordlike = doc.wordlike
-    lone_of = {token: core.isalpha() and not wordlike(core) for token, core in core_of.items()}
+    lone_of = _lone_of(core_of, doc)
     lone = list(map(lone_of.__getitem__, tokens))
     loners = list(compress(count(), lone))
     tries = sorted({*loners, *map((-1).__add__, loners), *map((-2).__add__, loners)})
@@ -351,6 +361,27 @@ def spaced_letters(line: str, doc: Lines) -> list[Proposal]:
 
 
 EDGE_PUNCT = "([“‘\"'.,;:!?)]”’-—*"
+
+
+def _lone_of(core_of: dict[str, str], doc: Lines) -> dict[str, bool]:
+    """For each token (mapped to its core of letters): is it a fragment of
+    letters that is no word of its own (not :meth:`Lines.wordlike`)? With
+    no lexicon and no user words, ``wordlike``'s test is made here inline,
+    for the thousands of distinct tokens of a book, without its cache."""
+    if doc.outside_words:
+        wordlike = doc.wordlike
+        return {token: core.isalpha() and not wordlike(core) for token, core in core_of.items()}
+    get, common = doc.counts.get, COMMON_SHORT_WORDS
+    lone_of = {}
+    for token, core in core_of.items():
+        if not core.isalpha():
+            lone_of[token] = False
+        elif len(core) == 1:
+            lone_of[token] = core not in "aAI"
+        else:
+            lower = core.lower()
+            lone_of[token] = lower not in common and get(lower, 0) < 3
+    return lone_of
 
 
 def _join_at(text: str, tokens: list[str], cores: list[str], lone: list[bool], at: int,
