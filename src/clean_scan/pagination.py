@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import NamedTuple
 
 DIGIT_LOOKALIKES: dict[str, str] = {
@@ -310,7 +311,7 @@ def split_pages(lines: list[Line]) -> tuple[list[Page], set[int]]:
     markers = {i for i, ln in enumerate(lines)
                if ln.text.lstrip()[:1] in _MARKER_FIRST and PAGE_MARKER.match(ln.text)}
     cuts: set[int] = set()  # a cut before line i
-    if any(ln.sep == "\f" for ln in lines):
+    if "\f" in map(attrgetter("sep"), lines):  # (compared in C: a book has thousands of lines)
         cuts = {i + 1 for i, ln in enumerate(lines) if ln.sep == "\f"}
     elif len(markers) >= 2:
         cuts = set(markers)

@@ -64,8 +64,8 @@ class Lines:
         self.token_counts = Counter(self.tokens)
         self.counts: Counter[str] = _vocabulary(self.token_counts)
         self.lines = text.split("\n")
-        self.starts: list[int] = list(accumulate((len(line) + 1 for line in self.lines[:-1]),
-                                                 initial=0))
+        self.starts: list[int] = list(accumulate(map((1).__add__, map(len, self.lines[:-1])),
+                                                 initial=0))  # each line's length and its "\n"
         self._needle_lines: dict[str, set[int]] = {}
         self.text = text
         self._footnote_page = _footnote_pages(self)
