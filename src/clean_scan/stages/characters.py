@@ -273,6 +273,13 @@ def _footnote_pages(doc: Lines) -> list[bool]:
 FOOTNOTE_LINE = regex.compile(r"^[ \t]*[" + FOOTNOTE_MARKS + r"]+[ \t]*\p{Lu}")
 
 
+LETTERS = regex.compile(r"\p{L}+")
+LEADING_LETTERS = regex.compile(r"\p{L}*")
+TRAILING_LETTERS = regex.compile(r"\p{L}+$")
+"""The letters of a word beside a mark, compiled once (a pattern given as a
+string costs a cache look-up of ten times the match)."""
+
+
 # --- ligatures -----------------------------------------------------------
 
 LIGATURE_CHAR = regex.compile("[" + "".join(LIGATURES) + "]")
@@ -889,7 +896,7 @@ def _judge_star(line: str, m: regex.Match, doc: Lines) -> Proposal | None:
     word, after = m.group("word"), m.group("after")
     star = m.start("star")
     if after.isalpha():
-        right = regex.match(r"\p{L}+", line[m.end("star"):]).group()
+        right = LETTERS.match(line[m.end("star"):]).group()
         if (_is_word(word, doc) and _is_word(right, doc)
                 and m.start("word") == _word_start(line, star)):
             return Proposal(star, star + 1, " ", "noise-star", 0.85, "speck between two words")
@@ -916,7 +923,7 @@ def _judge_star(line: str, m: regex.Match, doc: Lines) -> Proposal | None:
 
 def _star_at_line_end(word: str, star: int, plural: bool, doc: Lines) -> Proposal | None:
     nxt = doc.line(1).strip()
-    first = regex.match(r"\p{L}*", nxt).group()
+    first = LEADING_LETTERS.match(nxt).group()
     if word.lower() in COMMON_SHORT_WORDS and (nxt[:1].isalpha() or not nxt):
         return Proposal(star, star + 1, "", "noise-star", 0.8, "speck after a function word")
     if nxt[:1].islower():
@@ -1071,8 +1078,8 @@ def apostrophes(line: str, doc: Lines) -> list[Proposal]:
         return []
     fixes = []
     for m in INNER_APOSTROPHE.finditer(line):
-        left = regex.search(r"\p{L}+$", line[:m.start()]).group()
-        right = regex.match(r"\p{L}*", line[m.end():]).group()
+        left = TRAILING_LETTERS.search(line[:m.start()]).group()
+        right = LEADING_LETTERS.match(line[m.end():]).group()
         if right.lower() not in CONTRACTIONS and doc.wordlike(left) and doc.wordlike(right):
             fixes.append(Proposal(m.start(), m.end(), " ", "noise-apostrophe", 0.8,
                              "speck between two words read as an apostrophe"))
@@ -1173,7 +1180,7 @@ def specks(line: str, doc: Lines) -> list[Proposal]:
         return []
     fixes = []
     for m in INNER_SPECK.finditer(line):
-        after = regex.match(r"\p{L}*", line[m.end():]).group()
+        after = LEADING_LETTERS.match(line[m.end():]).group()
         if after and doc.count(after) < 2 * doc.count_as_printed(after):
             fixes.append(Proposal(m.start(), m.end(), "", "speck", 0.85,
                              "speck before a word read as a full stop"))
