@@ -446,8 +446,15 @@ def _pages_from_cuts(lines: list[Line], cuts: set[int], *,
 
 
 def _lone_number(lines: list[Line], span: tuple[int, int]) -> bool:
-    texts = [lines[i].text for i in range(*span) if not lines[i].blank]
-    return len(texts) == 1 and len(texts[0].strip()) <= 6 and digit_pattern(texts[0]) is not None
+    """Is the span's one non-blank line a number? (Looked at up to its second
+    non-blank line only: a page of text has one near its top.)"""
+    text = None
+    for i in range(*span):
+        if not lines[i].blank:
+            if text is not None:
+                return False
+            text = lines[i].text
+    return text is not None and len(text.strip()) <= 6 and digit_pattern(text) is not None
 
 
 def content_lines(lines: list[Line], page: Page) -> list[int]:
