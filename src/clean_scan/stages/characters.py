@@ -64,8 +64,8 @@ class Lines:
         self.token_counts = Counter(self.tokens)
         self.counts: Counter[str] = _vocabulary(self.token_counts)
         self.lines = text.split("\n")
-        self.starts: list[int] = list(accumulate((len(line) + 1 for line in self.lines[:-1]),
-                                                 initial=0))
+        self.starts: list[int] = list(accumulate(map((1).__add__, map(len, self.lines[:-1])),
+                                                 initial=0))  # each line's length and its "\n"
         self._needle_lines: dict[str, set[int]] = {}
         self.text = text
         self._footnote_page = _footnote_pages(self)
@@ -195,11 +195,22 @@ def _vocabulary(token_counts: Counter[str]) -> Counter[str]:
         if token.isalpha():
             word = token.lower()
             counts[word] = get(word, 0) + n
-        else:
-            for word in WORD.findall(token):
-                word = word.lower()
-                counts[word] = get(word, 0) + n
+            continue
+        core = token.strip(_NOT_IN_WORDS)  # ``war,`` → ``war``: one word, no regex needed
+        if core.isascii() and core.isalpha():
+            word = core.lower()
+            counts[word] = get(word, 0) + n
+            continue
+        for word in WORD.findall(token):
+            word = word.lower()
+            counts[word] = get(word, 0) + n
     return counts
+
+
+_NOT_IN_WORDS = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~0123456789“”‘«»…¬—–"
+"""Characters that are neither letters nor a word's inner apostrophe or
+hyphen: a token that is ASCII letters between them is that one word (as
+``WORD`` finds it)."""
 
 
 def _lines_with(text: str, starts: list[int], needle: str) -> set[int]:
@@ -262,6 +273,13 @@ def _footnote_pages(doc: Lines) -> list[bool]:
 FOOTNOTE_LINE = regex.compile(r"^[ \t]*[" + FOOTNOTE_MARKS + r"]+[ \t]*\p{Lu}")
 
 
+LETTERS = regex.compile(r"\p{L}+")
+LEADING_LETTERS = regex.compile(r"\p{L}*")
+TRAILING_LETTERS = regex.compile(r"\p{L}+$")
+"""The letters of a word beside a mark, compiled once (a pattern given as a
+string costs a cache look-up of ten times the match)."""
+
+
 # --- ligatures -----------------------------------------------------------
 
 LIGATURE_CHAR = regex.compile("[" + "".join(LIGATURES) + "]")
@@ -313,8 +331,7 @@ def spaced_letters(line: str, doc: Lines) -> list[Proposal]:
         tokens = _tokens(line)
         distinct = set(tokens)
     core_of = {token: token.strip(EDGE_PUNCT) for token in distinct}
-    wordlike = doc.wordlike
-    lone_of = {token: core.isalpha() and not wordlike(core) for token, core in core_of.items()}
+    lone_of = _lone_of(core_of, doc)
     lone = list(map(lone_of.__getitem__, tokens))
     loners = list(compress(count(), lone))
     tries = sorted({*loners, *map((-1).__add__, loners), *map((-2).__add__, loners)})
@@ -351,6 +368,27 @@ def spaced_letters(line: str, doc: Lines) -> list[Proposal]:
 
 
 EDGE_PUNCT = "([“‘\"'.,;:!?)]”’-—*"
+
+
+def _lone_of(core_of: dict[str, str], doc: Lines) -> dict[str, bool]:
+    """For each token (mapped to its core of letters): is it a fragment of
+    letters that is no word of its own (not :meth:`Lines.wordlike`)? With
+    no lexicon and no user words, ``wordlike``'s test is made here inline,
+    for the thousands of distinct tokens of a book, without its cache."""
+    if doc.outside_words:
+        wordlike = doc.wordlike
+        return {token: core.isalpha() and not wordlike(core) for token, core in core_of.items()}
+    get, common = doc.counts.get, COMMON_SHORT_WORDS
+    lone_of = {}
+    for token, core in core_of.items():
+        if not core.isalpha():
+            lone_of[token] = False
+        elif len(core) == 1:
+            lone_of[token] = core not in "aAI"
+        else:
+            lower = core.lower()
+            lone_of[token] = lower not in common and get(lower, 0) < 3
+    return lone_of
 
 
 def _join_at(text: str, tokens: list[str], cores: list[str], lone: list[bool], at: int,
@@ -858,7 +896,7 @@ def _judge_star(line: str, m: regex.Match, doc: Lines) -> Proposal | None:
     word, after = m.group("word"), m.group("after")
     star = m.start("star")
     if after.isalpha():
-        right = regex.match(r"\p{L}+", line[m.end("star"):]).group()
+        right = LETTERS.match(line[m.end("star"):]).group()
         if (_is_word(word, doc) and _is_word(right, doc)
                 and m.start("word") == _word_start(line, star)):
             return Proposal(star, star + 1, " ", "noise-star", 0.85, "speck between two words")
@@ -885,7 +923,7 @@ def _judge_star(line: str, m: regex.Match, doc: Lines) -> Proposal | None:
 
 def _star_at_line_end(word: str, star: int, plural: bool, doc: Lines) -> Proposal | None:
     nxt = doc.line(1).strip()
-    first = regex.match(r"\p{L}*", nxt).group()
+    first = LEADING_LETTERS.match(nxt).group()
     if word.lower() in COMMON_SHORT_WORDS and (nxt[:1].isalpha() or not nxt):
         return Proposal(star, star + 1, "", "noise-star", 0.8, "speck after a function word")
     if nxt[:1].islower():
@@ -1040,8 +1078,8 @@ def apostrophes(line: str, doc: Lines) -> list[Proposal]:
         return []
     fixes = []
     for m in INNER_APOSTROPHE.finditer(line):
-        left = regex.search(r"\p{L}+$", line[:m.start()]).group()
-        right = regex.match(r"\p{L}*", line[m.end():]).group()
+        left = TRAILING_LETTERS.search(line[:m.start()]).group()
+        right = LEADING_LETTERS.match(line[m.end():]).group()
         if right.lower() not in CONTRACTIONS and doc.wordlike(left) and doc.wordlike(right):
             fixes.append(Proposal(m.start(), m.end(), " ", "noise-apostrophe", 0.8,
                              "speck between two words read as an apostrophe"))
@@ -1142,7 +1180,7 @@ def specks(line: str, doc: Lines) -> list[Proposal]:
         return []
     fixes = []
     for m in INNER_SPECK.finditer(line):
-        after = regex.match(r"\p{L}*", line[m.end():]).group()
+        after = LEADING_LETTERS.match(line[m.end():]).group()
         if after and doc.count(after) < 2 * doc.count_as_printed(after):
             fixes.append(Proposal(m.start(), m.end(), "", "speck", 0.85,
                              "speck before a word read as a full stop"))

@@ -113,7 +113,12 @@ def _lower_counts_of(text: str, queried: set[str]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for chunk, n in Counter(text.split()).items():
         core = chunk.strip(_NOT_IN_WORDS)
-        for word in (core,) if core.isascii() and core.isalpha() else WORD.findall(chunk):
+        if core.isascii() and core.isalpha():  # the usual chunk: its one word, tested inline
+            key = core.lower()
+            if key in queried:
+                counts[key] += n
+            continue
+        for word in WORD.findall(chunk):
             key = word.lower()
             if key in queried:
                 counts[key] += n

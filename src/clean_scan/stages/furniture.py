@@ -141,11 +141,13 @@ def _line_furniture(layout: Layout) -> None:
     for i, line in enumerate(layout.lines):
         if line.blank or i in layout.verdicts:
             continue
-        if i not in footers and _prose(line.text):
+        may_be_footer = i in footers
+        if not may_be_footer and _prose(line.text):
             continue  # what _by_look says of running text that is no footer
         # libraries stamp the first and last leaves: there a garbled stamp word is enough
         strict = pages < 4 or 1 < layout.page_of[i] < pages - 2
-        verdict = _by_look(line.text, strict, may_be_footer=i in footers)
+        verdict = _by_look(line.text, strict, may_be_footer=may_be_footer,
+                           prose_ruled_out=not may_be_footer)
         if verdict:
             layout.verdicts[i] = verdict
             if verdict.rule == "library-stamp":
@@ -154,11 +156,14 @@ def _line_furniture(layout: Layout) -> None:
     _footer_continuations(layout, lowered)
 
 
-def _by_look(text: str, strict: bool, *, may_be_footer: bool = True) -> Verdict | None:
+def _by_look(text: str, strict: bool, *, may_be_footer: bool = True,
+             prose_ruled_out: bool = False) -> Verdict | None:
     """The first of the look-only tests that the line passes.
 
     ``may_be_footer=False`` says that :func:`footer_candidates` has ruled
-    the scanning footer out already.
+    the scanning footer out already; ``prose_ruled_out=True`` that the
+    caller has found the line is no running text (:func:`_prose`), a test
+    not worth making twice on the ~half of a book's lines that get here.
 
     >>> _by_look("Digitized by Google", True).rule, _by_look("$", True).rule
     ('scan-footer', 'ocr-noise')
@@ -168,7 +173,7 @@ def _by_look(text: str, strict: bool, *, may_be_footer: bool = True) -> Verdict 
     confidence = scan_footer(text) if may_be_footer else 0.0
     if confidence:
         return Verdict("scan-footer", confidence, "scanning project's notice")
-    if _prose(text):  # a line of running text: only a footer can hide in it
+    if not prose_ruled_out and _prose(text):  # running text: only a footer can hide in it
         return None
     confidence = library_stamp(text, strict=strict)
     if confidence:
