@@ -1048,17 +1048,47 @@ def may_be_rare_misreading(core: str, know: Knowledge) -> bool:
                 or not common_neighbours(core, know))
 
 
+@lru_cache(maxsize=1)
+def _plain_common() -> frozenset[str]:
+    """The tokens :func:`token_kind` answers first, ``(False, False)``: the
+    lower-case lexicon words of seven digits or more, save the real-word
+    confusions (the lexicon file is sorted by count, so they come first)."""
+    sets = _static_lists()[1]
+    found = []
+    for word, count in load_lexicon().words.items():
+        if len(count) < RARE_DIGITS:
+            break
+        if word.isalpha() and word == word.lower() and word not in sets:
+            found.append(word)
+    return frozenset(found)
+
+
+def classify(distinct: Iterable[str], know: Knowledge) -> None:
+    """:func:`token_kind` of every distinct token of the text, at once: the
+    common lower-case words (most of a book's distinct tokens) are found by
+    one set intersection, in C, and only the rest are asked one by one."""
+    looks, ends = know.plain, know.ends
+    common = _plain_common().intersection(distinct)
+    looks.update(dict.fromkeys(common, False))
+    ends.update(dict.fromkeys(common, False))
+    for text in distinct:
+        if text not in looks:
+            looks[text], ends[text] = token_kind(text, know)
+
+
 def scan_line(line: str, offset: int, know: Knowledge,
-              texts: list[str] | None = None) -> tuple[list[Proposal], list[Flag]]:
+              texts: list[str] | None = None,
+              classified: bool = False) -> tuple[list[Proposal], list[Flag]]:
     """Decide every word of one line (one paragraph in the final layout);
-    ``texts``: its tokens, if found already. Only the tokens that need a
-    look are visited (``list.index`` finds the next); whether a sentence
-    starts at one depends on the token before it alone."""
+    ``texts``: its tokens, if found already (``classified``: and put
+    through :func:`classify`). Only the tokens that need a look are
+    visited (``list.index`` finds the next); whether a sentence starts at
+    one depends on the token before it alone."""
     tokens = LineTokens(line, offset, texts)
     texts = tokens.texts
     looks, ends = know.plain, know.ends
-    for text in set(texts).difference(looks):
-        looks[text], ends[text] = token_kind(text, know)
+    if not classified:
+        classify(set(texts), know)
     look = list(map(looks.__getitem__, texts))
     proposals: list[Proposal] = []
     flags: list[Flag] = []
@@ -1139,12 +1169,14 @@ def knowledge(text: str, context: Context, tokens: Iterable[str] | None = None) 
 def run(text: str, context: Context) -> StageResult:
     lines = text.split("\n")
     tokens = [TOKEN_TEXTS.findall(line) for line in lines]  # split once, for both uses
-    know = knowledge(text, context, chain.from_iterable(tokens))
+    distinct = Counter(chain.from_iterable(tokens))  # counted once, for both uses
+    know = knowledge(text, context, distinct)
+    classify(distinct, know)
     proposals: list[Proposal] = []
     flags: list[Flag] = []
     offset = 0
     for line, texts in zip(lines, tokens, strict=True):
-        found, flagged = scan_line(line, offset, know, texts)
+        found, flagged = scan_line(line, offset, know, texts, classified=True)
         offset += len(line) + 1
         for prop in found:
             if prop.confidence >= context.min_confidence:
