@@ -1071,9 +1071,32 @@ def classify(distinct: Iterable[str], know: Knowledge) -> None:
     common = _plain_common().intersection(distinct)
     looks.update(dict.fromkeys(common, False))
     ends.update(dict.fromkeys(common, False))
+    plain, sets = _plain_common(), know.confusion_sets
     for text in distinct:
         if text not in looks:
-            looks[text], ends[text] = token_kind(text, know)
+            looks[text], ends[text] = quick_kind(text, plain, sets) or token_kind(text, know)
+
+
+STOPS = frozenset(".!?:")
+
+
+def quick_kind(text: str, plain: frozenset[str],
+               sets: dict[str, tuple[str, ...]]) -> tuple[bool, bool] | None:
+    """:func:`token_kind`'s answer for a common word capitalised or with
+    one mark after it (``The``, ``war,``, ``Russia.``): a third of a book's
+    distinct tokens, answered without splitting off the edges (``None``
+    for any other token). ``plain``: :func:`_plain_common`.
+
+    >>> know = knowledge("", Context())
+    >>> [quick_kind(t, _plain_common(), know.confusion_sets) for t in ("War.", "war)", "In")]
+    [(False, True), (False, False), None]
+    """
+    core, last = text, ""
+    if text[-1] in TRAILING:
+        core, last = text[:-1], text[-1]
+    if core.isalpha() and core.lower() in plain and core not in sets and core[0] != "I":
+        return False, last in STOPS
+    return None
 
 
 def scan_line(line: str, offset: int, know: Knowledge,
