@@ -1205,9 +1205,27 @@ def lines_to_scan(tokens: list[list[str]], know: Knowledge) -> list[int]:
     return [k for k, skip in enumerate(map(looked.isdisjoint, tokens)) if not skip]
 
 
+SPLIT_ONLY = re.compile("[\x1c-\x1f]")
+"""The characters ``str.split`` parts words at and ``TOKEN_TEXTS`` does not
+(besides the dashes, which ``split_lines`` turns into spaces)."""
+
+
+def split_lines(text: str) -> tuple[list[str], list[list[str]]]:
+    """The text's lines, and each line's tokens (``TOKEN_TEXTS.findall``).
+    With the dashes made spaces (one character for one: the offsets stay),
+    ``str.split`` parts a line at exactly the same characters, three times
+    as fast, unless the text holds one of ``SPLIT_ONLY`` (a test checks
+    that the two agree on every character). The lines are given with the
+    dashes made spaces: only their lengths and tokens are used."""
+    if SPLIT_ONLY.search(text) is not None:
+        lines = text.split("\n")
+        return lines, [TOKEN_TEXTS.findall(line) for line in lines]
+    lines = text.replace("—", " ").replace("–", " ").split("\n")
+    return lines, [line.split() for line in lines]
+
+
 def run(text: str, context: Context) -> StageResult:
-    lines = text.split("\n")
-    tokens = [TOKEN_TEXTS.findall(line) for line in lines]  # split once, for both uses
+    lines, tokens = split_lines(text)  # split once, for both uses
     distinct = Counter(chain.from_iterable(tokens))  # counted once, for both uses
     know = knowledge(text, context, distinct)
     classify(distinct, know)
