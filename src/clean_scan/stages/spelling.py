@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, chain, islice
-from operator import itemgetter
+from operator import add, itemgetter
 from typing import NamedTuple
 
 import regex
@@ -993,19 +993,19 @@ class LineTokens:
         return len(self.texts)
 
     def start(self, index: int) -> int:
-        """Where token ``index`` starts in the line, found as far as asked
-        for: each token is the first place its text occurs after the one
-        before it ends (only separators part them, and a token holds none),
-        and ``str.find`` is cheaper than matching the line again."""
-        starts = self.starts
-        if index >= len(starts):
+        """Where token ``index`` starts in the line (all found at the first
+        question: a line holding a word to look at holds few). Where one
+        separator parts each two tokens and none leads or trails (the
+        lengths add up), the starts are the tokens' summed lengths, in C;
+        else they are matched."""
+        if not self.starts:
             texts, line = self.texts, self.line
-            at = starts[-1] + len(texts[len(starts) - 1]) if starts else 0
-            for text in texts[len(starts):index + 1]:
-                at = line.find(text, at)
-                starts.append(at)
-                at += len(text)
-        return starts[index]
+            ends = list(accumulate(map(len, texts), initial=0))
+            if ends[-1] + len(texts) - 1 == len(line):
+                self.starts = list(map(add, ends, range(len(texts))))
+            else:
+                self.starts = [match.start() for match in TOKEN_TEXTS.finditer(line)]
+        return self.starts[index]
 
     def __getitem__(self, index: int) -> Token:
         token = self.cache.get(index)
