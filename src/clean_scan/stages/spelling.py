@@ -423,14 +423,14 @@ def common_neighbours(core: str, know: Knowledge) -> dict[str, float]:
     cached = know.harmonics.get(lower)
     if cached is not None:
         return cached
-    own = max(know.lexicon.count(lower), 1)
-    common = _very_common()
     found: dict[str, float] = {}
-    if len(lower) <= _longest_very_common() + 2:
+    heads, tails = _very_common_edges()
+    if len(lower) <= _longest_very_common() + 2 and _may_neighbour(lower, heads, tails):
+        own = max(know.lexicon.count(lower), 1)
+        common = _very_common()
         # the learned rewrites in their order; of the insertions only those
         # reaching a very common word, looked up instead of generated
         inserted = know.model.insertions_into(_very_common_words(), HARMONIC_MAX_CONFUSION)
-        heads, tails = _very_common_edges()
         for form, cost in chain(
                 know.model.steps_between(lower, HARMONIC_MAX_CONFUSION, heads, tails),
                 inserted.get(lower, ())):
@@ -439,6 +439,28 @@ def common_neighbours(core: str, know: Knowledge) -> dict[str, float]:
                 found[form] = cost
     know.harmonics[lower] = found
     return found
+
+
+def _may_neighbour(lower: str, heads: frozenset[str], tails: frozenset[str]) -> bool:
+    """Whether one rewrite of a piece of at most two characters (or an
+    insertion) may turn ``lower`` into a very common word: the word would
+    share the head before the piece and the tail after it, so the longest
+    head of ``lower`` in ``heads`` and its longest tail in ``tails`` must
+    leave at most two characters between them. Most rare words fail this
+    in a few look-ups, before any rewrite is made.
+
+    >>> heads, tails = _very_common_edges()
+    >>> _may_neighbour("tho", heads, tails), _may_neighbour("onslaught", heads, tails)
+    (True, False)
+    """
+    size = len(lower)
+    head = 0
+    while head < size and lower[:head + 1] in heads:
+        head += 1
+    tail = 0
+    while tail < size and lower[size - tail - 1:] in tails:
+        tail += 1
+    return head + tail >= size - 2
 
 
 def candidate_known(form: str, know: Knowledge) -> bool:
