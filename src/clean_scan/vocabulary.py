@@ -45,6 +45,9 @@ def count_token_words(tokens: Iterable[str]) -> Counter[str]:
     for token, times in counted.items():
         if token.isascii() and token.isalpha():
             counts[token] = get(token, 0) + times
+        elif token.isascii() and token[:-1].isalpha():  # ``war,``: the mark ends the word
+            word = token[:-1]
+            counts[word] = get(word, 0) + times
         else:
             for word in WORD.findall(token):
                 counts[word] = get(word, 0) + times
