@@ -57,7 +57,14 @@ from clean_scan.confusion import (
     load_confusions,
 )
 from clean_scan.document import Flag, Proposal
-from clean_scan.lexicon import COMMON_DIGITS, LONG_WORD, Lexicon, known_form, load_lexicon
+from clean_scan.lexicon import (
+    BACKOFF,
+    COMMON_DIGITS,
+    LONG_WORD,
+    Lexicon,
+    known_form,
+    load_lexicon,
+)
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.vocabulary import document_words, lower_counts
 
@@ -178,6 +185,7 @@ class Knowledge:
     first_ops: dict[tuple[str, bool], FirstOps] = field(default_factory=dict)
     edges: list[KnownEdges] = field(default_factory=list)
     candidates: dict[str, dict[str, float]] = field(default_factory=dict)
+    unigram_costs: dict[str, float] = field(default_factory=dict)
 
 
 def split_token(match: regex.Match[str], offset: int = 0) -> Token:
@@ -517,19 +525,43 @@ def _common_edges() -> tuple[list[str], list[str]]:
 
 def language_cost(form: str, left: str | None, right: str | None, know: Knowledge) -> float:
     """``-ln P`` of the form between its neighbours, less the document's vote."""
-    lex = know.lexicon
     if " " not in form:  # one word (most candidates): the same sums, spelt out
-        cost = lex.next_cost(left, form) if left else lex.unigram_cost(form)
+        cost = _next_cost(left, form, know) if left else _unigram_cost(form, know)
         if right:
-            cost += lex.next_cost(form, right) - lex.unigram_cost(right)
+            cost += _next_cost(form, right, know) - _unigram_cost(right, know)
         return cost - DOC_BONUS * math.log1p(know.doc_lower.get(form, 0))
     words = form.split(" ")
-    cost = lex.next_cost(left, words[0]) if left else lex.unigram_cost(words[0])
+    cost = _next_cost(left, words[0], know) if left else _unigram_cost(words[0], know)
     for first, second in zip(words, words[1:], strict=False):
-        cost += lex.next_cost(first, second)
+        cost += _next_cost(first, second, know)
     if right:
-        cost += lex.next_cost(words[-1], right) - lex.unigram_cost(right)
+        cost += _next_cost(words[-1], right, know) - _unigram_cost(right, know)
     return cost - DOC_BONUS * sum(math.log1p(know.doc_lower.get(w, 0)) for w in words)
+
+
+BACKOFF_COST = -math.log(BACKOFF)
+
+
+def _unigram_cost(word: str, know: Knowledge) -> float:
+    """``Lexicon.unigram_cost``, worked out once per run and word: the
+    candidates of a word share its neighbours."""
+    costs = know.unigram_costs
+    cost = costs.get(word)
+    if cost is None:
+        cost = costs[word] = know.lexicon.unigram_cost(word)
+    return cost
+
+
+def _next_cost(first: str, second: str, know: Knowledge) -> float:
+    """``Lexicon.next_cost``, with the unigram cost of its back-off from
+    :func:`_unigram_cost` (the same sums, so the same value)."""
+    lex = know.lexicon
+    pair = lex.pair_count(first, second)
+    if pair:
+        base = lex.count(first)
+        if base:
+            return -math.log(pair / base)
+    return BACKOFF_COST + _unigram_cost(second, know)
 
 
 def neighbour(tokens: list[Token], index: int, step: int) -> str | None:
