@@ -218,6 +218,21 @@ def test_the_fast_token_pattern_parts_tokens_where_the_regex_one_does() -> None:
         assert spelling.TOKEN_TEXTS.findall(text) == spelling.TOKEN.findall(text)
 
 
+def test_split_lines_parts_tokens_where_the_token_pattern_does() -> None:
+    import sys
+
+    for low in range(0, sys.maxunicode + 1, 4096):
+        chunk = "".join(chr(c) for c in range(low, min(low + 4096, sys.maxunicode + 1))
+                        if not 0xD800 <= c <= 0xDFFF)
+        text = "a".join(chunk)
+        lines, tokens = spelling.split_lines(text)
+        assert tokens == [spelling.TOKEN_TEXTS.findall(line) for line in text.split("\n")]
+        assert [len(line) for line in lines] == [len(line) for line in text.split("\n")]
+    for text in ("a\x1cb—c\nd–e f", "a—b\n\nc–d  e"):
+        lines, tokens = spelling.split_lines(text)
+        assert tokens == [spelling.TOKEN_TEXTS.findall(line) for line in text.split("\n")]
+
+
 def test_line_tokens_find_where_each_token_starts() -> None:
     line = "  “Frauce,” he said—and  went\u3000on. "
     tokens = spelling.LineTokens(line, 100)

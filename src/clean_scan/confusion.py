@@ -408,12 +408,13 @@ class ConfusionModel:
         table = self._flagged(STEP_LIMIT)
         at = range(max(size - tails, 0), min(size, heads) + 1)
         edges = [(word[:i], word[i:]) for i in at]
-        for printed, cost, lower in table.get("", ()):  # the insertions
-            forms = [head + printed + tail for head, tail in edges]
-            hits = [f for f in forms if f in known] if plain and lower else \
-                [f for f in forms if f in known or f.lower() in known]
-            for form in hits:
-                _keep_cheaper(found, form, cost)
+        # the insertions, piece by piece, in one comprehension (a few dozen
+        # pieces: one loop in C each would cost more than its look-ups)
+        for form, cost in [(form, cost) for printed, cost, lower in table.get("", ())
+                           for head, tail in edges
+                           if (form := head + printed + tail) in known
+                           or (not (plain and lower) and form.lower() in known)]:
+            _keep_cheaper(found, form, cost)
         if generic:
             self._generic_known(word, known, found, heads, tails)
         return FirstOps(word, generic, found, heads, tails)
@@ -502,17 +503,16 @@ class ConfusionModel:
         table = self._flagged(limit)
         plain = word == word.lower()
         size = len(word)
-        hits = []
+        hits: list[tuple[str, float]] = []
         for i in range(min(size, heads + 1)):
             head = word[:i]
             for piece in (word[i], word[i:i + 2]) if i + 2 <= size else (word[i],):
                 pieces = table.get(piece)
                 if pieces and size - i - len(piece) <= tails:
                     tail = word[i + len(piece):]
-                    for printed, cost, lower in pieces:
-                        form = head + printed + tail
-                        if form in known or (not (plain and lower) and form.lower() in known):
-                            hits.append((form, cost))
+                    hits += [(form, cost) for printed, cost, lower in pieces
+                             if (form := head + printed + tail) in known
+                             or (not (plain and lower) and form.lower() in known)]
         return hits
 
     def _generic_known(self, word: str, known: AbstractSet[str], found: dict[str, float],

@@ -33,15 +33,21 @@ def count_token_words(tokens: Iterable[str]) -> Counter[str]:
     word crosses (the text parted at spaces and dashes): each distinct
     token is read once, and a token of plain letters is one word as it
     stands. The counts and their order are those of ``count_words``.
+    ``tokens`` may be given counted already (a ``Counter`` in the order of
+    first use).
 
     >>> count_token_words("To-day the man's day; the end.".split())
     Counter({'the': 2, 'To-day': 1, "man's": 1, 'day': 1, 'end': 1})
     """
     counts: Counter[str] = Counter()
     get = counts.get  # not ``counts[word] += n``: a new key would call __missing__
-    for token, times in Counter(tokens).items():
+    counted = tokens if isinstance(tokens, Counter) else Counter(tokens)
+    for token, times in counted.items():
         if token.isascii() and token.isalpha():
             counts[token] = get(token, 0) + times
+        elif token.isascii() and token[:-1].isalpha():  # ``war,``: the mark ends the word
+            word = token[:-1]
+            counts[word] = get(word, 0) + times
         else:
             for word in WORD.findall(token):
                 counts[word] = get(word, 0) + times

@@ -40,8 +40,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import chain, islice
-from operator import itemgetter
+from itertools import accumulate, chain, islice
+from operator import add, itemgetter
 from typing import NamedTuple
 
 import regex
@@ -57,7 +57,14 @@ from clean_scan.confusion import (
     load_confusions,
 )
 from clean_scan.document import Flag, Proposal
-from clean_scan.lexicon import COMMON_DIGITS, LONG_WORD, Lexicon, known_form, load_lexicon
+from clean_scan.lexicon import (
+    BACKOFF,
+    COMMON_DIGITS,
+    LONG_WORD,
+    Lexicon,
+    known_form,
+    load_lexicon,
+)
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.vocabulary import document_words, lower_counts
 
@@ -178,6 +185,7 @@ class Knowledge:
     first_ops: dict[tuple[str, bool], FirstOps] = field(default_factory=dict)
     edges: list[KnownEdges] = field(default_factory=list)
     candidates: dict[str, dict[str, float]] = field(default_factory=dict)
+    unigram_costs: dict[str, float] = field(default_factory=dict)
 
 
 def split_token(match: regex.Match[str], offset: int = 0) -> Token:
@@ -423,14 +431,14 @@ def common_neighbours(core: str, know: Knowledge) -> dict[str, float]:
     cached = know.harmonics.get(lower)
     if cached is not None:
         return cached
-    own = max(know.lexicon.count(lower), 1)
-    common = _very_common()
     found: dict[str, float] = {}
-    if len(lower) <= _longest_very_common() + 2:
+    heads, tails = _very_common_edges()
+    if len(lower) <= _longest_very_common() + 2 and _may_neighbour(lower, heads, tails):
+        own = max(know.lexicon.count(lower), 1)
+        common = _very_common()
         # the learned rewrites in their order; of the insertions only those
         # reaching a very common word, looked up instead of generated
         inserted = know.model.insertions_into(_very_common_words(), HARMONIC_MAX_CONFUSION)
-        heads, tails = _very_common_edges()
         for form, cost in chain(
                 know.model.steps_between(lower, HARMONIC_MAX_CONFUSION, heads, tails),
                 inserted.get(lower, ())):
@@ -439,6 +447,28 @@ def common_neighbours(core: str, know: Knowledge) -> dict[str, float]:
                 found[form] = cost
     know.harmonics[lower] = found
     return found
+
+
+def _may_neighbour(lower: str, heads: frozenset[str], tails: frozenset[str]) -> bool:
+    """Whether one rewrite of a piece of at most two characters (or an
+    insertion) may turn ``lower`` into a very common word: the word would
+    share the head before the piece and the tail after it, so the longest
+    head of ``lower`` in ``heads`` and its longest tail in ``tails`` must
+    leave at most two characters between them. Most rare words fail this
+    in a few look-ups, before any rewrite is made.
+
+    >>> heads, tails = _very_common_edges()
+    >>> _may_neighbour("tho", heads, tails), _may_neighbour("onslaught", heads, tails)
+    (True, False)
+    """
+    size = len(lower)
+    head = 0
+    while head < size and lower[:head + 1] in heads:
+        head += 1
+    tail = 0
+    while tail < size and lower[size - tail - 1:] in tails:
+        tail += 1
+    return head + tail >= size - 2
 
 
 def candidate_known(form: str, know: Knowledge) -> bool:
@@ -495,19 +525,43 @@ def _common_edges() -> tuple[list[str], list[str]]:
 
 def language_cost(form: str, left: str | None, right: str | None, know: Knowledge) -> float:
     """``-ln P`` of the form between its neighbours, less the document's vote."""
-    lex = know.lexicon
     if " " not in form:  # one word (most candidates): the same sums, spelt out
-        cost = lex.next_cost(left, form) if left else lex.unigram_cost(form)
+        cost = _next_cost(left, form, know) if left else _unigram_cost(form, know)
         if right:
-            cost += lex.next_cost(form, right) - lex.unigram_cost(right)
+            cost += _next_cost(form, right, know) - _unigram_cost(right, know)
         return cost - DOC_BONUS * math.log1p(know.doc_lower.get(form, 0))
     words = form.split(" ")
-    cost = lex.next_cost(left, words[0]) if left else lex.unigram_cost(words[0])
+    cost = _next_cost(left, words[0], know) if left else _unigram_cost(words[0], know)
     for first, second in zip(words, words[1:], strict=False):
-        cost += lex.next_cost(first, second)
+        cost += _next_cost(first, second, know)
     if right:
-        cost += lex.next_cost(words[-1], right) - lex.unigram_cost(right)
+        cost += _next_cost(words[-1], right, know) - _unigram_cost(right, know)
     return cost - DOC_BONUS * sum(math.log1p(know.doc_lower.get(w, 0)) for w in words)
+
+
+BACKOFF_COST = -math.log(BACKOFF)
+
+
+def _unigram_cost(word: str, know: Knowledge) -> float:
+    """``Lexicon.unigram_cost``, worked out once per run and word: the
+    candidates of a word share its neighbours."""
+    costs = know.unigram_costs
+    cost = costs.get(word)
+    if cost is None:
+        cost = costs[word] = know.lexicon.unigram_cost(word)
+    return cost
+
+
+def _next_cost(first: str, second: str, know: Knowledge) -> float:
+    """``Lexicon.next_cost``, with the unigram cost of its back-off from
+    :func:`_unigram_cost` (the same sums, so the same value)."""
+    lex = know.lexicon
+    pair = lex.pair_count(first, second)
+    if pair:
+        base = lex.count(first)
+        if base:
+            return -math.log(pair / base)
+    return BACKOFF_COST + _unigram_cost(second, know)
 
 
 def neighbour(tokens: list[Token], index: int, step: int) -> str | None:
@@ -994,9 +1048,17 @@ class LineTokens:
 
     def start(self, index: int) -> int:
         """Where token ``index`` starts in the line (all found at the first
-        question: most lines hold a word to look at, few lines many)."""
+        question: a line holding a word to look at holds few). Where one
+        separator parts each two tokens and none leads or trails (the
+        lengths add up), the starts are the tokens' summed lengths, in C;
+        else they are matched."""
         if not self.starts:
-            self.starts = [match.start() for match in TOKEN_TEXTS.finditer(self.line)]
+            texts, line = self.texts, self.line
+            ends = list(accumulate(map(len, texts), initial=0))
+            if ends[-1] + len(texts) - 1 == len(line):
+                self.starts = list(map(add, ends, range(len(texts))))
+            else:
+                self.starts = [match.start() for match in TOKEN_TEXTS.finditer(line)]
         return self.starts[index]
 
     def __getitem__(self, index: int) -> Token:
@@ -1048,17 +1110,70 @@ def may_be_rare_misreading(core: str, know: Knowledge) -> bool:
                 or not common_neighbours(core, know))
 
 
+@lru_cache(maxsize=1)
+def _plain_common() -> frozenset[str]:
+    """The tokens :func:`token_kind` answers first, ``(False, False)``: the
+    lower-case lexicon words of seven digits or more, save the real-word
+    confusions (the lexicon file is sorted by count, so they come first)."""
+    sets = _static_lists()[1]
+    found = []
+    for word, count in load_lexicon().words.items():
+        if len(count) < RARE_DIGITS:
+            break
+        if word.isalpha() and word == word.lower() and word not in sets:
+            found.append(word)
+    return frozenset(found)
+
+
+def classify(distinct: Iterable[str], know: Knowledge) -> None:
+    """:func:`token_kind` of every distinct token of the text, at once: the
+    common lower-case words (most of a book's distinct tokens) are found by
+    one set intersection, in C, and only the rest are asked one by one."""
+    looks, ends = know.plain, know.ends
+    common = _plain_common().intersection(distinct)
+    looks.update(dict.fromkeys(common, False))
+    ends.update(dict.fromkeys(common, False))
+    plain, sets = _plain_common(), know.confusion_sets
+    for text in distinct:
+        if text not in looks:
+            looks[text], ends[text] = quick_kind(text, plain, sets) or token_kind(text, know)
+
+
+STOPS = frozenset(".!?:")
+
+
+def quick_kind(text: str, plain: frozenset[str],
+               sets: dict[str, tuple[str, ...]]) -> tuple[bool, bool] | None:
+    """:func:`token_kind`'s answer for a common word capitalised or with
+    one mark after it (``The``, ``war,``, ``Russia.``): a third of a book's
+    distinct tokens, answered without splitting off the edges (``None``
+    for any other token). ``plain``: :func:`_plain_common`.
+
+    >>> know = knowledge("", Context())
+    >>> [quick_kind(t, _plain_common(), know.confusion_sets) for t in ("War.", "war)", "In")]
+    [(False, True), (False, False), None]
+    """
+    core, last = text, ""
+    if text[-1] in TRAILING:
+        core, last = text[:-1], text[-1]
+    if core.isalpha() and core.lower() in plain and core not in sets and core[0] != "I":
+        return False, last in STOPS
+    return None
+
+
 def scan_line(line: str, offset: int, know: Knowledge,
-              texts: list[str] | None = None) -> tuple[list[Proposal], list[Flag]]:
+              texts: list[str] | None = None,
+              classified: bool = False) -> tuple[list[Proposal], list[Flag]]:
     """Decide every word of one line (one paragraph in the final layout);
-    ``texts``: its tokens, if found already. Only the tokens that need a
-    look are visited (``list.index`` finds the next); whether a sentence
-    starts at one depends on the token before it alone."""
+    ``texts``: its tokens, if found already (``classified``: and put
+    through :func:`classify`). Only the tokens that need a look are
+    visited (``list.index`` finds the next); whether a sentence starts at
+    one depends on the token before it alone."""
     tokens = LineTokens(line, offset, texts)
     texts = tokens.texts
     looks, ends = know.plain, know.ends
-    for text in set(texts).difference(looks):
-        looks[text], ends[text] = token_kind(text, know)
+    if not classified:
+        classify(set(texts), know)
     look = list(map(looks.__getitem__, texts))
     proposals: list[Proposal] = []
     flags: list[Flag] = []
@@ -1136,16 +1251,44 @@ def knowledge(text: str, context: Context, tokens: Iterable[str] | None = None) 
                      user_words(context.extra_words), anachronisms, sets, context.min_confidence)
 
 
+def lines_to_scan(tokens: list[list[str]], know: Knowledge) -> list[int]:
+    """The lines holding a token that needs a look (a few in ten): the
+    others would give nothing, and a set test in C passes each over
+    without the line's tokens being visited in Python."""
+    looked = frozenset(text for text, look in know.plain.items() if look)
+    return [k for k, skip in enumerate(map(looked.isdisjoint, tokens)) if not skip]
+
+
+SPLIT_ONLY = "\x1c\x1d\x1e\x1f"
+"""The characters ``str.split`` parts words at and ``TOKEN_TEXTS`` does not
+(besides the dashes, which ``split_lines`` turns into spaces); looked for
+one by one with ``in`` (a scan in C forty times as fast as a regex class)."""
+
+
+def split_lines(text: str) -> tuple[list[str], list[list[str]]]:
+    """The text's lines, and each line's tokens (``TOKEN_TEXTS.findall``).
+    With the dashes made spaces (one character for one: the offsets stay),
+    ``str.split`` parts a line at exactly the same characters, three times
+    as fast, unless the text holds one of ``SPLIT_ONLY`` (a test checks
+    that the two agree on every character). The lines are given with the
+    dashes made spaces: only their lengths and tokens are used."""
+    if any(char in text for char in SPLIT_ONLY):
+        lines = text.split("\n")
+        return lines, [TOKEN_TEXTS.findall(line) for line in lines]
+    lines = text.replace("—", " ").replace("–", " ").split("\n")
+    return lines, [line.split() for line in lines]
+
+
 def run(text: str, context: Context) -> StageResult:
-    lines = text.split("\n")
-    tokens = [TOKEN_TEXTS.findall(line) for line in lines]  # split once, for both uses
-    know = knowledge(text, context, chain.from_iterable(tokens))
+    lines, tokens = split_lines(text)  # split once, for both uses
+    distinct = Counter(chain.from_iterable(tokens))  # counted once, for both uses
+    know = knowledge(text, context, distinct)
+    classify(distinct, know)
     proposals: list[Proposal] = []
     flags: list[Flag] = []
-    offset = 0
-    for line, texts in zip(lines, tokens, strict=True):
-        found, flagged = scan_line(line, offset, know, texts)
-        offset += len(line) + 1
+    starts = list(accumulate(map(len, lines), initial=0))  # line k starts at starts[k] + k
+    for k in lines_to_scan(tokens, know):
+        found, flagged = scan_line(lines[k], starts[k] + k, know, tokens[k], classified=True)
         for prop in found:
             if prop.confidence >= context.min_confidence:
                 proposals.append(prop)
