@@ -139,12 +139,21 @@ class Document:
         return raw_starts, raw_ends
 
     def hunks(self) -> list[tuple[int, int, str]]:
-        """The changed stretches as ``(clean_start, clean_end, raw_text)``."""
-        raw, starts, pieces = self.raw, self._starts, self.pieces
-        changed = compress(range(len(pieces)), map(_CHANGED, pieces))
-        return _merge_adjacent(
-            [(starts[i], starts[i] + len(pieces[i][2]), raw[pieces[i][0] : pieces[i][1]])
-             for i in changed])
+        """The changed stretches as ``(clean_start, clean_end, raw_text)``;
+        adjacent changed pieces make one hunk."""
+        raw, pieces = self.raw, self.pieces
+        hunks: list[tuple[int, int, str]] = []
+        last_end = -1
+        changed = compress(zip(self._starts, pieces, strict=True), map(_CHANGED, pieces))
+        for start, (raw_start, raw_end, text, _) in changed:
+            end = start + len(text)
+            if start == last_end:
+                first, _, before = hunks[-1]
+                hunks[-1] = (first, end, before + raw[raw_start:raw_end])
+            else:
+                hunks.append((start, end, raw[raw_start:raw_end]))
+            last_end = end
+        return hunks
 
 
 def _raw_offset(pieces: list[Piece], starts: list[int], pos: int, left: bool) -> int:
@@ -164,19 +173,6 @@ def _raw_offset(pieces: list[Piece], starts: list[int], pos: int, left: bool) ->
     if not changed:
         return raw_start + (pos - piece_start)
     return raw_start if left else raw_end
-
-
-def _merge_adjacent(hunks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    merged: list[tuple[int, int, str]] = []
-    last_end = -1
-    for hunk in hunks:
-        if hunk[0] == last_end:
-            start, _, raw = merged[-1]
-            merged[-1] = (start, hunk[1], raw + hunk[2])
-        else:
-            merged.append(hunk)
-        last_end = hunk[1]
-    return merged
 
 
 def _splice(pieces: list[Piece], starts: list[int], proposals: list[Proposal]
@@ -226,6 +222,14 @@ def _splice(pieces: list[Piece], starts: list[int], proposals: list[Proposal]
                 if skip < offset:
                     out.append((p_raw_start + skip, raw_start, p_text[skip:offset], False))
                     skip = offset
+                if start < end < ends[qi]:
+                    # the common case (a line join): the stretch lies inside
+                    # this piece, so step 3 would take just its part
+                    skip = end - starts[qi]
+                    lefts.append(left)
+                    rights.append(p_raw_start + skip)
+                    out.append((raw_start, p_raw_start + skip, replacement, True))
+                    continue
             else:
                 left = p_raw_start
                 # the rest of a changed piece owns no raw text of its own
