@@ -45,7 +45,10 @@ def test_restore_after_any_rounds_of_edits(case):
     doc = Document.from_raw(raw)
     expected = raw
     for props in rounds:
-        doc.apply([Proposal(a, b, r, "rule", 1.0, "why") for a, b, r in props])
+        spans = [doc.raw_span(a, b) for a, b, _ in props]
+        located = doc.apply([Proposal(a, b, r, "rule", 1.0, "why") for a, b, r in props])
+        # the pass that rebuilds the map finds each edit's raw span as raw_span does
+        assert [(raw_start, raw_end) for _, raw_start, raw_end, _ in located] == spans
         expected = apply_naively(expected, props)
         assert doc.text == expected
     assert restore_text(doc.text, doc.hunks()) == raw

@@ -12,19 +12,22 @@ of raw text it came from, so that
 The map is a list of pieces. An unchanged piece is a verbatim slice of the raw
 text and can be split; a changed piece holds text that a stage wrote and is
 treated as atomic: a later edit touching part of it absorbs all of it.
+
+Proposals and edits are named tuples, not dataclasses: a book makes
+thousands of each (one per line join), and a frozen dataclass takes about
+four times as long to make. They stay immutable and keep their field names.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
-from operator import attrgetter
+from operator import itemgetter
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Proposal:
+class Proposal(NamedTuple):
     """A replacement a stage proposes, in the coordinates of the text it saw."""
 
     start: int
@@ -48,8 +51,7 @@ class Flag:
     suggestions: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """An applied change, located in the raw input.
 
     ``before`` is what the stage saw (earlier stages may already have changed
@@ -80,14 +82,13 @@ class RaisedFlag:
     suggestions: tuple[str, ...] = ()
 
 
-@dataclass(slots=True)
-class Piece:
-    """A stretch of current text and the raw stretch it stands for."""
+Piece = tuple[int, int, str, bool]
+"""A stretch of current text and the raw stretch it stands for:
+``(raw_start, raw_end, text, changed)``. A plain tuple: the stages of a book
+make some twenty thousand pieces, and a tuple costs a fraction of an object."""
 
-    raw_start: int
-    raw_end: int
-    text: str
-    changed: bool
+_TEXT = itemgetter(2)
+_CHANGED = itemgetter(3)
 
 
 @dataclass
@@ -102,12 +103,12 @@ class Document:
     @classmethod
     def from_raw(cls, raw: str) -> Document:
         doc = cls(raw=raw)
-        doc.pieces = [Piece(0, len(raw), raw, False)] if raw else []
+        doc.pieces = [(0, len(raw), raw, False)] if raw else []
         doc._reindex()
         return doc
 
     def _reindex(self) -> None:
-        texts = [p.text for p in self.pieces]
+        texts = list(map(_TEXT, self.pieces))
         self.text = "".join(texts)
         self._starts = list(accumulate(map(len, texts[:-1]), initial=0)) if texts else []
 
@@ -116,70 +117,69 @@ class Document:
 
         Inside a changed piece the only honest answer is the whole piece.
         """
-        return self._raw_offsets((start,), True)[0], self._raw_offsets((end,), False)[0]
-
-    def _raw_offsets(self, positions: Iterable[int], left: bool) -> list[int]:
-        """Raw offsets of current positions, as the left or the right end of
-        a stretch (see ``raw_span``); in one loop for a stage's thousands of
-        proposals."""
-        pieces, starts, find = self.pieces, self._starts, bisect.bisect_right
-        out: list[int] = []
-        append = out.append
-        for pos in positions:
-            idx = find(starts, pos) - 1
-            if idx < 0:  # also: no pieces at all
-                append(0)
-                continue
-            piece, piece_start = pieces[idx], starts[idx]
-            if pos == piece_start:
-                append(piece.raw_start if left or idx == 0 else pieces[idx - 1].raw_end)
-            elif piece_start + len(piece.text) <= pos:
-                append(piece.raw_end)
-            elif not piece.changed:
-                append(piece.raw_start + (pos - piece_start))
-            else:
-                append(piece.raw_start if left else piece.raw_end)
-        return out
+        pieces, starts = self.pieces, self._starts
+        return _raw_offset(pieces, starts, start, True), _raw_offset(pieces, starts, end, False)
 
     def apply(self, proposals: list[Proposal]) -> list[tuple[Proposal, int, int, str]]:
         """Apply sorted, non-overlapping proposals; return each with its raw span
         and the current text it replaced."""
-        if not proposals:  # nothing changes, so the text and its index stay
-            return []
         text = self.text
-        raw_starts = self._raw_offsets([prop.start for prop in proposals], True)
-        raw_ends = self._raw_offsets([prop.end for prop in proposals], False)
-        located = [(prop, raw_start, raw_end, text[prop.start : prop.end])
-                   for prop, raw_start, raw_end in zip(proposals, raw_starts, raw_ends,
-                                                        strict=True)]
-        self.pieces = _splice(self.pieces, self._starts, proposals)
+        raw_starts, raw_ends = self.splice(proposals)
+        return list(zip(proposals, raw_starts, raw_ends,
+                        [text[prop.start : prop.end] for prop in proposals], strict=True))
+
+    def splice(self, proposals: list[Proposal]) -> tuple[list[int], list[int]]:
+        """Apply sorted, non-overlapping proposals; return the raw start and
+        raw end of each (see ``raw_span``), found in the same pass that
+        rebuilds the piece map."""
+        if not proposals:  # nothing changes, so the text and its index stay
+            return [], []
+        self.pieces, raw_starts, raw_ends = _splice(self.pieces, self._starts, proposals)
         self._reindex()
-        return located
+        return raw_starts, raw_ends
 
     def hunks(self) -> list[tuple[int, int, str]]:
-        """The changed stretches as ``(clean_start, clean_end, raw_text)``."""
-        raw, starts, pieces = self.raw, self._starts, self.pieces
-        changed = compress(range(len(pieces)), map(attrgetter("changed"), pieces))
-        return _merge_adjacent(
-            [(starts[i], starts[i] + len(pieces[i].text),
-              raw[pieces[i].raw_start : pieces[i].raw_end]) for i in changed])
+        """The changed stretches as ``(clean_start, clean_end, raw_text)``;
+        adjacent changed pieces make one hunk."""
+        raw, pieces = self.raw, self.pieces
+        hunks: list[tuple[int, int, str]] = []
+        last_end = -1
+        changed = compress(zip(self._starts, pieces, strict=True), map(_CHANGED, pieces))
+        for start, (raw_start, raw_end, text, _) in changed:
+            end = start + len(text)
+            if start == last_end:
+                first, _, before = hunks[-1]
+                hunks[-1] = (first, end, before + raw[raw_start:raw_end])
+            else:
+                hunks.append((start, end, raw[raw_start:raw_end]))
+            last_end = end
+        return hunks
 
 
-def _merge_adjacent(hunks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    merged: list[tuple[int, int, str]] = []
-    last_end = -1
-    for hunk in hunks:
-        if hunk[0] == last_end:
-            start, _, raw = merged[-1]
-            merged[-1] = (start, hunk[1], raw + hunk[2])
-        else:
-            merged.append(hunk)
-        last_end = hunk[1]
-    return merged
+def _raw_offset(pieces: list[Piece], starts: list[int], pos: int, left: bool) -> int:
+    """The raw offset of current position ``pos`` as the left or the right
+    end of a stretch: inside a changed piece, its raw start or raw end; at
+    a piece boundary, the raw start of the piece after it or the raw end of
+    the piece before it."""
+    idx = bisect.bisect_right(starts, pos) - 1
+    if idx < 0:  # also: no pieces at all
+        return 0
+    raw_start, raw_end, text, changed = pieces[idx]
+    piece_start = starts[idx]
+    if pos == piece_start:
+        return raw_start if left or idx == 0 else pieces[idx - 1][1]
+    if piece_start + len(text) <= pos:
+        return raw_end
+    if not changed:
+        return raw_start + (pos - piece_start)
+    return raw_start if left else raw_end
 
 
-def _splice(pieces: list[Piece], starts: list[int], proposals: list[Proposal]) -> list[Piece]:
-    """Rebuild the piece list with each proposal's stretch replaced.
+def _splice(pieces: list[Piece], starts: list[int], proposals: list[Proposal]
+            ) -> tuple[list[Piece], list[int], list[int]]:
+    """Rebuild the piece list with each proposal's stretch replaced; also
+    each proposal's raw start and raw end (as ``_raw_offset`` finds
+    them, mostly without its search: the pass is at the piece already).
 
     One pass over pieces and proposals together. A proposal's stretch is cut
     out of unchanged pieces exactly; a changed piece it touches is swallowed
@@ -196,13 +196,17 @@ def _splice(pieces: list[Piece], starts: list[int], proposals: list[Proposal]) -
     text (empty ones are never kept), so only a new piece needs that check.
     """
     count = len(pieces)
-    ends = [*starts[1:], starts[-1] + len(pieces[-1].text)] if pieces else []
+    ends = [*starts[1:], starts[-1] + len(pieces[-1][2])] if pieces else []
     out: list[Piece] = []
+    lefts: list[int] = []
+    rights: list[int] = []
     qi = skip = 0
+    find = bisect.bisect_right
     for prop in proposals:
-        start, end = prop.start, prop.end
-        # 1. copy what lies wholly before the proposal
-        first = bisect.bisect_right(ends, start, qi)
+        start, end, replacement = prop[0], prop[1], prop[2]
+        # 1. copy what lies wholly before the proposal: then pieces[qi] is
+        # the piece the proposal starts in
+        first = find(ends, start, qi)
         if first > qi:
             out.append(_rest(pieces[qi], skip))
             out.extend(pieces[qi + 1 : first])
@@ -211,47 +215,61 @@ def _splice(pieces: list[Piece], starts: list[int], proposals: list[Proposal]) -
         # is cut there; a changed one is swallowed whole)
         prefix = ""
         if qi < count:
-            piece, pstart = pieces[qi], starts[qi] + skip
-            if not piece.changed:
-                if pstart < start:
-                    cut = start - pstart
-                    raw_cut = piece.raw_start + skip
-                    out.append(Piece(raw_cut, raw_cut + cut, piece.text[skip : skip + cut],
-                                     False))
-                    skip += cut
-                raw_start = piece.raw_start + skip
+            p_raw_start, p_raw_end, p_text, changed = pieces[qi]
+            offset = start - starts[qi]
+            if not changed:
+                left = raw_start = p_raw_start + offset
+                if skip < offset:
+                    out.append((p_raw_start + skip, raw_start, p_text[skip:offset], False))
+                    skip = offset
+                if start < end < ends[qi]:
+                    # the common case (a line join): the stretch lies inside
+                    # this piece, so step 3 would take just its part
+                    skip = end - starts[qi]
+                    lefts.append(left)
+                    rights.append(p_raw_start + skip)
+                    out.append((raw_start, p_raw_start + skip, replacement, True))
+                    continue
             else:
+                left = p_raw_start
                 # the rest of a changed piece owns no raw text of its own
-                raw_start = piece.raw_start if not skip else piece.raw_end
-                if pstart < start:
-                    prefix = piece.text[skip : skip + start - pstart]
+                raw_start = p_raw_end if skip else p_raw_start
+                if skip < offset:
+                    prefix = p_text[skip:offset]
         else:
-            raw_start = out[-1].raw_end if out else 0
+            left = _raw_offset(pieces, starts, start, True)
+            raw_start = out[-1][1] if out else 0
         raw_end = raw_start
+        right = -1  # not known yet
         # 3. consume what the proposal covers
         while qi < count:
-            piece, pstart, pend = pieces[qi], starts[qi] + skip, ends[qi]
-            inside_changed = piece.changed and pstart < start < pend
+            p_raw_start, p_raw_end, p_text, changed = pieces[qi]
+            pstart, pend = starts[qi] + skip, ends[qi]
+            inside_changed = changed and pstart < start < pend
             if pstart >= end and not inside_changed:
                 break
-            if not piece.changed and pend > end:
+            if not changed and pend > end:
                 skip += end - pstart
-                raw_end = piece.raw_start + skip
+                right = raw_end = p_raw_start + skip  # inside an unchanged piece
                 break
-            raw_end = piece.raw_end
-            if piece.changed and pend > end:
+            raw_end = p_raw_end
+            if changed and pend > end:
                 # the rest stays, owning no raw text of its own, so the next
                 # proposal can still reach it
                 skip += end - pstart
                 break
             qi, skip = qi + 1, 0
-        new = Piece(raw_start, raw_end, prefix + prop.replacement, True)
-        if new.text or new.raw_end > new.raw_start:
-            out.append(new)
+        if right < 0:
+            right = _raw_offset(pieces, starts, end, False)
+        lefts.append(left)
+        rights.append(right)
+        text = prefix + replacement if prefix else replacement
+        if text or raw_end > raw_start:
+            out.append((raw_start, raw_end, text, True))
     if qi < count:
         out.append(_rest(pieces[qi], skip))
         out.extend(pieces[qi + 1 :])
-    return out
+    return out, lefts, rights
 
 
 def _rest(piece: Piece, skip: int) -> Piece:
@@ -259,6 +277,7 @@ def _rest(piece: Piece, skip: int) -> Piece:
     piece owns no raw text: its raw text went with the part taken)."""
     if not skip:
         return piece
-    if piece.changed:
-        return Piece(piece.raw_end, piece.raw_end, piece.text[skip:], True)
-    return Piece(piece.raw_start + skip, piece.raw_end, piece.text[skip:], False)
+    raw_start, raw_end, text, changed = piece
+    if changed:
+        return (raw_end, raw_end, text[skip:], True)
+    return (raw_start + skip, raw_end, text[skip:], False)

@@ -30,22 +30,24 @@ report renders in a few tens of milliseconds.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import itertools
 import math
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from itertools import compress
+from operator import attrgetter, itemgetter
+from typing import Any, NamedTuple
 
 from clean_scan.decoding import DecodedInput
 from clean_scan.document import Edit, RaisedFlag
 from clean_scan.outputs import HTML_GENERATOR_TAG
 from clean_scan.pipeline import STAGE_NAMES, Result
 from clean_scan.reports.html_assets import BASE_CSS, CSP, SCRIPT, stage_css
-from clean_scan.reports.json_report import LineIndex
 
 GENERATOR_TAG = HTML_GENERATOR_TAG
 """outputs.py recognises our own report files by this exact tag, within the
@@ -69,8 +71,9 @@ MAX_SHOWN = 60
 """Longer before/after strings are shortened in the middle in tooltips."""
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CONTROL_PICTURES = {c: 0x2400 + c for c in (*range(0, 9), 11, 12, *range(14, 32))}
-_CONTROL_PICTURES[0x7F] = 0x2421
+_CONTROL_PICTURES = {chr(c): chr(0x2400 + c) for c in (*range(0, 9), 11, 12, *range(14, 32))}
+_CONTROL_PICTURES["\x7f"] = "\u2421"
+_CONTROL_TABLE = str.maketrans(_CONTROL_PICTURES)
 
 
 def esc(text: str) -> str:
@@ -91,7 +94,14 @@ def visible_controls(text: str) -> str:
     >>> visible_controls("tab\\tand newline\\n stay")
     'tab\\tand newline\\n stay'
     """
-    return text.translate(_CONTROL_PICTURES) if _CONTROLS.search(text) else text
+    if len(text) < 1000:  # a tooltip's before or after
+        return text.translate(_CONTROL_TABLE) if _CONTROLS.search(text) else text
+    # a whole text: thirty searches for one character each take a third of
+    # the time of one regex scan for any of them, and texts rarely hold any
+    for char, picture in _CONTROL_PICTURES.items():
+        if char in text:
+            text = text.replace(char, picture)
+    return text
 
 
 def shown(text: str) -> str:
@@ -136,15 +146,30 @@ def stage_slots(result: Result) -> dict[str, int]:
     """Palette slot per stage: the pipeline's order first, then any other
     stage in order of first appearance, so colours are stable across runs."""
     slots = {name: i for i, name in enumerate(STAGE_NAMES)}
-    for name in [*result.stages_run, *(e.stage for e in result.edits),
-                 *(f.stage for f in result.flags)]:
+    # the distinct names in order, found in C: a book has thousands of edits
+    # (an Edit is a named tuple: its stage comes first)
+    for name in dict.fromkeys(itertools.chain(result.stages_run, map(_FIRST, result.edits),
+                                              map(STAGE_OF, result.flags))):
         slots.setdefault(name, len(slots))
     return slots
 
 
+TITLE_FIELDS = attrgetter("stage", "rule", "confidence", "reason", "before", "after")
+"""What an edit's tooltip line says (see ``key_title``)."""
+
+_TITLE_KEY = itemgetter(0, 1, 6, 7, 4, 5)
+"""``TITLE_FIELDS`` of an Edit, taken by place (an Edit is a named tuple):
+several times quicker for a book's thousands of edits."""
+
+
 def edit_title(edit: Edit, show: Callable[[str], str] = shown) -> str:
-    return (f"{edit.stage}/{edit.rule} · {edit.confidence:.2f} · {edit.reason} · "
-            f"{show(edit.before)} → {show(edit.after)}")
+    return key_title(TITLE_FIELDS(edit), show)
+
+
+def key_title(key: tuple[Any, ...], show: Callable[[str], str] = shown) -> str:
+    """The tooltip line of an edit with these ``TITLE_FIELDS``."""
+    stage, rule, confidence, reason, before, after = key
+    return f"{stage}/{rule} · {confidence:.2f} · {reason} · {show(before)} → {show(after)}"
 
 
 def flag_title(flag: RaisedFlag) -> str:
@@ -155,6 +180,9 @@ def flag_title(flag: RaisedFlag) -> str:
 
 
 # --- raw and clean offsets -------------------------------------------------
+
+
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 class OffsetMap:
@@ -170,19 +198,29 @@ class OffsetMap:
     """
 
     def __init__(self, hunks: Iterable[tuple[int, int, str]]) -> None:
-        self.clean_spans: list[tuple[int, int]] = []
-        self.raw_spans: list[tuple[int, int]] = []
+        # each hunk's clean and raw span, as four lists of offsets: for a
+        # book's thousands of hunks, quicker than tuples
+        self.clean_starts: list[int] = []
+        self.clean_ends: list[int] = []
+        self.raw_starts: list[int] = []
+        self.raw_ends: list[int] = []
         delta = 0  # raw offset minus clean offset, outside hunks
         for start, end, raw in hunks:
             raw_start = start + delta
-            self.clean_spans.append((start, end))
-            self.raw_spans.append((raw_start, raw_start + len(raw)))
-            delta = raw_start + len(raw) - end
-        self._raw_starts = [s for s, _ in self.raw_spans]
+            raw_end = raw_start + len(raw)
+            self.clean_starts.append(start)
+            self.clean_ends.append(end)
+            self.raw_starts.append(raw_start)
+            self.raw_ends.append(raw_end)
+            delta = raw_end - end
+
+    @property
+    def raw_spans(self) -> list[tuple[int, int]]:
+        return list(zip(self.raw_starts, self.raw_ends, strict=True))
 
     def hunk_at(self, raw: int) -> int:
         """Index of the last hunk starting at or before ``raw``; -1 if none."""
-        return bisect.bisect_right(self._raw_starts, raw) - 1
+        return bisect.bisect_right(self.raw_starts, raw) - 1
 
     def to_clean(self, raw: int, *, right: bool = False) -> int:
         """The clean offset of ``raw``; inside a hunk, the hunk's start (or,
@@ -190,8 +228,8 @@ class OffsetMap:
         i = self.hunk_at(raw)
         if i < 0:
             return raw
-        raw_start, raw_end = self.raw_spans[i]
-        clean_start, clean_end = self.clean_spans[i]
+        raw_start, raw_end = self.raw_starts[i], self.raw_ends[i]
+        clean_start, clean_end = self.clean_starts[i], self.clean_ends[i]
         if raw == raw_start and not right:
             return clean_start
         if raw < raw_end:
@@ -201,8 +239,8 @@ class OffsetMap:
     def snap(self, raw: int) -> int:
         """Move a raw cut out of a hunk, to the hunk's raw start."""
         i = self.hunk_at(raw)
-        if i >= 0 and self.raw_spans[i][0] < raw < self.raw_spans[i][1]:
-            return self.raw_spans[i][0]
+        if i >= 0 and self.raw_starts[i] < raw < self.raw_ends[i]:
+            return self.raw_starts[i]
         return raw
 
 
@@ -263,16 +301,24 @@ def aligned_cuts(raw_cuts: list[int], offsets: OffsetMap, raw_size: int
 # --- marked columns ---------------------------------------------------------
 
 
-class Mark:
+class Mark(NamedTuple):
     """A marked stretch of one column, with its opening tag (made by
-    ``Facts.tags``). ``classes`` ends in the stage's palette slot."""
+    ``Facts.tags``). ``classes`` ends in the stage's palette slot.
 
-    __slots__ = ("start", "end", "classes", "title", "flag", "tag")
+    A named tuple: a book's columns have thousands of marks, and the hot
+    loops make them with ``new_mark``, in C, from all six fields in order."""
 
-    def __init__(self, start: int, end: int, classes: str, title: str, tag: str,
-                 flag: bool = False) -> None:
-        self.start, self.end, self.classes, self.title, self.tag, self.flag = (
-            start, end, classes, title, tag, flag)
+    start: int
+    end: int
+    classes: str
+    title: str
+    tag: str
+    flag: bool = False
+
+
+new_mark = functools.partial(tuple.__new__, Mark)
+"""``new_mark((start, end, classes, title, tag, flag))`` is ``Mark(start, ...)``,
+made without a Python call (see ``Mark``)."""
 
 
 class Memo(dict[Any, Any]):
@@ -303,26 +349,36 @@ class Facts:
     spacing: list[bool]  # whitespace-only, by edit index
     titles: list[str]  # tooltip line, by edit index
     tags: Memo  # opening tag by (classes, title)
+    looks: list[dict[str, Look | None]]
+    """By edit index, the looks of its marks by kind of mark, as they are
+    made: one dict for all equal edits (equal but for their place), as
+    their marks look the same."""
+    distinct: dict[tuple[Any, ...], tuple[str, bool, dict[str, Look | None]]]
+    """By ``_TITLE_KEY``, the title, whitespace-only and looks of each
+    distinct edit."""
 
     @classmethod
     def of(cls, result: Result) -> Facts:
         show = Memo(shown).__getitem__
-        # edit_title made once for each distinct edit (line joins repeat):
-        # one string object per title also makes later lookups by title cheap
-        made: dict[tuple[Any, ...], str] = {}
-        titles = []
-        for edit in result.edits:
-            key = (edit.stage, edit.rule, edit.confidence, edit.reason, edit.before, edit.after)
-            title = made.get(key)
-            if title is None:
-                title = made[key] = edit_title(edit, show)
-            titles.append(title)
-        # is_whitespace_only, inlined
-        spacing = [not e.before.strip() and not e.after.strip() for e in result.edits]
-        return cls(stage_slots(result), spacing, titles, Memo(span_tag))
+        # worked out once for each distinct edit (line joins repeat), the
+        # rest done in C
+        keys = list(map(_TITLE_KEY, result.edits))
+        made = {key: (key_title(key, show), not key[4].strip() and not key[5].strip(), {})
+                for key in dict.fromkeys(keys)}
+        facts = list(map(made.__getitem__, keys))
+        return cls(stage_slots(result), list(map(_SECOND, facts)), list(map(_FIRST, facts)),
+                   Memo(span_tag), list(map(_THIRD, facts)), made)
 
 
-def render_column(text: str, marks: list[Mark], points: dict[int, list[str]],
+MarkFields = tuple[int, int, str, str, str, bool]
+"""A mark as a plain tuple, its fields in ``Mark``'s order: what the columns
+are made of (``Mark`` itself is one too)."""
+
+Look = tuple[str, str, str, bool]
+"""A mark's classes, title, tag and flag: the last four fields of a mark."""
+
+
+def render_column(text: str, marks: Sequence[MarkFields], points: dict[int, list[str]],
                   cuts: list[int]) -> list[str]:
     """The column's HTML, one string per page.
 
@@ -331,37 +387,74 @@ def render_column(text: str, marks: list[Mark], points: dict[int, list[str]],
     edit covering it, titled by all (see ``Column.sweep``). Most marks
     overlap no other mark and hold no page break: such a mark and the plain
     text before it are written straight away, and only the rest goes
-    through the sweep, for a book's thousands of line joins.
+    through the sweep, for a book's thousands of line joins. A run of such
+    lone marks up to the next break or character to escape is written in
+    one go (``_write_lone``).
     """
     column = Column(text, points, cuts)
-    spans = sorted((m for m in marks if m.end > m.start), key=_START)
-    special, pos, i = column.special, 0, 0
-    while i < len(spans):
-        mark = spans[i]
-        j, end = i + 1, mark.end  # spans[i:j]: marks overlapping one another
-        while j < len(spans) and spans[j].start < end:
-            end = max(end, spans[j].end)
+    spans = sorted([m for m in marks if m[1] > m[0]], key=_FIRST)  # by start
+    count = len(spans)
+    starts, ends = list(map(_FIRST, spans)), list(map(_SECOND, spans))
+    reach = _furthest(ends)
+    # the marks that overlap a neighbour (a mark overlaps the ones before it
+    # when it starts before all of them have ended), then a sentinel
+    joined = list(map(operator.lt, starts[1:], reach))
+    crowded = sorted({*compress(range(1, count), joined), *compress(range(count), joined),
+                      count})
+    special = column.special
+    # the column's page so far, its next break and next character to
+    # escape, kept here while lone marks are written (a sweep or an escape
+    # moves them)
+    out, next_break = column.out, column.break_at[column.next_break]
+    next_special = special[column.next_special]
+    pos = i = 0
+    while i < count:
+        # lone marks that end before the next break and character to escape
+        stop = min(crowded[bisect.bisect_left(crowded, i)],
+                   bisect.bisect_right(reach, min(next_break, next_special), i))
+        if stop > i:
+            _write_lone(out, text, pos, spans[i:stop])
+            pos, i = ends[stop - 1], stop
+            continue
+        start, end, _, _, tag, _ = spans[i]
+        j = i + 1  # spans[i:j]: marks overlapping one another
+        while j < count and starts[j] < end:
+            end = max(end, ends[j])
             j += 1
-        if j > i + 1 or column.break_at[column.next_break] < end:
+        if j > i + 1 or next_break < end:
             column.sweep(pos, end, spans[i:j])
-        else:
-            start = mark.start
-            if start > pos:
-                gap = text[pos:start]
-                if special[column.next_special] < start:
-                    gap = column.escape(gap, start)
-                column.out.append(gap)
-            chunk = text[start:end]
-            if special[column.next_special] < end:
-                chunk = column.escape(chunk, end)
-            column.out.append(f"{mark.tag}{chunk}</span>")
+            out, next_break = column.out, column.break_at[column.next_break]
+            next_special = special[column.next_special]
+        else:  # a lone mark with a character to escape
+            out.append(f"{column.escape(text[pos:start], start)}{tag}"
+                       f"{column.escape(text[start:end], end)}</span>")
+            next_special = special[column.next_special]
         pos, i = end, j
     column.sweep(pos, len(text), [])
     return column.finish()
 
 
-_START = operator.attrgetter("start")
-_SPECIAL = re.compile("[&<>]")
+def _write_lone(out: list[str], text: str, pos: int, run: list[MarkFields]) -> None:
+    """Write ``run``, lone marks that need no escape and hold no break,
+    each with the text before it (from ``pos`` on)."""
+    append = out.append
+    for start, end, _, _, tag, _ in run:
+        append(f"{text[pos:start]}{tag}{text[start:end]}</span>")
+        pos = end
+
+
+def _furthest(ends: list[int]) -> list[int]:
+    """The furthest of ``ends`` so far, at each (a loop: ``accumulate``
+    with ``max`` takes several times as long)."""
+    reach: list[int] = []
+    append, furthest = reach.append, -1
+    for end in ends:
+        if end > furthest:
+            furthest = end
+        append(furthest)
+    return reach
+
+
 
 
 class Column:
@@ -381,7 +474,14 @@ class Column:
             self.breaks[pos] = (self.breaks.get(pos, (0, []))[0], markers)
         self.break_at: list[float] = [*sorted(self.breaks), math.inf]  # ends in a sentinel
         self.next_break = 0
-        self.special = [m.start() for m in _SPECIAL.finditer(text)]
+        # found with str.find: quicker than a regex scan, as they are few
+        self.special = []
+        for char in "&<>":
+            pos = text.find(char)
+            while pos >= 0:
+                self.special.append(pos)
+                pos = text.find(char, pos + 1)
+        self.special.sort()
         self.special.append(len(text) + 1)
         self.next_special = 0
         self.stacked: dict[tuple[int, ...], str] = {}
@@ -392,23 +492,23 @@ class Column:
             self.next_special += 1
         return chunk.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
-    def sweep(self, lo: int, hi: int, group: list[Mark]) -> None:
+    def sweep(self, lo: int, hi: int, group: list[MarkFields]) -> None:
         """Write ``[lo, hi)``, with the marks of ``group`` (which lie in it)
         and the breaks in it, in one sweep over its boundaries. At a
         boundary, marks ending there close, marks starting there open, then
         the page breaks and markers go in, then the text up to the next."""
-        starts: dict[int, list[Mark]] = defaultdict(list)
+        starts: dict[int, list[MarkFields]] = defaultdict(list)
         for mark in group:
-            starts[mark.start].append(mark)
+            starts[mark[0]].append(mark)
         first = self.next_break
         self.next_break = bisect.bisect_left(self.break_at, hi, first)
-        bounds = sorted({lo, hi, *starts, *(m.end for m in group),
+        bounds = sorted({lo, hi, *starts, *map(_SECOND, group),
                          *self.break_at[first : self.next_break]})
         text, special, breaks = self.text, self.special, self.breaks
-        active: list[Mark] = []
+        active: list[MarkFields] = []
         for pos, nxt in itertools.pairwise(bounds):
             if active:
-                active = [m for m in active if m.end != pos]
+                active = [m for m in active if m[1] != pos]
             if pos in starts:
                 active.extend(starts[pos])
             if pos in breaks:
@@ -419,7 +519,7 @@ class Column:
             if not active:
                 self.out.append(chunk)
             elif len(active) == 1:
-                self.out.append(f"{active[0].tag}{chunk}</span>")
+                self.out.append(f"{active[0][4]}{chunk}</span>")
             else:
                 key = tuple(map(id, active))
                 tag = self.stacked.get(key)
@@ -445,40 +545,53 @@ def _page_break(pages: list[str], out: list[str], cuts: int, markers: list[str])
     return out
 
 
-def stacked_tag(active: list[Mark]) -> str:
+def stacked_tag(active: list[MarkFields]) -> str:
     """The span for a stretch under several marks (an edit later absorbed
     into a wider one, a flag on an edited word)."""
-    edits = [m for m in active if not m.flag]
-    flags = [m for m in active if m.flag]
-    classes = [min(edits, key=lambda m: m.end - m.start).classes] if edits else []
-    classes += [m.classes for m in flags]
-    ordered = sorted(active, key=lambda m: (m.start, -m.end))
-    titles = [m.title for m in ordered[:MAX_TITLE_ENTRIES]]
+    edits = [m for m in active if not m[5]]
+    classes = [min(edits, key=_length)[2]] if edits else []
+    classes += [m[2] for m in active if m[5]]  # the flags'
+    ordered = sorted(active, key=_start_widest_first)
+    titles = [m[3] for m in ordered[:MAX_TITLE_ENTRIES]]
     if len(ordered) > MAX_TITLE_ENTRIES:
         titles.append(f"… and {len(ordered) - MAX_TITLE_ENTRIES} more")
     return f'<span class="{" ".join(classes)}" title="{esc(chr(10).join(titles))}">'
+
+
+def _length(mark: MarkFields) -> int:
+    return mark[1] - mark[0]
+
+
+def _start_widest_first(mark: MarkFields) -> tuple[int, int]:
+    return mark[0], -mark[1]
 
 
 def raw_marks(result: Result, raw: str, facts: Facts
               ) -> tuple[list[Mark], dict[int, list[str]]]:
     """Marks of the raw column: each edit's raw stretch, each flag; plus
     zero-width markers for insertions and the flag anchors."""
-    marks: list[Mark] = []
+    marks: list[MarkFields] = []
     points: dict[int, list[str]] = defaultdict(list)
-    slots, titles, spacing, tags = facts.slots, facts.titles, facts.spacing, facts.tags
-    for number, edit in enumerate(result.edits):
-        start, end = edit.raw_start, edit.raw_end
-        title = titles[number]
+    slots, tags = facts.slots, facts.tags
+    append = marks.append
+    for (stage, _, start, end, _, after, _, _), title, spacing, looks in zip(
+            result.edits, facts.titles, facts.spacing, facts.looks, strict=True):
         if end == start:
-            points[start].append(
-                f'<span class="z s{slots[edit.stage]}" title="{esc(title)}"></span>')
+            points[start].append(f'<span class="z s{slots[stage]}" title="{esc(title)}"></span>')
             continue
-        if spacing[number]:
-            kind = "e ws nl" if raw.find("\n", start, end) >= 0 else "e ws"
+        if spacing:
+            # most are one line end: its character tells, with no search
+            if raw[start] == "\n" if end - start == 1 else raw.find("\n", start, end) >= 0:
+                kind = "e ws nl"
+            else:
+                kind = "e ws"
         else:
-            kind = "e del" if not edit.after else "e"
-        classes = f"{kind} s{slots[edit.stage]}"
-        marks.append(Mark(start, end, classes, title, tags[classes, title]))
+            kind = "e del" if not after else "e"
+        look = looks.get(kind)
+        if look is None:
+            classes = f"{kind} s{slots[stage]}"
+            look = looks[kind] = (classes, title, tags[classes, title], False)
+        append((start, end) + look)
     for number, flag in enumerate(result.flags, 1):
         points[flag.raw_start].append(f'<a class="anchor" id="f{number}"></a>')
         if flag.raw_end > flag.raw_start:
@@ -498,29 +611,45 @@ def clean_marks(result: Result, clean: str, offsets: OffsetMap, facts: Facts
     (a joined hyphenation) the whole word is marked; elsewhere a small
     marker stands where the text went; a removed space is not marked."""
     edits = result.edits
-    raw_starts = [e.raw_start for e in edits]
+    raw_starts = list(map(_RAW_START, edits))
     by_start = sorted(range(len(edits)), key=raw_starts.__getitem__)
-    edit_starts = [raw_starts[i] for i in by_start]
-    edit_ends = [edits[i].raw_end for i in by_start]
-    marks: list[Mark] = []
+    # the edits' starts and ends in the order of their starts
+    edit_starts = list(map(raw_starts.__getitem__, by_start))
+    edit_ends = list(map(_RAW_END, map(edits.__getitem__, by_start)))
+    # the look of a hunk that is one whitespace-only edit, by that edit
+    # (most hunks are one line join); None for the other edits
+    for (stage, rule, *_), (_, spacing, looks) in facts.distinct.items():
+        looks["h"] = _join_look(stage, rule, facts) if spacing else None
+    join_looks = list(map(_JOIN_LOOK, map(facts.looks.__getitem__, by_start)))
+    # the first edit starting at each raw offset; then a sentinel start
+    first_at = dict(zip(reversed(edit_starts), range(len(edit_starts) - 1, -1, -1),
+                        strict=True))
+    edit_starts.append(len(result.raw) + 1)
+    marks: list[MarkFields] = []
     points: dict[int, list[str]] = defaultdict(list)
-    tags, spacing = facts.tags, facts.spacing
-    # most hunks are one line join: hunk_look of it depends on its stage and rule only
-    joins = Memo(lambda key: (f"h ws s{facts.slots[key[0]]}",
-                              f"whitespace only: {key[0]}/{key[1]}"))
-    find_first, find_last = bisect.bisect_left, bisect.bisect_right
-    for (clean_start, clean_end), (raw_start, raw_end) in zip(
-            offsets.clean_spans, offsets.raw_spans, strict=True):
-        lo = find_first(edit_starts, raw_start)
-        hi = find_last(edit_starts, raw_end, lo)
-        if hi - lo == 1 and edit_ends[lo] <= raw_end and spacing[by_start[lo]]:
-            edit = edits[by_start[lo]]
-            classes, title = joins[edit.stage, edit.rule]
+    tags = facts.tags
+    for clean_start, clean_end, raw_start, raw_end in zip(
+            offsets.clean_starts, offsets.clean_ends, offsets.raw_starts, offsets.raw_ends,
+            strict=True):
+        # the edits starting in the hunk are the lo-th to hi-th: mostly
+        # one, starting where the hunk starts (found without a search)
+        lo = first_at.get(raw_start)
+        if lo is not None and edit_starts[lo + 1] > raw_end:
+            hi = lo + 1
+        else:
+            lo = bisect.bisect_left(edit_starts, raw_start)
+            hi = bisect.bisect_right(edit_starts, raw_end, lo)
+        look = join_looks[lo] if hi - lo == 1 and edit_ends[lo] <= raw_end else None
+        if look:
+            if clean_end > clean_start:
+                marks.append((clean_start, clean_end, *look))
+                continue
+            classes, title = look[0], look[1]
         else:
             inside = sorted(by_start[k] for k in range(lo, hi) if edit_ends[k] <= raw_end)
             classes, title = hunk_look(result, inside, facts)
         if clean_end > clean_start:
-            marks.append(Mark(clean_start, clean_end, classes, title, tags[classes, title]))
+            marks.append((clean_start, clean_end, classes, title, tags[classes, title], False))
         elif "ws" not in classes.split():
             word_start, word_end = word_around(clean, clean_start)
             if word_end > word_start:
@@ -536,6 +665,16 @@ def clean_marks(result: Result, clean: str, offsets: OffsetMap, facts: Facts
             classes, title = f"fl fs{facts.slots[flag.stage]}", flag_title(flag)
             marks.append(Mark(start, end, classes, title, tags[classes, title], flag=True))
     return marks, points
+
+
+def _join_look(stage: str, rule: str, facts: Facts) -> Look:
+    """The look of a clean mark of a hunk that is one whitespace-only edit
+    of this stage and rule, as ``hunk_look`` makes it."""
+    classes, title = f"h ws s{facts.slots[stage]}", f"whitespace only: {stage}/{rule}"
+    return classes, title, facts.tags[classes, title], False
+
+
+_JOIN_LOOK = itemgetter("h")
 
 
 _WORD_BEFORE = re.compile(r"\w+$")
@@ -663,9 +802,9 @@ def meta(out: list[str], result: Result, source: DecodedInput, facts: Facts,
 def summary(out: list[str], result: Result, facts: Facts) -> None:
     slots = facts.slots
     counts = result.counts_by_stage()
-    edit_rules = rule_counts(result.edits)
+    edit_rules = rule_counts(result.edits, _STAGE_AND_RULE)
     flag_rules = rule_counts(result.flags)
-    spaces = Counter(itertools.compress(map(STAGE_OF, result.edits), facts.spacing))
+    spaces = Counter(itertools.compress(map(_FIRST, result.edits), facts.spacing))  # stages
     out.append('<section class="box" id="summary">\n<h2>Changes by stage</h2>\n<table>\n'
                '<tr><th class="js-only">Show</th><th>Stage</th><th>Edits</th>'
                "<th>Whitespace only</th><th>Flags</th><th>By rule</th></tr>\n")
@@ -696,13 +835,17 @@ def summary(out: list[str], result: Result, facts: Facts) -> None:
 
 STAGE_OF = operator.attrgetter("stage")
 STAGE_AND_RULE = operator.attrgetter("stage", "rule")
+_STAGE_AND_RULE = itemgetter(0, 1)  # of an Edit, a named tuple: quicker
+_RAW_START, _RAW_END = itemgetter(2), itemgetter(3)  # of an Edit, a named tuple
 
 
-def rule_counts(items: Iterable[Edit | RaisedFlag]) -> defaultdict[str, Counter[str]]:
+def rule_counts(items: Iterable[Edit | RaisedFlag],
+                stage_and_rule: Callable[[Any], tuple[str, str]] = STAGE_AND_RULE
+                ) -> defaultdict[str, Counter[str]]:
     """How often each rule of each stage occurs; rules in order of first
     appearance, so ``most_common`` breaks ties the same way every run."""
     counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for (stage, rule), n in Counter(map(STAGE_AND_RULE, items)).items():
+    for (stage, rule), n in Counter(map(stage_and_rule, items)).items():
         counts[stage][rule] = n
     return counts
 
@@ -715,11 +858,10 @@ def flag_list(out: list[str], result: Result) -> None:
     if not count:
         out.append("<p>No words were flagged.</p>\n</details>\n</section>\n")
         return
-    index = LineIndex(result.raw)
+    places = line_columns(result.raw, [flag.raw_start for flag in result.flags])
     out.append('<table class="flags">\n<tr><th>Text</th><th>Where</th><th>Stage/rule</th>'
                "<th>Confidence</th><th>Reason</th><th>Suggestions</th></tr>\n")
-    for number, flag in enumerate(result.flags, 1):
-        line, column = index.locate(flag.raw_start)
+    for number, (flag, (line, column)) in enumerate(zip(result.flags, places, strict=True), 1):
         out.append(
             f'<tr><td class="w">{esc(shown(flag.text))}</td>'
             f'<td><a href="#f{number}">{line}:{column}</a></td>'
@@ -729,12 +871,29 @@ def flag_list(out: list[str], result: Result) -> None:
     out.append("</table>\n</details>\n</section>\n")
 
 
+def line_columns(text: str, offsets: list[int]) -> list[tuple[int, int]]:
+    """Line and column (from 1) of each offset, as ``LineIndex.locate``
+    finds them, without indexing every line of the text: a book's few
+    flags need one count of line ends over it, in C.
+
+    >>> line_columns("ab\\ncd\\n", [4, 0, 6, 3])
+    [(2, 2), (1, 1), (3, 1), (2, 1)]
+    """
+    places: dict[int, tuple[int, int]] = {}
+    line, last = 1, 0
+    for offset in sorted(set(offsets)):
+        line += text.count("\n", last, offset)
+        places[offset] = line, offset - text.rfind("\n", 0, offset)
+        last = offset
+    return [places[offset] for offset in offsets]
+
+
 def pages(out: list[str], result: Result, facts: Facts, raw_pages: list[str],
           clean_pages: list[str], raw_cuts: list[int], real_pages: bool) -> None:
     bounds = [0, *raw_cuts, len(result.raw)]
-    pairs = list(zip(result.edits, facts.spacing, strict=True))
-    counted = (sorted(e.raw_start for e, spacing in pairs if not spacing),
-               sorted(e.raw_start for e, spacing in pairs if spacing),
+    starts = list(map(_RAW_START, result.edits))
+    counted = (sorted(itertools.compress(starts, map(operator.not_, facts.spacing))),
+               sorted(itertools.compress(starts, facts.spacing)),
                sorted(f.raw_start for f in result.flags))
     label = "Page" if real_pages else "Part"
     info = [tuple(bisect.bisect_left(starts, hi) - bisect.bisect_left(starts, lo)
