@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import sys
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -100,14 +101,16 @@ class Lexicon:
         """``-ln P(word)``; unknown words cost as a rare word does."""
         return -math.log(max(self.count(word), UNSEEN_COUNT) / self.total)
 
-    def next_cost(self, first: str, second: str) -> float:
-        """``-ln P(second | first)`` with stupid backoff to the unigram."""
+    def next_cost(self, first: str, second: str,
+                  unigram_cost: Callable[[str], float] | None = None) -> float:
+        """``-ln P(second | first)`` with stupid backoff to the unigram
+        (``unigram_cost``: this one's, or a caller's that keeps them)."""
         pair = self.pair_count(first, second)
         if pair:  # most pairs of a candidate are unseen: no count needed then
             base = self.count(first)
             if base:
                 return -math.log(pair / base)
-        return -math.log(BACKOFF) + self.unigram_cost(second)
+        return -math.log(BACKOFF) + (unigram_cost or self.unigram_cost)(second)
 
 
 class JoinedWords:

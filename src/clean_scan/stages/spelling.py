@@ -58,7 +58,6 @@ from clean_scan.confusion import (
 )
 from clean_scan.document import Flag, Proposal
 from clean_scan.lexicon import (
-    BACKOFF,
     COMMON_DIGITS,
     LONG_WORD,
     Lexicon,
@@ -186,6 +185,14 @@ class Knowledge:
     edges: list[KnownEdges] = field(default_factory=list)
     candidates: dict[str, dict[str, float]] = field(default_factory=dict)
     unigram_costs: dict[str, float] = field(default_factory=dict)
+
+    def unigram_cost(self, word: str) -> float:
+        """``Lexicon.unigram_cost``, worked out once per run and word: the
+        candidates of a word share its neighbours."""
+        cost = self.unigram_costs.get(word)
+        if cost is None:
+            cost = self.unigram_costs[word] = self.lexicon.unigram_cost(word)
+        return cost
 
 
 def split_token(match: regex.Match[str], offset: int = 0) -> Token:
@@ -525,43 +532,19 @@ def _common_edges() -> tuple[list[str], list[str]]:
 
 def language_cost(form: str, left: str | None, right: str | None, know: Knowledge) -> float:
     """``-ln P`` of the form between its neighbours, less the document's vote."""
+    next_cost, unigram = know.lexicon.next_cost, know.unigram_cost
     if " " not in form:  # one word (most candidates): the same sums, spelt out
-        cost = _next_cost(left, form, know) if left else _unigram_cost(form, know)
+        cost = next_cost(left, form, unigram) if left else unigram(form)
         if right:
-            cost += _next_cost(form, right, know) - _unigram_cost(right, know)
+            cost += next_cost(form, right, unigram) - unigram(right)
         return cost - DOC_BONUS * math.log1p(know.doc_lower.get(form, 0))
     words = form.split(" ")
-    cost = _next_cost(left, words[0], know) if left else _unigram_cost(words[0], know)
+    cost = next_cost(left, words[0], unigram) if left else unigram(words[0])
     for first, second in zip(words, words[1:], strict=False):
-        cost += _next_cost(first, second, know)
+        cost += next_cost(first, second, unigram)
     if right:
-        cost += _next_cost(words[-1], right, know) - _unigram_cost(right, know)
+        cost += next_cost(words[-1], right, unigram) - unigram(right)
     return cost - DOC_BONUS * sum(math.log1p(know.doc_lower.get(w, 0)) for w in words)
-
-
-BACKOFF_COST = -math.log(BACKOFF)
-
-
-def _unigram_cost(word: str, know: Knowledge) -> float:
-    """``Lexicon.unigram_cost``, worked out once per run and word: the
-    candidates of a word share its neighbours."""
-    costs = know.unigram_costs
-    cost = costs.get(word)
-    if cost is None:
-        cost = costs[word] = know.lexicon.unigram_cost(word)
-    return cost
-
-
-def _next_cost(first: str, second: str, know: Knowledge) -> float:
-    """``Lexicon.next_cost``, with the unigram cost of its back-off from
-    :func:`_unigram_cost` (the same sums, so the same value)."""
-    lex = know.lexicon
-    pair = lex.pair_count(first, second)
-    if pair:
-        base = lex.count(first)
-        if base:
-            return -math.log(pair / base)
-    return BACKOFF_COST + _unigram_cost(second, know)
 
 
 def neighbour(tokens: list[Token], index: int, step: int) -> str | None:
