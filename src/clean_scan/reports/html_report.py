@@ -40,7 +40,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from clean_scan.decoding import DecodedInput
@@ -131,15 +131,13 @@ def shown(text: str) -> str:
     return text
 
 
-def is_whitespace_only(edit: Edit) -> bool:
+def is_whitespace_only(before: str, after: str) -> bool:
     """A change of layout only (a line join, a trailing space removed).
 
-    >>> is_whitespace_only(Edit("paragraphs", "join", 0, 1, "\\n", " ", 1.0, "r"))
-    True
-    >>> is_whitespace_only(Edit("dehyphenate", "join", 0, 2, "-\\n", "", 1.0, "r"))
-    False
+    >>> is_whitespace_only("\\n", " "), is_whitespace_only("-\\n", "")
+    (True, False)
     """
-    return not edit.before.strip() and not edit.after.strip()
+    return not before.strip() and not after.strip()
 
 
 def stage_slots(result: Result) -> dict[str, int]:
@@ -154,20 +152,14 @@ def stage_slots(result: Result) -> dict[str, int]:
     return slots
 
 
-TITLE_FIELDS = attrgetter("stage", "rule", "confidence", "reason", "before", "after")
-"""What an edit's tooltip line says (see ``key_title``)."""
-
 _TITLE_KEY = itemgetter(0, 1, 6, 7, 4, 5)
-"""``TITLE_FIELDS`` of an Edit, taken by place (an Edit is a named tuple):
-several times quicker for a book's thousands of edits."""
-
-
-def edit_title(edit: Edit, show: Callable[[str], str] = shown) -> str:
-    return key_title(TITLE_FIELDS(edit), show)
+"""What an edit's tooltip line says: its stage, rule, confidence, reason,
+before and after, taken by place (an Edit is a named tuple): several times
+quicker than by name for a book's thousands of edits."""
 
 
 def key_title(key: tuple[Any, ...], show: Callable[[str], str] = shown) -> str:
-    """The tooltip line of an edit with these ``TITLE_FIELDS``."""
+    """The tooltip line of an edit with this ``_TITLE_KEY``."""
     stage, rule, confidence, reason, before, after = key
     return f"{stage}/{rule} · {confidence:.2f} · {reason} · {show(before)} → {show(after)}"
 
@@ -363,7 +355,7 @@ class Facts:
         # worked out once for each distinct edit (line joins repeat), the
         # rest done in C
         keys = list(map(_TITLE_KEY, result.edits))
-        made = {key: (key_title(key, show), not key[4].strip() and not key[5].strip(), {})
+        made = {key: (key_title(key, show), is_whitespace_only(key[4], key[5]), {})
                 for key in dict.fromkeys(keys)}
         facts = list(map(made.__getitem__, keys))
         return cls(stage_slots(result), list(map(_SECOND, facts)), list(map(_FIRST, facts)),
