@@ -105,22 +105,19 @@ TOKEN_TEXTS = re.compile("[^\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u20
 """``TOKEN`` for ``re``, whose ``findall`` is twice as fast: the same
 characters part tokens (``regex``'s ``\\s`` lacks ``re``'s ``\\x1c``-``\\x1f``,
 hence the list; a test checks the two agree on every character)."""
-EDGE = regex.compile(r"^([\"'‘“«(\[{]*)(.*?)([.,;:!?)\]}\"'’”»…*]*)$")
-"""Leading and trailing punctuation around a word core. Other marks (``&``,
-``£``, ``^``) stay in the core: there they are garbled letters (``th£``)."""
 ROMAN = regex.compile(r"^(?i:m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3}))$")
-SENTENCE_END = regex.compile(r"[.!?:][\"'’”)\]]*$")
 LEADING = "\"'‘“«([{"
 TRAILING = ".,;:!?)]}\"'’”»…*"
-"""``EDGE``'s two classes of marks, for ``str.lstrip``/``rstrip``: its
-lead is greedy and its core lazy, so the lead is the longest run of
-leading marks and the trail the longest run of trailing marks after it."""
+"""The marks that may lead and trail a word core. Other marks (``&``,
+``£``, ``^``) stay in the core: there they are garbled letters (``th£``)."""
 CLOSERS = "\"'’”)]"
-"""``SENTENCE_END``'s marks after a full stop, for ``str.rstrip``."""
+"""Marks that may follow the stop ending a sentence."""
 
 
 def edges(text: str) -> tuple[str, str, str]:
-    """``EDGE.match(text).groups()`` with string methods (three times as fast).
+    """A token's leading marks, its core and its trailing marks: the longest
+    run of leading marks, then the longest run of trailing marks after it
+    (string methods, three times as fast as a regex).
 
     >>> edges("“Frauce,”"), edges("(.)"), edges("''")
     (('“', 'Frauce', ',”'), ('(', '', '.)'), ("''", '', ''))
@@ -131,7 +128,8 @@ def edges(text: str) -> tuple[str, str, str]:
 
 
 def ends_sentence(text: str) -> bool:
-    """``SENTENCE_END.search(text)``, with string methods.
+    """Does the token end with a stop (``.``, ``!``, ``?`` or ``:``), perhaps
+    followed by closing quotes or brackets?
 
     >>> ends_sentence("war."), ends_sentence("war.”)"), ends_sentence("war,"), ends_sentence("”")
     (True, True, False, False)
