@@ -165,6 +165,29 @@ def test_a_rare_word_near_a_common_one_changes_only_in_context() -> None:
     assert correct("The meeting will bo held at noon.") == "The meeting will be held at noon."
 
 
+NOISY = "Tlie nioetiug wns hold nt tho coiner of tbe Btreet."
+CLEAN = "The meeting was held at the coiner of the street."
+
+
+def test_a_known_word_is_read_as_a_frequent_one_only_in_a_noisy_text() -> None:
+    """``coiner`` is a word, but in OCR this bad, between ``the`` and ``of``,
+    it is ``corner`` misread; on a clean page it is left as printed."""
+    noisy = spelling.run(NOISY, Context())
+    assert [(NOISY[p.start:p.end], p.replacement) for p in noisy.proposals
+            if p.rule == "real-word-in-noisy-text"] == [("coiner", "corner")]
+    assert correct(CLEAN) == CLEAN
+    assert correct(NOISY, min_confidence=0.95).count("coiner") == 1
+
+
+def test_the_noise_of_a_text_is_its_share_of_unknown_words() -> None:
+    from collections import Counter
+    know = spelling.knowledge("", Context())
+    assert spelling.unknown_share(Counter(CLEAN.split()), know) == 0.0
+    # all but hold, nt, coiner and of are unknown
+    assert spelling.unknown_share(Counter(NOISY.split()), know) == pytest.approx(6 / 10)
+    assert spelling.channel_offset(0.0) is None
+
+
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(RARE))
 def test_even_a_rare_lexicon_word_is_kept_when_there_is_no_context(word: str) -> None:

@@ -9,9 +9,12 @@ this order:
    document itself (a form the book prints twice is probably right, unless
    it is one classic confusion from a very common word, as ``tho`` is).
    Known words are left alone, except (a) members of a short list of
-   real-word OCR confusions (``tire``/``the``, ``arc``/``are``) and (b) rare
-   words one classic confusion from a very common word (``bo``/``be``);
-   both only where attested word bigrams favour the common word clearly.
+   real-word OCR confusions (``tire``/``the``, ``arc``/``are``), (b) rare
+   words one classic confusion from a very common word (``bo``/``be``) and,
+   in a noisy text only, (c) words one learned confusion from a word twenty
+   times as frequent (``coiner``/``corner``), weighed by a noisy channel
+   whose error rate is the text's own share of unknown words; all only
+   where attested word bigrams favour the frequent word clearly.
 2. Is it a piece of a word the OCR spaced apart (``Hav ing``)? Join it.
 3. Otherwise, generate the printed forms the confusion model reaches in one
    or two operations (``li``→``h``, ``rn``→``m``, a junk character dropped;
@@ -183,6 +186,7 @@ class Knowledge:
     edges: list[KnownEdges] = field(default_factory=list)
     candidates: dict[str, dict[str, float]] = field(default_factory=dict)
     unigram_costs: dict[str, float] = field(default_factory=dict)
+    channel_offset: float | None = None  # None: the text is too clean for context_word
 
     def unigram_cost(self, word: str) -> float:
         """``Lexicon.unigram_cost``, worked out once per run and word: the
@@ -983,6 +987,106 @@ def capital_i(tokens: list[Token], index: int, know: Knowledge) -> Proposal | No
                     "inside a sentence")
 
 
+NOISE_REFERENCE = 0.1
+"""The share of unknown words at which the learned confusion costs are taken
+as they stand: they were learned mostly from newspaper OCR about that bad."""
+NOISE_WEIGHT = 2.0
+"""Nats added to a confusion's cost per nat of ``ln(NOISE_REFERENCE / noise)``:
+in a text with a tenth of the newspapers' unknown words a misreading is much
+less likely, so the context must speak far louder before a known word goes."""
+NOISY_TEXT = 0.02
+"""Below this share of unknown words :func:`context_word` does not run: the
+offset (over 3.2 nats) outweighs what a bigram can say (and looking at every
+known word would cost a clean book its speed)."""
+CONTEXT_MAX_COUNT = 20_000_000
+"""Words this common or commoner are left to the real-word sets: ``end``,
+``nor``, ``mere`` are read as ``and``, ``not``, ``more`` by a bigram model
+even where they are printed."""
+CONTEXT_RATIO = 20
+"""The word read instead must be this many times as frequent."""
+CONTEXT_MARGIN = 2.0
+"""How many nats the misreading must beat the word as printed by."""
+
+
+def unknown_share(distinct: Counter[str], know: Knowledge) -> float:
+    """The share of word tokens (letters only, two or more) that neither the
+    lexicon nor the user knows: a measure of how noisy the OCR of this text
+    is (the sample book: about one in a hundred; the newspapers: one in six)."""
+    words = unknown = 0
+    for text, n in distinct.items():
+        core = edges(text)[1]
+        if len(core) > 1 and core.isalpha():
+            words += n
+            if not known_form(core, know.lexicon) and core.lower() not in know.extra:
+                unknown += n
+    return unknown / words if words else 0.0
+
+
+def channel_offset(noise: float) -> float | None:
+    """What :func:`context_word` adds to a confusion's cost in a text this
+    noisy, or ``None`` where it does not run at all.
+
+    >>> channel_offset(0.01), channel_offset(0.1), channel_offset(0.2)
+    (None, 0.0, 0.0)
+    >>> round(channel_offset(0.05), 2)
+    1.39
+    """
+    if noise < NOISY_TEXT:
+        return None
+    return NOISE_WEIGHT * max(0.0, math.log(NOISE_REFERENCE / noise))
+
+
+def frequent_misreadings(word: str, know: Knowledge) -> list[tuple[str, float]]:
+    """Known words at least ``CONTEXT_RATIO`` times as frequent as ``word``
+    that one learned confusion turns into it (``coiner`` from ``corner``)."""
+    count = know.lexicon.count(word)
+    if not count or count >= CONTEXT_MAX_COUNT:
+        return []
+    floor = CONTEXT_RATIO * count
+    return [(form, cost) for form, cost in
+            know.model.learned_steps(word, HARMONIC_MAX_CONFUSION, inserts=False)
+            if know.lexicon.count(form) >= floor]
+
+
+def context_word(tokens: list[Token], index: int, know: Knowledge) -> Proposal | Flag | None:
+    """A known word the OCR made of a much more frequent one (``neal`` for
+    ``near``, ``coiner`` for ``corner``, ``largo`` for ``large``), in a noisy
+    text, changed where the word bigrams on both sides favour the frequent
+    word more than the confusion costs, the more so the cleaner the text.
+
+    The noisy channel: the printed form wins over the word as it stands when
+    confusion cost + offset + language cost is lower than its own language
+    cost by ``CONTEXT_MARGIN``; the offset (:func:`channel_offset`) makes a
+    misreading as likely as the text's own noise says it is."""
+    offset = know.channel_offset
+    token = tokens[index]
+    word = token.core
+    if offset is None or not word.islower():
+        return None
+    left, right = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
+    if left is None and right is None:
+        return None
+    own_pairs = seen_pairs(word, left or "", right or "", know)
+    keep = LM_WEIGHT * language_cost(word, left, right, know)
+    ranked = [Ranked(form, cost + offset + LM_WEIGHT * language_cost(form, left, right, know),
+                     f"OCR confusion cost {cost:.1f}")
+              for form, cost in frequent_misreadings(word, know)
+              if seen_pairs(form, left or "", right or "", know) > own_pairs]
+    if not ranked:
+        return None
+    best = min(ranked, key=itemgetter(1))
+    margin = keep - best.cost
+    if margin < CONTEXT_MARGIN:
+        return None
+    conf = 1.0 / (1.0 + math.exp(-margin))
+    reason = (f"'{left or ''} {word} {right or ''}': in text this noisy the context makes "
+              f"'{best.form}' ({best.why}) likelier by {margin:.1f} nats")
+    if conf < know.threshold:
+        return Flag(token.start, token.end, word, "real-word-in-noisy-text", round(conf, 3),
+                    f"not changed (confidence below threshold): {reason}", (best.form,))
+    return Proposal(token.start, token.end, best.form, "real-word-in-noisy-text", conf, reason)
+
+
 def seen_pairs(word: str, left: str, right: str, know: Knowledge) -> int:
     """How many of ``left word`` and ``word right`` the bigram list (or the
     document, for a word it uses) attests."""
@@ -1187,7 +1291,8 @@ def _decide(tokens: list[Token], i: int, know: Knowledge, sentence_start: bool,
             found = capital_i(tokens, i, know)
             if found:
                 return found
-        return real_word(tokens, i, know) or rare_word(tokens, i, know, sentence_start)
+        return real_word(tokens, i, know) or rare_word(tokens, i, know, sentence_start) or \
+            context_word(tokens, i, know)
     joined = (join_pieces(tokens, i - 1, know) if joinable_left and i > 0 else None) or \
         join_pieces(tokens, i, know)
     return joined or correct_word(tokens, i, know, sentence_start)
@@ -1232,6 +1337,22 @@ def knowledge(text: str, context: Context, tokens: Iterable[str] | None = None) 
                      user_words(context.extra_words), anachronisms, sets, context.min_confidence)
 
 
+def look_for_context_words(distinct: Counter[str], know: Knowledge) -> None:
+    """In a noisy text, mark for a look the known words :func:`context_word`
+    may change (in a clean one it does not run: ``channel_offset`` is
+    ``None`` and the rest is skipped)."""
+    offset = channel_offset(unknown_share(distinct, know))
+    if offset is None:
+        return
+    object.__setattr__(know, "channel_offset", offset)
+    looks = know.plain
+    for text in distinct:
+        if not looks[text]:
+            core = edges(text)[1]
+            if core.isalpha() and core.islower() and frequent_misreadings(core, know):
+                looks[text] = True
+
+
 def lines_to_scan(tokens: list[list[str]], know: Knowledge) -> list[int]:
     """The lines holding a token that needs a look (a few in ten): the
     others would give nothing, and a set test in C passes each over
@@ -1265,6 +1386,7 @@ def run(text: str, context: Context) -> StageResult:
     distinct = Counter(chain.from_iterable(tokens))  # counted once, for both uses
     know = knowledge(text, context, distinct)
     classify(distinct, know)
+    look_for_context_words(distinct, know)
     proposals: list[Proposal] = []
     flags: list[Flag] = []
     starts = list(accumulate(map(len, lines), initial=0))  # line k starts at starts[k] + k
