@@ -26,6 +26,13 @@ this order:
    winner's share of the probability mass; below the threshold the stage
    flags the word with its best suggestions instead of changing it.
 
+How noisy the OCR is decides how bold the stage is. The share of the
+text's words that the lexicon does not know (``unknown_share``: about one in
+three hundred in the sample book, one in fifty to two in five in the
+newspaper articles) is the rate of the noisy channel: from 2% on, capitalised
+words get two-operation and wide candidates too and rule (c) runs; beyond a
+tenth, keeping an unknown word as printed costs more.
+
 Capitalised and all-capital words (often names) need stronger evidence: a
 classic confusion (and not into another name), a repaired junk character or
 a form the document uses.
@@ -186,7 +193,14 @@ class Knowledge:
     edges: list[KnownEdges] = field(default_factory=list)
     candidates: dict[str, dict[str, float]] = field(default_factory=dict)
     unigram_costs: dict[str, float] = field(default_factory=dict)
+    noise: float = 0.0  # the share of unknown words: unknown_share
     channel_offset: float | None = None  # None: the text is too clean for context_word
+
+    @property
+    def noisy(self) -> bool:
+        """A text noisy enough for the rules that a clean page would not bear
+        (``NOISY_TEXT``)."""
+        return self.channel_offset is not None
 
     def unigram_cost(self, word: str) -> float:
         """``Lexicon.unigram_cost``, worked out once per run and word: the
@@ -583,12 +597,13 @@ def _candidates(core: str, know: Knowledge) -> dict[str, float]:
         found = long_word_candidates(source, know)
     else:
         for two_ops in (False, True):
-            if two_ops and (len(source) > MAX_TWO_OP_LENGTH or core != source):
-                break  # long words, and capitalised ones (mostly names), get one
+            if two_ops and (len(source) > MAX_TWO_OP_LENGTH or (core != source and not know.noisy)):
+                break  # long words, and capitalised ones in a clean text (mostly names), get one
             found = _merge(found, _generated(source, two_ops, know))
             if any(cost <= ONE_OP_ENOUGH for cost in found.values()):
                 break
-    if core.islower() and not any(cost <= ONE_OP_ENOUGH for cost in found.values()):
+    if (core.islower() or know.noisy) and \
+            not any(cost <= ONE_OP_ENOUGH for cost in found.values()):
         wide = {f: c for f, c in wide_candidates(source, know).items() if f not in found}
         know.wide[source] = set(wide)
         found = _merge(found, wide)
@@ -762,6 +777,7 @@ def rank(core: str, left: str | None, right: str | None, name_like: bool,
                      f"OCR confusion cost {conf:.1f}")
               for form, conf in candidates(core, know).items()]
     keep = KEEP_COST - (NAME_KEEP_BONUS if name_like else 0.0)
+    keep += noise_keep_cost(know.noise)
     if core[0].isupper():
         keep -= CAPITAL_KEEP_BONUS
     if any(is_junk(c) for c in core):
@@ -1008,18 +1024,18 @@ CONTEXT_MARGIN = 2.0
 """How many nats the misreading must beat the word as printed by."""
 
 
-def unknown_share(distinct: Counter[str], know: Knowledge) -> float:
-    """The share of word tokens (letters only, two or more) that neither the
-    lexicon nor the user knows: a measure of how noisy the OCR of this text
-    is (the sample book: about one in a hundred; the newspapers: one in six)."""
-    words = unknown = 0
-    for text, n in distinct.items():
-        core = edges(text)[1]
-        if len(core) > 1 and core.isalpha():
-            words += n
-            if not known_form(core, know.lexicon) and core.lower() not in know.extra:
+def unknown_share(words: Counter[str], lexicon: Lexicon, extra: frozenset[str]) -> float:
+    """The share of words (``words``: the document's word counts; two letters
+    or more) that neither the lexicon nor the user knows: how noisy the OCR
+    of this text is (the sample book: about one in three hundred; the
+    newspaper articles: one in fifty to two in five)."""
+    total = unknown = 0
+    for word, n in words.items():
+        if len(word) > 1:
+            total += n
+            if not known_form(word, lexicon) and word.lower() not in extra:
                 unknown += n
-    return unknown / words if words else 0.0
+    return unknown / total if total else 0.0
 
 
 def channel_offset(noise: float) -> float | None:
@@ -1034,6 +1050,19 @@ def channel_offset(noise: float) -> float | None:
     if noise < NOISY_TEXT:
         return None
     return NOISE_WEIGHT * max(0.0, math.log(NOISE_REFERENCE / noise))
+
+
+def noise_keep_cost(noise: float) -> float:
+    """What keeping an unknown word as printed costs on top of ``KEEP_COST``
+    in a text noisier than ``NOISE_REFERENCE``: the odds that an unknown
+    word is a misreading rather than a word the lexicon lacks grow with the
+    share of misreadings in the text (``KEEP_COST`` holds for texts up to
+    the reference).
+
+    >>> noise_keep_cost(0.05), round(noise_keep_cost(0.3), 2)
+    (0.0, 1.1)
+    """
+    return max(0.0, math.log(noise / NOISE_REFERENCE)) if noise else 0.0
 
 
 def frequent_misreadings(word: str, know: Knowledge) -> list[tuple[str, float]]:
@@ -1329,22 +1358,22 @@ def knowledge(text: str, context: Context, tokens: Iterable[str] | None = None) 
     ``--learn-collection`` adds the words recurring across the collection.
     ``tokens``: the text's tokens, if split already (counted faster)."""
     doc = document_words(text, context, tokens)
+    lexicon, extra = load_lexicon(), user_words(context.extra_words)
+    noise = unknown_share(doc, lexicon, extra)
+    offset = channel_offset(noise)
     collection = context.shared.get("collection_words")
     if collection:
         doc = doc + collection
     anachronisms, sets = _static_lists()
-    return Knowledge(load_lexicon(), load_confusions(), doc, lower_counts(doc),
-                     user_words(context.extra_words), anachronisms, sets, context.min_confidence)
+    return Knowledge(lexicon, load_confusions(), doc, lower_counts(doc), extra, anachronisms,
+                     sets, context.min_confidence, noise=noise, channel_offset=offset)
 
 
 def look_for_context_words(distinct: Counter[str], know: Knowledge) -> None:
     """In a noisy text, mark for a look the known words :func:`context_word`
-    may change (in a clean one it does not run: ``channel_offset`` is
-    ``None`` and the rest is skipped)."""
-    offset = channel_offset(unknown_share(distinct, know))
-    if offset is None:
+    may change (in a clean one it does not run)."""
+    if not know.noisy:
         return
-    object.__setattr__(know, "channel_offset", offset)
     looks = know.plain
     for text in distinct:
         if not looks[text]:
