@@ -1025,16 +1025,14 @@ CONTEXT_MARGIN = 2.0
 
 
 def unknown_share(words: Counter[str], lexicon: Lexicon, extra: frozenset[str]) -> float:
-    """The share of words (``words``: the document's word counts; two letters
-    or more) that neither the lexicon nor the user knows: how noisy the OCR
-    of this text is (the sample book: about one in three hundred; the
-    newspaper articles: one in fifty to two in five)."""
-    total = unknown = 0
-    for word, n in words.items():
-        if len(word) > 1:
-            total += n
-            if not known_form(word, lexicon) and word.lower() not in extra:
-                unknown += n
+    """The share of words (``words``: the document's word counts in lower
+    case; two letters or more) that neither the lexicon nor the user knows:
+    how noisy the OCR of this text is (the sample book: about one in three
+    hundred; the newspaper articles: one in fifty to two in five)."""
+    table = lexicon.words
+    total = sum(n for word, n in words.items() if len(word) > 1)
+    unknown = sum(n for word, n in words.items() if word not in table and len(word) > 1
+                  and word not in extra and not known_form(word, lexicon))
     return unknown / total if total else 0.0
 
 
@@ -1359,13 +1357,15 @@ def knowledge(text: str, context: Context, tokens: Iterable[str] | None = None) 
     ``tokens``: the text's tokens, if split already (counted faster)."""
     doc = document_words(text, context, tokens)
     lexicon, extra = load_lexicon(), user_words(context.extra_words)
-    noise = unknown_share(doc, lexicon, extra)
+    doc_lower = lower_counts(doc)
+    noise = unknown_share(doc_lower, lexicon, extra)
     offset = channel_offset(noise)
     collection = context.shared.get("collection_words")
     if collection:
         doc = doc + collection
+        doc_lower = lower_counts(doc)
     anachronisms, sets = _static_lists()
-    return Knowledge(lexicon, load_confusions(), doc, lower_counts(doc), extra, anachronisms,
+    return Knowledge(lexicon, load_confusions(), doc, doc_lower, extra, anachronisms,
                      sets, context.min_confidence, noise=noise, channel_offset=offset)
 
 
