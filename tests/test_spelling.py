@@ -191,6 +191,24 @@ def test_the_noise_of_a_text_is_its_share_of_unknown_words() -> None:
     assert spelling.channel_offset(0.0) is None
 
 
+def test_a_noisy_text_reads_capitalised_garbles_further_and_trusts_unknown_words_less() -> None:
+    """``Whcrc`` (two misread letters) gets ``where`` as a candidate only
+    where the OCR is bad enough for a capitalised word to be a garble more
+    often than a name; and keeping an unknown word costs more there."""
+    clean = spelling.knowledge(CLEAN, Context())
+    noisy = spelling.knowledge(NOISY, Context())
+    assert (clean.noisy, noisy.noisy) == (False, True)
+    assert "where" not in spelling.candidates("Whcrc", clean)
+    assert "where" in spelling.candidates("Whcrc", noisy)
+
+    def keep_cost(know: spelling.Knowledge) -> float:
+        ranked = spelling.rank("Cascj", None, None, False, know)
+        return next(r.cost for r in ranked if r.form == "Cascj")
+
+    assert keep_cost(noisy) - keep_cost(clean) == pytest.approx(spelling.noise_keep_cost(0.6))
+    assert spelling.noise_keep_cost(0.6) > 1.5
+
+
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(RARE))
 def test_even_a_rare_lexicon_word_is_kept_when_there_is_no_context(word: str) -> None:
