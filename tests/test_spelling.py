@@ -177,6 +177,11 @@ def test_a_known_word_is_read_as_a_frequent_one_only_in_a_noisy_text() -> None:
             if p.rule == "real-word-in-noisy-text"] == [("coiner", "corner")]
     assert correct(CLEAN) == CLEAN
     assert correct(NOISY, min_confidence=0.95).count("coiner") == 1
+    # ``pei cent`` is ``per cent`` misread, unless the text uses ``pei`` three
+    # times: a form the text repeats is its own word, here as elsewhere
+    once, thrice = NOISY + " It rose ninety pei cent.", NOISY + " Ten pei cent, one pei cent."
+    assert "ninety per cent" in correct(once)
+    assert correct(thrice + " It rose ninety pei cent.").count("pei cent") == 3
 
 
 def test_the_noise_of_a_text_is_its_share_of_unknown_words() -> None:

@@ -1022,6 +1022,11 @@ CONTEXT_RATIO = 20
 """The word read instead must be this many times as frequent."""
 CONTEXT_MARGIN = 2.0
 """How many nats the misreading must beat the word as printed by."""
+CONTEXT_DOC_VOTES = 3
+"""A word the document itself uses this often is the document's word, as a
+recurring form is elsewhere in the stage: on the sample book with
+misreadings added, ``mere`` (nine times) was otherwise read as ``more``
+wherever the pruned bigram list knew ``of more`` but not ``of mere``."""
 
 
 def unknown_share(words: Counter[str], lexicon: Lexicon, extra: frozenset[str]) -> float:
@@ -1065,9 +1070,11 @@ def noise_keep_cost(noise: float) -> float:
 
 def frequent_misreadings(word: str, know: Knowledge) -> list[tuple[str, float]]:
     """Known words at least ``CONTEXT_RATIO`` times as frequent as ``word``
-    that one learned confusion turns into it (``coiner`` from ``corner``)."""
+    that one learned confusion turns into it (``coiner`` from ``corner``);
+    none for a word the document uses ``CONTEXT_DOC_VOTES`` times."""
     count = know.lexicon.count(word)
-    if not count or count >= CONTEXT_MAX_COUNT:
+    if not count or count >= CONTEXT_MAX_COUNT or \
+            know.doc_lower.get(word, 0) >= CONTEXT_DOC_VOTES:
         return []
     floor = CONTEXT_RATIO * count
     return [(form, cost) for form, cost in
