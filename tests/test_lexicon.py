@@ -85,6 +85,18 @@ def test_lookup_command_shows_the_ranked_readings() -> None:
     assert "organisation: known" in result.output
 
 
+def test_lookup_reads_a_word_as_in_a_clean_page_unless_told_the_text_is_noisy() -> None:
+    from click.testing import CliRunner
+
+    from clean_scan.cli import cli
+    clean = CliRunner().invoke(cli, ["lexicon", "lookup", "Whcrc"])
+    noisy = CliRunner().invoke(cli, ["lexicon", "lookup", "Whcrc", "--noise", "0.2"])
+    assert clean.exit_code == noisy.exit_code == 0, clean.output + noisy.output
+    assert " where " not in clean.output and " where " in noisy.output
+    bad = CliRunner().invoke(cli, ["lexicon", "lookup", "Whcrc", "--noise", "2"])
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
+
+
 def test_build_command_writes_into_the_given_folder(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

@@ -41,14 +41,22 @@ def build_command(out_dir: Path | None, no_wbritish: bool) -> None:
 @click.argument("words", nargs=-1, required=True)
 @click.option("--left", help="The word before, for context.")
 @click.option("--right", help="The word after, for context.")
-def lookup_command(words: tuple[str, ...], left: str | None, right: str | None) -> None:
+@click.option("--noise", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+              help="Share of unknown words in the text the word stands in "
+                   "(0: a clean page; the stage is bolder from 0.02).")
+def lookup_command(words: tuple[str, ...], left: str | None, right: str | None,
+                   noise: float) -> None:
     """Show whether each WORD is known, and the spelling stage's ranked readings."""
+    from dataclasses import replace
+
     from clean_scan.lexicon import known_form, load_lexicon
     from clean_scan.stage import Context
-    from clean_scan.stages.spelling import confidence, knowledge, rank
+    from clean_scan.stages.spelling import channel_offset, confidence, knowledge, rank
 
     lexicon = load_lexicon()
-    know = knowledge(" ".join(words), Context())
+    # the words alone would make a text all of unknown words: the noise is the user's
+    know = replace(knowledge(" ".join(words), Context()), noise=noise,
+                   channel_offset=channel_offset(noise))
     for word in words:
         status = f"known (count {lexicon.count(word)})" if known_form(word, lexicon) else "unknown"
         click.echo(f"{word}: {status}")
