@@ -1029,16 +1029,25 @@ misreadings added, ``mere`` (nine times) was otherwise read as ``more``
 wherever the pruned bigram list knew ``of more`` but not ``of mere``."""
 
 
+NOISE_PRIOR = 0.005
+NOISE_PRIOR_WORDS = 100
+""":func:`unknown_share` counts this many words of a clean page (half a
+percent unknown: the sample book has 0.4%) on top of the text's own, so
+that a short text is not judged noisy on a name or two: ten words with
+one name in them are 1.4% unknown, not 10%."""
+
+
 def unknown_share(words: Counter[str], lexicon: Lexicon, extra: frozenset[str]) -> float:
     """The share of words (``words``: the document's word counts in lower
     case; two letters or more) that neither the lexicon nor the user knows:
     how noisy the OCR of this text is (the sample book before this stage:
-    about 0.4%; the newspaper articles: 2% to 40%)."""
+    about 0.4%; the newspaper articles: 2% to 40%), with ``NOISE_PRIOR_WORDS``
+    words of a clean page added."""
     table = lexicon.words
     total = sum(n for word, n in words.items() if len(word) > 1)
     unknown = sum(n for word, n in words.items() if word not in table and len(word) > 1
                   and word not in extra and not known_form(word, lexicon))
-    return unknown / total if total else 0.0
+    return (unknown + NOISE_PRIOR * NOISE_PRIOR_WORDS) / (total + NOISE_PRIOR_WORDS)
 
 
 def channel_offset(noise: float) -> float | None:
