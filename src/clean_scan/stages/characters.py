@@ -16,7 +16,8 @@ failure handled:
 * garbled quotes (``farmers*``, ``Farmers**``, ``” word”``, ``“ word ”``),
   noise stars (``by*the``) and straight apostrophes inside words;
 * the stray spaces of italic type (``( b )``, ``order .``), specks
-  (``River .Thames``, a ``^`` at a line end) and spaced em dashes
+  (``River .Thames``, a ``^`` at a line end, a lone ``|`` between words)
+  and spaced em dashes
   (``it— to``);
 * letters of one word spaced apart (``har vest ing``);
 * a garbled drop capital (``X he``).
@@ -1198,6 +1199,30 @@ def specks(line: str, doc: Lines) -> list[Proposal]:
     return fixes
 
 
+LONE_MARKS = "|¦_^~\\<>•"
+"""Marks never printed standing alone between two words of running text."""
+LONE_MARK = regex.compile(r"(?<=\S)[ \t]+[" + regex.escape(LONE_MARKS) + r"]{1,2}(?=[ \t]+\S)")
+
+
+def lone_marks(line: str, doc: Lines) -> list[Proposal]:
+    """One or two marks standing alone between two words (``the | expense``,
+    ``working < class``) are specks, or dirt read as marks: no print sets a
+    bar, an underscore or an angle bracket by itself inside a sentence.
+
+    >>> show(lone_marks, "the | expense of the working < class ^ and •")
+    'the expense of the working class and •'
+
+    Left alone: marks at a line's ends (a ``^`` there is ``specks``'), marks
+    inside or against a word, and longer runs (``____`` is a blank to fill).
+
+    >>> show(lone_marks, "| a|b <c> d ____ e")
+    '| a|b <c> d ____ e'
+    """
+    return [Proposal(m.start(), m.end(), "", "lone-mark", 0.85,
+                     "a mark standing alone between words: a speck")
+            for m in LONE_MARK.finditer(line)]
+
+
 DOUBLED_DASH = regex.compile(r"—-+|-+—")
 SPACED_DASH = regex.compile(r"(?<=[\p{L}”’),;])(?:—[ \t]+|[ \t]+—)(?=\p{L})")
 
@@ -1324,6 +1349,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (apostrophes, _with("'")),
     (italic_spacing, _with(*ITALIC_NEEDLES)),
     (specks, lambda doc: doc.shaped_lines | doc.lines_with(" .", "\t.", "^", "~", "\\")),
+    (lone_marks, _with(*LONE_MARKS)),
     (dashes, _with("—-", "-—", "— ", "—\t", " —", "\t—")),
     (drop_capital, _shaped),
 )
