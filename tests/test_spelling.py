@@ -185,6 +185,15 @@ def test_a_known_word_is_read_as_a_frequent_one_only_in_a_noisy_text() -> None:
     assert correct(thrice + " It rose ninety pei cent.").count("pei cent") == 3
 
 
+def test_a_lone_small_letter_is_read_as_a_word_only_in_a_noisy_text() -> None:
+    """``m`` alone is ``in`` misread; a unit after a figure has no word on
+    both sides and stays, and so does everything on a clean page."""
+    tail = " The men were m the street. It was n good day, at 5 s a week."
+    assert correct(NOISY + tail).endswith(
+        " The men were in the street. It was a good day, at 5 s a week.")
+    assert correct(CLEAN + tail) == CLEAN + tail
+
+
 def test_the_noise_of_a_text_is_its_share_of_unknown_words() -> None:
     from clean_scan.vocabulary import count_words, lower_counts
     lexicon, no_words = load_lexicon(), frozenset()

@@ -14,7 +14,9 @@ this order:
    in a noisy text only, (c) words one learned confusion from a word twenty
    times as frequent (``coiner``/``corner``), weighed by a noisy channel
    whose error rate is the text's own share of unknown words; all only
-   where attested word bigrams favour the frequent word clearly.
+   where attested word bigrams favour the frequent word clearly. In a
+   noisy text a small letter standing alone between two words (``m``) is
+   read as the short common word one learned confusion away (``in``).
 2. Is it a piece of a word the OCR spaced apart (``Hav ing``)? Join it.
 3. Otherwise, generate the printed forms the confusion model reaches in one
    or two operations (``li``→``h``, ``rn``→``m``, a junk character dropped;
@@ -953,27 +955,61 @@ def rare_word(tokens: list[Token], index: int, know: Knowledge,
             >= RARE_DIGITS:
         return None
     near = common_neighbours(core, know)
-    if not near:
-        return None
     left, right = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
-    if left is None and right is None:
+    if not near or (left is None and right is None):
         return None
+    best, conf = _near_common(token, left, right, near, know)
+    if best is None or not seen_pairs(best, left or "", right or "", know):
+        return None
+    replacement = case_like(best, core)
+    return _decided(token, replacement, conf, "rare-word-near-common", know,
+                    f"'{core}' is a rare word one OCR confusion from the common "
+                    f"'{replacement}', which the context prefers")
+
+
+def lone_letter(tokens: list[Token], index: int, know: Knowledge) -> Proposal | Flag | None:
+    """A small letter standing alone between two words in a noisy text: no
+    word but ``a`` is one letter, so it is a short common word misread
+    (``m`` for ``in``, ``n`` for ``a``), read as the one a learned confusion
+    reaches that the score (confusion, frequency, both neighbours) prefers.
+    The bigram list seldom knows the neighbours of such a text, so their
+    pairs are not required as they are for a rare word."""
+    token = tokens[index]
+    left, right = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
+    if left is None or right is None or token.core in know.extra:
+        return None
+    # the pronoun is printed as a capital: a small letter is never it
+    near = {form: cost for form, cost in common_neighbours(token.core, know).items()
+            if form != "i"}
+    best, conf = _near_common(token, left, right, near, know) if near else (None, 0.0)
+    if best is None:
+        return None
+    return _decided(token, best, conf, "lone-letter", know,
+                    f"'{left} {token.core} {right}': a lone letter in OCR this noisy is "
+                    f"a misread word; '{best}' is one OCR confusion away")
+
+
+def _near_common(token: Token, left: str | None, right: str | None, near: dict[str, float],
+                 know: Knowledge) -> tuple[str | None, float]:
+    """The best of ``near`` (common words and their confusion costs) against
+    the word as printed, by the whole score, with the confidence; ``None``
+    when keeping the word wins."""
     ranked = [Ranked(form, cost + LM_WEIGHT * language_cost(form, left, right, know),
                      f"OCR confusion cost {cost:.1f}") for form, cost in near.items()]
-    ranked.append(Ranked(core, LM_WEIGHT * language_cost(core.lower(), left, right, know),
-                         "keep as printed"))
+    ranked.append(Ranked(token.core, LM_WEIGHT * language_cost(token.core.lower(), left, right,
+                                                               know), "keep as printed"))
     ranked.sort(key=lambda r: r.cost)
-    best = ranked[0]
-    if best.form == core or not seen_pairs(best.form, left or "", right or "", know):
-        return None
-    conf = confidence(ranked)
-    replacement = case_like(best.form, core)
-    reason = (f"'{core}' is a rare word one OCR confusion from the common '{replacement}', "
-              f"which the context prefers")
+    best = ranked[0].form
+    return (None if best == token.core else best), confidence(ranked)
+
+
+def _decided(token: Token, replacement: str, conf: float, rule: str, know: Knowledge,
+             reason: str) -> Proposal | Flag:
+    """The change, or a flag when its confidence is below the threshold."""
     if conf < know.threshold:
-        return Flag(token.start, token.end, core, "rare-word-near-common", round(conf, 3),
+        return Flag(token.start, token.end, token.core, rule, round(conf, 3),
                     f"not changed (confidence below threshold): {reason}", (replacement,))
-    return Proposal(token.start, token.end, replacement, "rare-word-near-common", conf, reason)
+    return Proposal(token.start, token.end, replacement, rule, conf, reason)
 
 
 def capital_i(tokens: list[Token], index: int, know: Knowledge) -> Proposal | None:
@@ -1329,6 +1365,8 @@ def scan_line(line: str, offset: int, know: Knowledge,
 def _decide(tokens: list[Token], i: int, know: Knowledge, sentence_start: bool,
             joinable_left: bool) -> Proposal | Flag | None:
     token = tokens[i]
+    if len(token.core) == 1:  # looked at only in a noisy text
+        return lone_letter(tokens, i, know)
     if is_known(token.core, know):
         if not sentence_start and token.core.startswith("I"):
             found = capital_i(tokens, i, know)
@@ -1385,16 +1423,19 @@ def knowledge(text: str, context: Context, tokens: Iterable[str] | None = None) 
                      sets, context.min_confidence, noise=noise, channel_offset=offset)
 
 
-def look_for_context_words(distinct: Counter[str], know: Knowledge) -> None:
+def look_for_noisy_text_words(distinct: Counter[str], know: Knowledge) -> None:
     """In a noisy text, mark for a look the known words :func:`context_word`
-    may change (in a clean one it does not run)."""
+    may change and the lone small letters :func:`lone_letter` reads (in a
+    clean one neither runs)."""
     if not know.noisy:
         return
     looks = know.plain
     for text in distinct:
         if not looks[text]:
             core = edges(text)[1]
-            if core.isalpha() and core.islower() and frequent_misreadings(core, know):
+            if len(core) == 1:
+                looks[text] = text == core and core.islower() and core != "a"
+            elif core.isalpha() and core.islower() and frequent_misreadings(core, know):
                 looks[text] = True
 
 
@@ -1431,7 +1472,7 @@ def run(text: str, context: Context) -> StageResult:
     distinct = Counter(chain.from_iterable(tokens))  # counted once, for both uses
     know = knowledge(text, context, distinct)
     classify(distinct, know)
-    look_for_context_words(distinct, know)
+    look_for_noisy_text_words(distinct, know)
     proposals: list[Proposal] = []
     flags: list[Flag] = []
     starts = list(accumulate(map(len, lines), initial=0))  # line k starts at starts[k] + k
