@@ -1201,22 +1201,30 @@ def specks(line: str, doc: Lines) -> list[Proposal]:
 
 LONE_MARKS = "|¦_^~\\<>•"
 """Marks never printed standing alone between two words of running text."""
-LONE_MARK = regex.compile(r"(?<=\S)[ \t]+[" + regex.escape(LONE_MARKS) + r"]{1,2}(?=[ \t]+\S)")
+LONE_MARK = regex.compile(r"(?<=\S)[ \t]+[" + regex.escape(LONE_MARKS) + r"]{1,2}(?=[ \t]+\S)"
+                          r"|^[ \t]*[" + regex.escape(LONE_MARKS.replace("•", "")) +
+                          r"]{1,2}[ \t]+(?=\S)")
+"""Such marks between two words (the spaces before them go too), or before
+the first word of a line (the spaces after them go), save a bullet there."""
 
 
 def lone_marks(line: str, doc: Lines) -> list[Proposal]:
     """One or two marks standing alone between two words (``the | expense``,
-    ``working < class``) are specks, or dirt read as marks: no print sets a
-    bar, an underscore or an angle bracket by itself inside a sentence.
+    ``working < class``) or before a line's first word (``^ Already``) are
+    specks, or dirt read as marks: no print sets a bar, an underscore or an
+    angle bracket by itself in running text.
 
     >>> show(lone_marks, "the | expense of the working < class ^ and •")
     'the expense of the working class and •'
+    >>> show(lone_marks, "^ Already Trotsky")
+    'Already Trotsky'
 
-    Left alone: marks at a line's ends (a ``^`` there is ``specks``'), marks
-    inside or against a word, and longer runs (``____`` is a blank to fill).
+    Left alone: a mark at a line's end (a ``^`` there is ``specks``'), a
+    bullet before a line's first word, marks inside or against a word, and
+    longer runs (``____`` is a blank to fill).
 
-    >>> show(lone_marks, "| a|b <c> d ____ e")
-    '| a|b <c> d ____ e'
+    >>> show(lone_marks, "• a|b <c> d ____ e |")
+    '• a|b <c> d ____ e |'
     """
     return [Proposal(m.start(), m.end(), "", "lone-mark", 0.85,
                      "a mark standing alone between words: a speck")
