@@ -31,9 +31,11 @@ this order:
 How noisy the OCR is decides how bold the stage is. The share of the
 text's words that the lexicon does not know (``unknown_share``: about 0.4%
 in the sample book before this stage, 2% to 40% in the newspaper articles)
-is the rate of the noisy channel: from 2% on, capitalised
-words get two-operation and wide candidates too and rule (c) runs; beyond a
-tenth, keeping an unknown word as printed costs more.
+is the rate of the noisy channel: from 2% on, capitalised words get
+two-operation candidates too and rule (c) runs; beyond a tenth, keeping an
+unknown word as printed costs more. (The wide search is not widened to
+capitalised words: on the newspapers it gained 0.08 points of error
+reduction for a third more time.)
 
 Capitalised and all-capital words (often names) need stronger evidence: a
 classic confusion (and not into another name), a repaired junk character or
@@ -604,8 +606,7 @@ def _candidates(core: str, know: Knowledge) -> dict[str, float]:
             found = _merge(found, _generated(source, two_ops, know))
             if any(cost <= ONE_OP_ENOUGH for cost in found.values()):
                 break
-    if (core.islower() or know.noisy) and \
-            not any(cost <= ONE_OP_ENOUGH for cost in found.values()):
+    if core.islower() and not any(cost <= ONE_OP_ENOUGH for cost in found.values()):
         wide = {f: c for f, c in wide_candidates(source, know).items() if f not in found}
         know.wide[source] = set(wide)
         found = _merge(found, wide)
