@@ -17,8 +17,7 @@ failure handled:
   noise stars (``by*the``) and straight apostrophes inside words;
 * the stray spaces of italic type (``( b )``, ``order .``), specks
   (``River .Thames``, a ``^`` at a line end, a lone ``|`` between words)
-  and spaced em dashes
-  (``it— to``);
+  and spaced em dashes (``it— to``);
 * letters of one word spaced apart (``har vest ing``);
 * a garbled drop capital (``X he``).
 

@@ -1159,12 +1159,9 @@ def context_word(tokens: list[Token], index: int, know: Knowledge) -> Proposal |
     if margin < CONTEXT_MARGIN:
         return None
     conf = 1.0 / (1.0 + math.exp(-margin))
-    reason = (f"'{left or ''} {word} {right or ''}': in a text this noisy the context makes "
-              f"'{best.form}' ({best.why}) likelier by {margin:.1f} nats")
-    if conf < know.threshold:
-        return Flag(token.start, token.end, word, "real-word-in-noisy-text", round(conf, 3),
-                    f"not changed (confidence below threshold): {reason}", (best.form,))
-    return Proposal(token.start, token.end, best.form, "real-word-in-noisy-text", conf, reason)
+    return _decided(token, best.form, conf, "real-word-in-noisy-text", know,
+                    f"'{left or ''} {word} {right or ''}': in a text this noisy the context "
+                    f"makes '{best.form}' ({best.why}) likelier by {margin:.1f} nats")
 
 
 def seen_pairs(word: str, left: str, right: str, know: Knowledge) -> int:
