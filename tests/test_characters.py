@@ -49,6 +49,13 @@ def test_ellipses_and_decimals_keep_their_spaces() -> None:
     assert clean(text)[0] == text
 
 
+def test_lone_marks_between_words_go_and_blanks_and_bullets_stay() -> None:
+    text = "the | expense of the working < class\n^ Already Trotsky\n• Item, date ____ here\n"
+    cleaned, edits, _ = clean(text)
+    assert cleaned == "the expense of the working class\nAlready Trotsky\n• Item, date ____ here\n"
+    assert {e.rule for e in edits} == {"lone-mark"}
+
+
 def test_house_style_spacing_before_semicolons_is_kept() -> None:
     """Old newspapers set a space before ``;`` as a rule: that is printed."""
     text = "lots sold ; the rest ; and more ; then done; end ; go\n"
