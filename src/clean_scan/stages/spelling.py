@@ -1165,8 +1165,9 @@ def context_word(tokens: list[Token], index: int, know: Knowledge) -> Proposal |
 
 
 def seen_pairs(word: str, left: str, right: str, know: Knowledge) -> int:
-    """How many of ``left word`` and ``word right`` the bigram list (or the
-    document, for a word it uses) attests."""
+    """How many of ``left word`` and ``word right`` the bigram list attests
+    (pairs the document itself repeats were tried too: on the newspapers they
+    changed nothing, as its neighbours are as garbled as the word)."""
     lex = know.lexicon
     return bool(left and lex.pair_count(left, word)) + bool(right and lex.pair_count(word, right))
 
