@@ -50,9 +50,11 @@ def test_ellipses_and_decimals_keep_their_spaces() -> None:
 
 
 def test_lone_marks_between_words_go_and_blanks_and_bullets_stay() -> None:
-    text = "the | expense of the working < class\n^ Already Trotsky\n• Item, date ____ here\n"
+    text = ("the | expense of the working < class\n^ Already Trotsky\n• Item, date ____ here\n"
+            "Whatever ' British socialists say,\nthe ' Soviet ' system\n")
     cleaned, edits, _ = clean(text)
-    assert cleaned == "the expense of the working class\nAlready Trotsky\n• Item, date ____ here\n"
+    assert cleaned == ("the expense of the working class\nAlready Trotsky\n• Item, date ____ here\n"
+                       "Whatever British socialists say,\nthe ' Soviet ' system\n")
     assert {e.rule for e in edits} == {"lone-mark"}
 
 

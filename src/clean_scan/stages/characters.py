@@ -1218,16 +1218,38 @@ def lone_marks(line: str, doc: Lines) -> list[Proposal]:
     >>> show(lone_marks, "^ Already Trotsky")
     'Already Trotsky'
 
+    So is a straight apostrophe alone between two words, when no other on
+    the line may pair with it:
+
+    >>> show(lone_marks, "Whatever ' British socialists may think")
+    'Whatever British socialists may think'
+
     Left alone: a mark at a line's end (a ``^`` there is ``specks``'), a
-    bullet before a line's first word, marks inside or against a word, and
-    longer runs (``____`` is a blank to fill).
+    bullet before a line's first word, marks inside or against a word,
+    longer runs (``____`` is a blank to fill) and two lone apostrophes (a
+    quotation set with spaces).
 
     >>> show(lone_marks, "• a|b <c> d ____ e |")
     '• a|b <c> d ____ e |'
+    >>> show(lone_marks, "the ' Soviet ' system")
+    "the ' Soviet ' system"
     """
-    return [Proposal(m.start(), m.end(), "", "lone-mark", 0.85,
-                     "a mark standing alone between words: a speck")
-            for m in LONE_MARK.finditer(line)]
+    fixes = [Proposal(m.start(), m.end(), "", "lone-mark", 0.85,
+                      "a mark standing alone between words: a speck")
+             for m in LONE_MARK.finditer(line)]
+    if "'" in line:
+        alone = LONE_APOSTROPHE.findall(line)
+        if len(alone) == 1:
+            m = LONE_APOSTROPHE.search(line)
+            fixes.append(Proposal(m.start(), m.end(), "", "lone-mark", 0.8,
+                                  "a straight apostrophe standing alone between words, "
+                                  "with no other to pair with: a speck"))
+    return fixes
+
+
+LONE_APOSTROPHE = regex.compile(r"(?<=\S)[ \t]+'(?=[ \t]+\S)")
+"""A straight apostrophe alone between two words: a speck, unless another
+on the line pairs with it (a quotation set with spaces)."""
 
 
 DOUBLED_DASH = regex.compile(r"—-+|-+—")
@@ -1356,7 +1378,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (apostrophes, _with("'")),
     (italic_spacing, _with(*ITALIC_NEEDLES)),
     (specks, lambda doc: doc.shaped_lines | doc.lines_with(" .", "\t.", "^", "~", "\\")),
-    (lone_marks, _with(*LONE_MARKS)),
+    (lone_marks, _with(*LONE_MARKS, "'")),
     (dashes, _with("—-", "-—", "— ", "—\t", " —", "\t—")),
     (drop_capital, _shaped),
 )
