@@ -145,9 +145,10 @@ def _set_line_by_line(prev: str, nxt: str, full_width: int) -> bool:
         return False
     if HEADING.match(prev) and HEADING.match(nxt):
         return False
-    if prev.split()[-1].upper() in HEADING_LINKS:
+    words = prev.split()  # none in a line of form feeds or other spaces
+    if words and words[-1].upper() in HEADING_LINKS:
         return False
-    return not nxt[0].islower()
+    return not nxt[:1].islower()
 
 
 def _joiner(prev: Line, nxt: Line) -> str:
