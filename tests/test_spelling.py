@@ -210,6 +210,18 @@ def test_a_noisy_text_is_read_again_with_the_neighbours_corrected() -> None:
         spelling.read_words(CLEAN + " It rcad well.", Context())[0]
 
 
+def test_a_misreading_the_document_repeats_is_not_offered_as_a_reading() -> None:
+    """The article prints ``tlie`` four times: recurring does not make the
+    OCR's misreading of ``the`` a reading for ``tlio``; a recurring name
+    spelt as English is may still be one."""
+    know = spelling.knowledge(NOISY, Context())
+    assert know.doc_lower["tlie"] >= 2
+    assert not spelling.candidate_known("tlie", know)
+    assert "tlie" not in spelling.candidates("tlio", know)
+    names = spelling.knowledge("Mr Wainscott spoke; Mr Wainscott sat.", Context())
+    assert spelling.candidate_known("wainscott", names)
+
+
 def test_the_noise_of_a_text_is_its_share_of_unknown_words() -> None:
     from clean_scan.vocabulary import count_words, lower_counts
     lexicon, no_words = load_lexicon(), frozenset()

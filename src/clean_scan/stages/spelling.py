@@ -199,6 +199,7 @@ class Knowledge:
     candidates: dict[str, dict[str, float]] = field(default_factory=dict)
     unigram_costs: dict[str, float] = field(default_factory=dict)
     noise: float = 0.0  # the share of unknown words: unknown_share
+    trusted: dict[str, bool] = field(default_factory=dict)  # trusted_recurring, per form
     channel_offset: float | None = None  # None: the text is too clean for context_word
 
     @property
@@ -210,11 +211,11 @@ class Knowledge:
     def take_candidates(self, earlier: Knowledge) -> None:
         """Take over what an earlier reading of (nearly) the same text found
         for each form: its candidates, which of them came from the wide
-        search, its first operations, its very common neighbours and its
-        unigram costs."""
+        search, its first operations, its very common neighbours, whether
+        its recurrence is trusted and its unigram costs."""
         for mine, theirs in ((self.candidates, earlier.candidates), (self.wide, earlier.wide),
                              (self.first_ops, earlier.first_ops),
-                             (self.harmonics, earlier.harmonics),
+                             (self.harmonics, earlier.harmonics), (self.trusted, earlier.trusted),
                              (self.unigram_costs, earlier.unigram_costs)):
             mine.update(theirs)
 
@@ -510,16 +511,31 @@ def _may_neighbour(lower: str, heads: frozenset[str], tails: frozenset[str]) -> 
     return head + tail >= size - 2
 
 
+def trusted_recurring(form: str, know: Knowledge) -> bool:
+    """Whether a lower-case form the lexicon lacks may be a candidate because
+    the document repeats it: not when it holds junk, or is one or two classic
+    confusions from a very common word (``tho``, ``tlie``: the OCR repeats
+    its misreadings of the commonest words), or is spelt as no English word
+    is and recurs less than ``UNSPELLABLE_VOTES`` times."""
+    found = know.trusted.get(form)
+    if found is None:
+        found = know.trusted[form] = not (
+            any(is_junk(c) for c in form) or (unspellable(form) and know.doc_lower.get(
+                form, 0) < UNSPELLABLE_VOTES) or common_neighbours(form, know)
+            or twice_from_common(form, know))
+    return found
+
+
 def candidate_known(form: str, know: Knowledge) -> bool:
     """A lower-case form the user, the document or the lexicon knows; from
     the lexicon only a word common enough to be worth proposing unasked."""
-    if form in know.extra or know.doc_lower.get(form, 0) >= 2:
+    if form in know.extra:
         return True
     count = know.lexicon.words.get(form)
-    if count is not None and know.doc_lower.get(form, 0) >= 1:
-        return True
     if count is not None:
-        return len(count) > MIN_CANDIDATE_DIGITS
+        return know.doc_lower.get(form, 0) >= 1 or len(count) > MIN_CANDIDATE_DIGITS
+    if know.doc_lower.get(form, 0) >= 2 and trusted_recurring(form, know):
+        return True
     return ("-" in form or "'" in form) and known_form(form, know.lexicon)
 
 
@@ -532,10 +548,12 @@ def _common_candidates() -> frozenset[str]:
 
 
 def candidate_set(know: Knowledge) -> frozenset[str]:
-    """Every lower-case form ``candidate_known`` accepts, save compounds and
-    possessives: one set look-up per generated form instead of a call.
+    """Every lower-case form ``candidate_known`` may accept, save compounds
+    and possessives: one set look-up per generated form instead of a call.
     Made on first use in a run (most runs need it), from the common words
-    and this document's words."""
+    and this document's words. The document's recurring forms are all in
+    it; :func:`trusted_recurring` judges one only when it is reached, as
+    few are."""
     if know.accepted:
         return know.accepted[0]
     words, doc_lower = know.lexicon.words, know.doc_lower
@@ -672,7 +690,8 @@ def long_word_candidates(source: str, know: Knowledge) -> dict[str, float]:
         known, extra = candidate_set(know), know.extra
         variants = know.model.known_variants(source, known, two_ops=False, generic=False,
                                              window=candidate_window(know))
-        found = {form: cost for form, cost in variants.items() if form in known or form in extra}
+        found = {form: cost for form, cost in variants.items()
+                 if (form in known and candidate_known(form, know)) or form in extra}
     pool = _near_pool(source, know)
     for form, _, _ in process.extract(source, pool, scorer=Levenshtein.distance,
                                       score_cutoff=2, limit=None):
