@@ -33,7 +33,8 @@ text's words that the lexicon does not know (``unknown_share``: about 0.4%
 in the sample book before this stage, 2% to 40% in the newspaper articles)
 is the rate of the noisy channel: from 2% on, capitalised words get
 two-operation candidates too and rule (c) runs; beyond a tenth, keeping an
-unknown word as printed costs more. (The wide search is not widened to
+unknown word as printed costs more and short words are always read two
+operations deep. (The wide search is not widened to
 capitalised words: on the newspapers it gained 0.08 points of error
 reduction for a third more time.)
 
@@ -105,6 +106,14 @@ REAL_WORD_MARGIN = 4.0
 real-word confusion set before the word is changed."""
 MAX_TWO_OP_LENGTH = 8
 """Longer tokens are mostly debris; two operations on them cost too much time."""
+NOISY_TWO_OP_LENGTH = 5
+"""In a text with a tenth of its words unknown (``NOISE_REFERENCE``) or
+more, a word this short gets two operations even when one cheap reading is
+found: OCR this bad misreads the commonest words twice (``woro`` is
+``were``, not the one-step ``work``; ``tbo`` is ``the``). On the
+newspapers: 0.31 points of error reduction for a fifth more time; on the
+book with 3-12% of its words misread (``benchmarks/added_noise.py``), less
+noisy than that, it chose worse, so it waits for a tenth."""
 MIN_JOIN_COUNT = 50_000
 """A join must give a word at least this common (or one the document uses)."""
 MIN_CANDIDATE_DIGITS = COMMON_DIGITS - 1
@@ -634,7 +643,8 @@ def _candidates(core: str, know: Knowledge) -> dict[str, float]:
             if two_ops and (len(source) > MAX_TWO_OP_LENGTH or (core != source and not know.noisy)):
                 break  # long words, and capitalised ones in a clean text (mostly names), get one
             found = _merge(found, _generated(source, two_ops, know))
-            if any(cost <= ONE_OP_ENOUGH for cost in found.values()):
+            if any(cost <= ONE_OP_ENOUGH for cost in found.values()) and \
+                    not (know.noise >= NOISE_REFERENCE and len(source) <= NOISY_TWO_OP_LENGTH):
                 break
     if core.islower() and not any(cost <= ONE_OP_ENOUGH for cost in found.values()):
         wide = {f: c for f, c in wide_candidates(source, know).items() if f not in found}
