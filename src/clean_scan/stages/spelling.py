@@ -31,12 +31,13 @@ this order:
 How noisy the OCR is decides how bold the stage is. The share of the
 text's words that the lexicon does not know (``unknown_share``: about 0.4%
 in the sample book before this stage, 2% to 40% in the newspaper articles)
-is the rate of the noisy channel: from 2% on, capitalised words get
-two-operation candidates too and rule (c) runs; beyond a tenth, keeping an
-unknown word as printed costs more and short words are always read two
-operations deep. (The wide search is not widened to
-capitalised words: on the newspapers it gained 0.08 points of error
-reduction for a third more time.)
+is the rate of the noisy channel. From 2% on, capitalised words get
+two-operation candidates too, rule (c) runs, lone small letters are read,
+and the text is read a second time with the first reading's corrections in
+place (:func:`read_again`); beyond a tenth, keeping an unknown word as
+printed costs more and short words are always read two operations deep.
+(The wide search is not widened to capitalised words: on the newspapers it
+gained 0.08 points of error reduction for a third more time.)
 
 Capitalised and all-capital words (often names) need stronger evidence: a
 classic confusion (and not into another name), a repaired junk character or
