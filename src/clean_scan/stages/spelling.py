@@ -53,7 +53,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -73,7 +73,7 @@ from clean_scan.confusion import (
     is_junk,
     load_confusions,
 )
-from clean_scan.document import Flag, Proposal
+from clean_scan.document import Document, Flag, Proposal
 from clean_scan.lexicon import (
     COMMON_DIGITS,
     LONG_WORD,
@@ -1562,22 +1562,21 @@ def read_again(text: str, first: StageResult, context: Context,
     candidates (``known``): the document's words hardly change between the
     two, and finding candidates is most of a reading's time."""
     applied = sorted(first.proposals, key=attrgetter("start"))
-    pieces, last = [], 0
-    for prop in applied:
-        pieces += [text[last:prop.start], prop.replacement]
-        last = prop.end
-    second, _ = read_words("".join(pieces) + text[last:], context, known)
-    back = offsets_back(applied)
+    corrected = Document.from_raw(text)  # its piece map takes spans back to ``text``
+    corrected.splice(applied)
+    second, _ = read_words(corrected.text, context, known)
+    index = {(prop.start, prop.end): k for k, prop in enumerate(applied)}
+    starts = [prop.start for prop in applied]
     added, replaced = [], set()
     for prop in second.proposals:
-        found = back(prop.start, prop.end)
-        if found is None:
-            continue
-        (start, end), again = found
+        start, end = corrected.raw_span(prop.start, prop.end)
+        again = index.get((start, end))
         reason = prop.reason + SECOND_READING
         if again is not None:
             replaced.add(again)
             reason += f" (first read as '{applied[again].replacement}')"
+        elif _overlaps_one(applied, starts, start, end):
+            continue  # it takes in a word the first reading changed, and more
         added.append(prop._replace(start=start, end=end, reason=reason))
     if not added:
         return first
@@ -1587,37 +1586,11 @@ def read_again(text: str, first: StageResult, context: Context,
     return StageResult(sorted(kept + added, key=attrgetter("start")), flags)
 
 
-def offsets_back(applied: list[Proposal]) -> Callable[
-        [int, int], tuple[tuple[int, int], int | None] | None]:
-    """A map from a span of the text with ``applied`` made (sorted, not
-    overlapping) back to the text before them, with the index of the
-    proposal whose replacement the span is exactly, if it is one; ``None``
-    for a span that cuts across a replacement.
-
-    >>> made = [Proposal(4, 7, "the", "r", 1.0, ""), Proposal(8, 10, "", "r", 1.0, "")]
-    >>> back = offsets_back(made)  # "tbe " became "the ", "xx" went
-    >>> back(0, 3), back(4, 7), back(5, 6), back(3, 9), back(8, 12)
-    (((0, 3), None), ((4, 7), 0), None, None, ((10, 14), None))
-    """
-    starts, ends, shifts = [], [], []
-    shift = 0
-    for prop in applied:
-        start = prop.start + shift
-        shift += len(prop.replacement) - (prop.end - prop.start)
-        starts.append(start)
-        ends.append(start + len(prop.replacement))
-        shifts.append(shift)
-
-    def back(start: int, end: int) -> tuple[tuple[int, int], int | None] | None:
-        i = bisect_right(starts, start) - 1
-        if i >= 0 and (start, end) == (starts[i], ends[i]) and end > start:
-            return (applied[i].start, applied[i].end), i
-        if (i >= 0 and start < ends[i]) or (i + 1 < len(starts) and end > starts[i + 1]):
-            return None
-        offset = shifts[i] if i >= 0 else 0
-        return (start - offset, end - offset), None
-
-    return back
+def _overlaps_one(applied: list[Proposal], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``applied`` (sorted, not
+    overlapping; ``starts``: their starts)."""
+    i = bisect_right(starts, start) - 1
+    return (i >= 0 and start < applied[i].end) or (i + 1 < len(applied) and starts[i + 1] < end)
 
 
 STAGE = Stage("spelling", "corrects misread words against the era lexicon and the "
