@@ -51,12 +51,11 @@ def lookup_command(words: tuple[str, ...], left: str | None, right: str | None,
 
     from clean_scan.lexicon import known_form, load_lexicon
     from clean_scan.stage import Context
-    from clean_scan.stages.spelling import channel_offset, confidence, knowledge, rank
+    from clean_scan.stages.spelling import confidence, knowledge, rank
 
     lexicon = load_lexicon()
     # the words alone would make a text all of unknown words: the noise is the user's
-    know = replace(knowledge(" ".join(words), Context()), noise=noise,
-                   channel_offset=channel_offset(noise))
+    know = replace(knowledge(" ".join(words), Context()), noise=noise)
     for word in words:
         status = f"known (count {lexicon.count(word)})" if known_form(word, lexicon) else "unknown"
         click.echo(f"{word}: {status}")

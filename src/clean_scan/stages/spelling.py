@@ -210,13 +210,12 @@ class Knowledge:
     unigram_costs: dict[str, float] = field(default_factory=dict)
     noise: float = 0.0  # the share of unknown words: unknown_share
     trusted: dict[str, bool] = field(default_factory=dict)  # trusted_recurring, per form
-    channel_offset: float | None = None  # None: the text is too clean for context_word
 
     @property
     def noisy(self) -> bool:
         """A text noisy enough for the rules that a clean page would not bear
         (``NOISY_TEXT``)."""
-        return self.channel_offset is not None
+        return self.noise >= NOISY_TEXT
 
     def take_candidates(self, earlier: Knowledge) -> None:
         """Take over what an earlier reading of (nearly) the same text found
@@ -1180,7 +1179,7 @@ def context_word(tokens: list[Token], index: int, know: Knowledge) -> Proposal |
     confusion cost + offset + language cost is lower than its own language
     cost by ``CONTEXT_MARGIN``; the offset (:func:`channel_offset`) makes a
     misreading as likely as the text's own noise says it is."""
-    offset = know.channel_offset
+    offset = channel_offset(know.noise)
     token = tokens[index]
     word = token.core
     if offset is None or not word.islower():
@@ -1454,14 +1453,13 @@ def knowledge(text: str, context: Context, tokens: Iterable[str] | None = None) 
     lexicon, extra = load_lexicon(), user_words(context.extra_words)
     doc_lower = lower_counts(doc)
     noise = unknown_share(doc_lower, lexicon, extra)
-    offset = channel_offset(noise)
     collection = context.shared.get("collection_words")
     if collection:
         doc = doc + collection
         doc_lower = lower_counts(doc)
     anachronisms, sets = _static_lists()
     return Knowledge(lexicon, load_confusions(), doc, doc_lower, extra, anachronisms,
-                     sets, context.min_confidence, noise=noise, channel_offset=offset)
+                     sets, context.min_confidence, noise=noise)
 
 
 def look_for_noisy_text_words(distinct: Counter[str], know: Knowledge) -> None:
