@@ -1089,9 +1089,10 @@ NOISE_WEIGHT = 2.0
 in a text with a tenth of the newspapers' unknown words a misreading is much
 less likely, so the context must speak far louder before a known word goes."""
 NOISY_TEXT = 0.02
-"""Below this share of unknown words :func:`context_word` does not run: the
-offset (over 3.2 nats) outweighs what a bigram can say (and looking at every
-known word would cost a clean book its speed)."""
+"""Below this share of unknown words none of the noisy-text rules runs (see
+the module docstring): for :func:`context_word` the offset (over 3.2 nats)
+would outweigh what a bigram can say, and looking at every known word, or
+reading twice, would cost a clean book its speed."""
 CONTEXT_MAX_COUNT = 20_000_000
 """Words this common or commoner are left to the real-word sets: ``end``,
 ``nor``, ``mere`` are read as ``and``, ``not``, ``more`` by a bigram model
