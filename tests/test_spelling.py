@@ -207,6 +207,7 @@ def test_a_noisy_text_is_read_again_with_the_neighbours_corrected() -> None:
     first, _ = spelling.read_words(NOISY, Context())
     both = spelling.run(NOISY, Context())
     assert "rcad" not in {NOISY[p.start:p.end] for p in first.proposals}
+    assert any(f.text == "rcad" for f in first.flags)  # the first reading only flags it
     again = {NOISY[p.start:p.end]: p for p in both.proposals if p not in first.proposals}
     assert again["rcad"].replacement == "read"
     assert all("read again once its neighbours were corrected" in p.reason for p in again.values())
