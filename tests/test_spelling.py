@@ -228,6 +228,14 @@ def test_a_misreading_the_document_repeats_is_not_offered_as_a_reading() -> None
     assert spelling.candidate_known("wainscott", names)
 
 
+def test_in_a_very_noisy_text_recurrence_does_not_vouch_for_a_near_miss() -> None:
+    """``oxido`` three times is the document's word on a clean page; in OCR
+    this bad it is ``oxide`` misread every time."""
+    tail = " The oxido of iron; red oxido and black oxido."
+    assert correct(NOISY + tail).endswith(" The oxide of iron; red oxide and black oxide.")
+    assert correct(CLEAN + tail).count("oxido") == 3
+
+
 def test_the_noise_of_a_text_is_its_share_of_unknown_words() -> None:
     from clean_scan.vocabulary import count_words, lower_counts
     lexicon, no_words = load_lexicon(), frozenset()
