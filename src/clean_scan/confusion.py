@@ -44,7 +44,6 @@ STEP_LIMIT = 8.0
 and are left to the generic steps when generating forms."""
 
 LETTERS = string.ascii_lowercase
-WORD_CHARS = frozenset(string.ascii_letters + "'’-")
 
 
 def is_junk(char: str) -> bool:

@@ -181,8 +181,8 @@ class OffsetMap:
     """Raw offsets to clean offsets, through the hunks.
 
     >>> m = OffsetMap([(4, 5, "\\n\\n\\n")])   # raw "abcd\\n\\n\\nef" -> clean "abcd ef"
-    >>> m.raw_spans
-    [(4, 7)]
+    >>> m.raw_starts, m.raw_ends
+    ([4], [7])
     >>> [m.to_clean(r) for r in (0, 4, 5, 7, 9)]
     [0, 4, 4, 5, 7]
     >>> m.to_clean(5, right=True)
@@ -205,10 +205,6 @@ class OffsetMap:
             self.raw_starts.append(raw_start)
             self.raw_ends.append(raw_end)
             delta = raw_end - end
-
-    @property
-    def raw_spans(self) -> list[tuple[int, int]]:
-        return list(zip(self.raw_starts, self.raw_ends, strict=True))
 
     def hunk_at(self, raw: int) -> int:
         """Index of the last hunk starting at or before ``raw``; -1 if none."""

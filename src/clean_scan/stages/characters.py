@@ -1238,9 +1238,9 @@ def lone_marks(line: str, doc: Lines) -> list[Proposal]:
                       "a mark standing alone between words: a speck")
              for m in LONE_MARK.finditer(line)]
     if "'" in line:
-        alone = LONE_APOSTROPHE.findall(line)
+        alone = list(LONE_APOSTROPHE.finditer(line))
         if len(alone) == 1:
-            m = LONE_APOSTROPHE.search(line)
+            [m] = alone
             fixes.append(Proposal(m.start(), m.end(), "", "lone-mark", 0.8,
                                   "a straight apostrophe standing alone between words, "
                                   "with no other to pair with: a speck"))

@@ -219,6 +219,13 @@ class Knowledge:
         (``NOISY_TEXT``)."""
         return self.noise >= NOISY_TEXT
 
+    @property
+    def very_noisy(self) -> bool:
+        """A text with a tenth of its words unknown or more
+        (``NOISE_REFERENCE``), as bad as the newspapers the confusion costs
+        were learned from."""
+        return self.noise >= NOISE_REFERENCE
+
     def take_candidates(self, earlier: Knowledge) -> None:
         """Take over what an earlier reading of (nearly) the same text found
         for each form: its candidates, which of them came from the wide
@@ -362,9 +369,19 @@ def _is_known(core: str, know: Knowledge) -> bool:
         return False
     if ROMAN.match(core) is not None and len(core) <= 6:
         return True
-    votes = UNSPELLABLE_VOTES if unspellable(core) else 2
-    return know.doc[core] >= votes and not common_neighbours(core, know) and \
-        not document_neighbours(core, know) and not twice_from_common(core, know)
+    return recurrence_vouches(core, know.doc[core], know) and \
+        not document_neighbours(core, know)
+
+
+def recurrence_vouches(form: str, uses: int, know: Knowledge) -> bool:
+    """Whether a form the document prints ``uses`` times is taken as printed
+    on that ground: twice is enough (``UNSPELLABLE_VOTES`` times for a form
+    spelt as no English word is), unless the form is one or two classic
+    confusions from a very common word (``tho``, ``tlie``: the OCR repeats
+    its misreadings of the commonest words)."""
+    votes = UNSPELLABLE_VOTES if unspellable(form) else 2
+    return uses >= votes and not common_neighbours(form, know) and \
+        not twice_from_common(form, know)
 
 
 UNSPELLABLE_VOTES = 6
@@ -409,7 +426,7 @@ def document_neighbours(core: str, know: Knowledge) -> list[str]:
     lower = core.lower()
     if lower in know.lexicon.words:
         return []
-    uses = 0 if know.noise >= NOISE_REFERENCE else 2
+    uses = 0 if know.very_noisy else 2
     return [form for form, cost in know.model.variants(lower, two_ops=False, generic=False).items()
             if cost <= HARMONIC_MAX_CONFUSION and know.doc_lower[form] >= uses
             and know.lexicon.count(form) >= DOC_NEIGHBOUR_MIN_COUNT]
@@ -528,16 +545,13 @@ def _may_neighbour(lower: str, heads: frozenset[str], tails: frozenset[str]) -> 
 
 def trusted_recurring(form: str, know: Knowledge) -> bool:
     """Whether a lower-case form the lexicon lacks may be a candidate because
-    the document repeats it: not when it holds junk, or is one or two classic
-    confusions from a very common word (``tho``, ``tlie``: the OCR repeats
-    its misreadings of the commonest words), or is spelt as no English word
-    is and recurs less than ``UNSPELLABLE_VOTES`` times."""
+    the document repeats it (in any letter case): when it holds no junk and
+    its recurrence vouches for it as it would for the word itself
+    (:func:`recurrence_vouches`)."""
     found = know.trusted.get(form)
     if found is None:
-        found = know.trusted[form] = not (
-            any(is_junk(c) for c in form) or (unspellable(form) and know.doc_lower.get(
-                form, 0) < UNSPELLABLE_VOTES) or common_neighbours(form, know)
-            or twice_from_common(form, know))
+        found = know.trusted[form] = not any(is_junk(c) for c in form) and \
+            recurrence_vouches(form, know.doc_lower.get(form, 0), know)
     return found
 
 
@@ -650,7 +664,7 @@ def _candidates(core: str, know: Knowledge) -> dict[str, float]:
                 break  # long words, and capitalised ones in a clean text (mostly names), get one
             found = _merge(found, _generated(source, two_ops, know))
             if any(cost <= ONE_OP_ENOUGH for cost in found.values()) and \
-                    not (know.noise >= NOISE_REFERENCE and len(source) <= NOISY_TWO_OP_LENGTH):
+                    not (know.very_noisy and len(source) <= NOISY_TWO_OP_LENGTH):
                 break
     if core.islower() and not any(cost <= ONE_OP_ENOUGH for cost in found.values()):
         wide = {f: c for f, c in wide_candidates(source, know).items() if f not in found}
