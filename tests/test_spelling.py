@@ -42,6 +42,19 @@ def test_misreadings_are_put_back(raw: str, fixed: str) -> None:
     assert correct(raw) == fixed
 
 
+def test_misread_parts_of_compounds_and_possessives_are_put_back() -> None:
+    assert correct("the boardlng-houso in Bathurst-streot was sold") == \
+        "the boarding-house in Bathurst-street was sold"
+    assert correct("a ship at the Queon's Wharf") == "a ship at the Queen's Wharf"
+
+
+def test_compounds_are_changed_only_into_compounds_of_known_words() -> None:
+    for text in ("the well-known working-class party", "the Brest-Litovsk treaty",
+                 "at-tho same time",  # short pieces joined at a stray hyphen
+                 "in the Parranvitta-itreet"):  # an unknown name left: no surer for the change
+        assert correct(text) == text
+
+
 def test_case_is_kept() -> None:
     assert correct("THE PROBLEM WHETLIER OR NOT") == "THE PROBLEM WHETHER OR NOT"
 

@@ -45,8 +45,10 @@ Capitalised and all-capital words (often names) need stronger evidence: a
 classic confusion (and not into another name), a repaired junk character or
 a form the document uses.
 Letter case is carried over to the replacement (``NEITIIER`` → ``NEITHER``).
-Numbers, abbreviations, references, hyphenated compounds and words at a
-``¬`` are not touched.
+The parts of a hyphenated compound and the stem of a possessive are read
+as words (``Bathurst-streot`` → ``Bathurst-street``, ``Queon's`` →
+``Queen's``), but a compound is changed only into one of known words.
+Numbers, abbreviations, references and words at a ``¬`` are not touched.
 """
 
 from __future__ import annotations
@@ -281,7 +283,7 @@ def looks_like_word(core: str) -> bool:
     if core.isupper() and len(core) <= 4:
         return False
     if "-" in core:
-        return False  # compounds and split words are the dehyphenate stage's
+        return False  # compounds are read part by part: compound_parts
     return sum(map(str.isalpha, core)) >= len(core) - 2
 
 
@@ -1318,7 +1320,8 @@ def token_kind(text: str, know: Knowledge) -> tuple[bool, bool]:
         lead, core, trail = edges(text)
     common = core.isalpha() and len(know.lexicon.words.get(core.lower(), "")) >= RARE_DIGITS \
         and core not in know.confusion_sets and not core.startswith("I")
-    look = not (common or not looks_like_word(core) or "¬" in trail)
+    word_like = looks_like_word(core) or compound_parts(core) is not None
+    look = not (common or not word_like or "¬" in trail)
     if look and is_known(core, know) and not know.confusion_sets.get(core) and \
             not core.startswith("I") and not may_be_rare_misreading(core, know):
         look = False  # _decide would find nothing to do, whatever the context
@@ -1435,9 +1438,84 @@ def _decide(tokens: list[Token], i: int, know: Knowledge, sentence_start: bool,
                 return found
         return real_word(tokens, i, know) or rare_word(tokens, i, know, sentence_start) or \
             context_word(tokens, i, know)
+    if compound_parts(token.core) is not None:
+        return correct_parts(tokens, i, know, sentence_start)
     joined = (join_pieces(tokens, i - 1, know) if joinable_left and i > 0 else None) or \
         join_pieces(tokens, i, know)
     return joined or correct_word(tokens, i, know, sentence_start)
+
+
+POSSESSIVES = ("'s", "’s")
+MIN_PART_LENGTH = 4
+"""The shortest part of a compound that is read for a misreading: shorter
+parts are as often the pieces of a word broken at a stray hyphen
+(``sugge-ting``, ``Ij-mel``) as words of a compound."""
+
+
+def compound_parts(core: str) -> list[tuple[int, str]] | None:
+    """The words of a hyphenated compound or a possessive, each with its
+    offset in ``core``, or ``None`` for any other core. The OCR misreads
+    letters inside a compound as anywhere else (``Bathurst-streot``,
+    ``boardlng-houso``, ``Queon's``), but the whole is seldom a lexicon
+    word, so its parts are read one by one.
+
+    >>> compound_parts("Bathurst-streot"), compound_parts("Queon's")
+    ([(0, 'Bathurst'), (9, 'streot')], [(0, 'Queon')])
+    >>> compound_parts("whicli"), compound_parts("-tho"), compound_parts("3-maiitcd")
+    (None, None, None)
+    """
+    stem = core[:-2] if core.endswith(POSSESSIVES) else core
+    if stem == core and "-" not in core:
+        return None
+    parts, offset = [], 0
+    for part in stem.split("-"):
+        if not part.isalpha() or len(part) == 1:
+            return None  # a number, a mark or a lone letter: a broken word, not a compound
+        parts.append((offset, part))
+        offset += len(part) + 1
+    return parts
+
+
+def correct_parts(tokens: list[Token], index: int, know: Knowledge,
+                  sentence_start: bool) -> Proposal | Flag | None:
+    """:func:`correct_word` for each unknown part of a compound or a
+    possessive, read between the parts beside it (the first and last
+    between the compound's own neighbours); the parts changed make one
+    change, the least sure part its confidence. A compound with no change
+    gives its first flag, if any."""
+    token = tokens[index]
+    parts = compound_parts(token.core) or []
+    possessive = token.core.endswith(POSSESSIVES)
+    inner = [Token(token.start + offset, part,
+                   token.lead if k == 0 else "",
+                   (token.core[-2:] if possessive else "") + token.trail
+                   if k == len(parts) - 1 else "")
+             for k, (offset, part) in enumerate(parts)]
+    before = [tokens[index - 1]] if index > 0 else []
+    after = [tokens[index + 1]] if index + 1 < len(tokens) else []
+    seen = [*before, *inner, *after]
+    changed: list[Proposal] = []
+    flags: list[Flag] = []
+    for k, part in enumerate(inner):
+        if len(part.core) < MIN_PART_LENGTH or is_known(part.core, know):
+            continue
+        outcome = correct_word(seen, len(before) + k, know, sentence_start and k == 0)
+        if isinstance(outcome, Proposal) and " " not in outcome.replacement:
+            changed.append(outcome)
+        elif isinstance(outcome, Flag):
+            flags.append(outcome)
+    if not changed:
+        return flags[0] if flags else None
+    after_change = {prop.start: prop.replacement for prop in changed}
+    if not all(is_known(after_change.get(part.start, part.core), know) for part in inner):
+        return None  # a part still unknown: the whole is no surer a compound for the change
+    start, end = changed[0].start, changed[-1].end
+    text = token.core[start - token.start:end - token.start]
+    for prop in reversed(changed):
+        text = text[:prop.start - start] + prop.replacement + text[prop.end - start:]
+    reasons = "; ".join(prop.reason for prop in changed)
+    return Proposal(start, end, text, changed[0].rule, min(p.confidence for p in changed),
+                    f"in the compound '{token.core}': {reasons}")
 
 
 @lru_cache(maxsize=1)
