@@ -59,6 +59,12 @@ def test_case_is_kept() -> None:
     assert correct("THE PROBLEM WHETLIER OR NOT") == "THE PROBLEM WHETHER OR NOT"
 
 
+def test_a_small_letter_before_a_capitalised_word_is_a_speck_not_a_word() -> None:
+    # not split as "it he": a word does not start at a capital's second letter
+    assert correct("can ever be victorious. iThe Bolsheviks came to power") == \
+        "can ever be victorious. The Bolsheviks came to power"
+
+
 def test_the_document_votes_for_its_own_words() -> None:
     text = ("Russia was poor. " * 12) + "The revolution in Russid came first."
     assert "revolution in Russia came" in correct(text)

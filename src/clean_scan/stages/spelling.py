@@ -293,7 +293,8 @@ a word to correct."""
 
 
 def case_like(form: str, model: str) -> str:
-    """``form`` in the letter case of ``model``.
+    """``form`` in the letter case of ``model`` (capitalised after a speck
+    it drops: ``iThe`` → ``The``, but ``iBsue`` → ``issue``).
 
     >>> case_like("neither", "NEITIIER"), case_like("france", "Frauce"), case_like("the", "tbe")
     ('NEITHER', 'France', 'the')
@@ -302,9 +303,19 @@ def case_like(form: str, model: str) -> str:
     """
     if (model.isupper() and len(model) > 1) or capitals_with_a_small(model):
         return form.upper()
-    if model[:1].isupper():
+    if model[:1].isupper() or (speck_before_capital(model) and form[:1] != model[0]):
         return form[:1].upper() + form[1:]
     return form
+
+
+def speck_before_capital(core: str) -> bool:
+    """A small letter before a capitalised word (``iThe``): no word is spelt
+    so, so the small letter is a speck and the word is capitalised.
+
+    >>> speck_before_capital("iThe"), speck_before_capital("McKay"), speck_before_capital("iTHE")
+    (True, False, False)
+    """
+    return len(core) > 3 and core[0].islower() and core[1].isupper() and core[2:].islower()
 
 
 def capitals_with_a_small(core: str) -> bool:
@@ -816,7 +827,10 @@ def split_candidates(core: str, know: Knowledge) -> dict[str, float]:
     """Two words run together (``whichwas``) or parted by junk (``by*the``)."""
     found: dict[str, float] = {}
     lower = core.lower()
+    mixed = not core.isupper() and not core.islower()
     for i in range(1, len(lower)):
+        if mixed and (_inner_capital(core[:i]) or _inner_capital(core[i:])):
+            continue  # a capital inside a part: a word does not start there
         first, second = lower[:i], lower[i:]
         cost = SPLIT_COST
         if is_junk(second[0]) or second[0] in "'’":
@@ -828,6 +842,10 @@ def split_candidates(core: str, know: Knowledge) -> dict[str, float]:
 
 
 JUNK_SPLIT_COST = 3.0
+
+
+def _inner_capital(part: str) -> bool:
+    return any(map(str.isupper, part[1:]))
 
 
 def _split_part_ok(part: str, know: Knowledge) -> bool:
