@@ -53,6 +53,8 @@ def test_compounds_are_changed_only_into_compounds_of_known_words() -> None:
                  "at-tho same time",  # short pieces joined at a stray hyphen
                  "in the Parranvitta-itreet"):  # an unknown name left: no surer for the change
         assert correct(text) == text
+    raised = flags("in the Parranvitta-itreet")
+    assert [(f.text, f.suggestions) for f in raised] == [("itreet", ("street",))]
 
 
 def test_case_is_kept() -> None:

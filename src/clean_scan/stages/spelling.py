@@ -1524,15 +1524,19 @@ def correct_parts(tokens: list[Token], index: int, know: Knowledge,
             flags.append(outcome)
     if not changed:
         return flags[0] if flags else None
-    after_change = {prop.start: prop.replacement for prop in changed}
-    if not all(is_known(after_change.get(part.start, part.core), know) for part in inner):
-        return None  # a part still unknown: the whole is no surer a compound for the change
     start, end = changed[0].start, changed[-1].end
     text = token.core[start - token.start:end - token.start]
     for prop in reversed(changed):
         text = text[:prop.start - start] + prop.replacement + text[prop.end - start:]
     reasons = "; ".join(prop.reason for prop in changed)
-    return Proposal(start, end, text, changed[0].rule, min(p.confidence for p in changed),
+    conf = min(prop.confidence for prop in changed)
+    after_change = {prop.start: prop.replacement for prop in changed}
+    if not all(is_known(after_change.get(part.start, part.core), know) for part in inner):
+        # a part stays unknown: the whole is no surer a compound for the change
+        return Flag(start, end, token.core[start - token.start:end - token.start],
+                    changed[0].rule, round(conf, 3),
+                    f"not changed (a part of '{token.core}' stays unknown): {reasons}", (text,))
+    return Proposal(start, end, text, changed[0].rule, conf,
                     f"in the compound '{token.core}': {reasons}")
 
 
