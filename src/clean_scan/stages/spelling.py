@@ -1456,8 +1456,9 @@ def _decide(tokens: list[Token], i: int, know: Knowledge, sentence_start: bool,
                 return found
         return real_word(tokens, i, know) or rare_word(tokens, i, know, sentence_start) or \
             context_word(tokens, i, know)
-    if compound_parts(token.core) is not None:
-        return correct_parts(tokens, i, know, sentence_start)
+    parts = compound_parts(token.core)
+    if parts is not None:
+        return correct_parts(tokens, i, parts, know, sentence_start)
     joined = (join_pieces(tokens, i - 1, know) if joinable_left and i > 0 else None) or \
         join_pieces(tokens, i, know)
     return joined or correct_word(tokens, i, know, sentence_start)
@@ -1494,15 +1495,15 @@ def compound_parts(core: str) -> list[tuple[int, str]] | None:
     return parts
 
 
-def correct_parts(tokens: list[Token], index: int, know: Knowledge,
-                  sentence_start: bool) -> Proposal | Flag | None:
-    """:func:`correct_word` for each unknown part of a compound or a
-    possessive, read between the parts beside it (the first and last
+def correct_parts(tokens: list[Token], index: int, parts: list[tuple[int, str]],
+                  know: Knowledge, sentence_start: bool) -> Proposal | Flag | None:
+    """:func:`correct_word` for each unknown part (``parts``:
+    :func:`compound_parts`) of a compound or a possessive, read between the
+    parts beside it (the first and last
     between the compound's own neighbours); the parts changed make one
     change, the least sure part its confidence. A compound with no change
     gives its first flag, if any."""
     token = tokens[index]
-    parts = compound_parts(token.core) or []
     possessive = token.core.endswith(POSSESSIVES)
     inner = [Token(token.start + offset, part,
                    token.lead if k == 0 else "",
