@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from clean_scan import clean_text
 from clean_scan.layout import split_lines, typical_line_length
 from clean_scan.stages import footnotes
 
@@ -25,3 +26,31 @@ def test_lines_are_made_as_layout_makes_them(text: str) -> None:
 def test_full_width_of_long_lines() -> None:
     text = "\n".join("x" * n for n in (10, 35, 40, 45, 50))
     assert footnotes.Lines(text).full_width == typical_line_length(split_lines(text)) == 42
+
+
+PAGE_WITH_A_NOTE = """They could only understand them if they were presented on a
+mythica1 or pseudo-religious basis, as struggles of the regime
+against the enemies of the people, and so it went on for years.
+
+Stalin, on the other hand, has to descend to the mystical level
+and make public trials and purges out of mere differences of
+opinion about means or even mere administrative maladjustments. 1
+
+This growing necessity to paint every issue in terms of deepest
+black or purest white, to seek out national enemies not merely.
+
+1 In their sharpest form these tendencies were expressed during
+the Moscow Trials, when the world witnessed a new wave of terror.
+
+{page}
+"""
+
+
+def test_a_digit_misread_for_a_letter_is_not_taken_for_the_reference() -> None:
+    """``mythica1`` is ``mythical`` misread: the note goes after the
+    paragraph whose reference stands apart (``maladjustments. 1``)."""
+    text = PAGE_WITH_A_NOTE.format(page=43) + "\f" + PAGE_WITH_A_NOTE.format(page=44)
+    paragraphs = clean_text(text).clean.split("\n\n")
+    assert paragraphs[1].endswith("administrative maladjustments.[1]")
+    assert paragraphs[2].startswith("[1] In their sharpest form")
+    assert "mythica[1]" not in paragraphs[0]

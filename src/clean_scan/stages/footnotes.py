@@ -23,8 +23,10 @@ from itertools import accumulate, repeat
 
 import regex
 
+from clean_scan.charmaps import LETTERS_FOR_DIGIT
 from clean_scan.document import Proposal
 from clean_scan.layout import PAGE_BREAK, Line, median, runs_on
+from clean_scan.lexicon import known_form, load_lexicon
 from clean_scan.stage import Context, Stage, StageResult
 
 NOTE_START = regex.compile(r"""^(?P<mark>[1-9]|[*†‡§•¶])(?:\s+|(?=[\p{Lu}“‘"']))(?P<body>\S)""")
@@ -194,10 +196,13 @@ def _page_proposals(text: str, lines: Lines, page: list[int]) -> list[Proposal]:
 def _find_reference(
     text: str, lines: Lines, body: list[int], note: Note, used: set[int]
 ) -> Reference | None:
-    """The first place in the page body that carries the note's mark."""
+    """The first place in the page body that carries the note's mark; a
+    digit that ends a word as the letter of its shape would (``mythica1``)
+    only if no other place does."""
     candidates = [note.number]
     if note.mark in GARBLED_MARKS:
         candidates.append("*")
+    letter_like: Reference | None = None
     for mark in candidates:
         pattern = (
             GARBLED_REFERENCE
@@ -215,8 +220,27 @@ def _find_reference(
                 if mark != "*" and _starts_line(text, line, match):
                     continue
                 gap_start = match.start("gap") if mark != "*" else match.start("mark")
-                return Reference(gap_start, match.end("mark"), idx)
-    return None
+                found = Reference(gap_start, match.end("mark"), idx)
+                if mark == "*" or match.group("gap") or not _reads_as_letter(before, mark):
+                    return found
+                letter_like = letter_like or found
+    return letter_like
+
+
+def _reads_as_letter(before: str, digit: str) -> bool:
+    """Whether ``digit``, set right after the word ending ``before``, makes
+    a known word read as the letter of its shape (``mythica`` + ``1`` is
+    ``mythical``): the OCR's misread letter, not a note's reference.
+
+    >>> _reads_as_letter("on a mythica", "1"), _reads_as_letter("the organisation", "1")
+    (True, False)
+    """
+    word = regex.search(r"\p{L}+$", before)
+    if word is None:
+        return False
+    lexicon = load_lexicon()
+    return any(known_form(word.group() + letter, lexicon)
+               for letter in LETTERS_FOR_DIGIT.get(digit, ()))
 
 
 def _starts_line(text: str, line: Line, match: regex.Match) -> bool:
