@@ -1499,10 +1499,9 @@ def correct_parts(tokens: list[Token], index: int, parts: list[tuple[int, str]],
                   know: Knowledge, sentence_start: bool) -> Proposal | Flag | None:
     """:func:`correct_word` for each unknown part (``parts``:
     :func:`compound_parts`) of a compound or a possessive, read between the
-    parts beside it (the first and last
-    between the compound's own neighbours); the parts changed make one
-    change, the least sure part its confidence. A compound with no change
-    gives its first flag, if any."""
+    parts beside it (the first and last between the compound's own
+    neighbours); the parts changed make one change, the least sure part its
+    confidence. A compound with no change gives its first flag, if any."""
     token = tokens[index]
     possessive = token.core.endswith(POSSESSIVES)
     inner = [Token(token.start + offset, part,
@@ -1526,16 +1525,16 @@ def correct_parts(tokens: list[Token], index: int, parts: list[tuple[int, str]],
     if not changed:
         return flags[0] if flags else None
     start, end = changed[0].start, changed[-1].end
-    text = token.core[start - token.start:end - token.start]
+    printed = token.core[start - token.start:end - token.start]
+    text = printed
     for prop in reversed(changed):
         text = text[:prop.start - start] + prop.replacement + text[prop.end - start:]
     reasons = "; ".join(prop.reason for prop in changed)
     conf = min(prop.confidence for prop in changed)
-    after_change = {prop.start: prop.replacement for prop in changed}
-    if not all(is_known(after_change.get(part.start, part.core), know) for part in inner):
+    reading = {prop.start: prop.replacement for prop in changed}
+    if not all(is_known(reading.get(part.start, part.core), know) for part in inner):
         # a part stays unknown: the whole is no surer a compound for the change
-        return Flag(start, end, token.core[start - token.start:end - token.start],
-                    changed[0].rule, round(conf, 3),
+        return Flag(start, end, printed, changed[0].rule, round(conf, 3),
                     f"not changed (a part of '{token.core}' stays unknown): {reasons}", (text,))
     return Proposal(start, end, text, changed[0].rule, conf,
                     f"in the compound '{token.core}': {reasons}")
