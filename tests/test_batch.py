@@ -359,6 +359,8 @@ def test_ctrl_c_stops_cleanly_with_a_summary_and_resume_finishes(tmp_path: Path)
     assert b"--resume" in err
     summary = json.loads((out / "batch-summary.json").read_text("utf-8"))
     assert summary["run"]["interrupted"] is True and summary["totals"]["not_done"] > 0
+    with pytest.raises(ProcessLookupError):  # no worker outlives the batch to go on writing
+        os.killpg(proc.pid, 0)
     assert not list(out.glob(".*.part"))
     assert subprocess.run([*cmd, "--resume"], capture_output=True).returncode == 0
     assert len(tree_bytes(out)) == 60

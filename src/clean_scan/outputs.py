@@ -148,3 +148,16 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_partial_writes(folder: Path) -> int:
+    """Delete the temporary files of atomic writes that a killed or
+    interrupted run left below ``folder``: a signal can land after
+    ``mkstemp`` has made the file and before the write's clean-up is armed."""
+    removed = 0
+    for parent, _dirs, files in os.walk(folder):
+        for name in files:
+            if name.startswith(".") and name.endswith(".part"):
+                Path(parent, name).unlink(missing_ok=True)
+                removed += 1
+    return removed

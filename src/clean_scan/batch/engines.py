@@ -19,8 +19,8 @@ Local pool, and why it is built this way:
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
-import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -30,6 +30,7 @@ from typing import Any
 
 from clean_scan.batch.discover import Job
 from clean_scan.batch.work import BatchOptions, Record, base_record, count_file, process, warm_up
+from clean_scan.outputs import remove_partial_writes
 
 OnRecord = Callable[[Record], None]
 
@@ -46,8 +47,27 @@ def _init_worker(options: BatchOptions) -> None:
         warm_up(options)
 
 
+class _Terminated(SystemExit):
+    """SIGTERM in a worker: unwinds the file in hand, so that its atomic
+    write removes the temporary file, and then ends the worker."""
+
+
+_in_job = False
+_stop_code = 0
+
+
 def _exit_on_term(signum: int, frame: Any) -> None:
-    sys.exit(128 + signum)
+    """Between files there is nothing to clean up, so the worker ends at once;
+    in a file, the exception unwinds it. The pool's own code catches any
+    exception around sending a result, so an idle worker must not rely on one.
+    A second SIGTERM (the parent's death signal) must not cut the clean-up short."""
+    global _stop_code
+    if _stop_code:
+        return
+    _stop_code = 128 + signum
+    if not _in_job:
+        os._exit(_stop_code)
+    raise _Terminated(_stop_code)
 
 
 def _die_with_parent() -> None:
@@ -60,8 +80,21 @@ def _die_with_parent() -> None:
 
 
 def _work(job: Job) -> Record:
+    """One file. A worker told to stop ends here, after the file's clean-up
+    (the pool's loop would otherwise send the exit back as the file's result
+    and take the next file)."""
+    global _in_job
     assert _OPTIONS is not None
-    return process(job, _OPTIONS)
+    _in_job = True
+    try:
+        return process(job, _OPTIONS)
+    except _Terminated:
+        pass
+    finally:
+        _in_job = False
+        if _stop_code:
+            os._exit(_stop_code)
+    raise AssertionError("unreachable: a stopped worker has exited")
 
 
 def _noop_init() -> None:
@@ -90,6 +123,7 @@ class LocalEngine:
                 lost = self._drain(pool, pending, suspects, on_record)
             except BaseException:
                 _terminate(pool)
+                remove_partial_writes(options.out_dir)  # the workers are gone: none is theirs
                 raise
             pool.shutdown(wait=True)
             for job in lost:
@@ -130,12 +164,26 @@ class LocalEngine:
         return []
 
 
+_WORKER_EXIT_SECONDS = 5.0
+"""How long an interrupted batch waits for a worker to remove its temporary
+file before killing it (a later ``--resume`` removes what a kill leaves)."""
+
+
 def _terminate(pool: ProcessPoolExecutor) -> None:
-    """Stop the workers now; their atomic writes clean up on SIGTERM."""
+    """Stop the workers now, and wait until they have gone: a worker removes
+    its atomic write's temporary file as it exits on SIGTERM, and a parent
+    that returned first would write the summary (and exit) beside a ``.part``
+    file that is still there."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
     for proc in processes:
         with contextlib.suppress(Exception):
             proc.terminate()
+    for proc in processes:
+        with contextlib.suppress(Exception):
+            proc.join(_WORKER_EXIT_SECONDS)
+            if proc.exitcode is None:
+                proc.kill()
+                proc.join()
     pool.shutdown(wait=False, cancel_futures=True)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -24,6 +23,7 @@ from clean_scan.batch.discover import Job, discover
 from clean_scan.batch.progress import Progress
 from clean_scan.batch.summary import totals, write_summary
 from clean_scan.batch.work import BatchOptions, Record, base_record
+from clean_scan.outputs import remove_partial_writes
 from clean_scan.pipeline import STAGE_NAMES
 
 JOURNAL = ".batch-journal.jsonl"
@@ -63,7 +63,7 @@ def run_batch(inputs: Sequence[str], options: BatchOptions, engine: Engine, *,
     out_dir.mkdir(parents=True, exist_ok=True)
     jobs = discover(inputs, out_dir)
     if options.resume:
-        remove_stale_parts(out_dir)
+        remove_partial_writes(out_dir)
     if learn_collection:
         paths = [j.source for j in jobs if j.error is None]
         if log:
@@ -119,17 +119,6 @@ def collection_vocabulary(engine: Engine, paths: list[Path]) -> Counter[str]:
         total.update(counts)
         files.update(counts.keys())
     return Counter({w: n for w, n in total.items() if files[w] >= MIN_COLLECTION_FILES})
-
-
-def remove_stale_parts(out_dir: Path) -> int:
-    """Delete the temporary files of atomic writes a killed run left."""
-    removed = 0
-    for folder, _dirs, files in os.walk(out_dir):
-        for name in files:
-            if name.startswith(".") and name.endswith(".part"):
-                Path(folder, name).unlink(missing_ok=True)
-                removed += 1
-    return removed
 
 
 def _size(path: Path) -> int:
