@@ -150,6 +150,18 @@ def test_a_capital_i_inside_a_sentence_is_read_as_a_small_i() -> None:
     assert correct(text) == text
 
 
+def test_in_a_noisy_text_any_common_word_may_carry_a_capital_i_for_its_small_i() -> None:
+    """Between garbled neighbours the bigram list attests nothing, so in a
+    noisy text the capital is judged by the word: ``Included`` is
+    ``included``, but a name (``Irish``) stays, and so does everything on
+    a clean page."""
+    tail = " The cost wns Included nt tho fair. The men wcre all Irish nnd tliere."
+    assert correct(NOISY + tail).endswith(
+        " The cost was included at the fair. The men were all Irish and there.")
+    clean = "The cost was Included in the bill."
+    assert correct(clean) == clean
+
+
 def test_a_small_letter_inside_a_word_in_capitals_is_read_as_a_capital() -> None:
     # invented: a heading word with one small letter is no name to protect
     assert correct("THE CATTLE MARKoT AT HOMEBUSH") == "THE CATTLE MARKET AT HOMEBUSH"

@@ -1109,16 +1109,33 @@ def capital_i(tokens: list[Token], index: int, know: Knowledge) -> Proposal | No
     token = tokens[index]
     core = token.core
     lower = core.lower()
-    if len(core) < 2 or not core[1:].islower() or lower not in _very_common():
+    if len(core) < 2 or not core[1:].islower():
         return None
     left, right = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
     if left is None or right is None or not (left.islower() and right.islower()):
         return None
-    if seen_pairs(lower, left, right, know) < 2:
+    very_common = lower in _very_common()
+    if very_common and seen_pairs(lower, left, right, know) == 2:
+        why = "inside a sentence"
+    elif know.noisy and not very_common and capital_i_in_noise(lower, know):
+        why = "inside a sentence of a noisy text, where it names nothing"
+    else:
         return None
     return Proposal(token.start, token.end, lower, "capital-i-for-small-i", 0.9,
-                    f"'{left} {core} {right}': a capital I misread for a small i "
-                    "inside a sentence")
+                    f"'{left} {core} {right}': a capital I misread for a small i {why}")
+
+
+def capital_i_in_noise(lower: str, know: Knowledge) -> bool:
+    """In a noisy text the neighbours of a word are too often garbled for the
+    bigram list to attest them, and OCR this bad reads the small ``i`` of
+    word as a capital (``to Include the``). Between two lower-case words,
+    the capitalised form is taken for the word it spells, not for a name,
+    when the lexicon counts the word a million times or more and no list
+    holds it as a name. The very commonest words (``It``, ``In``, ``If``)
+    are left to the bigram test: there a capital is far more often a
+    sentence start whose full stop the OCR lost."""
+    return len(know.lexicon.words.get(lower, "")) >= RARE_DIGITS and \
+        lower not in proper_names() and lower not in know.extra
 
 
 NOISE_REFERENCE = 0.1
