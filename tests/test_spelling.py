@@ -162,6 +162,16 @@ def test_in_a_noisy_text_any_common_word_may_carry_a_capital_i_for_its_small_i()
     assert correct(clean) == clean
 
 
+def test_in_a_noisy_text_a_mark_glued_to_a_word_is_read_as_the_letter_it_hides() -> None:
+    """``»hip`` is ``ship`` and ``Jame*`` is ``James``; a quoted word whose
+    quotes pair up on the line stays quoted, and a clean page is left."""
+    tail = " The »hip wns owned by Jame* Brown. He said “hold” and left."
+    assert correct(NOISY + tail).endswith(
+        " The ship was owned by James Brown. He said “hold” and left.")
+    clean = "The »hip was owned by Jame* Brown."
+    assert correct(clean) == clean
+
+
 def test_a_small_letter_inside_a_word_in_capitals_is_read_as_a_capital() -> None:
     # invented: a heading word with one small letter is no name to protect
     assert correct("THE CATTLE MARKoT AT HOMEBUSH") == "THE CATTLE MARKET AT HOMEBUSH"
