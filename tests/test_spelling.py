@@ -172,6 +172,13 @@ def test_in_a_noisy_text_a_mark_glued_to_a_word_is_read_as_the_letter_it_hides()
     assert correct(clean) == clean
 
 
+def test_in_a_noisy_text_two_words_are_not_joined_into_a_form_printed_once() -> None:
+    """OCR this bad runs words together (``ontho``) as often as it spaces
+    one apart: a form the text prints once is no word to join into."""
+    tail = " It stood ontho hill. He went on tho road."
+    assert correct(NOISY + tail).endswith(" He went on the road.")
+
+
 def test_a_small_letter_inside_a_word_in_capitals_is_read_as_a_capital() -> None:
     # invented: a heading word with one small letter is no name to protect
     assert correct("THE CATTLE MARKoT AT HOMEBUSH") == "THE CATTLE MARKET AT HOMEBUSH"

@@ -1394,9 +1394,11 @@ def join_pieces(tokens: list[Token], index: int, know: Knowledge) -> Proposal | 
     if first_known and second_known:
         return None
     joined = first.core + second.core
-    if not (known_form(joined, know.lexicon) or know.doc_lower[joined.lower()] >= 1):
-        return None
-    common = know.lexicon.count(joined) >= MIN_JOIN_COUNT or know.doc_lower[joined.lower()] >= 1
+    printed = know.doc_lower[joined.lower()]
+    if not (known_form(joined, know.lexicon) or joined.lower() in know.extra or
+            (printed and not know.noisy)):
+        return None  # in a noisy text, a form printed once elsewhere is as likely a misreading
+    common = know.lexicon.count(joined) >= MIN_JOIN_COUNT or printed >= 1
     conf = 0.95 if common else 0.85
     return Proposal(first.start, second.end, joined, "join-spaced-word", conf,
                     f"'{first.core} {second.core}' is one word spaced apart: '{joined}'")
