@@ -315,6 +315,15 @@ def test_internet_archive_front_notice_goes() -> None:
     assert clean == "\n\f\n".join(prose(n, 14) for n in range(4)) + "\n"
 
 
+def test_form_feeds_at_only_some_page_breaks_do_not_hide_the_others() -> None:
+    """A scanner's notice page ended by a form feed, then a book whose
+    pages are parted by blank lines: the blank gaps are page breaks too."""
+    notice = "Digitized by the Internet Archive\nin 2011 with funding from\nUniversity of Toronto"
+    pages = [f"{prose(n, 14)}\n\n— {n + 1} —" for n in range(5)]
+    clean = furniture_only(notice + "\n\f" + "\n\n\n\n".join(pages) + "\n").clean
+    assert clean == "\n\f\n".join(prose(n, 14) for n in range(5)) + "\n"
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="ab I1*$\n\f.", max_size=120))
 def test_any_text_gives_sane_proposals(text: str) -> None:

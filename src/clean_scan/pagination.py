@@ -302,29 +302,40 @@ class Page:
     stop: int
 
 
+
+
 def split_pages(lines: list[Line]) -> tuple[list[Page], set[int]]:
     """Pages, and the indices of page-marker lines (furniture themselves).
 
-    Form feeds win; else marker lines; else gaps of blank lines, of the
-    length this text uses between pages (see :func:`page_gap_length`).
+    Form feeds win, unless the gaps below find more than twice as many
+    page breaks besides: such a text puts form feeds at only some of them
+    (after a scanner's notice page, between files joined into one), and
+    gets both. Else marker lines; else gaps of blank lines, of the length
+    this text uses between pages (see :func:`page_gap_length`).
     """
     markers = {i for i, ln in enumerate(lines)
                if ln.text.lstrip()[:1] in _MARKER_FIRST and PAGE_MARKER.match(ln.text)}
     cuts: set[int] = set()  # a cut before line i
     if "\f" in map(attrgetter("sep"), lines):  # (compared in C: a book has thousands of lines)
         cuts = {i + 1 for i, ln in enumerate(lines) if ln.sep == "\f"}
-    elif len(markers) >= 2:
-        cuts = set(markers)
-    else:
-        markers = set()
-        runs = blank_runs(lines)
-        gap = page_gap_length(lines, runs)
-        if gap:
-            cuts = {start + length for start, length in runs if length >= gap}
-        else:
-            cuts = {i + 1 for i in rising_folios(lines)}
-        return _pages_from_cuts(lines, cuts, merge_lone_numbers=True), markers
-    return _pages_from_cuts(lines, cuts), markers
+        besides = gap_cuts(lines) - cuts
+        if len(besides) <= 2 * len(cuts):
+            return _pages_from_cuts(lines, cuts), markers
+        return _pages_from_cuts(lines, cuts | besides, merge_lone_numbers=True), markers
+    if len(markers) >= 2:
+        return _pages_from_cuts(lines, set(markers)), markers
+    return _pages_from_cuts(lines, gap_cuts(lines), merge_lone_numbers=True), set()
+
+
+def gap_cuts(lines: list[Line]) -> set[int]:
+    """Page breaks read from the blank lines alone (a cut before line i):
+    gaps of the length this text uses between pages, or, with no such
+    gaps, the lines after folios rising page by page."""
+    runs = blank_runs(lines)
+    gap = page_gap_length(lines, runs)
+    if gap:
+        return {start + length for start, length in runs if length >= gap}
+    return {i + 1 for i in rising_folios(lines)}
 
 
 def blank_runs(lines: list[Line]) -> list[tuple[int, int]]:
