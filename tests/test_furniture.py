@@ -315,6 +315,20 @@ def test_internet_archive_front_notice_goes() -> None:
     assert clean == "\n\f\n".join(prose(n, 14) for n in range(4)) + "\n"
 
 
+def test_a_date_due_slip_on_the_first_leaf_goes_whole() -> None:
+    """The library's name, the slip's sentence and the column of dates go;
+    a date and a sentence about a debt falling due inside the book stay."""
+    slip = ("UNIVERSITY OF CALIFORNIA\nLIBRARY\n\nThis book is DUE on the last date stamped "
+            "below.\n\nMAR 3 1947\n12 OCT '48")
+    inside = "MAR 3 1947\n\nThe rent was due on the first of the month."
+    bodies = [prose(n, 14) for n in range(7)]
+    bodies[3] = f"{inside}\n\n{prose(7, 12)}"
+    pages = [slip] + [f"{body}\n\n{n + 1}" for n, body in enumerate(bodies)]
+    clean = furniture_only("\n\n\n\n".join(pages) + "\n").clean
+    assert not any(w in clean for w in ("CALIFORNIA", "LIBRARY", "stamped", "OCT"))
+    assert inside in clean
+
+
 def test_form_feeds_at_only_some_page_breaks_do_not_hide_the_others() -> None:
     """A scanner's notice page ended by a form feed, then a book whose
     pages are parted by blank lines: the blank gaps are page breaks too."""

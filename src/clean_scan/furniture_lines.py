@@ -201,6 +201,42 @@ def library_stamp(line: str, *, strict: bool = True) -> float:
     return best
 
 
+_MONTH = r"(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)\.?"
+_STAMP_DATE = (rf"(?:{_MONTH}\s*\d{{1,2}},?\s*(?:\d{{4}}|['’]?\d\d)"
+               rf"|\d{{1,2}}\s*{_MONTH}\s*(?:\d{{4}}|['’]?\d\d))")
+_DATE_STAMPS = regex.compile(rf"^\W*{_STAMP_DATE}(?:\W+{_STAMP_DATE})*\W*$")
+
+
+def date_stamp(line: str) -> bool:
+    """Dates and nothing else, the month as a library's dating stamp sets
+    it, in capitals and cut short (``MAR 3 1947``, ``12 OCT '48``): the
+    column of a date-due slip. Only a first or last leaf is asked: inside
+    a book such a line may be a letter's date.
+
+    >>> date_stamp("MAR 3 1947"), date_stamp("12 OCT '48  JAN 5 1949"), date_stamp("March 3, 1947")
+    (True, True, False)
+    """
+    return len(line) <= 80 and _DATE_STAMPS.match(line.strip()) is not None
+
+
+_SLIP_WORDS = regex.compile(r"(?i)\bdate\s+(?:last\s+)?stamped\b|\bdate\s+due\b|\bdue\s+on\b"
+                            r"|\bmust\s+be\s+returned\b|\breturn(?:ed)?\s+(?:this\s+book\s+)?"
+                            r"on\s+or\s+before\b|\bfines?\s+(?:will\s+be\s+)?charged\b")
+
+
+def due_slip(line: str) -> bool:
+    """The sentence of a date-due slip (``This book is due on the last date
+    stamped below``): plain words, so :func:`library_stamp` takes it for
+    prose. Only a first or last leaf is asked.
+
+    >>> due_slip("This book is DUE on the last date stamped below."), due_slip("the date due")
+    (True, True)
+    >>> due_slip("the rent was due at the end of the week, and the men")
+    False
+    """
+    return len(line) <= 120 and _SLIP_WORDS.search(line) is not None
+
+
 _PHRASES = tuple((phrase, len(phrase.split()), len(phrase) >= 15) for phrase in _STAMP_PHRASES)
 """Each stamp phrase with its number of words and whether it is long."""
 

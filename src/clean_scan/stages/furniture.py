@@ -35,6 +35,8 @@ from rapidfuzz import fuzz
 
 from clean_scan.document import Proposal
 from clean_scan.furniture_lines import (
+    date_stamp,
+    due_slip,
     footer_candidates,
     is_heading,
     library_stamp,
@@ -141,11 +143,15 @@ def _line_furniture(layout: Layout) -> None:
     for i, line in enumerate(layout.lines):
         if line.blank or i in layout.verdicts:
             continue
-        may_be_footer = i in footers
-        if not may_be_footer and _prose(line.text):
-            continue  # what _by_look says of running text that is no footer
         # libraries stamp the first and last leaves: there a garbled stamp word is enough
         strict = pages < 4 or 1 < layout.page_of[i] < pages - 2
+        may_be_footer = i in footers
+        if not strict and (date_stamp(line.text) or due_slip(line.text)):
+            layout.verdicts[i] = Verdict("library-stamp", 0.9, "library's date-due slip")
+            stamps.append(i)
+            continue
+        if not may_be_footer and _prose(line.text):
+            continue  # what _by_look says of running text that is no footer
         verdict = _by_look(line.text, strict, may_be_footer=may_be_footer,
                            prose_ruled_out=not may_be_footer)
         if verdict:
@@ -245,6 +251,27 @@ def _stamp_blocks(layout: Layout, stamps: list[int]) -> None:
             if not line.blank and i not in layout.verdicts and len(line.text.split()) <= 5:
                 layout.verdicts[i] = Verdict("library-stamp", 0.85,
                                              "line inside a library stamp block")
+    pages = len(layout.pages)
+    for stamp in stamps:
+        if pages >= 4 and 1 < layout.page_of[stamp] < pages - 2:
+            continue  # the stamp's own name is looked for on the first and last leaves only
+        for i in (stamp - 1, stamp + 1):
+            if 0 <= i < len(layout.lines) and i not in layout.verdicts and \
+                    _institution(layout.lines[i].text):
+                layout.verdicts[i] = Verdict("library-stamp", 0.85,
+                                             "the library's name, set against its stamp")
+
+
+def _institution(text: str) -> bool:
+    """A short line of capitalised words (``UNIVERSITY OF CALIFORNIA``,
+    ``Toronto Public``): a library's name set against its stamp.
+
+    >>> _institution("UNIVERSITY OF CALIFORNIA"), _institution("the end of the war")
+    (True, False)
+    """
+    words = text.split()
+    return 0 < len(words) <= 5 and all(w[0].isupper() or w in ("of", "and", "the")
+                                       for w in words)
 
 
 # --- furniture known by its place on the page --------------------------------------------
