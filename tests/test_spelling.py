@@ -179,6 +179,14 @@ def test_in_a_noisy_text_two_words_are_not_joined_into_a_form_printed_once() -> 
     assert correct(NOISY + tail).endswith(" He went on the road.")
 
 
+def test_a_misreading_that_parses_as_a_prefix_on_a_word_is_still_read() -> None:
+    """``defeuding`` is ``de`` + ``feuding`` by the letter, but ``defending``
+    misread; a coinage no confusion explains (``unsurmountable``) stays."""
+    assert correct("they were defeuding their homes") == "they were defending their homes"
+    text = "the difficulties were unsurmountable"
+    assert correct(text) == text
+
+
 def test_a_small_letter_inside_a_word_in_capitals_is_read_as_a_capital() -> None:
     # invented: a heading word with one small letter is no name to protect
     assert correct("THE CATTLE MARKoT AT HOMEBUSH") == "THE CATTLE MARKET AT HOMEBUSH"

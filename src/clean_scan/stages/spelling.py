@@ -347,20 +347,35 @@ def derived_known(word: str, know: Knowledge) -> bool:
     >>> know = knowledge("", Context())
     >>> derived_known("unsurmountable", know), derived_known("frightfulness", know)
     (True, True)
-    >>> derived_known("whicli", know)
-    False
+    >>> derived_known("whicli", know), derived_known("defeuding", know)
+    (False, False)
     """
     lower = word.lower()
     words = know.lexicon.words
-    for prefix in PREFIXES:
-        if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 and \
-                lower[len(prefix):] in words:
-            return True
-    for suffix in SUFFIXES:
-        if lower.endswith(suffix) and len(lower) - len(suffix) >= 4 and \
-                lower[:-len(suffix)] in words:
-            return True
-    return False
+    stem = next((lower[len(prefix):] for prefix in PREFIXES
+                 if lower.startswith(prefix) and len(lower) - len(prefix) >= 4
+                 and lower[len(prefix):] in words), None)
+    if stem is None:
+        stem = next((lower[:-len(suffix)] for suffix in SUFFIXES
+                     if lower.endswith(suffix) and len(lower) - len(suffix) >= 4
+                     and lower[:-len(suffix)] in words), None)
+    return stem is not None and not misread_word_beside(lower, know.lexicon.count(stem), know)
+
+
+def misread_word_beside(lower: str, stem_count: int, know: Knowledge) -> bool:
+    """Whether a learned confusion reaches, from a form that parses as a
+    prefix or suffix on a known stem, a word more frequent than the stem:
+    then the parse is the accident (``defeuding`` is ``de`` + ``feuding``,
+    but ``defending`` misread).
+
+    >>> know = knowledge("", Context())
+    >>> misread_word_beside("defeuding", 123_134, know)
+    True
+    """
+    lexicon = know.lexicon
+    return any(cost <= HARMONIC_MAX_CONFUSION and lexicon.count(form) > stem_count
+               for form, cost in know.model.variants(lower, two_ops=False,
+                                                     generic=False).items())
 
 
 def is_known(core: str, know: Knowledge) -> bool:
