@@ -155,19 +155,22 @@ def test_in_a_noisy_text_any_common_word_may_carry_a_capital_i_for_its_small_i()
     noisy text the capital is judged by the word: ``Included`` is
     ``included``, but a name (``Irish``) stays, and so does everything on
     a clean page."""
-    tail = " The cost wns Included nt tho fair. The men wcre all Irish nnd tliere."
+    tail = (" The cost wns Included nt tho fair. The men wcre all Irish nnd tliere. A Bill"
+            " for the Improvement of the Harbour Trust.")
     assert correct(NOISY + tail).endswith(
-        " The cost was included at the fair. The men were all Irish and there.")
+        " The cost was included at the fair. The men were all Irish and there. A Bill"
+        " for the Improvement of the Harbour Trust.")
     clean = "The cost was Included in the bill."
     assert correct(clean) == clean
 
 
 def test_in_a_noisy_text_a_mark_glued_to_a_word_is_read_as_the_letter_it_hides() -> None:
     """``»hip`` is ``ship`` and ``Jame*`` is ``James``; a quoted word whose
-    quotes pair up on the line stays quoted, and a clean page is left."""
-    tail = " The »hip wns owned by Jame* Brown. He said “hold” and left."
+    quotes pair up on the line stays quoted, a quote before a word that
+    reads without it stays a quote, and a clean page is left."""
+    tail = " The »hip wns owned by Jame* Brown. He said “hold” and left. A “ncgative answer."
     assert correct(NOISY + tail).endswith(
-        " The ship was owned by James Brown. He said “hold” and left.")
+        " The ship was owned by James Brown. He said “hold” and left. A “negative answer.")
     clean = "The »hip was owned by Jame* Brown."
     assert correct(clean) == clean
 

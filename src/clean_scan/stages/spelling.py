@@ -1132,12 +1132,39 @@ def capital_i(tokens: list[Token], index: int, know: Knowledge) -> Proposal | No
     very_common = lower in _very_common()
     if very_common and seen_pairs(lower, left, right, know) == 2:
         why = "inside a sentence"
-    elif know.noisy and not very_common and capital_i_in_noise(lower, know):
+    elif know.noisy and not very_common and capital_i_in_noise(lower, know) and \
+            not in_title(tokens, index):
         why = "inside a sentence of a noisy text, where it names nothing"
     else:
         return None
     return Proposal(token.start, token.end, lower, "capital-i-for-small-i", 0.9,
                     f"'{left} {core} {right}': a capital I misread for a small i {why}")
+
+
+def in_title(tokens: list[Token], index: int) -> bool:
+    """Whether the word stands among the capitalised words of a title
+    (``for the Improvement of the Social Insurance System``): the nearest
+    word on either side that is no short function word is capitalised.
+
+    >>> in_title(LineTokens("Discipline, for the Improvement of the Social", 0), 3)
+    True
+    >>> in_title(LineTokens("the fees were Included in the bill", 0), 3)
+    False
+    """
+    for step in (-1, 1):
+        j = index + step
+        while 0 <= j < len(tokens) and abs(j - index) <= TITLE_REACH:
+            core = tokens[j].core
+            if not (core.islower() and len(core) <= 3):
+                if core[:1].isupper():
+                    return True
+                break
+            j += step
+    return False
+
+
+TITLE_REACH = 3
+"""How many tokens either side are looked at for a title's capitals."""
 
 
 def capital_i_in_noise(lower: str, know: Knowledge) -> bool:
@@ -1214,9 +1241,9 @@ def mark_for_letter(tokens: list[Token], index: int, know: Knowledge) -> Proposa
     """In a noisy text, a mark glued to a word's edge read as the letter it
     hides, when the mark is no double quote or the line holds an odd
     number of them (so one stands unpaired), and the whole score
-    (confusion, frequency, both neighbours) prefers another word to the
-    word with the mark dropped; ``None`` leaves the token to the other
-    rules, the mark kept as printed."""
+    (confusion, frequency, both neighbours) prefers a word that only the
+    mark read as a letter explains; ``None`` leaves the token to the other
+    rules, the mark kept as printed (``“ncgative`` is ``“negative``)."""
     token = tokens[index]
     glued = glued_mark(token)
     assert glued is not None
@@ -1226,15 +1253,17 @@ def mark_for_letter(tokens: list[Token], index: int, know: Knowledge) -> Proposa
     left = _beside(tokens, index, -1, mark if glued.before else "")
     right = _beside(tokens, index, 1, "" if glued.before else mark)
     bare = glued.bare.lower()
+    readings = candidates(glued.form, know)
     ranked = [Ranked(word, cost + LM_WEIGHT * language_cost(word, left, right, know)
                      + (MARK_DROP_COST if word == bare else 0.0), f"OCR confusion cost {cost:.1f}")
-              for word, cost in candidates(glued.form, know).items()]
+              for word, cost in readings.items()]
     if len(ranked) < 2:
         return None
     ranked.sort(key=itemgetter(1))
     best = ranked[0]
-    if best.form == bare:
-        return None  # the mark is a mark
+    if best.form == bare or \
+            candidates(glued.bare, know).get(best.form, math.inf) <= readings[best.form]:
+        return None  # the mark is a mark: the word reads as well without it
     replacement = case_like(best.form, glued.bare)
     conf = confidence(ranked)
     if glued.bare[0].isupper() and not strong_for_capitals(glued.form, best, know):
