@@ -1189,7 +1189,7 @@ misreading; on the newspapers a double quote glued to a word is a letter
 misread about ten times as often as it is a quote. The characters stage has
 made most straight quotes typographic by then, so the curly ones count too."""
 DOUBLE_QUOTES = '"“”'
-MARK_DROP_COST = 2.0
+MARK_DROP_COST = 2.7
 """What believing the glued mark a speck (the word as printed without it)
 costs over reading it as a letter: on the newspapers a glued double quote
 is a letter misread fifteen times for once it is a speck (ln 15 = 2.7)."""
