@@ -108,15 +108,17 @@ def build_unigrams(wbritish: Path | None) -> dict[str, int]:
 def proper_names(wbritish: Path | None) -> set[str]:
     """Lower-case forms of words only ever written capitalised: wbritish's
     proper names and the curated people and places. The spelling stage does
-    not turn one name into another without the document's support."""
+    not turn one name into another without the document's support, and
+    writes a name it reads capitalised. A word that English also writes in
+    small letters (by wbritish, when it is installed) is no name, also
+    where it stands in a curated name (``Downing Street``, ``New York``)."""
+    words = list(read_list(wbritish)) if wbritish is not None and wbritish.exists() else []
+    lower = {w for w in words if w.islower()}
     names: set[str] = set()
     for name in ("people.txt", "places.txt"):
         names.update(w.lower() for w in read_list(SUPPLEMENT / name) if w[:1].isupper())
-    if wbritish is not None and wbritish.exists():
-        words = list(read_list(wbritish))
-        lower = {w for w in words if w.islower()}
-        names.update(w.lower() for w in words if w[:1].isupper() and w.lower() not in lower)
-    return names
+    names.update(w.lower() for w in words if w[:1].isupper())
+    return names - lower
 
 
 def build_bigrams(unigrams: dict[str, int]) -> dict[str, int]:
