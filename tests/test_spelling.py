@@ -190,6 +190,16 @@ def test_a_misreading_that_parses_as_a_prefix_on_a_word_is_still_read() -> None:
     assert correct(text) == text
 
 
+def test_a_capital_misread_as_a_small_letter_is_put_back() -> None:
+    """A place and a day are written capitalised whatever the OCR made of
+    their first letter, and so is a sentence's first word whose first
+    letter was misread; a sentence's misread word with its first letter
+    right stays small (``tbe``), as printed."""
+    tail = " The men came from bydney on tliursday. lho rain fell. tbe end."
+    assert correct(NOISY + tail).endswith(
+        " The men came from Sydney on Thursday. The rain fell. the end.")
+
+
 def test_a_small_letter_inside_a_word_in_capitals_is_read_as_a_capital() -> None:
     # invented: a heading word with one small letter is no name to protect
     assert correct("THE CATTLE MARKoT AT HOMEBUSH") == "THE CATTLE MARKET AT HOMEBUSH"

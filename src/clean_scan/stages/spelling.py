@@ -308,6 +308,25 @@ def case_like(form: str, model: str) -> str:
     return form
 
 
+def capital_restored(reading: str, core: str, sentence_start: bool) -> str:
+    """A reading in small letters capitalised where the page must have set
+    a capital that the OCR misread as a small letter (``bydney`` →
+    ``Sydney``, ``lho`` → ``The`` after a full stop): a word written only
+    capitalised (a place, a day, a people), or a sentence's first word
+    whose first letter the reading changes.
+
+    >>> capital_restored("sydney", "bydney", False), capital_restored("the", "lho", True)
+    ('Sydney', 'The')
+    >>> capital_restored("the", "tbe", True), capital_restored("shore", "bhore", False)
+    ('the', 'shore')
+    """
+    if not reading.islower():
+        return reading
+    if reading in proper_names() or (sentence_start and reading[0] != core[0].lower()):
+        return reading[:1].upper() + reading[1:]
+    return reading
+
+
 def speck_before_capital(core: str) -> bool:
     """A small letter before a capitalised word (``iThe``): no word is spelt
     so, so the small letter is a speck and the word is capitalised.
@@ -928,7 +947,7 @@ def correct_word(tokens: list[Token], index: int, know: Knowledge,
                         f"'{core}' is unknown, close to '{case_like(vouched, core)}', which "
                         "the word list or the document uses", suggestions[:MAX_SUGGESTIONS])
         return None
-    replacement = case_like(best.form, core)
+    replacement = capital_restored(case_like(best.form, core), core, sentence_start)
     reason = f"'{core}' is not in the lexicon; '{replacement}' ({best.why}"
     reason += f", second '{ranked[1].form}')" if len(ranked) > 1 else ")"
     rule = "split-run-together" if " " in best.form else "ocr-misreading"
