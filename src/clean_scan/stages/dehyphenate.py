@@ -6,15 +6,15 @@ Decided in the order a proofreader would (the Guiguts ladder):
    (``demonstra¬`` / ``tion`` → ``demonstration``).
 2. ``-`` at a line end: the document's own usage decides first: the
    hyphenated form (``self-defence``) or the joined form seen elsewhere in
-   the book wins; then the lexicon; then the shape of the parts (a capital
-   after the hyphen, ``anti-Fascist``, keeps it).
+   the book wins; then the shape of the parts (a capital after the hyphen,
+   ``anti-Fascist``, ``Anglo-Soviet``, keeps it); then the era lexicon
+   (:func:`_decide_by_lexicon`), so that a short text with no usage of its
+   own still keeps ``co-operation``, ``pre-war`` and ``middle-class``.
 3. ``*`` at a line end is often a hyphen the OCR misread (``Move*`` /
    ``ment``): joined only when the joined form is a known word.
 
-Left alone: number ranges (``1914-`` / ``18``), em dashes (the paragraphs
-stage closes them up), hyphens whose decision has no evidence at all (the
-paragraphs stage then keeps the hyphen and closes the line up, which loses
-nothing). Works over page breaks: a split word at the foot of a page joins
+Left alone: number ranges (``1914-`` / ``18``) and em dashes (the
+paragraphs stage closes them up). Works over page breaks: a split word at the foot of a page joins
 the first word of the next.
 """
 
@@ -25,6 +25,7 @@ from collections import Counter
 import regex
 
 from clean_scan.document import Proposal
+from clean_scan.lexicon import load_lexicon
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.vocabulary import WORD, is_known_word
 
@@ -165,19 +166,65 @@ def _decide_hyphen(
         return "-", "compound-by-usage", 0.95, f"the book writes {compound} ({seen_compound}×)"
     if seen_joined > seen_compound:
         return "", "join-by-usage", 0.95, f"the book writes {joined} ({seen_joined}×)"
-    if right[0].isupper() and left[0].isupper() is False:
+    if right[0].isupper() and (not left[0].isupper() or not right.isupper()):
         return "-", "compound-capital", 0.85, f"a capital after the hyphen: {compound}"
-    if is_known_word(joined, context):
+    return _decide_by_lexicon(left, right, counts, context)
+
+
+def _decide_by_lexicon(
+    left: str, right: str, counts: Counter[str], context: Context
+) -> tuple[str, str, float, str] | None:
+    """A line-end hyphen the document's usage does not decide, read with
+    the era lexicon: a compound it lists (the period's ``co-operation``,
+    ``to-day``) keeps the hyphen before a joined word it also knows
+    (``cooperation``, as later print has it); then a known joined word
+    joins; a hyphenating prefix (``pre-war``, ``self-governing``) or a
+    number (``twenty-five``) before a word, and two small-letter words
+    that make no word joined but stand together in English as a phrase
+    (``middle-class``, ``so-called``), keep it; fragments that are no
+    words alone join. Two words the bigram list never pairs are as often
+    a name or a rare word broken at the line (``Mary-borough``,
+    ``metal-ling``), and are left to the document's counts.
+
+    >>> [_decide_by_lexicon(a, b, Counter(), Context())[0]
+    ...  for a, b in (("co", "operation"), ("every", "thing"), ("pre", "war"),
+    ...               ("twenty", "five"), ("middle", "class"), ("organisa", "tion"))]
+    ['-', '', '-', '-', '-', '']
+    """
+    joined, compound = f"{left}{right}", f"{left}-{right}"
+    words = load_lexicon().words
+    if compound.lower() in words or compound in context.extra_words:
+        return "-", "compound-by-lexicon", 0.85, f"{compound} is a compound of the period"
+    if is_known_word(joined, context) or joined.lower() in words:
         return "", "join-by-lexicon", 0.9, f"{joined} is a word"
-    if is_known_word(compound, context):
-        return "-", "compound-by-lexicon", 0.85, f"{compound} is a compound"
-    if left.lower() in HYPHENATING_PREFIXES and is_known_word(right, context, counts):
+    right_known = is_known_word(right, context, counts) or right.lower() in words
+    if left.lower() in HYPHENATING_PREFIXES and right_known:
         return "-", "compound-prefix", 0.8, f"{left}- is set with a hyphen"
+    if left.lower() in TENS and right.lower() in UNITS:
+        return "-", "compound-number", 0.9, f"{compound} is a number"
+    if left.islower() and _lexicon_word(left, words) and _lexicon_word(right, words) and \
+            load_lexicon().pair_count(left, right):
+        return "-", "compound-of-words", 0.8, f"{left} {right} is a phrase, {joined} no word"
     left_word = is_known_word(left, context, counts, 2)
     right_word = is_known_word(right, context, counts, 2)
     if not left_word or not right_word:
         return "", "join-fragments", 0.85, f"{left} and {right} are not words alone"
     return None
+
+
+MIN_PART_LENGTH = 2
+"""Shorter parts are letters, never words of a compound (``a-``, ``-s``)."""
+
+
+def _lexicon_word(part: str, words: dict[str, str]) -> bool:
+    return len(part) >= MIN_PART_LENGTH and part.lower() in words
+
+
+TENS = frozenset(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+UNITS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                   "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                   "ninth"])
+"""Number words that print joins with a hyphen (``twenty-five``, ``forty-second``)."""
 
 
 def _decide_garbled(

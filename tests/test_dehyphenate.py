@@ -1,0 +1,42 @@
+"""The dehyphenate stage: split words joined, compounds kept."""
+
+from __future__ import annotations
+
+import doctest
+
+from clean_scan.pipeline import STAGE_NAMES, clean_text
+from clean_scan.stages import dehyphenate
+
+ONLY = [name for name in STAGE_NAMES if name not in ("normalise", "dehyphenate", "paragraphs")]
+
+
+def cleaned(raw: str) -> str:
+    return clean_text(raw, skip=ONLY).clean
+
+
+def test_a_short_text_with_no_usage_of_its_own_keeps_the_period_compounds() -> None:
+    """A pamphlet too short to show its own usage: the era lexicon, the
+    shape of the parts and the bigram list decide."""
+    raw = ("The policy of co-\noperation, the Anglo-\nSoviet pact, the twenty-\nfive pre-\n"
+           "war treaties, the self-\ngoverning dominions and the middle-\nclass vote.\n")
+    assert cleaned(raw) == ("The policy of co-operation, the Anglo-Soviet pact, the twenty-five "
+                            "pre-war treaties, the self-governing dominions and the middle-class "
+                            "vote.\n")
+
+
+def test_split_words_and_split_names_are_joined() -> None:
+    raw = ("The Govern-\nment met at Mary-\nborough for the organ-\nisation of a long meet-\n"
+           "ing.\n")
+    assert cleaned(raw) == "The Government met at Maryborough for the organisation of a long " \
+        "meeting.\n"
+
+
+def test_the_documents_own_usage_wins_over_the_lexicon() -> None:
+    raw = "Cooperation is the word; cooperation again, and co-\noperation at a line end.\n"
+    assert cleaned(raw) == "Cooperation is the word; cooperation again, and cooperation at a " \
+        "line end.\n"
+
+
+def test_doctest_examples() -> None:
+    result = doctest.testmod(dehyphenate)
+    assert result.attempted > 0 and result.failed == 0
