@@ -14,7 +14,8 @@ Decided in the order a proofreader would (the Guiguts ladder):
    ``ment``): joined only when the joined form is a known word.
 
 Left alone: number ranges (``1914-`` / ``18``) and em dashes (the
-paragraphs stage closes them up). Works over page breaks: a split word at the foot of a page joins
+paragraphs stage closes them up). Works over page breaks: a split word at
+the foot of a page joins
 the first word of the next.
 """
 
@@ -192,7 +193,8 @@ def _decide_by_lexicon(
     ['-', '', '-', '-', '-', '']
     """
     joined, compound = f"{left}{right}", f"{left}-{right}"
-    words = load_lexicon().words
+    lexicon = load_lexicon()
+    words = lexicon.words
     if compound.lower() in words or compound in context.extra_words:
         return "-", "compound-by-lexicon", 0.85, f"{compound} is a compound of the period"
     if is_known_word(joined, context) or joined.lower() in words:
@@ -203,7 +205,7 @@ def _decide_by_lexicon(
     if left.lower() in TENS and right.lower() in UNITS:
         return "-", "compound-number", 0.9, f"{compound} is a number"
     if left.islower() and _lexicon_word(left, words) and _lexicon_word(right, words) and \
-            load_lexicon().pair_count(left, right):
+            lexicon.pair_count(left, right):
         return "-", "compound-of-words", 0.8, f"{left} {right} is a phrase, {joined} no word"
     left_word = is_known_word(left, context, counts, 2)
     right_word = is_known_word(right, context, counts, 2)

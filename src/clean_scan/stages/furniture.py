@@ -136,7 +136,6 @@ def analyse(text: str) -> Layout:
 def _line_furniture(layout: Layout) -> None:
     """Scanning footers, library stamps and noise, wherever they stand."""
     stamps = []
-    pages = len(layout.pages)
     texts = [line.text for line in layout.lines]
     lowered = "\n".join(texts).lower()  # lowering keeps the line ends: hits keep their lines
     footers = footer_candidates(texts, lowered)
@@ -144,7 +143,7 @@ def _line_furniture(layout: Layout) -> None:
         if line.blank or i in layout.verdicts:
             continue
         # libraries stamp the first and last leaves: there a garbled stamp word is enough
-        strict = pages < 4 or 1 < layout.page_of[i] < pages - 2
+        strict = not _on_end_leaves(layout, i)
         may_be_footer = i in footers
         if not strict and (date_stamp(line.text) or due_slip(line.text)):
             layout.verdicts[i] = Verdict("library-stamp", 0.9, "library's date-due slip")
@@ -251,15 +250,21 @@ def _stamp_blocks(layout: Layout, stamps: list[int]) -> None:
             if not line.blank and i not in layout.verdicts and len(line.text.split()) <= 5:
                 layout.verdicts[i] = Verdict("library-stamp", 0.85,
                                              "line inside a library stamp block")
-    pages = len(layout.pages)
     for stamp in stamps:
-        if pages >= 4 and 1 < layout.page_of[stamp] < pages - 2:
+        if not _on_end_leaves(layout, stamp):
             continue  # the stamp's own name is looked for on the first and last leaves only
         for i in (stamp - 1, stamp + 1):
             if 0 <= i < len(layout.lines) and i not in layout.verdicts and \
                     _institution(layout.lines[i].text):
                 layout.verdicts[i] = Verdict("library-stamp", 0.85,
                                              "the library's name, set against its stamp")
+
+
+def _on_end_leaves(layout: Layout, line: int) -> bool:
+    """On the first two or last two pages of a book of four or more, where
+    libraries stamp it (a shorter text has no leaves to tell apart)."""
+    pages = len(layout.pages)
+    return pages >= 4 and not 1 < layout.page_of[line] < pages - 2
 
 
 def _institution(text: str) -> bool:
