@@ -315,6 +315,16 @@ def test_internet_archive_front_notice_goes() -> None:
     assert clean == "\n\f\n".join(prose(n, 14) for n in range(4)) + "\n"
 
 
+def test_running_heads_carrying_roman_folios_go() -> None:
+    """A preface's heads with its small roman folios on the same line
+    (``vi PREFACE``, ``PREFACE vii``) recur as the arabic ones do."""
+    romans = ["v", "vi", "vii", "viii", "ix", "x"]
+    pages = [(f"{r}   PREFACE" if k % 2 else f"PREFACE   {r}") + f"\n\n{prose(k, 16)}"
+             for k, r in enumerate(romans)]
+    clean = furniture_only("\n\n\n\n".join(pages) + "\n").clean
+    assert clean.count("PREFACE") <= 1  # the first page's may be the preface's title
+
+
 def test_a_date_due_slip_on_the_first_leaf_goes_whole() -> None:
     """The library's name, the slip's sentence and the column of dates go;
     a date and a sentence about a debt falling due inside the book stay."""

@@ -374,6 +374,8 @@ def _key(text: str) -> str:
 
     >>> _key("14 THE PEOPLE’S WAR"), _key("THE PEOPLES WAR 12"), _key("THE PE0PLE'S WAR")
     ('the people s war', 'the peoples war', 'the people s war')
+    >>> _key("PREFACE viii"), _key("xi PREFACE")
+    ('preface', 'preface')
     """
     tokens = text.translate(_DIGIT_LETTERS).split()
     while tokens and _number_like(tokens[0]):
@@ -392,6 +394,14 @@ _READABLE = regex.compile(r"\p{L}{3,}|\d{3,}")
 
 
 def _number_like(token: str) -> bool:
+    """A folio's token: digits (perhaps garbled), marks alone, or the small
+    roman numerals of a book's front matter (``PREFACE viii``).
+
+    >>> [_number_like(t) for t in ("12", "*5", "viii", "PREFACE", "civil")]
+    [True, True, True, False, False]
+    """
+    if token.islower() and roman_value(token) is not None:
+        return True
     return not _WORDISH.search(token) and (
         digit_pattern(token) is not None or not _ALNUM.search(token))
 
