@@ -315,6 +315,17 @@ def test_internet_archive_front_notice_goes() -> None:
     assert clean == "\n\f\n".join(prose(n, 14) for n in range(4)) + "\n"
 
 
+def test_pages_without_gaps_found_by_running_heads_with_rising_numbers() -> None:
+    """An export that keeps no page gaps and prints its folios inside the
+    running heads: the heads whose numbers rise page by page cut the
+    pages, and go."""
+    heads = [f"{n} THE PEOPLE'S WAR" if n % 2 == 0 else f"LABOUR AND THE PEACE {n}"
+             for n in range(20, 28)]
+    raw = "\n".join(f"{head}\n{prose(k, 16)}" for k, head in enumerate(heads)) + "\n"
+    clean = furniture_only(raw).clean
+    assert "WAR" not in clean and "PEACE" not in clean and clean.count("\f") == 7
+
+
 def test_running_heads_carrying_roman_folios_go() -> None:
     """A preface's heads with its small roman folios on the same line
     (``vi PREFACE``, ``PREFACE vii``) recur as the arabic ones do."""

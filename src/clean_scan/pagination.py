@@ -16,7 +16,8 @@ Two things live here that more than one stage needs:
   (a chapter number such as ``I 2``).
 
 When no gaps or marks are left, lone numbers rising page by page through the
-text are taken as the folios (:func:`rising_folios`).
+text are taken as the folios (:func:`rising_folios`), or else the running
+heads whose page numbers rise so (:func:`rising_heads`).
 """
 
 from __future__ import annotations
@@ -330,12 +331,13 @@ def split_pages(lines: list[Line]) -> tuple[list[Page], set[int]]:
 def gap_cuts(lines: list[Line]) -> set[int]:
     """Page breaks read from the blank lines alone (a cut before line i):
     gaps of the length this text uses between pages, or, with no such
-    gaps, the lines after folios rising page by page."""
+    gaps, the lines after lone folios rising page by page, or else the
+    running heads whose folios rise so (a page starts at its head)."""
     runs = blank_runs(lines)
     gap = page_gap_length(lines, runs)
     if gap:
         return {start + length for start, length in runs if length >= gap}
-    return {i + 1 for i in rising_folios(lines)}
+    return {i + 1 for i in rising_folios(lines)} or set(rising_heads(lines))
 
 
 def blank_runs(lines: list[Line]) -> list[tuple[int, int]]:
@@ -412,11 +414,53 @@ def rising_folios(lines: list[Line]) -> list[int]:
              and (i == 0 or lines[i - 1].blank) and (i + 1 == len(lines) or lines[i + 1].blank)
              and not _heading_follows(lines, i)]  # a number above a heading is a chapter's
     plain = [(i, n) for i in alone if (n := plain_folio(lines[i].text)) is not None]
+    chain = _rising_chain(plain)
+    found = [i for i, _ in chain]
+    for (i, n), (j, m) in zip(chain, chain[1:], strict=False):
+        if m - n == 2:
+            found += [k for k in alone if i < k < j and number_fit(lines[k].text, n + 1)][:1]
+    return sorted(found)
+
+
+def rising_heads(lines: list[Line]) -> list[int]:
+    """Running heads carrying page numbers that rise page by page through a
+    text exported without page gaps (``20 THE PEOPLE'S WAR``, ``LABOUR AND
+    THE PEACE 21``): short lines in capitals with a plain folio at one end,
+    in the longest chain rising by one or two, a page's worth of lines
+    apart. Fewer than three: none.
+
+    >>> body = "\\n".join(f"text line {k}" for k in range(12))
+    >>> text = "\\n".join(["20 THE WAR", body, "THE PEACE 21", body, "22 THE WAR", body])
+    >>> [split_lines(text)[i].text for i in rising_heads(split_lines(text))]
+    ['20 THE WAR', 'THE PEACE 21', '22 THE WAR']
+    """
+    numbered = []
+    for i, line in enumerate(lines):
+        words = line.text.split()
+        if not 2 <= len(words) <= 10:
+            continue
+        for number_word, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+            number = plain_folio(number_word)
+            if number is not None and _capitals(" ".join(rest)):
+                numbered.append((i, number))
+                break
+    return [i for i, _ in _rising_chain(numbered)]
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+
+
+def _rising_chain(numbered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of (line, number) pairs whose numbers rise by one
+    or two, a page's worth of lines (8 to 150) apart; fewer than three:
+    none."""
     best: list[list[tuple[int, int]]] = []
-    for k, (i, n) in enumerate(plain):
+    for k, (i, n) in enumerate(numbered):
         chain = [(i, n)]
         for back in range(k - 1, -1, -1):
-            j, m = plain[back]
+            j, m = numbered[back]
             if i - j > 150:
                 break
             prev = best[back]
@@ -424,13 +468,7 @@ def rising_folios(lines: list[Line]) -> list[int]:
                 chain = [*prev, (i, n)]
         best.append(chain)
     chain = max(best, key=len, default=[])
-    if len(chain) < 3:
-        return []
-    found = [i for i, _ in chain]
-    for (i, n), (j, m) in zip(chain, chain[1:], strict=False):
-        if m - n == 2:
-            found += [k for k in alone if i < k < j and number_fit(lines[k].text, n + 1)][:1]
-    return sorted(found)
+    return chain if len(chain) >= 3 else []
 
 
 def _heading_follows(lines: list[Line], i: int) -> bool:
