@@ -54,3 +54,40 @@ def test_a_digit_misread_for_a_letter_is_not_taken_for_the_reference() -> None:
     assert paragraphs[1].endswith("administrative maladjustments.[1]")
     assert paragraphs[2].startswith("[1] In their sharpest form")
     assert "mythica[1]" not in paragraphs[0]
+
+
+PAGE_WITH_SYMBOL_NOTES = """The Charter was signed at sea,* and the House debated it at
+length† in the autumn of that year, when the Russian front held.
+
+The workers of every town had read of it in their papers and
+asked what it would mean for them when the war was over.
+
+* The Atlantic Charter, August 1941.
+† See Hansard, vol. 374, col. 68.
+
+{page}
+"""
+
+
+def symbol_pages(first: str = "*", second: str = "†") -> str:
+    """Two pages, the first with two notes marked ``first`` and ``second``."""
+    notes = PAGE_WITH_SYMBOL_NOTES.replace("sea,*", f"sea,{first}").replace(
+        "length†", f"length{second}").replace("* The", f"{first} The").replace(
+        "† See", f"{second} See")
+    plain = PAGE_WITH_SYMBOL_NOTES.replace("sea,*", "sea,").replace("length†", "length")
+    plain = plain[:plain.index("\n\n* The")] + "\n\n{page}\n"
+    return notes.format(page=12) + "\f" + plain.format(page=13)
+
+
+def test_notes_marked_with_a_star_and_a_dagger_keep_their_marks() -> None:
+    """Beside a dagger a star is the symbol sequence's first mark as
+    printed, not a garbled ``1``."""
+    clean = clean_text(symbol_pages()).clean
+    assert "at sea,[*] and" in clean and "length[†] in" in clean
+    assert "\n\n[*] The Atlantic Charter, August 1941.\n\n[†] See Hansard" in clean
+
+
+def test_superscript_references_and_marks_are_read_as_digits() -> None:
+    clean = clean_text(symbol_pages("¹", "²")).clean
+    assert "at sea,[1] and" in clean and "length[2] in" in clean
+    assert "\n\n[1] The Atlantic Charter, August 1941.\n\n[2] See Hansard" in clean

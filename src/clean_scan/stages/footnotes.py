@@ -11,7 +11,9 @@ starts with a mark (``1``, ``*``, ``†``, or a garbled ``•``) and the page's
 text carries a matching reference. Marks the OCR garbled to ``*`` or ``•`` on
 a page whose other notes are numbered, or whose references are digits, are
 numbered by their place on the page, as books of the period number notes per
-page. Left alone: ``In Chapter 4 we``, ``No. 1``, a list item ``(a) …``, a
+page; beside a ``†`` or ``‡`` a star is the printed first mark of the symbol
+sequence. Superscript digits (``town¹``) are read as the digits they are.
+Left alone: ``In Chapter 4 we``, ``No. 1``, a list item ``(a) …``, a
 contents entry ``2. The Bolshevik Party``.
 """
 
@@ -29,10 +31,17 @@ from clean_scan.layout import PAGE_BREAK, Line, median, runs_on
 from clean_scan.lexicon import known_form, load_lexicon
 from clean_scan.stage import Context, Stage, StageResult
 
-NOTE_START = regex.compile(r"""^(?P<mark>[1-9]|[*†‡§•¶])(?:\s+|(?=[\p{Lu}“‘"']))(?P<body>\S)""")
-"""A footnote's first line: a mark, then its text (``1 Vide``, ``*Then``)."""
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹"
+NOTE_START = regex.compile(
+    rf"""^(?P<mark>[1-9]|[*†‡§•¶]|[{SUPERSCRIPTS}])(?:\s+|(?=[\p{{Lu}}“‘"']))(?P<body>\S)""")
+"""A footnote's first line: a mark, then its text (``1 Vide``, ``*Then``,
+``¹ Census``: an OCR that keeps superscripts gives the reference one too)."""
 
 GARBLED_MARKS = "*•"
+SYMBOL_MARKS = "†‡§¶"
+"""Marks of the symbol sequence (``*``, ``†``, ``‡`` …): a page whose notes
+use one of them marks its first note with a star as printed, not a garbled
+``1``."""
 
 NOT_A_REFERENCE_BEFORE = regex.compile(
     r"(?i)(?:\b(?:no|nos|p|pp|page|pages|chapter|chap|ch|part|article|art|vol|section|"
@@ -166,12 +175,15 @@ def _looks_like_new_note(text: str, previous: Note) -> bool:
 def _number_notes(notes: list[Note]) -> None:
     """Give each note its printed mark; garbled marks get their place on the
     page when the page (or its references) number notes."""
-    numbered = any(n.mark.isdecimal() for n in notes)
+    numbered = any(n.mark.isdigit() for n in notes)
+    symbols = any(n.mark in SYMBOL_MARKS for n in notes)
     for place, note in enumerate(notes, 1):
-        if note.mark in GARBLED_MARKS and (numbered or len(notes) > 1):
+        if note.mark in GARBLED_MARKS and (numbered or (len(notes) > 1 and not symbols)):
             note.number = str(place)
         elif note.mark == "•":
             note.number = "*"
+        elif note.mark in SUPERSCRIPTS:
+            note.number = str(SUPERSCRIPTS.index(note.mark) + 1)
         else:
             note.number = note.mark
 
@@ -202,6 +214,8 @@ def _find_reference(
     candidates = [note.number]
     if note.mark in GARBLED_MARKS:
         candidates.append("*")
+    elif note.mark in SUPERSCRIPTS:
+        candidates.insert(0, note.mark)
     letter_like: Reference | None = None
     for mark in candidates:
         pattern = (

@@ -575,9 +575,11 @@ def _footnote_like(text: str, expected: set[int]) -> bool:
     (True, False)
     >>> _footnote_like("* Ibid., p. 4.", {12}), _footnote_like("THE PEOPLE'S WAR", {12})
     (True, False)
+    >>> _footnote_like("¹ Ibid.", {12})
+    True
     """
     first = text.split()[0]
-    if first[0] in "*†‡§":
+    if first[0] in "*†‡§¶¹²³⁴⁵⁶⁷⁸⁹":
         return True
     return first.isdecimal() and not any(number_fit(first, n) for n in expected)
 
