@@ -110,6 +110,13 @@ def test_stars_after_words() -> None:
     assert out == "a workers’ victory by the end of economic exhaustion of economic life"
 
 
+def test_a_star_after_a_plural_printed_once_is_its_apostrophe() -> None:
+    """A short text that prints the plural only once: the era lexicon
+    knows it; a star before a capital after a name stays (``Jame*``)."""
+    out = clean("The workers* claims were heard by Jame* Brown.\n")[0]
+    assert out == "The workers’ claims were heard by Jame* Brown.\n"
+
+
 def test_star_on_a_footnote_page_is_left_for_the_footnotes_stage() -> None:
     text = "a planned society* and the society\nof the society\n\n* This problem is old.\n"
     assert "society* and" in clean(text)[0]

@@ -51,6 +51,7 @@ from clean_scan.charmaps import (
     ROMAN_FOR_SHAPE,
 )
 from clean_scan.document import Flag, Proposal
+from clean_scan.lexicon import load_lexicon
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.vocabulary import WORD, is_known_word
 
@@ -109,6 +110,15 @@ class Lines:
         if not self.outside_words:
             return False  # the fast path: no lexicon, no user words
         return is_known_word(word, self.context, self.counts, min_count)
+
+    def known_word(self, word: str) -> bool:
+        """:meth:`known`, or a word of four letters or more that the era
+        lexicon has: whether a star after a plural is its apostrophe, where
+        a short pamphlet may print the word only once. (Fragments are not
+        asked so: the lexicon holds many short tokens a fragment may spell;
+        nor is a star before a capital, which may stand for a name's last
+        letter: ``Jame*``.)"""
+        return self.known(word) or (len(word) >= 4 and word in load_lexicon())
 
     def wordlike(self, fragment: str) -> bool:
         """Is a fragment probably a printed word of its own: a function word,
@@ -904,7 +914,7 @@ def _judge_star(line: str, m: regex.Match, doc: Lines) -> Proposal | None:
     if doc.footnote_page():
         return None
     rest = line[m.end("star"):]
-    plural = word.endswith("s") and not word.endswith("ss") and doc.known(word)
+    plural = word.endswith("s") and not word.endswith("ss") and doc.known_word(word)
     if not rest.strip():
         return _star_at_line_end(word, star, plural, doc)
     nxt = rest.lstrip()
