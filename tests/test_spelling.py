@@ -200,6 +200,14 @@ def test_a_capital_misread_as_a_small_letter_is_put_back() -> None:
         " The men came from Sydney on Thursday. The rain fell. the end.")
 
 
+def test_a_word_spaced_apart_into_three_pieces_is_joined() -> None:
+    """Letter-spaced type the OCR read as three pieces, one no word; three
+    words stay three."""
+    assert correct("the demo cr atic movement failed") == "the democratic movement failed"
+    text = "the red cross came at last"
+    assert correct(text) == text
+
+
 def test_a_small_letter_inside_a_word_in_capitals_is_read_as_a_capital() -> None:
     # invented: a heading word with one small letter is no name to protect
     assert correct("THE CATTLE MARKoT AT HOMEBUSH") == "THE CATTLE MARKET AT HOMEBUSH"

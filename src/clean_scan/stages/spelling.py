@@ -1458,6 +1458,38 @@ def join_pieces(tokens: list[Token], index: int, know: Knowledge) -> Proposal | 
                     f"'{first.core} {second.core}' is one word spaced apart: '{joined}'")
 
 
+def join_three_pieces(tokens: list[Token], index: int, know: Knowledge) -> Proposal | None:
+    """A word spaced apart into three pieces from token ``index`` on (the
+    unknown token being read is one of them: ``demo cr atic`` →
+    ``democratic``), joined when the whole is a common word of the lexicon
+    or, on a clean page, one the document prints.
+
+    >>> know = knowledge("", Context())
+    >>> join_three_pieces(LineTokens("the demo cr atic party", 0), 1, know).replacement
+    'democratic'
+    """
+    if index < 0 or index + 2 >= len(tokens):
+        return None
+    first, middle, last = tokens[index], tokens[index + 1], tokens[index + 2]
+    if first.trail or middle.lead or middle.trail or last.lead or \
+            not all(t.core.isalpha() for t in (first, middle, last)):
+        return None
+    if middle.core[0].isupper() or last.core[0].isupper() or \
+            max(len(t.core) for t in (first, middle, last)) > THREE_PIECE_LENGTH:
+        return None
+    joined = first.core + middle.core + last.core
+    printed = know.doc_lower[joined.lower()]
+    if not (know.lexicon.count(joined) >= MIN_JOIN_COUNT or (printed and not know.noisy)):
+        return None
+    return Proposal(first.start, last.end, joined, "join-spaced-word", 0.9,
+                    f"'{first.core} {middle.core} {last.core}' is one word spaced apart: "
+                    f"'{joined}'")
+
+
+THREE_PIECE_LENGTH = 5
+"""The longest piece of a word spaced apart into three: longer ones are words."""
+
+
 class LineTokens:
     """The tokens of one line, split into edges and core only when asked
     for: most words of a book are common and need no more than a look-up.
@@ -1616,7 +1648,7 @@ def scan_line(line: str, offset: int, know: Knowledge,
         if i <= taken:
             continue  # replaced already, with the word before it
         sentence_start = i == 0 or ends[texts[i - 1]]
-        outcome = _decide(tokens, i, know, sentence_start, joinable_left=i - 1 > taken)
+        outcome = _decide(tokens, i, know, sentence_start, free_left=i - 1 - taken)
         if isinstance(outcome, Proposal):
             token = tokens[i]
             if outcome.start < token.start and proposals and proposals[-1].end > outcome.start:
@@ -1628,7 +1660,9 @@ def scan_line(line: str, offset: int, know: Knowledge,
 
 
 def _decide(tokens: list[Token], i: int, know: Knowledge, sentence_start: bool,
-            joinable_left: bool) -> Proposal | Flag | None:
+            free_left: int) -> Proposal | Flag | None:
+    """What becomes of token ``i``; ``free_left``: how many tokens before it
+    no accepted proposal covers (a join may take them in)."""
     token = tokens[i]
     glued = glued_mark(token) if know.noisy else None
     if glued is not None:
@@ -1647,8 +1681,10 @@ def _decide(tokens: list[Token], i: int, know: Knowledge, sentence_start: bool,
     parts = compound_parts(token.core)
     if parts is not None:
         return correct_parts(tokens, i, parts, know, sentence_start)
-    joined = (join_pieces(tokens, i - 1, know) if joinable_left and i > 0 else None) or \
-        join_pieces(tokens, i, know)
+    joined = (join_pieces(tokens, i - 1, know) if free_left >= 1 else None) or \
+        join_pieces(tokens, i, know) or \
+        (join_three_pieces(tokens, i - 1, know) if free_left >= 1 else None) or \
+        (join_three_pieces(tokens, i - 2, know) if free_left >= 2 else None)
     return joined or correct_word(tokens, i, know, sentence_start)
 
 
