@@ -110,6 +110,14 @@ def test_stars_after_words() -> None:
     assert out == "a workers’ victory by the end of economic exhaustion of economic life"
 
 
+def test_ligatures_dropped_in_a_short_text_come_back_from_the_lexicon() -> None:
+    """A text too short to print ``office`` twice: the lexicon's common
+    words give the ligature back; a piece that is half a word split at
+    the line end (``of cer-``) is no fragment to join."""
+    out = clean("The o cial view of the e ect of the con ict. The sale of cer-\ntain land.\n")[0]
+    assert out == "The official view of the effect of the conflict. The sale of cer-\ntain land.\n"
+
+
 def test_a_star_after_a_plural_printed_once_is_its_apostrophe() -> None:
     """A short text that prints the plural only once: the era lexicon
     knows it; a star before a capital after a name stays (``Jame*``)."""

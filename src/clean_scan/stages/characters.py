@@ -32,7 +32,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count
 
 import regex
@@ -73,7 +73,7 @@ class Lines:
         self.index = 0
         self._wordlike: dict[str, bool] = {}
         self.outside_words = bool(context.extra_words) or "lexicon" in context.shared
-        self.ligature_words = _ligature_splits(self.counts)
+        self.ligature_words = {**_lexicon_ligature_splits(), **_ligature_splits(self.counts)}
 
     @cached_property
     def spaced_marks(self) -> str:
@@ -261,6 +261,19 @@ def _ligature_splits(counts: Counter[str]) -> dict[tuple[str, str], str]:
     return splits
 
 
+@lru_cache(maxsize=1)
+def _lexicon_ligature_splits() -> dict[tuple[str, str], str]:
+    """:func:`_ligature_splits` of the lexicon's common words (counted a
+    million times or more): a pamphlet too short to print ``office`` twice
+    still gets ``of ce`` back. Made once per process."""
+    return _ligature_splits(Counter({word: 2 for word, count in load_lexicon().words.items()
+                                     if len(count) >= COMMON_LEXICON_DIGITS and word.isalpha()}))
+
+
+COMMON_LEXICON_DIGITS = 7
+"""Lexicon counts of this many digits or more (a million) make a common word."""
+
+
 PAGE_WINDOW = 60
 """Lines to look ahead for a footnote when the text has no page markers."""
 
@@ -424,6 +437,8 @@ def _join_at(text: str, tokens: list[str], cores: list[str], lone: list[bool], a
             continue
         if "\n" in "".join(text[starts[k] - 1] for k in range(1, size)):
             continue  # never across a line end
+        if tokens[size - 1].endswith(("-", "¬")):
+            continue  # the last piece is half a word split at the line end (``of cer-``)
         start = starts[0] + tokens[0].index(words[0])
         end = starts[size - 1] + len(words[-1])
         fix = _judge_join(words, start, end, doc)
@@ -439,7 +454,7 @@ def _join_at(text: str, tokens: list[str], cores: list[str], lone: list[bool], a
 def _judge_join(words: list[str], start: int, end: int, doc: Lines,
                 dropped: str = "") -> Proposal | None:
     joined = "".join(words)
-    if len(joined) < 3 or not doc.known(joined, 2):
+    if len(joined) < 3 or not (doc.known(joined, 2) or (dropped and doc.known_word(joined))):
         return None
     fragments = [words[0], words[-1][len(dropped):]] if dropped else words
     wordlike = [doc.wordlike(w) for w in fragments]
