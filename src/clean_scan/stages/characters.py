@@ -266,8 +266,13 @@ def _lexicon_ligature_splits() -> dict[tuple[str, str], str]:
     """:func:`_ligature_splits` of the lexicon's common words (counted a
     million times or more): a pamphlet too short to print ``office`` twice
     still gets ``of ce`` back. Made once per process."""
-    return _ligature_splits(Counter({word: 2 for word, count in load_lexicon().words.items()
-                                     if len(count) >= COMMON_LEXICON_DIGITS and word.isalpha()}))
+    common: Counter[str] = Counter()
+    for word, times in load_lexicon().words.items():  # sorted by count: the common come first
+        if len(times) < COMMON_LEXICON_DIGITS:
+            break
+        if "f" in word and word.isalpha():
+            common[word] = 2
+    return _ligature_splits(common)
 
 
 COMMON_LEXICON_DIGITS = 7
