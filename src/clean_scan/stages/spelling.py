@@ -398,10 +398,9 @@ def misread_word_beside(lower: str, stem_count: int, know: Knowledge) -> bool:
     >>> misread_word_beside("defeuding", 123_134, know)
     True
     """
-    lexicon = know.lexicon
-    return any(cost <= HARMONIC_MAX_CONFUSION and lexicon.count(form) > stem_count
-               for form, cost in know.model.variants(lower, two_ops=False,
-                                                     generic=False).items())
+    count = know.lexicon.count
+    return any(count(form) > stem_count
+               for form, _ in know.model.learned_steps(lower, HARMONIC_MAX_CONFUSION))
 
 
 def is_known(core: str, know: Knowledge) -> bool:
