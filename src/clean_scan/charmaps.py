@@ -56,6 +56,9 @@ forms may be absent or doubled)."""
 FOOTNOTE_MARKS = "*•†"
 """Marks that start a footnote at the page foot."""
 
+SUPERSCRIPT_DIGITS = "¹²³⁴⁵⁶⁷⁸⁹"
+"""Footnote marks as an OCR engine that keeps superscripts gives them."""
+
 COMMON_SHORT_WORDS: frozenset[str] = frozenset((
     "a", "i", "o", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it",
     "me", "my", "no", "of", "on", "or", "so", "to", "up", "us", "we", "am", "are", "and",

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count
 
@@ -73,7 +73,8 @@ class Lines:
         self.index = 0
         self._wordlike: dict[str, bool] = {}
         self.outside_words = bool(context.extra_words) or "lexicon" in context.shared
-        self.ligature_words = {**_lexicon_ligature_splits(), **_ligature_splits(self.counts)}
+        self.ligature_words = {**_lexicon_ligature_splits(), **_ligature_splits(
+            word for word, n in self.counts.items() if n >= 2)}
 
     @cached_property
     def spaced_marks(self) -> str:
@@ -247,12 +248,13 @@ def _lines_with(text: str, starts: list[int], needle: str) -> set[int]:
     return found
 
 
-def _ligature_splits(counts: Counter[str]) -> dict[tuple[str, str], str]:
-    """For each document word (used twice) holding ligature letters, the two
-    fragments left when the OCR drops the ligature: ``(of, ce) → ffi``."""
+def _ligature_splits(words: Iterable[str]) -> dict[tuple[str, str], str]:
+    """For each word (of the document, used twice; or of the lexicon)
+    holding ligature letters, the two fragments left when the OCR drops the
+    ligature: ``(of, ce) → ffi``."""
     splits: dict[tuple[str, str], str] = {}
-    for word, n in counts.items():
-        if n < 2 or "f" not in word:
+    for word in words:
+        if "f" not in word:
             continue
         for lig in LIGATURE_LETTERS:
             at = word.find(lig)
@@ -266,12 +268,12 @@ def _lexicon_ligature_splits() -> dict[tuple[str, str], str]:
     """:func:`_ligature_splits` of the lexicon's common words (counted a
     million times or more): a pamphlet too short to print ``office`` twice
     still gets ``of ce`` back. Made once per process."""
-    common: Counter[str] = Counter()
+    common = []
     for word, times in load_lexicon().words.items():  # sorted by count: the common come first
         if len(times) < COMMON_LEXICON_DIGITS:
             break
-        if "f" in word and word.isalpha():
-            common[word] = 2
+        if word.isalpha():
+            common.append(word)
     return _ligature_splits(common)
 
 

@@ -25,13 +25,13 @@ from itertools import accumulate, repeat
 
 import regex
 
-from clean_scan.charmaps import LETTERS_FOR_DIGIT
+from clean_scan.charmaps import LETTERS_FOR_DIGIT, SUPERSCRIPT_DIGITS
 from clean_scan.document import Proposal
 from clean_scan.layout import PAGE_BREAK, Line, median, runs_on
 from clean_scan.lexicon import known_form, load_lexicon
 from clean_scan.stage import Context, Stage, StageResult
 
-SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPTS = SUPERSCRIPT_DIGITS
 NOTE_START = regex.compile(
     rf"""^(?P<mark>[1-9]|[*†‡§•¶]|[{SUPERSCRIPTS}])(?:\s+|(?=[\p{{Lu}}“‘"']))(?P<body>\S)""")
 """A footnote's first line: a mark, then its text (``1 Vide``, ``*Then``,

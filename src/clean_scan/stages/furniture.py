@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 import regex
 from rapidfuzz import fuzz
 
+from clean_scan.charmaps import SUPERSCRIPT_DIGITS
 from clean_scan.document import Proposal
 from clean_scan.furniture_lines import (
     date_stamp,
@@ -579,7 +580,7 @@ def _footnote_like(text: str, expected: set[int]) -> bool:
     True
     """
     first = text.split()[0]
-    if first[0] in "*†‡§¶¹²³⁴⁵⁶⁷⁸⁹":
+    if first[0] in "*†‡§¶" or first[0] in SUPERSCRIPT_DIGITS:
         return True
     return first.isdecimal() and not any(number_fit(first, n) for n in expected)
 
