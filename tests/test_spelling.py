@@ -208,6 +208,15 @@ def test_a_word_spaced_apart_into_three_pieces_is_joined() -> None:
     assert correct(text) == text
 
 
+def test_a_number_read_as_letters_after_chapter_or_no_is_flagged_not_made_a_word() -> None:
+    """``Chapter lo`` is chapter 10 misread, not ``Chapter to``; a roman
+    numeral there is a number as printed."""
+    text = "It is set out in Chapter lo. and in Part IV of the Report."
+    assert correct(text) == text
+    [flag] = [f for f in flags(text) if f.rule == "number-after-label"]
+    assert (flag.text, flag.suggestions) == ("lo", ("10",))
+
+
 def test_a_small_letter_inside_a_word_in_capitals_is_read_as_a_capital() -> None:
     # invented: a heading word with one small letter is no name to protect
     assert correct("THE CATTLE MARKoT AT HOMEBUSH") == "THE CATTLE MARKET AT HOMEBUSH"

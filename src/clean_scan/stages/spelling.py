@@ -55,7 +55,9 @@ must have set one: a word only ever written capitalised (``bydney`` →
 The parts of a hyphenated compound and the stem of a possessive are read
 as words (``Bathurst-streot`` → ``Bathurst-street``, ``Queon's`` →
 ``Queen's``), but a compound is changed only into one of known words.
-Numbers, abbreviations, references and words at a ``¬`` are not touched.
+Numbers, abbreviations, references and words at a ``¬`` are not touched,
+and a number the OCR read as letters after ``Chapter`` or ``No.`` (``lo``)
+is flagged with its digits, never made a word.
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from clean_scan.charmaps import DIGIT_FOR_LETTER
 from clean_scan.confusion import (
     ConfusionModel,
     FirstOps,
@@ -1663,6 +1666,11 @@ def _decide(tokens: list[Token], i: int, know: Knowledge, sentence_start: bool,
     """What becomes of token ``i``; ``free_left``: how many tokens before it
     no accepted proposal covers (a join may take them in)."""
     token = tokens[i]
+    if i > 0 and garbled_number_after_label(tokens[i - 1], token):
+        return Flag(token.start, token.end, token.core, "number-after-label", 0.0,
+                    f"'{tokens[i - 1].core} {token.core}': after '{tokens[i - 1].core}' a number "
+                    "stands, which the OCR read as letters; not read as a word",
+                    ("".join(DIGIT_FOR_LETTER[c] for c in token.core),))
     glued = glued_mark(token) if know.noisy else None
     if glued is not None:
         found = mark_for_letter(tokens, i, glued, know)
@@ -1685,6 +1693,26 @@ def _decide(tokens: list[Token], i: int, know: Knowledge, sentence_start: bool,
         (join_three_pieces(tokens, i - 1, know) if free_left >= 1 else None) or \
         (join_three_pieces(tokens, i - 2, know) if free_left >= 2 else None)
     return joined or correct_word(tokens, i, know, sentence_start)
+
+
+NUMBER_LABELS = frozenset(["chapter", "chap", "ch", "no", "nos", "p", "pp", "page", "part",
+                           "vol", "section", "sec", "article", "art", "table", "fig", "clause"])
+"""Words a number follows (``Chapter 10``, ``No. 12``, ``p. 14``)."""
+
+
+def garbled_number_after_label(before: Token, token: Token) -> bool:
+    """A token of digit-shaped letters (``lo``, ``l2`` read as letters)
+    after a word that a number follows: the number misread, no word, so
+    the spelling stage must not make one of it (``Chapter lo`` is not
+    ``Chapter to``). A roman numeral (``Chapter IV``) is a number as printed.
+
+    >>> t = LineTokens("in Chapter lo. and Part IV and No. Il", 0)
+    >>> [garbled_number_after_label(t[k - 1], t[k]) for k in (2, 5, 8)]
+    [True, False, True]
+    """
+    core = token.core
+    return before.core.lower() in NUMBER_LABELS and 0 < len(core) <= 4 and \
+        all(c in DIGIT_FOR_LETTER for c in core) and ROMAN.match(core) is None
 
 
 POSSESSIVES = ("'s", "’s")
