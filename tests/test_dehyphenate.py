@@ -31,6 +31,13 @@ def test_split_words_and_split_names_are_joined() -> None:
         "meeting.\n"
 
 
+def test_a_split_word_whose_line_end_was_lost_is_joined_inside_the_line() -> None:
+    """An export that lost the line end after a split keeps ``con- ference``
+    inside a line; a suspended compound keeps its hyphen."""
+    raw = "The Party con- ference met to discuss pre- and post-war plans.\n"
+    assert cleaned(raw) == "The Party conference met to discuss pre- and post-war plans.\n"
+
+
 def test_the_documents_own_usage_wins_over_the_lexicon() -> None:
     raw = "Cooperation is the word; cooperation again, and co-\noperation at a line end.\n"
     assert cleaned(raw) == "Cooperation is the word; cooperation again, and cooperation at a " \

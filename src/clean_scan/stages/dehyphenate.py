@@ -12,6 +12,9 @@ Decided in the order a proofreader would (the Guiguts ladder):
    own still keeps ``co-operation``, ``pre-war`` and ``middle-class``.
 3. ``*`` at a line end is often a hyphen the OCR misread (``Move*`` /
    ``ment``): joined only when the joined form is a known word.
+4. ``- `` inside a line, before a small-letter piece that is no word, is a
+   split whose line end an export lost (``con- ference``): joined when the
+   whole is a common word.
 
 Left alone: number ranges (``1914-`` / ``18``) and em dashes (the
 paragraphs stage closes them up). Works over page breaks: a split word at
@@ -60,6 +63,12 @@ HYPHENATING_PREFIXES = frozenset(
 """Prefixes that period print sets with a hyphen before a word."""
 
 
+INLINE_SPLIT = regex.compile(r"(?<=\p{L})-[ \t]+(?P<right>\p{Ll}+)")
+"""A hyphen and a space inside a line before a small-letter word: a line-end
+split whose line end an export lost (``con- ference``), or a suspended
+compound (``pre- and post-war``)."""
+
+
 def run(text: str, context: Context) -> StageResult:
     matches = list(SPLIT.finditer(text))
     counts = _counts_without_fragments(text, matches)
@@ -71,7 +80,35 @@ def run(text: str, context: Context) -> StageResult:
         joined, rule, confidence, reason = decision
         start, end = match.start("mark"), match.start("right")
         proposals.append(Proposal(start, end, joined, rule, confidence, reason))
-    return StageResult(proposals)
+    if "- " in text or "-\t" in text:
+        proposals += _inline_splits(text, context)
+    return StageResult(sorted(proposals, key=lambda p: p.start))
+
+
+def _inline_splits(text: str, context: Context) -> list[Proposal]:
+    """A split word whose line end the export lost, joined where the whole is
+    a common word of the lexicon and the second piece no word alone
+    (``con- ference`` is ``conference``; ``pre- and post-war`` keeps its
+    suspended hyphen).
+
+    >>> [p.rule for p in _inline_splits("the con- ference of pre- and post-war", Context())]
+    ['inline-split']
+    """
+    words = load_lexicon().words
+    found = []
+    for match in INLINE_SPLIT.finditer(text):
+        left, right = _left_word(match), match.group("right")
+        joined = f"{left}{right}".lower()
+        if len(words.get(joined, "")) >= COMMON_DIGITS and right not in words and \
+                right not in context.extra_words:
+            found.append(Proposal(match.start(), match.start("right"), "", "inline-split", 0.85,
+                                  f"{left}- {right}: a split word whose line end was lost, "
+                                  f"{left}{right}"))
+    return found
+
+
+COMMON_DIGITS = 7
+"""Lexicon counts of this many digits (a million) or more make a common word."""
 
 
 def _counts_without_fragments(text: str, matches: list[regex.Match]) -> Counter[str]:
