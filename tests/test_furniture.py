@@ -326,6 +326,20 @@ def test_pages_without_gaps_found_by_running_heads_with_rising_numbers() -> None
     assert "WAR" not in clean and "PEACE" not in clean and clean.count("\f") == 7
 
 
+def test_a_short_text_with_a_heading_set_off_by_two_blank_lines_keeps_its_pages() -> None:
+    """Seven pages parted by three blank lines, one holding a heading set
+    off by two: the heading's gap is no page break, so the garbled folios
+    (``4 $``, ``5 *``) still fall in their pages' sequence and go."""
+    bodies = [prose(k, 18) for k in range(7)]
+    bodies[3] = f"{prose(3, 4)}\n\n\nTHE NEW PARTY\n\n{prose(9, 14)}"
+    folios = ["4 $", "50", "5 *", "5 *", "53", "*4", "55"]
+    pages = [f"{body}\n\n{folio}" for body, folio in zip(bodies, folios, strict=True)]
+    raw = "\n\n\n\n".join(pages) + "\n"
+    clean = furniture_only(raw).clean
+    assert clean.count("\f") == 6 and "THE NEW PARTY" in clean
+    assert not any(f"\n{folio}\n" in clean for folio in folios)
+
+
 def test_running_heads_carrying_roman_folios_go() -> None:
     """A preface's heads with its small roman folios on the same line
     (``vi PREFACE``, ``PREFACE vii``) recur as the arabic ones do."""

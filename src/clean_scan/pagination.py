@@ -362,19 +362,31 @@ def page_gap_length(lines: list[Line], runs: list[tuple[int, int]] | None = None
     Paragraphs are set off by one blank line and headings by one or two, so
     they come close together; page gaps come once a page, a printed page's
     worth of lines apart. The shortest run length whose occurrences are
-    (nearly) never closer than a short page is taken. ``runs`` are the
+    (nearly) never closer than a short page is taken, unless a longer one
+    is never closer and finds two thirds as many (in a short text one
+    heading's two blank lines among a handful of page gaps would otherwise
+    pass for a page break). ``runs`` are the
     text's :func:`blank_runs`, when the caller has them already.
     """
     if runs is None:
         runs = blank_runs(lines)
+    tolerant: tuple[int, int] | None = None  # (length, how many runs)
     for length in range(2, 7):
         starts = [s for s, n in runs if n >= length]
         if len(starts) < 2:
             break
         gaps = sorted(b - a for a, b in zip(starts, starts[1:], strict=False))
-        if gaps[len(gaps) // 5] >= 12:
-            return length
+        if gaps[0] >= SHORT_PAGE and (tolerant is None or 3 * len(starts) >= 2 * tolerant[1]):
+            return length  # never closer than a short page, and (nearly) as many pages
+        if tolerant is None and gaps[len(gaps) // 5] >= SHORT_PAGE:
+            tolerant = (length, len(starts))
+    if tolerant is not None:
+        return tolerant[0]
     return _gap_beside_numbers(lines, runs)
+
+
+SHORT_PAGE = 12
+"""Fewer lines than any printed page holds between two page gaps."""
 
 
 def _gap_beside_numbers(lines: list[Line], runs: list[tuple[int, int]]) -> int | None:
