@@ -364,6 +364,18 @@ def test_a_date_due_slip_on_the_first_leaf_goes_whole() -> None:
     assert inside in clean
 
 
+def test_a_garbled_stamp_atop_a_short_text_goes_beside_a_plain_one() -> None:
+    """A text whose pages are not known: at its top a garbled library name
+    goes when a plainly read stamp line stands by it; a headline that
+    merely reads like a stamp word stays."""
+    stamped = ("ilia Central Htbrarn *\n\nPILANI (Jaipur State)\n\n\nClass No :- 4U\") . o £(,"
+               f"\n\n\n{prose(1, 12)}\n")
+    clean = furniture_only(stamped).clean
+    assert clean.startswith(prose(1, 12)[:20])
+    headline = f"PUBLIC LIBRARIAN.\n\n{prose(2, 12)}\n"
+    assert furniture_only(headline).clean == headline
+
+
 def test_form_feeds_at_only_some_page_breaks_do_not_hide_the_others() -> None:
     """A scanner's notice page ended by a form feed, then a book whose
     pages are parted by blank lines: the blank gaps are page breaks too."""

@@ -140,26 +140,53 @@ def _line_furniture(layout: Layout) -> None:
     texts = [line.text for line in layout.lines]
     lowered = "\n".join(texts).lower()  # lowering keeps the line ends: hits keep their lines
     footers = footer_candidates(texts, lowered)
+    short = len(layout.pages) < 4
     for i, line in enumerate(layout.lines):
         if line.blank or i in layout.verdicts:
             continue
-        # libraries stamp the first and last leaves: there a garbled stamp word is enough
-        strict = not _on_end_leaves(layout, i)
+        leaf = _on_end_leaves(layout, i)
         may_be_footer = i in footers
-        if not strict and (date_stamp(line.text) or due_slip(line.text)):
+        if leaf and (date_stamp(line.text) or due_slip(line.text)):
             layout.verdicts[i] = Verdict("library-stamp", 0.9, "library's date-due slip")
             stamps.append(i)
             continue
         if not may_be_footer and _prose(line.text):
             continue  # what _by_look says of running text that is no footer
-        verdict = _by_look(line.text, strict, may_be_footer=may_be_footer,
+        # libraries stamp the first and last leaves: there a garbled stamp word is enough
+        # (in a short text, only beside a stamp read plainly: see _stamps_beside_stamps)
+        verdict = _by_look(line.text, not leaf or short, may_be_footer=may_be_footer,
                            prose_ruled_out=not may_be_footer)
         if verdict:
             layout.verdicts[i] = verdict
             if verdict.rule == "library-stamp":
                 stamps.append(i)
+    if short and stamps:
+        stamps = _stamps_beside_stamps(layout, stamps)
     _stamp_blocks(layout, stamps)
     _footer_continuations(layout, lowered)
+
+
+def _stamps_beside_stamps(layout: Layout, stamps: list[int]) -> list[int]:
+    """In a text too short to tell its leaves apart, a line read as a stamp
+    only through its garbled words (``ilia Central Htbrarn *``) is one when
+    it stands within a stamp block's reach of a stamp read plainly
+    (``Class No :-``): alone at a short text's top it may be a headline
+    (``PUBLIC LIBRARIAN.``). Returns all the stamp lines, in order."""
+    found = list(stamps)
+    for i, line in enumerate(layout.lines):
+        if line.blank or i in layout.verdicts or not _on_end_leaves(layout, i):
+            continue
+        if any(abs(i - s) <= STAMP_REACH for s in stamps) and not _prose(line.text):
+            confidence = library_stamp(line.text, strict=False)
+            if confidence:
+                layout.verdicts[i] = Verdict("library-stamp", confidence,
+                                             "library stamp, garbled, beside another")
+                found.append(i)
+    return sorted(found)
+
+
+STAMP_REACH = 6
+"""Lines between two lines of one stamp block, blank lines included."""
 
 
 def _by_look(text: str, strict: bool, *, may_be_footer: bool = True,
@@ -244,7 +271,7 @@ def _stamp_blocks(layout: Layout, stamps: list[int]) -> None:
     place name carries no library word but sits inside the block.
     """
     for a, b in zip(stamps, stamps[1:], strict=False):
-        if b - a > 6:
+        if b - a > STAMP_REACH:
             continue
         for i in range(a + 1, b):
             line = layout.lines[i]
@@ -263,9 +290,17 @@ def _stamp_blocks(layout: Layout, stamps: list[int]) -> None:
 
 def _on_end_leaves(layout: Layout, line: int) -> bool:
     """On the first two or last two pages of a book of four or more, where
-    libraries stamp it (a shorter text has no leaves to tell apart)."""
+    libraries stamp it; in a text of fewer pages found (a pamphlet, or one
+    whose pages the export did not mark), in its first or last
+    ``LEAF_LINES`` lines."""
     pages = len(layout.pages)
-    return pages >= 4 and not 1 < layout.page_of[line] < pages - 2
+    if pages < 4:
+        return line < LEAF_LINES or line >= len(layout.lines) - LEAF_LINES
+    return not 1 < layout.page_of[line] < pages - 2
+
+
+LEAF_LINES = 40
+"""About a printed page's lines, for a text whose pages are not known."""
 
 
 def _institution(text: str) -> bool:
