@@ -18,10 +18,12 @@ def test_a_short_text_with_no_usage_of_its_own_keeps_the_period_compounds() -> N
     """A pamphlet too short to show its own usage: the era lexicon, the
     shape of the parts and the bigram list decide."""
     raw = ("The policy of co-\noperation, the Anglo-\nSoviet pact, the twenty-\nfive pre-\n"
-           "war treaties, the self-\ngoverning dominions and the middle-\nclass vote.\n")
+           "war treaties, the self-\ngoverning dominions, the middle-\nclass vote, the non-\n"
+           "intervention farce and the counter-\nrevolution, but no non-\nsense.\n")
     assert cleaned(raw) == ("The policy of co-operation, the Anglo-Soviet pact, the twenty-five "
-                            "pre-war treaties, the self-governing dominions and the middle-class "
-                            "vote.\n")
+                            "pre-war treaties, the self-governing dominions, the middle-class "
+                            "vote, the non-intervention farce and the counter-revolution, but no "
+                            "nonsense.\n")
 
 
 def test_split_words_and_split_names_are_joined() -> None:

@@ -215,29 +215,37 @@ def _decide_by_lexicon(
     """A line-end hyphen the document's usage does not decide, read with
     the era lexicon: a compound it lists (the period's ``co-operation``,
     ``to-day``) keeps the hyphen before a joined word it also knows
-    (``cooperation``, as later print has it); then a known joined word
-    joins; a hyphenating prefix (``pre-war``, ``self-governing``) or a
-    number (``twenty-five``) before a word, and two small-letter words
-    that make no word joined but stand together in English as a phrase
-    (``middle-class``, ``so-called``), keep it; fragments that are no
-    words alone join. Two words the bigram list never pairs are as often
-    a name or a rare word broken at the line (``Mary-borough``,
-    ``metal-ling``), and are left to the document's counts.
+    (``cooperation``, as later print has it); so does a hyphenating prefix
+    before a word where the joined form is a rare one of later print
+    (``nonintervention``); then a known joined word joins; a hyphenating
+    prefix (``self-governing``) or a number (``twenty-five``) before a
+    word, and two small-letter words that make no word joined but stand
+    together in English as a phrase (``middle-class``, ``so-called``),
+    keep it; fragments that are no words alone join. Two words the bigram
+    list never pairs are as often a name or a rare word broken at the line
+    (``Mary-borough``, ``metal-ling``), and are left to the document's
+    counts.
 
     >>> [_decide_by_lexicon(a, b, Counter(), Context())[0]
     ...  for a, b in (("co", "operation"), ("every", "thing"), ("pre", "war"),
-    ...               ("twenty", "five"), ("middle", "class"), ("organisa", "tion"))]
-    ['-', '', '-', '-', '-', '']
+    ...               ("twenty", "five"), ("middle", "class"), ("organisa", "tion"),
+    ...               ("non", "intervention"), ("non", "sense"))]
+    ['-', '', '-', '-', '-', '', '-', '']
     """
     joined, compound = f"{left}{right}", f"{left}-{right}"
     lexicon = load_lexicon()
     words = lexicon.words
     if compound.lower() in words or compound in context.extra_words:
         return "-", "compound-by-lexicon", 0.85, f"{compound} is a compound of the period"
+    right_known = is_known_word(right, context, counts) or right.lower() in words
+    prefixed = left.lower() in HYPHENATING_PREFIXES and right_known
+    if prefixed and len(words.get(joined.lower(), "")) < COMMON_DIGITS:
+        # later print closed up what the period hyphenated (``nonintervention``,
+        # ``counterrevolution``); a common joined word is a split one (``non-sense``)
+        return "-", "compound-prefix", 0.8, f"{left}- is set with a hyphen"
     if is_known_word(joined, context) or joined.lower() in words:
         return "", "join-by-lexicon", 0.9, f"{joined} is a word"
-    right_known = is_known_word(right, context, counts) or right.lower() in words
-    if left.lower() in HYPHENATING_PREFIXES and right_known:
+    if prefixed:
         return "-", "compound-prefix", 0.8, f"{left}- is set with a hyphen"
     if left.lower() in TENS and right.lower() in UNITS:
         return "-", "compound-number", 0.9, f"{compound} is a number"
