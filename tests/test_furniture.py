@@ -340,6 +340,17 @@ def test_a_short_text_with_a_heading_set_off_by_two_blank_lines_keeps_its_pages(
     assert not any(f"\n{folio}\n" in clean for folio in folios)
 
 
+def test_an_export_with_no_blank_lines_loses_its_folios_and_running_heads() -> None:
+    """No blank line anywhere: the folio lines rising page by page cut the
+    pages although a capitals line follows each, because that line recurs
+    as a running head does; the first of each head may be a title."""
+    pages = [f"{n}\n{'THE PEOPLE’S WAR' if n % 2 == 0 else 'LABOUR AND THE PEACE'}\n"
+             f"{prose(n, 20)}" for n in range(20, 28)]
+    clean = furniture_only("\n".join(pages) + "\n").clean
+    assert not any(f"\n{n}\n" in f"\n{clean}" for n in range(20, 28))
+    assert clean.count("THE PEOPLE’S WAR") + clean.count("LABOUR AND THE PEACE") <= 2
+
+
 def test_running_heads_carrying_roman_folios_go() -> None:
     """A preface's heads with its small roman folios on the same line
     (``vi PREFACE``, ``PREFACE vii``) recur as the arabic ones do."""

@@ -16,8 +16,9 @@ Two things live here that more than one stage needs:
   (a chapter number such as ``I 2``).
 
 When no gaps or marks are left, lone numbers rising page by page through the
-text are taken as the folios (:func:`rising_folios`), or else the running
-heads whose page numbers rise so (:func:`rising_heads`).
+text are taken as the folios (:func:`rising_folios`; in a text with no blank
+lines at all, any short line may be one), or else the running heads whose
+page numbers rise so (:func:`rising_heads`).
 """
 
 from __future__ import annotations
@@ -422,9 +423,12 @@ def rising_folios(lines: list[Line]) -> list[int]:
     >>> [split_lines(text)[i].text for i in rising_folios(split_lines(text))]
     ['14', '*5', '16', '17']
     """
-    alone = [i for i, ln in enumerate(lines) if not ln.blank and len(ln.text.strip()) <= 8
-             and (i == 0 or lines[i - 1].blank) and (i + 1 == len(lines) or lines[i + 1].blank)
-             and not _heading_follows(lines, i)]  # a number above a heading is a chapter's
+    if sum(ln.blank for ln in lines) < BLANK_FREE * len(lines):
+        alone = _short_lines_of_a_blank_free_text(lines)
+    else:
+        alone = [i for i, ln in enumerate(lines) if not ln.blank and len(ln.text.strip()) <= 8
+                 and (i == 0 or lines[i - 1].blank) and (i + 1 == len(lines) or lines[i + 1].blank)
+                 and not _heading_follows(lines, i)]  # a number above a heading is a chapter's
     plain = [(i, n) for i in alone if (n := plain_folio(lines[i].text)) is not None]
     chain = _rising_chain(plain)
     found = [i for i, _ in chain]
@@ -432,6 +436,30 @@ def rising_folios(lines: list[Line]) -> list[int]:
         if m - n == 2:
             found += [k for k in alone if i < k < j and number_fit(lines[k].text, n + 1)][:1]
     return sorted(found)
+
+
+BLANK_FREE = 0.02
+"""A text with fewer blank lines than this share sets off nothing by them."""
+
+
+def _short_lines_of_a_blank_free_text(lines: list[Line]) -> list[int]:
+    """The short lines that may be folios in a text exported without blank
+    lines, where none stands apart: a number above a capitals line is a
+    chapter's unless that line recurs through the text, as a running head
+    does (``20`` / ``THE PEOPLE'S WAR``)."""
+    recurring = Counter(ln.text for ln in lines if not ln.blank)
+    found = []
+    for i, line in enumerate(lines):
+        if line.blank or len(line.text.strip()) > 8:
+            continue
+        following = lines[i + 1].text if i + 1 < len(lines) else ""
+        if not _heading_follows(lines, i) or recurring[following] >= RECURRING_HEAD:
+            found.append(i)
+    return found
+
+
+RECURRING_HEAD = 3
+"""How often a capitals line must recur to be a running head, not a title."""
 
 
 def rising_heads(lines: list[Line]) -> list[int]:
