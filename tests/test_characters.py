@@ -64,6 +64,13 @@ def test_house_style_spacing_before_semicolons_is_kept() -> None:
     assert clean(text)[0] == text
 
 
+def test_one_spaced_semicolon_is_italic_spacing_not_a_house_style() -> None:
+    """A short text with one ``;`` of two set after a space: an accident
+    of italic type, closed up; a house style shows more than once."""
+    text = "They make the dictatorship plebiscitary ; that is, a rule; and so on\n"
+    assert clean(text)[0] == "They make the dictatorship plebiscitary; that is, a rule; and so on\n"
+
+
 def test_drop_capital_after_heading() -> None:
     text = "INTRODUCTION\n\nX he end of the war and the peace and the people.\n"
     assert clean(text)[0].splitlines()[2].startswith("The end of")

@@ -1162,7 +1162,8 @@ SPACED_MARK_NEEDLES = tuple(space + mark for space in " \t" for mark in ",.;:!?"
 
 def _house_spaced_marks(text: str, spaced_lines: str | None = None) -> str:
     """Marks the document sets after a space as a rule, not by accident: a
-    quarter or more of their uses (older newspapers space ``;`` and ``:``).
+    quarter or more of their uses, and more than one (older newspapers
+    space ``;`` and ``:``; one spaced mark in a short text is italic type's).
     Italic spacing leaves these alone. ``spaced_lines``, if given, are the
     lines of ``text`` that hold a space before a mark (the spaced marks are
     counted there only, which is faster).
@@ -1174,7 +1175,7 @@ def _house_spaced_marks(text: str, spaced_lines: str | None = None) -> str:
     spaced_counts = Counter(SPACED_MARK.findall(text if spaced_lines is None else spaced_lines))
     for mark in ",.;:!?":
         spaced = spaced_counts[mark]
-        if spaced and spaced * 4 >= (total := text.count(mark)) and total >= 2:
+        if spaced >= 2 and spaced * 4 >= text.count(mark):
             marks += mark
     return marks
 
