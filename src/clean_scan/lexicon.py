@@ -30,6 +30,9 @@ being generated edit by edit (the generated forms grow with the length)."""
 COMMON_DIGITS = 6
 """Counts of six digits (100,000) or more make a word common enough to be a
 correction proposed unasked."""
+MILLION_DIGITS = 7
+"""Counts of seven digits (a million) or more make a word a common one of
+the language (:meth:`Lexicon.common`)."""
 UNSEEN_COUNT = 1_000
 """Count assumed for a word the lexicon lacks (a name, say)."""
 
@@ -89,6 +92,15 @@ class Lexicon:
         """
         found = self.words.get(word.lower())
         return int(found) if found is not None else 0
+
+    def common(self, word: str) -> bool:
+        """Counted a million times or more (any case).
+
+        >>> lex = Lexicon({"office": "9000000", "offal": "900"}, {})
+        >>> lex.common("Office"), lex.common("offal"), lex.common("ofce")
+        (True, False, False)
+        """
+        return len(self.words.get(word.lower(), "")) >= MILLION_DIGITS
 
     def __contains__(self, word: str) -> bool:
         return word.lower() in self.words

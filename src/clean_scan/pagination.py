@@ -488,6 +488,7 @@ def rising_heads(lines: list[Line]) -> list[int]:
 
 
 def _capitals(text: str) -> bool:
+    """Four letters or more, seven in ten of them capitals: a heading."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
 
@@ -515,8 +516,7 @@ def _heading_follows(lines: list[Line], i: int) -> bool:
     """The next non-blank line is in capitals: ``i`` is a chapter number."""
     for line in lines[i + 1 : i + 4]:
         if not line.blank:
-            letters = [c for c in line.text if c.isalpha()]
-            return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+            return _capitals(line.text)
     return False
 
 

@@ -51,7 +51,7 @@ from clean_scan.charmaps import (
     ROMAN_FOR_SHAPE,
 )
 from clean_scan.document import Flag, Proposal
-from clean_scan.lexicon import load_lexicon
+from clean_scan.lexicon import MILLION_DIGITS, load_lexicon
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.vocabulary import WORD, is_known_word
 
@@ -270,15 +270,11 @@ def _lexicon_ligature_splits() -> dict[tuple[str, str], str]:
     still gets ``of ce`` back. Made once per process."""
     common = []
     for word, times in load_lexicon().words.items():  # sorted by count: the common come first
-        if len(times) < COMMON_LEXICON_DIGITS:
+        if len(times) < MILLION_DIGITS:
             break
         if word.isalpha():
             common.append(word)
     return _ligature_splits(common)
-
-
-COMMON_LEXICON_DIGITS = 7
-"""Lexicon counts of this many digits or more (a million) make a common word."""
 
 
 PAGE_WINDOW = 60

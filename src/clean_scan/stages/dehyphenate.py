@@ -94,12 +94,11 @@ def _inline_splits(text: str, context: Context) -> list[Proposal]:
     >>> [p.rule for p in _inline_splits("the con- ference of pre- and post-war", Context())]
     ['inline-split']
     """
-    words = load_lexicon().words
+    lexicon = load_lexicon()
     found = []
     for match in INLINE_SPLIT.finditer(text):
         left, right = _left_word(match), match.group("right")
-        joined = f"{left}{right}".lower()
-        if len(words.get(joined, "")) >= COMMON_DIGITS and right not in words and \
+        if lexicon.common(left + right) and right not in lexicon and \
                 right not in context.extra_words:
             found.append(Proposal(match.start(), match.start("right"), "", "inline-split", 0.85,
                                   f"{left}- {right}: a split word whose line end was lost, "
@@ -107,8 +106,6 @@ def _inline_splits(text: str, context: Context) -> list[Proposal]:
     return found
 
 
-COMMON_DIGITS = 7
-"""Lexicon counts of this many digits (a million) or more make a common word."""
 
 
 def _counts_without_fragments(text: str, matches: list[regex.Match]) -> Counter[str]:
@@ -239,7 +236,7 @@ def _decide_by_lexicon(
         return "-", "compound-by-lexicon", 0.85, f"{compound} is a compound of the period"
     right_known = is_known_word(right, context, counts) or right.lower() in words
     prefixed = left.lower() in HYPHENATING_PREFIXES and right_known
-    if prefixed and len(words.get(joined.lower(), "")) < COMMON_DIGITS:
+    if prefixed and not lexicon.common(joined):
         # later print closed up what the period hyphenated (``nonintervention``,
         # ``counterrevolution``); a common joined word is a split one (``non-sense``)
         return "-", "compound-prefix", 0.8, f"{left}- is set with a hyphen"

@@ -31,9 +31,8 @@ from clean_scan.layout import PAGE_BREAK, Line, median, runs_on
 from clean_scan.lexicon import known_form, load_lexicon
 from clean_scan.stage import Context, Stage, StageResult
 
-SUPERSCRIPTS = SUPERSCRIPT_DIGITS
 NOTE_START = regex.compile(
-    rf"""^(?P<mark>[1-9]|[*†‡§•¶]|[{SUPERSCRIPTS}])(?:\s+|(?=[\p{{Lu}}“‘"']))(?P<body>\S)""")
+    rf"""^(?P<mark>[1-9]|[*†‡§•¶]|[{SUPERSCRIPT_DIGITS}])(?:\s+|(?=[\p{{Lu}}“‘"']))(?P<body>\S)""")
 """A footnote's first line: a mark, then its text (``1 Vide``, ``*Then``,
 ``¹ Census``: an OCR that keeps superscripts gives the reference one too)."""
 
@@ -182,8 +181,8 @@ def _number_notes(notes: list[Note]) -> None:
             note.number = str(place)
         elif note.mark == "•":
             note.number = "*"
-        elif note.mark in SUPERSCRIPTS:
-            note.number = str(SUPERSCRIPTS.index(note.mark) + 1)
+        elif note.mark in SUPERSCRIPT_DIGITS:
+            note.number = str(SUPERSCRIPT_DIGITS.index(note.mark) + 1)
         else:
             note.number = note.mark
 
@@ -214,7 +213,7 @@ def _find_reference(
     candidates = [note.number]
     if note.mark in GARBLED_MARKS:
         candidates.append("*")
-    elif note.mark in SUPERSCRIPTS:
+    elif note.mark in SUPERSCRIPT_DIGITS:
         candidates.insert(0, note.mark)
     letter_like: Reference | None = None
     for mark in candidates:
