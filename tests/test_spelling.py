@@ -150,6 +150,22 @@ def test_a_capital_i_inside_a_sentence_is_read_as_a_small_i() -> None:
     assert correct(text) == text
 
 
+def test_a_small_letter_read_as_its_capital_of_the_same_shape_is_put_back() -> None:
+    """``o``/``O`` and ``v``/``V`` differ in size alone: a word the text
+    prints in small letters, capitalised once inside a sentence, is set
+    small again; a capital the text keeps inside its sentences, a title, a
+    name before a capital, a sentence start and a noisy page stay."""
+    text = ("The vast plain lay open. Much of the vast plain was sown. "
+            "The building of Vast armaments went on. The low productivity Of the new labour "
+            "fell. The power of the State is great, and the State and the state of things "
+            "grew. He read The Need for Speed and Sacrifice. It was done at speed. "
+            "We met Walter Scott there, and no more. Of the rest we say nothing.")
+    assert correct(text) == text.replace("of Vast", "of vast").replace(
+        "productivity Of", "productivity of")
+    noisy = NOISY + " The building of Vast armaments and vast plains went on."
+    assert "of Vast armaments" in correct(noisy)
+
+
 def test_in_a_noisy_text_any_common_word_may_carry_a_capital_i_for_its_small_i() -> None:
     """Between garbled neighbours the bigram list attests nothing, so in a
     noisy text the capital is judged by the word: ``Included`` is
