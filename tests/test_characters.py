@@ -58,6 +58,15 @@ def test_lone_marks_between_words_go_and_blanks_and_bullets_stay() -> None:
     assert {e.rule for e in edits} == {"lone-mark"}
 
 
+def test_a_mark_alone_after_a_word_a_mark_ends_already_is_a_speck() -> None:
+    text = ("said petition. . By Alderman Hay\nMrs. Glass, , Miss Philp,\n"
+            "the second cabin. .\nand so . . . the end. . . .\n")
+    cleaned, edits, _ = clean(text)
+    assert cleaned == ("said petition. By Alderman Hay\nMrs. Glass, Miss Philp,\n"
+                       "the second cabin.\nand so . . . the end. . . .\n")
+    assert {e.rule for e in edits} == {"mark-after-stop"}
+
+
 def test_house_style_spacing_before_semicolons_is_kept() -> None:
     """Old newspapers set a space before ``;`` as a rule: that is printed."""
     text = "lots sold ; the rest ; and more ; then done; end ; go\n"

@@ -1281,6 +1281,33 @@ LONE_APOSTROPHE = regex.compile(r"(?<=\S)[ \t]+'(?=[ \t]+\S)")
 on the line pairs with it (a quotation set with spaces)."""
 
 
+MARK_AFTER_STOP = regex.compile(
+    r"(?<=[\p{L}\p{N})])([.,;:][\"'’”]?)[ \t]+[.,'](?=[ \t]*$|[ \t]+[^\s.,'])")
+"""A full stop, comma or apostrophe standing alone after a word that ends
+in a stop or comma already (group 1: the word's own marks), before a word
+or the line's end."""
+
+
+def mark_after_stop(line: str, doc: Lines) -> list[Proposal]:
+    """A second stop or comma, or an apostrophe, standing alone after a word
+    that a stop or comma ends already (``Mrs. Newman. . Mrs. Dorrington``,
+    ``Mrs. Glass, , Miss Philp``): a speck of dirt read as a mark, since
+    print sets no mark by itself after one.
+
+    >>> show(mark_after_stop, "Mrs. Newman. . Mrs. Glass, , Miss Philp, ' Mr. Hay. ,")
+    'Mrs. Newman. Mrs. Glass, Miss Philp, Mr. Hay.'
+
+    Left alone: an ellipsis set with spaces, marks after a word with none
+    of its own, and marks against a word.
+
+    >>> show(mark_after_stop, "and so . . . the end. . . . Then , he said .'tis")
+    "and so . . . the end. . . . Then , he said .'tis"
+    """
+    return [Proposal(m.start(), m.end(), m.group(1), "mark-after-stop", 0.85,
+                     "a mark standing alone after a word that a mark ends already: a speck")
+            for m in MARK_AFTER_STOP.finditer(line)]
+
+
 DOUBLED_DASH = regex.compile(r"—-+|-+—")
 SPACED_DASH = regex.compile(r"(?<=[\p{L}”’),;])(?:—[ \t]+|[ \t]+—)(?=\p{L})")
 
@@ -1405,6 +1432,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (star_after_word, _with("*")),
     (quote_shapes, _with("“", "”", " ’", "\t’")),
     (apostrophes, _with("'")),
+    (mark_after_stop, _with(". .", ". ,", ", ,", ", .", ". '", ", '", "; ,", ": ,")),
     (italic_spacing, _with(*ITALIC_NEEDLES)),
     (specks, lambda doc: doc.shaped_lines | doc.lines_with(" .", "\t.", "^", "~", "\\")),
     (lone_marks, _with(*LONE_MARKS, "'")),
