@@ -14,7 +14,9 @@ this order:
    in a noisy text only, (c) words one learned confusion from a word twenty
    times as frequent (``coiner``/``corner``), weighed by a noisy channel
    whose error rate is the text's own share of unknown words; all only
-   where attested word bigrams favour the frequent word clearly. In a
+   where attested word bigrams favour the frequent word clearly (for (b),
+   in a text with a tenth of its words unknown, also where the bigrams
+   attest neither word: its neighbours are garbled too). In a
    noisy text a small letter standing alone between two words (``m``) is
    read as the short common word one learned confusion away (``in``), a
    capital ``I`` read for a small ``i`` is put back in a common word
@@ -1074,8 +1076,9 @@ def real_word(tokens: list[Token], index: int, know: Knowledge) -> Proposal | No
 def rare_word(tokens: list[Token], index: int, know: Knowledge,
               sentence_start: bool) -> Proposal | Flag | None:
     """A rare word one classic confusion from a very common one (``bo``,
-    ``havo``, ``aro``), changed when the context attests the common word and
-    the whole score prefers it."""
+    ``havo``, ``aro``), changed when the context attests the common word (or,
+    in a very noisy text, neither word: :func:`attested_or_unread`) and the
+    whole score prefers it."""
     token = tokens[index]
     core = token.core
     if core.lower() in know.extra or (core[0].isupper() and not sentence_start) or \
@@ -1087,12 +1090,32 @@ def rare_word(tokens: list[Token], index: int, know: Knowledge,
     if not near or (left is None and right is None):
         return None
     best, conf = _near_common(token, left, right, near, know)
-    if best is None or not seen_pairs(best, left or "", right or "", know):
+    if best is None or not attested_or_unread(best, core.lower(), left or "", right or "", know):
         return None
     replacement = case_like(best, core)
     return _decided(token, replacement, conf, "rare-word-near-common", know,
                     f"'{core}' is a rare word one OCR confusion from the common "
                     f"'{replacement}', which the context prefers")
+
+
+def attested_or_unread(common: str, rare: str, left: str, right: str, know: Knowledge) -> bool:
+    """Whether the bigram list attests the common word beside a neighbour,
+    or, in a text with a tenth of its words unknown or more, attests neither
+    word there: its neighbours are then mostly garbled too, the list can say
+    nothing, and the odds of a misreading, as high as the text's noise,
+    decide (``ho`` between ``Committee`` and ``instructed`` is ``he``).
+
+    >>> know = knowledge("", Context())
+    >>> attested_or_unread("he", "ho", "Committee", "instructed", know)
+    False
+    >>> from dataclasses import replace
+    >>> know = replace(know, noise=0.2)
+    >>> attested_or_unread("he", "ho", "Committee", "instructed", know)
+    True
+    """
+    if seen_pairs(common, left, right, know):
+        return True
+    return know.very_noisy and not seen_pairs(rare, left, right, know)
 
 
 def lone_letter(tokens: list[Token], index: int, know: Knowledge) -> Proposal | Flag | None:
