@@ -217,6 +217,16 @@ def test_a_capital_misread_as_a_small_letter_is_put_back() -> None:
         " The men came from Sydney on Thursday. The rain fell. the end.")
 
 
+def test_first_letters_the_ocr_reads_from_a_capital_are_read_as_one() -> None:
+    """``l`` is the OCR's reading of a ``J`` far more often than of a ``j``,
+    and ``ll`` of ``B``: where the document does not print the word in
+    small letters, the reading is capitalised."""
+    tail = " John Smith and John Brown were there. Tho clerk said lohn had gone to llrown."
+    assert correct(NOISY + tail).endswith(" The clerk said John had gone to Brown.")
+    tail = " Ho had a brown coat. It was llrown."
+    assert correct(NOISY + tail).endswith(" It was brown.")
+
+
 def test_a_word_spaced_apart_into_three_pieces_is_joined() -> None:
     """Letter-spaced type the OCR read as three pieces, one no word; three
     words stay three."""

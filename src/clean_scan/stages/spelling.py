@@ -86,6 +86,7 @@ from clean_scan.confusion import (
     FirstOps,
     KnownEdges,
     Window,
+    differing_runs,
     is_junk,
     load_confusions,
 )
@@ -322,23 +323,59 @@ def case_like(form: str, model: str) -> str:
     return form
 
 
-def capital_restored(reading: str, core: str, sentence_start: bool) -> str:
+def capital_restored(reading: str, core: str, sentence_start: bool,
+                     know: Knowledge | None = None) -> str:
     """A reading in small letters capitalised where the page must have set
     a capital that the OCR misread as a small letter (``bydney`` →
     ``Sydney``, ``lho`` → ``The`` after a full stop): a word written only
-    capitalised (a place, a day, a people), or a sentence's first word
-    whose first letter the reading changes.
+    capitalised (a place, a day, a people), a sentence's first word whose
+    first letter the reading changes, or, given what the stage ``know``s,
+    a word whose first letters the confusion model reads far more often
+    from a capital than from the small letter (``lohn`` → ``John``: ``l``
+    is a misread ``J``, seldom a ``j``; :func:`misread_capital`) where the
+    document prints the word capitalised at least as often as not.
 
     >>> capital_restored("sydney", "bydney", False), capital_restored("the", "lho", True)
     ('Sydney', 'The')
     >>> capital_restored("the", "tbe", True), capital_restored("shore", "bhore", False)
     ('the', 'shore')
+    >>> know = knowledge("John Smith and John Brown", Context())
+    >>> [capital_restored(r, c, False, know) for r, c in (("john", "lohn"), ("brown", "llrown"))]
+    ['John', 'Brown']
+    >>> know = knowledge("a brown coat and a brown hat", Context())
+    >>> capital_restored("brown", "llrown", False, know)
+    'brown'
     """
-    if not reading.islower():
-        return reading
-    if reading in proper_names() or (sentence_start and reading[0] != core[0].lower()):
-        return reading[:1].upper() + reading[1:]
+    capital = reading[:1].upper() + reading[1:]
+    if reading in proper_names() or (sentence_start and reading[0] != core[0].lower()) or \
+            (know is not None and misread_capital(core, reading, know.model) and
+             know.doc[capital] >= know.doc[reading]):
+        return capital
     return reading
+
+
+CAPITAL_ODDS = math.log(10)
+"""How much likelier a word of running text opens with a small letter than
+with a capital (about one word in ten is capitalised), in nats."""
+
+
+def misread_capital(core: str, reading: str, model: ConfusionModel) -> bool:
+    """Whether the OCR's first letters, which the reading replaces, are a
+    capital misread rather than a small letter: the model's cost from the
+    capital, plus the odds against a capital, is below its cost from the
+    small letter (``ll`` is read for ``B`` and ``R``, never for ``b``).
+
+    >>> model = load_confusions()
+    >>> misread_capital("llrown", "brown", model), misread_capital("lind", "find", model)
+    (True, False)
+    """
+    if not core[:1].islower() or core[0] == reading[0]:
+        return False
+    ocr, printed = next(differing_runs(core, reading))
+    if not printed or not core.startswith(ocr) or not reading.startswith(printed):
+        return False
+    capital = printed[0].upper() + printed[1:]
+    return model.piece_cost(ocr, capital) + CAPITAL_ODDS < model.piece_cost(ocr, printed)
 
 
 def speck_before_capital(core: str) -> bool:
@@ -961,7 +998,8 @@ def correct_word(tokens: list[Token], index: int, know: Knowledge,
                         f"'{core}' is unknown, close to '{case_like(vouched, core)}', which "
                         "the word list or the document uses", suggestions[:MAX_SUGGESTIONS])
         return None
-    replacement = capital_restored(case_like(best.form, core), core, sentence_start)
+    replacement = capital_restored(case_like(best.form, core), core, sentence_start,
+                                   know)
     reason = f"'{core}' is not in the lexicon; '{replacement}' ({best.why}"
     reason += f", second '{ranked[1].form}')" if len(ranked) > 1 else ")"
     rule = "split-run-together" if " " in best.form else "ocr-misreading"
