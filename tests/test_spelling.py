@@ -342,6 +342,16 @@ def test_a_noisy_text_is_read_again_with_the_neighbours_corrected() -> None:
         spelling.read_words(CLEAN + " It rcad well.", Context())[0]
 
 
+def test_a_second_reading_is_as_bold_as_the_ocr_is_noisy() -> None:
+    """With the first reading's corrections in, fewer words are unknown,
+    but the OCR is no better: the second reading keeps the first one's
+    noise, and with it the noisy-text rules."""
+    first = spelling.knowledge(NOISY, Context())
+    assert first.very_noisy
+    _, second = spelling.read_words(CLEAN, Context(), first)
+    assert second.noise == first.noise
+
+
 def test_a_misreading_the_document_repeats_is_not_offered_as_a_reading() -> None:
     """The article prints ``tlie`` four times: recurring does not make the
     OCR's misreading of ``the`` a reading for ``tlio``; a recurring name
