@@ -228,7 +228,7 @@ class Knowledge:
     noise: float = 0.0  # the share of unknown words: unknown_share
     trusted: dict[str, bool] = field(default_factory=dict)  # trusted_recurring, per form
     text: str = ""  # the text read, for what the counts do not tell
-    mid_capitals: dict[str, int] = field(default_factory=dict)  # mid_sentence_uses, per form
+    mid_capitals: dict[str, int] = field(default_factory=dict)  # mid_sentence_uses
 
     @property
     def noisy(self) -> bool:
@@ -1324,13 +1324,17 @@ def same_shape_capital(tokens: list[Token], index: int, know: Knowledge) -> Prop
 
 
 def mid_sentence_uses(form: str, know: Knowledge) -> int:
-    """How often the text prints ``form`` right after a word in small
-    letters, inside a sentence (counted once per run and form)."""
-    found = know.mid_capitals.get(form)
-    if found is None:
-        found = know.mid_capitals[form] = len(re.findall(
-            rf"(?<![^\W\d_])[a-z]+ {re.escape(form)}(?![^\W\d_])", know.text))
-    return found
+    """How often the text prints ``form`` inside a sentence: right after a
+    small letter, and a comma or semicolon perhaps (the words of
+    ``SAME_SHAPE_CAPITALS`` so printed are counted in one pass, on first
+    use in a run)."""
+    if not know.mid_capitals:
+        know.mid_capitals.update(Counter(MID_SENTENCE_CAPITAL.findall(know.text)))
+        know.mid_capitals[""] = 0  # counted, even where none was found
+    return know.mid_capitals.get(form, 0)
+
+
+MID_SENTENCE_CAPITAL = re.compile(r"[a-z][,;]? ([COSUVWXZ][a-z]+)\b")
 
 
 OPENING_GLUED = '"“«»'
@@ -1672,19 +1676,32 @@ def token_kind(text: str, know: Knowledge) -> tuple[bool, bool]:
     """
     if text.isalpha():
         if len(know.lexicon.words.get(text.lower(), "")) >= RARE_DIGITS and \
-                text not in know.confusion_sets and text[0] not in CASE_SHAPES:
+                text not in know.confusion_sets and not may_be_small_letter(text, know):
             return False, False  # the commonest case, first
         lead, core, trail = "", text, ""
     else:
         lead, core, trail = edges(text)
+    small = may_be_small_letter(core, know)
     common = core.isalpha() and len(know.lexicon.words.get(core.lower(), "")) >= RARE_DIGITS \
-        and core not in know.confusion_sets and core[:1] not in CASE_SHAPES
+        and core not in know.confusion_sets and not small
     word_like = looks_like_word(core) or compound_parts(core) is not None
     look = not (common or not word_like or "¬" in trail)
     if look and is_known(core, know) and not know.confusion_sets.get(core) and \
-            core[:1] not in CASE_SHAPES and not may_be_rare_misreading(core, know):
+            not small and not may_be_rare_misreading(core, know):
         look = False  # _decide would find nothing to do, whatever the context
     return look, ends_sentence(core + trail) or not core
+
+
+def may_be_small_letter(core: str, know: Knowledge) -> bool:
+    """Whether ``core`` opens with a capital that may be a misread small
+    letter: an ``I`` (:func:`capital_i`), or, on a clean page, a capital of
+    the same shape as its small letter in a word the text also prints in
+    small letters (:func:`same_shape_capital`)."""
+    first = core[:1]
+    if first == "I":
+        return True
+    return first in SAME_SHAPE_CAPITALS and not know.noisy and \
+        know.doc_lower[core.lower()] > know.doc[core]
 
 
 def may_be_rare_misreading(core: str, know: Knowledge) -> bool:
