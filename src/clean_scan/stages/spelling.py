@@ -1324,17 +1324,29 @@ def same_shape_capital(tokens: list[Token], index: int, know: Knowledge) -> Prop
 
 
 def mid_sentence_uses(form: str, know: Knowledge) -> int:
-    """How often the text prints ``form`` inside a sentence: right after a
-    small letter, and a comma or semicolon perhaps (the words of
-    ``SAME_SHAPE_CAPITALS`` so printed are counted in one pass, on first
-    use in a run)."""
-    if not know.mid_capitals:
-        know.mid_capitals.update(Counter(MID_SENTENCE_CAPITAL.findall(know.text)))
-        know.mid_capitals[""] = 0  # counted, even where none was found
-    return know.mid_capitals.get(form, 0)
+    """How often the text prints ``form`` inside a sentence: after a word in
+    small letters, and a comma or semicolon perhaps (the words opening with
+    one of ``SAME_SHAPE_CAPITALS`` are counted in one pass, on first use in
+    a run).
+
+    >>> know = knowledge("the Soviet Union, the State and, Soviet Union", Context())
+    >>> [mid_sentence_uses(form, know) for form in ("Soviet", "Union", "State")]
+    [2, 0, 1]
+    """
+    counts = know.mid_capitals
+    if not counts:
+        text = know.text
+        for match in SAME_SHAPE_WORD.finditer(text):
+            start = match.start()
+            after = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+            before = text[after:start].rstrip(",;")
+            if before.isalpha() and before.islower():
+                counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+        counts[""] = 0  # counted, even where none was found
+    return counts.get(form, 0)
 
 
-MID_SENTENCE_CAPITAL = re.compile(r"[a-z][,;]? ([COSUVWXZ][a-z]+)\b")
+SAME_SHAPE_WORD = re.compile(r" ([COSUVWXZ][a-z]+)\b")
 
 
 OPENING_GLUED = '"“«»'
@@ -1696,12 +1708,13 @@ def may_be_small_letter(core: str, know: Knowledge) -> bool:
     """Whether ``core`` opens with a capital that may be a misread small
     letter: an ``I`` (:func:`capital_i`), or, on a clean page, a capital of
     the same shape as its small letter in a word the text also prints in
-    small letters (:func:`same_shape_capital`)."""
+    small letters and capitalised inside a sentence just once, where
+    :func:`same_shape_capital` may find it."""
     first = core[:1]
     if first == "I":
         return True
     return first in SAME_SHAPE_CAPITALS and not know.noisy and \
-        know.doc_lower[core.lower()] > know.doc[core]
+        know.doc_lower[core.lower()] > know.doc[core] and mid_sentence_uses(core, know) == 1
 
 
 def may_be_rare_misreading(core: str, know: Knowledge) -> bool:
