@@ -53,7 +53,11 @@ a form the document uses.
 Letter case is carried over to the replacement (``NEITIIER`` → ``NEITHER``),
 and a capital the OCR misread as a small letter is put back where the page
 must have set one: a word only ever written capitalised (``bydney`` →
-``Sydney``) or a sentence's first word (``lho`` → ``The``).
+``Sydney``), a sentence's first word (``lho`` → ``The``) or a word whose
+first letters the confusion model reads from a capital (``lohn`` →
+``John``). The other way round, on a clean page a small letter read as its
+capital of the same shape (``the building of Vast armaments``) is set
+small again where the document prints the word small.
 The parts of a hyphenated compound and the stem of a possessive are read
 as words (``Bathurst-streot`` → ``Bathurst-street``, ``Queon's`` →
 ``Queen's``), but a compound is changed only into one of known words.
@@ -346,6 +350,8 @@ def capital_restored(reading: str, core: str, sentence_start: bool,
     >>> capital_restored("brown", "llrown", False, know)
     'brown'
     """
+    if not reading.islower():
+        return reading
     capital = reading[:1].upper() + reading[1:]
     if reading in proper_names() or (sentence_start and reading[0] != core[0].lower()) or \
             (know is not None and misread_capital(core, reading, know.model) and
