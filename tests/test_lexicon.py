@@ -22,6 +22,7 @@ def lexicon() -> Lexicon:
     "to-day", "to-morrow", "connexion", "shew", "co-operation",        # period forms
     "Bolshevik", "Menshevik", "Comintern", "kulak", "Stakhanovite",    # politics
     "Petrograd", "Kronstadt", "Zinoviev", "Gollancz", "Wehrmacht",     # places, people, war
+    "Messrs", "Thos", "Chas", "Jno", "Sergt",                          # abbreviations
 ])
 def test_period_words_are_known(lexicon: Lexicon, word: str) -> None:
     assert known_form(word, lexicon)
