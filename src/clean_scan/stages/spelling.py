@@ -1352,7 +1352,8 @@ def mid_sentence_uses(form: str, know: Knowledge) -> int:
     return counts.get(form, 0)
 
 
-SAME_SHAPE_WORD = re.compile(r" ([COSUVWXZ][a-z]+)\b")
+SAME_SHAPE_WORD = re.compile(rf" ([{''.join(sorted(SAME_SHAPE_CAPITALS))}][a-z]+)\b")
+"""A word after a space opening with one of ``SAME_SHAPE_CAPITALS``."""
 
 
 OPENING_GLUED = '"“«»'
