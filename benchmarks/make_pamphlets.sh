@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Make the pamphlets that benchmarks/pamphlets.py measures besides the shared
+# dev pamphlets: OUT/tune (variations looked at while developing) and OUT/fresh
+# (other seeds, faces and texts, measured only, never tuned on).
+# Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
+# FRESH_TEXT_DIR holds gold texts from outside the sample book
+# (russell1.gold.txt, russell2.gold.txt); without it those pamphlets are skipped.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+out=${1:?usage: make_pamphlets.sh OUT [FRESH_TEXT_DIR]}
+fresh_text=${2:-}
+G="$here/../../shared/corpus/ussr-1942/gold"
+PY=${PYTHON:-python3}
+HEAVY="specks=900 ink_level=0.48 ink_var=0.08 edge_noise=0.09 salt=0.01"
+render() { local set=$1 name=$2; shift 2
+  [ -s "$out/$set/$name.raw.txt" ] && return 0
+  "$PY" "$here/render_more.py" --name "$name" --out "$out/$set" --jobs 2 "$@"; }
+
+render tune tA-dejavu  --gold $G/c06.gold.txt --style A --level mild --font dejavu-serif --seed 201 --title "THE SOVIET STATE" --first-page 33
+render tune tB-dash    --gold $G/c01.gold.txt $G/c02.gold.txt --style B --level rough --font libertine --seed 202 --folio "- {} -" --first-page 3
+render tune tD-nimbus  --gold $G/c08.gold.txt --style D --level mild --font nimbus --seed 203 --title "PARTY AND STATE" --first-page 41
+render tune tB-psm6    --gold $G/c04.gold.txt --style B --level mild --font garamond --seed 204 --psm 6 --first-page 1
+render tune tD-rough   --gold $G/c10.gold.txt --style D --level rough --font dejavu-serif --seed 205 --title "LEADER OR ALLY" --first-page 7 --set $HEAVY
+
+render fresh fD-bonum   --gold $G/c01.gold.txt $G/c06.gold.txt --style D --level mild --font bonum --seed 304 --title "SOCIALISM IN ONE COUNTRY" --first-page 5
+render fresh fA-liberation --gold $G/c08.gold.txt $G/c04.gold.txt --style A --level rough --font liberation --seed 305 --psm 6 --title "THE PARTY" --first-page 17 --set $HEAVY
+render fresh fB-freeserif --gold $G/c10.gold.txt $G/c02.gold.txt --style B --level rough --font freeserif --seed 306 --folio "[{}]" --first-page 2
+if [ -n "$fresh_text" ]; then
+  render fresh fA-pagella --gold "$fresh_text/russell1.gold.txt" --style A --level mild --font pagella --seed 301 --title "THE PROBLEMS OF PHILOSOPHY" --first-page 7
+  render fresh fB-schola  --gold "$fresh_text/russell2.gold.txt" --style B --level mild --font schola --seed 302 --first-page 71
+  render fresh fD-termes  --gold "$fresh_text/russell1.gold.txt" "$fresh_text/russell2.gold.txt" --style D --level rough --font termes --seed 303 --title "PHILOSOPHY" --first-page 1
+fi
