@@ -338,6 +338,12 @@ def gap_cuts(lines: list[Line]) -> set[int]:
     gap = page_gap_length(lines, runs)
     if gap:
         return {start + length for start, length in runs if length >= gap}
+    if sum(ln.blank for ln in lines) >= BLANK_FREE * len(lines):
+        from clean_scan.page_breaks import paragraph_gap_breaks  # it builds on this module
+        lengths = sorted(len(ln.text) for ln in lines if len(ln.text) > 30)
+        found = paragraph_gap_breaks(lines, lengths[len(lengths) // 2] if lengths else 60)
+        if found:
+            return found
     return {i + 1 for i in rising_folios(lines)} or set(rising_heads(lines))
 
 
@@ -430,7 +436,7 @@ def rising_folios(lines: list[Line]) -> list[int]:
                  and (i == 0 or lines[i - 1].blank) and (i + 1 == len(lines) or lines[i + 1].blank)
                  and not _heading_follows(lines, i)]  # a number above a heading is a chapter's
     plain = [(i, n) for i in alone if (n := plain_folio(lines[i].text)) is not None]
-    chain = _rising_chain(plain)
+    chain = rising_chain(plain)
     found = [i for i, _ in chain]
     for (i, n), (j, m) in zip(chain, chain[1:], strict=False):
         if m - n == 2:
@@ -481,19 +487,19 @@ def rising_heads(lines: list[Line]) -> list[int]:
             continue
         for number_word, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
             number = plain_folio(number_word)
-            if number is not None and _capitals(" ".join(rest)):
+            if number is not None and capitals(" ".join(rest)):
                 numbered.append((i, number))
                 break
-    return [i for i, _ in _rising_chain(numbered)]
+    return [i for i, _ in rising_chain(numbered)]
 
 
-def _capitals(text: str) -> bool:
+def capitals(text: str) -> bool:
     """Four letters or more, seven in ten of them capitals: a heading."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
 
 
-def _rising_chain(numbered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def rising_chain(numbered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest chain of (line, number) pairs whose numbers rise by one
     or two, a page's worth of lines (8 to 150) apart; fewer than three:
     none."""
@@ -516,7 +522,7 @@ def _heading_follows(lines: list[Line], i: int) -> bool:
     """The next non-blank line is in capitals: ``i`` is a chapter number."""
     for line in lines[i + 1 : i + 4]:
         if not line.blank:
-            return _capitals(line.text)
+            return capitals(line.text)
     return False
 
 

@@ -1,0 +1,310 @@
+"""Page breaks in an export that parts its pages with the same blank line as
+its paragraphs.
+
+Internet Archive ``djvu.txt`` files and Tesseract's plain output, pages
+joined, leave one blank line between pages, as between paragraphs: the gap
+alone tells nothing. The page still shows itself by what is printed at its
+edges, and by what the neighbouring pages agree on:
+
+* a **running head** recurs at the top of page after page, garbled
+  differently each time (``THE U.S.S.R.``, ``THE U"S, SS:``,
+  ``THE? Us SESeR3``), so lines at the edges of blocks are compared by their
+  letters, fuzzily, and a line that recurs a page's length apart on three
+  pages or more begins a page;
+* **page numbers** rise page by page, alone on a line or at one end of a
+  head (``10 THE U"S, SS:``, ``INTRODUCTION 11``), through misread digits;
+* pages are about **equally long**: where two breaks found stand two pages
+  apart, the page break between them is looked for where a page should end,
+  in the gap a short unreadable line (a head or folio misread past reading)
+  or a sentence broken off by such a line marks.
+
+Only the breaks are found here; what on each page is furniture the furniture
+stage decides, page by page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+from rapidfuzz import fuzz
+
+from clean_scan.pagination import (
+    SHORT_PAGE,
+    Line,
+    capitals,
+    digit_pattern,
+    number_fit,
+    plain_folio,
+    read_garbled_number,
+    rising_chain,
+    roman_value,
+)
+
+RECUR_RATIO = 72
+"""How alike two lines' letters must be (rapidfuzz ratio) to be one running head."""
+RECURRENCES = 2
+"""How many other pages a running head must recur on."""
+HEAD_WIDTH = 0.8
+"""A running head or folio line is shorter than this share of a full line."""
+OPEN_SENTENCE = regex.compile(r"[\p{Ll},;—–-]$")
+"""A line ending so leaves its sentence open."""
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeLine:
+    """The first or last line of a block, short enough to be furniture."""
+
+    index: int
+    key: str
+    number: int | None
+    alone: bool
+
+
+def letters_key(text: str) -> str:
+    """A line's letters in lower case, its page number and specks taken off:
+    what two printings of one running head share however the OCR garbled them.
+
+    >>> letters_key("14 THE PEOPLE’S WAR"), letters_key("THE PEOPLES WAR 12")
+    ('the people s war', 'the peoples war')
+    >>> letters_key("THE PE0PLE'S WAR"), letters_key("PREFACE viii"), letters_key("xi PREFACE")
+    ('the people s war', 'preface', 'preface')
+    """
+    tokens = text.split()
+    while tokens and number_like(tokens[0]):
+        tokens.pop(0)
+    while tokens and number_like(tokens[-1]):
+        tokens.pop()
+    letters = _NON_LETTERS.sub(" ", " ".join(tokens).translate(_DIGIT_LETTERS)).lower()
+    return " ".join(letters.split())
+
+
+_NON_LETTERS = regex.compile(r"[^\p{L}\s]+")
+_DIGIT_LETTERS = str.maketrans("015", "ols")
+_WORDISH = regex.compile(r"\p{L}{3,}")
+_ALNUM = regex.compile(r"[\p{L}\d]")
+
+
+def number_like(token: str) -> bool:
+    """A folio's token: digits (perhaps garbled), marks alone, or the small
+    roman numerals of a book's front matter (``PREFACE viii``).
+
+    >>> [number_like(t) for t in ("12", "*5", "viii", "PREFACE", "civil")]
+    [True, True, True, False, False]
+    """
+    if token.islower() and roman_value(token) is not None:
+        return True
+    return not _WORDISH.search(token) and (
+        digit_pattern(token) is not None or not _ALNUM.search(token))
+
+
+def paragraph_gap_breaks(lines: Sequence[Line], full_width: int) -> set[int]:
+    """Page breaks (a cut before line *i*) of a text whose page gaps are its
+    paragraph gaps; empty when its edges show no pages.
+
+    >>> body = "\\n".join(["a line of the body of the page, long enough to be full"] * 14)
+    >>> pages = [f"{n} THE WAR\\n\\n{body}" if n % 2 == 0 else f"THE PEACE {n}\\n\\n{body}"
+    ...          for n in range(10, 16)]
+    >>> from clean_scan.pagination import split_lines
+    >>> lines = split_lines("\\n\\n".join(pages))
+    >>> [lines[i].text for i in sorted(paragraph_gap_breaks(lines, 55))]
+    ['THE PEACE 11', '12 THE WAR', 'THE PEACE 13', '14 THE WAR', 'THE PEACE 15']
+    """
+    blocks = _blocks(lines)
+    if len(blocks) < 4:
+        return set()
+    edges = _edge_lines(lines, blocks, full_width)
+    cuts = {e.index for e in _recurring(edges)}
+    cuts |= _numbered_cuts(lines, edges, cuts)
+    cuts.discard(blocks[0][0])  # the text's first line begins its first page anyway
+    if len(cuts) < 2:
+        return set()
+    return _fill_in(lines, blocks, edges, cuts, full_width)
+
+
+def _blocks(lines: Sequence[Line]) -> list[tuple[int, int]]:
+    """Runs of non-blank lines as ``(first, last)`` indices."""
+    blocks: list[tuple[int, int]] = []
+    start = None
+    for i, line in enumerate(lines):
+        if line.blank:
+            if start is not None:
+                blocks.append((start, i - 1))
+                start = None
+        elif start is None:
+            start = i
+    if start is not None:
+        blocks.append((start, len(lines) - 1))
+    return blocks
+
+
+def _edge_lines(lines: Sequence[Line], blocks: list[tuple[int, int]],
+                full_width: int) -> list[EdgeLine]:
+    edges = []
+    for first, last in blocks:
+        for i in sorted({first, last}):
+            text = lines[i].text.strip()
+            if len(text) >= HEAD_WIDTH * full_width:
+                continue
+            number, alone = _page_number(text)
+            edges.append(EdgeLine(i, "".join(letters_key(text).split()), number, alone))
+    return edges
+
+
+def _page_number(text: str) -> tuple[int | None, bool]:
+    """The page number a line reads as, alone (through look-alikes) or at
+    one end of a short line, and whether it stands alone."""
+    alone = plain_folio(text)
+    if alone is None and len(text) <= 6:
+        alone = read_garbled_number(text)
+    if alone is not None:
+        return alone, True
+    tokens = text.split()
+    if 2 <= len(tokens) <= 10:
+        for token in (tokens[0], tokens[-1]):
+            number = plain_folio(token)
+            if number is not None and number < 2000:
+                return number, False
+    return None, False
+
+
+def _recurring(edges: list[EdgeLine]) -> list[EdgeLine]:
+    """Edge lines whose letters recur on ``RECURRENCES`` other pages or more."""
+    keyed = [e for e in edges if len(e.key) >= 5]
+    found = []
+    for k, edge in enumerate(keyed):
+        others = 0
+        last = None
+        for other in keyed[:k] + keyed[k + 1:]:
+            if abs(other.index - edge.index) < SHORT_PAGE:
+                continue
+            if last is not None and abs(other.index - last) < SHORT_PAGE:
+                continue  # one page counts once
+            if fuzz.ratio(edge.key, other.key) >= RECUR_RATIO:
+                others += 1
+                last = other.index
+        if others >= RECURRENCES:
+            found.append(edge)
+    return found
+
+
+def _numbered_cuts(lines: Sequence[Line], edges: list[EdgeLine], heads: set[int]) -> set[int]:
+    """Cuts at the page numbers rising page by page: before a head that
+    carries one, after a number standing alone (a folio at the foot). A
+    number alone above a heading is a chapter's, unless that heading is a
+    running head (one of ``heads``)."""
+    numbered = [(e.index, e.number) for e in edges if e.number is not None
+                and not (e.alone and _chapter_number(lines, e.index, heads))]
+    alone = {e.index for e in edges if e.alone}
+    chain = rising_chain(numbered)
+    found = [i for i, _ in chain]
+    for (i, n), (j, m) in zip(chain, chain[1:], strict=False):
+        if m - n == 2:  # the page between: its number garbled past reading alone (``2*``)
+            between = [e.index for e in edges if i < e.index < j and e.number is None
+                       and len(lines[e.index].text.strip()) <= 8
+                       and number_fit(lines[e.index].text, n + 1)]
+            found += between[:1]
+            alone.update(between[:1])
+    cuts = set()
+    for i in found:
+        if i in alone:
+            nxt = _next_content(lines, i)
+            if nxt is not None:
+                cuts.add(nxt)
+        else:
+            cuts.add(i)
+    return cuts
+
+
+def _chapter_number(lines: Sequence[Line], i: int, heads: set[int]) -> bool:
+    following = _next_content(lines, i)
+    return following is not None and following not in heads \
+        and capitals(lines[following].text)
+
+
+def _next_content(lines: Sequence[Line], i: int) -> int | None:
+    return next((k for k in range(i + 1, len(lines)) if not lines[k].blank), None)
+
+
+def _fill_in(lines: Sequence[Line], blocks: list[tuple[int, int]], edges: list[EdgeLine],
+             cuts: set[int], full_width: int) -> set[int]:
+    """Breaks missed between two found ones that stand two pages or more
+    apart: each sought where a page of the usual length would end."""
+    ordinal = _content_ordinals(lines)
+    found = sorted(cuts)
+    lengths = sorted(ordinal[b] - ordinal[a] for a, b in zip(found, found[1:], strict=False))
+    lengths = [n for n in lengths if n >= SHORT_PAGE]
+    if not lengths:
+        return cuts
+    page = lengths[len(lengths) // 2]
+    starts = [first for first, _ in blocks[1:]]
+    keys = [e.key for e in edges if e.index in cuts and len(e.key) >= 5]
+    filled = set(cuts)
+    for a, b in zip(found, found[1:], strict=False):
+        span = ordinal[b] - ordinal[a]
+        missing = round(span / page) - 1
+        for k in range(1, missing + 1):
+            expected = ordinal[a] + k * span / (missing + 1)
+            best = _best_gap(lines, starts, ordinal, expected, page, keys, full_width)
+            if best is not None:
+                filled.add(best)
+    return filled
+
+
+def _content_ordinals(lines: Sequence[Line]) -> list[int]:
+    """For each line, how many non-blank lines stand before it."""
+    out, count = [], 0
+    for line in lines:
+        out.append(count)
+        count += not line.blank
+    return out
+
+
+def _best_gap(lines: Sequence[Line], starts: list[int], ordinal: list[int], expected: float,
+              page: int, keys: list[str], full_width: int) -> int | None:
+    """The block start near ``expected`` that most looks like a page's top."""
+    best, best_score = None, 1.5
+    reach = 0.3 * page
+    for start in starts:
+        if abs(ordinal[start] - expected) > reach:
+            continue
+        score = _break_evidence(lines, start, keys, full_width)
+        score -= abs(ordinal[start] - expected) / (2 * reach)  # nearer the expected place wins
+        if score > best_score:
+            best, best_score = start, score
+    return best
+
+
+def _break_evidence(lines: Sequence[Line], start: int, keys: list[str], full_width: int) -> float:
+    """How much the gap before line ``start`` looks like a page break: a
+    short line set off on its own, unreadable or like the running heads,
+    and a sentence broken off across it."""
+    score = 0.0
+    after = lines[start].text.strip()
+    before_index = next((k for k in range(start - 1, -1, -1) if not lines[k].blank), None)
+    if before_index is None:
+        return 0.0
+    before = lines[before_index].text.strip()
+    isolated_after = start + 1 >= len(lines) or lines[start + 1].blank
+    if len(after) < HEAD_WIDTH * full_width:
+        key = "".join(letters_key(after).split())
+        if keys and len(key) >= 4 and max(fuzz.ratio(key, k) for k in keys) >= 50:
+            score += 2.0
+        elif isolated_after and not _has_words(after):
+            score += 1.5
+    if len(before) < 12 and not _has_words(before):
+        score += 1.0
+    # a sentence broken off on one side of the gap and taken up on the other
+    resumed = _next_content(lines, start if not isolated_after else start + 1)
+    if OPEN_SENTENCE.search(before) and resumed is not None \
+            and lines[resumed].text.strip()[:1].islower():
+        score += 1.0
+    return score
+
+
+_WORD = regex.compile(r"\p{Ll}{3,}")
+
+
+def _has_words(text: str) -> bool:
+    return bool(_WORD.search(text))
