@@ -1,0 +1,255 @@
+"""Footnotes: take each footnote off the foot of its page, give it and its
+reference the ``[N]`` form, and put it right after the paragraph that holds
+the reference (after the whole paragraph, also when that paragraph runs on
+over the page break).
+
+This runs before pages are joined, while the page foot is still a page foot:
+afterwards a footnote would sit in the middle of a paragraph.
+
+A block at the foot of a page is a footnote when it opens with a mark and
+either the page's text carries a matching reference or the block is set in
+the smaller type of notes (:mod:`.notes`). Marks are read as printed
+(``1``, ``*``, ``†``, ``¹``) or, garbled (``' Vide``, ``‘In``, ``? Quite``;
+``Finland!``, ``dispute.’``), weighed by what ordinary punctuation could not
+explain (:mod:`.references`). A note in small type whose reference cannot be
+found is still taken off the page foot, out of the paragraph it would
+split, and put after the paragraph running at the page foot, flagged for a
+person to check. Left alone: ``In Chapter 4 we``, ``No. 1``, a list item
+``(a) …``, a contents entry ``2. The Bolshevik Party``, a quotation opening a
+paragraph at a page foot.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from itertools import accumulate, repeat
+
+from clean_scan.document import Flag, Proposal
+from clean_scan.layout import PAGE_BREAK, Line, median, runs_on
+from clean_scan.stage import Context, Stage, StageResult
+from clean_scan.stages.footnotes.notes import NOTE_START, Note, Numbering, foot_notes
+from clean_scan.stages.footnotes.references import Reference, assign_references
+
+__all__ = ["NOTE_START", "STAGE", "Lines", "run"]
+
+
+class Lines:
+    """The lines of the text as :func:`clean_scan.layout.split_lines` makes
+    them, each made only when first used: most pages have no note at their
+    foot, and making every line was most of this stage's time. ``texts``
+    holds every line's ``Line.text`` (its content without the spaces and tabs
+    around it), enough for the first look at every page."""
+
+    def __init__(self, text: str) -> None:
+        self._raw = text.split("\n")
+        self._length = len(text)
+        self._starts = list(accumulate(map((1).__add__, map(len, self._raw[:-1])), initial=0))
+        self._made: dict[int, Line] = {}
+        self.texts = list(map(str.strip, self._raw, repeat(" \t")))
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __getitem__(self, number: int) -> Line:
+        line = self._made.get(number)
+        if line is None:
+            raw, pos, stripped = self._raw[number], self._starts[number], self.texts[number]
+            start = pos + len(raw) - len(raw.lstrip(" \t"))
+            line = Line(number, start, start + len(stripped), pos,
+                        min(pos + len(raw) + 1, self._length), stripped,
+                        not stripped, stripped == PAGE_BREAK)
+            self._made[number] = line
+        return line
+
+    @cached_property
+    def full_width(self) -> int:
+        """:func:`clean_scan.layout.typical_line_length` of all the lines."""
+        lengths = [n for n in map(len, self.texts) if n > 30]
+        return int(median(lengths)) if lengths else 60
+
+
+def run(text: str, context: Context) -> StageResult:
+    """Find, renumber and move the footnotes of every page."""
+    lines = Lines(text)
+    proposals: list[Proposal] = []
+    flags: list[Flag] = []
+    numbering = Numbering()
+    for page_lines in _pages(lines):
+        page_proposals, page_flags = _page_proposals(text, lines, page_lines, numbering)
+        proposals += page_proposals
+        flags += page_flags
+    return StageResult(_merge_insertions(proposals), flags)
+
+
+def _page_proposals(text: str, lines: Lines, page: list[int],
+                    numbering: Numbering) -> tuple[list[Proposal], list[Flag]]:
+    body_blocks, notes = foot_notes(lines, _blocks(lines, page), lines.full_width)
+    if not notes or not body_blocks:
+        return [], []
+    numbering.number(notes)
+    body = [idx for block in body_blocks for idx in block]
+    found = list(zip(notes, assign_references(text, lines, body, notes), strict=True))
+    if any(ref is None and not note.small_type for note, ref in found):
+        return [], []  # neither end is sure it is a note: leave the page alone
+    flags = [Flag(note.lines[0].start, note.lines[0].end, note.lines[0].text, "move-note", 0.6,
+                  f"footnote {note.number}: no reference found on its page; placed after "
+                  "the paragraph at the page foot", ())
+             for note, ref in found if ref is None]
+    return _moves(text, lines, body_blocks, found), flags
+
+
+def _pages(lines: Lines) -> list[list[int]]:
+    """Line indexes of each page (page-break lines themselves excluded)."""
+    pages: list[list[int]] = [[]]
+    for idx, line in enumerate(lines.texts):
+        if line == PAGE_BREAK:
+            pages.append([])
+        else:
+            pages[-1].append(idx)
+    return [p for p in pages if p]
+
+
+def _blocks(lines: Lines, indexes: list[int]) -> list[list[int]]:
+    """Runs of non-blank lines within a page."""
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    texts = lines.texts
+    for idx in indexes:
+        if not texts[idx]:
+            if current:
+                blocks.append(current)
+            current = []
+        else:
+            current.append(idx)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _moves(
+    text: str,
+    lines: Lines,
+    body_blocks: list[list[int]],
+    found: list[tuple[Note, Reference | None]],
+) -> list[Proposal]:
+    """Proposals that rewrite references, take the notes off the page foot and
+    insert them after their paragraphs (a note without a reference after the
+    paragraph running at the page foot)."""
+    proposals = []
+    foot_start = lines[body_blocks[-1][-1]].end
+    foot_end = found[-1][0].lines[-1].end
+    last_body_line = body_blocks[-1][-1]
+    placed = sorted(
+        ((_paragraph_end(lines, ref.line_index if ref else last_body_line, lines.full_width),
+          order, note, ref) for order, (note, ref) in enumerate(found)),
+        key=lambda item: (item[0], item[1]),
+    )
+    for _, _, note, ref in placed:
+        if ref is not None:
+            how = "garbled " if ref.garbled else ""
+            proposals.append(Proposal(ref.start, ref.end, f"[{note.number}]", "reference",
+                                      0.9 if ref.garbled else 0.95,
+                                      f"footnote reference {note.number} ({how}mark)"))
+    if all(insert_at == foot_start for insert_at, _, _, _ in placed):
+        for _, _, note, _ in placed:  # already after their paragraph: only the marks change
+            first = note.lines[0]
+            proposals.append(Proposal(first.start, note.body_start, f"[{note.number}] ",
+                                      "note-mark", 0.95, f"footnote {note.number}"))
+        return proposals
+    for insert_at, _, note, ref in placed:
+        where = "its paragraph" if ref else "the paragraph at the page foot (no reference found)"
+        proposals.append(Proposal(insert_at, insert_at, "\n\n" + _note_text(text, note),
+                                  "move-note", 0.9 if ref else 0.85,
+                                  f"footnote {note.number} placed after {where}"))
+    proposals.append(
+        Proposal(foot_start, foot_end, "", "move-note", 0.9, "footnotes taken off the page foot")
+    )
+    return proposals
+
+
+def _note_text(text: str, note: Note) -> str:
+    return f"[{note.number}] " + text[note.body_start : note.lines[-1].end]
+
+
+def _paragraph_end(lines: Lines, index: int, full_width: int) -> int:
+    """Offset of the end of the paragraph holding line ``index``: the last
+    line before a blank line, or, over a page break, of the paragraph it
+    runs on into."""
+    idx = index
+    while idx + 1 < len(lines):
+        nxt = lines[idx + 1]
+        if nxt.blank:
+            if _next_nonblank_is_note_foot(lines, idx + 1):
+                page_break = _next_page_break(lines, idx + 1)
+                if page_break is None:
+                    return lines[idx].end
+                first = _first_text_after(lines, page_break)
+                if first is None or not runs_on(lines[idx].text, lines[first].text, full_width)[0]:
+                    return lines[idx].end
+                idx = first
+                continue
+            return lines[idx].end
+        if nxt.page_break:
+            first = _first_text_after(lines, idx + 1)
+            if first is None or not runs_on(lines[idx].text, lines[first].text, full_width)[0]:
+                return lines[idx].end
+            idx = first
+            continue
+        idx += 1
+    return lines[idx].end
+
+
+def _next_nonblank_is_note_foot(lines: Lines, idx: int) -> bool:
+    """Is everything from here to the page break footnotes?"""
+    seen_note = False
+    for text in lines.texts[idx:]:
+        if text == PAGE_BREAK:
+            return seen_note
+        if not text:
+            continue
+        if not seen_note and not NOTE_START.match(text):
+            return False
+        seen_note = True
+    return seen_note
+
+
+def _next_page_break(lines: Lines, idx: int) -> int | None:
+    texts = lines.texts
+    return next((i for i in range(idx, len(texts)) if texts[i] == PAGE_BREAK), None)
+
+
+def _first_text_after(lines: Lines, idx: int) -> int | None:
+    texts = lines.texts
+    return next(
+        (i for i in range(idx + 1, len(texts)) if texts[i] and texts[i] != PAGE_BREAK),
+        None,
+    )
+
+
+def _merge_insertions(proposals: list[Proposal]) -> list[Proposal]:
+    """Notes inserted at one place become one insertion, in mark order."""
+    merged: dict[int, Proposal] = {}
+    others = []
+    for prop in proposals:
+        if prop.start == prop.end and prop.rule == "move-note":
+            if prop.start in merged:
+                prev = merged[prop.start]
+                prop = Proposal(
+                    prop.start,
+                    prop.end,
+                    prev.replacement + prop.replacement,
+                    prop.rule,
+                    min(prev.confidence, prop.confidence),
+                    prev.reason + "; " + prop.reason,
+                )
+            merged[prop.start] = prop
+        else:
+            others.append(prop)
+    return sorted([*others, *merged.values()], key=lambda p: (p.start, p.end))
+
+
+STAGE = Stage(
+    "footnotes",
+    "move footnotes from the page foot to after their paragraph, as [N]",
+    run,
+)

@@ -1,0 +1,182 @@
+"""The notes at a page's foot: where they begin and what mark opens each.
+
+A note is set in smaller type below the page's last full line, opening with
+a small raised mark: a figure, a star or a dagger. OCR engines read that mark
+well when they keep superscripts (``¹``), as a plain figure when they do not
+(``1 Vide``), and often not at all: Tesseract gives a quote, an apostrophe
+or a question mark for a figure too small to read (``' Vide``, ``‘In
+their``, ``? Quite``). Such a *garbled* mark is no evidence alone (a
+paragraph may open with a quotation); it is taken for a note's mark where the
+block is set in smaller type, which the OCR shows as longer lines than the
+page's body, or where the page body carries a reference for it (decided in
+:mod:`.references`).
+
+Notes whose mark was garbled are numbered from their neighbours: the note
+after a ``1`` on its page is ``2``; a first note is ``1``, unless the text
+numbers its notes on from page to page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import regex
+
+from clean_scan.charmaps import SUPERSCRIPT_DIGITS
+from clean_scan.layout import Line, median
+
+SYMBOL_MARKS = "†‡§¶"
+"""Marks of the symbol sequence (``*``, ``†``, ``‡`` …): a page whose notes
+use one of them marks its first note with a star as printed, not a garbled
+``1``."""
+
+GARBLED_MARKS = "'‘’`\"“”°º^»«!?"
+"""What an OCR engine gives for a note's raised figure it could not read."""
+
+NOTE_START = regex.compile(
+    rf"""^(?P<mark>[1-9]\d?|[{SUPERSCRIPT_DIGITS}]{{1,2}}|[*•†‡§¶]|[{regex.escape(GARBLED_MARKS)}])
+    (?:\s+|(?=[\p{{Lu}}“‘"']))(?P<body>\S)""",
+    regex.VERBOSE,
+)
+"""A note's first line: a mark, then its text (``1 Vide``, ``*Then``,
+``¹ Census``, ``' Vide``, ``‘In their``)."""
+
+SMALL_TYPE = 1.08
+"""A block whose lines run this much longer than the body's is in smaller type."""
+
+
+class LineSource(Protocol):
+    """What the notes need of the stage's lines: each line, and every line's text."""
+
+    texts: list[str]
+
+    def __getitem__(self, number: int) -> Line: ...
+
+
+@dataclass
+class Note:
+    """A note at a page foot: its lines and the mark it opens with."""
+
+    lines: list[Line]
+    mark: str
+    small_type: bool = False
+    number: str = ""
+    references_sought: list[str] = field(default_factory=list)
+
+    @property
+    def garbled(self) -> bool:
+        """Whether the mark is a misreading rather than the printed mark."""
+        return self.mark in GARBLED_MARKS
+
+    @property
+    def body_start(self) -> int:
+        """Where the note's text begins, after its mark."""
+        first = self.lines[0]
+        return first.start + NOTE_START.match(first.text).start("body")
+
+
+def foot_notes(lines: LineSource, blocks: list[list[int]],
+               full_width: int) -> tuple[list[list[int]], list[Note]]:
+    """Split a page's blocks into its body and the notes at its foot.
+
+    The foot is the run of last blocks that open with a mark; a block
+    opening with a garbled mark counts only when it is set in smaller type,
+    or is a single line (whose type cannot be told), or a block below it is
+    a note. A note may run over several lines; a new mark at a line start
+    inside the foot starts the next note.
+
+    >>> from clean_scan.stages.footnotes import Lines
+    >>> text = "The page body, set full out to its width here.\\n\\n* A note."
+    >>> lines = Lines(text)
+    >>> body, notes = foot_notes(lines, [[0], [2]], 46)
+    >>> body, [(n.mark, n.lines[0].text) for n in notes]
+    ([[0]], [('*', '* A note.')])
+    """
+    cut = len(blocks)
+    while cut > 1:
+        block = blocks[cut - 1]
+        match = NOTE_START.match(lines.texts[block[0]])
+        if not match:
+            break
+        garbled = match.group("mark") in GARBLED_MARKS
+        if garbled and cut == len(blocks) and len(block) > 1 \
+                and not _small_type(lines, block, full_width):
+            break
+        cut -= 1
+    notes: list[Note] = []
+    for block in blocks[cut:]:
+        small = _small_type(lines, block, full_width)
+        for idx in block:
+            match = NOTE_START.match(lines[idx].text)
+            if match and (not notes or notes[-1].lines[-1].number != idx - 1
+                          or _looks_like_new_note(lines[idx].text, notes[-1])):
+                notes.append(Note([lines[idx]], match.group("mark"), small))
+            else:
+                notes[-1].lines.append(lines[idx])
+    return blocks[:cut], notes
+
+
+def _small_type(lines: LineSource, block: list[int], full_width: int) -> bool:
+    """Lines longer than the body's: smaller type (the last line, often
+    short, is left out)."""
+    lengths = [len(lines.texts[i]) for i in block[:-1]]
+    return bool(lengths) and median(lengths) >= SMALL_TYPE * full_width
+
+
+def _looks_like_new_note(text: str, previous: Note) -> bool:
+    """Inside one block, a line starting with a mark is a new note only if
+    its mark follows the previous one (``2`` after ``1``) or is a symbol,
+    or the previous note's last line closed its sentence."""
+    mark = NOTE_START.match(text).group("mark")
+    if previous.mark.isdecimal() and mark.isdecimal():
+        return int(mark) == int(previous.mark) + 1
+    if mark in GARBLED_MARKS:
+        return previous.lines[-1].text.endswith((".", ".”", ".’"))
+    return not mark.isdecimal()
+
+
+class Numbering:
+    """Numbers notes page by page as the text numbers them.
+
+    The printed number when the mark was read; for a garbled mark the
+    number its neighbours on the page imply, or else, for a page's first
+    note, ``1``, unless a page was seen whose first note is numbered higher
+    (the text numbers on from page to page), when it follows the last note
+    before it.
+    """
+
+    def __init__(self) -> None:
+        self.last = 0
+        self.runs_on = False
+
+    def number(self, notes: Sequence[Note]) -> None:
+        numbered = any(n.mark.isdigit() for n in notes)
+        symbols = any(n.mark in SYMBOL_MARKS for n in notes)
+        for place, note in enumerate(notes):
+            note.number = self._printed(note, place, notes, numbered, symbols)
+        first = notes[0].number if notes else ""
+        if first.isdecimal() and not notes[0].garbled and int(first) > 1:
+            self.runs_on = True
+        for note in notes:
+            if note.number.isdecimal():
+                self.last = int(note.number)
+
+    def _printed(self, note: Note, place: int, notes: Sequence[Note], numbered: bool,
+                 symbols: bool) -> str:
+        if all(c in SUPERSCRIPT_DIGITS for c in note.mark):
+            return "".join(str(SUPERSCRIPT_DIGITS.index(c) + 1) for c in note.mark)
+        if note.mark in "*•" and (symbols or not (numbered or len(notes) > 1)):
+            return "*"  # the symbol sequence's first mark, as printed
+        if not note.garbled and note.mark not in "*•":
+            return note.mark
+        if place:
+            before = notes[place - 1].number
+            if before.isdecimal():
+                return str(int(before) + 1)
+        after = next((n.mark for n in notes[place + 1:] if n.mark.isdecimal()), None)
+        if after is not None:
+            return str(max(1, int(after) - notes.index(
+                next(n for n in notes if n.mark == after)) + place))
+        return str(self.last + 1) if self.runs_on else "1"

@@ -1,0 +1,211 @@
+"""A note's reference in the page body: the raised mark after a word.
+
+Read plainly the mark is the note's own figure or symbol (``Finland1``,
+``dispute.2``, ``sea,*``, ``town¹``). Garbled, it is the same small shape
+read as a quote, an apostrophe, a degree sign or a stop: ``Finland!``,
+``organisation’ as``, ``dispute.’``. Those are also ordinary punctuation, so
+each candidate is weighed by what ordinary punctuation could not explain: an
+apostrophe after a stop where no quotation was opened, an exclamation mark in
+the middle of a sentence. Only a candidate weighed high enough is taken.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from clean_scan.charmaps import LETTERS_FOR_DIGIT, SUPERSCRIPT_DIGITS
+from clean_scan.layout import Line
+from clean_scan.lexicon import known_form, load_lexicon
+from clean_scan.stages.footnotes.notes import Note
+
+NOT_A_REFERENCE_BEFORE = regex.compile(
+    r"(?i)(?:\b(?:no|nos|p|pp|page|pages|chapter|chap|ch|part|article|art|vol|section|"
+    r"sec|table|fig|plan|year|book|act|clause|para|paragraph|point|number)\.?|[£$%§]|\d)\s*$"
+)
+"""Words after which a lone digit is a number, not a note reference."""
+
+DIGIT_REFERENCE = r"""(?<=[\p{L}\p{Pe}\p{Pf}.,;:!?’”'")])(?P<gap>\s?)(?P<mark>{mark})(?=\s|—|$)"""
+STAR_REFERENCE = regex.compile(r"(?<=[\p{L}.,;:!?’”])(?P<mark>\*)(?=\s|$)")
+GARBLED_REFERENCE = regex.compile(
+    rf"(?<=[\p{{L}}.,;:’”\"\)])(?P<mark>[’'‘`°º!?•*]|[{SUPERSCRIPT_DIGITS}])(?=[\s—–.,;:)]|$)")
+"""A raised mark misread, glued to the word or stop it follows."""
+
+OPENING_SINGLE_QUOTE = regex.compile(r"(?:^|[\s(\[—“\"])[‘'`](?=\p{L})")
+CLOSING_SINGLE_QUOTE = regex.compile(r"(?<=[\p{L}.,;:!?])[’'](?=[\s—.,;:!?)]|$)")
+
+GARBLE_THRESHOLD = 1.5
+"""How much a garbled mark must weigh (see :func:`garble_weight`) to be taken."""
+
+
+@dataclass
+class Reference:
+    start: int
+    end: int
+    line_index: int
+    garbled: bool = False
+
+
+def assign_references(text: str, lines, body: list[int],
+                      notes: list[Note]) -> list[Reference | None]:
+    """Each note's reference in the page body, or None where none is found.
+
+    The references stand in the body in the order of their notes. Each
+    note may take the place carrying its printed mark (weighed highest) or,
+    unless its mark is a printed symbol, a garbled mark (weighed by
+    :func:`garble_weight`); of the assignments keeping the order, the
+    weightiest is taken, so two notes never share a mark and a star goes to
+    the note marked with a star.
+    """
+    garbled = _garbled_candidates(text, lines, body)
+    options: list[list[tuple[Reference, float]]] = []
+    for note in notes:
+        printed = _printed_reference(text, lines, body, note)
+        choices = [(printed, PRINTED_WEIGHT)] if printed else []
+        if note.garbled or note.mark in "*•" or note.mark.isdecimal():
+            choices += [(ref, weight + (0.5 if mark == note.mark else 0.0))
+                        for ref, weight, mark in garbled
+                        if printed is None or ref.start != printed.start]
+        options.append(choices)
+    return _best_in_order(options)
+
+
+PRINTED_WEIGHT = 4.0
+"""The weight of a reference carrying the note's mark as printed."""
+
+
+def _best_in_order(options: list[list[tuple[Reference, float]]]) -> list[Reference | None]:
+    """The choice of one option (or none) per note, in text order, of the
+    greatest total weight."""
+    memo: dict[tuple[int, int], tuple[float, list[Reference | None]]] = {}
+
+    def best(note: int, after: int) -> tuple[float, list[Reference | None]]:
+        if note == len(options):
+            return 0.0, []
+        key = (note, after)
+        if key not in memo:
+            weight, rest = best(note + 1, after)
+            choice: tuple[float, list[Reference | None]] = (weight, [None, *rest])
+            for ref, ref_weight in options[note]:
+                if ref.start >= after:
+                    weight, rest = best(note + 1, ref.end)
+                    if ref_weight + weight > choice[0]:
+                        choice = (ref_weight + weight, [ref, *rest])
+            memo[key] = choice
+        return memo[key]
+
+    return best(0, 0)[1]
+
+
+def _printed_reference(text: str, lines, body: list[int], note: Note) -> Reference | None:
+    """The first place carrying the note's number or star; a digit that
+    ends a word as the letter of its shape would (``mythica1``) only if no
+    other place does."""
+    candidates = [note.number] if not note.garbled or note.number.isdecimal() else []
+    if note.mark in "*•":
+        candidates.append("*")
+    elif note.mark in SUPERSCRIPT_DIGITS:
+        candidates.insert(0, note.mark)
+    letter_like: Reference | None = None
+    for mark in dict.fromkeys(candidates):
+        pattern = STAR_REFERENCE if mark == "*" else regex.compile(
+            DIGIT_REFERENCE.replace("{mark}", regex.escape(mark)))
+        for idx in body:
+            line = lines[idx]
+            for match in pattern.finditer(text, line.start, line.end):
+                before = text[line.line_start : match.start()]
+                if mark != "*" and NOT_A_REFERENCE_BEFORE.search(before):
+                    continue
+                if mark != "*" and _starts_line(text, line, match):
+                    continue
+                gap_start = match.start("gap") if mark != "*" else match.start("mark")
+                found = Reference(gap_start, match.end("mark"), idx)
+                if mark == "*" or match.group("gap") or not _reads_as_letter(before, mark):
+                    return found
+                letter_like = letter_like or found
+    return letter_like
+
+
+def _garbled_candidates(text: str, lines, body: list[int]) -> list[tuple[Reference, float, str]]:
+    """Every garbled mark in the body weighing enough, with its weight and mark."""
+    found = []
+    paragraph_start = lines[body[0]].start
+    for idx in body:
+        line: Line = lines[idx]
+        if idx > body[0] and lines.texts[idx - 1] == "":
+            paragraph_start = line.start
+        for match in GARBLED_REFERENCE.finditer(text, line.start, line.end):
+            weight = garble_weight(text, paragraph_start, match)
+            if weight >= GARBLE_THRESHOLD:
+                ref = Reference(match.start("mark"), match.end("mark"), idx, garbled=True)
+                found.append((ref, weight, match.group("mark")))
+    return found
+
+
+def garble_weight(text: str, paragraph_start: int, match: regex.Match) -> float:
+    """How surely a mark glued to a word is a note's reference misread.
+
+    A star, a superscript or a degree sign is no punctuation of running
+    text; an apostrophe after a stop, or after a word the sentence goes on
+    from, closes no quotation unless one was opened in the paragraph; an
+    exclamation mark the sentence goes on from ends nothing.
+
+    >>> def weigh(s):
+    ...     return garble_weight(s, 0, GARBLED_REFERENCE.search(s))
+    >>> weigh("of Finland! just as"), weigh("the wolf! He ran")
+    (2.0, 0.5)
+    >>> weigh("questions of dispute.’"), weigh("he said ‘it is so.’")
+    (2.5, 0.5)
+    >>> weigh("the workers’ movement"), weigh("the organisation’ as an ideal")
+    (1.0, 2.0)
+    """
+    mark = match.group("mark")
+    before = text[match.start("mark") - 1]
+    following = text[match.end("mark"):match.end("mark") + 4].lstrip(" \n")
+    goes_on = not following or following[0].islower() or following[0] in "—–"
+    if mark in SUPERSCRIPT_DIGITS or mark in "*•":
+        return 3.0
+    if mark in "°º":
+        return 2.5
+    if mark in "!?":
+        if before in ".,;:":
+            return 2.5
+        return 2.0 if goes_on else 0.5
+    if _quotation_open(text, paragraph_start, match.start("mark")):
+        return 0.5
+    if before in ".,;:":
+        return 2.5
+    if before in "sS":
+        return 1.0  # a plural's possessive (workers’) as often as a mark
+    return 2.0 if goes_on else 1.0
+
+
+def _quotation_open(text: str, start: int, end: int) -> bool:
+    """Whether a single quotation opened between ``start`` and ``end`` is
+    still open there."""
+    stretch = text[start:end]
+    opened = [m.end() for m in OPENING_SINGLE_QUOTE.finditer(stretch)]
+    if not opened:
+        return False
+    return not CLOSING_SINGLE_QUOTE.search(stretch, opened[-1])
+
+
+def _reads_as_letter(before: str, digit: str) -> bool:
+    """Whether ``digit``, set right after the word ending ``before``, makes
+    a known word read as the letter of its shape (``mythica`` + ``1`` is
+    ``mythical``): the OCR's misread letter, not a note's reference.
+
+    >>> _reads_as_letter("on a mythica", "1"), _reads_as_letter("the organisation", "1")
+    (True, False)
+    """
+    word = regex.search(r"\p{L}+$", before)
+    if word is None:
+        return False
+    lexicon = load_lexicon()
+    return any(known_form(word.group() + letter, lexicon)
+               for letter in LETTERS_FOR_DIGIT.get(digit, ()))
+
+
+def _starts_line(text: str, line: Line, match: regex.Match) -> bool:
+    return not text[line.start : match.start("mark")].strip()
