@@ -51,7 +51,10 @@ LONG_COUNT = 100_000
 spelling stage searches with rapidfuzz for near matches of long words."""
 
 EXCLUDE_LISTS = ("anachronisms.txt", "not-words.txt", "real-word-confusions.txt",
-                 "ocr-confusions.txt")
+                 "ocr-confusions.txt", "binding-words.txt", "stop-abbreviations.txt")
+COPIED_LISTS = ("anachronisms.txt", "real-word-confusions.txt", "binding-words.txt",
+                "stop-abbreviations.txt")
+"""Lists the stages read as they are (comments dropped), besides the lexicon."""
 
 
 def read_list(path: Path) -> Iterator[str]:
@@ -146,7 +149,7 @@ def build(out_dir: Path = DATA, wbritish: Path | None = WBRITISH) -> tuple[int, 
     (out_dir / "names.txt").write_text("\n".join(sorted(names)) + "\n", encoding="utf-8")
     long_words = sorted(w for w, n in unigrams.items() if len(w) >= LONG_MIN and n >= LONG_COUNT)
     (out_dir / "long-words.txt").write_text("\n".join(long_words) + "\n", encoding="utf-8")
-    for name in ("anachronisms.txt", "real-word-confusions.txt"):
+    for name in COPIED_LISTS:
         lines = (SUPPLEMENT / name).read_text(encoding="utf-8").splitlines()
         kept = [line for line in lines if line.strip() and not line.startswith("#")]
         (out_dir / name).write_text("\n".join(kept) + "\n", encoding="utf-8")

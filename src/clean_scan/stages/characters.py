@@ -53,6 +53,15 @@ from clean_scan.charmaps import (
 from clean_scan.document import Flag, Proposal
 from clean_scan.lexicon import MILLION_DIGITS, load_lexicon
 from clean_scan.stage import Context, Stage, StageResult
+from clean_scan.stages.specks import (
+    SPECKY,
+    lone_speck,
+    mark_after_binding_word,
+    speck_before_word,
+    speck_between_words,
+    speck_rate,
+    stop_read_as_comma,
+)
 from clean_scan.vocabulary import WORD, is_known_word
 
 
@@ -82,6 +91,17 @@ class Lines:
         space before a mark asks)."""
         spaced = sorted(self.lines_with(*SPACED_MARK_NEEDLES))
         return _house_spaced_marks(self.text, "\n".join(self.lines[i] for i in spaced))
+
+    @cached_property
+    def typical_line_length(self) -> float:
+        """The median length of the lines over 30 characters long."""
+        lengths = sorted(n for n in map(len, self.lines) if n > 30)
+        return lengths[len(lengths) // 2] if lengths else 0
+
+    @cached_property
+    def speck_rate(self) -> float:
+        """:func:`clean_scan.stages.specks.speck_rate` of the text."""
+        return speck_rate(self.text)
 
     @cached_property
     def number_votes(self) -> dict[str, Counter[str]]:
@@ -1141,7 +1161,8 @@ def italic_spacing(line: str, doc: Lines) -> list[Proposal]:
     """
     fixes = [Proposal(m.start(), m.end(), "", "italic-spacing", 0.9, "space before punctuation")
              for m in SPACE_BEFORE.finditer(line)
-             if not _in_ellipsis(line, m.end()) and line[m.end()] not in doc.spaced_marks]
+             if not _in_ellipsis(line, m.end()) and line[m.end()] not in doc.spaced_marks
+             and not _lone_speck_here(line, m.end(), doc)]
     fixes += [Proposal(m.start(), m.end(), "", "italic-spacing", 0.9, "space after a bracket")
               for m in SPACE_AFTER.finditer(line)]
     return fixes
@@ -1174,6 +1195,16 @@ def _house_spaced_marks(text: str, spaced_lines: str | None = None) -> str:
         if spaced >= 2 and spaced * 4 >= text.count(mark):
             marks += mark
     return marks
+
+
+def _lone_speck_here(line: str, mark: int, doc: Lines) -> bool:
+    """Whether the spaced mark at ``mark`` is a speck that ``lone_speck``
+    takes away (a stop before a small letter, or, in a specky document, a
+    colon, semicolon or stop standing alone): not italic type's to close up."""
+    alone = line[mark + 1:mark + 2] in (" ", "\t")
+    if line[mark] == "." and alone and line[mark + 1:].lstrip()[:1].islower():
+        return True
+    return alone and line[mark] in ".:;" and doc.speck_rate >= SPECKY
 
 
 def _in_ellipsis(line: str, dot: int) -> bool:
@@ -1437,6 +1468,11 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (specks, lambda doc: doc.shaped_lines | doc.lines_with(" .", "\t.", "^", "~", "\\")),
     (lone_marks, _with(*LONE_MARKS, "'")),
     (dashes, _with("—-", "-—", "— ", "—\t", " —", "\t—")),
+    (mark_after_binding_word, _with(".", ",", ";", ":")),
+    (stop_read_as_comma, _with(".")),
+    (speck_between_words, _with(".", ":", ";", "_", "~", "=", "|", "•", "-")),
+    (speck_before_word, _with("-", "_", "~", "=", "|", ":", ";", ",")),
+    (lone_speck, _with(" .", " :", " ;", " -", "©", "°", "¢", " =", " •", "\t")),
     (drop_capital, _shaped),
 )
 """Each line repair with its gate: the lines it can change at all (what it

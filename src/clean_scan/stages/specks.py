@@ -1,0 +1,306 @@
+"""Specks read as punctuation, and marks misread for one another.
+
+A rough scan carries dirt, show-through and broken type that an OCR engine
+reads as the nearest mark: a stop, colon, hyphen or quote glued to a word
+(``-with``, ``the. State``, ``role.of``) or standing alone (``the : people``).
+And a small mark in worn type is read as its neighbour in shape: a comma
+whose tail did not print is a stop (``that. in consequence``). These
+repairs decide such marks by what running text can hold, never by the
+words of any book:
+
+* a word that binds to the next (``the``, ``of``, ``and``: the
+  ``binding-words`` list) is never followed by a stop, so a stop after it is
+  a speck;
+* a stop before a small letter ends no sentence, so unless it closes an
+  abbreviation (the ``stop-abbreviations`` list) it is a comma misread;
+* a stop, colon or hyphen between two words with no space is a speck
+  joining them, where each side is a word (a hyphen only beside a binding
+  word: ``well-known`` is printed so);
+* a mark glued before a word (``-with``, ``_ranks``) is a speck;
+* a mark standing alone between words is one, where the document is
+  specky: its own count of sure specks decides how bold to be
+  (:func:`speck_rate`), so a clean export that spaces its colons keeps them.
+
+Each repair takes a printed line and the characters stage's
+:class:`~clean_scan.stages.characters.Lines`, and returns line-relative
+proposals, as the characters stage's own repairs do.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import regex
+
+from clean_scan.document import Proposal
+from clean_scan.lexicon import load_lexicon
+
+if TYPE_CHECKING:
+    from clean_scan.stages.characters import Lines
+
+SPECKY = 3.0
+"""Sure specks per thousand words from which a document's lone marks are
+taken for specks too (clean exports show under 1.5, rough scans 3.5 or more)."""
+
+
+@lru_cache(maxsize=1)
+def binding_words() -> dict[str, str]:
+    """``data/binding-words.txt``: word -> ``"mark"`` or ``"stop"``."""
+    text = resources.files("clean_scan").joinpath("data/binding-words.txt").read_text("utf-8")
+    return dict(line.split() for line in text.splitlines() if line.strip())
+
+
+@lru_cache(maxsize=1)
+def stop_abbreviations() -> frozenset[str]:
+    """``data/stop-abbreviations.txt``: abbreviations a stop closes, in lower case."""
+    text = resources.files("clean_scan").joinpath("data/stop-abbreviations.txt").read_text("utf-8")
+    return frozenset(word.lower() for line in text.splitlines() for word in line.split())
+
+
+SURE_SPECK = regex.compile(
+    r"(?<=\s)[-_~=|:;][\p{Ll}]"                   # a mark glued before a small word
+    r"|\p{Ll}[.:;]\p{Ll}{2,}"                      # one glued between two small words
+    r"|(?<=\S[ \t])(?:[:;=©°¢~_|\-]|\.(?![ \t]*\.))[ \t](?=\S)"  # one standing alone
+    r"|(?<=\S[ \t])-[ \t]*\n(?=[ \t]*\p{L})")       # a hyphen alone at a line end
+WORDS = regex.compile(r"\S+")
+MIN_SPECKS = 3
+
+
+def speck_rate(text: str) -> float:
+    """Sure specks per thousand words: how much dirt the OCR read as marks.
+
+    >>> speck_rate("a plain clean line of text, as printed.")
+    0.0
+    >>> speck_rate("the -with : of role.of text -and the -for") > SPECKY
+    True
+    """
+    words = len(WORDS.findall(text))
+    specks = len(SURE_SPECK.findall(text))
+    if specks < MIN_SPECKS or not words:
+        return 0.0  # too few to tell a specky scan from chance
+    return 1000.0 * specks / words
+
+
+def _next_line_start(doc: Lines) -> str:
+    """The next printed line's first character ('' at a paragraph's or page's end)."""
+    return _next_line(doc)[:1]
+
+
+def _next_line(doc: Lines) -> str:
+    following = doc.lines[doc.index + 1].lstrip() if doc.index + 1 < len(doc.lines) else ""
+    return "" if following.startswith("\f") else following
+
+
+NEXT_WORD = regex.compile(r"[“‘\"']?(\p{L}+)")
+
+
+def _small_word_follows(line: str, end: int, doc: Lines) -> bool:
+    """Whether the sentence goes on after ``end`` in a common word in small
+    letters, on the line or at the next line's start (a garbled capital,
+    ``lu`` for ``In``, is no common word)."""
+    rest = line[end:].lstrip() or _next_line(doc)
+    word = NEXT_WORD.match(rest)
+    return bool(word) and word.group(1).islower() and len(word.group(1)) >= 2 \
+        and load_lexicon().common(word.group(1))
+
+
+MARK_AFTER_WORD = regex.compile(
+    r"(?<![\p{L}\p{N}.'’-])(?P<word>\p{L}+)(?P<mark>[.,;:])(?=[ \t]|$)")
+
+
+def mark_after_binding_word(line: str, doc: Lines) -> list[Proposal]:
+    """A mark after a word that binds to the next, with the sentence going on.
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(mark_after_binding_word, "the. Revolution and. the State from; its")
+    'the Revolution and the State from its'
+    >>> show(mark_after_binding_word, "the sacrifice of the", after="\\nwar")
+    'the sacrifice of the'
+
+    Left alone: a comma after ``and`` (``and, as we saw``), an initial
+    (``A. N. Whitehead``), a mark at a paragraph's end, words that may end
+    a sentence (``come in.``).
+
+    >>> show(mark_after_binding_word, "and, as we saw, A. N. Whitehead came in. The end of.")
+    'and, as we saw, A. N. Whitehead came in. The end of.'
+    """
+    fixes = []
+    binding = binding_words()
+    for m in MARK_AFTER_WORD.finditer(line):
+        word, mark = m.group("word"), m.group("mark")
+        kind = binding.get(word.lower())
+        if kind is None or (kind == "stop" and mark == ",") or (len(word) == 1 and word.isupper()):
+            continue
+        if not (_small_word_follows(line, m.end(), doc) if kind == "stop"
+                else (line[m.end():].lstrip() or _next_line(doc))[:1].isalpha()):
+            continue
+        fixes.append(Proposal(m.start("mark"), m.end("mark"), "", "mark-after-binding-word", 0.85,
+                              f"no mark follows '{word.lower()}' in running text: a speck"))
+    return fixes
+
+
+STOP_BEFORE_SMALL = regex.compile(
+    r"(?<![\p{L}\p{N}.'’-])(?P<word>\p{L}{2,})\.(?=[ \t]+\p{Ll}|[ \t]*$)")
+
+
+def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
+    """A stop before a small letter is a comma whose tail did not print:
+    no sentence starts in small letters.
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(stop_read_as_comma, "development; and that. in consequence, some. however")
+    'development; and that, in consequence, some, however'
+    >>> show(stop_read_as_comma, "and that.", after="\\nin consequence")
+    'and that,'
+
+    Left alone: abbreviations (``etc. and``, ``i.e. the``, ``per cent. of``),
+    capitals (``U.S.S.R. and``), a sentence's end, words no lexicon knows.
+
+    >>> show(stop_read_as_comma, "etc. and i.e. the per cent. of the U.S.S.R. and ended. The")
+    'etc. and i.e. the per cent. of the U.S.S.R. and ended. The'
+    """
+    if not _printed_lines(doc):
+        return []  # a text already set one paragraph a line: its stops were read before
+    fixes = []
+    lexicon = load_lexicon()
+    abbreviations = stop_abbreviations()
+    binding = binding_words()
+    for m in STOP_BEFORE_SMALL.finditer(line):
+        word = m.group("word")
+        lower = word.lower()
+        if lower in abbreviations or word.isupper() or lower in binding or lower not in lexicon:
+            continue
+        if not _small_word_follows(line, m.end(), doc):
+            continue
+        fixes.append(Proposal(m.end("word"), m.end("word") + 1, ",", "stop-read-as-comma", 0.85,
+                              "a stop before a small letter: a comma misread"))
+    return fixes
+
+
+PRINTED_LINE = 100
+"""A text whose typical line is longer than this is set one paragraph a line."""
+
+
+def _printed_lines(doc: Lines) -> bool:
+    """Whether the text still runs in printed lines, as an OCR export does."""
+    return doc.typical_line_length <= PRINTED_LINE
+
+
+GLUED = regex.compile(
+    r"(?<![\p{L}\p{N}.'’])(?P<a>\p{L}+)(?P<mark>[.:;_~=|•]|-)(?P<b>\p{L}+)(?![\p{L}\p{N}.'’-])")
+
+
+def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
+    """A mark glued between two words is a speck joining them.
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(speck_between_words, "the role.of the attempt.to the:State in-its a.mass",
+    ...      before="-with -from -the\n")
+    'the role of the attempt to the State in its a mass'
+
+    A hyphen is taken for a speck only beside a word that binds to the next
+    and only in a specky document (:func:`speck_rate`). Left alone:
+    abbreviations (``i.e``), compounds (``well-known``, ``working-class``,
+    ``to-day``), and a hyphen between two words neither of which binds to
+    the next.
+
+    >>> show(speck_between_words, "i.e the well-known working-class to-day anti-war")
+    'i.e the well-known working-class to-day anti-war'
+    """
+    fixes = []
+    lexicon = load_lexicon()
+    binding = binding_words()
+    specky = doc.speck_rate >= SPECKY
+    for m in GLUED.finditer(line):
+        a, mark, b = m.group("a"), m.group("mark"), m.group("b")
+        if len(a) + len(b) < 4 or (len(a) < 2 and a.lower() not in ("a", "i")):
+            continue
+        if not (lexicon.common(a) and lexicon.common(b)):
+            continue
+        if mark == "-":
+            if not specky:
+                continue  # a clean text's hyphens are its compounds' (``up-to-date``)
+            compound = f"{a}-{b}".lower()
+            if a.lower() not in binding and b.lower() not in binding:
+                continue
+            if compound in lexicon or doc.count_as_printed(f"{a}-{b}") > 1:
+                continue
+        elif b[0].isupper() and a.lower() not in binding:
+            continue  # ``war.The``: a stop with its space lost, not a speck
+        fixes.append(Proposal(m.start("mark"), m.end("mark"), " ", "speck-between-words", 0.85,
+                              "a mark glued between two words: a speck"))
+    return fixes
+
+
+LEADING_MARK = regex.compile(
+    r"(?:(?<=^[ \t]*)|(?<=[ \t]))(?P<mark>[-_~=|:;,]+)(?=(?P<word>\p{L}{2,}))")
+
+
+def speck_before_word(line: str, doc: Lines) -> list[Proposal]:
+    """A mark glued before a word: no word of running text starts so.
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(speck_before_word, "opposition is identical -with the _-ranks of :the")
+    'opposition is identical with the ranks of the'
+
+    Left alone: a dash, numbers (``-5``), a mark before a capital (a
+    newspaper's ``Produce -All``), and a mark before a fragment no lexicon
+    knows.
+
+    >>> show(speck_before_word, "—their -5 per cent -xq Sugar -Considerable")
+    '—their -5 per cent -xq Sugar -Considerable'
+    """
+    lexicon = load_lexicon()
+    return [Proposal(m.start("mark"), m.end("mark"), "", "speck-before-word", 0.85,
+                     "a mark glued before a word: a speck")
+            for m in LEADING_MARK.finditer(line)
+            if m.group("word").islower() and m.group("word") in lexicon]
+
+
+LONE = regex.compile(r"(?<=\S)(?P<space>[ \t]+)(?P<mark>[©°¢=•]|[.:;\-]{1,2})(?=[ \t]+\S|[ \t]*$)")
+
+
+def lone_speck(line: str, doc: Lines) -> list[Proposal]:
+    """A mark standing alone between words, where no print sets one.
+
+    Never printed alone: ``©``, ``°``, ``¢``, ``=``; a stop before a small
+    letter (``by . the``); a hyphen at a line's end with a space before it
+    (no word was split there). In a specky document (:func:`speck_rate`)
+    also a colon, semicolon, stop or hyphen alone.
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(lone_speck, "how these © strange things went by . the way", after="\\nof")
+    'how these strange things went by the way'
+    >>> show(lone_speck, "left the Party, and new -", after="\\ndemands came")
+    'left the Party, and new'
+
+    Left alone, in a clean document: a spaced colon, a stop before a
+    capital (italic type's spacing, closed up elsewhere), a spaced ellipsis.
+
+    >>> show(lone_speck, "as follows : the end . The rest . . . went")
+    'as follows : the end . The rest . . . went'
+    """
+    fixes = []
+    specky = doc.speck_rate >= SPECKY
+    for m in LONE.finditer(line):
+        mark = m.group("mark")
+        at_end = not line[m.end():].strip()
+        if mark.startswith(".") and (line[m.end():].lstrip().startswith(".")
+                                     or line[max(0, m.start() - 1)] == "."):
+            continue  # an ellipsis set with spaces
+        if mark in doc.spaced_marks:
+            continue  # the document's house style spaces this mark
+        if mark in "©°¢=•":
+            sure = True
+        elif mark == ".":
+            sure = _small_word_follows(line, m.end(), doc) or (specky and not at_end)
+        elif mark == "-" and at_end:
+            sure = _next_line_start(doc).isalpha()
+        else:
+            sure = specky
+        if sure:
+            fixes.append(Proposal(m.start("space"), m.end("mark"), "", "lone-speck", 0.85,
+                                  "a mark standing alone where print sets none: a speck"))
+    return fixes

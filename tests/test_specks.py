@@ -1,0 +1,57 @@
+"""Specks read as punctuation, and a comma read as a stop: behaviour on
+passages written for these tests (no pamphlet's text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from clean_scan import clean_text
+from clean_scan.stages.specks import SPECKY, speck_rate
+
+SPECKY_PAGE = """The committee met in the autumn and -with some delay it
+agreed that the. Council should hear the role.of the
+members before the : vote was taken in the hall
+of the town, and the chairman said -that the
+matter was closed ; the clerk wrote it down.
+"""
+
+
+def test_specks_on_a_rough_page_go() -> None:
+    clean = clean_text(SPECKY_PAGE, skip=["spelling"]).clean
+    assert "and with some delay" in clean
+    assert "that the Council should hear the role of the members" in clean
+    assert "before the vote was taken" in clean
+    assert "chairman said that the" in clean
+
+
+def test_a_rough_page_counts_as_specky_and_a_clean_one_does_not() -> None:
+    assert speck_rate(SPECKY_PAGE) >= SPECKY
+    assert speck_rate("The committee met in the autumn, and agreed at last.\n" * 20) < SPECKY
+
+
+def test_a_clean_text_keeps_its_spaced_marks_and_compounds() -> None:
+    text = ("They spoke as follows : the up-to-date and well-known rules of the\n"
+            "house were read, etc. and the per cent. of members who voted was low.\n")
+    clean = clean_text(text, skip=["spelling"]).clean
+    assert "up-to-date and well-known" in clean
+    assert "etc. and the per cent. of members" in clean
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("and that. in consequence no strategy was needed", "and that, in consequence"),
+    ("we shall see, however. that the goals were set", "however, that the goals"),
+])
+def test_a_stop_before_a_small_letter_is_a_comma_misread(raw: str, expected: str) -> None:
+    assert expected in clean_text(raw + "\n", skip=["spelling"]).clean
+
+
+def test_a_sentence_end_and_an_abbreviation_keep_their_stops() -> None:
+    raw = "It ended there. The next, i.e. the last, came on p. 4 of the report.\n"
+    assert clean_text(raw, skip=["spelling"]).clean == raw
+
+
+def test_a_speck_read_as_a_hyphen_at_a_line_end_is_no_split_word() -> None:
+    raw = "The workers left the Party, and new -\ndemands came from the floor.\n"
+    clean = clean_text(raw, skip=["spelling"]).clean
+    assert "and new demands came" in clean
+    assert "-demands" not in clean and "newdemands" not in clean
