@@ -51,7 +51,14 @@ def test_a_sentence_end_and_an_abbreviation_keep_their_stops() -> None:
 
 
 def test_a_speck_read_as_a_hyphen_at_a_line_end_is_no_split_word() -> None:
-    raw = "The workers left the Party, and new -\ndemands came from the floor.\n"
+    """In a text setting its dashes as em dashes, a hyphen standing alone
+    at a line end is a speck; a newspaper setting ``Passengers -`` as its
+    dash keeps it."""
+    raw = ("The workers—all of them—left the Party—as they had to—and new -\n"
+           "demands came from the floor.\n")
     clean = clean_text(raw, skip=["spelling"]).clean
     assert "and new demands came" in clean
     assert "-demands" not in clean and "newdemands" not in clean
+    dashes = "Passengers -\nMr. Smith, Mr. Jones - and the crew.\n"
+    assert clean_text(dashes, skip=["spelling"]).clean == \
+        "Passengers - Mr. Smith, Mr. Jones - and the crew.\n"

@@ -90,13 +90,19 @@ class Lines:
         """The marks the document sets after a space as a rule (made when a
         space before a mark asks)."""
         spaced = sorted(self.lines_with(*SPACED_MARK_NEEDLES))
-        return _house_spaced_marks(self.text, "\n".join(self.lines[i] for i in spaced))
+        share = SPECKY_HOUSE_SHARE if self.speck_rate >= SPECKY else HOUSE_SHARE
+        return _house_spaced_marks(self.text, "\n".join(self.lines[i] for i in spaced), share)
 
     @cached_property
     def typical_line_length(self) -> float:
         """The median length of the lines over 30 characters long."""
         lengths = sorted(n for n in map(len, self.lines) if n > 30)
         return lengths[len(lengths) // 2] if lengths else 0
+
+    @cached_property
+    def em_dashes(self) -> bool:
+        """Whether the text sets its dashes as em dashes (three or more)."""
+        return self.text.count("—") >= 3
 
     @cached_property
     def speck_rate(self) -> float:
@@ -1177,9 +1183,17 @@ SPACED_MARK_NEEDLES = tuple(space + mark for space in " \t" for mark in ",.;:!?"
 """What a line with a ``SPACED_MARK`` holds."""
 
 
-def _house_spaced_marks(text: str, spaced_lines: str | None = None) -> str:
+HOUSE_SHARE = 0.25
+SPECKY_HOUSE_SHARE = 0.5
+"""The share of a mark's uses set after a space that makes the spacing a
+house style: a quarter; a half in a specky document, where dirt read as a
+lone mark spaces a third of them by chance."""
+
+
+def _house_spaced_marks(text: str, spaced_lines: str | None = None,
+                        share: float = HOUSE_SHARE) -> str:
     """Marks the document sets after a space as a rule, not by accident: a
-    quarter or more of their uses, and more than one (older newspapers
+    ``share`` of their uses or more, and more than one (older newspapers
     space ``;`` and ``:``; one spaced mark in a short text is italic type's).
     Italic spacing leaves these alone. ``spaced_lines``, if given, are the
     lines of ``text`` that hold a space before a mark (the spaced marks are
@@ -1192,7 +1206,7 @@ def _house_spaced_marks(text: str, spaced_lines: str | None = None) -> str:
     spaced_counts = Counter(SPACED_MARK.findall(text if spaced_lines is None else spaced_lines))
     for mark in ",.;:!?":
         spaced = spaced_counts[mark]
-        if spaced >= 2 and spaced * 4 >= text.count(mark):
+        if spaced >= 2 and spaced >= share * text.count(mark):
             marks += mark
     return marks
 
@@ -1201,7 +1215,7 @@ def _lone_speck_here(line: str, mark: int, doc: Lines) -> bool:
     """Whether the spaced mark at ``mark`` is a speck that ``lone_speck``
     takes away (a stop before a small letter, or, in a specky document, a
     colon, semicolon or stop standing alone): not italic type's to close up."""
-    alone = line[mark + 1:mark + 2] in (" ", "\t")
+    alone = line[mark + 1:mark + 2] in (" ", "\t", "")
     if line[mark] == "." and alone and line[mark + 1:].lstrip()[:1].islower():
         return True
     return alone and line[mark] in ".:;" and doc.speck_rate >= SPECKY
@@ -1472,7 +1486,8 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (stop_read_as_comma, _with(".")),
     (speck_between_words, _with(".", ":", ";", "_", "~", "=", "|", "•", "-")),
     (speck_before_word, _with("-", "_", "~", "=", "|", ":", ";", ",")),
-    (lone_speck, _with(" .", " :", " ;", " -", "©", "°", "¢", " =", " •", "\t")),
+    (lone_speck, _with(" .", " :", " ;", " -", "©", "°", "¢", " =", " •", "\t", "- ", ": ",
+                       "; ", "' ", '" ', "| ")),
     (drop_capital, _shaped),
 )
 """Each line repair with its gate: the lines it can change at all (what it

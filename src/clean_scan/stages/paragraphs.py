@@ -71,7 +71,7 @@ def run(text: str, context: Context) -> StageResult:
                 and not (nxt.text[0] == "(" and LIST_ITEM.match(nxt.text))):
             # the common case, a full line ending inside a paragraph: what _separator
             # decides there, without its other tests
-            joiner = "" if prev.text.endswith(DASH_ENDS) or nxt.text.startswith(DASHES) else " "
+            joiner = _joiner(prev, nxt)
             proposals.append(Proposal(prev.end, nxt.start, joiner, "line-join", 1.0, _LINE_END))
             continue
         joiner, rule, confidence, reason = _separator(prev, nxt, gap, full_width, contents_joins)
@@ -152,10 +152,21 @@ def _set_line_by_line(prev: str, nxt: str, full_width: int) -> bool:
 
 
 def _joiner(prev: Line, nxt: Line) -> str:
-    """Space between joined lines, or none around a dash."""
+    """Space between joined lines, or none around a dash; a hyphen set
+    apart from its word (``Passengers -``) split no word, and keeps its space.
+
+    >>> [_joiner(Line(0, 0, 0, 0, 0, a, False, False), Line(0, 0, 0, 0, 0, b, False, False))
+    ...  for a, b in (("peace—", "were"), ("pro-", "vision"), ("Passengers -", "Mr."))]
+    ['', '', ' ']
+    """
+    if prev.text.endswith(SPACED_HYPHEN):
+        return " "
     if prev.text.endswith(DASH_ENDS) or nxt.text.startswith(DASHES):
         return ""
     return " "
+
+
+SPACED_HYPHEN = (" -", "\t-")
 
 
 DASHES = ("—", "–")

@@ -62,7 +62,7 @@ def stop_abbreviations() -> frozenset[str]:
 SURE_SPECK = regex.compile(
     r"(?<=\s)[-_~=|:;][\p{Ll}]"                   # a mark glued before a small word
     r"|\p{Ll}[.:;]\p{Ll}{2,}"                      # one glued between two small words
-    r"|(?<=\S[ \t])(?:[:;=©°¢~_|\-]|\.(?![ \t]*\.))[ \t](?=\S)"  # one standing alone
+    r"|(?<=\S[ \t])(?:[:;=©°¢~_|\-]|(?<!\.[ \t])\.(?![ \t]*\.))[ \t](?=\S)"  # one standing alone
     r"|(?<=\S[ \t])-[ \t]*\n(?=[ \t]*\p{L})")       # a hyphen alone at a line end
 WORDS = regex.compile(r"\S+")
 MIN_SPECKS = 3
@@ -197,7 +197,7 @@ def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
 
     >>> from clean_scan.stages.characters import show
     >>> show(speck_between_words, "the role.of the attempt.to the:State in-its a.mass",
-    ...      before="-with -from -the\n")
+    ...      before="-with -from -the\\n")
     'the role of the attempt to the State in its a mass'
 
     A hyphen is taken for a speck only beside a word that binds to the next
@@ -260,20 +260,24 @@ def speck_before_word(line: str, doc: Lines) -> list[Proposal]:
 
 
 LONE = regex.compile(r"(?<=\S)(?P<space>[ \t]+)(?P<mark>[©°¢=•]|[.:;\-]{1,2})(?=[ \t]+\S|[ \t]*$)")
+LONE_AT_START = regex.compile(r"^[ \t]*(?P<mark>[©°¢=•:;\-|'\"]{1,2})[ \t]+(?=\S)")
 
 
 def lone_speck(line: str, doc: Lines) -> list[Proposal]:
     """A mark standing alone between words, where no print sets one.
 
     Never printed alone: ``©``, ``°``, ``¢``, ``=``; a stop before a small
-    letter (``by . the``); a hyphen at a line's end with a space before it
-    (no word was split there). In a specky document (:func:`speck_rate`)
-    also a colon, semicolon, stop or hyphen alone.
+    letter (``by . the``); a hyphen at a line's end with a space before it,
+    in a text that sets its dashes as em dashes (no word was split there,
+    and no dash is set so; a newspaper setting ``Passengers -`` keeps it).
+    In a specky document (:func:`speck_rate`) also a colon, semicolon, stop
+    or hyphen alone, and a mark or quote standing alone before a line's
+    first word.
 
     >>> from clean_scan.stages.characters import show
     >>> show(lone_speck, "how these © strange things went by . the way", after="\\nof")
     'how these strange things went by the way'
-    >>> show(lone_speck, "left the Party, and new -", after="\\ndemands came")
+    >>> show(lone_speck, "left the Party, and new -", after="\\ndemands—new—and old—came")
     'left the Party, and new'
 
     Left alone, in a clean document: a spaced colon, a stop before a
@@ -296,11 +300,15 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
             sure = True
         elif mark == ".":
             sure = _small_word_follows(line, m.end(), doc) or (specky and not at_end)
-        elif mark == "-" and at_end:
-            sure = _next_line_start(doc).isalpha()
+        elif mark == "-":
+            sure = doc.em_dashes and (_next_line_start(doc).isalpha() if at_end else specky)
         else:
             sure = specky
         if sure:
             fixes.append(Proposal(m.start("space"), m.end("mark"), "", "lone-speck", 0.85,
                                   "a mark standing alone where print sets none: a speck"))
+    start = LONE_AT_START.match(line) if specky else None
+    if start and not (start.group("mark") == "-" and line[start.end():start.end() + 1].isdigit()):
+        fixes.append(Proposal(start.start("mark"), start.end(), "", "lone-speck", 0.85,
+                              "a mark standing alone before a line's first word: a speck"))
     return fixes
