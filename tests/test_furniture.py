@@ -28,7 +28,8 @@ from clean_scan.pipeline import STAGE_NAMES, clean_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "furniture"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-FIXTURE_NAMES = ["running_heads", "foot_numbers", "hathitrust", "top_numbers"]
+FIXTURE_NAMES = ["running_heads", "foot_numbers", "hathitrust", "top_numbers", "paragraph_gaps",
+                 "lettered_folios"]
 OTHERS = [name for name in STAGE_NAMES if name not in ("normalise", "furniture")]
 
 
@@ -432,3 +433,21 @@ def test_running_head_that_ocr_put_at_the_foot() -> None:
     result = furniture_only("\n\n\n\n".join(pages) + "\n")
     assert "RUSSIA" not in result.clean.replace("SOVIET RUSSIA TO-DAY", "", 1)
     assert "S0VIET" in [e.before[:6] for e in result.edits if e.rule == "running-foot"]
+
+
+def test_a_word_split_over_a_page_whose_folio_was_read_as_letters_is_joined() -> None:
+    """``- 13 -`` read as ``Ey a`` or ``= 13-``: the folio goes, and the word
+    hyphenated at the foot of the page before joins its end overleaf."""
+    raw, _, _ = load_fixture("lettered_folios")
+    clean = clean_text(raw).clean
+    assert "attacked by impossible others" in clean
+    assert "Ey a" not in clean and "im-" not in clean
+
+
+def test_the_first_running_head_after_a_chapter_opening_goes_inside_a_sentence() -> None:
+    """A head recurring only on the pages after it may be a chapter title,
+    but not where it stands inside a sentence running over the page."""
+    raw, _, _ = load_fixture("paragraph_gaps")
+    clean = clean_text(raw).clean
+    assert "press for repairs and fair rents" in clean
+    assert "HOMES" not in clean

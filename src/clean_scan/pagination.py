@@ -156,8 +156,9 @@ def _part_fits(tokens: list[str], number: int) -> bool:
     return False
 
 
-_LEADING_DECORATION = re.compile(r"[\s\[(<{\-—–·.,:]*(?:(?:page|pg\.?|p\.)\s*)?", re.IGNORECASE)
-_TRAILING_DECORATION = re.compile(r"[\s\])>}\-—–·.,:]*")
+_LEADING_DECORATION = re.compile(r"[\s\[(<{\-—–·.,:=~'\"‘’“”]*(?:(?:page|pg\.?|p\.)\s*)?",
+                                 re.IGNORECASE)
+_TRAILING_DECORATION = re.compile(r"[\s\])>}\-—–·.,:=~'\"‘’“”]*")
 """Matched on the reversed text: the decoration at the end, found without
 trying the pattern at every position of a long line."""
 
@@ -169,6 +170,11 @@ def folio_text(text: str) -> str:
     ('12', 'vii', '9', '*5')
     >>> folio_text("— —"), folio_text(")"), folio_text("[Page 4] ")
     ('', '', '4')
+
+    Specks and the dashes of ``- 13 -`` misread as ``=`` or quotes go too:
+
+    >>> folio_text("= 13-"), folio_text("'14"), folio_text("~ 7 ’")
+    ('13', '14', '7')
     """
     text = text.strip()
     start = _LEADING_DECORATION.match(text).end()

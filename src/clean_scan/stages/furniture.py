@@ -48,6 +48,7 @@ from clean_scan.furniture_lines import (
     structure_heading,
 )
 from clean_scan.pagination import (
+    SHORT_PAGE,
     Line,
     Page,
     content_lines,
@@ -88,6 +89,7 @@ class Layout:
     folios: dict[int, int]  # page index -> printed page number found on it
     page_of: list[int]
     folio_slot: dict[int, str] = field(default_factory=dict)  # where that number stood
+    lone_slots: set[str] = field(default_factory=set)  # slots most pages fill with a lone mark
     fits: dict[tuple[str, int], float] = field(default_factory=dict)  # see fit()
 
     def fit(self, text: str, number: int) -> float:
@@ -325,6 +327,7 @@ class _Slots:
 
 def _page_furniture(layout: Layout) -> None:
     slots = {p.index: _slots(layout, p) for p in layout.pages}
+    layout.lone_slots = _lone_slots(layout, slots)
     expected, active = _expected_numbers(layout, slots)
     keys = _repetition(layout, slots)
     for page in layout.pages:
@@ -559,8 +562,29 @@ def _running(layout: Layout, page: Page, i: int, expected: set[int],
         return Verdict(rule, 0.9, f"repeats at the foot of {len(pages)} nearby pages")
     if max(pages) < page.index:  # a title is not repeated by the heads *before* it
         return Verdict(rule, 0.88, f"repeats at the head of {len(pages)} pages before")
+    if _inside_a_sentence(layout, i):  # no title stands in the middle of a sentence
+        return Verdict(rule, 0.88, f"repeats on {len(pages)} pages after, and stands "
+                                   "inside a sentence running over the page")
     return Verdict(rule, 0.75, f"repeats on {len(pages)} page(s) on one side only: "
                                "a running head or a chapter title?")
+
+
+def _inside_a_sentence(layout: Layout, i: int) -> bool:
+    """Whether the text before line ``i`` (on the page before, past any
+    furniture) leaves a sentence open that the text after it takes up in
+    small letters."""
+    lines = layout.lines
+    before = next((k for k in range(i - 1, -1, -1)
+                   if not lines[k].blank and k not in layout.verdicts
+                   and not _garbled_folio_shape(lines[k].text.strip())), None)
+    after = next((k for k in range(i + 1, len(lines)) if not lines[k].blank), None)
+    if before is None or after is None:
+        return False
+    return bool(_OPEN_SENTENCE.search(lines[before].text.rstrip())) and \
+        lines[after].text.strip()[:1].islower()
+
+
+_OPEN_SENTENCE = regex.compile(r"[\p{Ll},;—-]$")
 
 
 def _numbered_head(layout: Layout, i: int, where: str, expected: set[int],
@@ -625,25 +649,91 @@ def _stands_alone(layout: Layout, i: int) -> bool:
     return i == 0 or layout.lines[i - 1].blank or layout.page_of[i - 1] != layout.page_of[i]
 
 
+LONE_SLOT_SHARE = 0.6
+"""The share of pages that must set a short line apart in a slot for the
+slot to be taken for the folio's place, however the numbers read."""
+
+
+def _lone_slots(layout: Layout, slots: dict[int, _Slots]) -> set[str]:
+    """The slots (``head``, ``foot``) where most pages set a short line of
+    no words apart: the folio's place in a text whose page numbers the OCR
+    read as letters (``- 7 -`` as ``Sie``, ``Bis``, ``Ey a``), where no
+    number sequence shows it."""
+    if len(layout.pages) < 4:
+        return set()
+    found = set()
+    for where in ("head", "foot"):
+        hits = 0
+        for slot in slots.values():
+            lines = slot.heads if where == "head" else slot.feet
+            if lines and _lone_mark_line(layout, lines[0], where):
+                hits += 1
+        if hits >= 3 and hits >= LONE_SLOT_SHARE * len(layout.pages):
+            found.add(where)
+    return found
+
+
+SHORT_GARBLE = 5
+"""Visible characters of a line short enough to be a folio whatever it reads."""
+
+
+def _garbled_folio_shape(text: str) -> bool:
+    """Short enough to be a folio misread, or longer but of no word; never
+    a line closing a sentence.
+
+    >>> [_garbled_folio_shape(t) for t in ("Sie", "Ey a", "= 13-", "217 =", "war.", "the end of")]
+    [True, True, True, True, False, False]
+    """
+    visible = "".join(text.split())
+    if not visible or len(visible) > 8 or text.endswith((".", ",", ";", "?", "!")):
+        return False
+    return len(visible) <= SHORT_GARBLE or not _READABLE.search(text)
+
+
+def _lone_mark_line(layout: Layout, i: int, where: str) -> bool:
+    """A short line of no readable word, set apart from the page's text."""
+    text = layout.lines[i].text.strip()
+    if not _garbled_folio_shape(text):
+        return False
+    if where == "foot":
+        return _stands_alone(layout, i)
+    return i + 1 >= len(layout.lines) or layout.lines[i + 1].blank
+
+
+def _lone_short_lines(layout: Layout, page: Page) -> int:
+    """How many short lines stand alone on the page (a contents page's
+    page numbers; a text page has at most its folio)."""
+    return sum(1 for i in content_lines(layout.lines, page)
+               if len("".join(layout.lines[i].text.split())) <= SHORT_GARBLE
+               and _stands_alone(layout, i))
+
+
 def _unreadable_folio(layout: Layout, page: Page, i: int, where: str, active: set[str]) -> bool:
     """A short unreadable line where this text prints its page numbers.
 
     Only when the page has no number yet and a neighbouring page has one in
-    the same place: then the line is that page's number, misread past
-    reading (a lone ``H`` for 14, or a signature mark run into a garbled
-    number).
+    the same place, or most pages set such a line apart there
+    (:func:`_lone_slots`): then the line is that page's number, misread past
+    reading (a lone ``H`` for 14, ``Sie`` for ``- 7 -``, or a signature mark
+    run into a garbled number).
     """
-    if where not in active or page.index in layout.folios:
+    # a contents page sets its page numbers alone too: there only the neighbours tell
+    by_slot = (where in layout.lone_slots and _lone_short_lines(layout, page) <= 2
+               and len(content_lines(layout.lines, page)) >= SHORT_PAGE // 2)
+    if (where not in active and not by_slot) or page.index in layout.folios:
         return False
     if roman_value(layout.lines[i].text) or _above_heading(layout, i):
         return False  # a chapter number, not a folio
     if _LIST_LABEL.match(layout.lines[i].text.strip()):
         return False  # ``(a)``, ``b.``: a list label standing alone
-    if not any(n in layout.folios for n in (page.index - 1, page.index + 1)):
+    if not by_slot and not any(n in layout.folios for n in (page.index - 1, page.index + 1)):
         return False
     text = layout.lines[i].text
     visible = "".join(text.split())
-    if len(visible) > 8 or _READABLE.search(text) or read_garbled_number(text) is not None:
+    if by_slot:
+        if not _garbled_folio_shape(text.strip()) or plain_folio(text) is not None:
+            return False  # a number printed plainly, not this page's: a contents entry's
+    elif len(visible) > 8 or _READABLE.search(text) or read_garbled_number(text) is not None:
         return False  # a word, a date, or a number that plainly is another number
     if where == "foot":
         return _stands_alone(layout, i)

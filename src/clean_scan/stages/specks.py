@@ -96,6 +96,11 @@ def _next_line(doc: Lines) -> str:
 NEXT_WORD = regex.compile(r"[“‘\"']?(\p{L}+)")
 
 
+def _block_start(doc: Lines) -> bool:
+    """Whether the current line begins a block (a blank line or page break before it)."""
+    return doc.index == 0 or doc.lines[doc.index - 1].strip() in ("", "\f")
+
+
 def _small_word_follows(line: str, end: int, doc: Lines) -> bool:
     """Whether the sentence goes on after ``end`` in a common word in small
     letters, on the line or at the next line's start (a garbled capital,
@@ -272,7 +277,8 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
     and no dash is set so; a newspaper setting ``Passengers -`` keeps it).
     In a specky document (:func:`speck_rate`) also a colon, semicolon, stop
     or hyphen alone, and a mark or quote standing alone before a line's
-    first word.
+    first word (a quote only inside a block: one opening a block may be a
+    footnote's garbled mark, for the footnotes stage to read).
 
     >>> from clean_scan.stages.characters import show
     >>> show(lone_speck, "how these © strange things went by . the way", after="\\nof")
@@ -308,6 +314,8 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
             fixes.append(Proposal(m.start("space"), m.end("mark"), "", "lone-speck", 0.85,
                                   "a mark standing alone where print sets none: a speck"))
     start = LONE_AT_START.match(line) if specky else None
+    if start and start.group("mark")[0] in "'\"" and _block_start(doc):
+        start = None  # a block's first line at a page foot may be a note, its mark garbled
     if start and not (start.group("mark") == "-" and line[start.end():start.end() + 1].isdigit()):
         fixes.append(Proposal(start.start("mark"), start.end(), "", "lone-speck", 0.85,
                               "a mark standing alone before a line's first word: a speck"))
