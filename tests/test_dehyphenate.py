@@ -49,3 +49,22 @@ def test_the_documents_own_usage_wins_over_the_lexicon() -> None:
 def test_doctest_examples() -> None:
     result = doctest.testmod(dehyphenate)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_a_word_split_where_the_ocr_ended_a_block_is_joined() -> None:
+    """An engine may end a block inside a split word or a sentence: the
+    blank line it left is no paragraph break."""
+    from clean_scan import clean_text
+
+    clean = clean_text("The committee thought it an im-\n\npossible task for the borough\n\n"
+                       "alone, and said so to the minister.\n").clean
+    assert clean == ("The committee thought it an impossible task for the borough alone, "
+                     "and said so to the minister.\n")
+
+
+def test_a_capital_after_a_blank_line_begins_a_new_paragraph() -> None:
+    from clean_scan import clean_text
+
+    clean = clean_text("The report was read in every pre-\n\nWar ward and the\n\n"
+                       "Tenants met.\n").clean
+    assert clean == "The report was read in every pre-\n\nWar ward and the\n\nTenants met.\n"

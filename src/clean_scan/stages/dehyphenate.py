@@ -34,9 +34,11 @@ from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.vocabulary import WORD, is_known_word
 
 SPLIT = regex.compile(
-    r"(?<=\p{L})(?P<mark>[¬\-*])[ \t]*\n(?:[ \t]*\f[ \t]*\n)?[ \t]*(?P<right>\p{L}+)"
+    r"(?<=\p{L})(?P<mark>[¬\-*])[ \t]*\n(?P<gap>(?:[ \t]*\f?[ \t]*\n){0,3})[ \t]*(?P<right>\p{L}+)"
 )
-"""A mark at a line end between letters, the next word perhaps over a page break.
+"""A mark at a line end between letters, the next word perhaps over a page
+break or after blank lines (an engine may end a block inside a split word:
+``im-`` / (blank) / ``possible``; then only a small letter goes on with it).
 Matching starts at the mark, not at every letter: much faster on a book."""
 LEFT_WORD = regex.compile(r"\p{L}+$")
 LEFT_CONTEXT = 60
@@ -74,6 +76,9 @@ def run(text: str, context: Context) -> StageResult:
     counts = _counts_without_fragments(text, matches)
     proposals: list[Proposal] = []
     for match in matches:
+        blank_line = "\n" in match.group("gap").replace("\f\n", "")
+        if blank_line and not match.group("right")[0].islower():
+            continue  # after a blank line, a capital begins a new paragraph
         decision = _decide(match, counts, context)
         if decision is None:
             continue

@@ -108,12 +108,34 @@ def _separator(
             return " ", "contents-page-number", 0.9, "a contents entry's page number"
         if _heading_goes_on(prev.text, nxt.text):
             return " ", "heading-join", 0.85, "a heading set over two printed lines"
+        if _sentence_goes_on(prev.text, nxt.text):
+            return _joiner(prev, nxt), "block-join", 0.9, \
+                "a blank line inside a sentence: the OCR ended a block, not the paragraph"
         return "\n\n", "paragraph-break", 1.0, "blank line between paragraphs"
     if LIST_ITEM.match(nxt.text) and prev.text.endswith((".", ";", ":")):
         return "\n\n", "list-item", 0.9, "a list item starts its own paragraph"
     if _set_line_by_line(prev.text, nxt.text, full_width):
         return "\n\n", "short-lines", 0.85, "short lines set one by one (title page, imprint)"
     return _joiner(prev, nxt), "line-join", 1.0, _LINE_END
+
+
+def _sentence_goes_on(prev: str, nxt: str) -> bool:
+    """A block left open in the middle of a sentence, the next taking it up
+    in small letters: one paragraph the OCR broke into two blocks (no
+    paragraph ends inside a sentence).
+
+    >>> _sentence_goes_on("for the borough and the", "parish alone, and said so.")
+    True
+    >>> _sentence_goes_on("as they said.", "and then went home.")
+    False
+    >>> _sentence_goes_on("(a) the first point", "(b) the second")
+    False
+    """
+    return bool(OPEN_SENTENCE.search(prev)) and nxt[:1].islower() and not HEADING.match(prev)
+
+
+OPEN_SENTENCE = regex.compile(r"[\p{Ll},]$")
+"""A line ending in a small-letter word or a comma leaves its sentence open."""
 
 
 def _heading_goes_on(prev: str, nxt: str) -> bool:
