@@ -451,3 +451,16 @@ def test_the_first_running_head_after_a_chapter_opening_goes_inside_a_sentence()
     clean = clean_text(raw).clean
     assert "press for repairs and fair rents" in clean
     assert "HOMES" not in clean
+
+
+def test_shelf_marks_and_stamp_boxes_on_a_title_page_go() -> None:
+    """A library writes its class and accession numbers on the title leaf
+    and stamps a ruled box there; the title, imprint and year stay."""
+    title = (FIXTURES / "title_page.raw.txt").read_text(encoding="utf-8")
+    raw, _, _ = load_fixture("lettered_folios")
+    clean = furniture_only(title + "\n\n\n\n" + raw).clean
+    kept = nonblank(clean)
+    for gone in ("335.4", "K12p", "|___|___|___|", "| |  | 1 |", "Acc. No. 14523", "Class 331.83"):
+        assert gone not in kept
+    for stays in ("THE PEOPLE'S HOMES", "A PLAN FOR HOUSING AFTER THE WAR", "LONDON", "1945"):
+        assert kept[stays] == 1

@@ -352,6 +352,53 @@ def _garbled(token: str) -> bool:
     return bool(_INNER_MARK.search(core) or _CASE_FLIP.search(core))
 
 
+_BOX_MARKS = frozenset("|_[]¦¬=-—~")
+
+
+def _stamp_box(text: str) -> bool:
+    """The ruled box of a library's stamp or slip read as marks, with at
+    most a figure or two written in it (``|___|___|``, ``| |  | 1 |``).
+
+    >>> _stamp_box("|___|___|___|"), _stamp_box("| |  | 1 |"), _stamp_box("| the war |")
+    (True, True, False)
+    """
+    visible = [c for c in text if not c.isspace()]
+    boxes = sum(c in _BOX_MARKS for c in visible)
+    others = len(visible) - boxes
+    return len(visible) >= 4 and boxes >= 3 and others <= 2 and "|" in text
+
+
+_CLASS_NUMBER = (r"\d{3}\.\d{1,6}(?:\s+[A-Z][a-z]?\d{1,4}[a-z]{0,2})?"   # Dewey, a Cutter after
+                 r"|\d{3}\s+[A-Z][a-z]?\d{1,4}[a-z]{0,2}"
+                 r"|[A-Z][a-z]?\d{1,4}[a-z]{0,2}"                          # a Cutter number alone
+                 r"|[A-Z]{1,3}\s?\d{1,5}(?:\.\d+)?(?:\s?\.?[A-Z]\d+[a-z]?)+(?:\s\d{4})?")  # LC
+SHELF_MARK = regex.compile(
+    rf"""^(?:(?:{_CLASS_NUMBER})
+        |(?:class|call|shelf(?:\s*mark)?|press\s*mark|pam|acc(?:ession)?)\.?  # a label, and
+         (?:\s*no\.?)?\s*[:\-.]*\s*(?:{_CLASS_NUMBER}|\d[\d,.]{{0,8}})   # any number
+        )\s*$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+def shelf_mark(line: str) -> bool:
+    """A library's shelf mark, class or accession number, written or
+    stamped on a first or last leaf (only those are asked): a Dewey class
+    (``335.4``, ``331.83 K12``), a Cutter or Library of Congress number
+    (``K12p``, ``HX44 .L3``), perhaps labelled (``Class 331.83``, ``Pam.
+    335``, ``Acc. No. 14523``).
+
+    >>> [shelf_mark(t) for t in ("335.4", "K12p", "HX44 .L3", "Class 331.83", "Acc. No. 14,523")]
+    [True, True, True, True, True]
+    >>> [shelf_mark(t) for t in ("1945", "120", "LONDON", "PART I", "Price 6d.", "No. 10")]
+    [False, False, False, False, False, False]
+    """
+    text = line.strip()
+    if regex.fullmatch(r"\d{4}", text):
+        return False  # a year, as an imprint prints it
+    return bool(SHELF_MARK.match(text))
+
+
 def ocr_noise(line: str) -> float:
     """Confidence that the line is noise with no printed counterpart.
 
@@ -369,7 +416,11 @@ def ocr_noise(line: str) -> float:
     (0.0, 0.0)
     """
     text = line.strip()
-    if not text or _ASTERISM.match(text) or _TWO_DIGITS.search(text):
+    if not text or _ASTERISM.match(text):
+        return 0.0
+    if _stamp_box(text):
+        return 0.9
+    if _TWO_DIGITS.search(text):
         return 0.0
     tokens = text.split()
     if any(_REAL_WORD.match(t) for t in tokens):

@@ -44,6 +44,7 @@ from clean_scan.furniture_lines import (
     lines_holding,
     ocr_noise,
     scan_footer,
+    shelf_mark,
     signature_mark,
     structure_heading,
 )
@@ -151,6 +152,10 @@ def _line_furniture(layout: Layout) -> None:
         if leaf and (date_stamp(line.text) or due_slip(line.text)):
             layout.verdicts[i] = Verdict("library-stamp", 0.9, "library's date-due slip")
             stamps.append(i)
+            continue
+        if leaf and shelf_mark(line.text):
+            layout.verdicts[i] = Verdict("shelf-mark", 0.9,
+                                         "library's shelf mark or class number on an end leaf")
             continue
         if not may_be_footer and _prose(line.text):
             continue  # what _by_look says of running text that is no footer
