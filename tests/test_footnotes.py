@@ -91,3 +91,47 @@ def test_superscript_references_and_marks_are_read_as_digits() -> None:
     clean = clean_text(symbol_pages("¹", "²")).clean
     assert "at sea,[1] and" in clean and "length[2] in" in clean
     assert "\n\n[1] The Atlantic Charter, August 1941.\n\n[2] See Hansard" in clean
+
+
+BODY = ("The council had asked for a larger share of timber and bricks for the\n"
+        "new estates, and the ministry had promised to consider the request\n"
+        "when the next allocation was made in the spring of that year, though\n")
+NEXT_PAGE = ("nobody on the committee expected much to come of the promise, for the\n"
+             "same had been said the year before and nothing had come of it then.\n\n"
+             "The tenants met again in the school hall.\n")
+
+
+def test_a_note_whose_marks_tesseract_garbled_is_paired_and_moved() -> None:
+    """Tesseract reads a raised 1 as ``!`` after the word and as ``'`` at
+    the note: a mark ordinary punctuation cannot explain, paired with the
+    note opening at the page foot."""
+    page = ("When the war ended the borough had lost a third of its houses! and\n"
+            "the waiting list grew longer every month of the first year.\n\n" + BODY +
+            "\n' Report of the Housing Committee, March 1946, p. 4.\n")
+    clean = clean_text(page + "\f" + NEXT_PAGE).clean
+    paragraphs = clean.split("\n\n")
+    assert paragraphs[0].endswith("a third of its houses[1] and the waiting list grew longer "
+                                  "every month of the first year.")
+    assert paragraphs[1] == "[1] Report of the Housing Committee, March 1946, p. 4."
+    assert paragraphs[2].startswith("The council had asked") and "it then." in paragraphs[2]
+
+
+def test_a_note_in_small_type_whose_reference_was_lost_leaves_the_paragraph_whole() -> None:
+    """No reference to be found: the note, set in smaller type (longer
+    lines), still goes off the page foot, after the paragraph it would have
+    split, and is flagged for a person."""
+    note = ("' Between 1939 and 1945 some 200,000 houses in this country were destroyed and a\n"
+            "further 250,000 made uninhabitable by bombing, according to the figures the Ministry\n"
+            "of Health gave to the House.\n")
+    result = clean_text(BODY + "\n" + note + "\f" + NEXT_PAGE)
+    paragraphs = result.clean.split("\n\n")
+    assert paragraphs[0].startswith("The council")
+    assert paragraphs[0].endswith("nothing had come of it then.")
+    assert paragraphs[1].startswith("[1] Between 1939 and 1945")
+    assert any(f.rule == "move-note" and "no reference" in f.reason for f in result.flags)
+
+
+def test_a_quotation_opening_a_paragraph_at_a_page_foot_is_no_note() -> None:
+    page = BODY.replace(", though\n", ".\n") + "\n‘We shall build,’ said the chairman.\n"
+    clean = clean_text(page + "\f" + NEXT_PAGE.capitalize()).clean
+    assert "[1]" not in clean and "‘We shall build,’ said the chairman." in clean
