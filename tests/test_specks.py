@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from clean_scan import clean_text
+from clean_scan.evaluation import QUOTE_FOLDS
 from clean_scan.stages.specks import SPECKY, speck_rate
 
 SPECKY_PAGE = """The committee met in the autumn and -with some delay it
@@ -62,3 +63,14 @@ def test_a_speck_read_as_a_hyphen_at_a_line_end_is_no_split_word() -> None:
     dashes = "Passengers -\nMr. Smith, Mr. Jones - and the crew.\n"
     assert clean_text(dashes, skip=["spelling"]).clean == \
         "Passengers - Mr. Smith, Mr. Jones - and the crew.\n"
+
+
+def test_stray_quotes_on_a_rough_page_go_and_quotations_stay() -> None:
+    page = SPECKY_PAGE + ("The 'housing question' was put by the tenants' association\n"
+                          "and 'many of the members said it was \"plainly\" a scandal\n"
+                          "that the committee 'had not acted, and the clerk agreed\n"
+                          "with them.\n")
+    clean = clean_text(page, skip=["spelling"]).clean.translate(QUOTE_FOLDS)
+    assert "and many of the members" in clean and "the committee had not acted" in clean
+    assert "'housing question'" in clean and "tenants' association" in clean
+    assert '"plainly"' in clean

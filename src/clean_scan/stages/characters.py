@@ -61,6 +61,7 @@ from clean_scan.stages.specks import (
     speck_between_words,
     speck_rate,
     stop_read_as_comma,
+    stray_quote,
 )
 from clean_scan.vocabulary import WORD, is_known_word
 
@@ -1486,6 +1487,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (stop_read_as_comma, _with(".")),
     (speck_between_words, _with(".", ":", ";", "_", "~", "=", "|", "•", "-")),
     (speck_before_word, _with("-", "_", "~", "=", "|", ":", ";", ",")),
+    (stray_quote, _with("'", "‘", "’", '"', "“", "”")),
     (lone_speck, _with(" .", " :", " ;", " -", "©", "°", "¢", " =", " •", "\t", "- ", ": ",
                        "; ", "' ", '" ', "| ")),
     (drop_capital, _shaped),

@@ -320,3 +320,89 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
         fixes.append(Proposal(start.start("mark"), start.end(), "", "lone-speck", 0.85,
                               "a mark standing alone before a line's first word: a speck"))
     return fixes
+
+
+GLUED_QUOTE = regex.compile(
+    r"(?:(?<=^|[ \t(—])(?P<lead>['‘\"“])(?=\p{Ll}))"     # before a small word, or after
+    r"|(?:(?<=\p{Ll})(?P<trail>['’\"”])(?=[ \t]+\p{Ll}|[ \t]*$))")  # one, the sentence going on
+OPEN_QUOTE = regex.compile(r"(?:^|(?<=[\s(—]))['‘\"“](?=\p{L})")
+CLOSE_QUOTE = regex.compile(r"(?<=[\p{L}.,;:!?])['’\"”](?=[\s.,;:!?)—]|$)")
+QUOTE_REACH = 3
+"""Lines either side within which a quotation's other mark is looked for."""
+
+
+def stray_quote(line: str, doc: Lines) -> list[Proposal]:
+    """In a specky document, a quote glued to a small word with no partner
+    near it: a speck read as a quote (``'has``, ``"major``, ``examine'``).
+
+    >>> from clean_scan.stages.characters import show
+    >>> page = "-with -from -the -and\\n"
+    >>> show(stray_quote, "the Russian development 'has its causes and \\"major reasons",
+    ...      before=page)
+    'the Russian development has its causes and major reasons'
+
+    Left alone: a quotation whose other mark is near (``‘negative
+    education’``), a plural's possessive (``the workers' movement``), and
+    every quote in a clean document.
+
+    >>> show(stray_quote, "the 'negative education' of the workers' movement", before=page)
+    "the 'negative education' of the workers' movement"
+    >>> show(stray_quote, "the Russian development 'has its causes")
+    "the Russian development 'has its causes"
+    """
+    if doc.speck_rate < SPECKY:
+        return []
+    fixes = []
+    for m in GLUED_QUOTE.finditer(line):
+        mark = m.group("lead") or m.group("trail")
+        leading = m.group("lead") is not None
+        if not leading and (line[m.start() - 1] in "sS" or _page_has_note(doc)):
+            continue  # a plural's possessive, or a note's reference misread (the footnotes')
+        if _has_partner(line, m.start(), leading, mark, doc):
+            continue
+        fixes.append(Proposal(m.start(), m.end(), "", "stray-quote", 0.85,
+                              "a quote glued to a word with no other to pair with: a speck"))
+    return fixes
+
+
+def _has_partner(line: str, at: int, leading: bool, mark: str, doc: Lines) -> bool:
+    """Whether a quotation mark of the same kind pairs with the one at
+    ``at``: a closing one after an opening, an opening one before a closing,
+    on the line or within ``QUOTE_REACH`` lines of the same block."""
+    double = mark in "\"“”"
+    kinds = "\"“”" if double else "'‘’"
+    if leading:
+        after = line[at + 1:] + "\n" + "\n".join(_block_lines(doc, 1))
+        return any(m.group()[0] in kinds for m in CLOSE_QUOTE.finditer(after))
+    before = "\n".join(_block_lines(doc, -1)) + "\n" + line[:at]
+    return any(m.group()[-1] in kinds for m in OPEN_QUOTE.finditer(before))
+
+
+def _block_lines(doc: Lines, step: int) -> list[str]:
+    """Up to ``QUOTE_REACH`` lines after (``step`` 1) or before (-1) the
+    current one, stopping at a blank line or page break."""
+    found = []
+    index = doc.index + step
+    while 0 <= index < len(doc.lines) and len(found) < QUOTE_REACH:
+        text = doc.lines[index]
+        if text.strip() in ("", "\f"):
+            break
+        found.append(text)
+        index += step
+    return found if step > 0 else found[::-1]
+
+
+def _page_has_note(doc: Lines) -> bool:
+    """Whether a block opening with a note's mark (garbled or not) stands
+    later on the current page."""
+    from clean_scan.stages.footnotes.notes import NOTE_START
+
+    index = doc.index + 1
+    while index < len(doc.lines):
+        text = doc.lines[index]
+        if text.strip() == "\f":
+            return False
+        if not doc.lines[index - 1].strip() and NOTE_START.match(text.strip()):
+            return True
+        index += 1
+    return False
