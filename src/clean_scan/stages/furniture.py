@@ -375,11 +375,17 @@ def _number_candidates(layout: Layout, slots: dict[int, _Slots]) -> list[tuple[i
     return found
 
 
+ANCHOR_STEPS = tuple(k for k in range(-12, 13) if k)
+"""How many pages apart two numbers may stand and still anchor each other
+when they rise with the pages (a text whose folios the OCR mostly read as
+letters has few readable ones, far apart)."""
+
+
 def _expected_numbers(layout: Layout,
                       slots: dict[int, _Slots]) -> tuple[dict[int, set[int]], set[str]]:
     """The page number each page should carry, from the numbers that agree.
 
-    A plain number is an anchor when a number on a page nearby (up to five
+    A plain number is an anchor when a number on a page nearby (up to twelve
     pages away) rises with the pages (n on page i, n+2 on page i+2). Every page then expects the
     number its nearest anchors before and after imply; both are kept,
     because a page may be missing from the scan.
@@ -391,7 +397,7 @@ def _expected_numbers(layout: Layout,
     anchors: dict[int, int] = {}
     where = Counter()
     for index, number, pos in found:
-        for step in (-5, -4, -3, -2, -1, 1, 2, 3, 4, 5):
+        for step in ANCHOR_STEPS:
             if number + step in by_page.get(index + step, ()):
                 anchors[index] = number
                 where[pos] += 1
