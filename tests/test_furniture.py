@@ -267,7 +267,11 @@ def test_sample_book_against_gold_notes() -> None:
 
 
 @pytest.mark.parametrize("module", ["clean_scan.pagination", "clean_scan.furniture_lines",
-                                    "clean_scan.page_breaks", "clean_scan.stages.furniture"])
+                                    "clean_scan.page_breaks", "clean_scan.stages.furniture",
+                                    "clean_scan.stages.furniture.model",
+                                    "clean_scan.stages.furniture.by_look",
+                                    "clean_scan.stages.furniture.by_place",
+                                    "clean_scan.stages.furniture.folios"])
 def test_doctest_examples(module: str) -> None:
     import doctest
     import importlib

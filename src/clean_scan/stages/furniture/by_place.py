@@ -1,0 +1,328 @@
+"""Furniture known by its place on the page: page numbers that fit the
+sequence the pages agree on, running heads and feet that recur on nearby
+pages, signature marks and catchwords at the foot."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+
+import regex
+from rapidfuzz import fuzz
+
+from clean_scan.charmaps import SUPERSCRIPT_DIGITS
+from clean_scan.furniture_lines import (
+    is_heading,
+    signature_mark,
+    structure_heading,
+)
+from clean_scan.page_breaks import letters_key
+from clean_scan.pagination import (
+    Page,
+    content_lines,
+    near_miss,
+    number_fit,
+    plain_folio,
+    read_garbled_number,
+)
+from clean_scan.stages.furniture.folios import garbled_folio_shape, lone_slots, unreadable_folio
+from clean_scan.stages.furniture.model import (
+    SLOT_DEPTH,
+    WINDOW,
+    Layout,
+    Slots,
+    Verdict,
+    above_heading,
+    prose,
+    stands_alone,
+)
+
+# --- furniture known by its place on the page --------------------------------------------
+
+def page_furniture(layout: Layout) -> None:
+    slots = {p.index: _slots(layout, p) for p in layout.pages}
+    layout.lone_slots = lone_slots(layout, slots)
+    expected, active = _expected_numbers(layout, slots)
+    keys = _repetition(layout, slots)
+    for page in layout.pages:
+        _peel(layout, page, slots[page.index], expected.get(page.index, set()), keys, active,
+              junk=False)
+    for page in layout.pages:
+        _peel(layout, page, slots[page.index], expected.get(page.index, set()), keys, active,
+              junk=True)
+
+
+def _slots(layout: Layout, page: Page) -> Slots:
+    lines = [i for i in content_lines(layout.lines, page) if i not in layout.verdicts]
+    return Slots(lines[:SLOT_DEPTH], lines[-SLOT_DEPTH:][::-1])
+
+
+_PLAIN_NUMBER = regex.compile(r"^\d{1,4}$")
+
+
+def _number_candidates(layout: Layout, slots: dict[int, Slots]) -> list[tuple[int, int, str]]:
+    """Readable page numbers in the slots: alone on a line (read through
+    OCR look-alikes), or plain digits at either end of a short line.
+
+    Returns ``(page index, number, "head"|"foot")``.
+    """
+    found = []
+    for index, slot in slots.items():
+        for where, lines in (("head", slot.heads), ("foot", slot.feet)):
+            for i in lines:
+                text = layout.lines[i].text.strip()
+                alone = plain_folio(text)
+                if alone is None and len(text) <= 6:
+                    alone = read_garbled_number(text)
+                tokens = text.split()
+                if alone is not None:
+                    found.append((index, alone, where))
+                elif len(tokens) <= 10:
+                    found += [(index, int(t), where) for t in {tokens[0], tokens[-1]}
+                              if _PLAIN_NUMBER.match(t)]
+    return found
+
+
+ANCHOR_STEPS = tuple(k for k in range(-12, 13) if k)
+"""How many pages apart two numbers may stand and still anchor each other
+when they rise with the pages (a text whose folios the OCR mostly read as
+letters has few readable ones, far apart)."""
+
+
+def _expected_numbers(layout: Layout,
+                      slots: dict[int, Slots]) -> tuple[dict[int, set[int]], set[str]]:
+    """The page number each page should carry, from the numbers that agree.
+
+    A plain number is an anchor when a number on a page nearby (up to twelve
+    pages away) rises with the pages (n on page i, n+2 on page i+2). Every page then expects the
+    number its nearest anchors before and after imply; both are kept,
+    because a page may be missing from the scan.
+    """
+    found = _number_candidates(layout, slots)
+    by_page: dict[int, set[int]] = {}
+    for index, number, _ in found:
+        by_page.setdefault(index, set()).add(number)
+    anchors: dict[int, int] = {}
+    where = Counter()
+    for index, number, pos in found:
+        for step in ANCHOR_STEPS:
+            if number + step in by_page.get(index + step, ()):
+                anchors[index] = number
+                where[pos] += 1
+                break
+    total = sum(where.values())
+    active = {pos for pos, n in where.items() if n >= 0.25 * total}
+    ordered = sorted(anchors)
+    expected: dict[int, set[int]] = {}
+    for page in layout.pages:
+        i = page.index
+        values = set()
+        before = bisect.bisect_right(ordered, i)  # ordered[:before] are <= i
+        if before:
+            values.add(anchors[ordered[before - 1]] + i - ordered[before - 1])
+        after = bisect.bisect_left(ordered, i)  # ordered[after:] are >= i
+        if after < len(ordered):
+            values.add(anchors[ordered[after]] - (ordered[after] - i))
+        expected[i] = {v for v in values if v > 0}
+    return expected, active
+
+
+def _repetition(layout: Layout, slots: dict[int, Slots]) -> dict[int, tuple[set[int], str]]:
+    """For each slot line: the nearby pages on which the same line recurs.
+
+    Compared fuzzily (rapidfuzz ratio), because running heads carry
+    different OCR noise on every page; only the top and foot lines of
+    pages within ``WINDOW`` pages are compared, so the work stays linear.
+    """
+    cands: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    for index, slot in slots.items():
+        for where, lines in (("head", slot.heads), ("foot", slot.feet)):
+            keyed = []
+            for i in lines:
+                text = layout.lines[i].text
+                if len(text.split()) > 10 or prose(text) or structure_heading(text):
+                    continue
+                key = letters_key(text)
+                if 4 <= len(key) <= 60:
+                    keyed.append((i, key))
+            cands[(index, where)] = keyed
+    # either end of the other page: OCR zoning may put a head last
+    page_keys = {index: [key for _, key in cands[(index, "head")] + cands[(index, "foot")]]
+                 for index in slots}
+    matches: dict[int, tuple[set[int], str]] = {}
+    for (index, where), keyed in cands.items():
+        for i, key in keyed:
+            pages = set()
+            for other in range(index - WINDOW, index + WINDOW + 1):
+                if other == index:
+                    continue
+                for okey in page_keys.get(other, ()):
+                    if key == okey or (len(key) >= 8 and fuzz.ratio(key, okey) >= 80):
+                        pages.add(other)
+                        break
+            matches[i] = (pages, where)
+    return matches
+
+
+def _peel(layout: Layout, page: Page, slot: Slots, expected: set[int],
+          repeats: dict[int, tuple[set[int], str]], active: set[str], *, junk: bool) -> None:
+    """Judge a page's top lines downward and foot lines upward, stopping at
+    the first line that is the book's text."""
+    for where, lines in (("head", slot.heads), ("foot", slot.feet)):
+        for i in lines:
+            if i in layout.verdicts:
+                continue
+            verdict = _slot_verdict(layout, page, i, where, expected, repeats, active, junk)
+            if verdict is None:
+                break
+            layout.verdicts[i] = verdict
+            if verdict.confidence < 0.8:
+                break
+
+
+def _slot_verdict(layout: Layout, page: Page, i: int, where: str, expected: set[int],
+                  repeats: dict[int, tuple[set[int], str]], active: set[str],
+                  junk: bool) -> Verdict | None:
+    text = layout.lines[i].text.strip()
+    if where not in active and above_heading(layout, i):
+        return None  # a chapter number at the top of its page, where no folio stands
+    for number in sorted(expected):
+        fit = layout.fit(text, number)
+        if fit:
+            layout.folios[page.index] = number
+            layout.folio_slot[page.index] = where
+            kind = "page number" if fit == 1.0 else "garbled page number"
+            return Verdict("page-number", {1.0: 0.97, 0.9: 0.92}.get(fit, 0.9),
+                           f"{kind} {number}, fits the page sequence")
+    if where in active:
+        for number in sorted(expected):
+            if near_miss(text, number):
+                layout.folios[page.index] = number
+                layout.folio_slot[page.index] = where
+                return Verdict("page-number", 0.86,
+                               f"page number {number} with one digit misread, in the folio's place")
+    if (where == "foot" and page.index in layout.folios and signature_mark(text)
+            and stands_alone(layout, i)):
+        return Verdict("signature-mark", 0.9, "printer's signature mark at the page foot")
+    head = _running(layout, page, i, expected, repeats) or _numbered_head(
+        layout, i, where, expected, active)
+    if head:
+        return head
+    if junk and where == "foot" and _catchword(layout, page, i):
+        return Verdict("catchword", 0.9 if stands_alone(layout, i) else 0.82,
+                       "catchword: the first word of the next page, printed at this foot")
+    if junk and unreadable_folio(layout, page, i, where, active):
+        return Verdict("page-number", 0.85,
+                       "unreadable line in the folio's place, neighbours carry page numbers")
+    return None
+
+
+def _running(layout: Layout, page: Page, i: int, expected: set[int],
+             repeats: dict[int, tuple[set[int], str]]) -> Verdict | None:
+    """A running head or foot: the line recurs on pages nearby.
+
+    Recurring on both sides, or carrying the expected page number (on
+    the line or beside it), is sure; recurring only on following pages is
+    also how a chapter title looks above its first page, so that is
+    flagged, not removed.
+    """
+    pages, where = repeats.get(i, (set(), ""))
+    if not pages or _footnote_like(layout.lines[i].text, expected):
+        return None
+    rule = "running-head" if where == "head" else "running-foot"
+    tokens = layout.lines[i].text.split()
+    numbered = any(layout.fit(tok, n) for tok in (tokens[0], tokens[-1]) for n in expected) or (
+        layout.folio_slot.get(page.index) == where)
+    both_sides = min(pages) < page.index < max(pages)
+    if numbered:
+        return Verdict(rule, 0.95, f"repeats on {len(pages)} nearby page(s), with the page number")
+    if both_sides:
+        return Verdict(rule, 0.92, f"repeats on {len(pages)} nearby pages before and after")
+    if len(pages) < 2:
+        return None
+    if where == "foot":  # no chapter title sits at a page foot
+        return Verdict(rule, 0.9, f"repeats at the foot of {len(pages)} nearby pages")
+    if max(pages) < page.index:  # a title is not repeated by the heads *before* it
+        return Verdict(rule, 0.88, f"repeats at the head of {len(pages)} pages before")
+    if _inside_a_sentence(layout, i):  # no title stands in the middle of a sentence
+        return Verdict(rule, 0.88, f"repeats on {len(pages)} pages after, and stands "
+                                   "inside a sentence running over the page")
+    return Verdict(rule, 0.75, f"repeats on {len(pages)} page(s) on one side only: "
+                               "a running head or a chapter title?")
+
+
+def _inside_a_sentence(layout: Layout, i: int) -> bool:
+    """Whether the text before line ``i`` (on the page before, past any
+    furniture) leaves a sentence open that the text after it takes up in
+    small letters."""
+    lines = layout.lines
+    before = next((k for k in range(i - 1, -1, -1)
+                   if not lines[k].blank and k not in layout.verdicts
+                   and not garbled_folio_shape(lines[k].text.strip())), None)
+    after = next((k for k in range(i + 1, len(lines)) if not lines[k].blank), None)
+    if before is None or after is None:
+        return False
+    return bool(_OPEN_SENTENCE.search(lines[before].text.rstrip())) and \
+        lines[after].text.strip()[:1].islower()
+
+
+_OPEN_SENTENCE = regex.compile(r"[\p{Ll},;—-]$")
+
+
+def _numbered_head(layout: Layout, i: int, where: str, expected: set[int],
+                   active: set[str]) -> Verdict | None:
+    """A capitals line carrying the expected page number, where this text
+    prints its page numbers: a running head seen only once (a short
+    chapter's title), known by its number rather than by repetition."""
+    tokens = layout.lines[i].text.split()
+    if where not in active or len(tokens) < 2 or len(tokens) > 10:
+        return None
+    for number_token, rest in ((tokens[0], tokens[1:]), (tokens[-1], tokens[:-1])):
+        rest_text = " ".join(rest)
+        if (any(layout.fit(number_token, n) >= 0.9 for n in expected)
+                and is_heading(rest_text) and not structure_heading(rest_text)):
+            rule = "running-head" if where == "head" else "running-foot"
+            return Verdict(rule, 0.9, "heading-like line with the page number in the folio's place")
+    return None
+
+
+def _catchword(layout: Layout, page: Page, i: int) -> bool:
+    """A lone word at the foot that the next page begins with: the
+    printer's catchword (``storm`` at the foot, ``storm broke.`` overleaf).
+    """
+    word = layout.lines[i].text.strip()
+    if " " in word or not word or page.index + 1 >= len(layout.pages):
+        return False
+    following = [k for k in content_lines(layout.lines, layout.pages[page.index + 1])
+                 if k not in layout.verdicts or layout.verdicts[k].confidence < 0.8]
+    if not following:
+        return False
+    first = layout.lines[following[0]].text.split()[0]
+    return _bare_word(first) == _bare_word(word) != ""
+
+
+def _bare_word(word: str) -> str:
+    """
+    >>> _bare_word("Storm,"), _bare_word("1926")
+    ('storm', '')
+    """
+    return "".join(c for c in word.lower() if c.isalpha())
+
+
+def _footnote_like(text: str, expected: set[int]) -> bool:
+    """A line opening with a reference mark or a number that is not the
+    page's: a footnote (``1 Ibid.``) recurs at page feet but is text.
+
+    >>> _footnote_like("1 Ibid.", {12}), _footnote_like("12 THE PEOPLE'S WAR", {12})
+    (True, False)
+    >>> _footnote_like("* Ibid., p. 4.", {12}), _footnote_like("THE PEOPLE'S WAR", {12})
+    (True, False)
+    >>> _footnote_like("¹ Ibid.", {12})
+    True
+    """
+    first = text.split()[0]
+    if first[0] in "*†‡§¶" or first[0] in SUPERSCRIPT_DIGITS:
+        return True
+    return first.isdecimal() and not any(number_fit(first, n) for n in expected)
+
+

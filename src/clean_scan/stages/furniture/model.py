@@ -1,0 +1,100 @@
+"""What the furniture stage decides about a text: its lines and pages, and a
+verdict on each line that is furniture."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from clean_scan.furniture_lines import (
+    is_heading,
+)
+from clean_scan.pagination import (
+    Line,
+    Page,
+    number_fit,
+)
+
+SLOT_DEPTH = 3
+"""How many lines at the top and foot of a page can hold furniture."""
+
+WINDOW = 4
+"""How many pages either side a running head is looked for."""
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Why a line is furniture, and how sure the stage is."""
+
+    rule: str
+    confidence: float
+    reason: str
+
+
+@dataclass
+class Layout:
+    """The text's lines and pages and what the stage decided about them."""
+
+    lines: list[Line]
+    pages: list[Page]
+    verdicts: dict[int, Verdict]
+    folios: dict[int, int]  # page index -> printed page number found on it
+    page_of: list[int]
+    folio_slot: dict[int, str] = field(default_factory=dict)  # where that number stood
+    lone_slots: set[str] = field(default_factory=set)  # slots most pages fill with a lone mark
+    fits: dict[tuple[str, int], float] = field(default_factory=dict)  # see fit()
+
+    def fit(self, text: str, number: int) -> float:
+        """``number_fit(text, number)``, remembered: the second pass over the
+        page slots asks again about the lines the first left undecided."""
+        key = (text, number)
+        fit = self.fits.get(key)
+        if fit is None:
+            fit = self.fits[key] = number_fit(text, number)
+        return fit
+
+
+@dataclass
+class Slots:
+    heads: list[int]
+    feet: list[int]
+
+
+def stands_alone(layout: Layout, i: int) -> bool:
+    """Set off from the text above by a blank line (or the page top)."""
+    return i == 0 or layout.lines[i - 1].blank or layout.page_of[i - 1] != layout.page_of[i]
+
+
+def above_heading(layout: Layout, i: int) -> bool:
+    lines = layout.lines
+    if i > 0 and not lines[i - 1].blank and layout.page_of[i - 1] == layout.page_of[i]:
+        return False
+    if i + 1 >= len(lines) or not lines[i + 1].blank:
+        return False
+    for j in range(i + 1, min(i + 4, len(lines))):
+        if not lines[j].blank:
+            return (j not in layout.verdicts and layout.page_of[j] == layout.page_of[i]
+                    and is_heading(lines[j].text))
+    return False
+
+
+def prose(text: str) -> bool:
+    """Four or more plain lower-case words: running text, cheaply told.
+
+    >>> prose("the country in which to-day every school"), prose("Shelf No :- 7Q")
+    (True, False)
+    """
+    plain = 0
+    for word in text.split():
+        if word.isalpha() and word.islower():
+            plain += 1
+            if plain >= 4:
+                return True
+    return False
+
+
+READABLE = regex.compile(r"\p{L}{3,}|\d{3,}")
+
+
+LIST_LABEL = regex.compile(r"^\(?\w\)\.?$|^\w\.$")
