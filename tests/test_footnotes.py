@@ -135,3 +135,16 @@ def test_a_quotation_opening_a_paragraph_at_a_page_foot_is_no_note() -> None:
     page = BODY.replace(", though\n", ".\n") + "\n‘We shall build,’ said the chairman.\n"
     clean = clean_text(page + "\f" + NEXT_PAGE.capitalize()).clean
     assert "[1]" not in clean and "‘We shall build,’ said the chairman." in clean
+
+
+def test_a_note_broken_by_a_blank_line_above_a_misread_folio_is_one_note() -> None:
+    """A rough scan: the OCR put a blank line inside the note, and read the
+    folio under it as ``i]``; the note is still one, taken off the foot."""
+    note = ("‘Between 1939 and 1945 some 200,000 houses in this country were destroyed and a\n\n"
+            "further 250,000 made uninhabitable by bombing, according to the figures the Ministry\n"
+            "of Health gave to the House in the spring.\n\ni]\n")
+    body = BODY.replace("the new estates,", "the new estates,' ")
+    clean = clean_text(body + "\n" + note + "\f" + NEXT_PAGE).clean
+    paragraphs = clean.split("\n\n")
+    assert "[1] Between 1939 and 1945" in paragraphs[1] and "in the spring." in paragraphs[1]
+    assert "it then." in paragraphs[0]

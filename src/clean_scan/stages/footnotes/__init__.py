@@ -24,6 +24,8 @@ from __future__ import annotations
 from functools import cached_property
 from itertools import accumulate, repeat
 
+import regex
+
 from clean_scan.document import Flag, Proposal
 from clean_scan.layout import PAGE_BREAK, Line, median, runs_on
 from clean_scan.stage import Context, Stage, StageResult
@@ -168,7 +170,13 @@ def _moves(
 
 
 def _note_text(text: str, note: Note) -> str:
-    return f"[{note.number}] " + text[note.body_start : note.lines[-1].end]
+    """The note as one paragraph: its mark as ``[N]``, and no blank line
+    the OCR put inside it."""
+    body = text[note.body_start : note.lines[-1].end]
+    return f"[{note.number}] " + BLANK_LINES.sub("\n", body)
+
+
+BLANK_LINES = regex.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
 
 
 def _paragraph_end(lines: Lines, index: int, full_width: int) -> int:

@@ -81,11 +81,12 @@ def foot_notes(lines: LineSource, blocks: list[list[int]],
                full_width: int) -> tuple[list[list[int]], list[Note]]:
     """Split a page's blocks into its body and the notes at its foot.
 
-    The foot is the run of last blocks that open with a mark; a block
-    opening with a garbled mark counts only when it is set in smaller type,
-    or is a single line (whose type cannot be told), or a block below it is
-    a note. A note may run over several lines; a new mark at a line start
-    inside the foot starts the next note.
+    The foot is the run of last blocks that open with a mark, with the
+    blocks in smaller type after them (a note the OCR broke with a blank
+    line); a block opening with a garbled mark counts only when it is set in
+    smaller type, or is a single line (whose type cannot be told), or a
+    block below it is a note. A note may run over several lines; a new mark
+    at a line start inside the foot starts the next note.
 
     >>> from clean_scan.stages.footnotes import Lines
     >>> text = "The page body, set full out to its width here.\\n\\n* A note."
@@ -94,19 +95,27 @@ def foot_notes(lines: LineSource, blocks: list[list[int]],
     >>> body, [(n.mark, n.lines[0].text) for n in notes]
     ([[0]], [('*', '* A note.')])
     """
-    cut = len(blocks)
-    while cut > 1:
-        block = blocks[cut - 1]
+    end = len(blocks)
+    if end > 1 and _stray_mark_block(lines, blocks[-1]):
+        end -= 1  # a folio the furniture stage could not read stays below the notes
+    cut = end
+    k = end
+    while k > 1:
+        block = blocks[k - 1]
         match = NOTE_START.match(lines.texts[block[0]])
-        if not match:
-            break
+        small = _small_type(lines, block, full_width)
+        if match is None:
+            if not small:
+                break
+            k -= 1  # a note's lines after a blank line the OCR put inside it
+            continue
         garbled = match.group("mark") in GARBLED_MARKS
-        if garbled and cut == len(blocks) and len(block) > 1 \
-                and not _small_type(lines, block, full_width):
+        if garbled and k == end and len(block) > 1 and not small:
             break
-        cut -= 1
+        k -= 1
+        cut = k
     notes: list[Note] = []
-    for block in blocks[cut:]:
+    for block in blocks[cut:end]:
         small = _small_type(lines, block, full_width)
         for idx in block:
             match = NOTE_START.match(lines[idx].text)
@@ -118,11 +127,20 @@ def foot_notes(lines: LineSource, blocks: list[list[int]],
     return blocks[:cut], notes
 
 
+def _stray_mark_block(lines: LineSource, block: list[int]) -> bool:
+    """A single short line of no word (``i]``): a misread folio, not text."""
+    text = lines.texts[block[0]]
+    return len(block) == 1 and len(text.replace(" ", "")) <= 4 and not STRAY_WORD.search(text)
+
+
+STRAY_WORD = regex.compile(r"\p{L}{3,}|\d{3,}")
+
+
 def _small_type(lines: LineSource, block: list[int], full_width: int) -> bool:
     """Lines longer than the body's: smaller type (the last line, often
-    short, is left out)."""
-    lengths = [len(lines.texts[i]) for i in block[:-1]]
-    return bool(lengths) and median(lengths) >= SMALL_TYPE * full_width
+    short, is left out, unless it is the only one)."""
+    lengths = [len(lines.texts[i]) for i in (block[:-1] or block)]
+    return median(lengths) >= SMALL_TYPE * full_width
 
 
 def _looks_like_new_note(text: str, previous: Note) -> bool:
