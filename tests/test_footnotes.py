@@ -148,3 +148,24 @@ def test_a_note_broken_by_a_blank_line_above_a_misread_folio_is_one_note() -> No
     paragraphs = clean.split("\n\n")
     assert "[1] Between 1939 and 1945" in paragraphs[1] and "in the spring." in paragraphs[1]
     assert "it then." in paragraphs[0]
+
+
+def test_a_starred_note_takes_the_only_mark_on_its_page_flagged() -> None:
+    """A note printed with a star has a reference somewhere on its page;
+    where the only candidate is a mark punctuation could explain (a quote
+    closing a ‘quotation’ a speck opened), it is taken, and flagged."""
+    page = ("The tenants must be able to ‘govern themselves wherever that is compatible\n"
+            "with a planned society’ and to exercise control over the housing committee,\n" + BODY +
+            "\n* The problem of self-government on a planned estate is discussed in chapter 4.\n")
+    result = clean_text(page + "\f" + NEXT_PAGE)
+    assert "planned society[*] and to exercise" in result.clean
+    assert "\n\n[*] The problem of self-government" in result.clean
+    assert any(f.rule == "reference" and "only one on the page" in f.reason for f in result.flags)
+
+
+def test_a_reference_read_as_a_double_quote_after_a_stop() -> None:
+    page = ("The borough had lost a third of its houses in the bombing of the war years.\"\n"
+            "and the waiting list grew longer every month of the first year of peace.\n\n" + BODY +
+            "\n1 Report of the Housing Committee, March 1946, p. 4.\n")
+    clean = clean_text(page + "\f" + NEXT_PAGE).clean
+    assert "the war years.[1] and the waiting list" in clean

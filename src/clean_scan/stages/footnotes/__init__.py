@@ -97,6 +97,10 @@ def _page_proposals(text: str, lines: Lines, page: list[int],
                   f"footnote {note.number}: no reference found on its page; placed after "
                   "the paragraph at the page foot", ())
              for note, ref in found if ref is None]
+    flags += [Flag(ref.start, ref.end, text[ref.start:ref.end], "reference", 0.6,
+                   f"footnote {note.number}: the reference is a mark ordinary punctuation could "
+                   "explain, the only one on the page", ())
+              for note, ref in found if ref is not None and ref.weak]
     return _moves(text, lines, body_blocks, found), flags
 
 

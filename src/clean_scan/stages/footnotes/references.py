@@ -29,14 +29,21 @@ NOT_A_REFERENCE_BEFORE = regex.compile(
 DIGIT_REFERENCE = r"""(?<=[\p{L}\p{Pe}\p{Pf}.,;:!?’”'")])(?P<gap>\s?)(?P<mark>{mark})(?=\s|—|$)"""
 STAR_REFERENCE = regex.compile(r"(?<=[\p{L}.,;:!?’”])(?P<mark>\*)(?=\s|$)")
 GARBLED_REFERENCE = regex.compile(
-    rf"(?<=[\p{{L}}.,;:’”\"\)])(?P<mark>[’'‘`°º!?•*]|[{SUPERSCRIPT_DIGITS}])(?=[\s—–.,;:)]|$)")
+    rf"(?<=[\p{{L}}.,;:’”\"\)])(?P<mark>[’'‘`°º!?•*\"”]|[{SUPERSCRIPT_DIGITS}])(?=[\s—–.,;:)]|$)")
 """A raised mark misread, glued to the word or stop it follows."""
 
 OPENING_SINGLE_QUOTE = regex.compile(r"(?:^|[\s(\[—“\"])[‘'`](?=\p{L})")
 CLOSING_SINGLE_QUOTE = regex.compile(r"(?<=[\p{L}.,;:!?])[’'](?=[\s—.,;:!?)]|$)")
+OPENING_DOUBLE_QUOTE = regex.compile(r"(?:^|[\s(\[—‘'])[“\"](?=\p{L})")
+CLOSING_DOUBLE_QUOTE = regex.compile(r"(?<=[\p{L}.,;:!?’'])[”\"](?=[\s—.,;:!?)]|$)")
 
 GARBLE_THRESHOLD = 1.5
 """How much a garbled mark must weigh (see :func:`garble_weight`) to be taken."""
+WEAK_THRESHOLD = 0.5
+"""What a mark must weigh to be taken, flagged, for a note that stands as a
+note by itself (small type, or a printed mark) and has no weightier one."""
+WEAK_WEIGHT = 0.1
+"""The weight such a mark counts for: below any mark weighing enough."""
 
 
 @dataclass
@@ -45,6 +52,7 @@ class Reference:
     end: int
     line_index: int
     garbled: bool = False
+    weak: bool = False
 
 
 def assign_references(text: str, lines, body: list[int],
@@ -64,9 +72,15 @@ def assign_references(text: str, lines, body: list[int],
         printed = _printed_reference(text, lines, body, note)
         choices = [(printed, PRINTED_WEIGHT)] if printed else []
         if note.garbled or note.mark in "*•" or note.mark.isdecimal():
-            choices += [(ref, weight + (0.5 if mark == note.mark else 0.0))
-                        for ref, weight, mark in garbled
-                        if printed is None or ref.start != printed.start]
+            sure_note = note.small_type or not note.garbled
+            for ref, weight, mark in garbled:
+                if printed is not None and ref.start == printed.start:
+                    continue
+                if weight >= GARBLE_THRESHOLD:
+                    choices.append((ref, weight + (0.5 if mark == note.mark else 0.0)))
+                elif sure_note:
+                    choices.append((Reference(ref.start, ref.end, ref.line_index, True, True),
+                                    WEAK_WEIGHT))
         options.append(choices)
     return _best_in_order(options)
 
@@ -137,7 +151,7 @@ def _garbled_candidates(text: str, lines, body: list[int]) -> list[tuple[Referen
             paragraph_start = line.start
         for match in GARBLED_REFERENCE.finditer(text, line.start, line.end):
             weight = garble_weight(text, paragraph_start, match)
-            if weight >= GARBLE_THRESHOLD:
+            if weight >= WEAK_THRESHOLD:
                 ref = Reference(match.start("mark"), match.end("mark"), idx, garbled=True)
                 found.append((ref, weight, match.group("mark")))
     return found
@@ -159,6 +173,8 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match) -> float:
     (2.5, 0.5)
     >>> weigh("the workers’ movement"), weigh("the organisation’ as an ideal")
     (1.0, 2.0)
+    >>> weigh('of liberal experience." On'), weigh("he called it “liberal experience.” On")
+    (2.0, 0.5)
     """
     mark = match.group("mark")
     before = text[match.start("mark") - 1]
@@ -172,6 +188,10 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match) -> float:
         if before in ".,;:":
             return 2.5
         return 2.0 if goes_on else 0.5
+    if mark in "\"”":
+        if _quotation_open(text, paragraph_start, match.start("mark"), double=True):
+            return 0.5
+        return 2.0 if before in ".,;:" else (1.5 if goes_on else 1.0)
     if _quotation_open(text, paragraph_start, match.start("mark")):
         return 0.5
     if before in ".,;:":
@@ -181,14 +201,16 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match) -> float:
     return 2.0 if goes_on else 1.0
 
 
-def _quotation_open(text: str, start: int, end: int) -> bool:
-    """Whether a single quotation opened between ``start`` and ``end`` is
-    still open there."""
+def _quotation_open(text: str, start: int, end: int, *, double: bool = False) -> bool:
+    """Whether a single (or ``double``) quotation opened between ``start``
+    and ``end`` is still open there."""
     stretch = text[start:end]
-    opened = [m.end() for m in OPENING_SINGLE_QUOTE.finditer(stretch)]
+    opening, closing = ((OPENING_DOUBLE_QUOTE, CLOSING_DOUBLE_QUOTE) if double
+                        else (OPENING_SINGLE_QUOTE, CLOSING_SINGLE_QUOTE))
+    opened = [m.end() for m in opening.finditer(stretch)]
     if not opened:
         return False
-    return not CLOSING_SINGLE_QUOTE.search(stretch, opened[-1])
+    return not closing.search(stretch, opened[-1])
 
 
 def _reads_as_letter(before: str, digit: str) -> bool:
