@@ -160,6 +160,13 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
     >>> show(stop_read_as_comma, "and that.", after="\\nin consequence")
     'and that,'
 
+    In a specky document (:func:`speck_rate`), a stop between two words
+    the lexicon knows as a common pair is a speck instead (``forced. to``):
+
+    >>> show(stop_read_as_comma, "they found themselves forced. to encourage",
+    ...      before="and -with -from -the\\n")
+    'they found themselves forced to encourage'
+
     Left alone: abbreviations (``etc. and``, ``i.e. the``, ``per cent. of``),
     capitals (``U.S.S.R. and``), a sentence's end, words no lexicon knows.
 
@@ -179,8 +186,13 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
             continue
         if not _small_word_follows(line, m.end(), doc):
             continue
-        fixes.append(Proposal(m.end("word"), m.end("word") + 1, ",", "stop-read-as-comma", 0.85,
-                              "a stop before a small letter: a comma misread"))
+        following = NEXT_WORD.match(line[m.end():].lstrip() or _next_line(doc)).group(1)
+        if doc.speck_rate >= SPECKY and lexicon.pair_count(word, following) > 0:
+            fixes.append(Proposal(m.end("word"), m.end("word") + 1, "", "speck", 0.85,
+                                  "a stop before a small letter in a specky text: a speck"))
+        else:
+            fixes.append(Proposal(m.end("word"), m.end("word") + 1, ",", "stop-read-as-comma",
+                                  0.85, "a stop before a small letter: a comma misread"))
     return fixes
 
 
