@@ -74,3 +74,18 @@ def test_stray_quotes_on_a_rough_page_go_and_quotations_stay() -> None:
     assert "and many of the members" in clean and "the committee had not acted" in clean
     assert "'housing question'" in clean and "tenants' association" in clean
     assert '"plainly"' in clean
+
+
+def test_a_noisy_margin_read_as_characters_goes() -> None:
+    """A dark scan edge gives a third of the lines a fragment at their
+    start or end (``|``, ``;``, ``oe``): in such a text they go; words at
+    the margin stay, and so does every margin of a clean text."""
+    junk = ["|", ";", "3", "oe", ":", "=", "}"]
+    lines = [f"{junk[k % 7]} the committee met in the autumn and agreed at {k} last {junk[k % 5]}"
+             if k % 2 == 0 else f"a plain line of the same text, number {k}, as the press set it"
+             for k in range(60)]
+    clean = clean_text("\n".join(lines) + "\n", skip=["spelling"]).clean
+    assert "oe " not in clean and "| " not in clean and " }" not in clean
+    assert "a plain line of the same text" in clean
+    plain = "\n".join(line for k, line in enumerate(lines) if k % 2) + "\n; the end of it all ;\n"
+    assert "; the end of it all" in clean_text(plain, skip=["spelling"]).clean

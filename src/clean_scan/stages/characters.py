@@ -56,7 +56,9 @@ from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages.specks import (
     SPECKY,
     lone_speck,
+    margin_noise,
     mark_after_binding_word,
+    noisy_margins,
     speck_before_word,
     speck_between_words,
     speck_rate,
@@ -99,6 +101,11 @@ class Lines:
         """The median length of the lines over 30 characters long."""
         lengths = sorted(n for n in map(len, self.lines) if n > 30)
         return lengths[len(lengths) // 2] if lengths else 0
+
+    @cached_property
+    def noisy_margins(self) -> tuple[bool, bool]:
+        """:func:`clean_scan.stages.specks.noisy_margins` of the lines."""
+        return noisy_margins(self.lines)
 
     @cached_property
     def em_dashes(self) -> bool:
@@ -1463,6 +1470,7 @@ ITALIC_NEEDLES = tuple(a + b for a in " \t" for b in ",.;:!?)]") + tuple(
 """What ``italic_spacing`` acts on: a space before a mark or after a bracket."""
 
 REPAIRS: tuple[tuple[Repair, Gate], ...] = (
+    (margin_noise, lambda doc: set(range(len(doc.lines))) if any(doc.noisy_margins) else set()),
     (ligatures, _with(*LIGATURES)),
     (letters_in_number, _with(*"0123456789")),
     (garbled_number, _with(*NUMBER_GARBLES)),
