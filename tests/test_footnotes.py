@@ -169,3 +169,16 @@ def test_a_reference_read_as_a_double_quote_after_a_stop() -> None:
             "\n1 Report of the Housing Committee, March 1946, p. 4.\n")
     clean = clean_text(page + "\f" + NEXT_PAGE).clean
     assert "the war years.[1] and the waiting list" in clean
+
+
+def test_a_note_goes_where_its_reference_closes_a_sentence_at_a_line_end() -> None:
+    """The OCR ran two paragraphs into one block (an indent leaves no blank
+    line); a reference closing a sentence at a line end, a capital opening
+    the next line, marks the paragraph's end, and the note goes there."""
+    page = ("In the end the committee had to make public its reasons for the delay.'\n"
+            "This growing need to explain every decision to the tenants was new, and\n" + BODY +
+            "\n' Minutes of the Housing Committee, 14th January 1946, item 12.\n")
+    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    assert paragraphs[0].endswith("reasons for the delay.[1]")
+    assert paragraphs[1] == "[1] Minutes of the Housing Committee, 14th January 1946, item 12."
+    assert paragraphs[2].startswith("This growing need")

@@ -146,7 +146,8 @@ def _moves(
     foot_end = found[-1][0].lines[-1].end
     last_body_line = body_blocks[-1][-1]
     placed = sorted(
-        ((_paragraph_end(lines, ref.line_index if ref else last_body_line, lines.full_width),
+        ((_note_place(text, lines, ref) if ref else
+          _paragraph_end(lines, last_body_line, lines.full_width),
           order, note, ref) for order, (note, ref) in enumerate(found)),
         key=lambda item: (item[0], item[1]),
     )
@@ -164,13 +165,32 @@ def _moves(
         return proposals
     for insert_at, _, note, ref in placed:
         where = "its paragraph" if ref else "the paragraph at the page foot (no reference found)"
-        proposals.append(Proposal(insert_at, insert_at, "\n\n" + _note_text(text, note),
+        closing = "" if _ends_paragraph(text, insert_at) else "\n"
+        proposals.append(Proposal(insert_at, insert_at, "\n\n" + _note_text(text, note) + closing,
                                   "move-note", 0.9 if ref else 0.85,
                                   f"footnote {note.number} placed after {where}"))
     proposals.append(
         Proposal(foot_start, foot_end, "", "move-note", 0.9, "footnotes taken off the page foot")
     )
     return proposals
+
+
+def _ends_paragraph(text: str, at: int) -> bool:
+    """Whether a blank line, a page break or the text's end follows ``at``."""
+    rest = text[at:at + 4]
+    return not rest.strip() or rest.startswith(("\n\n", "\n\f", "\n \n"))
+
+
+def _note_place(text: str, lines: Lines, ref: Reference) -> int:
+    """Where the note goes: after the paragraph holding its reference; or
+    right after the reference where it closes a sentence at a line's end
+    and the next line opens one, since the OCR may have run two paragraphs
+    into one block there (a paragraph's indent leaves no blank line)."""
+    line = lines[ref.line_index]
+    if ref.end == line.end and text[ref.start - 1:ref.start] in ".!?" and \
+            ref.line_index + 1 < len(lines) and lines.texts[ref.line_index + 1][:1].isupper():
+        return line.end
+    return _paragraph_end(lines, ref.line_index, lines.full_width)
 
 
 def _note_text(text: str, note: Note) -> str:
