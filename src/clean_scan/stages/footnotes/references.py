@@ -29,8 +29,10 @@ NOT_A_REFERENCE_BEFORE = regex.compile(
 DIGIT_REFERENCE = r"""(?<=[\p{L}\p{Pe}\p{Pf}.,;:!?’”'")])(?P<gap>\s?)(?P<mark>{mark})(?=\s|—|$)"""
 STAR_REFERENCE = regex.compile(r"(?<=[\p{L}.,;:!?’”])(?P<mark>\*)(?=\s|$)")
 GARBLED_REFERENCE = regex.compile(
-    rf"(?<=[\p{{L}}.,;:’”\"\)])(?P<mark>[’'‘`°º!?•*\"”]|[{SUPERSCRIPT_DIGITS}])(?=[\s—–.,;:)]|$)")
-"""A raised mark misread, glued to the word or stop it follows."""
+    rf"(?<=[\p{{L}}.,;:’”\"\)])(?P<mark>[’'‘`°º!?•*\"”]|[{SUPERSCRIPT_DIGITS}])(?=[\s—–.,;:)]|$)"
+    rf"|(?<=[.,;:][ \t])(?P<mark>[’'‘`°º*|])(?=[ \t]*$)")
+"""A raised mark misread, glued to the word or stop it follows, or standing
+apart after a stop at a line's end (``experience. |``, ``ments. '``)."""
 
 OPENING_SINGLE_QUOTE = regex.compile(r"(?:^|[\s(\[—“\"])[‘'`](?=\p{L})")
 CLOSING_SINGLE_QUOTE = regex.compile(r"(?<=[\p{L}.,;:!?])[’'](?=[\s—.,;:!?)]|$)")
@@ -152,7 +154,9 @@ def _garbled_candidates(text: str, lines, body: list[int]) -> list[tuple[Referen
         for match in GARBLED_REFERENCE.finditer(text, line.start, line.end):
             weight = garble_weight(text, paragraph_start, match)
             if weight >= WEAK_THRESHOLD:
-                ref = Reference(match.start("mark"), match.end("mark"), idx, garbled=True)
+                start = match.start("mark")
+                start -= text[start - 1] in " \t"  # the space before a mark set apart goes too
+                ref = Reference(start, match.end("mark"), idx, garbled=True)
                 found.append((ref, weight, match.group("mark")))
     return found
 
@@ -178,6 +182,8 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match) -> float:
     """
     mark = match.group("mark")
     before = text[match.start("mark") - 1]
+    if before in " \t":
+        return 2.0  # a mark set apart after a stop at a line's end: no punctuation's place
     following = text[match.end("mark"):match.end("mark") + 4].lstrip(" \n")
     goes_on = not following or following[0].islower() or following[0] in "—–"
     if mark in SUPERSCRIPT_DIGITS or mark in "*•":
