@@ -80,7 +80,7 @@ def assign_references(text: str, lines, body: list[int],
                     continue
                 if weight >= GARBLE_THRESHOLD:
                     choices.append((ref, weight + (0.5 if mark == note.mark else 0.0)))
-                elif sure_note:
+                elif sure_note and mark not in "\"”":  # a double quote closes a quotation
                     choices.append((Reference(ref.start, ref.end, ref.line_index, True, True),
                                     WEAK_WEIGHT))
         options.append(choices)
