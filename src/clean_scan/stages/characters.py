@@ -55,6 +55,7 @@ from clean_scan.lexicon import MILLION_DIGITS, load_lexicon
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages.specks import (
     SPECKY,
+    STOP_THEN_SMALL,
     lone_speck,
     margin_noise,
     mark_after_binding_word,
@@ -1492,7 +1493,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (lone_marks, _with(*LONE_MARKS, "'")),
     (dashes, _with("—-", "-—", "— ", "—\t", " —", "\t—")),
     (mark_after_binding_word, _with(".", ",", ";", ":")),
-    (stop_read_as_comma, _with(".")),
+    (stop_read_as_comma, lambda doc: doc.lines_matching(STOP_THEN_SMALL)),
     (speck_between_words, _with(".", ":", ";", "_", "~", "=", "|", "•", "-")),
     (speck_before_word, _with("-", "_", "~", "=", "|", ":", ";", ",")),
     (stray_quote, _with("'", "‘", "’", '"', "“", "”")),

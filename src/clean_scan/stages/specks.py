@@ -60,12 +60,17 @@ def stop_abbreviations() -> frozenset[str]:
 
 
 SURE_SPECK = regex.compile(
-    r"(?<=\s)[-_~=|:;][\p{Ll}]"                   # a mark glued before a small word
-    r"|\p{Ll}[.:;]\p{Ll}{2,}"                      # one glued between two small words
-    r"|(?<=\S[ \t])(?:[:;=©°¢~_|\-]|(?<!\.[ \t])\.(?![ \t]*\.))[ \t](?=\S)"  # one standing alone
-    r"|(?<=\S[ \t])-[ \t]*\n(?=[ \t]*\p{L})")       # a hyphen alone at a line end
+    r"\s[-_~=|:;]\p{Ll}"                          # a mark glued before a small word
+    r"|[.:;]\p{Ll}{2}(?<=\p{Ll}[.:;]\p{Ll}{2})"    # one glued between two small words
+    r"|[ \t](?:[:;=©°¢~_|\-]|\.(?![ \t]*\.))[ \t](?<=\S[ \t].[ \t])(?<!\.[ \t]\.[ \t])\S"  # alone
+    r"|[ \t]-[ \t]*\n(?<=\S[ \t]-[ \t]*\n)(?=[ \t]*\p{L})")  # a hyphen alone at a line end
+"""Each alternative starts at a space or a mark, not at every letter: the
+text is searched once, fast."""
 WORDS = regex.compile(r"\S+")
 MIN_SPECKS = 3
+SAMPLES, SAMPLE_SPAN = 4, 12_000
+"""A long text's speck rate is measured on four stretches of 12,000
+characters spread through it: as telling, and a book is not read whole."""
 
 
 def speck_rate(text: str) -> float:
@@ -76,6 +81,9 @@ def speck_rate(text: str) -> float:
     >>> speck_rate("the -with : of role.of text -and the -for") > SPECKY
     True
     """
+    if len(text) > SAMPLE_SPAN * SAMPLES:  # a long text: measured on stretches spread through it
+        step = len(text) // SAMPLES
+        text = "\n".join(text[k * step:k * step + SAMPLE_SPAN] for k in range(SAMPLES))
     words = len(WORDS.findall(text))
     specks = len(SURE_SPECK.findall(text))
     if specks < MIN_SPECKS or not words:
@@ -111,8 +119,13 @@ def _small_word_follows(line: str, end: int, doc: Lines) -> bool:
         and load_lexicon().common(word.group(1))
 
 
-MARK_AFTER_WORD = regex.compile(
-    r"(?<![\p{L}\p{N}.'’-])(?P<word>\p{L}+)(?P<mark>[.,;:])(?=[ \t]|$)")
+MARK_AFTER_WORD = regex.compile(r"(?<=\p{L})[.,;:](?=[ \t]|$)")
+STOP_THEN_SMALL = regex.compile(r"\p{L}\.(?:[ \t]+\p{Ll}|[ \t]*\n[ \t]*\p{Ll})")
+"""What the stop rules act on, as one search of the text: a stop after a
+letter before a small one, on the line or at the next line's start."""
+
+
+WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{N}.'’-])\p{L}+$")
 
 
 def mark_after_binding_word(line: str, doc: Lines) -> list[Proposal]:
@@ -134,14 +147,17 @@ def mark_after_binding_word(line: str, doc: Lines) -> list[Proposal]:
     fixes = []
     binding = binding_words()
     for m in MARK_AFTER_WORD.finditer(line):
-        word, mark = m.group("word"), m.group("mark")
+        found = WORD_BEFORE.search(line, max(0, m.start() - 12), m.start())
+        if found is None:
+            continue
+        word, mark = found.group(), m.group()
         kind = binding.get(word.lower())
         if kind is None or (kind == "stop" and mark == ",") or (len(word) == 1 and word.isupper()):
             continue
         if not (_small_word_follows(line, m.end(), doc) if kind == "stop"
                 else (line[m.end():].lstrip() or _next_line(doc))[:1].isalpha()):
             continue
-        fixes.append(Proposal(m.start("mark"), m.end("mark"), "", "mark-after-binding-word", 0.85,
+        fixes.append(Proposal(m.start(), m.end(), "", "mark-after-binding-word", 0.85,
                               f"no mark follows '{word.lower()}' in running text: a speck"))
     return fixes
 
@@ -205,8 +221,11 @@ def _printed_lines(doc: Lines) -> bool:
     return doc.typical_line_length <= PRINTED_LINE
 
 
-GLUED = regex.compile(
-    r"(?<![\p{L}\p{N}.'’])(?P<a>\p{L}+)(?P<mark>[.:;_~=|•]|-)(?P<b>\p{L}+)(?![\p{L}\p{N}.'’-])")
+GLUED = regex.compile(r"(?<=\p{L})[.:;_~=|•-](?=\p{L})")
+"""A mark between two letters; the words either side are read from there
+(starting at the mark, the search skips the letters fast)."""
+GLUED_LEFT = regex.compile(r"(?<![\p{L}\p{N}.'’])\p{L}+$")
+GLUED_RIGHT = regex.compile(r"\p{L}+(?![\p{L}\p{N}.'’-])")
 
 
 def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
@@ -231,14 +250,18 @@ def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
     binding = binding_words()
     specky = doc.speck_rate >= SPECKY
     for m in GLUED.finditer(line):
-        a, mark, b = m.group("a"), m.group("mark"), m.group("b")
+        left = GLUED_LEFT.search(line, 0, m.start())
+        right = GLUED_RIGHT.match(line, m.end())
+        if left is None or right is None:
+            continue
+        a, mark, b = left.group(), m.group(), right.group()
+        if mark == "-" and not specky:
+            continue  # a clean text's hyphens are its compounds' (``up-to-date``)
         if len(a) + len(b) < 4 or (len(a) < 2 and a.lower() not in ("a", "i")):
             continue
         if not (lexicon.common(a) and lexicon.common(b)):
             continue
         if mark == "-":
-            if not specky:
-                continue  # a clean text's hyphens are its compounds' (``up-to-date``)
             compound = f"{a}-{b}".lower()
             if a.lower() not in binding and b.lower() not in binding:
                 continue
@@ -246,7 +269,7 @@ def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
                 continue
         elif b[0].isupper() and a.lower() not in binding:
             continue  # ``war.The``: a stop with its space lost, not a speck
-        fixes.append(Proposal(m.start("mark"), m.end("mark"), " ", "speck-between-words", 0.85,
+        fixes.append(Proposal(m.start(), m.end(), " ", "speck-between-words", 0.85,
                               "a mark glued between two words: a speck"))
     return fixes
 
@@ -427,6 +450,8 @@ border gives a third of the lines one or more; clean print and noisy
 newspaper columns under a fifth)."""
 MARGIN_LINES = 40
 """Lines a text needs before its margins are judged."""
+MARGIN_SAMPLE = 600
+"""Lines enough to judge the margins by."""
 EDGE_TOKEN = regex.compile(r"\S+")
 SHORT_WORDS = frozenset(("a", "A", "I", "i", "O", "o"))
 LIST_MARKER = regex.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$")
@@ -458,13 +483,15 @@ def noisy_margins(lines: list[str]) -> tuple[bool, bool]:
     """Whether the document's lines open, and whether they close, with
     margin fragments often enough (``MARGIN_SHARE``) to be a noisy border."""
     first = last = total = 0
-    for line in lines:
-        tokens = line.split()
-        if len(tokens) < 3:
-            continue
+    step = max(1, len(lines) // MARGIN_SAMPLE)
+    for line in lines[::step]:  # a long text's margins are judged on a sample of its lines
+        head = line.split(None, 1)
+        if len(head) < 2 or " " not in head[1].strip():
+            continue  # fewer than three words
         total += 1
-        first += margin_fragment(tokens[0])
-        last += margin_fragment(tokens[-1])
+        first += len(head[0]) <= 4 and margin_fragment(head[0])
+        tail = line.rsplit(None, 1)[-1]
+        last += len(tail) <= 4 and margin_fragment(tail)
     if total < MARGIN_LINES:
         return False, False
     return first >= MARGIN_SHARE * total, last >= MARGIN_SHARE * total
