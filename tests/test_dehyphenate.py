@@ -68,3 +68,12 @@ def test_a_capital_after_a_blank_line_begins_a_new_paragraph() -> None:
     clean = clean_text("The report was read in every pre-\n\nWar ward and the\n\n"
                        "Tenants met.\n").clean
     assert clean == "The report was read in every pre-\n\nWar ward and the\n\nTenants met.\n"
+
+
+def test_a_word_split_beside_a_speck_is_joined_where_the_whole_is_a_word() -> None:
+    from clean_scan import clean_text
+
+    clean = clean_text("The only move- .\nment that counted was the rise of the privi- _\n"
+                       "leged groups and the cam- —~ '\nnot ended.\n").clean
+    assert "The only movement that counted" in clean and "privileged groups" in clean
+    assert "cam" in clean and "camnot" not in clean
