@@ -275,7 +275,7 @@ def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
 
 
 LEADING_MARK = regex.compile(
-    r"(?:(?<=^[ \t]*)|(?<=[ \t]))(?P<mark>[-_~=|:;,]+)(?=(?P<word>\p{L}{2,}))")
+    r"(?:(?<=^[ \t]*)|(?<=[ \t]))(?P<mark>[-_~=|:;,]+)(?=(?P<word>\p{L}{2,}|a(?!\p{L})))")
 
 
 def speck_before_word(line: str, doc: Lines) -> list[Proposal]:
@@ -297,6 +297,40 @@ def speck_before_word(line: str, doc: Lines) -> list[Proposal]:
                      "a mark glued before a word: a speck")
             for m in LEADING_MARK.finditer(line)
             if m.group("word").islower() and m.group("word") in lexicon]
+
+
+TRAILING_HYPHEN = regex.compile(r"(?<=\p{L}{2})-(?=[ \t]+\p{Ll})")
+
+
+def hyphen_before_a_space(line: str, doc: Lines) -> list[Proposal]:
+    """In a specky document, a hyphen glued after a word, before a space
+    and a small word that does not complete it (``it- was``, ``ten- per``):
+    a speck; a split whose line end the export lost (``con- ference``) is
+    the dehyphenate stage's.
+
+    >>> from clean_scan.stages.characters import show
+    >>> page = "and -with -from -the\\n"
+    >>> show(hyphen_before_a_space, "in Russia was it- a rise of ten- per cent", before=page)
+    'in Russia was it a rise of ten per cent'
+    >>> show(hyphen_before_a_space, "the con- ference and pre- and post-war", before=page)
+    'the con- ference and pre- and post-war'
+    """
+    if "-" not in line or doc.speck_rate < SPECKY:
+        return []
+    lexicon = load_lexicon()
+    fixes = []
+    for m in TRAILING_HYPHEN.finditer(line):
+        left = WORD_BEFORE.search(line, max(0, m.start() - 20), m.start())
+        right = NEXT_WORD.match(line[m.end():].lstrip())
+        if left is None or right is None:
+            continue
+        word, following = left.group(), right.group(1)
+        if not lexicon.common(word) or (word + following).lower() in lexicon or \
+                following in ("and", "or", "to"):
+            continue  # a split word, or a suspended compound (``pre- and post-war``)
+        fixes.append(Proposal(m.start(), m.end(), "", "speck-after-word", 0.85,
+                              "a hyphen glued after a word it does not join: a speck"))
+    return fixes
 
 
 LONE = regex.compile(r"(?<=\S)(?P<space>[ \t]+)(?P<mark>[©°¢=•]|[.:;\-]{1,2})(?=[ \t]+\S|[ \t]*$)")
