@@ -1493,7 +1493,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (specks, lambda doc: doc.shaped_lines | doc.lines_with(" .", "\t.", "^", "~", "\\")),
     (lone_marks, _with(*LONE_MARKS, "'")),
     (dashes, _with("—-", "-—", "— ", "—\t", " —", "\t—")),
-    (mark_after_binding_word, _with(".", ",", ";", ":")),
+    (mark_after_binding_word, _with(".", ",", ";", ":", "'", "’", '"', "”")),
     (stop_read_as_comma, lambda doc: doc.lines_matching(STOP_THEN_SMALL)),
     (speck_between_words, _with(".", ":", ";", "_", "~", "=", "|", "•", "-")),
     (hyphen_before_a_space, _with("- ")),

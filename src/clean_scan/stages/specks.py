@@ -119,7 +119,7 @@ def _small_word_follows(line: str, end: int, doc: Lines) -> bool:
         and load_lexicon().common(word.group(1))
 
 
-MARK_AFTER_WORD = regex.compile(r"(?<=\p{L})[.,;:](?=[ \t]|$)")
+MARK_AFTER_WORD = regex.compile(r"(?<=\p{L})[.,;:'’\"”](?=[ \t]|$)")
 STOP_THEN_SMALL = regex.compile(r"\p{L}\.(?:[ \t]+\p{Ll}|[ \t]*\n[ \t]*\p{Ll})")
 """What the stop rules act on, as one search of the text: a stop after a
 letter before a small one, on the line or at the next line's start."""
@@ -132,8 +132,8 @@ def mark_after_binding_word(line: str, doc: Lines) -> list[Proposal]:
     """A mark after a word that binds to the next, with the sentence going on.
 
     >>> from clean_scan.stages.characters import show
-    >>> show(mark_after_binding_word, "the. Revolution and. the State from; its")
-    'the Revolution and the State from its'
+    >>> show(mark_after_binding_word, "the. Revolution and. the State from; its the' people")
+    'the Revolution and the State from its the people'
     >>> show(mark_after_binding_word, "the sacrifice of the", after="\\nwar")
     'the sacrifice of the'
 
@@ -152,8 +152,9 @@ def mark_after_binding_word(line: str, doc: Lines) -> list[Proposal]:
             continue
         word, mark = found.group(), m.group()
         kind = binding.get(word.lower())
-        if kind is None or (kind == "stop" and mark == ",") or (len(word) == 1 and word.isupper()):
-            continue
+        if kind is None or (kind == "stop" and mark in ",'’\"”") or \
+                (len(word) == 1 and word.isupper()):
+            continue  # a quotation may end in "and"; an article never ends one
         if not (_small_word_follows(line, m.end(), doc) if kind == "stop"
                 else (line[m.end():].lstrip() or _next_line(doc))[:1].isalpha()):
             continue
