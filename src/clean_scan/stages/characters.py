@@ -56,6 +56,7 @@ from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages.specks import (
     SPECKY,
     STOP_THEN_SMALL,
+    doubled_stop,
     hyphen_before_a_space,
     lone_speck,
     margin_noise,
@@ -1497,6 +1498,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (stop_read_as_comma, lambda doc: doc.lines_matching(STOP_THEN_SMALL)),
     (speck_between_words, _with(".", ":", ";", "_", "~", "=", "|", "•", "-")),
     (hyphen_before_a_space, _with("- ")),
+    (doubled_stop, _with("..")),
     (speck_before_word, _with("-", "_", "~", "=", "|", ":", ";", ",")),
     (stray_quote, _with("'", "‘", "’", '"', "“", "”")),
     (lone_speck, _with(" .", " :", " ;", " -", "©", "°", "¢", " =", " •", "\t", "- ", ": ",

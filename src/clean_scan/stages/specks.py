@@ -225,6 +225,30 @@ def _printed_lines(doc: Lines) -> bool:
 GLUED = regex.compile(r"(?<=\p{L})[.:;_~=|•-](?=\p{L})")
 """A mark between two letters; the words either side are read from there
 (starting at the mark, the search skips the letters fast)."""
+HYPHEN_PART_LEFT = regex.compile(r"(?<![\p{L}\p{N}.'’])(?<=^|[^\p{L}]|-)\p{L}+$")
+HYPHEN_PART_RIGHT = regex.compile(r"\p{L}+(?![\p{L}\p{N}.'’])")
+HYPHEN_CHAIN = regex.compile(r"(?<![\p{L}\p{N}.'’-])\p{L}+(?:-\p{L}+)+(?![\p{L}\p{N}.'’-])")
+
+
+def _at_a_binding_edge(chain: str, line: str, at: int, binding: dict[str, str]) -> bool:
+    """Whether the hyphen at ``at`` joins the chain's first or last word to
+    the rest and that word binds to the next (``for-support-of``), as a
+    speck does; a compound's inner hyphens (``day-to-day``) do not."""
+    parts = chain.split("-")
+    start = line.rfind(chain, 0, at + 1)
+    index = line[start:at].count("-")  # which hyphen of the chain this is
+    return (index == 0 and parts[0].lower() in binding) or \
+        (index == len(parts) - 2 and parts[-1].lower() in binding)
+
+
+def _hyphen_chain(line: str, at: int) -> str | None:
+    """The words joined by hyphens around the hyphen at ``at``."""
+    for m in HYPHEN_CHAIN.finditer(line, max(0, at - 60), at + 60):
+        if m.start() < at < m.end():
+            return m.group()
+    return None
+
+
 GLUED_LEFT = regex.compile(r"(?<![\p{L}\p{N}.'’])\p{L}+$")
 GLUED_RIGHT = regex.compile(r"\p{L}+(?![\p{L}\p{N}.'’-])")
 
@@ -245,28 +269,38 @@ def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
 
     >>> show(speck_between_words, "i.e the well-known working-class to-day anti-war")
     'i.e the well-known working-class to-day anti-war'
+    >>> show(speck_between_words, "the public for-support-of the day-to-day work",
+    ...      before="and -with -from -the\\n")
+    'the public for support of the day-to-day work'
     """
     fixes = []
     lexicon = load_lexicon()
     binding = binding_words()
     specky = doc.speck_rate >= SPECKY
     for m in GLUED.finditer(line):
+        mark = m.group()
+        if mark == "-":
+            if not specky:
+                continue  # a clean text's hyphens are its compounds' (``up-to-date``)
+            chain = _hyphen_chain(line, m.start())
+            if chain is None or chain.lower() in lexicon or doc.count_as_printed(chain) > 1:
+                continue  # a compound, however many its parts
+            if not _at_a_binding_edge(chain, line, m.start(), binding):
+                continue  # ``day-to-day``: a speck joins a binding word at a chain's edge
         left = GLUED_LEFT.search(line, 0, m.start())
         right = GLUED_RIGHT.match(line, m.end())
+        if mark == "-":  # the words either side, inside a chain of them (``for-support-of``)
+            left = HYPHEN_PART_LEFT.search(line, 0, m.start())
+            right = HYPHEN_PART_RIGHT.match(line, m.end())
         if left is None or right is None:
             continue
-        a, mark, b = left.group(), m.group(), right.group()
-        if mark == "-" and not specky:
-            continue  # a clean text's hyphens are its compounds' (``up-to-date``)
+        a, b = left.group(), right.group()
         if len(a) + len(b) < 4 or (len(a) < 2 and a.lower() not in ("a", "i")):
             continue
         if not (lexicon.common(a) and lexicon.common(b)):
             continue
         if mark == "-":
-            compound = f"{a}-{b}".lower()
             if a.lower() not in binding and b.lower() not in binding:
-                continue
-            if compound in lexicon or doc.count_as_printed(f"{a}-{b}") > 1:
                 continue
         elif b[0].isupper() and a.lower() not in binding:
             continue  # ``war.The``: a stop with its space lost, not a speck
@@ -298,6 +332,22 @@ def speck_before_word(line: str, doc: Lines) -> list[Proposal]:
                      "a mark glued before a word: a speck")
             for m in LEADING_MARK.finditer(line)
             if m.group("word").islower() and m.group("word") in lexicon]
+
+
+DOUBLED_STOP = regex.compile(r"(?<=\p{L}|\p{L}\.\p{L})\.\.(?!\.)(?P<glued>(?=\p{L}))?")
+
+
+def doubled_stop(line: str, doc: Lines) -> list[Proposal]:
+    """Two stops after a word (``task..From``, ``inevitable..``): a speck
+    beside the stop; an ellipsis has three.
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(doubled_stop, "is our task..From the U.S.S.R.. and so... on")
+    'is our task. From the U.S.S.R. and so... on'
+    """
+    return [Proposal(m.start(), m.end(), ". " if m.group("glued") is not None else ".",
+                     "doubled-stop", 0.9, "a second stop after a word: a speck")
+            for m in DOUBLED_STOP.finditer(line)]
 
 
 TRAILING_HYPHEN = regex.compile(r"(?<=\p{L}{2})-(?=[ \t]+\p{Ll})")
