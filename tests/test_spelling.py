@@ -488,7 +488,8 @@ def test_line_tokens_find_where_each_token_starts() -> None:
 @pytest.mark.parametrize("module", ["clean_scan.stages.spelling", "clean_scan.confusion",
                                     "clean_scan.lexicon", "clean_scan.vocabulary",
                                     "clean_scan.stages.footnotes.notes",
-                                    "clean_scan.stages.footnotes.references"])
+                                    "clean_scan.stages.footnotes.references",
+                                    "clean_scan.stages.specks", "clean_scan.stages.margins"])
 def test_doctest_examples(module: str) -> None:
     import doctest
     import importlib

@@ -53,15 +53,14 @@ from clean_scan.charmaps import (
 from clean_scan.document import Flag, Proposal
 from clean_scan.lexicon import MILLION_DIGITS, load_lexicon
 from clean_scan.stage import Context, Stage, StageResult
+from clean_scan.stages.margins import margin_noise, noisy_margins
 from clean_scan.stages.specks import (
     SPECKY,
     STOP_THEN_SMALL,
     doubled_stop,
     hyphen_before_a_space,
     lone_speck,
-    margin_noise,
     mark_after_binding_word,
-    noisy_margins,
     speck_before_word,
     speck_between_words,
     speck_rate,
