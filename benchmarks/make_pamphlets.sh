@@ -22,6 +22,7 @@ render tune tD-nimbus  --gold $G/c08.gold.txt --style D --level mild --font nimb
 render tune tB-psm6    --gold $G/c04.gold.txt --style B --level mild --font garamond --seed 204 --psm 6 --first-page 1
 render tune tD-rough   --gold $G/c10.gold.txt --style D --level rough --font dejavu-serif --seed 205 --title "LEADER OR ALLY" --first-page 7 --set $HEAVY
 render tune tA-psm6-rough --gold $G/c01.gold.txt $G/c02.gold.txt --style A --level rough --font garamond --seed 211 --psm 6 --title "THE U.S.S.R." --first-page 9 --set $HEAVY
+render tune tB-rough-bracket --gold $G/c08.gold.txt $G/c06.gold.txt --style B --level rough --font libertine --seed 221 --folio "[{}]" --first-page 4
 render tune tD-notes   --gold $G/c06.gold.txt $G/c01.gold.txt --style D --level mild --font nimbus --seed 212 --title "THE SOVIET STATE" --first-page 21
 
 render fresh fD-bonum   --gold $G/c01.gold.txt $G/c06.gold.txt --style D --level mild --font bonum --seed 304 --title "SOCIALISM IN ONE COUNTRY" --first-page 5

@@ -110,6 +110,13 @@ class Lines:
         return noisy_margins(self.lines)
 
     @cached_property
+    def closed_dashes(self) -> bool:
+        """Whether the text sets its em dashes closed up (``peace—were``):
+        five times as many so as with a space either side."""
+        closed = len(CLOSED_DASH.findall(self.text))
+        return closed >= 5 and closed >= 5 * len(SPACED_DASH_ANY.findall(self.text))
+
+    @cached_property
     def em_dashes(self) -> bool:
         """Whether the text sets its dashes as em dashes (three or more)."""
         return self.text.count("—") >= 3
@@ -1363,6 +1370,8 @@ def mark_after_stop(line: str, doc: Lines) -> list[Proposal]:
             for m in MARK_AFTER_STOP.finditer(line)]
 
 
+CLOSED_DASH = regex.compile(r"—(?<=\p{L}—)(?=\p{L})")
+SPACED_DASH_ANY = regex.compile(r"[ \t]—|—[ \t]")
 DOUBLED_DASH = regex.compile(r"—-+|-+—")
 SPACED_DASH = regex.compile(r"(?<=[\p{L}”’),;])(?:—[ \t]+|[ \t]+—)(?=\p{L})")
 
@@ -1500,7 +1509,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (doubled_stop, _with("..")),
     (speck_before_word, _with("-", "_", "~", "=", "|", ":", ";", ",")),
     (stray_quote, _with("'", "‘", "’", '"', "“", "”")),
-    (lone_speck, _with(" .", " :", " ;", " -", "©", "°", "¢", " =", " •", "\t", "- ", ": ",
+    (lone_speck, _with(" .", " :", " ;", " -", " —", "©", "°", "¢", " =", " •", "\t", "- ", ": ",
                        "; ", "' ", '" ', "| ")),
     (drop_capital, _shaped),
 )

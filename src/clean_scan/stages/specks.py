@@ -384,7 +384,8 @@ def hyphen_before_a_space(line: str, doc: Lines) -> list[Proposal]:
     return fixes
 
 
-LONE = regex.compile(r"(?<=\S)(?P<space>[ \t]+)(?P<mark>[©°¢=•]|[.:;\-]{1,2})(?=[ \t]+\S|[ \t]*$)")
+LONE = regex.compile(
+    r"(?<=\S)(?P<space>[ \t]+)(?P<mark>[©°¢=•—]|[.:;\-]{1,2})(?=[ \t]+\S|[ \t]*$)")
 LONE_AT_START = regex.compile(r"^[ \t]*(?P<mark>[©°¢=•:;\-|'\"]{1,2})[ \t]+(?=\S)")
 
 
@@ -396,8 +397,10 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
     in a text that sets its dashes as em dashes (no word was split there,
     and no dash is set so; a newspaper setting ``Passengers -`` keeps it).
     In a specky document (:func:`speck_rate`) also a colon, semicolon, stop
-    or hyphen alone, and a mark or quote standing alone before a line's
-    first word (a quote only inside a block: one opening a block may be a
+    or hyphen alone, an em dash alone at a line's end where the text sets
+    its dashes closed up (``read —`` / ``their``), and a mark or quote
+    standing alone before a line's first word (a quote only inside a
+    block: one opening a block may be a
     footnote's garbled mark, for the footnotes stage to read).
 
     >>> from clean_scan.stages.characters import show
@@ -426,6 +429,8 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
             sure = True
         elif mark == ".":
             sure = _small_word_follows(line, m.end(), doc) or (specky and not at_end)
+        elif mark == "—":
+            sure = at_end and specky and doc.closed_dashes and _next_line_start(doc).islower()
         elif mark == "-":
             sure = doc.em_dashes and (_next_line_start(doc).isalpha() if at_end else specky)
         else:
