@@ -452,6 +452,9 @@ GLUED_QUOTE = regex.compile(
     r"|(?:(?<=\p{Ll})(?P<trail>['’\"”])(?=[ \t]+\p{Ll}|[ \t]*$))")  # one, the sentence going on
 OPEN_QUOTE = regex.compile(r"(?:^|(?<=[\s(—]))['‘\"“](?=\p{L})")
 CLOSE_QUOTE = regex.compile(r"(?<=[\p{L}.,;:!?])['’\"”](?=[\s.,;:!?)—]|$)")
+PAGE_LINES = 60
+"""Lines to look ahead for a note where no page break comes sooner."""
+CURLY_PARTNER = {"‘": "’", "’": "‘", "“": "”", "”": "“"}
 QUOTE_REACH = 3
 """Lines either side within which a quotation's other mark is looked for."""
 
@@ -493,22 +496,27 @@ def stray_quote(line: str, doc: Lines) -> list[Proposal]:
 def _has_partner(line: str, at: int, leading: bool, mark: str, doc: Lines) -> bool:
     """Whether a quotation mark of the same kind pairs with the one at
     ``at``: a closing one after an opening, an opening one before a closing,
-    on the line or within ``QUOTE_REACH`` lines of the same block."""
-    double = mark in "\"“”"
-    kinds = "\"“”" if double else "'‘’"
+    on the line or within ``QUOTE_REACH`` lines of the same block: a curly
+    quote with its curly partner (``‘`` with ``’``), a straight quote only
+    with a straight one on its line."""
+    straight = mark in "'\""
+    # an engine gives a printed quotation its curly shapes, opening and closing;
+    # a straight quote, a speck's shape as often, pairs only on its own line
+    kinds = mark if straight else CURLY_PARTNER[mark]
+    reach = 0 if straight else QUOTE_REACH
     if leading:
-        after = line[at + 1:] + "\n" + "\n".join(_block_lines(doc, 1))
+        after = line[at + 1:] + "\n" + "\n".join(_block_lines(doc, 1, reach))
         return any(m.group()[0] in kinds for m in CLOSE_QUOTE.finditer(after))
-    before = "\n".join(_block_lines(doc, -1)) + "\n" + line[:at]
+    before = "\n".join(_block_lines(doc, -1, reach)) + "\n" + line[:at]
     return any(m.group()[-1] in kinds for m in OPEN_QUOTE.finditer(before))
 
 
-def _block_lines(doc: Lines, step: int) -> list[str]:
-    """Up to ``QUOTE_REACH`` lines after (``step`` 1) or before (-1) the
-    current one, stopping at a blank line or page break."""
+def _block_lines(doc: Lines, step: int, reach: int = QUOTE_REACH) -> list[str]:
+    """Up to ``reach`` lines after (``step`` 1) or before (-1) the current
+    one, stopping at a blank line or page break."""
     found = []
     index = doc.index + step
-    while 0 <= index < len(doc.lines) and len(found) < QUOTE_REACH:
+    while 0 <= index < len(doc.lines) and len(found) < reach:
         text = doc.lines[index]
         if text.strip() in ("", "\f"):
             break
@@ -517,17 +525,34 @@ def _block_lines(doc: Lines, step: int) -> list[str]:
     return found if step > 0 else found[::-1]
 
 
+def _near_page_foot(doc: Lines, index: int) -> bool:
+    """Whether a page break follows line ``index`` within a few lines of text."""
+    text_lines = 0
+    for line in doc.lines[index:index + 12]:
+        if "\f" in line:
+            return True
+        text_lines += bool(line.strip())
+        if text_lines > 4:
+            return False
+    return False
+
+
 def _page_has_note(doc: Lines) -> bool:
-    """Whether a block opening with a note's mark (garbled or not) stands
-    later on the current page."""
-    from clean_scan.stages.footnotes.notes import NOTE_START
+    """Whether a note stands later on the current page: a block opening
+    with a printed mark, or with a garbled one on a line of the smaller type
+    of notes or at the page foot (a rough scan opens many lines with a speck
+    read as a quote)."""
+    from clean_scan.stages.footnotes.notes import GARBLED_MARKS, NOTE_START, SMALL_TYPE
 
     index = doc.index + 1
-    while index < len(doc.lines):
+    while index < min(len(doc.lines), doc.index + PAGE_LINES):
         text = doc.lines[index]
-        if text.strip() == "\f":
+        if "\f" in text:
             return False
-        if not doc.lines[index - 1].strip() and NOTE_START.match(text.strip()):
-            return True
+        start = NOTE_START.match(text.strip()) if not doc.lines[index - 1].strip() else None
+        if start and (start.group("mark") not in GARBLED_MARKS
+                      or len(text.strip()) >= SMALL_TYPE * doc.typical_line_length
+                      or _near_page_foot(doc, index)):
+            return True  # a printed mark, or a garbled one on small type or at the foot
         index += 1
     return False
