@@ -525,34 +525,17 @@ def _block_lines(doc: Lines, step: int, reach: int = QUOTE_REACH) -> list[str]:
     return found if step > 0 else found[::-1]
 
 
-def _near_page_foot(doc: Lines, index: int) -> bool:
-    """Whether a page break follows line ``index`` within a few lines of text."""
-    text_lines = 0
-    for line in doc.lines[index:index + 12]:
-        if "\f" in line:
-            return True
-        text_lines += bool(line.strip())
-        if text_lines > 4:
-            return False
-    return False
-
-
 def _page_has_note(doc: Lines) -> bool:
-    """Whether a note stands later on the current page: a block opening
-    with a printed mark, or with a garbled one on a line of the smaller type
-    of notes or at the page foot (a rough scan opens many lines with a speck
-    read as a quote)."""
-    from clean_scan.stages.footnotes.notes import GARBLED_MARKS, NOTE_START, SMALL_TYPE
+    """Whether a block opening with a note's mark (garbled or not) stands
+    later on the current page (up to ``PAGE_LINES`` lines on)."""
+    from clean_scan.stages.footnotes.notes import NOTE_START
 
     index = doc.index + 1
     while index < min(len(doc.lines), doc.index + PAGE_LINES):
         text = doc.lines[index]
         if "\f" in text:
             return False
-        start = NOTE_START.match(text.strip()) if not doc.lines[index - 1].strip() else None
-        if start and (start.group("mark") not in GARBLED_MARKS
-                      or len(text.strip()) >= SMALL_TYPE * doc.typical_line_length
-                      or _near_page_foot(doc, index)):
-            return True  # a printed mark, or a garbled one on small type or at the foot
+        if not doc.lines[index - 1].strip() and NOTE_START.match(text.strip()):
+            return True
         index += 1
     return False
