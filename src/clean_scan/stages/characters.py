@@ -1350,6 +1350,11 @@ in a stop or comma already (group 1: the word's own marks), before a word
 or the line's end."""
 
 
+MARK_AFTER_STOP_NEEDLES = tuple(space + mark for space in " \t" for mark in ".,'")
+"""What ``mark_after_stop`` acts on: a stop, comma or apostrophe after a
+space (a run of spaces of any length ends in one of these)."""
+
+
 def mark_after_stop(line: str, doc: Lines) -> list[Proposal]:
     """A second stop or comma, or an apostrophe, standing alone after a word
     that a stop or comma ends already (``Mrs. Newman. . Mrs. Dorrington``,
@@ -1497,7 +1502,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (star_after_word, _with("*")),
     (quote_shapes, _with("“", "”", " ’", "\t’")),
     (apostrophes, _with("'")),
-    (mark_after_stop, _with(". .", ". ,", ", ,", ", .", ". '", ", '", "; ,", ": ,")),
+    (mark_after_stop, _with(*MARK_AFTER_STOP_NEEDLES)),
     (italic_spacing, _with(*ITALIC_NEEDLES)),
     (specks, lambda doc: doc.shaped_lines | doc.lines_with(" .", "\t.", "^", "~", "\\")),
     (lone_marks, _with(*LONE_MARKS, "'")),
