@@ -468,3 +468,18 @@ def test_shelf_marks_and_stamp_boxes_on_a_title_page_go() -> None:
         assert gone not in kept
     for stays in ("THE PEOPLE'S HOMES", "A PLAN FOR HOUSING AFTER THE WAR", "LONDON", "1945"):
         assert kept[stays] == 1
+
+
+def test_a_contents_list_is_no_run_of_folios() -> None:
+    """Contents entries with their page numbers alone on the next lines,
+    rising, in a text parted only by single blank lines: a list, not pages."""
+    entries = ["Introduction", "1. The Housing Committee", "2. The Tenants", "3. The Builders",
+               "4. Land and Rents", "5. The New Estates", "6. The Report", "7. Conclusions"]
+    parts = ["CONTENTS"]
+    for k, entry in enumerate(entries):
+        parts += [entry, str(5 + 3 * k)]
+    raw = "\n\n".join(parts) + "\n\n" + prose(1, 14) + "\n"
+    result = furniture_only(raw)
+    assert "\f" not in result.clean
+    assert [line for line in result.clean.split("\n") if line.isdigit()] == \
+        [str(5 + 3 * k) for k in range(len(entries))]

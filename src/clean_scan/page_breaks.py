@@ -194,7 +194,9 @@ def _numbered_cuts(lines: Sequence[Line], edges: list[EdgeLine], heads: set[int]
     carries one, after a number standing alone (a folio at the foot). A
     number alone above a heading is a chapter's, unless that heading is a
     running head (one of ``heads``)."""
+    listed = _listed_numbers(edges)
     numbered = [(e.index, e.number) for e in edges if e.number is not None
+                and e.index not in listed
                 and not (e.alone and _chapter_number(lines, e.index, heads))]
     alone = {e.index for e in edges if e.alone}
     chain = rising_chain(numbered)
@@ -215,6 +217,24 @@ def _numbered_cuts(lines: Sequence[Line], edges: list[EdgeLine], heads: set[int]
         else:
             cuts.add(i)
     return cuts
+
+
+LIST_REACH = 6
+"""Lines either side within which other numbers make a number a list's."""
+
+
+def _listed_numbers(edges: list[EdgeLine]) -> set[int]:
+    """Numbers set close together, two or more others within
+    ``LIST_REACH`` lines: a table of contents' page numbers or a list's,
+    not folios (a page carries one).
+
+    >>> edges = [EdgeLine(i, "", n, True) for i, n in ((10, 9), (13, 13), (16, 16), (40, 12))]
+    >>> sorted(_listed_numbers(edges))
+    [10, 13, 16]
+    """
+    numbered = [e.index for e in edges if e.number is not None]
+    return {i for i in numbered
+            if sum(1 for j in numbered if j != i and abs(j - i) <= LIST_REACH) >= 2}
 
 
 def _chapter_number(lines: Sequence[Line], i: int, heads: set[int]) -> bool:
