@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import NamedTuple
 
+from clean_scan.layout import median
+
 DIGIT_LOOKALIKES: dict[str, str] = {
     **dict.fromkeys("iIl|!", "1"),
     **dict.fromkeys("oOQ", "0"),
@@ -346,8 +348,8 @@ def gap_cuts(lines: list[Line]) -> set[int]:
         return {start + length for start, length in runs if length >= gap}
     if sum(ln.blank for ln in lines) >= BLANK_FREE * len(lines):
         from clean_scan.page_breaks import paragraph_gap_breaks  # it builds on this module
-        lengths = sorted(len(ln.text) for ln in lines if len(ln.text) > 30)
-        found = paragraph_gap_breaks(lines, lengths[len(lengths) // 2] if lengths else 60)
+        lengths = [len(ln.text) for ln in lines if len(ln.text) > 30]
+        found = paragraph_gap_breaks(lines, int(median(lengths)) if lengths else 60)
         if found:
             return found
     return {i + 1 for i in rising_folios(lines)} or set(rising_heads(lines))

@@ -51,8 +51,10 @@ from clean_scan.charmaps import (
     ROMAN_FOR_SHAPE,
 )
 from clean_scan.document import Flag, Proposal
+from clean_scan.layout import median
 from clean_scan.lexicon import MILLION_DIGITS, load_lexicon
 from clean_scan.stage import Context, Stage, StageResult
+from clean_scan.stages.footnotes.notes import NOTE_START
 from clean_scan.stages.margins import margin_noise, noisy_margins
 from clean_scan.stages.specks import (
     SPECKY,
@@ -101,8 +103,14 @@ class Lines:
     @cached_property
     def typical_line_length(self) -> float:
         """The median length of the lines over 30 characters long."""
-        lengths = sorted(n for n in map(len, self.lines) if n > 30)
-        return lengths[len(lengths) // 2] if lengths else 0
+        lengths = [n for n in map(len, self.lines) if n > 30]
+        return median(lengths) if lengths else 0
+
+    @cached_property
+    def note_page(self) -> list[bool]:
+        """For each line, whether a note opens later on its page (made when a
+        quote that may be a note's reference asks)."""
+        return _note_pages(self)
 
     @cached_property
     def noisy_margins(self) -> tuple[bool, bool]:
@@ -326,16 +334,31 @@ PAGE_WINDOW = 60
 
 def _footnote_pages(doc: Lines) -> list[bool]:
     """For each line: does a footnote line (``* Text`` / ``•Text``) follow it
-    on the same page (up to the next ``\\f`` line, or ``PAGE_WINDOW`` lines)?
-    Only the lines holding a footnote mark or a form feed are looked at."""
+    on the same page? Only the lines holding a footnote mark are looked at."""
     lines = doc.lines
-    marks = sorted(i for i in doc.lines_with(*FOOTNOTE_MARKS) if FOOTNOTE_LINE.match(lines[i]))
-    breaks = sorted(i for i in doc.lines_with("\f") if lines[i].strip() == "\f")
+    return _pages_before(doc, [i for i in doc.lines_with(*FOOTNOTE_MARKS)
+                               if FOOTNOTE_LINE.match(lines[i])])
+
+
+def _note_pages(doc: Lines) -> list[bool]:
+    """For each line: does a block opening with a note's mark, as the
+    footnotes stage reads one (garbled or not: ``' Vide``), follow it on
+    the same page?"""
+    lines = doc.lines
+    return _pages_before(doc, [i for i in range(1, len(lines))
+                               if not lines[i - 1].strip() and NOTE_START.match(lines[i].strip())])
+
+
+def _pages_before(doc: Lines, marks: list[int]) -> list[bool]:
+    """For each line: does one of the ``marks`` lines follow it on the same
+    page (up to the next page-break line, or ``PAGE_WINDOW`` lines)?"""
+    lines = doc.lines
+    breaks = sorted(i for i in doc.lines_with("\f") if lines[i].strip(" \t") == "\f")
     result = [False] * len(lines)
-    for mark in marks:
+    for mark in sorted(marks):
         before = bisect_right(breaks, mark)
         first = max(breaks[before - 1] + 1 if before else 0, mark - PAGE_WINDOW)
-        result[first:mark + 1] = [True] * (mark + 1 - first)
+        result[first:mark] = [True] * (mark - first)
     return result
 
 

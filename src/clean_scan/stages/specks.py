@@ -452,8 +452,6 @@ GLUED_QUOTE = regex.compile(
     r"|(?:(?<=\p{Ll})(?P<trail>['’\"”])(?=[ \t]+\p{Ll}|[ \t]*$))")  # one, the sentence going on
 OPEN_QUOTE = regex.compile(r"(?:^|(?<=[\s(—]))['‘\"“](?=\p{L})")
 CLOSE_QUOTE = regex.compile(r"(?<=[\p{L}.,;:!?])['’\"”](?=[\s.,;:!?)—]|$)")
-PAGE_LINES = 60
-"""Lines to look ahead for a note where no page break comes sooner."""
 CURLY_PARTNER = {"‘": "’", "’": "‘", "“": "”", "”": "“"}
 QUOTE_REACH = 3
 """Lines either side within which a quotation's other mark is looked for."""
@@ -484,7 +482,7 @@ def stray_quote(line: str, doc: Lines) -> list[Proposal]:
     for m in GLUED_QUOTE.finditer(line):
         mark = m.group("lead") or m.group("trail")
         leading = m.group("lead") is not None
-        if not leading and (line[m.start() - 1] in "sS" or _page_has_note(doc)):
+        if not leading and (line[m.start() - 1] in "sS" or doc.note_page[doc.index]):
             continue  # a plural's possessive, or a note's reference misread (the footnotes')
         if _has_partner(line, m.start(), leading, mark, doc):
             continue
@@ -523,19 +521,3 @@ def _block_lines(doc: Lines, step: int, reach: int = QUOTE_REACH) -> list[str]:
         found.append(text)
         index += step
     return found if step > 0 else found[::-1]
-
-
-def _page_has_note(doc: Lines) -> bool:
-    """Whether a block opening with a note's mark (garbled or not) stands
-    later on the current page (up to ``PAGE_LINES`` lines on)."""
-    from clean_scan.stages.footnotes.notes import NOTE_START
-
-    index = doc.index + 1
-    while index < min(len(doc.lines), doc.index + PAGE_LINES):
-        text = doc.lines[index]
-        if "\f" in text:
-            return False
-        if not doc.lines[index - 1].strip() and NOTE_START.match(text.strip()):
-            return True
-        index += 1
-    return False
