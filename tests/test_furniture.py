@@ -483,3 +483,43 @@ def test_a_contents_list_is_no_run_of_folios() -> None:
     assert "\f" not in result.clean
     assert [line for line in result.clean.split("\n") if line.isdigit()] == \
         [str(5 + 3 * k) for k in range(len(entries))]
+
+
+BLOTCHED_PAGE = """is ery
+Re sie y. gro
+ose. ee : :
+i Pee. PaaS
+Sec ee sy Us Be yee :
+heart Race. e Sees Aes. fhe :
+eas Sane Pe: es
+ss 5 ae eh Pees
+Ee = Se Se eae are ae 19 Z
+aa a Fe Be va ts Re cece ete ae te Ses i
+Poe ee eee ae eee Rice fae RE e
+"""
+
+
+def test_a_blotched_page_read_as_noise_goes_whole() -> None:
+    """A nearly blank page the engine read as lines of short letter
+    strings: every line of it goes, each reported as noise."""
+    text = ("The tenants met again in the school hall and resolved to write\n"
+            "to the minister once more about the estates.\n\n\n\n" + BLOTCHED_PAGE)
+    result = clean_text(text)
+    assert result.clean.rstrip() == ("The tenants met again in the school hall and resolved "
+                                     "to write to the minister once more about the estates.")
+    assert sum(e.rule == "noise-run" for e in result.edits) == BLOTCHED_PAGE.count("\n")
+
+
+def test_results_names_and_short_lines_of_text_are_not_noise() -> None:
+    """A list of results (initials, names, figures), a foreign phrase, a
+    heading among noise: each stays."""
+    results = ("J H Middleton (Albury), 15, W Gahagan 20, A W Carter 30\n"
+               "W M Combe 20 yards, A O Drieu 25, I Robinson 40, G Cole 45\n"
+               "T Kobson 55, W Rous 60, G Porter 65, H Orr 70, H A Lepper 71\n"
+               "C Jorgensen 185, I Brady 190, A J Smith 200, L Cartwright 210\n"
+               "Narodnyi Komissariat Vnutrennikh Del, Gosudarstvennoe\n")
+    assert furniture_only(results).clean == results
+    heading = "PART I ay 0 ea\n\nORIGIN OF THE PARTY © aa a\n\n"
+    clean = furniture_only(BLOTCHED_PAGE + "\n" + heading + "The country in which to-day "
+                           "every school and university room is decorated.\n").clean
+    assert "PART I" in clean and "ORIGIN OF THE PARTY" in clean and "Poe ee" not in clean

@@ -32,6 +32,7 @@ from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages.furniture.by_look import line_furniture
 from clean_scan.stages.furniture.by_place import page_furniture
 from clean_scan.stages.furniture.model import Layout, Verdict
+from clean_scan.stages.furniture.noise import noise_runs
 from clean_scan.stages.furniture.output import chapter_numbers, layout_proposals
 
 __all__ = ["STAGE", "Layout", "Verdict", "analyse", "run"]
@@ -65,6 +66,7 @@ def analyse(text: str) -> Layout:
     for i in markers:
         layout.verdicts[i] = Verdict("page-marker", 0.97, "page marker written by the export")
     line_furniture(layout)
+    noise_runs(layout)
     page_furniture(layout)
     return layout
 
