@@ -182,3 +182,66 @@ def test_a_note_goes_where_its_reference_closes_a_sentence_at_a_line_end() -> No
     assert paragraphs[0].endswith("reasons for the delay.[1]")
     assert paragraphs[1] == "[1] Minutes of the Housing Committee, 14th January 1946, item 12."
     assert paragraphs[2].startswith("This growing need")
+
+
+SMALL_NOTE = (
+    "Between 1939 and 1945 some 200,000 houses in this country were destroyed and a\n"
+    "further 250,000 made uninhabitable by bombing, according to the figures the Ministry\n"
+    "of Health gave to the House in the spring.\n")
+
+
+def test_a_note_whose_mark_was_dropped_is_known_by_its_type_and_reference() -> None:
+    """The engine dropped the note's mark and read the reference as a lone
+    apostrophe after the stop (``year. '``): the block in small type at the
+    page foot is the note, and goes after the paragraph holding the mark."""
+    page = ("When the war ended the borough had lost a third of its houses in the\n"
+            "bombing, and the waiting list grew longer every month of the year. '\n\n" + BODY +
+            "\n" + SMALL_NOTE)
+    result = clean_text(page + "\f" + NEXT_PAGE)
+    paragraphs = result.clean.split("\n\n")
+    assert paragraphs[0].endswith("every month of the year.[1]")
+    assert paragraphs[1].startswith("[1] Between 1939 and 1945")
+    assert paragraphs[2].startswith("The council had asked") and "it then." in paragraphs[2]
+
+
+def test_a_small_type_block_with_no_mark_and_no_reference_stays() -> None:
+    """Without a mark at either end the small block is not taken for a
+    note: it may be a quotation set small."""
+    result = clean_text(BODY + "\n" + SMALL_NOTE + "\f" + NEXT_PAGE)
+    assert "[1]" not in result.clean
+    assert "Between 1939 and 1945" in result.clean
+
+
+def test_a_reference_read_as_a_hyphen_before_the_next_word() -> None:
+    page = ("The tenants must be able to govern themselves wherever that is compatible\n"
+            "with a planned society- and to exercise control over the committee.\n\n" + BODY +
+            "\n1 The problem of self-government on a planned estate is discussed in chapter 4.\n")
+    clean = clean_text(page + "\f" + NEXT_PAGE).clean
+    assert "planned society[1] and to exercise" in clean
+    assert "\n\n[1] The problem of self-government" in clean
+
+
+def test_a_speck_before_a_line_inside_a_note_does_not_start_another() -> None:
+    """The OCR broke the note with blank lines and read a speck as ``’``
+    before its next line, which goes on in small letters: one note."""
+    note = (
+        "* Quite especially so the Minister of Health who later on was denounced in the House as"
+        "\n\n’ the enemy of the tenants and who was certainly very hostile, as all his letters"
+        " show, to\n\nthe borough's plans for the estates in those early years after the war,"
+        " though he was\n"
+        "quoted by its chairman in support of them.\n")
+    page = ("The borough had put its case on every question in dispute.” The\n"
+            "ministry answered none of its letters that year.\n\n" + BODY + "\n" + note)
+    clean = clean_text(page + "\f" + NEXT_PAGE).clean
+    assert "question in dispute.[*] The" in clean
+    assert "[*] Quite especially so the Minister of Health who later on was denounced in the " \
+           "House as the enemy of the tenants" in clean
+
+
+def test_a_speck_between_a_star_and_the_note_text() -> None:
+    page = ("The tenants must be able to govern themselves wherever that is compatible\n"
+            "with a planned society? and to exercise control over the committee.\n\n" + BODY +
+            "\n*-The problem of self-government on a planned estate is discussed in chapter 4.\n")
+    clean = clean_text(page + "\f" + NEXT_PAGE).clean
+    assert "planned society[*] and to exercise" in clean
+    assert "\n\n[*] The problem of self-government" in clean

@@ -54,7 +54,7 @@ from clean_scan.document import Flag, Proposal
 from clean_scan.layout import median
 from clean_scan.lexicon import MILLION_DIGITS, load_lexicon
 from clean_scan.stage import Context, Stage, StageResult
-from clean_scan.stages.footnotes.notes import NOTE_START
+from clean_scan.stages.footnotes.notes import note_openings
 from clean_scan.stages.margins import margin_noise, noisy_margins
 from clean_scan.stages.specks import (
     SPECKY,
@@ -341,12 +341,10 @@ def _footnote_pages(doc: Lines) -> list[bool]:
 
 
 def _note_pages(doc: Lines) -> list[bool]:
-    """For each line: does a block opening with a note's mark, as the
-    footnotes stage reads one (garbled or not: ``' Vide``), follow it on
-    the same page?"""
-    lines = doc.lines
-    return _pages_before(doc, [i for i in range(1, len(lines))
-                               if not lines[i - 1].strip() and NOTE_START.match(lines[i].strip())])
+    """For each line: does a note, as the footnotes stage reads one (its
+    mark garbled or not, ``' Vide``, or dropped), follow it on the same page?"""
+    texts = [line.strip(" \t") for line in doc.lines]
+    return _pages_before(doc, note_openings(texts, doc.typical_line_length))
 
 
 def _pages_before(doc: Lines, marks: list[int]) -> list[bool]:
@@ -1395,7 +1393,15 @@ def mark_after_stop(line: str, doc: Lines) -> list[Proposal]:
     """
     return [Proposal(m.start(), m.end(), m.group(1), "mark-after-stop", 0.85,
                      "a mark standing alone after a word that a mark ends already: a speck")
-            for m in MARK_AFTER_STOP.finditer(line)]
+            for m in MARK_AFTER_STOP.finditer(line) if not _note_reference(line, m, doc)]
+
+
+def _note_reference(line: str, match: regex.Match, doc: Lines) -> bool:
+    """An apostrophe alone at a line's end, on a page with a note at its
+    foot, is the note's raised mark misread (``ments. '``): the footnotes
+    stage weighs it."""
+    return (match.group().endswith("'") and not line[match.end():].strip()
+            and doc.note_page[doc.index])
 
 
 CLOSED_DASH = regex.compile(r"—(?<=\p{L}—)(?=\p{L})")

@@ -366,8 +366,8 @@ def hyphen_before_a_space(line: str, doc: Lines) -> list[Proposal]:
     >>> show(hyphen_before_a_space, "the con- ference and pre- and post-war", before=page)
     'the con- ference and pre- and post-war'
     """
-    if "-" not in line or doc.speck_rate < SPECKY:
-        return []
+    if "-" not in line or doc.speck_rate < SPECKY or doc.note_page[doc.index]:
+        return []  # on a page with a note, the hyphen may be its mark misread
     lexicon = load_lexicon()
     fixes = []
     for m in TRAILING_HYPHEN.finditer(line):

@@ -91,7 +91,7 @@ def _page_proposals(text: str, lines: Lines, page: list[int],
     numbering.number(notes)
     body = [idx for block in body_blocks for idx in block]
     found = list(zip(notes, assign_references(text, lines, body, notes), strict=True))
-    if any(ref is None and not note.small_type for note, ref in found):
+    if any(ref is None and (note.markless or not note.small_type) for note, ref in found):
         return [], []  # neither end is sure it is a note: leave the page alone
     flags = [Flag(note.lines[0].start, note.lines[0].end, note.lines[0].text, "move-note", 0.6,
                   f"footnote {note.number}: no reference found on its page; placed after "
@@ -162,6 +162,9 @@ def _moves(
             first = note.lines[0]
             proposals.append(Proposal(first.start, note.body_start, f"[{note.number}] ",
                                       "note-mark", 0.95, f"footnote {note.number}"))
+            proposals += [Proposal(start, end, "", "note-speck", 0.9,
+                                   "a speck read as a mark before a line the note goes on in")
+                          for start, end in note.specks]
         return proposals
     for insert_at, _, note, ref in placed:
         where = "its paragraph" if ref else "the paragraph at the page foot (no reference found)"
@@ -195,8 +198,12 @@ def _note_place(text: str, lines: Lines, ref: Reference) -> int:
 
 def _note_text(text: str, note: Note) -> str:
     """The note as one paragraph: its mark as ``[N]``, and no blank line
-    the OCR put inside it."""
-    body = text[note.body_start : note.lines[-1].end]
+    the OCR put inside it, nor a speck it read as a mark before a line."""
+    pieces, at = [], note.body_start
+    for start, end in note.specks:
+        pieces.append(text[at:start])
+        at = end
+    body = "".join(pieces) + text[at : note.lines[-1].end]
     return f"[{note.number}] " + BLANK_LINES.sub("\n", body)
 
 

@@ -9,7 +9,9 @@ their``, ``? Quite``). Such a *garbled* mark is no evidence alone (a
 paragraph may open with a quotation); it is taken for a note's mark where the
 block is set in smaller type, which the OCR shows as longer lines than the
 page's body, or where the page body carries a reference for it (decided in
-:mod:`.references`).
+:mod:`.references`). A note whose mark the engine dropped altogether is known
+by its type alone: the page's last block, several lines in smaller type,
+opening a sentence; it is taken only where the body carries a reference.
 
 Notes whose mark was garbled are numbered from their neighbours: the note
 after a ``1`` on its page is ``2``; a first note is ``1``, unless the text
@@ -25,7 +27,7 @@ from typing import Protocol
 import regex
 
 from clean_scan.charmaps import SUPERSCRIPT_DIGITS
-from clean_scan.layout import Line, median
+from clean_scan.layout import PAGE_BREAK, Line, median
 
 SYMBOL_MARKS = "†‡§¶"
 """Marks of the symbol sequence (``*``, ``†``, ``‡`` …): a page whose notes
@@ -36,15 +38,21 @@ GARBLED_MARKS = "'‘’`\"“”°º^»«!?"
 """What an OCR engine gives for a note's raised figure it could not read."""
 
 NOTE_START = regex.compile(
-    rf"""^(?P<mark>[1-9]\d?|[{SUPERSCRIPT_DIGITS}]{{1,2}}|[*•†‡§¶]|[{regex.escape(GARBLED_MARKS)}])
-    (?:\s+|(?=[\p{{Lu}}“‘"']))(?P<body>\S)""",
+    rf"""^(?:(?P<mark>[1-9]\d?|[{SUPERSCRIPT_DIGITS}]{{1,2}})(?:\s+|(?=[\p{{Lu}}“‘"']))
+    |(?P<mark>[*•†‡§¶]|[{regex.escape(GARBLED_MARKS)}])(?:\s+|[-.]?(?=[\p{{Lu}}“‘"'])))
+    (?P<body>\S)""",
     regex.VERBOSE,
 )
 """A note's first line: a mark, then its text (``1 Vide``, ``*Then``,
-``¹ Census``, ``' Vide``, ``‘In their``)."""
+``¹ Census``, ``' Vide``, ``‘In their``); a speck may stand between a
+symbol's or a garbled mark and the text (``*-This``)."""
 
 SMALL_TYPE = 1.08
 """A block whose lines run this much longer than the body's is in smaller type."""
+
+MARKLESS_LINES = 3
+"""A note whose mark was dropped must run to this many lines: the type of
+fewer cannot be told from a short paragraph's."""
 
 
 class LineSource(Protocol):
@@ -63,17 +71,25 @@ class Note:
     mark: str
     small_type: bool = False
     number: str = ""
-    references_sought: list[str] = field(default_factory=list)
+    specks: list[tuple[int, int]] = field(default_factory=list)
+    """Garbled marks opening lines that go on the note (``’ the enemy``)."""
 
     @property
     def garbled(self) -> bool:
-        """Whether the mark is a misreading rather than the printed mark."""
-        return self.mark in GARBLED_MARKS
+        """Whether the mark is a misreading (or was dropped) rather than the printed mark."""
+        return self.markless or self.mark in GARBLED_MARKS
+
+    @property
+    def markless(self) -> bool:
+        """Whether the engine dropped the mark: the note is known by its type."""
+        return not self.mark
 
     @property
     def body_start(self) -> int:
         """Where the note's text begins, after its mark."""
         first = self.lines[0]
+        if self.markless:
+            return first.start
         return first.start + NOTE_START.match(first.text).start("body")
 
 
@@ -114,17 +130,64 @@ def foot_notes(lines: LineSource, blocks: list[list[int]],
             break
         k -= 1
         cut = k
+    if cut == end and end > 1 and markless_note(lines.texts, blocks[end - 1], full_width):
+        return blocks[:end - 1], [Note([lines[i] for i in blocks[end - 1]], "", True)]
     notes: list[Note] = []
     for block in blocks[cut:end]:
         small = _small_type(lines, block, full_width)
         for idx in block:
             match = NOTE_START.match(lines[idx].text)
-            if match and (not notes or notes[-1].lines[-1].number != idx - 1
-                          or _looks_like_new_note(lines[idx].text, notes[-1])):
+            if match and (not notes or _opens_note(lines[idx].text, match, notes[-1],
+                                                   notes[-1].lines[-1].number == idx - 1)):
                 notes.append(Note([lines[idx]], match.group("mark"), small))
             else:
                 notes[-1].lines.append(lines[idx])
+                if match:
+                    line = lines[idx]
+                    notes[-1].specks.append((line.start, line.start + match.start("body")))
     return blocks[:cut], notes
+
+
+def markless_note(texts: Sequence[str], block: list[int], full_width: float) -> bool:
+    """Whether a page's last block is a note whose mark was dropped: at
+    least ``MARKLESS_LINES`` lines, every one but the last in smaller type,
+    opening a sentence.
+
+    >>> body = "x" * 60
+    >>> note = ["The note, set small, " + "y" * 60] * 2 + ["ends here."]
+    >>> markless_note(note, [0, 1, 2], 60), markless_note([body] * 3, [0, 1, 2], 60)
+    (True, False)
+    >>> markless_note(["the note, set small, " + "y" * 60] * 3, [0, 1, 2], 60)
+    False
+    """
+    if len(block) < MARKLESS_LINES or not MARKLESS_OPENING.match(texts[block[0]]):
+        return False
+    return min(len(texts[i]) for i in block[:-1]) >= SMALL_TYPE * full_width
+
+
+MARKLESS_OPENING = regex.compile(r"[“‘\"']?\p{Lu}\p{Ll}")
+
+
+def note_openings(texts: Sequence[str], full_width: float) -> list[int]:
+    """The first line of every block that opens a note as :func:`foot_notes`
+    reads one: a block after a blank line opening with a mark, or a page's
+    last block that is a note whose mark was dropped."""
+    openings = [i for i in range(1, len(texts)) if not texts[i - 1] and NOTE_START.match(texts[i])]
+    block: list[int] = []
+    blocks: list[list[int]] = []
+    for idx, text in enumerate([*texts, PAGE_BREAK]):
+        if text == PAGE_BREAK:
+            last = blocks[-1] if blocks and not block else block
+            if len(blocks) + bool(block) > 1 and markless_note(texts, last, full_width):
+                openings.append(last[0])
+            block, blocks = [], []
+        elif not text:
+            if block:
+                blocks.append(block)
+            block = []
+        else:
+            block.append(idx)
+    return sorted(set(openings))
 
 
 def _stray_mark_block(lines: LineSource, block: list[int]) -> bool:
@@ -141,6 +204,22 @@ def _small_type(lines: LineSource, block: list[int], full_width: int) -> bool:
     short, is left out, unless it is the only one)."""
     lengths = [len(lines.texts[i]) for i in (block[:-1] or block)]
     return median(lengths) >= SMALL_TYPE * full_width
+
+
+def _opens_note(text: str, match: regex.Match, previous: Note, adjacent: bool) -> bool:
+    """Whether a line of the foot opening with a mark starts a new note.
+    After a blank line it does, unless the mark is a garbled one, the
+    previous note's sentence goes on and so does this line in small letters
+    (``’ arch-traitor of``): a speck before the rest of the note, which the
+    OCR parted from it with a blank line."""
+    if adjacent:
+        return _looks_like_new_note(text, previous)
+    goes_on = (match.group("mark") in GARBLED_MARKS and match.group("body").islower()
+               and not previous.lines[-1].text.endswith(SENTENCE_ENDS))
+    return not goes_on
+
+
+SENTENCE_ENDS = (".", ".”", ".’", "?", "!", ":")
 
 
 def _looks_like_new_note(text: str, previous: Note) -> bool:
@@ -183,9 +262,9 @@ class Numbering:
 
     def _printed(self, note: Note, place: int, notes: Sequence[Note], numbered: bool,
                  symbols: bool) -> str:
-        if all(c in SUPERSCRIPT_DIGITS for c in note.mark):
+        if note.mark and all(c in SUPERSCRIPT_DIGITS for c in note.mark):
             return "".join(str(SUPERSCRIPT_DIGITS.index(c) + 1) for c in note.mark)
-        if note.mark in "*•" and (symbols or not (numbered or len(notes) > 1)):
+        if note.mark and note.mark in "*•" and (symbols or not (numbered or len(notes) > 1)):
             return "*"  # the symbol sequence's first mark, as printed
         if not note.garbled and note.mark not in "*•":
             return note.mark

@@ -30,9 +30,11 @@ DIGIT_REFERENCE = r"""(?<=[\p{L}\p{Pe}\p{Pf}.,;:!?’”'")])(?P<gap>\s?)(?P<mar
 STAR_REFERENCE = regex.compile(r"(?<=[\p{L}.,;:!?’”])(?P<mark>\*)(?=\s|$)")
 GARBLED_REFERENCE = regex.compile(
     rf"(?<=[\p{{L}}.,;:’”\"\)])(?P<mark>[’'‘`°º!?•*\"”]|[{SUPERSCRIPT_DIGITS}])(?=[\s—–.,;:)]|$)"
-    rf"|(?<=[.,;:][ \t])(?P<mark>[’'‘`°º*|])(?=[ \t]*$)")
+    rf"|(?<=[.,;:][ \t])(?P<mark>[’'‘`°º*|])(?=[ \t]*$)"
+    rf"|(?<=\p{{L}})(?P<mark>-)(?=[ \t]+\p{{L}})")
 """A raised mark misread, glued to the word or stop it follows, or standing
-apart after a stop at a line's end (``experience. |``, ``ments. '``)."""
+apart after a stop at a line's end (``experience. |``, ``ments. '``), or
+read as a hyphen before the next word (``society- and``)."""
 
 OPENING_SINGLE_QUOTE = regex.compile(r"(?:^|[\s(\[—“\"])[‘'`](?=\p{L})")
 CLOSING_SINGLE_QUOTE = regex.compile(r"(?<=[\p{L}.,;:!?])[’'](?=[\s—.,;:!?)]|$)")
@@ -74,7 +76,7 @@ def assign_references(text: str, lines, body: list[int],
         printed = _printed_reference(text, lines, body, note)
         choices = [(printed, PRINTED_WEIGHT)] if printed else []
         if note.garbled or note.mark in "*•" or note.mark.isdecimal():
-            sure_note = note.small_type or not note.garbled
+            sure_note = (note.small_type or not note.garbled) and not note.markless
             for ref, weight, mark in garbled:
                 if printed is not None and ref.start == printed.start:
                     continue
@@ -119,7 +121,9 @@ def _printed_reference(text: str, lines, body: list[int], note: Note) -> Referen
     ends a word as the letter of its shape would (``mythica1``) only if no
     other place does."""
     candidates = [note.number] if not note.garbled or note.number.isdecimal() else []
-    if note.mark in "*•":
+    if note.markless:
+        pass
+    elif note.mark in "*•":
         candidates.append("*")
     elif note.mark in SUPERSCRIPT_DIGITS:
         candidates.insert(0, note.mark)
@@ -176,12 +180,14 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match) -> float:
     >>> weigh("questions of dispute.’"), weigh("he said ‘it is so.’")
     (2.5, 0.5)
     >>> weigh("the workers’ movement"), weigh("the organisation’ as an ideal")
-    (1.0, 2.0)
+    (1.0, 1.75)
     >>> weigh('of liberal experience." On'), weigh("he called it “liberal experience.” On")
     (2.0, 0.5)
     """
     mark = match.group("mark")
     before = text[match.start("mark") - 1]
+    if mark == "-":
+        return _hyphen_weight(text, match)
     if before in " \t":
         return 2.0  # a mark set apart after a stop at a line's end: no punctuation's place
     following = text[match.end("mark"):match.end("mark") + 4].lstrip(" \n")
@@ -204,7 +210,40 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match) -> float:
         return 2.5
     if before in "sS":
         return 1.0  # a plural's possessive (workers’) as often as a mark
-    return 2.0 if goes_on else 1.0
+    return APOSTROPHE_GOING_ON if goes_on else 1.0
+
+
+APOSTROPHE_GOING_ON = 1.75
+"""An apostrophe after a word the sentence goes on from is a speck as often
+as a mark: it weighs less than an exclamation or question mark there."""
+
+
+SUSPENDED = regex.compile(r"[ \t]+(?P<word>\p{L}+)(?P<then>(?<=\b(?:and|or|nor|to))[ \t]+\p{L}+-)?")
+"""The word after a hyphen set before a space, and whether it links a
+suspended compound to the next (``pre- and post-war``)."""
+
+
+def _hyphen_weight(text: str, match: regex.Match) -> float:
+    """A hyphen glued to a word before a space is a mark misread, unless it
+    opens a suspended compound (``pre- and post-war``) or a compound the
+    OCR parted, known to the lexicon or set whole elsewhere in the text
+    (``self- government``).
+
+    >>> def weigh(s):
+    ...     return garble_weight(s, 0, GARBLED_REFERENCE.search(s))
+    >>> weigh("a planned society- and to"), weigh("pre- and post-war")
+    (1.5, 0.5)
+    >>> weigh("of self- government; self-government is"), weigh("the post- war years")
+    (0.5, 0.5)
+    """
+    before = regex.search(r"\p{L}+$", text[max(0, match.start() - 30):match.start()])
+    after = SUSPENDED.match(text, match.end(), match.end() + 40)
+    if before is None or after is None or after.group("then"):
+        return 0.5
+    compound = f"{before.group()}-{after.group('word')}"
+    if compound.lower() in load_lexicon() or compound in text:
+        return 0.5
+    return 1.5
 
 
 def _quotation_open(text: str, start: int, end: int, *, double: bool = False) -> bool:
