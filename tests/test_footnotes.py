@@ -245,3 +245,15 @@ def test_a_speck_between_a_star_and_the_note_text() -> None:
     clean = clean_text(page + "\f" + NEXT_PAGE).clean
     assert "planned society[*] and to exercise" in clean
     assert "\n\n[*] The problem of self-government" in clean
+
+
+def test_a_reference_read_as_an_opening_quote_after_a_word() -> None:
+    """An opening quote glued after a word and its comma opens nothing: the
+    raised figure misread, taken before a closing quote that closes a
+    quotation opened on the page."""
+    page = ("The tenants called it the ‘estate of the future,“ and they meant that\n"
+            "the council had promised ‘a home for every family’ within ten years.\n\n" + BODY +
+            "\n' The phrase was the chairman's, in his speech at the opening of the hall.\n")
+    clean = clean_text(page + "\f" + NEXT_PAGE).clean
+    assert "‘estate of the future,[1] and they meant" in clean
+    assert "every family’ within" in clean

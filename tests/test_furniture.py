@@ -29,7 +29,7 @@ from clean_scan.pipeline import STAGE_NAMES, clean_text
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "furniture"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FIXTURE_NAMES = ["running_heads", "foot_numbers", "hathitrust", "top_numbers", "paragraph_gaps",
-                 "lettered_folios"]
+                 "lettered_folios", "chapter_opening"]
 OTHERS = [name for name in STAGE_NAMES if name not in ("normalise", "furniture")]
 
 
@@ -523,3 +523,13 @@ def test_results_names_and_short_lines_of_text_are_not_noise() -> None:
     clean = furniture_only(BLOTCHED_PAGE + "\n" + heading + "The country in which to-day "
                            "every school and university room is decorated.\n").clean
     assert "PART I" in clean and "ORIGIN OF THE PARTY" in clean and "Poe ee" not in clean
+
+
+def test_a_chapter_opening_stays_whole_on_its_page() -> None:
+    """A chapter opens with its number right above its title, set over two
+    lines whose second reads like the running heads of its pages: the
+    page begins at the number, and number and title stay, in one piece
+    (the number is no misread folio of the page)."""
+    raw, _, _ = load_fixture("chapter_opening")
+    clean = furniture_only(raw).clean
+    assert "\f\n10\nHOW THE\nESTATES WERE BUILT\n" in clean

@@ -10,7 +10,9 @@ edges, and by what the neighbouring pages agree on:
   differently each time (``THE U.S.S.R.``, ``THE U"S, SS:``,
   ``THE? Us SESeR3``), so lines at the edges of blocks are compared by their
   letters, fuzzily, and a line that recurs a page's length apart on three
-  pages or more begins a page;
+  pages or more begins a page, unless a line of capitals stands right
+  above it (a chapter's title, the running head's words, set over two
+  lines: ``HOW A PRIORI`` / ``KNOWLEDGE IS POSSIBLE``);
 * **page numbers** rise page by page, alone on a line or at one end of a
   head (``10 THE U"S, SS:``, ``INTRODUCTION 11``), through misread digits;
 * pages are about **equally long**: where two breaks found stand two pages
@@ -30,6 +32,7 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz import fuzz
 
+from clean_scan.furniture_lines import is_heading
 from clean_scan.pagination import (
     SHORT_PAGE,
     Line,
@@ -115,7 +118,7 @@ def paragraph_gap_breaks(lines: Sequence[Line], full_width: int) -> set[int]:
     if len(blocks) < 4:
         return set()
     edges = _edge_lines(lines, blocks, full_width)
-    cuts = {e.index for e in _recurring(edges)}
+    cuts = {_heading_start(lines, blocks, e.index) for e in _recurring(edges)}
     cuts |= _numbered_cuts(lines, edges, cuts)
     cuts.discard(blocks[0][0])  # the text's first line begins its first page anyway
     if len(cuts) < 2:
@@ -137,6 +140,22 @@ def _blocks(lines: Sequence[Line]) -> list[tuple[int, int]]:
     if start is not None:
         blocks.append((start, len(lines) - 1))
     return blocks
+
+
+def _heading_start(lines: Sequence[Line], blocks: list[tuple[int, int]], index: int) -> int:
+    """Where the page begins whose running head's words recur at line
+    ``index``: there, unless a line of capitals stands right above it (a
+    chapter's title set over two lines, ``HOW A PRIORI`` / ``KNOWLEDGE IS
+    POSSIBLE``, on a chapter's first page), when the page begins with the
+    title's block, or with the chapter's number alone above it."""
+    block = next((b for b in blocks if b[0] <= index <= b[1]), None)
+    if block is None or block[0] == index or not is_heading(lines[index - 1].text):
+        return index
+    at = blocks.index(block)
+    if at and _page_number(lines[blocks[at - 1][0]].text)[1] and blocks[at - 1][0] == \
+            blocks[at - 1][1]:
+        return blocks[at - 1][0]
+    return block[0]
 
 
 def _edge_lines(lines: Sequence[Line], blocks: list[tuple[int, int]],

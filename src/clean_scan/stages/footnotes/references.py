@@ -29,7 +29,7 @@ NOT_A_REFERENCE_BEFORE = regex.compile(
 DIGIT_REFERENCE = r"""(?<=[\p{L}\p{Pe}\p{Pf}.,;:!?’”'")])(?P<gap>\s?)(?P<mark>{mark})(?=\s|—|$)"""
 STAR_REFERENCE = regex.compile(r"(?<=[\p{L}.,;:!?’”])(?P<mark>\*)(?=\s|$)")
 GARBLED_REFERENCE = regex.compile(
-    rf"(?<=[\p{{L}}.,;:’”\"\)])(?P<mark>[’'‘`°º!?•*\"”]|[{SUPERSCRIPT_DIGITS}])(?=[\s—–.,;:)]|$)"
+    rf"(?<=[\p{{L}}.,;:’”\"\)])(?P<mark>[’'‘`°º!?•*\"”“]|[{SUPERSCRIPT_DIGITS}])(?=[\s—–.,;:)]|$)"
     rf"|(?<=[.,;:][ \t])(?P<mark>[’'‘`°º*|])(?=[ \t]*$)"
     rf"|(?<=\p{{L}})(?P<mark>-)(?=[ \t]+\p{{L}})")
 """A raised mark misread, glued to the word or stop it follows, or standing
@@ -183,6 +183,8 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match) -> float:
     (1.0, 1.75)
     >>> weigh('of liberal experience." On'), weigh("he called it “liberal experience.” On")
     (2.0, 0.5)
+    >>> weigh("the ‘thing in itself,“ he regards")
+    2.5
     """
     mark = match.group("mark")
     before = text[match.start("mark") - 1]
@@ -194,8 +196,8 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match) -> float:
     goes_on = not following or following[0].islower() or following[0] in "—–"
     if mark in SUPERSCRIPT_DIGITS or mark in "*•":
         return 3.0
-    if mark in "°º":
-        return 2.5
+    if mark in "°º“":
+        return 2.5  # no punctuation; an opening quote opens nothing after a word
     if mark in "!?":
         if before in ".,;:":
             return 2.5

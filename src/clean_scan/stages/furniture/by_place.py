@@ -194,7 +194,7 @@ def _slot_verdict(layout: Layout, page: Page, i: int, where: str, expected: set[
             kind = "page number" if fit == 1.0 else "garbled page number"
             return Verdict("page-number", {1.0: 0.97, 0.9: 0.92}.get(fit, 0.9),
                            f"{kind} {number}, fits the page sequence")
-    if where in active:
+    if where in active and not above_heading(layout, i):  # a chapter's number is no misread folio
         for number in sorted(expected):
             if near_miss(text, number):
                 layout.folios[page.index] = number

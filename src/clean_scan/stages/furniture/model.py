@@ -67,10 +67,13 @@ def stands_alone(layout: Layout, i: int) -> bool:
 
 
 def above_heading(layout: Layout, i: int) -> bool:
+    """Whether line ``i`` stands alone above a heading, as a chapter's
+    number does: set off above, and the heading next below it, after a
+    blank line or right under it (``11`` / ``THE COMMUNIST``)."""
     lines = layout.lines
     if i > 0 and not lines[i - 1].blank and layout.page_of[i - 1] == layout.page_of[i]:
         return False
-    if i + 1 >= len(lines) or not lines[i + 1].blank:
+    if i + 1 >= len(lines):
         return False
     for j in range(i + 1, min(i + 4, len(lines))):
         if not lines[j].blank:
