@@ -257,3 +257,28 @@ def test_a_reference_read_as_an_opening_quote_after_a_word() -> None:
     clean = clean_text(page + "\f" + NEXT_PAGE).clean
     assert "‘estate of the future,[1] and they meant" in clean
     assert "every family’ within" in clean
+
+
+def test_a_mark_set_apart_after_a_stop_and_a_note_opening_with_a_chevron() -> None:
+    """``unnecessary. !`` and ``> Kant's``: both ends of one note, garbled;
+    the misread folio below the note (``293:`` for ``- 29 -``) is no text."""
+    page = ("and the examination of other instances becomes unnecessary. !\n\n" + BODY +
+            "\n> The phrase was the chairman's, in his speech at the opening of the new hall.\n"
+            "\n293:\n")
+    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    assert paragraphs[0].endswith("becomes unnecessary.[1]")
+    assert paragraphs[1].startswith("[1] The phrase was the chairman’s")
+
+
+def test_a_note_goes_after_its_paragraph_over_a_blank_line_the_ocr_put_inside_it() -> None:
+    """The paragraph holding the reference goes on, in small letters, after
+    a blank line the OCR put in it; a short line closing a sentence before
+    a capital ends it although no blank line follows."""
+    page = ("The tenants called it the ‘estate of the future’? and the council\n"
+            "agreed to call it\n\n‘the new town’ in the\nminutes.\n"
+            "The next meeting was held in the spring of the year after the war.\n\n" + BODY +
+            "\n' The phrase was the chairman's, in his speech at the opening of the new hall.\n")
+    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    assert paragraphs[0].endswith("‘the new town’ in the minutes.")
+    assert paragraphs[1].startswith("[1] The phrase")
+    assert paragraphs[2].startswith("The next meeting")

@@ -533,3 +533,9 @@ def test_a_chapter_opening_stays_whole_on_its_page() -> None:
     raw, _, _ = load_fixture("chapter_opening")
     clean = furniture_only(raw).clean
     assert "\f\n10\nHOW THE\nESTATES WERE BUILT\n" in clean
+
+
+def test_the_last_line_of_a_sentence_naming_a_library_is_no_stamp() -> None:
+    raw = ("Cf. A. N. Whitehead, An Introduction to Mathematics (Home University\n"
+           "Library).\n\nThe same thing is exemplified in geometry.\n")
+    assert "Library)." in furniture_only(raw).clean

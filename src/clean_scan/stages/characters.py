@@ -113,6 +113,16 @@ class Lines:
         return _note_pages(self)
 
     @cached_property
+    def note_opening_lines(self) -> set[int]:
+        """The lines that open a note, as the footnotes stage reads them."""
+        texts = [line.strip(" \t") for line in self.lines]
+        return set(note_openings(texts, self.typical_line_length))
+
+    def opens_note(self) -> bool:
+        """Whether the current line opens a note (its mark may be garbled)."""
+        return self.index in self.note_opening_lines
+
+    @cached_property
     def noisy_margins(self) -> tuple[bool, bool]:
         """:func:`clean_scan.stages.specks.noisy_margins` of the lines."""
         return noisy_margins(self.lines)
@@ -343,8 +353,7 @@ def _footnote_pages(doc: Lines) -> list[bool]:
 def _note_pages(doc: Lines) -> list[bool]:
     """For each line: does a note, as the footnotes stage reads one (its
     mark garbled or not, ``' Vide``, or dropped), follow it on the same page?"""
-    texts = [line.strip(" \t") for line in doc.lines]
-    return _pages_before(doc, note_openings(texts, doc.typical_line_length))
+    return _pages_before(doc, sorted(doc.note_opening_lines))
 
 
 def _pages_before(doc: Lines, marks: list[int]) -> list[bool]:
@@ -1337,7 +1346,8 @@ def lone_marks(line: str, doc: Lines) -> list[Proposal]:
     'Whatever British socialists may think'
 
     Left alone: a mark at a line's end (a ``^`` there is ``specks``'), a
-    bullet before a line's first word, marks inside or against a word,
+    bullet before a line's first word, a mark opening a note at a page's
+    foot (``> Kant's``: its raised figure misread), marks inside or against a word,
     longer runs (``____`` is a blank to fill) and two lone apostrophes (a
     quotation set with spaces).
 
@@ -1348,7 +1358,7 @@ def lone_marks(line: str, doc: Lines) -> list[Proposal]:
     """
     fixes = [Proposal(m.start(), m.end(), "", "lone-mark", 0.85,
                       "a mark standing alone between words: a speck")
-             for m in LONE_MARK.finditer(line)]
+             for m in LONE_MARK.finditer(line) if m.start() or not doc.opens_note()]
     if "'" in line:
         alone = list(LONE_APOSTROPHE.finditer(line))
         if len(alone) == 1:

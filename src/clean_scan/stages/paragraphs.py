@@ -130,8 +130,15 @@ def _sentence_goes_on(prev: str, nxt: str) -> bool:
     False
     >>> _sentence_goes_on("(a) the first point", "(b) the second")
     False
+    >>> _sentence_goes_on("which he calls the", "‘phenomenon’. The phenomenon")
+    True
     """
-    return bool(OPEN_SENTENCE.search(prev)) and nxt[:1].islower() and not HEADING.match(prev)
+    return (bool(OPEN_SENTENCE.search(prev)) and bool(TAKEN_UP.match(nxt))
+            and not HEADING.match(prev))
+
+
+TAKEN_UP = regex.compile(r"[‘“'\"]?\p{Ll}")
+"""A small letter first, perhaps after an opening quote."""
 
 
 OPEN_SENTENCE = regex.compile(r"[\p{Ll},]$")

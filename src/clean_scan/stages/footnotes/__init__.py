@@ -227,6 +227,10 @@ def _paragraph_end(lines: Lines, index: int, full_width: int) -> int:
                     return lines[idx].end
                 idx = first
                 continue
+            following = _first_text_after(lines, idx)
+            if following is not None and _block_goes_on(lines, idx, following):
+                idx = following
+                continue
             return lines[idx].end
         if nxt.page_break:
             first = _first_text_after(lines, idx + 1)
@@ -234,8 +238,39 @@ def _paragraph_end(lines: Lines, index: int, full_width: int) -> int:
                 return lines[idx].end
             idx = first
             continue
+        if idx > index and _ends_inside_block(lines, idx, full_width):
+            return lines[idx].end
         idx += 1
     return lines[idx].end
+
+
+def _ends_inside_block(lines: Lines, idx: int, full_width: int) -> bool:
+    """A short line closing a sentence, a capital opening the next: a
+    paragraph's end the OCR left no blank line after (an indent shows it
+    on the page)."""
+    goes_on, sure, _ = runs_on(lines.texts[idx], lines.texts[idx + 1], full_width)
+    return not goes_on and sure >= PARAGRAPH_ENDS and SENTENCE_CLOSED.search(lines.texts[idx])
+
+
+PARAGRAPH_ENDS = 0.8
+SENTENCE_CLOSED = regex.compile(r"[.!?][’”]?$")
+
+
+def _block_goes_on(lines: Lines, last: int, following: int) -> bool:
+    """Whether the paragraph goes on over a blank line the OCR put inside
+    it, on the same page: a word split, or the next block going on in small
+    letters (``which he calls the`` / ``‘phenomenon’.``), and no note."""
+    if any(lines.texts[i] == PAGE_BREAK for i in range(last + 1, following)):
+        return False
+    if NOTE_START.match(lines.texts[following]):
+        return False
+    return bool(SPLIT_WORD.search(lines.texts[last]) or GOES_ON.match(lines.texts[following]))
+
+
+SPLIT_WORD = regex.compile(r"\p{L}[-¬]$")
+GOES_ON = regex.compile(r"[‘“'\"(.,:;_ ]*\p{Ll}")
+"""A line the sentence goes on in: a small letter first, perhaps after a quote
+or a speck."""
 
 
 def _next_nonblank_is_note_foot(lines: Lines, idx: int) -> bool:

@@ -34,7 +34,7 @@ SYMBOL_MARKS = "†‡§¶"
 use one of them marks its first note with a star as printed, not a garbled
 ``1``."""
 
-GARBLED_MARKS = "'‘’`\"“”°º^»«!?"
+GARBLED_MARKS = "'‘’`\"“”°º^»«!?>"
 """What an OCR engine gives for a note's raised figure it could not read."""
 
 NOTE_START = regex.compile(
@@ -191,12 +191,13 @@ def note_openings(texts: Sequence[str], full_width: float) -> list[int]:
 
 
 def _stray_mark_block(lines: LineSource, block: list[int]) -> bool:
-    """A single short line of no word (``i]``): a misread folio, not text."""
+    """A single short line of no word (``i]``, ``293:`` for ``- 29 -``): a
+    misread folio, not text."""
     text = lines.texts[block[0]]
     return len(block) == 1 and len(text.replace(" ", "")) <= 4 and not STRAY_WORD.search(text)
 
 
-STRAY_WORD = regex.compile(r"\p{L}{3,}|\d{3,}")
+STRAY_WORD = regex.compile(r"\p{L}{3,}|\d{4,}")
 
 
 def _small_type(lines: LineSource, block: list[int], full_width: int) -> bool:

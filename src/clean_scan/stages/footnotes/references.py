@@ -30,10 +30,11 @@ DIGIT_REFERENCE = r"""(?<=[\p{L}\p{Pe}\p{Pf}.,;:!?’”'")])(?P<gap>\s?)(?P<mar
 STAR_REFERENCE = regex.compile(r"(?<=[\p{L}.,;:!?’”])(?P<mark>\*)(?=\s|$)")
 GARBLED_REFERENCE = regex.compile(
     rf"(?<=[\p{{L}}.,;:’”\"\)])(?P<mark>[’'‘`°º!?•*\"”“]|[{SUPERSCRIPT_DIGITS}])(?=[\s—–.,;:)]|$)"
-    rf"|(?<=[.,;:][ \t])(?P<mark>[’'‘`°º*|])(?=[ \t]*$)"
+    rf"|(?<=[.,;:][ \t])(?P<mark>[’'‘`°º*|!?])(?=[ \t]*$)"
     rf"|(?<=\p{{L}})(?P<mark>-)(?=[ \t]+\p{{L}})")
 """A raised mark misread, glued to the word or stop it follows, or standing
-apart after a stop at a line's end (``experience. |``, ``ments. '``), or
+apart after a stop at a line's end (``experience. |``, ``ments. '``,
+``unnecessary. !``), or
 read as a hyphen before the next word (``society- and``)."""
 
 OPENING_SINGLE_QUOTE = regex.compile(r"(?:^|[\s(\[—“\"])[‘'`](?=\p{L})")

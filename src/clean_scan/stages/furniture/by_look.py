@@ -39,7 +39,7 @@ def line_furniture(layout: Layout) -> None:
             layout.verdicts[i] = Verdict("shelf-mark", 0.9,
                                          "library's shelf mark or class number on an end leaf")
             continue
-        if not may_be_footer and prose(line.text):
+        if not may_be_footer and (prose(line.text) or _ends_a_sentence(layout, i)):
             continue  # what _by_look says of running text that is no footer
         # libraries stamp the first and last leaves: there a garbled stamp word is enough
         # (in a short text, only beside a stamp read plainly: see _stamps_beside_stamps)
@@ -53,6 +53,33 @@ def line_furniture(layout: Layout) -> None:
         stamps = _stamps_beside_stamps(layout, stamps)
     _stamp_blocks(layout, stamps)
     _footer_continuations(layout, lowered)
+
+
+def _ends_a_sentence(layout: Layout, i: int) -> bool:
+    """Whether the line ends a sentence that a full line of print right
+    above it (no blank line between) leaves open: ``(Home University`` /
+    ``Library).`` is a note's last line, not a library's label.
+
+    >>> from clean_scan.stages.furniture import analyse
+    >>> text = "Cf. Whitehead, An Introduction to Mathematics (Home University\\nLibrary).\\n"
+    >>> lay = analyse(text)
+    >>> _ends_a_sentence(lay, 1), _ends_a_sentence(lay, 0)
+    (True, False)
+    >>> _ends_a_sentence(analyse(text.replace(").", ")")), 1)
+    True
+    """
+    if i == 0 or layout.lines[i - 1].blank or layout.page_of[i - 1] != layout.page_of[i]:
+        return False
+    above = layout.lines[i - 1].text.strip()
+    line = layout.lines[i].text.strip()
+    if len(above) < RUNNING_LINE or above.endswith((".", ":", "!", "?")):
+        return False
+    closes_bracket = line.endswith(")") and above.count("(") > above.count(")")
+    return closes_bracket or line.endswith((".", ".)", ".”", ".’"))
+
+
+RUNNING_LINE = 40
+"""A line this long is a line of print, not a stamp's."""
 
 
 def _stamps_beside_stamps(layout: Layout, stamps: list[int]) -> list[int]:
