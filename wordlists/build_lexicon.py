@@ -51,9 +51,10 @@ LONG_COUNT = 100_000
 spelling stage searches with rapidfuzz for near matches of long words."""
 
 EXCLUDE_LISTS = ("anachronisms.txt", "not-words.txt", "real-word-confusions.txt",
-                 "ocr-confusions.txt", "binding-words.txt", "stop-abbreviations.txt")
+                 "ocr-confusions.txt", "binding-words.txt", "stop-abbreviations.txt",
+                 "function-words.txt")
 COPIED_LISTS = ("anachronisms.txt", "real-word-confusions.txt", "binding-words.txt",
-                "stop-abbreviations.txt")
+                "stop-abbreviations.txt", "function-words.txt")
 """Lists the stages read as they are (comments dropped), besides the lexicon."""
 
 

@@ -241,6 +241,25 @@ def _at_a_binding_edge(chain: str, line: str, at: int, binding: dict[str, str]) 
         (index == len(parts) - 2 and parts[-1].lower() in binding)
 
 
+def _written_apart(chain: str, doc: Lines) -> bool:
+    """Whether two words a hyphen joins, one of them a function word, are
+    words the text writes apart elsewhere (``had-been``, ``in-fact``,
+    ``as-a`` where ``had been``, ``in fact``, ``as a`` stand as two words):
+    a speck, since the compound is printed nowhere else."""
+    parts = chain.lower().split("-")
+    if len(parts) != 2 or not any(p in function_words() for p in parts):
+        return False
+    pattern = regex.compile(rf"(?i)(?<!\p{{L}}){parts[0]}[ \t\n]+{parts[1]}(?!\p{{L}})")
+    return pattern.search(doc.text) is not None
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """``data/function-words.txt``: the closed classes of English words."""
+    text = resources.files("clean_scan").joinpath("data/function-words.txt").read_text("utf-8")
+    return frozenset(word for line in text.splitlines() for word in line.split())
+
+
 def _hyphen_chain(line: str, at: int) -> str | None:
     """The words joined by hyphens around the hyphen at ``at``."""
     for m in HYPHEN_CHAIN.finditer(line, max(0, at - 60), at + 60):
@@ -265,7 +284,8 @@ def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
     and only in a specky document (:func:`speck_rate`). Left alone:
     abbreviations (``i.e``), compounds (``well-known``, ``working-class``,
     ``to-day``), and a hyphen between two words neither of which binds to
-    the next.
+    the next, unless the text writes the two apart elsewhere and one is a
+    function word (:func:`_written_apart`).
 
     >>> show(speck_between_words, "i.e the well-known working-class to-day anti-war")
     'i.e the well-known working-class to-day anti-war'
@@ -285,7 +305,8 @@ def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
             chain = _hyphen_chain(line, m.start())
             if chain is None or chain.lower() in lexicon or doc.count_as_printed(chain) > 1:
                 continue  # a compound, however many its parts
-            if not _at_a_binding_edge(chain, line, m.start(), binding):
+            apart = _written_apart(chain, doc)
+            if not (apart or _at_a_binding_edge(chain, line, m.start(), binding)):
                 continue  # ``day-to-day``: a speck joins a binding word at a chain's edge
         left = GLUED_LEFT.search(line, 0, m.start())
         right = GLUED_RIGHT.match(line, m.end())
@@ -300,7 +321,7 @@ def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
         if not (lexicon.common(a) and lexicon.common(b)):
             continue
         if mark == "-":
-            if a.lower() not in binding and b.lower() not in binding:
+            if a.lower() not in binding and b.lower() not in binding and not apart:
                 continue
         elif b[0].isupper() and a.lower() not in binding:
             continue  # ``war.The``: a stop with its space lost, not a speck
