@@ -282,3 +282,35 @@ def test_a_note_goes_after_its_paragraph_over_a_blank_line_the_ocr_put_inside_it
     assert paragraphs[0].endswith("‘the new town’ in the minutes.")
     assert paragraphs[1].startswith("[1] The phrase")
     assert paragraphs[2].startswith("The next meeting")
+
+
+def test_of_two_ordinary_marks_on_a_page_neither_is_taken_for_the_reference() -> None:
+    """Two closing quotes that may each be the reference of a starred note
+    whose own mark was lost: neither is taken; the note goes after the
+    paragraph at the page foot, flagged, and both quotes stay."""
+    page = ("They called it the ‘estate of the future’ and the ‘new town’\n"
+            "in the minutes of the year.\n\n" + BODY +
+            "\n* The phrase was the chairman's, in his speech at the opening of the new hall.\n")
+    result = clean_text(page + "\f" + NEXT_PAGE)
+    assert "the ‘estate of the future’ and the ‘new town’ in the minutes" in result.clean
+    assert "it then.\n\n[*] The phrase" in result.clean
+    assert any(f.rule == "move-note" and "no reference" in f.reason for f in result.flags)
+
+
+def test_a_two_line_note_without_a_mark_cutting_a_sentence_in_two() -> None:
+    """The note's mark was dropped and it runs to two lines only; the body
+    above it breaks off mid-sentence (``the truth of this``) and goes on on
+    the next page: it is a note, whose reference, set apart after a stop
+    and trailed by specks, closes its paragraph though no blank line
+    follows."""
+    page = ("and the examination of other instances becomes unnecessary.' —_-\n"
+            "The same thing is exemplified in the plans for every estate the\n"
+            "council built, as soon as we have seen the truth of this\n\n"
+            "Cf. the Report of the Housing Committee of the Borough Council (Public\n"
+            "Library).\n")
+    paragraphs = clean_text(page + "\f" + "= proposition, which the tenants made their own.\n"
+                            ).clean.split("\n\n")
+    assert "becomes unnecessary.[1]" in paragraphs[0]
+    assert paragraphs[1].startswith("[1] Cf. the Report") and "(Public Library)." in paragraphs[1]
+    assert paragraphs[2].startswith("The same thing") and paragraphs[2].endswith(
+        "proposition, which the tenants made their own.\n")

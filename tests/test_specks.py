@@ -101,3 +101,18 @@ def test_a_hyphen_joining_words_the_text_writes_apart_is_a_speck() -> None:
                           "planned in-fact by working-class members of the council.\n")
     clean = clean_text(text, skip=["spelling"]).clean
     assert "estate had been planned in fact by working-class members" in clean
+
+
+def test_hyphens_between_words_by_the_dozen_are_specks() -> None:
+    """A scan whose specks read as hyphens between words (five or more
+    joining a function word): each such hyphen goes, though the text never
+    writes the two words apart; compounds the lexicon knows stay."""
+    text = ("The tenants to-make their case went a-certain way, and the council\n"
+            "was incapable-of seeing that-an estate must have its hall. The so-called\n"
+            "plan was to-be ready in the spring, and the well-known architect said\n"
+            "it-does not matter to-day what the ministry thinks of the-men.\n")
+    clean = clean_text(text, skip=["spelling"]).clean
+    assert ("The tenants to make their case went a certain way, and the council was "
+            "incapable of seeing that an estate") in clean
+    assert "so-called plan was to be ready" in clean and "well-known" in clean
+    assert "it does not matter to-day" in clean

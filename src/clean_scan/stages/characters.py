@@ -57,10 +57,12 @@ from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages.footnotes.notes import note_openings
 from clean_scan.stages.margins import margin_noise, noisy_margins
 from clean_scan.stages.specks import (
+    HYPHEN_SPECKY,
     SPECKY,
     STOP_THEN_SMALL,
     doubled_stop,
     hyphen_before_a_space,
+    hyphen_speck_rate,
     lone_speck,
     mark_after_binding_word,
     speck_before_word,
@@ -143,6 +145,12 @@ class Lines:
     def speck_rate(self) -> float:
         """:func:`clean_scan.stages.specks.speck_rate` of the text."""
         return speck_rate(self.text)
+
+    @cached_property
+    def hyphen_specky(self) -> bool:
+        """Whether :func:`clean_scan.stages.specks.hyphen_speck_rate` says
+        the text's hyphens between words are specks by the dozen."""
+        return hyphen_speck_rate(self.text) >= HYPHEN_SPECKY
 
     @cached_property
     def number_votes(self) -> dict[str, Counter[str]]:

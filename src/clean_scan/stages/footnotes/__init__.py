@@ -184,13 +184,19 @@ def _ends_paragraph(text: str, at: int) -> bool:
     return not rest.strip() or rest.startswith(("\n\n", "\n\f", "\n \n"))
 
 
+TRAILING_SPECKS = " \t-—_~|.,"
+"""What may follow a reference at a line's end and still leave it there:
+specks (``unnecessary.' —_-``)."""
+
+
 def _note_place(text: str, lines: Lines, ref: Reference) -> int:
     """Where the note goes: after the paragraph holding its reference; or
-    right after the reference where it closes a sentence at a line's end
-    and the next line opens one, since the OCR may have run two paragraphs
+    at the end of the line where the reference closes a sentence (specks
+    aside) and the next line opens one, since the OCR may have run two paragraphs
     into one block there (a paragraph's indent leaves no blank line)."""
     line = lines[ref.line_index]
-    if ref.end == line.end and text[ref.start - 1:ref.start] in ".!?" and \
+    at_end = not text[ref.end:line.end].strip(TRAILING_SPECKS)
+    if at_end and text[ref.start - 1:ref.start] in ".!?" and \
             ref.line_index + 1 < len(lines) and lines.texts[ref.line_index + 1][:1].isupper():
         return line.end
     return _paragraph_end(lines, ref.line_index, lines.full_width)

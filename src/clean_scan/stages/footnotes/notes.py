@@ -130,7 +130,8 @@ def foot_notes(lines: LineSource, blocks: list[list[int]],
             break
         k -= 1
         cut = k
-    if cut == end and end > 1 and markless_note(lines.texts, blocks[end - 1], full_width):
+    if cut == end and end > 1 and markless_note(lines.texts, blocks[end - 1], full_width,
+                                                lines.texts[blocks[end - 2][-1]]):
         return blocks[:end - 1], [Note([lines[i] for i in blocks[end - 1]], "", True)]
     notes: list[Note] = []
     for block in blocks[cut:end]:
@@ -148,10 +149,12 @@ def foot_notes(lines: LineSource, blocks: list[list[int]],
     return blocks[:cut], notes
 
 
-def markless_note(texts: Sequence[str], block: list[int], full_width: float) -> bool:
+def markless_note(texts: Sequence[str], block: list[int], full_width: float,
+                  above: str = "") -> bool:
     """Whether a page's last block is a note whose mark was dropped: at
-    least ``MARKLESS_LINES`` lines, every one but the last in smaller type,
-    opening a sentence.
+    least ``MARKLESS_LINES`` lines (two where the body's last line ``above``
+    it leaves its sentence open: the block cuts the text in two), every one
+    but the last in smaller type, opening a sentence.
 
     >>> body = "x" * 60
     >>> note = ["The note, set small, " + "y" * 60] * 2 + ["ends here."]
@@ -159,8 +162,11 @@ def markless_note(texts: Sequence[str], block: list[int], full_width: float) -> 
     (True, False)
     >>> markless_note(["the note, set small, " + "y" * 60] * 3, [0, 1, 2], 60)
     False
+    >>> markless_note(note, [1, 2], 60), markless_note(note, [1, 2], 60, "as we saw the")
+    (False, True)
     """
-    if len(block) < MARKLESS_LINES or not MARKLESS_OPENING.match(texts[block[0]]):
+    needed = MARKLESS_LINES - 1 if above and not above.endswith(SENTENCE_ENDS) else MARKLESS_LINES
+    if len(block) < needed or not MARKLESS_OPENING.match(texts[block[0]]):
         return False
     return min(len(texts[i]) for i in block[:-1]) >= SMALL_TYPE * full_width
 
@@ -177,9 +183,11 @@ def note_openings(texts: Sequence[str], full_width: float) -> list[int]:
     blocks: list[list[int]] = []
     for idx, text in enumerate([*texts, PAGE_BREAK]):
         if text == PAGE_BREAK:
-            last = blocks[-1] if blocks and not block else block
-            if len(blocks) + bool(block) > 1 and markless_note(texts, last, full_width):
-                openings.append(last[0])
+            if block:
+                blocks.append(block)
+            if len(blocks) > 1 and markless_note(texts, blocks[-1], full_width,
+                                                 texts[blocks[-2][-1]]):
+                openings.append(blocks[-1][0])
             block, blocks = [], []
         elif not text:
             if block:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from clean_scan.charmaps import LETTERS_FOR_DIGIT, SUPERSCRIPT_DIGITS
-from clean_scan.layout import Line
+from clean_scan.layout import PAGE_BREAK, Line
 from clean_scan.lexicon import known_form, load_lexicon
 from clean_scan.stages.footnotes.notes import Note
 
@@ -51,6 +51,10 @@ WEAK_WEIGHT = 0.1
 """The weight such a mark counts for: below any mark weighing enough."""
 
 
+SPECKS = " =-_~|:;.,'\"‘“"
+"""What a page's first line may open with before its text: specks."""
+
+
 @dataclass
 class Reference:
     start: int
@@ -72,6 +76,7 @@ def assign_references(text: str, lines, body: list[int],
     the note marked with a star.
     """
     garbled = _garbled_candidates(text, lines, body)
+    weak_ones = sum(weight < GARBLE_THRESHOLD and mark not in "\"”" for _, weight, mark in garbled)
     options: list[list[tuple[Reference, float]]] = []
     for note in notes:
         printed = _printed_reference(text, lines, body, note)
@@ -83,7 +88,9 @@ def assign_references(text: str, lines, body: list[int],
                     continue
                 if weight >= GARBLE_THRESHOLD:
                     choices.append((ref, weight + (0.5 if mark == note.mark else 0.0)))
-                elif sure_note and mark not in "\"”":  # a double quote closes a quotation
+                elif sure_note and mark not in "\"”" and weak_ones == 1:
+                    # the one mark on the page that may be the reference; a double quote
+                    # closes a quotation; of two or more, none is more likely than the rest
                     choices.append((Reference(ref.start, ref.end, ref.line_index, True, True),
                                     WEAK_WEIGHT))
         options.append(choices)
@@ -156,8 +163,9 @@ def _garbled_candidates(text: str, lines, body: list[int]) -> list[tuple[Referen
         line: Line = lines[idx]
         if idx > body[0] and lines.texts[idx - 1] == "":
             paragraph_start = line.start
+        after = _next_page_text(lines, idx) if idx == body[-1] else None
         for match in GARBLED_REFERENCE.finditer(text, line.start, line.end):
-            weight = garble_weight(text, paragraph_start, match)
+            weight = garble_weight(text, paragraph_start, match, after)
             if weight >= WEAK_THRESHOLD:
                 start = match.start("mark")
                 start -= text[start - 1] in " \t"  # the space before a mark set apart goes too
@@ -166,7 +174,18 @@ def _garbled_candidates(text: str, lines, body: list[int]) -> list[tuple[Referen
     return found
 
 
-def garble_weight(text: str, paragraph_start: int, match: regex.Match) -> float:
+def _next_page_text(lines, idx: int) -> str:
+    """The first line of text on the page after line ``idx``'s ('' if none):
+    what the body's last line runs on into, below the notes."""
+    texts = lines.texts
+    k = idx + 1
+    while k < len(texts) and texts[k] != PAGE_BREAK:
+        k += 1
+    return next((t for t in texts[k + 1:] if t and t != PAGE_BREAK), "")
+
+
+def garble_weight(text: str, paragraph_start: int, match: regex.Match,
+                  after: str | None = None) -> float:
     """How surely a mark glued to a word is a note's reference misread.
 
     A star, a superscript or a degree sign is no punctuation of running
@@ -194,6 +213,8 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match) -> float:
     if before in " \t":
         return 2.0  # a mark set apart after a stop at a line's end: no punctuation's place
     following = text[match.end("mark"):match.end("mark") + 4].lstrip(" \n")
+    if after is not None and not text[match.end("mark"):match.end("mark") + 1].strip():
+        following = after.lstrip(SPECKS)  # the body's last line runs on over the page break
     goes_on = not following or following[0].islower() or following[0] in "—–"
     if mark in SUPERSCRIPT_DIGITS or mark in "*•":
         return 3.0
