@@ -539,3 +539,18 @@ def test_the_last_line_of_a_sentence_naming_a_library_is_no_stamp() -> None:
     raw = ("Cf. A. N. Whitehead, An Introduction to Mathematics (Home University\n"
            "Library).\n\nThe same thing is exemplified in geometry.\n")
     assert "Library)." in furniture_only(raw).clean
+
+
+def test_a_paragraphs_last_line_in_the_words_of_the_running_head_stays() -> None:
+    """Pages parted by paragraph gaps; a paragraph ends in a short line
+    whose words are the running head's, in small letters: it is text."""
+    pages = []
+    for n in range(11, 18):
+        head = f"{n} THE NEW TOWNS" if n % 2 == 0 else f"HOUSING THE PEOPLE {n}"
+        body = prose(n, 14).split("\n")
+        if n == 14:
+            body[6] = "housing the people."
+        pages.append(head + "\n\n" + "\n".join(body[:7]) + "\n\n" + "\n".join(body[7:]))
+    clean = furniture_only("\n\n".join(pages) + "\n").clean
+    assert "\nhousing the people.\n" in clean
+    assert "HOUSING THE PEOPLE 13" not in clean and "14 THE NEW TOWNS" not in clean

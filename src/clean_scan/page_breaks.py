@@ -167,6 +167,8 @@ def _edge_lines(lines: Sequence[Line], blocks: list[tuple[int, int]],
             if len(text) >= HEAD_WIDTH * full_width:
                 continue
             number, alone = _page_number(text)
+            if i == last != first and number is None and not is_heading(text):
+                continue  # a paragraph's short last line (``totalitarian dictatorship.``)
             edges.append(EdgeLine(i, "".join(letters_key(text).split()), number, alone))
     return edges
 
