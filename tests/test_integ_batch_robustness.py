@@ -160,7 +160,14 @@ def test_a_large_input_cleaned_in_segments_restores_and_locates_edits(
     starts = [0] + [m.end() for m in regex.finditer("\n", read)]
     for item in report["edits"] + report["flags"]:
         assert starts[item["line"] - 1] + item["column"] - 1 == item["start"]
-    assert [e["id"] for e in report["edits"]] == list(range(1, len(report["edits"]) + 1))
+    ids = [e["id"] for e in report["edits"] + report["flags"]]
+    assert len(set(ids)) == len(ids)  # unique, and each says where its item stands
+    for item in report["edits"]:
+        assert item["id"].split("#")[0] == (f'{item["stage"]}:{item["rule"]}:'
+                                            f'{item["start"]}-{item["end"]}')
+    for item in report["flags"]:
+        assert item["id"].split("#")[0] == (f'flag:{item["stage"]}:{item["rule"]}:'
+                                            f'{item["start"]}-{item["end"]}')
     assert record["edits"] == len(report["edits"])
 
 

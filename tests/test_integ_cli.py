@@ -53,7 +53,7 @@ def test_a_windows_file_gets_the_same_edits_and_restores_with_its_line_ends(
 def test_report_records_every_stage_and_input_checksum(sample_copy: Path):
     run_cli(str(sample_copy), "--out-dir", str(sample_copy.parent / "out"))
     data = json.loads((sample_copy.parent / "out" / "ussr-1942.report.json").read_text())
-    assert data["schema"] == "clean-scan/report" and data["version"] == 2
+    assert data["schema"] == "clean-scan/report" and data["version"] == 3
     assert [s["name"] for s in data["stages"]] == list(STAGE_NAMES)
     assert data["input"]["encoding"] == "utf-8"
     edit = data["edits"][0]
@@ -169,6 +169,6 @@ def test_json_report_is_one_item_per_line_and_valid(sample_copy: Path):
     run_cli(str(sample_copy))
     text = (sample_copy.parent / "ussr-1942.report.json").read_text(encoding="utf-8")
     data = json.loads(text)
-    assert text.count('\n  {"id": ') == len(data["edits"])
+    assert text.count('\n  {"id": ') == len(data["edits"]) + len(data["flags"])
     items = len(data["edits"]) + len(data["flags"]) + len(data["restore"]["hunks"])
     assert len(text.splitlines()) < items + 100  # the head is short; no item spans lines

@@ -4,6 +4,7 @@ item by item would, and fall back when they cannot."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -73,7 +74,22 @@ def test_report_of_a_real_text_reads_back() -> None:
     source = decode_bytes(raw.encode())
     text = report_json(result, source, "x.txt")
     assert text == reference(build_report(result, source, "x.txt"))
-    assert json.loads(text)["edits"][0]["id"] == 1
+    first = json.loads(text)["edits"][0]
+    assert first["id"] == f'{first["stage"]}:{first["rule"]}:{first["start"]}-{first["end"]}'
+
+
+def test_ids_are_unique_and_the_same_on_every_run() -> None:
+    """A reviewer's decisions name edits and flags by id: each id is unique
+    in its report and the same when the same text is cleaned again."""
+    raw = (Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ussr-1942" / "raw.txt")
+    if not raw.exists():
+        pytest.skip("the shared corpus is not beside the repository")
+    text = raw.read_text(encoding="utf-8")[:60000]
+    source = decode_bytes(text.encode())
+    runs = [json.loads(report_json(clean_text(text), source, "x.txt")) for _ in range(2)]
+    ids = [item["id"] for item in runs[0]["edits"] + runs[0]["flags"]]
+    assert len(ids) == len(set(ids)) > 100
+    assert ids == [item["id"] for item in runs[1]["edits"] + runs[1]["flags"]]
 
 
 def test_line_index() -> None:

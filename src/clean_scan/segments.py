@@ -27,7 +27,8 @@ from __future__ import annotations
 import hashlib
 import json
 import tempfile
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -38,6 +39,7 @@ from clean_scan.decoding import DecodedInput
 from clean_scan.document import Edit
 from clean_scan.pipeline import Result, clean_text
 from clean_scan.reports.json_report import SCHEMA, VERSION, build_report, input_record
+from clean_scan.review.ids import edit_id, flag_id
 from clean_scan.stage import Context
 
 SEGMENT_THRESHOLD = 3_000_000
@@ -113,6 +115,7 @@ class SegmentedRun:
     clean_parts: list[bytes] = field(default_factory=list)
     clean_sha256: str = ""
     options: dict[str, Any] = field(default_factory=dict)
+    ids: Counter[str] = field(default_factory=Counter)
 
 
 def clean_segmented(source: DecodedInput, name: str, report: IO[bytes] | None, *,
@@ -147,11 +150,10 @@ def clean_segmented(source: DecodedInput, name: str, report: IO[bytes] | None, *
             line_col = (lines_before, start - (text.rfind("\n", 0, start) + 1))
             seg_report = build_report(result, source, name)
             for item in seg_report["edits"]:
-                item["id"] += run.edit_count
-                edits.write(_shift(item, start, line_col))
+                edits.write(_with_id(_shift(item, start, line_col), run.ids, edit_id))
             run.edit_count += len(seg_report["edits"])
             for item in seg_report["flags"]:
-                flags.write(_shift(item, start, line_col))
+                flags.write(_with_id(_shift(item, start, line_col), run.ids, flag_id))
             run.flag_count += len(seg_report["flags"])
             offset = clean_len + len(join)
             for h_start, h_end, raw in result.hunks:
@@ -200,6 +202,16 @@ def _shift(item: dict[str, Any], raw_offset: int, line_col: tuple[int, int]) -> 
     if item["line"] == 1:
         item["column"] += line_col[1]
     item["line"] += line_col[0]
+    return item
+
+
+def _with_id(item: dict[str, Any], seen: Counter[str],
+             make: Callable[[str, str, int, int], str]) -> dict[str, Any]:
+    """The item with its stable id made from its raw-input place (a
+    segment's own ids count from the segment's start)."""
+    item_id = make(item["stage"], item["rule"], item["start"], item["end"])
+    seen[item_id] += 1
+    item["id"] = item_id if seen[item_id] == 1 else f"{item_id}#{seen[item_id]}"
     return item
 
 

@@ -1,6 +1,6 @@
 r"""The JSON report: a versioned, documented record of one cleaning run.
 
-Schema ``clean-scan/report`` version 2 (see docs/report-schema.md):
+Schema ``clean-scan/report`` version 3 (see docs/report-schema.md):
 
 ``schema``, ``version``
     Fixed strings/numbers; a reader checks them first.
@@ -21,12 +21,13 @@ Schema ``clean-scan/report`` version 2 (see docs/report-schema.md):
 ``stages``
     The stages that ran, in order, each ``{"name", "edits", "flags"}``.
 ``edits``
-    Every applied change: ``id``, ``stage``, ``rule``, ``start``/``end`` (raw
+    Every applied change: ``id`` (stable across runs, see
+    :mod:`clean_scan.review.ids`), ``stage``, ``rule``, ``start``/``end`` (raw
     character offsets), ``line``/``column`` (1-based, in the raw input),
     ``before`` (what the stage saw), ``after``, ``confidence`` (0-1),
     ``reason``.
 ``flags``
-    Every suspicious stretch left unchanged: ``stage``, ``rule``, ``start``,
+    Every suspicious stretch left unchanged: ``id``, ``stage``, ``rule``, ``start``,
     ``end``, ``line``, ``column``, ``text``, ``confidence``, ``reason``,
     ``suggestions``.
 ``restore``
@@ -50,12 +51,15 @@ from typing import Any
 from clean_scan.decoding import DecodedInput
 from clean_scan.document import Edit
 from clean_scan.pipeline import Result
+from clean_scan.review.ids import edit_id, flag_id, unique_ids
 
 SCHEMA = "clean-scan/report"
-VERSION = 2
-r"""Version 2: a file with ``\r\n`` (or ``\r``) line ends throughout is read
-with ``\n`` ones, recorded once in ``input.line_ends``; version 1 kept them
-in the raw text and logged each conversion as a normalise edit."""
+VERSION = 3
+r"""Version 3: edits and flags have stable string ids (version 2 numbered
+the edits 1, 2, 3 and gave flags none). Version 2: a file with ``\r\n``
+(or ``\r``) line ends throughout is read with ``\n`` ones, recorded once in
+``input.line_ends``; version 1 kept them in the raw text and logged each
+conversion as a normalise edit."""
 
 
 class LineIndex:
@@ -78,11 +82,11 @@ def build_report(result: Result, source: DecodedInput, name: str,
     come first, so a reader can take the head of a huge report."""
     index = LineIndex(result.raw)
     edits = []
-    for number, edit in enumerate(result.edits, 1):
+    for item_id, edit in zip(edit_ids(result.edits), result.edits, strict=True):
         line, column = index.locate(edit.raw_start)
         edits.append(
             {
-                "id": number,
+                "id": item_id,
                 "stage": edit.stage,
                 "rule": edit.rule,
                 "start": edit.raw_start,
@@ -121,12 +125,19 @@ def input_record(source: DecodedInput, name: str) -> dict[str, Any]:
             "encoding": source.encoding, "bom": source.bom, "line_ends": source.line_ends}
 
 
+def edit_ids(edits: Sequence[Edit]) -> list[str]:
+    """Each edit's stable id (:mod:`clean_scan.review.ids`)."""
+    return unique_ids([edit_id(e.stage, e.rule, e.raw_start, e.raw_end) for e in edits])
+
+
 def _flag_items(result: Result, index: LineIndex) -> list[dict[str, Any]]:
     flags = []
-    for flag in result.flags:
+    ids = unique_ids([flag_id(f.stage, f.rule, f.raw_start, f.raw_end) for f in result.flags])
+    for item_id, flag in zip(ids, result.flags, strict=True):
         line, column = index.locate(flag.raw_start)
         flags.append(
             {
+                "id": item_id,
                 "stage": flag.stage,
                 "rule": flag.rule,
                 "start": flag.raw_start,
@@ -221,11 +232,12 @@ def _edit_lines(edits: Sequence[Edit], index: LineIndex) -> str | None:
                 and _plain(edits, "confidence", {int, float})
                 and all(map(math.isfinite, map(attrgetter("confidence"), edits)))):
             return None
-        for number, edit in enumerate(edits, 1):
+        for item_id, edit in zip(edit_ids(edits), edits, strict=True):
             start = edit.raw_start
             line = find_line(starts, start)
             lines.append(
-                f'{{"id": {number}, "stage": {names[edit.stage]}, "rule": {names[edit.rule]}, '
+                f'{{"id": {enc(item_id)}, "stage": {names[edit.stage]}, '
+                f'"rule": {names[edit.rule]}, '
                 f'"start": {start}, "end": {edit.raw_end}, "line": {line}, '
                 f'"column": {start - starts[line - 1] + 1}, "before": {enc(edit.before)}, '
                 f'"after": {enc(edit.after)}, "confidence": {edit.confidence!r}, '
