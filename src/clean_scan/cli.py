@@ -14,9 +14,12 @@ from pathlib import Path
 import click
 
 from clean_scan.decoding import InputError
+from clean_scan.outputs import stem_of
 from clean_scan.pipeline import STAGE_NAMES, STAGES
 from clean_scan.restore import RestoreError, restore_from_report
-from clean_scan.runner import clean_file
+from clean_scan.review.words import DEFAULT_NAME as DEFAULT_WORDS
+from clean_scan.review.words import read_word_list as read_project_words
+from clean_scan.runner import ReviewOutcome, clean_file
 from clean_scan.stage import Context
 
 EXIT_BAD_INPUT = 2
@@ -72,7 +75,15 @@ def cli() -> None:
     "--words",
     "words_file",
     type=click.Path(path_type=Path),
-    help="Project word list: one word per line, trusted as correct.",
+    help="Project word list: words trusted as correct, corrections rejected "
+    "(default: clean-scan.words beside INPUT, if there is one).",
+)
+@click.option(
+    "--review",
+    "review_file",
+    type=click.Path(path_type=Path),
+    help="A reviewer's decisions to apply (default: STEM.review.json beside the "
+    "outputs, if there is one).",
 )
 @click.option("--force", is_flag=True, help="Replace outputs that clean-scan did not write.")
 def clean_command(
@@ -83,22 +94,23 @@ def clean_command(
     skip: tuple[str, ...],
     min_confidence: float,
     words_file: Path | None,
+    review_file: Path | None,
     force: bool,
 ) -> None:
     """Clean INPUT and write the clean text and its reports."""
+    review_path = review_file or _decisions_beside(input_path, out_dir)
+    words_path = words_file or input_path.parent / DEFAULT_WORDS
     try:
-        context = Context(
-            min_confidence=min_confidence,
-            extra_words=read_word_list(words_file) if words_file else frozenset(),
-        )
         outcome = clean_file(
             input_path,
             out_dir=out_dir,
             clean_path=clean_path,
             with_reports=not no_report,
             skip=skip,
-            context=context,
+            context=Context(min_confidence=min_confidence),
             force=force,
+            review_path=review_path,
+            words_path=words_path,
         )
     except InputError as exc:
         fail(str(exc))
@@ -120,14 +132,32 @@ def clean_command(
     )
     for path in written:
         click.echo(f"  wrote {path}", err=True)
+    _say_review(outcome.review, review_file is None)
+
+
+def _decisions_beside(input_path: Path, out_dir: Path | None) -> Path | None:
+    """``STEM.review.json`` in the outputs' folder, when there is one."""
+    path = (out_dir or input_path.parent) / f"{stem_of(input_path)}.review.json"
+    return path if path.is_file() else None
+
+
+def _say_review(review: ReviewOutcome | None, found: bool) -> None:
+    """What became of the decisions: how many applied, each stale one, what
+    the word list learned."""
+    if review is None:
+        return
+    how = "found beside the outputs" if found else "given"
+    click.echo(f"  applied {review.applied} decisions from {review.decisions} ({how})", err=True)
+    for label in review.stale:
+        click.echo(f"  stale decision, not applied: {label} (no such edit or flag now, "
+                   "or a later decision on the same stretch)", err=True)
+    if review.learned:
+        click.echo(f"  added {review.learned} entries to {review.words_file}", err=True)
 
 
 def read_word_list(path: Path) -> frozenset[str]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the word list ({exc})") from None
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    """The trusted words of a project word list (the batch command's)."""
+    return read_project_words(path).words
 
 
 @cli.command("stages")
@@ -209,6 +239,9 @@ def _register_optional_commands() -> None:
         pass
     else:
         cli.add_command(batch_command, "batch")
+    from clean_scan.cli_review import adopt_command
+
+    cli.add_command(adopt_command, "adopt")
 
 
 _register_optional_commands()

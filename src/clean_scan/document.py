@@ -120,6 +120,34 @@ class Document:
         pieces, starts = self.pieces, self._starts
         return _raw_offset(pieces, starts, start, True), _raw_offset(pieces, starts, end, False)
 
+    def current_span(self, raw_start: int, raw_end: int) -> tuple[int, int] | None:
+        """The current stretch that stands for raw ``[raw_start, raw_end)``:
+        the inverse of ``raw_span``, widened to whole changed pieces (their
+        text stands for their raw text as one); None past the raw text.
+
+        >>> doc = Document.from_raw("abc def")
+        >>> _ = doc.splice([Proposal(4, 7, "DEF!", "r", 1.0, "")])
+        >>> doc.current_span(0, 3), doc.current_span(5, 6), doc.current_span(3, 3)
+        ((0, 3), (4, 8), (3, 3))
+        """
+        if not 0 <= raw_start <= raw_end <= len(self.raw):
+            return None
+        found: list[int] = []
+        for start, (p_start, p_end, text, changed) in zip(self._starts, self.pieces, strict=True):
+            if p_start > raw_end or p_end < raw_start:
+                continue
+            touches = p_start < raw_end and p_end > raw_start
+            if not touches and not (raw_start == raw_end or p_start == p_end):
+                continue  # a neighbour that only meets the stretch at its edge
+            if changed:
+                found += [start, start + len(text)]
+            else:
+                found += [start + max(0, raw_start - p_start),
+                          start + min(len(text), raw_end - p_start)]
+        if not found:
+            return (len(self.text), len(self.text)) if raw_start == len(self.raw) else None
+        return min(found), max(found)
+
     def apply(self, proposals: list[Proposal]) -> list[tuple[Proposal, int, int, str]]:
         """Apply sorted, non-overlapping proposals; return each with its raw span
         and the current text it replaced."""

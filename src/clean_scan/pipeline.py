@@ -13,7 +13,10 @@ The order matters and is declared here only:
 5. ``dehyphenate`` joins words split at line ends, also over page breaks;
 6. ``paragraphs`` joins lines into one line per paragraph, joins paragraphs
    broken by page breaks and writes the final layout;
-7. ``spelling`` corrects misread words against the era lexicon.
+7. ``spelling`` corrects misread words against the era lexicon;
+
+and, when a reviewer has decided on a report, ``review`` last
+(:mod:`clean_scan.review.apply`).
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from itertools import repeat
 from operator import attrgetter, itemgetter
 
 from clean_scan.document import Document, Edit, Proposal, RaisedFlag
-from clean_scan.stage import Context, Stage
+from clean_scan.review.apply import REVIEW_STAGE
+from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages import (
     characters,
     dehyphenate,
@@ -77,6 +81,13 @@ def clean_text(raw: str, *, skip: Iterable[str] = (), context: Context | None = 
     >>> clean_text("A demonstra¬\\ntion of the ( b ) rule.\\n").clean
     'A demonstration of the (b) rule.\\n'
     """
+    return clean_document(raw, skip=skip, context=context)[0]
+
+
+def clean_document(raw: str, *, skip: Iterable[str] = (),
+                   context: Context | None = None) -> tuple[Result, Document]:
+    """``clean_text``, with the document whose piece map ties the clean
+    text to the raw (what adopting a hand-edited clean text needs)."""
     context = context or Context()
     skipped = set(skip)
     unknown = skipped - set(STAGE_NAMES)
@@ -91,7 +102,14 @@ def clean_text(raw: str, *, skip: Iterable[str] = (), context: Context | None = 
             continue
         ran.append(stage.name)
         run_stage(stage, doc, context, edits, flags)
-    return Result(raw, doc.text, edits, flags, doc.hunks(), ran)
+    review = context.review
+    if review is not None and review.decisions:
+        decided = review.final_proposals(doc, edits, flags)
+        stage = Stage(REVIEW_STAGE, "apply the reviewer's decisions",
+                      lambda text, context: StageResult(decided))
+        ran.append(REVIEW_STAGE)
+        run_stage(stage, doc, context, edits, flags)
+    return Result(raw, doc.text, edits, flags, doc.hunks(), ran), doc
 
 
 def run_stage(
@@ -104,11 +122,16 @@ def run_stage(
     befores: list[str] = []
     last_end = -1
     min_confidence = context.min_confidence
+    review = context.review if context.review and stage.name != REVIEW_STAGE else None
+    if review is not None and not review.active:
+        review = None
     for prop in sorted(result.proposals, key=_SPAN):
         start, end, replacement, _, confidence, _ = prop
         before = text[start:end]
         if replacement == before:
             continue
+        if review is not None and review.refuses(doc, stage.name, prop, before):
+            continue  # the reviewer rejected this change: it is neither made nor flagged
         if confidence < min_confidence:
             flags.append(
                 _raise(

@@ -12,10 +12,10 @@ import html
 import time
 from collections.abc import Iterable
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from clean_scan.decoding import DecodedInput, read_input
+from clean_scan.decoding import DecodedInput, InputError, read_input
 from clean_scan.outputs import (
     HTML_GENERATOR_TAG,
     OutputPaths,
@@ -27,6 +27,9 @@ from clean_scan.outputs import (
 from clean_scan.pipeline import Result, clean_text
 from clean_scan.reports.html_report import render_html
 from clean_scan.reports.json_report import report_json
+from clean_scan.review.apply import Review
+from clean_scan.review.decisions import Decisions, read_decisions
+from clean_scan.review.words import WordList, add_to_word_list, read_word_list
 from clean_scan.segments import clean_segmented, needs_segments
 from clean_scan.stage import Context
 
@@ -50,23 +53,48 @@ class FileOutcome:
     changed_chars: int = 0
     raw_chars: int = 0
     segments: int = 1
+    review: ReviewOutcome | None = None
+
+
+@dataclass(frozen=True)
+class ReviewOutcome:
+    """What became of a reviewer's decisions and what was learned."""
+
+    decisions: Path | None
+    applied: int
+    stale: list[str]
+    words_file: Path | None
+    learned: int
 
 
 def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str | None = None,
                with_reports: bool = True, skip: Iterable[str] = (),
-               context: Context | None = None, force: bool = False) -> FileOutcome:
-    """Clean ``input_path`` and write its outputs; raise InputError on bad input."""
+               context: Context | None = None, force: bool = False,
+               review_path: Path | None = None, words_path: Path | None = None) -> FileOutcome:
+    """Clean ``input_path`` and write its outputs; raise InputError on bad input.
+
+    ``review_path`` names a decisions file to apply; ``words_path`` the
+    project word list (read for trusted words and rejected corrections,
+    and added to with what the decisions teach)."""
     started = time.perf_counter()
     source = read_input(input_path)
     paths = plan_outputs(input_path, out_dir, clean_path, with_reports)
     check_writable(paths, input_path, force)
+    context, decisions = with_review(context or Context(), source, review_path, words_path)
     if needs_segments(source.text):
+        if decisions is not None:
+            raise InputError(f"{input_path}: too large for a decisions file to be applied "
+                             "(it is cleaned in segments)")
         return _clean_large(input_path, source, paths, skip, context, started)
     result = clean_text(source.text, skip=skip, context=context)
     clean_bytes = result.clean.encode("utf-8")
+    review = _learn(context, decisions, review_path, words_path)
     if paths.json is not None:
-        options = (context or Context()).recorded_options()
+        options = context.recorded_options()
         output = {"clean_sha256": hashlib.sha256(clean_bytes).hexdigest()}
+        if review is not None and review_path is not None:
+            output["review"] = {"decisions": review_path.name, "applied": review.applied,
+                                "stale": review.stale}
         report = report_json(result, source, input_path.name, options, output)
         write_atomic(paths.json, report.encode("utf-8"))
     if paths.html is not None:
@@ -76,7 +104,35 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
     changed = sum([max(end - start, len(raw)) for start, end, raw in result.hunks])
     return FileOutcome(input_path, paths, source.encoding, result, clean_bytes,
                        time.perf_counter() - started, result.counts_by_stage(),
-                       len(result.edits), len(result.flags), changed, len(source.text))
+                       len(result.edits), len(result.flags), changed, len(source.text),
+                       review=review)
+
+
+def with_review(context: Context, source: DecodedInput, review_path: Path | None,
+                words_path: Path | None) -> tuple[Context, Decisions | None]:
+    """The context with the project word list's words and rejected
+    corrections, and the decisions file's decisions, checked against the
+    input (both read before anything is cleaned)."""
+    words = read_word_list(words_path) if words_path is not None else WordList()
+    decisions = read_decisions(review_path, source.sha256) if review_path is not None else None
+    trusted = {d.word for d in decisions.decisions if d.action == "trust"} if decisions else set()
+    if not (words.words or words.rejected or decisions):
+        return context, None
+    return replace(context, extra_words=context.extra_words | words.words | trusted,
+                   review=Review.of(decisions, words.rejected)), decisions
+
+
+def _learn(context: Context, decisions: Decisions | None, review_path: Path | None,
+           words_path: Path | None) -> ReviewOutcome | None:
+    """Remember what the reviewer taught: trusted words and rejected word
+    corrections go to the project word list."""
+    review = context.review
+    if review is None or decisions is None:
+        return None
+    trusted = [d.word for d in decisions.decisions if d.action == "trust"]
+    learned = add_to_word_list(words_path, trusted, review.learned_pairs) if words_path else 0
+    return ReviewOutcome(review_path, len(review.applied), [d.label() for d in review.stale],
+                         words_path, learned)
 
 
 def _clean_large(input_path: Path, source: DecodedInput, paths: OutputPaths,

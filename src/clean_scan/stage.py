@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clean_scan.document import Flag, Proposal
+from clean_scan.review.apply import Review
 
 
 @dataclass
@@ -35,6 +36,8 @@ class Context:
     min_confidence: float = 0.8
     extra_words: frozenset[str] = frozenset()
     shared: dict[str, Any] = field(default_factory=dict)
+    review: Review | None = None
+    """A reviewer's decisions and rejected corrections (:mod:`clean_scan.review`)."""
 
     def recorded_options(self) -> dict[str, Any]:
         """The options that shape a file's outputs, as its report records them
