@@ -14,6 +14,7 @@ The order matters and is declared here only:
 6. ``paragraphs`` joins lines into one line per paragraph, joins paragraphs
    broken by page breaks and writes the final layout;
 7. ``spelling`` corrects misread words against the era lexicon;
+8. ``doubtful`` flags every word left that nothing supports, for review;
 
 and, when a reviewer has decided on a report, ``review`` last
 (:mod:`clean_scan.review.apply`).
@@ -33,6 +34,7 @@ from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages import (
     characters,
     dehyphenate,
+    doubtful,
     footnotes,
     furniture,
     normalise,
@@ -48,6 +50,7 @@ STAGES: tuple[Stage, ...] = (
     dehyphenate.STAGE,
     paragraphs.STAGE,
     spelling.STAGE,
+    doubtful.STAGE,
 )
 
 STAGE_NAMES = tuple(stage.name for stage in STAGES)

@@ -1,0 +1,192 @@
+"""Doubtful words: every word left in the clean text that neither the
+lexicon, the project word list nor the document itself supports is flagged
+for the reviewer, so that the flags are where the remaining errors are.
+
+The stage changes nothing. Each flag's confidence says how likely the word
+is a misreading (the report lists the likeliest first): letters mixed with
+figures or marks (``fictkwb-^gives``), capitals inside a word
+(``Bumucrscy`` is not, ``terrorBin`` is), a run of letters no English word
+has, or a word one letter away from a common one, weigh most; a long
+capitalised word (a name the lexicon lacks) least. Its suggestions are the
+known words one edit away, commonest first.
+
+Left alone: known words and their possessives and compounds, numbers,
+roman numerals, words the document prints three times or more, words of
+the project word list, and single letters.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from operator import itemgetter
+
+import regex
+
+from clean_scan.document import Flag
+from clean_scan.lexicon import known_form, load_lexicon
+from clean_scan.stage import Context, Stage, StageResult
+
+TOKEN = regex.compile(r"[^\s—–\[\]()/]+")
+"""A word as the reader sees it: parted by spaces, dashes, brackets and
+slashes (``or—if``, ``Finland[1]``)."""
+ABBREVIATION = regex.compile(r"^(?:\p{L}\.)+\p{L}?\.?$|^\d+(?:st|nd|rd|th|s)$")
+"""``U.S.S.R``, ``G.P.U.``, ``22nd``, ``1930s``."""
+WORD_CORE = regex.compile(r"^[\p{P}\p{S}]*(.*?)[\p{P}\p{S}]*$")
+ROMAN = regex.compile(r"(?i)^[ivxlcdm]+$")
+SUPPORTED = 3
+"""How often the document must print a form for it to stand by itself."""
+ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def run(text: str, context: Context) -> StageResult:
+    """Flag every unsupported word of the text."""
+    lexicon = load_lexicon()
+    words = list(map(_word, TOKEN.finditer(text)))
+    lowered = Counter(map(str.lower, map(itemgetter(1), words)))
+    trusted = {w.lower() for w in context.extra_words}
+    flags = []
+    neighbours: dict[str, tuple[str, ...]] = {}
+    doubted: dict[str, bool] = {}
+    weighable: dict[str, bool] = {}
+    for k, (start, word, token) in enumerate(words):
+        doubt = doubted.get(word)
+        if doubt is None:
+            doubt = doubted[word] = _doubtful(word, lexicon, lowered, trusted)
+        if not doubt and not _weighable(token, lexicon, lowered, weighable):
+            continue  # only short plain words the text seldom uses are weighed in context
+        if doubt:
+            flags.append(Flag(start, start + len(word), word, "unknown-word",
+                              round(_likely_error(word, lexicon), 3),
+                              "not in the lexicon, the word list or elsewhere in the document",
+                              _suggestions(word, lexicon)))
+            continue
+        better = _likelier_in_context(words, k, lexicon, lowered, trusted, neighbours)
+        if better:
+            flags.append(Flag(start, start + len(word), word, "unlikely-word", 0.5,
+                              f"a word, but not one seen beside its neighbours; '{better}' "
+                              "is, beside both", (better,)))
+    return StageResult([], flags)
+
+
+SHORT = 5
+"""Only words this short are weighed in context: OCR's real-word slips are
+short words (``amd``, ``hem``, ``id``), long ones have few neighbours."""
+
+
+def _weighable(token: str, lexicon, counts: dict[str, int], seen: dict[str, bool]) -> bool:
+    """Whether a token is a short plain word worth weighing in context: not
+    a common word the document uses freely (``the``, ``of``)."""
+    found = seen.get(token)
+    if found is None:
+        found = seen[token] = (len(token) <= SHORT and token.isalpha() and token.islower()
+                               and not (counts.get(token, 0) >= SUPPORTED * 2
+                                        and lexicon.common(token)))
+    return found
+
+
+def _likelier_in_context(words: list[tuple[int, str, str]], k: int, lexicon,
+                         counts: dict[str, int], trusted: set[str],
+                         neighbours: dict[str, tuple[str, ...]]) -> str:
+    """A common word one edit from word ``k`` that the lexicon's word pairs
+    attest beside both its neighbours in the sentence, where the word
+    itself is attested beside neither, or ''.
+
+    >>> def words(text):
+    ...     return [(0, w, w) for w in text.split()]
+    >>> _likelier_in_context(words("bread amd butter"), 1, load_lexicon(), {}, set(), {})
+    'and'
+    >>> _likelier_in_context(words("bread and butter"), 1, load_lexicon(), {}, set(), {})
+    ''
+    """
+    _, word, token = words[k]
+    lower = word.lower()
+    if not lower.isalpha() or len(lower) > SHORT or lower in trusted or len(lower) < 2 \
+            or word[:1].isupper():
+        return ""
+    if k > 0 and words[k - 1][2][-1:] in ".!?" or token != word:
+        return ""  # a sentence's first word, or one with marks: the pairs say little
+    before = words[k - 1][1].lower() if k and words[k - 1][2] == words[k - 1][1] else ""
+    after = words[k + 1][1].lower() if k + 1 < len(words) and \
+        words[k + 1][2][:1].isalpha() else ""
+    if not (before and after):
+        return ""
+    if lexicon.pair_count(before, lower) or lexicon.pair_count(lower, after):
+        return ""  # the word reads as printed beside one neighbour at least
+    options = neighbours.get(lower)
+    if options is None:
+        options = neighbours[lower] = tuple(w for w in _suggestions(lower, lexicon, limit=8)
+                                            if lexicon.common(w))
+    scored = [(lexicon.pair_count(before, w) * lexicon.pair_count(w, after), w) for w in options]
+    best = max(scored, default=(0, ""))
+    return best[1] if best[0] else ""
+
+
+def _word(match: regex.Match) -> tuple[int, str, str]:
+    """A token's start, its word (marks around it taken off) and the token."""
+    token = match.group()
+    if token.isalpha():
+        return match.start(), token, token
+    core = WORD_CORE.match(token)
+    return match.start() + core.start(1), core.group(1), token
+
+
+def _doubtful(word: str, lexicon, counts: dict[str, int], trusted: set[str]) -> bool:
+    if len(word) < 2 or not any(c.isalpha() for c in word) or ABBREVIATION.match(word):
+        return False
+    lower = word.lower()
+    if lower in trusted or counts.get(lower, 0) >= SUPPORTED:
+        return False
+    if word.isdigit() or ROMAN.match(word) or word.isupper() and len(word) <= 4:
+        return False  # numbers, roman numerals, abbreviations (``U.S.S.R``)
+    if any(c.isdigit() for c in word) and not any(c.isalpha() for c in word[1:-1]):
+        return False  # ``1941``, ``2nd``, ``10s``
+    return not known_form(word, lexicon) and not known_form(word.strip("'’-."), lexicon)
+
+
+def _likely_error(word: str, lexicon) -> float:
+    """How likely the unsupported word is a misreading, 0-1.
+
+    >>> lex = load_lexicon()
+    >>> [round(_likely_error(w, lex), 2) for w in ("fictkwb-^gives", "tbe", "Krestintern")]
+    [0.8, 0.65, 0.25]
+    """
+    letters = sum(c.isalpha() for c in word)
+    score = 0.5
+    if letters < len(word.replace("-", "").replace("'", "").replace("’", "")):
+        score += 0.3  # figures or marks among the letters
+    inner = word[1:]
+    if any(c.isupper() for c in inner) and not word.isupper():
+        score += 0.2  # a capital inside a word
+    if _suggestions(word, lexicon):
+        score += 0.15  # one slip from a known word
+    if word[:1].isupper() and word[1:].islower() and len(word) >= 7:
+        score -= 0.25  # a long name the lexicon lacks
+    return max(0.05, min(0.99, score))
+
+
+def _suggestions(word: str, lexicon, limit: int = 3) -> tuple[str, ...]:
+    """Known words one edit away (a letter changed, dropped or added, two
+    swapped), commonest first, in the word's case."""
+    lower = word.lower()
+    if not lower.isalpha() or len(lower) > 20:
+        return ()
+    edits = set()
+    for i in range(len(lower) + 1):
+        head, tail = lower[:i], lower[i:]
+        if tail:
+            edits.add(head + tail[1:])
+            if len(tail) > 1:
+                edits.add(head + tail[1] + tail[0] + tail[2:])
+        for c in ALPHABET:
+            edits.add(head + c + tail)
+            if tail:
+                edits.add(head + c + tail[1:])
+    edits.discard(lower)
+    found = sorted((w for w in edits if w in lexicon.words and len(w) > 1),
+                   key=lambda w: (-lexicon.count(w), w))[:limit]
+    if word[:1].isupper():
+        found = [w.capitalize() for w in found]
+    return tuple(found)
+
+
+STAGE = Stage("doubtful", "flag every word neither the lexicon nor the document supports", run)
