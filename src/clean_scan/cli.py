@@ -239,9 +239,10 @@ def _register_optional_commands() -> None:
         pass
     else:
         cli.add_command(batch_command, "batch")
-    from clean_scan.cli_review import adopt_command
+    from clean_scan.cli_review import adopt_command, review_command
 
     cli.add_command(adopt_command, "adopt")
+    cli.add_command(review_command, "review")
 
 
 _register_optional_commands()

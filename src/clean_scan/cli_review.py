@@ -102,3 +102,22 @@ def _read_exact(path: Path) -> str:
         raise InputError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read ({exc})") from None
+
+
+@click.command("review")
+@click.argument("report_path", metavar="REPORT.json", type=click.Path(path_type=Path))
+@click.option("--no-browser", is_flag=True, help="Print the address; do not open a browser.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
+              help="The port on 127.0.0.1 (0: any free one).")
+def review_command(report_path: Path, no_browser: bool, port: int) -> None:
+    """Serve REPORT.json as a review page on 127.0.0.1; each decision is saved
+    to STEM.review.json the moment it is made."""
+    from clean_scan.cli import fail
+    from clean_scan.review.server import serve
+
+    try:
+        serve(report_path, open_browser=not no_browser, port=port)
+    except InputError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot serve the review page: {exc.strerror or exc}")

@@ -155,20 +155,12 @@ def run_stage(
         accepted.append(prop)
         befores.append(before)
         last_end = end
+    flagged = {(f.raw_start, f.raw_end) for f in flags} if result.flags else set()
     for flag in result.flags:
-        flags.append(
-            _raise(
-                stage.name,
-                doc,
-                flag.start,
-                flag.end,
-                flag.text,
-                flag.rule,
-                flag.confidence,
-                flag.reason,
-                flag.suggestions,
-            )
-        )
+        raised = _raise(stage.name, doc, flag.start, flag.end, flag.text, flag.rule,
+                        flag.confidence, flag.reason, flag.suggestions)
+        if (raised.raw_start, raised.raw_end) not in flagged:  # a stretch is flagged once
+            flags.append(raised)
     raw_starts, raw_ends = doc.splice(accepted)
     # one Edit per accepted proposal, made in C (the paragraphs stage alone
     # makes thousands): tuple.__new__ makes the named tuple from its fields

@@ -1,0 +1,85 @@
+"""What the review page lists: the report's doubtful items and changes, each
+with its line of context and its printed page number.
+
+Layout changes (line joins, page breaks) are not listed: a reviewer checks
+words, marks and moved text, not where lines were joined.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+import regex
+
+NOT_LISTED = {"line-join", "page-break", "paragraph-break", "segment-join"}
+PRINTED = regex.compile(r"page number (\d+)")
+CONTEXT = 70
+"""Characters of context either side of an item, at most."""
+
+
+def review_items(report: dict[str, Any], raw: str) -> list[dict[str, Any]]:
+    """The flags (likeliest errors first), then the changes in text order."""
+    pages = PageMap(report)
+    flags = sorted(report.get("flags", []), key=lambda f: (-f["confidence"], f["start"]))
+    items = [_item("flag", f, raw, pages) for f in flags]
+    items += [_item("edit", e, raw, pages) for e in report.get("edits", [])
+              if e["rule"] not in NOT_LISTED and e["stage"] != "review"]
+    return items
+
+
+def _item(kind: str, entry: dict[str, Any], raw: str, pages: PageMap) -> dict[str, Any]:
+    start, end = entry["start"], entry["end"]
+    line_start = raw.rfind("\n", 0, start) + 1
+    line_end = raw.find("\n", end)
+    line_end = len(raw) if line_end < 0 else line_end
+    left = max(line_start, start - CONTEXT)
+    right = min(line_end, end + CONTEXT)
+    return {
+        "id": entry["id"],
+        "kind": kind,
+        "stage": entry["stage"],
+        "rule": entry["rule"],
+        "text": entry.get("text", entry.get("before", "")),
+        "after": entry.get("after"),
+        "suggestions": entry.get("suggestions", []),
+        "reason": entry["reason"],
+        "confidence": entry["confidence"],
+        "doubtful": kind == "flag",
+        "before_context": raw[left:start],
+        "raw": raw[start:end],
+        "after_context": raw[end:right],
+        "line": entry["line"],
+        "page": pages.printed(start),
+    }
+
+
+class PageMap:
+    """Raw offsets to printed page numbers, from the furniture stage's page
+    breaks and the page numbers it took away."""
+
+    def __init__(self, report: dict[str, Any]) -> None:
+        edits = report.get("edits", [])
+        self.breaks = sorted(e["start"] for e in edits if e["rule"] == "page-break"
+                             and "\f" in e["after"])
+        self.numbers: dict[int, str] = {}
+        for edit in edits:
+            if edit["rule"] == "page-number":
+                found = PRINTED.search(edit["reason"])
+                if found:
+                    self.numbers.setdefault(self.page(edit["start"]), found.group(1))
+
+    def page(self, offset: int) -> int:
+        return bisect.bisect_right(self.breaks, offset)
+
+    def printed(self, offset: int) -> str:
+        """The printed number of the page holding ``offset``: as read, or
+        inferred from a numbered neighbour; '' when there is none."""
+        index = self.page(offset)
+        if index in self.numbers:
+            return self.numbers[index]
+        for step in (1, -1, 2, -2):
+            near = self.numbers.get(index + step)
+            if near is not None and near.isdigit() and int(near) - step > 0:
+                return str(int(near) - step)
+        return ""
