@@ -145,3 +145,26 @@ def test_adopt_refuses_a_report_of_another_input(cleaned) -> None:
     raw.write_text(PAGE.replace("autumn", "winter"), encoding="utf-8")
     done = run_cli("adopt", str(raw.with_name("page.clean.txt")), str(report))
     assert done.returncode == 2 and "not the input" in done.stderr
+
+
+def test_batch_applies_each_files_decisions_and_redoes_a_file_whose_decisions_changed(
+        tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "page.txt").write_text(PAGE, encoding="utf-8")
+    (src / "other.txt").write_text("The tenants met in the hall.\n", encoding="utf-8")
+    assert run_cli("batch", str(src), "--out-dir", str(out), "-j", "1").returncode == 0
+    report = json.loads((out / "page.report.json").read_text(encoding="utf-8"))
+    write_decisions(out / "page.txt", report,
+                    [{"id": edit_for(report, "tbe")["id"], "action": "reject"}])
+    done = run_cli("batch", str(src), "--out-dir", str(out), "-j", "1", "--resume")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads((out / "batch-summary.json").read_text(encoding="utf-8"))
+    status = {Path(f["input"]).name: f["status"] for f in summary["files"]}
+    assert status == {"page.txt": "ok", "other.txt": "skipped"}
+    assert "said that tbe council" in (out / "page.clean.txt").read_text(encoding="utf-8")
+    rows = {Path(f["input"]).name: f for f in summary["files"]}
+    assert rows["page.txt"]["decisions"] == 1
+    assert rows["page.txt"]["doubtful_before_pct"] > rows["page.txt"]["doubtful_after_pct"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Doubtful left" in index and "→" in index

@@ -71,7 +71,8 @@ def batch_command(inputs: tuple[str, ...], out_dir: Path, workers: int | None, r
         fail(str(exc))
         return
     options = BatchOptions(out_dir=out_dir, skip=skip, min_confidence=min_confidence,
-                           extra_words=words, resume=resume, force=force)
+                           extra_words=words, resume=resume, force=force,
+                           words_path=words_file)
     runner = _engine(engine, scheduler, workers)
     try:
         result = run_batch(inputs, options, runner, learn_collection=learn_collection,

@@ -32,6 +32,7 @@ from clean_scan.review.decisions import Decisions, read_decisions
 from clean_scan.review.words import WordList, add_to_word_list, read_word_list
 from clean_scan.segments import clean_segmented, needs_segments
 from clean_scan.stage import Context
+from clean_scan.stages.doubtful import doubtful_share
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class FileOutcome:
     raw_chars: int = 0
     segments: int = 1
     review: ReviewOutcome | None = None
+    doubtful: tuple[int, int, int, int] | None = None
+    """Words nothing supports and words in all, in the raw text and in the
+    clean text (whose doubtful words are flagged): how much review it needs."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,8 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
     review = _learn(context, decisions, review_path, words_path)
     if paths.json is not None:
         options = context.recorded_options()
+        if review_path is not None:
+            options["review_sha256"] = decisions_checksum(review_path)
         output = {"clean_sha256": hashlib.sha256(clean_bytes).hexdigest()}
         if review is not None and review_path is not None:
             output["review"] = {"decisions": review_path.name, "applied": review.applied,
@@ -102,10 +108,22 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
     if paths.clean is not None:
         write_atomic(paths.clean, clean_bytes)
     changed = sum([max(end - start, len(raw)) for start, end, raw in result.hunks])
+    before = doubtful_share(source.text)
+    after = (sum(1 for f in result.flags if f.stage == "doubtful"),
+             len(result.clean.split()))
     return FileOutcome(input_path, paths, source.encoding, result, clean_bytes,
                        time.perf_counter() - started, result.counts_by_stage(),
                        len(result.edits), len(result.flags), changed, len(source.text),
-                       review=review)
+                       review=review, doubtful=(*before, *after))
+
+
+def decisions_checksum(path: Path) -> str | None:
+    """The decisions file's SHA-256 (a resumed batch redoes a file whose
+    decisions changed); None when it cannot be read."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def with_review(context: Context, source: DecodedInput, review_path: Path | None,

@@ -1,7 +1,9 @@
 """The batch's own outputs: ``batch-summary.json`` and ``batch-summary.csv``
 (one row per file, totals at the end) and ``index.html``, a page linking
 every file's reports, sorted so that a reviewer starts with the files that
-changed most (and with the files that failed, above them).
+most need review (the most doubtful words left; the files that failed above
+them), with each file's share of doubtful words in its raw and clean text as
+an estimate of how well it was read.
 
 "How much a file changed" is the share of its raw characters that lie in a
 changed stretch (``changed_chars`` over the input's size): it does not grow
@@ -118,10 +120,14 @@ document.querySelectorAll("th[data-key]").forEach(function (th, column) {
 
 
 def render_index(rows: Sequence[Record], total: dict[str, Any], run: dict[str, Any]) -> str:
-    """The collection's front page: failures first, then by change, highest first."""
-    ordered = sorted(rows, key=lambda r: (r["status"] != "error", -(change_pct(r) or 0.0)))
+    """The collection's front page: failures first, then the files that most
+    need review (the most doubtful words left), then by change."""
+    ordered = sorted(rows, key=lambda r: (r["status"] != "error", -(r.get("doubtful_left") or 0),
+                                          -(change_pct(r) or 0.0)))
     lines = [_index_row(r) for r in ordered]
-    head = ("<tr><th data-key='str'>File</th><th data-key='num'>Changed %</th>"
+    head = ("<tr><th data-key='str'>File</th><th data-key='num'>Doubtful left</th>"
+            "<th data-key='num'>Doubtful words % raw → clean</th>"
+            "<th data-key='num'>Changed %</th>"
             "<th data-key='num'>Edits</th><th data-key='num'>Flagged</th>"
             "<th data-key='str'>Encoding</th><th data-key='str'>Status</th>"
             "<th>Outputs</th></tr>")
@@ -137,7 +143,7 @@ def render_index(rows: Sequence[Record], total: dict[str, Any], run: dict[str, A
         "</style></head><body>"
         f"<h1>clean-scan batch</h1><p>{html.escape(stats)} Started "
         f"{html.escape(str(run.get('started', '')))}. Click a column to sort; files that "
-        "failed come first, then the files that changed most.</p>"
+        "failed come first, then those with the most doubtful words left to review.</p>"
         f"<table><thead>{head}</thead><tbody>\n" + "\n".join(lines)
         + f"\n</tbody></table><script>{_SORT_SCRIPT}</script></body></html>\n"
     )
@@ -154,8 +160,13 @@ def _index_row(r: Record) -> str:
         title = f"<a href='{_href(r['report_html'])}'>{name}</a>"
         links = (f"<a href='{_href(r['clean'])}'>clean text</a> "
                  f"<a href='{_href(r['report_json'])}'>JSON</a>")
+    left = r.get("doubtful_left")
+    before, after = r.get("doubtful_before_pct"), r.get("doubtful_after_pct")
+    quality = "" if before is None or after is None else f"{before:.1f} → {after:.1f}"
     cells = [
         (html.escape(r["input"]), title, ""),
+        ("-1" if left is None else str(left), "" if left is None else str(left), "n"),
+        ("-1" if after is None else f"{after}", quality, "n"),
         ("-1" if pct is None else f"{pct}", "" if pct is None else f"{pct:.2f}", "n"),
         (str(r["edits"]), str(r["edits"]), "n"),
         (str(r["flags"]), str(r["flags"]), "n"),

@@ -22,10 +22,10 @@ from typing import Any
 
 from clean_scan.batch.discover import Job, UnsafeOutputPath, output_folder
 from clean_scan.decoding import InputError, read_input
-from clean_scan.outputs import JSON_SCHEMA_NAME, OutputPaths, plan_outputs
+from clean_scan.outputs import JSON_SCHEMA_NAME, OutputPaths, plan_outputs, stem_of
 from clean_scan.pipeline import STAGE_NAMES
 from clean_scan.reports.json_report import VERSION as REPORT_VERSION
-from clean_scan.runner import clean_file
+from clean_scan.runner import clean_file, decisions_checksum
 from clean_scan.segments import read_report_head
 from clean_scan.stage import Context
 from clean_scan.vocabulary import count_words
@@ -49,6 +49,7 @@ class BatchOptions:
     resume: bool = False
     force: bool = False
     shared: dict[str, Any] = field(default_factory=dict)
+    words_path: Path | None = None
 
     def context(self) -> Context:
         """A fresh context per file: stages cache per-text data in ``shared``,
@@ -68,13 +69,19 @@ def process(job: Job, options: BatchOptions) -> Record:
     try:
         folder = output_folder(options.out_dir, job)
         paths = plan_outputs(Path(job.rel.name), folder, None, True)
+        review = folder / f"{stem_of(Path(job.rel.name))}.review.json"
+        review_path = review if review.is_file() else None
         if options.resume:
-            done = completed(job.source, paths, options.context().recorded_options())
+            run_options = options.context().recorded_options()
+            if review_path is not None:
+                run_options["review_sha256"] = decisions_checksum(review_path)
+            done = completed(job.source, paths, run_options)
             if done is not None and _same_stages(done, options.skip):
                 record.update(done, status="skipped", seconds=0.0)
                 return record
         outcome = clean_file(job.source, out_dir=folder, skip=options.skip,
-                             context=options.context(), force=options.force)
+                             context=options.context(), force=options.force,
+                             review_path=review_path, words_path=options.words_path)
     except (InputError, UnsafeOutputPath) as exc:
         return fail(record, str(exc), started)
     except OSError as exc:
@@ -89,8 +96,17 @@ def process(job: Job, options: BatchOptions) -> Record:
         edits_by_stage={name: c.get("edits", 0) for name, c in outcome.counts.items()},
         flags=outcome.flag_count, changed_chars=outcome.changed_chars,
         segments=outcome.segments, seconds=round(time.perf_counter() - started, 4),
+        decisions=outcome.review.applied if outcome.review else 0,
     )
+    if outcome.doubtful is not None:
+        raw_doubtful, raw_words, left, words = outcome.doubtful
+        record.update(doubtful_before_pct=_pct(raw_doubtful, raw_words),
+                      doubtful_after_pct=_pct(left, words), doubtful_left=left)
     return record
+
+
+def _pct(part: int, whole: int) -> float | None:
+    return round(100.0 * part / whole, 2) if whole else None
 
 
 def base_record(job: Job, out_dir: Path) -> Record:

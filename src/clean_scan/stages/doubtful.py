@@ -189,4 +189,25 @@ def _suggestions(word: str, lexicon, limit: int = 3) -> tuple[str, ...]:
     return tuple(found)
 
 
+def doubtful_share(text: str) -> tuple[int, int]:
+    """How many words of ``text`` nothing supports, and how many words it
+    has: an estimate of how well it was read (the batch index shows it for
+    the raw and the clean text).
+
+    >>> doubtful_share("the tbe counci1 met")
+    (2, 4)
+    """
+    lexicon = load_lexicon()
+    words = [word for _, word, _ in map(_word, TOKEN.finditer(text))]
+    counts = Counter(map(str.lower, words))
+    seen: dict[str, bool] = {}
+    doubtful = 0
+    for word in words:
+        found = seen.get(word)
+        if found is None:
+            found = seen[word] = _doubtful(word, lexicon, counts, set())
+        doubtful += found
+    return doubtful, len(words)
+
+
 STAGE = Stage("doubtful", "flag every word neither the lexicon nor the document supports", run)
