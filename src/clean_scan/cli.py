@@ -85,6 +85,8 @@ def cli() -> None:
     help="A reviewer's decisions to apply (default: STEM.review.json beside the "
     "outputs, if there is one).",
 )
+@click.option("--page-markers", is_flag=True,
+              help="Write [Pg N] where each printed page begins (eval ignores them).")
 @click.option("--force", is_flag=True, help="Replace outputs that clean-scan did not write.")
 def clean_command(
     input_path: Path,
@@ -95,6 +97,7 @@ def clean_command(
     min_confidence: float,
     words_file: Path | None,
     review_file: Path | None,
+    page_markers: bool,
     force: bool,
 ) -> None:
     """Clean INPUT and write the clean text and its reports."""
@@ -107,7 +110,7 @@ def clean_command(
             clean_path=clean_path,
             with_reports=not no_report,
             skip=skip,
-            context=Context(min_confidence=min_confidence),
+            context=Context(min_confidence=min_confidence, page_markers=page_markers),
             force=force,
             review_path=review_path,
             words_path=words_path,

@@ -17,7 +17,8 @@ The order matters and is declared here only:
 8. ``doubtful`` flags every word left that nothing supports, for review;
 
 and, when a reviewer has decided on a report, ``review`` last
-(:mod:`clean_scan.review.apply`).
+(:mod:`clean_scan.review.apply`); with ``--page-markers``, ``[Pg N]`` where
+each printed page begins (:mod:`clean_scan.page_map`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from itertools import repeat
 from operator import attrgetter, itemgetter
 
 from clean_scan.document import Document, Edit, Proposal, RaisedFlag
+from clean_scan.page_map import Page, marker_proposals, page_map
 from clean_scan.review.apply import REVIEW_STAGE
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages import (
@@ -66,6 +68,7 @@ class Result:
     flags: list[RaisedFlag]
     hunks: list[tuple[int, int, str]]
     stages_run: list[str] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
 
     def counts_by_stage(self) -> dict[str, dict[str, int]]:
         counts = {name: {"edits": 0, "flags": 0} for name in self.stages_run}
@@ -112,7 +115,18 @@ def clean_document(raw: str, *, skip: Iterable[str] = (),
                       lambda text, context: StageResult(decided))
         ran.append(REVIEW_STAGE)
         run_stage(stage, doc, context, edits, flags)
-    return Result(raw, doc.text, edits, flags, doc.hunks(), ran), doc
+    pages = page_map(raw, edits, doc) if "furniture" in ran else []
+    if context.page_markers and pages:
+        markers = marker_proposals(pages, doc.text)
+        stage = Stage(MARKER_STAGE, "mark where each printed page begins",
+                      lambda text, context: StageResult(markers))
+        ran.append(MARKER_STAGE)
+        run_stage(stage, doc, context, edits, flags)
+        pages = page_map(raw, edits, doc)
+    return Result(raw, doc.text, edits, flags, doc.hunks(), ran, pages), doc
+
+
+MARKER_STAGE = "page-markers"
 
 
 def run_stage(

@@ -38,6 +38,8 @@ class Context:
     shared: dict[str, Any] = field(default_factory=dict)
     review: Review | None = None
     """A reviewer's decisions and rejected corrections (:mod:`clean_scan.review`)."""
+    page_markers: bool = False
+    """Write ``[Pg N]`` where each printed page begins."""
 
     def recorded_options(self) -> dict[str, Any]:
         """The options that shape a file's outputs, as its report records them
@@ -47,6 +49,7 @@ class Context:
             "min_confidence": self.min_confidence,
             "project_words": hashlib.sha256(words.encode("utf-8")).hexdigest() if words else None,
             "collection_words": bool(self.shared.get("collection_words")),
+            **({"page_markers": True} if self.page_markers else {}),
         }
 
 

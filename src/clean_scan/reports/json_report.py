@@ -20,6 +20,11 @@ Schema ``clean-scan/report`` version 3 (see docs/report-schema.md):
     large input cleaned in pieces.
 ``stages``
     The stages that ran, in order, each ``{"name", "edits", "flags"}``.
+``pages``
+    The page map: per printed page ``index``, ``read`` (its number as the
+    OCR read it, or ''), ``number`` (as inferred from the sequence, or
+    ''), ``raw_start``/``raw_end``, ``raw_line`` (its first raw line) and
+    ``clean_start`` (where it begins in the clean text).
 ``edits``
     Every applied change: ``id`` (stable across runs, see
     :mod:`clean_scan.review.ids`), ``stage``, ``rule``, ``start``/``end`` (raw
@@ -116,6 +121,7 @@ def _report_head(result: Result, source: DecodedInput, name: str,
         "options": options or {},
         "output": output or {},
         "stages": [{"name": n, **c} for n, c in counts.items()],
+        "pages": [page.to_json() for page in result.pages],
     }
 
 
