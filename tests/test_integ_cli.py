@@ -170,5 +170,6 @@ def test_json_report_is_one_item_per_line_and_valid(sample_copy: Path):
     text = (sample_copy.parent / "ussr-1942.report.json").read_text(encoding="utf-8")
     data = json.loads(text)
     assert text.count('\n  {"id": ') == len(data["edits"]) + len(data["flags"])
-    items = len(data["edits"]) + len(data["flags"]) + len(data["restore"]["hunks"])
+    items = (len(data["edits"]) + len(data["flags"]) + len(data["restore"]["hunks"])
+             + len(data["pages"]))
     assert len(text.splitlines()) < items + 100  # the head is short; no item spans lines

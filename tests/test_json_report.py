@@ -27,8 +27,9 @@ def reference(report: dict[str, Any]) -> str:
             return ""
         return "".join(f"\n  {json.dumps(i, ensure_ascii=False)}," for i in items)[:-1] + "\n "
 
-    head = {k: v for k, v in report.items() if k not in ("edits", "flags", "restore")}
+    head = {k: v for k, v in report.items() if k not in ("edits", "flags", "restore", "pages")}
     return (json.dumps(head, ensure_ascii=False, indent=1)[:-2]
+            + f',\n "pages": [{lines(report.get("pages", []))}]'
             + f',\n "edits": [{lines(report["edits"])}]'
             + f',\n "flags": [{lines(report["flags"])}]'
             + f',\n "restore": {{"hunks": [{lines(report["restore"]["hunks"])}]}}\n}}\n')

@@ -259,6 +259,7 @@ def _write_report(out: IO[bytes], source: DecodedInput, name: str, run: Segmente
         "options": run.options,
         "output": {"clean_sha256": run.clean_sha256, "segments": run.segments},
         "stages": [{"name": n, **c} for n, c in run.counts.items()],
+        "pages": [],  # a segmented input's pages are not mapped
     }
     dump = json.dumps(head, ensure_ascii=False, indent=1)
     out.write(dump[:-2].encode("utf-8") + b"," + HEAD_MARK.encode())

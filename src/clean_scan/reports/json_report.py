@@ -161,7 +161,7 @@ def _flag_items(result: Result, index: LineIndex) -> list[dict[str, Any]]:
 
 LONG_FIELDS = ("edits", "flags")
 
-ITEM_JOINTS = {"edits": "}, {", "flags": "}, {", "hunks": "], ["}
+ITEM_JOINTS = {"edits": "}, {", "flags": "}, {", "hunks": "], [", "pages": "}, {"}
 """What ``json.dumps`` writes between two items of each long list: the
 items are flat (no nested object in an edit or flag, no nested list in a
 hunk), so every such joint that is not inside a string is a boundary."""
@@ -194,9 +194,12 @@ def report_json(result: Result, source: DecodedInput, name: str,
 
 
 def _layout(head: dict[str, Any], edits: str, flags: list[Any], hunks: list[Any]) -> str:
-    """The report's text around its edit lines (already made)."""
+    """The report's text around its edit lines (already made); the page
+    map, a book's hundreds of pages, one page a line after the head."""
+    short = {k: v for k, v in head.items() if k != "pages"}
     return "".join((
-        json.dumps(head, ensure_ascii=False, indent=1)[:-2],
+        json.dumps(short, ensure_ascii=False, indent=1)[:-2],
+        f',\n "pages": [{_one_per_line(head.get("pages", []), ITEM_JOINTS["pages"])}]',
         f',\n "edits": [{edits}]',
         f',\n "flags": [{_one_per_line(flags, ITEM_JOINTS["flags"])}]',
         f',\n "restore": {{"hunks": [{_one_per_line(hunks, ITEM_JOINTS["hunks"])}]}}\n}}\n',
