@@ -99,6 +99,7 @@ class Document:
     pieces: list[Piece] = field(default_factory=list)
     text: str = ""
     _starts: list[int] = field(default_factory=list)
+    _raw_ends: list[int] | None = None
 
     @classmethod
     def from_raw(cls, raw: str) -> Document:
@@ -108,6 +109,7 @@ class Document:
         return doc
 
     def _reindex(self) -> None:
+        self._raw_ends = None
         texts = list(map(_TEXT, self.pieces))
         self.text = "".join(texts)
         self._starts = list(accumulate(map(len, texts[:-1]), initial=0)) if texts else []
@@ -133,8 +135,14 @@ class Document:
         if not 0 <= raw_start <= raw_end <= len(self.raw):
             return None
         found: list[int] = []
-        for start, (p_start, p_end, text, changed) in zip(self._starts, self.pieces, strict=True):
-            if p_start > raw_end or p_end < raw_start:
+        if self._raw_ends is None:  # the pieces' raw ends rise with them: searched, not walked
+            self._raw_ends = [piece[1] for piece in self.pieces]
+        first = bisect.bisect_left(self._raw_ends, raw_start)
+        for k in range(first, len(self.pieces)):
+            start, (p_start, p_end, text, changed) = self._starts[k], self.pieces[k]
+            if p_start > raw_end:
+                break
+            if p_end < raw_start:
                 continue
             touches = p_start < raw_end and p_end > raw_start
             if not touches and not (raw_start == raw_end or p_start == p_end):

@@ -32,7 +32,6 @@ from clean_scan.review.decisions import Decisions, read_decisions
 from clean_scan.review.words import WordList, add_to_word_list, read_word_list
 from clean_scan.segments import clean_segmented, needs_segments
 from clean_scan.stage import Context
-from clean_scan.stages.doubtful import doubtful_share
 
 
 @dataclass(frozen=True)
@@ -55,9 +54,6 @@ class FileOutcome:
     raw_chars: int = 0
     segments: int = 1
     review: ReviewOutcome | None = None
-    doubtful: tuple[int, int, int, int] | None = None
-    """Words nothing supports and words in all, in the raw text and in the
-    clean text (whose doubtful words are flagged): how much review it needs."""
 
 
 @dataclass(frozen=True)
@@ -108,13 +104,10 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
     if paths.clean is not None:
         write_atomic(paths.clean, clean_bytes)
     changed = sum([max(end - start, len(raw)) for start, end, raw in result.hunks])
-    before = doubtful_share(source.text)
-    after = (sum(1 for f in result.flags if f.stage == "doubtful"),
-             len(result.clean.split()))
     return FileOutcome(input_path, paths, source.encoding, result, clean_bytes,
                        time.perf_counter() - started, result.counts_by_stage(),
                        len(result.edits), len(result.flags), changed, len(source.text),
-                       review=review, doubtful=(*before, *after))
+                       review=review)
 
 
 def decisions_checksum(path: Path) -> str | None:

@@ -28,6 +28,7 @@ from clean_scan.reports.json_report import VERSION as REPORT_VERSION
 from clean_scan.runner import clean_file, decisions_checksum
 from clean_scan.segments import read_report_head
 from clean_scan.stage import Context
+from clean_scan.stages.doubtful import doubtful_share
 from clean_scan.vocabulary import count_words
 
 Record = dict[str, Any]
@@ -98,10 +99,12 @@ def process(job: Job, options: BatchOptions) -> Record:
         segments=outcome.segments, seconds=round(time.perf_counter() - started, 4),
         decisions=outcome.review.applied if outcome.review else 0,
     )
-    if outcome.doubtful is not None:
-        raw_doubtful, raw_words, left, words = outcome.doubtful
+    if outcome.result is not None:  # how much review the file needs (not for a segmented one)
+        raw_doubtful, raw_words = doubtful_share(outcome.result.raw)
+        left = sum(1 for f in outcome.result.flags if f.stage == "doubtful")
         record.update(doubtful_before_pct=_pct(raw_doubtful, raw_words),
-                      doubtful_after_pct=_pct(left, words), doubtful_left=left)
+                      doubtful_after_pct=_pct(left, len(outcome.result.clean.split())),
+                      doubtful_left=left)
     return record
 
 

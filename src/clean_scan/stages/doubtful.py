@@ -18,7 +18,6 @@ the project word list, and single letters.
 from __future__ import annotations
 
 from collections import Counter
-from operator import itemgetter
 
 import regex
 
@@ -39,22 +38,29 @@ ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
 def run(text: str, context: Context) -> StageResult:
-    """Flag every unsupported word of the text."""
+    """Flag every unsupported word of the text.
+
+    Each distinct token is judged once; only the tokens found doubtful, or
+    short plain words worth weighing in context, are visited where they
+    stand (a book has some thirty thousand tokens and six thousand kinds).
+    """
     lexicon = load_lexicon()
-    words = list(map(_word, TOKEN.finditer(text)))
-    lowered = Counter(map(str.lower, map(itemgetter(1), words)))
+    matches = list(TOKEN.finditer(text))
+    tokens = [m.group() for m in matches]
+    kinds = Counter(tokens)
+    cores = {token: _core(token) for token in kinds}
+    lowered: Counter[str] = Counter()
+    for token, n in kinds.items():
+        lowered[cores[token][1].lower()] += n
     trusted = {w.lower() for w in context.extra_words}
+    doubted = {t for t in kinds if _doubtful(cores[t][1], lexicon, lowered, trusted)}
+    weighable = {t for t in kinds if t not in doubted and _weighable(t, lexicon, lowered)}
+    words = Words(matches, tokens, cores)
     flags = []
     neighbours: dict[str, tuple[str, ...]] = {}
-    doubted: dict[str, bool] = {}
-    weighable: dict[str, bool] = {}
-    for k, (start, word, token) in enumerate(words):
-        doubt = doubted.get(word)
-        if doubt is None:
-            doubt = doubted[word] = _doubtful(word, lexicon, lowered, trusted)
-        if not doubt and not _weighable(token, lexicon, lowered, weighable):
-            continue  # only short plain words the text seldom uses are weighed in context
-        if doubt:
+    for k in [k for k, token in enumerate(tokens) if token in doubted or token in weighable]:
+        start, word, token = words[k]
+        if token in doubted:
             flags.append(Flag(start, start + len(word), word, "unknown-word",
                               round(_likely_error(word, lexicon), 3),
                               "not in the lexicon, the word list or elsewhere in the document",
@@ -68,20 +74,33 @@ def run(text: str, context: Context) -> StageResult:
     return StageResult([], flags)
 
 
+class Words:
+    """The text's tokens as ``(start, word, token)``, made when asked."""
+
+    def __init__(self, matches: list[regex.Match], tokens: list[str],
+                 cores: dict[str, tuple[int, str]]) -> None:
+        self.matches, self.tokens, self.cores = matches, tokens, cores
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getitem__(self, k: int) -> tuple[int, str, str]:
+        token = self.tokens[k]
+        offset, word = self.cores[token]
+        return self.matches[k].start() + offset, word, token
+
+
 SHORT = 5
 """Only words this short are weighed in context: OCR's real-word slips are
 short words (``amd``, ``hem``, ``id``), long ones have few neighbours."""
 
 
-def _weighable(token: str, lexicon, counts: dict[str, int], seen: dict[str, bool]) -> bool:
-    """Whether a token is a short plain word worth weighing in context: not
-    a common word the document uses freely (``the``, ``of``)."""
-    found = seen.get(token)
-    if found is None:
-        found = seen[token] = (len(token) <= SHORT and token.isalpha() and token.islower()
-                               and not (counts.get(token, 0) >= SUPPORTED * 2
-                                        and lexicon.common(token)))
-    return found
+def _weighable(token: str, lexicon, counts: dict[str, int]) -> bool:
+    """Whether a token is a short plain word worth weighing in context: one
+    the document seldom uses (an OCR slip makes a rare form; ``the``, ``of``
+    and the document's own words are printed as they stand)."""
+    return (len(token) <= SHORT and token.isalpha() and token.islower()
+            and counts.get(token, 0) < SUPPORTED)
 
 
 def _likelier_in_context(words: list[tuple[int, str, str]], k: int, lexicon,
@@ -121,13 +140,20 @@ def _likelier_in_context(words: list[tuple[int, str, str]], k: int, lexicon,
     return best[1] if best[0] else ""
 
 
-def _word(match: regex.Match) -> tuple[int, str, str]:
-    """A token's start, its word (marks around it taken off) and the token."""
-    token = match.group()
+def _core(token: str) -> tuple[int, str]:
+    """Where in the token its word begins, and the word (the marks around
+    it taken off)."""
     if token.isalpha():
-        return match.start(), token, token
+        return 0, token
+    word = token.strip(MARKS)
+    if word and word[0].isalnum() and word[-1].isalnum():  # the common case, done by strip
+        return token.index(word), word
     core = WORD_CORE.match(token)
-    return match.start() + core.start(1), core.group(1), token
+    return core.start(1), core.group(1)
+
+
+MARKS = "\"'“”‘’.,;:!?*«»…-_|<>^~`°"
+"""The marks that most often stand around a word, stripped without a regex."""
 
 
 def _doubtful(word: str, lexicon, counts: dict[str, int], trusted: set[str]) -> bool:
@@ -170,20 +196,14 @@ def _suggestions(word: str, lexicon, limit: int = 3) -> tuple[str, ...]:
     lower = word.lower()
     if not lower.isalpha() or len(lower) > 20:
         return ()
-    edits = set()
-    for i in range(len(lower) + 1):
-        head, tail = lower[:i], lower[i:]
-        if tail:
-            edits.add(head + tail[1:])
-            if len(tail) > 1:
-                edits.add(head + tail[1] + tail[0] + tail[2:])
-        for c in ALPHABET:
-            edits.add(head + c + tail)
-            if tail:
-                edits.add(head + c + tail[1:])
+    splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
+    edits = {head + tail[1:] for head, tail in splits if tail}
+    edits |= {head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1}
+    edits |= {head + c + tail[1:] for head, tail in splits if tail for c in ALPHABET}
+    edits |= {head + c + tail for head, tail in splits for c in ALPHABET}
     edits.discard(lower)
-    found = sorted((w for w in edits if w in lexicon.words and len(w) > 1),
-                   key=lambda w: (-lexicon.count(w), w))[:limit]
+    known = edits & lexicon.words.keys()  # a set operation, in C
+    found = sorted((w for w in known if len(w) > 1), key=lambda w: (-lexicon.count(w), w))[:limit]
     if word[:1].isupper():
         found = [w.capitalize() for w in found]
     return tuple(found)
@@ -198,16 +218,15 @@ def doubtful_share(text: str) -> tuple[int, int]:
     (2, 4)
     """
     lexicon = load_lexicon()
-    words = [word for _, word, _ in map(_word, TOKEN.finditer(text))]
-    counts = Counter(map(str.lower, words))
-    seen: dict[str, bool] = {}
-    doubtful = 0
-    for word in words:
-        found = seen.get(word)
-        if found is None:
-            found = seen[word] = _doubtful(word, lexicon, counts, set())
-        doubtful += found
-    return doubtful, len(words)
+    kinds = Counter(TOKEN.findall(text))
+    words: Counter[str] = Counter()
+    for token, n in kinds.items():
+        words[_core(token)[1]] += n
+    counts: Counter[str] = Counter()
+    for word, n in words.items():
+        counts[word.lower()] += n
+    doubtful = sum(n for word, n in words.items() if _doubtful(word, lexicon, counts, set()))
+    return doubtful, sum(words.values())
 
 
 STAGE = Stage("doubtful", "flag every word neither the lexicon nor the document supports", run)

@@ -102,6 +102,9 @@ def hyphen_speck_rate(text: str) -> float:
     >>> hyphen_speck_rate("the well-known so-called working-class to-day " * 3)
     0.0
     """
+    if len(text) > SAMPLE_SPAN * SAMPLES:  # a long text: measured on stretches spread through it
+        step = len(text) // SAMPLES
+        text = "\n".join(text[k * step:k * step + SAMPLE_SPAN] for k in range(SAMPLES))
     words = len(WORDS.findall(text))
     lexicon = load_lexicon()
     joins = function_words()

@@ -63,12 +63,18 @@ def noise_runs(layout: Layout) -> None:
     >>> layout.verdicts
     {}
     """
+    near = _near_short_lines(layout)
+    if not near:
+        return
     run: list[tuple[int, str]] = []
     held: int | None = None  # a line of text, perhaps inside noise
     for i, line in enumerate([*layout.lines, None]):
         if line is not None and line.blank:
             continue
-        kind = "end" if line is None or i in layout.verdicts else _kind(line.text)
+        if line is None or i in layout.verdicts:
+            kind = "end"
+        else:
+            kind = _kind(line.text) if i in near else "text"
         if kind == "end" or kind == "text" and (held is not None or not run):
             _judge(layout, run)
             run, held = [], None
@@ -79,6 +85,23 @@ def noise_runs(layout: Layout) -> None:
                 run.append((held, "text"))
                 held = None
             run.append((i, kind))
+
+
+def _near_short_lines(layout: Layout) -> set[int]:
+    """The lines where ``NOISE_RUN`` lines of short pieces stand within
+    twice as many lines, and a few either side: a cheap look that spares
+    the rest of the text (most of a book) the lexicon's."""
+    short = [i for i, line in enumerate(layout.lines) if not line.blank
+             and sum(map(len, pieces := line.text.split())) < SHORT_PIECES * len(pieces)]
+    near: set[int] = set()
+    for k in range(len(short) - NOISE_RUN + 1):
+        if short[k + NOISE_RUN - 1] - short[k] < 2 * NOISE_RUN:
+            near.update(range(short[k] - NOISE_RUN, short[k + NOISE_RUN - 1] + NOISE_RUN + 1))
+    return near
+
+
+SHORT_PIECES = 4.6
+"""Characters a piece below which a line may be noise (text's run to 5.5)."""
 
 
 def line_counts(text: str) -> tuple[int, int, int]:
@@ -92,6 +115,20 @@ def line_counts(text: str) -> tuple[int, int, int]:
 
 
 def _kind(text: str) -> str:
+    """See :func:`_kind_of`; a line of long words is text without a look at
+    the lexicon (most lines of a book)."""
+    pieces = text.split()
+    if len(pieces) >= 5 and sum(map(len, pieces)) >= PLAINLY_TEXT * len(pieces):
+        return "text"
+    return _kind_of(text)
+
+
+PLAINLY_TEXT = 5.0
+"""Characters a space-parted piece, marks included, that only text reaches:
+noise's strings are short (its marks stand apart, as pieces of one)."""
+
+
+def _kind_of(text: str) -> str:
     """``noise`` for a noise-like line: three strings or more, under
     ``NOISE_WORD_SHARE`` of them words, all short; ``short`` for a line too
     short to tell (under five short strings, or under three, no word, and
