@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Make the pamphlets that benchmarks/pamphlets.py measures besides the shared
-# dev pamphlets: OUT/tune (variations looked at while developing) and OUT/fresh
+# dev pamphlets: OUT/tune, OUT/tune2 and OUT/tune3 (variations looked at while
+# developing, made in turn as the earlier ones were learned from) and OUT/fresh
 # (other seeds, faces and texts, measured only, never tuned on).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book
@@ -28,7 +29,21 @@ render tune tD-notes   --gold $G/c06.gold.txt $G/c01.gold.txt --style D --level 
 render fresh fD-bonum   --gold $G/c01.gold.txt $G/c06.gold.txt --style D --level mild --font bonum --seed 304 --title "SOCIALISM IN ONE COUNTRY" --first-page 5
 render fresh fA-liberation --gold $G/c08.gold.txt $G/c04.gold.txt --style A --level rough --font liberation --seed 305 --psm 6 --title "THE PARTY" --first-page 17 --set $HEAVY
 render fresh fB-freeserif --gold $G/c10.gold.txt $G/c02.gold.txt --style B --level rough --font freeserif --seed 306 --folio "[{}]" --first-page 2
+render tune2 uD-dev-rough --gold $G/c04.gold.txt $G/c10.gold.txt --style D --level rough --font nimbus --seed 404 --title "THE RED ARMY" --first-page 27
+render tune2 uA-dev-mild --gold $G/c02.gold.txt $G/c08.gold.txt --style A --level mild --font libertine --seed 405 --psm 6 --title "SOVIET DEMOCRACY" --first-page 5
+render tune3 vB-dev-mild --gold $G/c06.gold.txt $G/c10.gold.txt --style B --level mild --font dejavu-serif --seed 502 --folio "[{}]" --first-page 8
+render tune3 vA-dev-rough --gold $G/c04.gold.txt $G/c06.gold.txt --style A --level rough --font garamond --seed 504 --title "THE SOVIET STATE" --first-page 13
+render tune3 vD-dev-mild --gold $G/c08.gold.txt $G/c01.gold.txt --style D --level mild --font garamond --seed 506 --title "PARTY AND STATE" --first-page 3
+
 if [ -n "$fresh_text" ]; then
+  R1="$fresh_text/russell1.gold.txt" R2="$fresh_text/russell2.gold.txt"
+  render tune2 uA-russ-rough --gold "$R2" --style A --level rough --font libertine --seed 401 --title "PROBLEMS OF PHILOSOPHY" --first-page 11
+  render tune2 uD-russ-mild --gold "$R1" --style D --level mild --font garamond --seed 402 --title "APPEARANCE AND REALITY" --first-page 3
+  render tune2 uB-russ-rough --gold "$R1" "$R2" --style B --level rough --font dejavu-serif --seed 403 --folio "- {} -" --first-page 15
+  render tune2 uB-russ-mild --gold "$R2" --style B --level mild --font nimbus --seed 406 --folio "{}" --first-page 40
+  render tune3 vD-russ-rough --gold "$R2" "$R1" --style D --level rough --font libertine --seed 501 --title "THE WORLD OF UNIVERSALS" --first-page 51
+  render tune3 vA-russ-mild --gold "$R1" --style A --level mild --font nimbus --seed 503 --psm 6 --title "ON INDUCTION" --first-page 60
+  render tune3 vB-russ-rough --gold "$R2" --style B --level rough --font libertine --seed 505 --first-page 90 --set $HEAVY
   render fresh fA-pagella --gold "$fresh_text/russell1.gold.txt" --style A --level mild --font pagella --seed 301 --title "THE PROBLEMS OF PHILOSOPHY" --first-page 7
   render fresh fB-schola  --gold "$fresh_text/russell2.gold.txt" --style B --level mild --font schola --seed 302 --first-page 71
   render fresh fD-termes  --gold "$fresh_text/russell1.gold.txt" "$fresh_text/russell2.gold.txt" --style D --level rough --font termes --seed 303 --title "PHILOSOPHY" --first-page 1

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -28,6 +30,17 @@ EXIT_BAD_INPUT = 2
 def fail(message: str) -> None:
     click.echo(f"clean-scan: error: {message}", err=True)
     sys.exit(EXIT_BAD_INPUT)
+
+
+@contextmanager
+def one_line_errors(doing: str) -> Iterator[None]:
+    """Bad input, and a failure to write, end the command in one line."""
+    try:
+        yield
+    except InputError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot {doing}: {exc.strerror or exc}")
 
 
 class DefaultToClean(click.Group):
@@ -103,7 +116,7 @@ def clean_command(
     """Clean INPUT and write the clean text and its reports."""
     review_path = review_file or _decisions_beside(input_path, out_dir)
     words_path = words_file or input_path.parent / DEFAULT_WORDS
-    try:
+    with one_line_errors("write the outputs"):
         outcome = clean_file(
             input_path,
             out_dir=out_dir,
@@ -115,12 +128,6 @@ def clean_command(
             review_path=review_path,
             words_path=words_path,
         )
-    except InputError as exc:
-        fail(str(exc))
-        return
-    except OSError as exc:
-        fail(f"cannot write the outputs: {exc.strerror or exc}")
-        return
     if outcome.outputs.clean is None:
         sys.stdout.buffer.write(outcome.clean_bytes)
         sys.stdout.flush()
@@ -184,8 +191,8 @@ def stages_command() -> None:
 def restore_command(clean_path: Path, report_path: Path, output: Path | None) -> None:
     """Rebuild the raw input, byte for byte, from CLEAN and its JSON report."""
     try:
-        clean = _read_text_exact(clean_path)
-        report = json.loads(_read_text_exact(report_path))
+        clean = read_text_exact(clean_path)
+        report = json.loads(read_text_exact(report_path))
         data = restore_from_report(clean, report)
     except InputError as exc:
         fail(str(exc))
@@ -207,7 +214,7 @@ def restore_command(clean_path: Path, report_path: Path, output: Path | None) ->
     output.write_bytes(data)
 
 
-def _read_text_exact(path: Path) -> str:
+def read_text_exact(path: Path) -> str:
     """Read UTF-8 without newline translation: offsets must match exactly."""
     try:
         with path.open("r", encoding="utf-8", newline="") as fh:

@@ -37,16 +37,10 @@ def adopt_command(edited_path: Path, report_path: Path, input_path: Path | None,
                   words_file: Path | None) -> None:
     """Record the differences between EDITED, a hand-edited clean text, and
     the clean text REPORT.json describes, as decisions the next run applies."""
-    from clean_scan.cli import fail
+    from clean_scan.cli import one_line_errors
 
-    try:
+    with one_line_errors("write the decisions"):
         saved, count = adopt(edited_path, report_path, input_path, words_file)
-    except InputError as exc:
-        fail(str(exc))
-        return
-    except OSError as exc:
-        fail(f"cannot write the decisions: {exc.strerror or exc}")
-        return
     click.echo(f"recorded {count} hand edits as decisions in {saved}; "
                "clean the input again to apply them", err=True)
 
@@ -95,13 +89,9 @@ def _read_report(path: Path) -> dict[str, Any]:
 
 
 def _read_exact(path: Path) -> str:
-    try:
-        with path.open("r", encoding="utf-8", newline="") as fh:
-            return fh.read()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read ({exc})") from None
+    from clean_scan.cli import read_text_exact
+
+    return read_text_exact(path)
 
 
 @click.command("review")
@@ -112,12 +102,8 @@ def _read_exact(path: Path) -> str:
 def review_command(report_path: Path, no_browser: bool, port: int) -> None:
     """Serve REPORT.json as a review page on 127.0.0.1; each decision is saved
     to STEM.review.json the moment it is made."""
-    from clean_scan.cli import fail
+    from clean_scan.cli import one_line_errors
     from clean_scan.review.server import serve
 
-    try:
+    with one_line_errors("serve the review page"):
         serve(report_path, open_browser=not no_browser, port=port)
-    except InputError as exc:
-        fail(str(exc))
-    except OSError as exc:
-        fail(f"cannot serve the review page: {exc.strerror or exc}")
