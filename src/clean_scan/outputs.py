@@ -66,7 +66,11 @@ def check_writable(paths: OutputPaths, input_path: Path, force: bool) -> None:
     """Refuse before anything is written, so a refusal leaves no half-done run."""
     targets = [p for p in (paths.clean, paths.html, paths.json) if p is not None]
     reports: dict[Path, dict | None] = {}  # the JSON report, read once for two checks
-    for target in targets:
+    for k, target in enumerate(targets):
+        if any(target.resolve() == other.resolve() or _same_file(target, other)
+               for other in targets[k + 1:]):
+            raise InputError(f"{target}: named for two of this run's outputs (the clean text "
+                             "and a report); give the clean text another name")
         if _same_file(target, input_path):
             raise InputError(f"{target}: refusing to write over the input file")
         if target.is_dir():
@@ -138,6 +142,9 @@ def write_atomic(path: Path, data: bytes) -> None:
 def atomic_file(path: Path) -> Iterator[BinaryIO]:
     """An open binary file that becomes ``path`` only when the block ends
     without an exception; for outputs too large to hold in memory at once."""
+    if (path.exists() or path.is_symlink()) and not path.is_file():
+        # a device, a pipe or a socket is never replaced by a file (``/dev/full``)
+        raise InputError(f"{path}: not a regular file; refusing to replace it")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:

@@ -62,6 +62,9 @@ def restore_from_report(clean: str, report: dict[str, Any]) -> bytes:
     report (either version: a version 1 report has no ``line_ends``, its raw
     text kept them). KeyError or TypeError when the report lacks a field."""
     source = report["input"]
+    if not isinstance(source.get("sha256"), str) or len(source["sha256"]) != 64:
+        raise RestoreError("the report records no checksum of the input, so the rebuilt "
+                           "input could not be checked; refusing to restore from it")
     return restore_bytes(clean, [tuple(h) for h in report["restore"]["hunks"]],
                          source["encoding"], source["bom"], source["sha256"],
                          source.get("line_ends", "lf"))

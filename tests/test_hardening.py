@@ -1,0 +1,69 @@
+"""What a hostile user broke (issue 14): each test failed before its fix."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+TEXT = "The committee met in the autumn and agreed that tbe tenants\nshould be heard.\n"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "clean_scan", *args], capture_output=True,
+                          text=True)
+
+
+@pytest.fixture
+def cleaned(tmp_path: Path) -> Path:
+    raw = tmp_path / "a.txt"
+    raw.write_text(TEXT, encoding="utf-8")
+    assert run_cli(str(raw)).returncode == 0
+    return raw
+
+
+@pytest.mark.parametrize("name", ["a.report.json", "a.report.html"])
+def test_the_clean_text_may_not_be_named_as_a_report(cleaned: Path, name: str) -> None:
+    report = cleaned.with_name(name)
+    before = report.read_bytes()
+    done = run_cli(str(cleaned), "-o", str(report))
+    assert done.returncode == 2 and "named for two of this run's outputs" in done.stderr
+    assert report.read_bytes() == before
+
+
+def test_restore_refuses_a_hard_link_to_its_report(cleaned: Path) -> None:
+    report = cleaned.with_name("a.report.json")
+    link = cleaned.with_name("link.json")
+    os.link(report, link)
+    before = report.read_bytes()
+    done = run_cli("restore", str(cleaned.with_name("a.clean.txt")), str(report), "-o", str(link))
+    assert done.returncode == 2 and "refusing to write over an input" in done.stderr
+    assert report.read_bytes() == before
+
+
+def test_restore_writes_atomically_and_fails_in_one_line(cleaned: Path) -> None:
+    clean, report = cleaned.with_name("a.clean.txt"), cleaned.with_name("a.report.json")
+    out = cleaned.with_name("restored.txt")
+    assert run_cli("restore", str(clean), str(report), "-o", str(out)).returncode == 0
+    assert out.read_bytes() == cleaned.read_bytes()
+    assert not [p for p in cleaned.parent.iterdir() if p.name.endswith(".part")]
+    for target in (str(cleaned.parent), str(cleaned.parent / "missing" / "x.txt")):
+        done = run_cli("restore", str(clean), str(report), "-o", target)
+        assert done.returncode in (0, 2) and "Traceback" not in done.stderr
+    if Path("/dev/full").exists():
+        done = run_cli("restore", str(clean), str(report), "-o", "/dev/full")
+        assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_a_report_without_an_input_checksum_does_not_restore(cleaned: Path) -> None:
+    report = cleaned.with_name("a.report.json")
+    data = json.loads(report.read_text(encoding="utf-8"))
+    data["input"]["sha256"] = None
+    report.write_text(json.dumps(data), encoding="utf-8")
+    done = run_cli("restore", str(cleaned.with_name("a.clean.txt")), str(report))
+    assert done.returncode == 2 and "no checksum of the input" in done.stderr
+    assert done.stdout == ""
