@@ -67,3 +67,30 @@ def test_a_report_without_an_input_checksum_does_not_restore(cleaned: Path) -> N
     done = run_cli("restore", str(cleaned.with_name("a.clean.txt")), str(report))
     assert done.returncode == 2 and "no checksum of the input" in done.stderr
     assert done.stdout == ""
+
+
+@pytest.mark.parametrize("tamper", ["empty html", "edit html", "hunk"])
+def test_resume_redoes_a_file_whose_outputs_were_tampered_with(tmp_path: Path, tamper) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(TEXT, encoding="utf-8")
+    (src / "b.txt").write_text(TEXT.replace("autumn", "spring"), encoding="utf-8")
+    assert run_cli("batch", str(src), "--out-dir", str(out), "-j", "1").returncode == 0
+    html, report = out / "a.report.html", out / "a.report.json"
+    if tamper == "empty html":
+        html.write_bytes(b"")
+    elif tamper == "edit html":
+        html.write_text(html.read_text(encoding="utf-8").replace("committee", "c0mmittee"),
+                        encoding="utf-8")
+    else:
+        data = json.loads(report.read_text(encoding="utf-8"))
+        data["restore"]["hunks"][0][2] += "x"
+        report.write_text(json.dumps(data), encoding="utf-8")
+    run_cli("batch", str(src), "--out-dir", str(out), "-j", "1", "--resume")
+    summary = json.loads((out / "batch-summary.json").read_text(encoding="utf-8"))
+    status = {Path(f["input"]).name: (f["status"], f["error"]) for f in summary["files"]}
+    assert status["b.txt"] == ("skipped", None)
+    if tamper == "empty html":  # no longer known for ours: not skipped, and not overwritten
+        assert status["a.txt"][0] == "error" and "--force" in status["a.txt"][1]
+    else:
+        assert status["a.txt"] == ("ok", None)

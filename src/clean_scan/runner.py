@@ -89,18 +89,22 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
     result = clean_text(source.text, skip=skip, context=context)
     clean_bytes = result.clean.encode("utf-8")
     review = _learn(context, decisions, review_path, words_path)
+    html = (render_html(result, source, input_path.name).encode("utf-8")
+            if paths.html is not None else None)
     if paths.json is not None:
         options = context.recorded_options()
         if review_path is not None:
             options["review_sha256"] = decisions_checksum(review_path)
         output = {"clean_sha256": hashlib.sha256(clean_bytes).hexdigest()}
+        if html is not None:
+            output["html_sha256"] = hashlib.sha256(html).hexdigest()
         if review is not None and review_path is not None:
             output["review"] = {"decisions": review_path.name, "applied": review.applied,
                                 "stale": review.stale}
         report = report_json(result, source, input_path.name, options, output)
         write_atomic(paths.json, report.encode("utf-8"))
-    if paths.html is not None:
-        write_atomic(paths.html, render_html(result, source, input_path.name).encode("utf-8"))
+    if paths.html is not None and html is not None:
+        write_atomic(paths.html, html)
     if paths.clean is not None:
         write_atomic(paths.clean, clean_bytes)
     changed = sum([max(end - start, len(raw)) for start, end, raw in result.hunks])

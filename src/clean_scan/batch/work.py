@@ -25,6 +25,7 @@ from clean_scan.decoding import InputError, read_input
 from clean_scan.outputs import JSON_SCHEMA_NAME, OutputPaths, plan_outputs, stem_of
 from clean_scan.pipeline import STAGE_NAMES
 from clean_scan.reports.json_report import VERSION as REPORT_VERSION
+from clean_scan.restore import restore_from_report
 from clean_scan.runner import clean_file, decisions_checksum
 from clean_scan.segments import read_report_head
 from clean_scan.stage import Context
@@ -132,9 +133,11 @@ def fail(record: Record, error: str, started: float) -> Record:
 def completed(source: Path, paths: OutputPaths,
               run_options: dict[str, Any] | None = None) -> Record | None:
     """The record of a previous run whose outputs are all there and belong to
-    this very input (its checksum), to each other (the clean text's
-    checksum) and to the options of this run (``--min-confidence``,
-    ``--words``, ``--learn-collection``); None when the file must be redone."""
+    this very input (its checksum), to each other (the clean text's and the
+    HTML report's checksums; the JSON report rebuilding the input from the
+    clean text) and to the options of this run (``--min-confidence``,
+    ``--words``, ``--learn-collection``, the decisions file); None when the
+    file must be redone."""
     outputs = [paths.clean, paths.html, paths.json]
     if not all(p is not None and p.is_file() and not p.is_symlink() for p in outputs):
         return None
@@ -143,13 +146,28 @@ def completed(source: Path, paths: OutputPaths,
     if head is None or (run_options is not None and head["options"] != run_options):
         return None
     try:
-        if head["input_sha256"] != hashlib.sha256(source.read_bytes()).hexdigest():
+        raw = source.read_bytes()
+        if head["input_sha256"] != hashlib.sha256(raw).hexdigest():
             return None
-        if head["clean_sha256"] != hashlib.sha256(paths.clean.read_bytes()).hexdigest():
+        clean = paths.clean.read_bytes()
+        if head["clean_sha256"] != hashlib.sha256(clean).hexdigest():
             return None
+        html = head.get("html_sha256")
+        if html is not None and html != hashlib.sha256(paths.html.read_bytes()).hexdigest():
+            return None  # the HTML report was emptied or changed after the run
+        if head.get("report") is not None and not _restores(clean, head["report"], raw):
+            return None  # the JSON report's record of the changes was tampered with
     except OSError:
         return None
     return head["record"]
+
+
+def _restores(clean: bytes, report: dict[str, Any], raw: bytes) -> bool:
+    """Whether the report rebuilds the input from the clean text, byte for byte."""
+    try:
+        return restore_from_report(clean.decode("utf-8"), report) == raw
+    except (ValueError, KeyError, TypeError, UnicodeError, LookupError):
+        return False
 
 
 def _same_stages(record: Record, skip: tuple[str, ...]) -> bool:
@@ -177,7 +195,9 @@ def _report_head(path: Path) -> dict[str, Any] | None:
             "segments": data["output"].get("segments", 1),
         }
         return {"input_sha256": data["input"]["sha256"], "options": data.get("options"),
-                "clean_sha256": data["output"]["clean_sha256"], "record": record}
+                "clean_sha256": data["output"]["clean_sha256"],
+                "html_sha256": data["output"].get("html_sha256"), "report": data,
+                "record": record}
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
 
