@@ -94,3 +94,32 @@ def test_resume_redoes_a_file_whose_outputs_were_tampered_with(tmp_path: Path, t
         assert status["a.txt"][0] == "error" and "--force" in status["a.txt"][1]
     else:
         assert status["a.txt"] == ("ok", None)
+
+
+def test_one_latin1_byte_in_a_utf8_file_is_repaired_alone(tmp_path: Path) -> None:
+    """Item 6: the file stays UTF-8 (its dashes are not turned to mojibake);
+    the stray byte becomes its Windows-1252 character as a recorded edit,
+    and restore gives back the file byte for byte."""
+    raw = tmp_path / "mixed.txt"
+    data = ("The council—as the tenants said—met in the café of the town hall.\n"
+            "They asked for houses, not promises.\n").encode()
+    data = data.replace("café".encode(), b"caf\xe9")
+    raw.write_bytes(data)
+    done = run_cli(str(raw))
+    assert done.returncode == 0 and "read as" not in done.stderr
+    clean = raw.with_name("mixed.clean.txt").read_text(encoding="utf-8")
+    assert "council—as the tenants said—met in the café" in clean
+    report = json.loads(raw.with_name("mixed.report.json").read_text(encoding="utf-8"))
+    assert report["input"]["encoding"] == "utf-8"
+    assert [e["after"] for e in report["edits"] if e["rule"] == "stray-byte"] == ["é"]
+    restored = subprocess.run([sys.executable, "-m", "clean_scan", "restore",
+                               str(raw.with_name("mixed.clean.txt")),
+                               str(raw.with_name("mixed.report.json"))], capture_output=True)
+    assert restored.returncode == 0 and restored.stdout == data
+
+
+def test_a_windows_1252_file_is_still_read_as_such(tmp_path: Path) -> None:
+    raw = tmp_path / "old.txt"
+    raw.write_bytes("The caf\u00e9 \u2014 the tenants\u2019 hall.\n".encode("cp1252"))
+    done = run_cli(str(raw))
+    assert done.returncode == 0 and "read as cp1252" in done.stderr

@@ -92,6 +92,10 @@ def decode_bytes(data: bytes, name: str = "input") -> DecodedInput:
         raise InputError(f"{name}: the file is empty")
     if _looks_binary(body):
         raise InputError(f"{name}: this looks like a binary file, not OCR text")
+    mostly = _mostly_utf8(body)
+    if mostly is not None:  # UTF-8 with a few stray bytes: those alone are repaired
+        text, line_ends = unify_line_ends(mostly)
+        return DecodedInput(text, "utf-8", bom, digest, len(data), line_ends)
     for encoding in ("utf-8", "cp1252", "latin-1"):
         if bom and encoding != "utf-8":
             break
@@ -102,6 +106,30 @@ def decode_bytes(data: bytes, name: str = "input") -> DecodedInput:
         text, line_ends = unify_line_ends(text)
         return DecodedInput(text, encoding, bom, digest, len(data), line_ends)
     raise InputError(f"{name}: cannot decode the file as UTF-8, Windows-1252 or Latin-1")
+
+
+def _mostly_utf8(body: bytes) -> str | None:
+    """The text of a UTF-8 file holding a few bytes that are not UTF-8 (a
+    Latin-1 ``é`` pasted into it): decoded as UTF-8, each stray byte kept as
+    a lone surrogate (``surrogateescape``), which the normalise stage
+    repairs as an edit and ``restore`` turns back into the byte. None when
+    the file is all UTF-8, or not mostly: more stray bytes than characters
+    UTF-8 reads beyond ASCII, which is a file in another encoding.
+
+    >>> _mostly_utf8("café — crème".encode() + b" na\\xefve") is not None
+    True
+    >>> _mostly_utf8("café".encode()) is None, _mostly_utf8(b"caf\\xe9 cr\\xe8me") is None
+    (True, True)
+    """
+    try:
+        body.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    text = body.decode("utf-8", errors="surrogateescape")
+    stray = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    wide = sum(1 for c in text if c > "\x7f") - stray
+    return text if 0 < stray <= wide else None
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -46,7 +46,9 @@ def restore_bytes(
     line_ends: str = "lf",
 ) -> bytes:
     """The raw input file's bytes; checked against its recorded checksum."""
-    data = file_line_ends(restore_text(clean, hunks), line_ends).encode(encoding)
+    text = file_line_ends(restore_text(clean, hunks), line_ends)
+    # a stray byte of a UTF-8 file was read as a lone surrogate: it goes back as the byte
+    data = text.encode(encoding, errors="surrogateescape" if encoding == "utf-8" else "strict")
     if bom:
         data = b"\xef\xbb\xbf" + data
     if sha256 is not None and hashlib.sha256(data).hexdigest() != sha256:

@@ -33,6 +33,14 @@ from clean_scan.review.words import WordList, add_to_word_list, read_word_list
 from clean_scan.segments import clean_segmented, needs_segments
 from clean_scan.stage import Context
 
+STRAY_SHOWN = {c: "\ufffd" for c in range(0xDC80, 0xDD00)}
+"""A stray byte of the input (a lone surrogate) is shown in the HTML report
+as the replacement character."""
+JSON_STRAY = "backslashreplace"
+"""A stray byte of the input goes into the JSON report as the escape
+``\\udcXX``, which JSON reads back as the same lone surrogate (restore
+turns it into the byte)."""
+
 
 @dataclass(frozen=True)
 class FileOutcome:
@@ -87,9 +95,9 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
                              "(it is cleaned in segments)")
         return _clean_large(input_path, source, paths, skip, context, started)
     result = clean_text(source.text, skip=skip, context=context)
-    clean_bytes = result.clean.encode("utf-8")
+    clean_bytes = result.clean.encode("utf-8", errors="surrogateescape")  # a stray byte as read
     review = _learn(context, decisions, review_path, words_path)
-    html = (render_html(result, source, input_path.name).encode("utf-8")
+    html = (render_html(result, source, input_path.name).translate(STRAY_SHOWN).encode("utf-8")
             if paths.html is not None else None)
     if paths.json is not None:
         options = context.recorded_options()
@@ -102,7 +110,7 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
             output["review"] = {"decisions": review_path.name, "applied": review.applied,
                                 "stale": review.stale}
         report = report_json(result, source, input_path.name, options, output)
-        write_atomic(paths.json, report.encode("utf-8"))
+        write_atomic(paths.json, report.encode("utf-8", errors=JSON_STRAY))
     if paths.html is not None and html is not None:
         write_atomic(paths.html, html)
     if paths.clean is not None:

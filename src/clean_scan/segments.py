@@ -169,7 +169,7 @@ def clean_segmented(source: DecodedInput, name: str, report: IO[bytes] | None, *
             clean = join + result.clean
             clean_len += len(clean)
             tail = (tail + clean)[-2:]
-            data = clean.encode("utf-8")
+            data = clean.encode("utf-8", errors="surrogateescape")
             digest.update(data)
             if clean_out is not None:
                 clean_out.write(data)
@@ -237,7 +237,8 @@ class _Spool:
 
     def write(self, item: Any) -> None:
         prefix = b",\n" if self.count else b"\n"
-        self.file.write(prefix + json.dumps(item, ensure_ascii=False).encode("utf-8"))
+        self.file.write(prefix + json.dumps(item, ensure_ascii=False).encode(
+            "utf-8", errors="backslashreplace"))  # a stray byte of the input: \udcXX
         self.count += 1
 
     def copy_to(self, out: IO[bytes]) -> None:

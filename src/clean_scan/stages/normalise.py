@@ -8,7 +8,9 @@ Repairs, in order:
   as its ``line_ends``: these edits are for a file that mixes them);
 * NUL bytes and other C0/C1 control characters (not tab, newline or form
   feed) are removed: they are transfer damage, never print;
-* soft hyphens (U+00AD) and zero-width spaces inside a word are removed.
+* soft hyphens (U+00AD) and zero-width spaces inside a word are removed;
+* a byte of a UTF-8 file that is not UTF-8 (read as a lone surrogate, see
+  :mod:`clean_scan.decoding`) becomes the Windows-1252 character it is.
 
 Trailing spaces are left to the ``paragraphs`` stage, which rewrites every
 line end anyway: one edit per line end, not two.
@@ -54,7 +56,27 @@ def run(text: str, context: Context) -> StageResult:
         )
         for m in (_CONTROL.finditer(text) if any(c in text for c in _CONTROL_CHARS) else ())
     ]
+    if any("\udc80" <= c <= "\udcff" for c in text if c > "\ud7ff"):
+        proposals += [Proposal(m.start(), m.end(), _stray_byte(m.group()), "stray-byte", 0.9,
+                               "a byte that is not UTF-8, read as Windows-1252")
+                      for m in _STRAY.finditer(text)]
     return StageResult(sorted(proposals, key=lambda p: p.start))
+
+
+_STRAY = regex.compile(r"[\udc80-\udcff]")
+
+
+def _stray_byte(char: str) -> str:
+    """The character a stray byte stands for in Windows-1252 (or Latin-1).
+
+    >>> _stray_byte("\\udce9"), _stray_byte("\\udc97")
+    ('é', '—')
+    """
+    byte = bytes([ord(char) - 0xDC00])
+    try:
+        return byte.decode("cp1252")
+    except UnicodeDecodeError:
+        return byte.decode("latin-1")
 
 
 STAGE = Stage("normalise", "uniform line ends; remove control characters", run)
