@@ -123,3 +123,28 @@ def test_a_windows_1252_file_is_still_read_as_such(tmp_path: Path) -> None:
     raw.write_bytes("The caf\u00e9 \u2014 the tenants\u2019 hall.\n".encode("cp1252"))
     done = run_cli(str(raw))
     assert done.returncode == 0 and "read as cp1252" in done.stderr
+
+
+def test_a_fifo_or_a_device_is_refused_at_once(tmp_path: Path) -> None:
+    """Item 11: a FIFO (alone or in a batch folder) and /dev/zero (as input,
+    word list or gold) are refused in one line, without blocking or reading
+    without bound."""
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    for args in ([str(fifo)], ["/dev/zero"], [str(tmp_path / "x.txt"), "--words", "/dev/zero"]):
+        (tmp_path / "x.txt").write_text(TEXT, encoding="utf-8")
+        done = subprocess.run([sys.executable, "-m", "clean_scan", *args], capture_output=True,
+                              text=True, timeout=60)
+        assert done.returncode == 2 and "not a regular file" in done.stderr, args
+    done = subprocess.run([sys.executable, "-m", "clean_scan", "eval", str(tmp_path / "x.txt"),
+                           "/dev/zero"], capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0 and "not a regular file" in done.stderr
+    (tmp_path / "in").mkdir()
+    os.mkfifo(tmp_path / "in" / "pipe.txt")
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "clean_scan", "batch", str(tmp_path / "in"),
+                           "--out-dir", str(tmp_path / "out"), "-j", "1"],
+                          capture_output=True, text=True, timeout=120)
+    summary = json.loads((tmp_path / "out" / "batch-summary.json").read_text(encoding="utf-8"))
+    status = {Path(f["input"]).name: f["status"] for f in summary["files"]}
+    assert status.get("a.txt") == "ok" and status.get("pipe.txt", "error") == "error"

@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from clean_scan.decoding import InputError, read_regular_file
 from clean_scan.evaluation.locate import LocatedScore, score_located
 from clean_scan.evaluation.metrics import ZERO_COMPARISON, ZERO_SCORE, Comparison, Score
 from clean_scan.evaluation.normalise import join_line_hyphens, tokenise
@@ -50,13 +51,9 @@ class SectionResult:
 def read_text(path: Path, *, join_hyphens: bool = False) -> str:
     """Read *path* as UTF-8 (a leading BOM is dropped), raising :class:`EvalError`."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise EvalError(f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise EvalError(f"is a directory, not a file: {path}") from None
-    except OSError as exc:
-        raise EvalError(f"cannot read {path}: {exc.strerror or exc}") from None
+        data = read_regular_file(path)
+    except InputError as exc:
+        raise EvalError(str(exc)) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -9,6 +9,7 @@ and say which; we refuse binary files rather than "clean" them into garbage.
 from __future__ import annotations
 
 import hashlib
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,14 +139,39 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(2, MAX_CONTROL_SHARE * len(sample))
 
 
-def read_input(path: Path) -> DecodedInput:
+MAX_INPUT_BYTES = 1 << 30
+"""The largest file read (1 GiB): far above any OCR export of one book, and
+a bound on what a wrong path (``/dev/zero``) can make clean-scan read."""
+
+
+def read_input(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> DecodedInput:
     """Read and decode a file, turning every OS failure into an InputError."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, not a text file")
+    return decode_bytes(read_regular_file(path, max_bytes), str(path))
+
+
+def read_regular_file(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``: a pipe or a
+    device (``/dev/zero``, a FIFO that would block for ever) is refused
+    before it is opened, and no more than ``max_bytes`` are ever read."""
     try:
-        data = path.read_bytes()
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
-    return decode_bytes(data, str(path))
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a directory, not a text file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: not a regular file (a pipe or a device); "
+                         "clean-scan reads files only")
+    if info.st_size > max_bytes:
+        raise InputError(f"{path}: larger than {max_bytes // (1 << 20)} MiB; "
+                         "clean-scan reads files up to that size")
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{path}: larger than {max_bytes // (1 << 20)} MiB")
+    return data

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import regex
 
-from clean_scan.decoding import InputError
+from clean_scan.decoding import InputError, read_regular_file
 from clean_scan.outputs import write_atomic
 
 DEFAULT_NAME = "clean-scan.words"
@@ -58,16 +58,13 @@ def parse_word_list(text: str) -> WordList:
 
 def read_word_list(path: Path) -> WordList:
     """The word list at ``path`` (empty when there is none)."""
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return WordList()
-    if not path.is_file():
-        raise InputError(f"{path}: the word list is not a regular file")
+    data = read_regular_file(path, MAX_BYTES)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"{path}: the word list is larger than {MAX_BYTES // 1_000_000} MB")
-        return parse_word_list(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the word list ({exc})") from None
+        return parse_word_list(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: the word list is not UTF-8 ({exc})") from None
 
 
 def add_to_word_list(path: Path, words: list[str], rejected: list[tuple[str, str]]) -> int:
