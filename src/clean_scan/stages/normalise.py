@@ -56,7 +56,7 @@ def run(text: str, context: Context) -> StageResult:
         )
         for m in (_CONTROL.finditer(text) if any(c in text for c in _CONTROL_CHARS) else ())
     ]
-    if any("\udc80" <= c <= "\udcff" for c in text if c > "\ud7ff"):
+    if text and max(text) >= "\udc80":  # in C; a stray byte is a surrogate of that range
         proposals += [Proposal(m.start(), m.end(), _stray_byte(m.group()), "stray-byte", 0.9,
                                "a byte that is not UTF-8, read as Windows-1252")
                       for m in _STRAY.finditer(text)]
