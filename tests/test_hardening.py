@@ -148,3 +148,50 @@ def test_a_fifo_or_a_device_is_refused_at_once(tmp_path: Path) -> None:
     summary = json.loads((tmp_path / "out" / "batch-summary.json").read_text(encoding="utf-8"))
     status = {Path(f["input"]).name: f["status"] for f in summary["files"]}
     assert status.get("a.txt") == "ok" and status.get("pipe.txt", "error") == "error"
+
+
+def test_sigterm_stops_a_batch_with_its_summary_written(tmp_path: Path) -> None:
+    """Item 12: SIGTERM ends a batch as Ctrl-C does: summary and index written."""
+    import signal
+    import time
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    book = (Path(__file__).resolve().parents[1] / "samples" / "ussr-1942.txt").read_text(
+        encoding="utf-8")
+    for n in range(40):
+        (src / f"f{n:02d}.txt").write_text(book, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "clean_scan", "batch", str(src),
+                             "--out-dir", str(out), "-j", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not list(out.glob("*.clean.txt")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGTERM)
+    proc.communicate(timeout=60)
+    summary = json.loads((out / "batch-summary.json").read_text(encoding="utf-8"))
+    assert summary["run"]["interrupted"] is True
+    statuses = {f["status"] for f in summary["files"]}
+    assert "not done" in statuses and (out / "index.html").exists()
+
+
+def test_a_pattern_does_not_clean_the_outputs_again(tmp_path: Path) -> None:
+    """Item 16: ``batch 'DIR/*.txt' --out-dir DIR`` twice: the second run
+    does not take the first run's outputs for inputs."""
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    for _ in range(2):
+        done = run_cli("batch", str(tmp_path / "*.txt"), "--out-dir", str(tmp_path), "-j", "1")
+        assert done.returncode == 0, done.stderr
+    summary = json.loads((tmp_path / "batch-summary.json").read_text(encoding="utf-8"))
+    assert [Path(f["input"]).name for f in summary["files"]] == ["a.txt"]
+    assert not list(tmp_path.glob("*.clean.clean.txt"))
+
+
+def test_the_csv_summary_neutralises_formulas_and_the_index_has_a_policy(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "=HYPERLINK(1).txt").write_text(TEXT, encoding="utf-8")
+    assert run_cli("batch", str(src), "--out-dir", str(out), "-j", "1").returncode == 0
+    csv_text = (out / "batch-summary.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in csv_text and ",=HYPERLINK" not in csv_text
+    assert "Content-Security-Policy" in (out / "index.html").read_text(encoding="utf-8")

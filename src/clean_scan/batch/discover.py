@@ -88,8 +88,8 @@ def _glob(pattern: str, out_resolved: Path) -> Iterator[tuple[Path, PurePosixPat
         path = Path(match)
         if path.is_dir():
             yield from _walk(path, root, out_resolved)
-        elif not _is_hidden(path.relative_to(root)):
-            yield _checked(path, root)
+        elif not _is_hidden(path.relative_to(root)) and not _is_our_output(path):
+            yield _checked(path, root)  # a pattern skips the outputs, as a folder does
 
 
 def glob_root(pattern: str) -> Path:

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import signal
+import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -79,7 +82,8 @@ def run_batch(inputs: Sequence[str], options: BatchOptions, engine: Engine, *,
             bar.update(sizes.get(record["index"], 0), record["status"])
 
         try:
-            engine.run(jobs, options, on_record)
+            with _terminated_as_interrupted():
+                engine.run(jobs, options, on_record)
         except KeyboardInterrupt:
             result.interrupted = True
         finally:
@@ -96,6 +100,25 @@ def run_batch(inputs: Sequence[str], options: BatchOptions, engine: Engine, *,
             result.summary_paths = write_summary(out_dir, result.records, result.totals, run,
                                                  stages + extra)
     return result
+
+
+@contextmanager
+def _terminated_as_interrupted() -> Iterator[None]:
+    """SIGTERM (a scheduler stopping the job, ``kill``) ends the batch as
+    Ctrl-C does: the files not reached are recorded, the summary and the
+    index are written."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _not_done(jobs: Sequence[Job], records: list[Record], options: BatchOptions) -> list[Record]:

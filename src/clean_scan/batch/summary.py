@@ -99,7 +99,21 @@ def render_csv(rows: Sequence[Record], total: dict[str, Any], stages: Sequence[s
 
 
 def _cell(value: Any) -> Any:
-    return "" if value is None else value
+    """A CSV cell; text a spreadsheet would run as a formula (``=HYPERLINK(…)``
+    in a file name) is written with a quote first, as text.
+
+    >>> _cell(None), _cell(3), _cell("=HYPERLINK(1)"), _cell("a.txt")
+    ('', 3, "'=HYPERLINK(1)", 'a.txt')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+        return "'" + value
+    return value
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet takes for the start of a formula (OWASP's CSV injection list)."""
 
 
 _SORT_SCRIPT = """
@@ -119,6 +133,12 @@ document.querySelectorAll("th[data-key]").forEach(function (th, column) {
 """
 
 
+INDEX_CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+             "img-src 'none'; base-uri 'none'; form-action 'none'")
+"""The index page runs only its own inline sorting script and loads nothing;
+its links to the reports still work (navigation is not a fetch)."""
+
+
 def render_index(rows: Sequence[Record], total: dict[str, Any], run: dict[str, Any]) -> str:
     """The collection's front page: failures first, then the files that most
     need review (the most doubtful words left), then by change."""
@@ -136,6 +156,7 @@ def render_index(rows: Sequence[Record], total: dict[str, Any], run: dict[str, A
              f"{total['edits']} edits, {total['flags']} flagged.")
     return (
         "<!doctype html>\n<html lang='en'><head><meta charset='utf-8'>"
+        f"<meta http-equiv='Content-Security-Policy' content=\"{INDEX_CSP}\">"
         f"{HTML_GENERATOR_TAG}<title>clean-scan batch</title><style>"
         "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
         "td,th{padding:.2em .6em;border-bottom:1px solid #ddd;text-align:left}"
