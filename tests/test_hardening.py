@@ -195,3 +195,14 @@ def test_the_csv_summary_neutralises_formulas_and_the_index_has_a_policy(tmp_pat
     csv_text = (out / "batch-summary.csv").read_text(encoding="utf-8")
     assert "'=HYPERLINK" in csv_text and ",=HYPERLINK" not in csv_text
     assert "Content-Security-Policy" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_accented_words_of_another_language_are_kept() -> None:
+    """Item 8: ``Nîmes``, ``crème``, ``señor`` stay; an English word the OCR
+    gave an accent (``seéing``) is still put right."""
+    from clean_scan import clean_text
+
+    clean = clean_text("We went to Nîmes and ate a crème brûlée with the señor, seéing\n"
+                       "the town.\n").clean
+    assert "Nîmes" in clean and "crème brûlée" in clean and "señor" in clean
+    assert "seeing the town" in clean

@@ -70,6 +70,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
@@ -2056,8 +2057,54 @@ def run(text: str, context: Context) -> StageResult:
     corrections of the first reading in place (:func:`read_again`)."""
     first, know = read_words(text, context)
     if not know.noisy or not first.proposals:
-        return first
-    return read_again(text, first, context, know)
+        return foreign_words_kept(text, first, know)
+    return foreign_words_kept(text, read_again(text, first, context, know), know)
+
+
+def foreign_words_kept(text: str, result: StageResult, know: Knowledge) -> StageResult:
+    """A word with letters beyond ASCII is a word of another language or a
+    name (``Nîmes``, ``crème``, ``señor``), not a misreading, unless the
+    evidence says so: it is changed only into itself without its accents,
+    and only where that is a common English word or the text prints it
+    elsewhere (``seéing``, ``carriéd``); in a very noisy text, where the OCR
+    sets accents at random, as any other word. Any other change is flagged.
+
+    >>> know = knowledge("seeing it", Context())
+    >>> result = StageResult([Proposal(0, 6, "seeing", "r", 0.9, ""),
+    ...                       Proposal(7, 12, "Names", "r", 0.9, "")])
+    >>> kept = foreign_words_kept("seéing Nîmes", result, know)
+    >>> [p.replacement for p in kept.proposals], [f.text for f in kept.flags]
+    (['seeing'], ['Nîmes'])
+    """
+    proposals, flags = [], list(result.flags)
+    for prop in result.proposals:
+        before = text[prop.start:prop.end]
+        if know.very_noisy or not accented(before) or (prop.replacement == without_accents(before)
+                                and (know.doc[prop.replacement] > 0
+                                     or know.lexicon.common(prop.replacement))):
+            proposals.append(prop)
+        else:
+            flags.append(Flag(prop.start, prop.end, before, prop.rule, round(prop.confidence, 3),
+                              "not changed: a word with accents is a foreign word or a name "
+                              f"unless the text says otherwise; {prop.reason}",
+                              (prop.replacement,)))
+    return StageResult(proposals, flags)
+
+
+def accented(word: str) -> bool:
+    """Whether a letter of the word lies beyond ASCII (``Nîmes``; a mark
+    such as ``¢`` or ``«`` is the OCR's, and says nothing).
+
+    >>> accented("Nîmes"), accented("¢s!ablished"), accented("earning«")
+    (True, False, False)
+    """
+    return not word.isascii() and any(c.isalpha() and not c.isascii() for c in word)
+
+
+def without_accents(word: str) -> str:
+    """The word with its letters' accents taken off (``seéing`` -> ``seeing``)."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def read_words(text: str, context: Context,
