@@ -206,3 +206,22 @@ def test_accented_words_of_another_language_are_kept() -> None:
                        "the town.\n").clean
     assert "Nîmes" in clean and "crème brûlée" in clean and "señor" in clean
     assert "seeing the town" in clean
+
+
+def test_standard_input_is_read_and_stdout_alone_writes_no_reports(tmp_path: Path) -> None:
+    """Item 17: ``-`` is standard input; ``-o -`` writes the clean text to
+    standard output and no report beside the input (reports go only to
+    ``--out-dir``)."""
+    done = subprocess.run([sys.executable, "-m", "clean_scan", "-", "-o", "-"], input=TEXT,
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0 and "agreed that the tenants should be heard" in done.stdout
+    assert list(tmp_path.iterdir()) == []
+    done = subprocess.run([sys.executable, "-m", "clean_scan", "-", "--out-dir", "out"],
+                          input=TEXT, capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "stdin.clean.txt", "stdin.report.html", "stdin.report.json"]
+    raw = tmp_path / "a.txt"
+    raw.write_text(TEXT, encoding="utf-8")
+    assert run_cli(str(raw), "-o", "-").returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out"]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from clean_scan.decoding import InputError
+from clean_scan.decoding import MAX_INPUT_BYTES, InputError, decode_bytes
 from clean_scan.outputs import stem_of, write_atomic
 from clean_scan.pipeline import STAGE_NAMES, STAGES
 from clean_scan.restore import RestoreError, restore_from_report
@@ -48,7 +48,7 @@ class DefaultToClean(click.Group):
     """``clean-scan FILE`` means ``clean-scan clean FILE``."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        first = next((a for a in args if not a.startswith("-")), None)
+        first = next((a for a in args if not a.startswith("-") or a == "-"), None)
         wants_help = any(a in ("--help", "-h") for a in args)
         if (
             first is not None
@@ -69,7 +69,8 @@ def cli() -> None:
 @cli.command("clean")
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
 @click.option("--out-dir", type=click.Path(path_type=Path), help="Write the outputs here.")
-@click.option("-o", "clean_path", metavar="PATH", help="The clean text's path; - for stdout.")
+@click.option("-o", "clean_path", metavar="PATH",
+              help="The clean text's path; - for stdout (then the reports only with --out-dir).")
 @click.option("--no-report", is_flag=True, help="Write only the clean text.")
 @click.option(
     "--skip",
@@ -115,6 +116,15 @@ def clean_command(
     force: bool,
 ) -> None:
     """Clean INPUT and write the clean text and its reports."""
+    source = None
+    if str(input_path) == "-":  # standard input: outputs named stdin.* in --out-dir
+        if out_dir is None and clean_path != "-":
+            fail("reading standard input needs --out-dir DIR, or -o - for the clean text alone")
+        with one_line_errors("read standard input"):
+            source = decode_bytes(_read_stdin(), "standard input")
+        input_path = (out_dir or Path.cwd()) / "stdin.txt"
+    if clean_path == "-" and out_dir is None:
+        no_report = True  # the clean text goes to standard output; reports only to --out-dir
     review_path = review_file or _decisions_beside(input_path, out_dir)
     words_path = words_file or input_path.parent / DEFAULT_WORDS
     with one_line_errors("write the outputs"):
@@ -128,6 +138,7 @@ def clean_command(
             force=force,
             review_path=review_path,
             words_path=words_path,
+            source=source,
         )
     if outcome.outputs.clean is None:
         sys.stdout.buffer.write(outcome.clean_bytes)
@@ -144,6 +155,14 @@ def clean_command(
     for path in written:
         click.echo(f"  wrote {path}", err=True)
     _say_review(outcome.review, review_file is None)
+
+
+def _read_stdin() -> bytes:
+    """Standard input's bytes, at most ``MAX_INPUT_BYTES`` of them."""
+    data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"standard input: larger than {MAX_INPUT_BYTES // (1 << 20)} MiB")
+    return data
 
 
 def _decisions_beside(input_path: Path, out_dir: Path | None) -> Path | None:

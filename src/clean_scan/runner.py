@@ -84,14 +84,16 @@ class ReviewOutcome:
 def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str | None = None,
                with_reports: bool = True, skip: Iterable[str] = (),
                context: Context | None = None, force: bool = False,
-               review_path: Path | None = None, words_path: Path | None = None) -> FileOutcome:
+               review_path: Path | None = None, words_path: Path | None = None,
+               source: DecodedInput | None = None) -> FileOutcome:
     """Clean ``input_path`` and write its outputs; raise InputError on bad input.
 
     ``review_path`` names a decisions file to apply; ``words_path`` the
     project word list (read for trusted words and rejected corrections,
-    and added to with what the decisions teach)."""
+    and added to with what the decisions teach); ``source``, the input
+    already read (standard input), ``input_path`` then only naming it."""
     started = time.perf_counter()
-    source = read_input(input_path)
+    source = source if source is not None else read_input(input_path)
     paths = plan_outputs(input_path, out_dir, clean_path, with_reports)
     check_writable(paths, input_path, force)
     context, decisions = with_review(context or Context(), source, review_path, words_path)
