@@ -225,3 +225,20 @@ def test_standard_input_is_read_and_stdout_alone_writes_no_reports(tmp_path: Pat
     raw.write_text(TEXT, encoding="utf-8")
     assert run_cli(str(raw), "-o", "-").returncode == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out"]
+
+
+def test_eval_says_when_a_gold_file_is_not_in_the_text(tmp_path: Path) -> None:
+    """Item 18: a gold file absent from the text, or the arguments swapped,
+    gives a warning and exit 1, not a figure alone."""
+    hyp = tmp_path / "hyp.txt"
+    hyp.write_text(TEXT * 20, encoding="utf-8")
+    gold = tmp_path / "gold.txt"
+    gold.write_text("Quite another text about the harvest and the price of bread.\n",
+                    encoding="utf-8")
+    done = run_cli("eval", str(hyp), str(gold))
+    assert done.returncode == 1 and "was not found in" in done.stderr
+    right = tmp_path / "right.txt"
+    right.write_text(TEXT, encoding="utf-8")
+    assert run_cli("eval", str(hyp), str(right)).returncode == 0
+    swapped = run_cli("eval", str(right), str(hyp))
+    assert swapped.returncode == 1 and "right order" in swapped.stderr

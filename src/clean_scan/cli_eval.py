@@ -65,6 +65,12 @@ def _read_tokens(path: Path, join_hyphens: bool) -> list[str]:
     return tokenise(read_text(path, join_hyphens=join_hyphens))
 
 
+NOT_FOUND_WER = 0.9
+"""A gold section scored this badly was not found in the text (a gold
+absent from it scores over 100%, arguments swapped about 99%): the figures
+say nothing, and the command says so and exits 1."""
+
+
 def evaluate(
     hyp: Path, golds: Sequence[Path], raw: Path | None = None, *, join_hyphens: bool = False
 ) -> list[SectionResult]:
@@ -188,3 +194,10 @@ def eval_command(
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         click.echo(format_table(*table_rows(results)))
+    lost = [r for r in results[:-1] if r.score.wer >= NOT_FOUND_WER]
+    for result in lost:
+        click.echo(f"clean-scan: warning: {result.name} was not found in {hyp} "
+                   f"(WER {result.score.wer:.0%}); are the files the right ones, in the "
+                   "right order (HYP first)?", err=True)
+    if lost:
+        raise SystemExit(1)
