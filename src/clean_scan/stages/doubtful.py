@@ -18,6 +18,7 @@ the project word list, and single letters.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 import regex
 
@@ -193,7 +194,21 @@ def _likely_error(word: str, lexicon) -> float:
 def _suggestions(word: str, lexicon, limit: int = 3) -> tuple[str, ...]:
     """Known words one edit away (a letter changed, dropped or added, two
     swapped), commonest first, in the word's case."""
-    lower = word.lower()
+    found = _neighbours(word.lower(), limit) if lexicon is load_lexicon() else \
+        _known_neighbours(word.lower(), lexicon, limit)
+    if word[:1].isupper():
+        return tuple(w.capitalize() for w in found)
+    return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _neighbours(lower: str, limit: int) -> tuple[str, ...]:
+    """:func:`_known_neighbours` in the packaged lexicon, remembered: a
+    collection repeats its names and garbles from file to file."""
+    return _known_neighbours(lower, load_lexicon(), limit)
+
+
+def _known_neighbours(lower: str, lexicon, limit: int) -> tuple[str, ...]:
     if not lower.isalpha() or len(lower) > 20:
         return ()
     splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
@@ -203,10 +218,8 @@ def _suggestions(word: str, lexicon, limit: int = 3) -> tuple[str, ...]:
     edits |= {head + c + tail for head, tail in splits for c in ALPHABET}
     edits.discard(lower)
     known = edits & lexicon.words.keys()  # a set operation, in C
-    found = sorted((w for w in known if len(w) > 1), key=lambda w: (-lexicon.count(w), w))[:limit]
-    if word[:1].isupper():
-        found = [w.capitalize() for w in found]
-    return tuple(found)
+    return tuple(sorted((w for w in known if len(w) > 1),
+                        key=lambda w: (-lexicon.count(w), w))[:limit])
 
 
 def doubtful_share(text: str) -> tuple[int, int]:
