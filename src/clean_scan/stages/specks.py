@@ -453,6 +453,8 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
     letter (``by . the``); a hyphen at a line's end with a space before it,
     in a text that sets its dashes as em dashes (no word was split there,
     and no dash is set so; a newspaper setting ``Passengers -`` keeps it).
+    An em dash alone at a line's end after a word that binds to the next
+    (``the relation of —`` / ``the table``: no print sets a dash there).
     In a specky document (:func:`speck_rate`) also a colon, semicolon, stop
     or hyphen alone, an em dash alone at a line's end where the text sets
     its dashes closed up (``read —`` / ``their``), and a mark or quote
@@ -465,6 +467,8 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
     'how these strange things went by the way'
     >>> show(lone_speck, "left the Party, and new -", after="\\ndemands—new—and old—came")
     'left the Party, and new'
+    >>> show(lone_speck, "a problem arises as to the relation of —", after="\\nthe table")
+    'a problem arises as to the relation of'
 
     Left alone, in a clean document: a spaced colon, a stop before a
     capital (italic type's spacing, closed up elsewhere), a spaced ellipsis.
@@ -487,7 +491,8 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
         elif mark == ".":
             sure = _small_word_follows(line, m.end(), doc) or (specky and not at_end)
         elif mark == "—":
-            sure = at_end and specky and doc.closed_dashes and _next_line_start(doc).islower()
+            sure = at_end and _next_line_start(doc).islower() and (
+                specky and doc.closed_dashes or _binds_before(line, m.start()))
         elif mark == "-":
             sure = doc.em_dashes and (_next_line_start(doc).isalpha() if at_end else specky)
         else:
@@ -502,6 +507,15 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
         fixes.append(Proposal(start.start("mark"), start.end(), "", "lone-speck", 0.85,
                               "a mark standing alone before a line's first word: a speck"))
     return fixes
+
+
+def _binds_before(line: str, at: int) -> bool:
+    """Whether the word before ``at`` binds to the next word (``of``, ``the``)."""
+    word = TRAILING_WORD.search(line, 0, at)
+    return word is not None and word.group(1).lower() in binding_words()
+
+
+TRAILING_WORD = regex.compile(r"(\p{L}+)[ \t]*$")
 
 
 GLUED_QUOTE = regex.compile(
