@@ -242,3 +242,20 @@ def test_eval_says_when_a_gold_file_is_not_in_the_text(tmp_path: Path) -> None:
     assert run_cli("eval", str(hyp), str(right)).returncode == 0
     swapped = run_cli("eval", str(right), str(hyp))
     assert swapped.returncode == 1 and "right order" in swapped.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_cleaned_and_summarised(tmp_path: Path) -> None:
+    """Item 9: a file name that is not valid UTF-8 gives no traceback; in a
+    batch the file is cleaned and the summary and index are written."""
+    src = tmp_path / "in"
+    src.mkdir()
+    name = os.fsdecode(b"bad\xffname.txt")
+    (src / name).write_text(TEXT, encoding="utf-8")
+    single = run_cli(str(src / name))
+    assert single.returncode == 0 and "Traceback" not in single.stderr
+    out = tmp_path / "out"
+    done = run_cli("batch", str(src), "--out-dir", str(out), "-j", "1")
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    summary = json.loads((out / "batch-summary.json").read_text(encoding="utf-8"))
+    assert [f["status"] for f in summary["files"]] == ["ok"]
+    assert "bad%FFname.report.html" in (out / "index.html").read_text(encoding="utf-8")

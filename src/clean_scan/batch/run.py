@@ -158,7 +158,9 @@ class _Journal:
         self.path, self.append = path, append
 
     def __enter__(self) -> _Journal:
-        self.file = self.path.open("a" if self.append else "w", encoding="utf-8")
+        # a file name that is not UTF-8 (lone surrogates) is kept as \udcXX escapes
+        self.file = self.path.open("a" if self.append else "w", encoding="utf-8",
+                                   errors="backslashreplace")
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -73,9 +73,13 @@ def write_summary(out_dir: Path, records: Sequence[Record], total: dict[str, Any
             "files": [{k: v for k, v in r.items() if k != "index"} for r in rows],
             "totals": total}
     paths = [out_dir / SUMMARY_JSON, out_dir / SUMMARY_CSV, out_dir / INDEX_HTML]
-    write_atomic(paths[0], (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
-    write_atomic(paths[1], render_csv(rows, total, stages).encode("utf-8"))
-    write_atomic(paths[2], render_index(rows, total, run).encode("utf-8"))
+    # a file name that is not UTF-8 holds lone surrogates: JSON and CSV keep
+    # them as \udcXX escapes, the index shows the replacement character
+    write_atomic(paths[0], (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode(
+        "utf-8", errors="backslashreplace"))
+    write_atomic(paths[1], render_csv(rows, total, stages).encode(
+        "utf-8", errors="backslashreplace"))
+    write_atomic(paths[2], render_index(rows, total, run).encode("utf-8", errors="replace"))
     return paths
 
 
@@ -202,7 +206,7 @@ def _index_row(r: Record) -> str:
 def _href(rel: str) -> str:
     """A relative link to an output, safe for spaces and any script.
 
-    >>> _href("a b/é.report.html")
-    'a%20b/%C3%A9.report.html'
+    >>> _href("a b/é.report.html"), _href("bad\\udcff.report.html")
+    ('a%20b/%C3%A9.report.html', 'bad%FF.report.html')
     """
-    return html.escape(quote(rel), quote=True)
+    return html.escape(quote(rel, errors="surrogateescape"), quote=True)
