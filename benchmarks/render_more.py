@@ -19,20 +19,19 @@ from pathlib import Path
 RENDERER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "render_pamphlets.py"
 TEX_GYRE = "/usr/share/texmf/fonts/opentype/public/tex-gyre"
 
+def tex_gyre(name: str, what: str, size: float, leading: float) -> tuple:
+    """A TeX Gyre face of Debian's fonts-texgyre, as ``EXTRA_FACES`` holds it."""
+    base = f"{TEX_GYRE}/texgyre{name}"
+    return (f"TeX Gyre {name.capitalize()} ({what}; fonts-texgyre)", f"{base}-regular.otf",
+            f"{base}-italic.otf", f"{base}-bold.otf", size, leading)
+
+
 EXTRA_FACES = {
     # name: (description, regular, italic, bold, body size pt, leading pt)
-    "pagella": ("TeX Gyre Pagella (a Palatino clone; fonts-texgyre)",
-                f"{TEX_GYRE}/texgyrepagella-regular.otf", f"{TEX_GYRE}/texgyrepagella-italic.otf",
-                f"{TEX_GYRE}/texgyrepagella-bold.otf", 10.5, 13.5),
-    "schola": ("TeX Gyre Schola (a Century Schoolbook clone; fonts-texgyre)",
-               f"{TEX_GYRE}/texgyreschola-regular.otf", f"{TEX_GYRE}/texgyreschola-italic.otf",
-               f"{TEX_GYRE}/texgyreschola-bold.otf", 10.0, 13.0),
-    "termes": ("TeX Gyre Termes (a Times clone; fonts-texgyre)",
-               f"{TEX_GYRE}/texgyretermes-regular.otf", f"{TEX_GYRE}/texgyretermes-italic.otf",
-               f"{TEX_GYRE}/texgyretermes-bold.otf", 10.5, 13.0),
-    "bonum": ("TeX Gyre Bonum (a Bookman clone; fonts-texgyre)",
-              f"{TEX_GYRE}/texgyrebonum-regular.otf", f"{TEX_GYRE}/texgyrebonum-italic.otf",
-              f"{TEX_GYRE}/texgyrebonum-bold.otf", 9.5, 12.5),
+    "pagella": tex_gyre("pagella", "a Palatino clone", 10.5, 13.5),
+    "schola": tex_gyre("schola", "a Century Schoolbook clone", 10.0, 13.0),
+    "termes": tex_gyre("termes", "a Times clone", 10.5, 13.0),
+    "bonum": tex_gyre("bonum", "a Bookman clone", 9.5, 12.5),
     "freeserif": ("GNU FreeSerif (fonts-freefont-otf)",
                   "/usr/share/fonts/opentype/freefont/FreeSerif.otf",
                   "/usr/share/fonts/opentype/freefont/FreeSerifItalic.otf",

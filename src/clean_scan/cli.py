@@ -8,7 +8,6 @@ on standard error and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,7 +16,7 @@ from pathlib import Path
 import click
 
 from clean_scan.decoding import MAX_INPUT_BYTES, InputError, decode_bytes
-from clean_scan.outputs import stem_of, write_atomic
+from clean_scan.outputs import same_file, stem_of, write_atomic
 from clean_scan.pipeline import STAGE_NAMES, STAGES
 from clean_scan.restore import RestoreError, restore_from_report
 from clean_scan.review.words import DEFAULT_NAME as DEFAULT_WORDS
@@ -229,21 +228,13 @@ def restore_command(clean_path: Path, report_path: Path, output: Path | None) ->
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    if output.exists() and any(output.resolve() == given.resolve() or _same_file(output, given)
-                               for given in (clean_path, report_path)):
+    if any(same_file(output, given) for given in (clean_path, report_path)):
         fail(f"{output}: refusing to write over an input of restore")
     if output.is_dir():
         fail(f"{output}: is a directory")
     with one_line_errors("write the restored input"):
         write_atomic(output, data)
 
-
-def _same_file(a: Path, b: Path) -> bool:
-    """Whether two paths are one file (a hard link is one)."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def read_text_exact(path: Path) -> str:

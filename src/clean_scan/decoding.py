@@ -13,6 +13,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
+
 BINARY_SAMPLE = 65536
 """How much of a file we look at to decide whether it is text."""
 
@@ -107,6 +109,16 @@ def decode_bytes(data: bytes, name: str = "input") -> DecodedInput:
         text, line_ends = unify_line_ends(text)
         return DecodedInput(text, encoding, bom, digest, len(data), line_ends)
     raise InputError(f"{name}: cannot decode the file as UTF-8, Windows-1252 or Latin-1")
+
+
+STRAY_BYTE = regex.compile(r"[\udc80-\udcff]")
+"""A byte of a UTF-8 file that is not UTF-8, as :func:`_mostly_utf8` reads it."""
+
+
+def has_stray_bytes(text: str) -> bool:
+    """Whether the text holds a stray byte (looked for with ``max``, in C:
+    no character of a text that has none lies so high but a few rare ones)."""
+    return bool(text) and max(text) >= "\udc80" and STRAY_BYTE.search(text) is not None
 
 
 def _mostly_utf8(body: bytes) -> str | None:

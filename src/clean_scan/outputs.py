@@ -67,11 +67,10 @@ def check_writable(paths: OutputPaths, input_path: Path, force: bool) -> None:
     targets = [p for p in (paths.clean, paths.html, paths.json) if p is not None]
     reports: dict[Path, dict | None] = {}  # the JSON report, read once for two checks
     for k, target in enumerate(targets):
-        if any(target.resolve() == other.resolve() or _same_file(target, other)
-               for other in targets[k + 1:]):
+        if any(same_file(target, other) for other in targets[k + 1:]):
             raise InputError(f"{target}: named for two of this run's outputs (the clean text "
                              "and a report); give the clean text another name")
-        if _same_file(target, input_path):
+        if same_file(target, input_path):
             raise InputError(f"{target}: refusing to write over the input file")
         if target.is_dir():
             raise InputError(f"{target}: is a directory")
@@ -81,11 +80,15 @@ def check_writable(paths: OutputPaths, input_path: Path, force: bool) -> None:
             )
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file: the same path once resolved, or a
+    hard link to it."""
+    if a.resolve() == b.resolve():
+        return True
     try:
-        return a.exists() and os.path.samefile(a, b)
+        return os.path.samefile(a, b)
     except OSError:
-        return a.resolve() == b.resolve()
+        return False
 
 
 def _is_ours(target: Path, paths: OutputPaths, reports: dict[Path, dict | None]) -> bool:

@@ -15,9 +15,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import regex
-
-from clean_scan.decoding import DecodedInput, InputError, read_input
+from clean_scan.decoding import STRAY_BYTE, DecodedInput, InputError, has_stray_bytes, read_input
 from clean_scan.outputs import (
     HTML_GENERATOR_TAG,
     OutputPaths,
@@ -35,13 +33,11 @@ from clean_scan.review.words import WordList, add_to_word_list, read_word_list
 from clean_scan.segments import clean_segmented, needs_segments
 from clean_scan.stage import Context
 
-STRAY = regex.compile(r"[\udc80-\udcff]")
 
-
-def _shown(page: str) -> str:
+def _shown(page: str, source: DecodedInput) -> str:
     """The HTML report with each stray byte of the input (a lone surrogate)
     shown as the replacement character."""
-    return STRAY.sub("\ufffd", page) if STRAY.search(page) else page
+    return STRAY_BYTE.sub("\ufffd", page) if has_stray_bytes(source.text) else page
 JSON_STRAY = "backslashreplace"
 """A stray byte of the input goes into the JSON report as the escape
 ``\\udcXX``, which JSON reads back as the same lone surrogate (restore
@@ -105,7 +101,7 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
     result = clean_text(source.text, skip=skip, context=context)
     clean_bytes = result.clean.encode("utf-8", errors="surrogateescape")  # a stray byte as read
     review = _learn(context, decisions, review_path, words_path)
-    html = (_shown(render_html(result, source, input_path.name)).encode("utf-8")
+    html = (_shown(render_html(result, source, input_path.name), source).encode("utf-8")
             if paths.html is not None else None)
     if paths.json is not None:
         options = context.recorded_options()

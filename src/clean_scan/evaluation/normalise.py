@@ -14,6 +14,8 @@ import unicodedata
 
 import regex
 
+from clean_scan.page_map import MARKER_PATTERN
+
 __all__ = [
     "QUOTE_FOLDS",
     "join_line_hyphens",
@@ -36,10 +38,6 @@ QUOTE_FOLDS: dict[int, str] = {
 _LINE_END_HYPHEN = regex.compile(r"(?<=[\p{L}\p{N}])-[ \t]*\r?\n[ \t]*(?=[\p{L}\p{N}])")
 
 
-PAGE_MARKER = regex.compile(r"\[Pg [0-9ivxlcdm]+\]")
-"""A page marker ``--page-markers`` writes (``[Pg 25]``)."""
-
-
 def normalise(text: str) -> str:
     """Return *text* in the canonical form that all metrics compare.
 
@@ -50,7 +48,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.translate(QUOTE_FOLDS)
     if "[Pg " in text:
-        text = PAGE_MARKER.sub(" ", text)  # clean-scan's --page-markers are no words
+        text = MARKER_PATTERN.sub(" ", text)  # clean-scan's --page-markers are no words
     return " ".join(text.split())
 
 

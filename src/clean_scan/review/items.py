@@ -10,10 +10,7 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-import regex
-
 NOT_LISTED = {"line-join", "page-break", "paragraph-break", "segment-join"}
-PRINTED = regex.compile(r"page number (\d+)")
 CONTEXT = 70
 """Characters of context either side of an item, at most."""
 
@@ -55,31 +52,16 @@ def _item(kind: str, entry: dict[str, Any], raw: str, pages: PageMap) -> dict[st
 
 
 class PageMap:
-    """Raw offsets to printed page numbers, from the furniture stage's page
-    breaks and the page numbers it took away."""
+    """Raw offsets to printed page numbers, from the report's ``pages``
+    (:mod:`clean_scan.page_map`): an item stands on the first page that
+    ends after it."""
 
     def __init__(self, report: dict[str, Any]) -> None:
-        edits = report.get("edits", [])
-        self.breaks = sorted(e["start"] for e in edits if e["rule"] == "page-break"
-                             and "\f" in e["after"])
-        self.numbers: dict[int, str] = {}
-        for edit in edits:
-            if edit["rule"] == "page-number":
-                found = PRINTED.search(edit["reason"])
-                if found:
-                    self.numbers.setdefault(self.page(edit["start"]), found.group(1))
-
-    def page(self, offset: int) -> int:
-        return bisect.bisect_right(self.breaks, offset)
+        pages = report.get("pages", [])
+        self.ends = [page["raw_end"] for page in pages]
+        self.numbers = [page["number"] for page in pages]
 
     def printed(self, offset: int) -> str:
-        """The printed number of the page holding ``offset``: as read, or
-        inferred from a numbered neighbour; '' when there is none."""
-        index = self.page(offset)
-        if index in self.numbers:
-            return self.numbers[index]
-        for step in (1, -1, 2, -2):
-            near = self.numbers.get(index + step)
-            if near is not None and near.isdigit() and int(near) - step > 0:
-                return str(int(near) - step)
-        return ""
+        """The printed number of the page holding ``offset`` ('' if none)."""
+        index = bisect.bisect_right(self.ends, offset)
+        return self.numbers[index] if index < len(self.numbers) else ""

@@ -24,7 +24,6 @@ from urllib.parse import parse_qs, urlsplit
 from clean_scan.decoding import InputError, read_input
 from clean_scan.outputs import write_atomic
 from clean_scan.review.decisions import (
-    Decision,
     Decisions,
     DecisionsError,
     parse_decisions,
@@ -217,4 +216,4 @@ class ReviewHandler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
-__all__ = ["Decision", "Session", "make_server", "serve"]
+__all__ = ["Session", "make_server", "serve"]

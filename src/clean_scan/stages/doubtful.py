@@ -48,11 +48,7 @@ def run(text: str, context: Context) -> StageResult:
     lexicon = load_lexicon()
     matches = list(TOKEN.finditer(text))
     tokens = [m.group() for m in matches]
-    kinds = Counter(tokens)
-    cores = {token: _core(token) for token in kinds}
-    lowered: Counter[str] = Counter()
-    for token, n in kinds.items():
-        lowered[cores[token][1].lower()] += n
+    kinds, cores, lowered = _vocabulary(Counter(tokens))
     trusted = {w.lower() for w in context.extra_words}
     doubted = {t for t in kinds if _doubtful(cores[t][1], lexicon, lowered, trusted)}
     weighable = {t for t in kinds if t not in doubted and _weighable(t, lexicon, lowered)}
@@ -231,15 +227,21 @@ def doubtful_share(text: str) -> tuple[int, int]:
     (2, 4)
     """
     lexicon = load_lexicon()
-    kinds = Counter(TOKEN.findall(text))
-    words: Counter[str] = Counter()
+    kinds, cores, lowered = _vocabulary(Counter(TOKEN.findall(text)))
+    doubtful = sum(n for token, n in kinds.items()
+                   if _doubtful(cores[token][1], lexicon, lowered, set()))
+    return doubtful, sum(kinds.values())
+
+
+def _vocabulary(kinds: Counter[str]) -> tuple[Counter[str], dict[str, tuple[int, str]],
+                                              Counter[str]]:
+    """The text's tokens counted, each token's word (:func:`_core`), and the
+    words counted in lower case: what judging a word by the document needs."""
+    cores = {token: _core(token) for token in kinds}
+    lowered: Counter[str] = Counter()
     for token, n in kinds.items():
-        words[_core(token)[1]] += n
-    counts: Counter[str] = Counter()
-    for word, n in words.items():
-        counts[word.lower()] += n
-    doubtful = sum(n for word, n in words.items() if _doubtful(word, lexicon, counts, set()))
-    return doubtful, sum(words.values())
+        lowered[cores[token][1].lower()] += n
+    return kinds, cores, lowered
 
 
 STAGE = Stage("doubtful", "flag every word neither the lexicon nor the document supports", run)

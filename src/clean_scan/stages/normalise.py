@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import regex
 
+from clean_scan.decoding import STRAY_BYTE, has_stray_bytes
 from clean_scan.document import Proposal
 from clean_scan.stage import Context, Stage, StageResult
 
@@ -56,14 +57,11 @@ def run(text: str, context: Context) -> StageResult:
         )
         for m in (_CONTROL.finditer(text) if any(c in text for c in _CONTROL_CHARS) else ())
     ]
-    if text and max(text) >= "\udc80":  # in C; a stray byte is a surrogate of that range
+    if has_stray_bytes(text):
         proposals += [Proposal(m.start(), m.end(), _stray_byte(m.group()), "stray-byte", 0.9,
                                "a byte that is not UTF-8, read as Windows-1252")
-                      for m in _STRAY.finditer(text)]
+                      for m in STRAY_BYTE.finditer(text)]
     return StageResult(sorted(proposals, key=lambda p: p.start))
-
-
-_STRAY = regex.compile(r"[\udc80-\udcff]")
 
 
 def _stray_byte(char: str) -> str:

@@ -511,11 +511,8 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
 
 def _binds_before(line: str, at: int) -> bool:
     """Whether the word before ``at`` binds to the next word (``of``, ``the``)."""
-    word = TRAILING_WORD.search(line, 0, at)
-    return word is not None and word.group(1).lower() in binding_words()
-
-
-TRAILING_WORD = regex.compile(r"(\p{L}+)[ \t]*$")
+    word = WORD_BEFORE.search(line, max(0, at - 20), at)
+    return word is not None and word.group().lower() in binding_words()
 
 
 GLUED_QUOTE = regex.compile(

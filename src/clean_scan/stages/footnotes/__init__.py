@@ -29,7 +29,14 @@ import regex
 from clean_scan.document import Flag, Proposal
 from clean_scan.layout import PAGE_BREAK, Line, median, runs_on
 from clean_scan.stage import Context, Stage, StageResult
-from clean_scan.stages.footnotes.notes import NOTE_START, Note, Numbering, foot_notes
+from clean_scan.stages.footnotes.notes import (
+    NOTE_START,
+    Note,
+    Numbering,
+    first_text_after,
+    foot_notes,
+    next_page_break,
+)
 from clean_scan.stages.footnotes.references import Reference, assign_references
 
 __all__ = ["NOTE_START", "STAGE", "Lines", "run"]
@@ -225,21 +232,21 @@ def _paragraph_end(lines: Lines, index: int, full_width: int) -> int:
         nxt = lines[idx + 1]
         if nxt.blank:
             if _next_nonblank_is_note_foot(lines, idx + 1):
-                page_break = _next_page_break(lines, idx + 1)
+                page_break = next_page_break(lines, idx + 1)
                 if page_break is None:
                     return lines[idx].end
-                first = _first_text_after(lines, page_break)
+                first = first_text_after(lines, page_break)
                 if first is None or not runs_on(lines[idx].text, lines[first].text, full_width)[0]:
                     return lines[idx].end
                 idx = first
                 continue
-            following = _first_text_after(lines, idx)
+            following = first_text_after(lines, idx)
             if following is not None and _block_goes_on(lines, idx, following):
                 idx = following
                 continue
             return lines[idx].end
         if nxt.page_break:
-            first = _first_text_after(lines, idx + 1)
+            first = first_text_after(lines, idx + 1)
             if first is None or not runs_on(lines[idx].text, lines[first].text, full_width)[0]:
                 return lines[idx].end
             idx = first
@@ -291,19 +298,6 @@ def _next_nonblank_is_note_foot(lines: Lines, idx: int) -> bool:
             return False
         seen_note = True
     return seen_note
-
-
-def _next_page_break(lines: Lines, idx: int) -> int | None:
-    texts = lines.texts
-    return next((i for i in range(idx, len(texts)) if texts[i] == PAGE_BREAK), None)
-
-
-def _first_text_after(lines: Lines, idx: int) -> int | None:
-    texts = lines.texts
-    return next(
-        (i for i in range(idx + 1, len(texts)) if texts[i] and texts[i] != PAGE_BREAK),
-        None,
-    )
 
 
 def _merge_insertions(proposals: list[Proposal]) -> list[Proposal]:

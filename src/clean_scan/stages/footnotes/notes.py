@@ -198,6 +198,21 @@ def note_openings(texts: Sequence[str], full_width: float) -> list[int]:
     return sorted(set(openings))
 
 
+def next_page_break(lines: LineSource, idx: int) -> int | None:
+    """The first page-break line from line ``idx`` on."""
+    texts = lines.texts
+    return next((i for i in range(idx, len(texts)) if texts[i] == PAGE_BREAK), None)
+
+
+def first_text_after(lines: LineSource, idx: int) -> int | None:
+    """The first line of text after line ``idx``, past blank lines and page breaks."""
+    texts = lines.texts
+    return next(
+        (i for i in range(idx + 1, len(texts)) if texts[i] and texts[i] != PAGE_BREAK),
+        None,
+    )
+
+
 def _stray_mark_block(lines: LineSource, block: list[int]) -> bool:
     """A single short line of no word (``i]``, ``293:`` for ``- 29 -``): a
     misread folio, not text."""

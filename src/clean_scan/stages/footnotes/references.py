@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import regex
 
 from clean_scan.charmaps import LETTERS_FOR_DIGIT, SUPERSCRIPT_DIGITS
-from clean_scan.layout import PAGE_BREAK, Line
+from clean_scan.layout import Line
 from clean_scan.lexicon import known_form, load_lexicon
-from clean_scan.stages.footnotes.notes import Note
+from clean_scan.stages.footnotes.notes import Note, first_text_after, next_page_break
 
 NOT_A_REFERENCE_BEFORE = regex.compile(
     r"(?i)(?:\b(?:no|nos|p|pp|page|pages|chapter|chap|ch|part|article|art|vol|section|"
@@ -177,11 +177,9 @@ def _garbled_candidates(text: str, lines, body: list[int]) -> list[tuple[Referen
 def _next_page_text(lines, idx: int) -> str:
     """The first line of text on the page after line ``idx``'s ('' if none):
     what the body's last line runs on into, below the notes."""
-    texts = lines.texts
-    k = idx + 1
-    while k < len(texts) and texts[k] != PAGE_BREAK:
-        k += 1
-    return next((t for t in texts[k + 1:] if t and t != PAGE_BREAK), "")
+    page_break = next_page_break(lines, idx + 1)
+    first = first_text_after(lines, page_break) if page_break is not None else None
+    return lines.texts[first] if first is not None else ""
 
 
 def garble_weight(text: str, paragraph_start: int, match: regex.Match,
