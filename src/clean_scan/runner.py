@@ -34,10 +34,10 @@ from clean_scan.segments import clean_segmented, needs_segments
 from clean_scan.stage import Context
 
 
-def _shown(page: str, source: DecodedInput) -> str:
-    """The HTML report with each stray byte of the input (a lone surrogate)
-    shown as the replacement character."""
-    return STRAY_BYTE.sub("\ufffd", page) if has_stray_bytes(source.text) else page
+def _shown(page: str) -> str:
+    """The HTML report with each stray byte of the input or of its file name
+    (a lone surrogate) shown as the replacement character."""
+    return STRAY_BYTE.sub("\ufffd", page) if has_stray_bytes(page) else page
 JSON_STRAY = "backslashreplace"
 """A stray byte of the input goes into the JSON report as the escape
 ``\\udcXX``, which JSON reads back as the same lone surrogate (restore
@@ -101,7 +101,7 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
     result = clean_text(source.text, skip=skip, context=context)
     clean_bytes = result.clean.encode("utf-8", errors="surrogateescape")  # a stray byte as read
     review = _learn(context, decisions, review_path, words_path)
-    html = (_shown(render_html(result, source, input_path.name), source).encode("utf-8")
+    html = (_shown(render_html(result, source, input_path.name)).encode("utf-8")
             if paths.html is not None else None)
     if paths.json is not None:
         options = context.recorded_options()
