@@ -155,3 +155,62 @@ def test_the_server_refuses_requests_without_its_token_or_from_elsewhere(served)
     assert saved(raw) == [{"word": "Krestintern", "action": "trust"}]
     assert session.report_path.parent == raw.parent
     assert base.startswith("http://127.0.0.1:")
+
+
+@pytest.fixture
+def downloading_browser(tmp_path: Path):
+    """A browser that saves downloads, unasked, into ``tmp_path / "downloads"``."""
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(argument)
+    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                              "download.prompt_for_download": False})
+    from selenium.webdriver.chrome.service import Service
+
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver.execute_cdp_cmd("Page.setDownloadBehavior",
+                           {"behavior": "allow", "downloadPath": str(downloads)})
+    yield driver, downloads
+    driver.quit()
+
+
+def test_the_report_opened_from_disk_exports_decisions_that_clean_scan_applies(
+        tmp_path: Path, downloading_browser) -> None:
+    browser, downloads = downloading_browser
+    raw = tmp_path / "page.txt"
+    raw.write_text(PAGE, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "clean_scan", str(raw)], check=True,
+                   capture_output=True, timeout=120)
+    report_page = raw.with_name("page.report.html")
+    browser.get(report_page.resolve().as_uri())
+    body = browser.find_element("tag name", "body")
+    body.send_keys("t")  # the keys do nothing while the review box is closed
+    browser.find_element("css selector", "#review-box > summary").click()
+    wait_for(browser, lambda d: "left of" in text_of(d, "left"))
+
+    go_to(browser, "tbe")
+    body.send_keys("r")
+    go_to(browser, "Bristal")
+    body.send_keys("a")
+    go_to(browser, "Krestintern")
+    body.send_keys("t")
+    wait_for(browser, lambda d: "in this browser" in text_of(d, "message"))
+    body.send_keys("x")  # export
+    exported = downloads / "page.review.json"
+    wait_for(browser, lambda d: exported.exists() and exported.stat().st_size > 0)
+    assert not raw.with_name("page.review.json").exists()  # the page wrote nothing itself
+
+    decisions = json.loads(exported.read_text(encoding="utf-8"))
+    assert decisions["version"] == 1
+    assert sorted(d["action"] for d in decisions["decisions"]) == ["accept", "reject", "trust"]
+    exported.replace(raw.with_name("page.review.json"))
+    again = subprocess.run([sys.executable, "-m", "clean_scan", str(raw)],
+                           capture_output=True, timeout=120)
+    assert again.returncode == 0, again.stderr.decode()
+    clean = raw.with_name("page.clean.txt").read_text(encoding="utf-8")
+    assert "said that tbe council" in clean and "Mr. Bristol," in clean
+    words = raw.with_name("clean-scan.words").read_text(encoding="utf-8").splitlines()
+    assert "Krestintern" in words

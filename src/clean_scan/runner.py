@@ -101,8 +101,10 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
     result = clean_text(source.text, skip=skip, context=context)
     clean_bytes = result.clean.encode("utf-8", errors="surrogateescape")  # a stray byte as read
     review = _learn(context, decisions, review_path, words_path)
-    html = (_shown(render_html(result, source, input_path.name)).encode("utf-8")
-            if paths.html is not None else None)
+    html = None
+    if paths.html is not None:
+        decisions_name = paths.html.name.removesuffix(".report.html") + ".review.json"
+        html = _shown(render_html(result, source, input_path.name, decisions_name)).encode("utf-8")
     if paths.json is not None:
         options = context.recorded_options()
         if review_path is not None:

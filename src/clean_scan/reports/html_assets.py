@@ -12,6 +12,8 @@ from __future__ import annotations
 import base64
 import hashlib
 
+from clean_scan.review.page import SCRIPT_HASH as REVIEW_SCRIPT_HASH
+
 PALETTE: tuple[tuple[str, str], ...] = (
     ("#52637a", "#e2e7ee"),  # slate
     ("#b35806", "#fde3c8"),  # orange
@@ -132,5 +134,7 @@ checkboxes stay hidden and the page reads the same, unfiltered."""
 SCRIPT_HASH = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; "
-       f"script-src 'sha256-{SCRIPT_HASH}'; base-uri 'none'; form-action 'none'")
-"""Nothing may load from anywhere; only our own inline style and script run."""
+       f"script-src 'sha256-{SCRIPT_HASH}' 'sha256-{REVIEW_SCRIPT_HASH}'; "
+       "base-uri 'none'; form-action 'none'")
+"""Nothing may load from anywhere; only our own inline style and scripts
+(the stage filter and the review box) run."""

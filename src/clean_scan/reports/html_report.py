@@ -48,6 +48,10 @@ from clean_scan.document import Edit, RaisedFlag
 from clean_scan.outputs import HTML_GENERATOR_TAG
 from clean_scan.pipeline import STAGE_NAMES, Result
 from clean_scan.reports.html_assets import BASE_CSS, CSP, SCRIPT, stage_css
+from clean_scan.reports.json_report import review_report
+from clean_scan.review.items import listed, review_items
+from clean_scan.review.page import SCRIPT as REVIEW_SCRIPT
+from clean_scan.review.page import asset, report_review_section
 
 GENERATOR_TAG = HTML_GENERATOR_TAG
 """outputs.py recognises our own report files by this exact tag, within the
@@ -706,8 +710,10 @@ def hunk_look(result: Result, inside: list[int], facts: Facts) -> tuple[str, str
 # --- the page ----------------------------------------------------------------
 
 
-def render_html(result: Result, source: DecodedInput, name: str) -> str:
-    """The whole report page as one string."""
+def render_html(result: Result, source: DecodedInput, name: str,
+                decisions_name: str | None = None) -> str:
+    """The whole report page as one string; with ``decisions_name``, a
+    review box whose decisions export as that file (:mod:`clean_scan.review.page`)."""
     facts = Facts.of(result)
     raw = visible_controls(result.raw)
     clean = visible_controls(result.clean)
@@ -727,11 +733,17 @@ def render_html(result: Result, source: DecodedInput, name: str) -> str:
     out.append("</header>\n<main>\n")
     summary(out, result, facts)
     flag_list(out, result)
+    if decisions_name is not None:
+        items = review_items(review_report(result, listed), result.raw)
+        out.append(report_review_section(items, source.sha256, decisions_name))
     pages(out, result, facts, raw_pages, clean_pages, raw_cuts, real_pages)
     out.append("</main>\n<footer>Written by clean-scan. Hover a mark for its stage, rule, "
                "confidence and reason. Page breaks follow the furniture stage; "
                "without them the text is shown in chunks of about sixty lines.</footer>\n")
-    out.append(f"<script>{SCRIPT}</script>\n</body>\n</html>\n")
+    out.append(f"<script>{SCRIPT}</script>\n")
+    if decisions_name is not None:
+        out.append(f"<script>{REVIEW_SCRIPT}</script>\n")
+    out.append("</body>\n</html>\n")
     return "".join(out)
 
 
@@ -742,6 +754,7 @@ def head(out: list[str], name: str, slots: dict[str, int]) -> None:
     out.append('<meta name="viewport" content="width=device-width, initial-scale=1">\n')
     out.append(f"<title>{esc(name)} · clean-scan report</title>\n<style>{BASE_CSS}")
     out.extend(stage_css(slot) for slot in sorted(set(slots.values())))
+    out.append(asset("card.css"))
     out.append("</style>\n</head>\n")
 
 

@@ -47,7 +47,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import accumulate, count
 from json.encoder import encode_basestring
 from operator import add, attrgetter
@@ -86,10 +86,31 @@ def build_report(result: Result, source: DecodedInput, name: str,
     """The report as plain data, ready for ``json.dumps``; the short fields
     come first, so a reader can take the head of a huge report."""
     index = LineIndex(result.raw)
-    edits = []
-    for item_id, edit in zip(edit_ids(result.edits), result.edits, strict=True):
+    return {**_report_head(result, source, name, options, output),
+            "edits": edit_items(result.edits, index),
+            "flags": _flag_items(result, index),
+            "restore": {"hunks": [list(h) for h in result.hunks]}}
+
+
+def review_report(result: Result, listed: Callable[[Edit], bool]) -> dict[str, Any]:
+    """What review needs of the report: the page map, the ``listed`` edits
+    and the flags (a book's thousands of line joins are never built)."""
+    index = LineIndex(result.raw)
+    return {"pages": [page.to_json() for page in result.pages],
+            "edits": edit_items(result.edits, index, listed),
+            "flags": _flag_items(result, index)}
+
+
+def edit_items(edits: Sequence[Edit], index: LineIndex,
+               listed: Callable[[Edit], bool] | None = None) -> list[dict[str, Any]]:
+    """The report's ``edits``, or only the ``listed`` ones (with the ids
+    they have among all)."""
+    items = []
+    for item_id, edit in zip(edit_ids(edits), edits, strict=True):
+        if listed is not None and not listed(edit):
+            continue
         line, column = index.locate(edit.raw_start)
-        edits.append(
+        items.append(
             {
                 "id": item_id,
                 "stage": edit.stage,
@@ -104,9 +125,7 @@ def build_report(result: Result, source: DecodedInput, name: str,
                 "reason": edit.reason,
             }
         )
-    return {**_report_head(result, source, name, options, output), "edits": edits,
-            "flags": _flag_items(result, index),
-            "restore": {"hunks": [list(h) for h in result.hunks]}}
+    return items
 
 
 def _report_head(result: Result, source: DecodedInput, name: str,

@@ -15,13 +15,20 @@ CONTEXT = 70
 """Characters of context either side of an item, at most."""
 
 
+def listed(edit: Any) -> bool:
+    """Whether the review lists an edit (a report entry or an ``Edit``)."""
+    if isinstance(edit, dict):
+        return edit["rule"] not in NOT_LISTED and edit["stage"] != "review"
+    rule, stage = edit.rule, edit.stage
+    return rule not in NOT_LISTED and stage != "review"
+
+
 def review_items(report: dict[str, Any], raw: str) -> list[dict[str, Any]]:
     """The flags (likeliest errors first), then the changes in text order."""
     pages = PageMap(report)
     flags = sorted(report.get("flags", []), key=lambda f: (-f["confidence"], f["start"]))
     items = [_item("flag", f, raw, pages) for f in flags]
-    items += [_item("edit", e, raw, pages) for e in report.get("edits", [])
-              if e["rule"] not in NOT_LISTED and e["stage"] != "review"]
+    items += [_item("edit", e, raw, pages) for e in report.get("edits", []) if listed(e)]
     return items
 
 
