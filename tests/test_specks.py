@@ -116,3 +116,28 @@ def test_hyphens_between_words_by_the_dozen_are_specks() -> None:
             "incapable of seeing that an estate") in clean
     assert "so-called plan was to be ready" in clean and "well-known" in clean
     assert "it does not matter to-day" in clean
+
+
+def test_marks_set_apart_after_a_stop_are_specks_in_any_document() -> None:
+    text = ("The meeting of the council was long, and the members spoke\n"
+            "of the rents and the repairs until the end. : : ,\n"
+            "\n"
+            "The clerk wrote it all down in the minutes of the year. |\n"
+            "\n"
+            "Then the chairman closed the meeting ~ and went home.\n")
+    clean = clean_text(text, skip=["spelling"]).clean
+    assert "until the end.\n" in clean
+    assert "minutes of the year.\n" in clean
+    assert "closed the meeting and went home." in clean
+
+
+def test_a_house_style_of_spaced_colons_and_a_reference_mark_stay() -> None:
+    spaced = ("By the Chairman : the tenders, viz. : gravel ; stone ; timber.\n"
+              "By the Clerk : the accounts of the year ; the rents.\n")
+    assert clean_text(spaced, skip=["spelling"]).clean.count(":") == 3
+    with_note = ("The Party had no experience of democratic and liberal\n"
+                 "experience. |\n"
+                 "\n"
+                 "' This is true only of the mass of the people at large.\n")
+    clean = clean_text(with_note, skip=["spelling"]).clean
+    assert "[1]" in clean or "|" in clean  # the garbled reference is left for the notes

@@ -444,6 +444,42 @@ def hyphen_before_a_space(line: str, doc: Lines) -> list[Proposal]:
 LONE = regex.compile(
     r"(?<=\S)(?P<space>[ \t]+)(?P<mark>[©°¢=•—]|[.:;\-]{1,2})(?=[ \t]+\S|[ \t]*$)")
 LONE_AT_START = regex.compile(r"^[ \t]*(?P<mark>[©°¢=•:;\-|'\"]{1,2})[ \t]+(?=\S)")
+LONE_AFTER_MARK = regex.compile(
+    r"(?<=[.,;:!?])(?P<space>[ \t]+)(?P<mark>[.:;,|_°•~]{1,2})(?=[ \t]+\S|[ \t]*$)")
+"""A mark set apart after a word's own stop, comma or colon (``good. : ,``,
+``Union. |``): print never sets two marks so."""
+LONE_RULE = regex.compile(r"(?<=\p{L}|\p{L}[.,;:!?])(?P<space>[ \t]+)(?P<mark>[|_~]{1,2})"
+                          r"(?=[ \t]+\S|[ \t]*$)")
+"""A bar, low line or tilde alone after a word: no prose sets one (a table's
+rules stand between figures, a fill runs three or more)."""
+
+
+REFERENCE_LOOKALIKES = "|°"
+"""Marks a small raised reference digit is read as (``experience. |`` over
+a note ``' This statement…``): left for the footnotes stage on a page with
+a note below."""
+
+
+def speck_after_a_mark(line: str, spaced: str = "") -> list[tuple[int, int]]:
+    """The lone marks of a line that stand after another mark or are bars,
+    low lines or tildes after a word: specks in any document, except the
+    marks its house style sets after a space (``spaced``: ``viz. :``).
+
+    >>> line = "Russia as right and good. : : , in ~ the end. | Then... . 5"
+    >>> [line[s:e] for s, e in speck_after_a_mark(line)]
+    [' :', ' :', ' ,', ' ~', ' |']
+    >>> [line[s:e] for s, e in speck_after_a_mark(line, spaced=":")]
+    [' ,', ' ~', ' |']
+    """
+    found = []
+    for m in LONE_AFTER_MARK.finditer(line):
+        if m.group("mark").startswith(".") and line[m.start() - 1] == ".":
+            continue  # a spaced ellipsis or a leader
+        if m.group("mark")[0] in spaced:
+            continue  # the document's house style spaces this mark
+        found.append((m.start("space"), m.end("mark")))
+    found += [(m.start("space"), m.end("mark")) for m in LONE_RULE.finditer(line)]
+    return sorted(set(found))
 
 
 def lone_speck(line: str, doc: Lines) -> list[Proposal]:
@@ -470,15 +506,28 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
     >>> show(lone_speck, "a problem arises as to the relation of —", after="\\nthe table")
     'a problem arises as to the relation of'
 
+    In any document, a mark set apart after a word's own mark, and a bar,
+    low line or tilde alone after a word (:func:`speck_after_a_mark`).
+
+    >>> show(lone_speck, "Russia as right and good. : ,",
+    ...      before="as: follows: one: two: three: four: five: six\\n")
+    'Russia as right and good.'
+
     Left alone, in a clean document: a spaced colon, a stop before a
     capital (italic type's spacing, closed up elsewhere), a spaced ellipsis.
 
     >>> show(lone_speck, "as follows : the end . The rest . . . went")
     'as follows : the end . The rest . . . went'
     """
-    fixes = []
+    fixes = [Proposal(start, end, "", "lone-speck", 0.85,
+                      "a mark standing apart after another mark: a speck")
+             for start, end in speck_after_a_mark(line, doc.spaced_marks)
+             if not (line[end - 1] in REFERENCE_LOOKALIKES and doc.note_page[doc.index])]
+    taken = {fix.start for fix in fixes}
     specky = doc.speck_rate >= SPECKY
     for m in LONE.finditer(line):
+        if m.start("space") in taken:
+            continue
         mark = m.group("mark")
         at_end = not line[m.end():].strip()
         if mark.startswith(".") and (line[m.end():].lstrip().startswith(".")
