@@ -96,6 +96,8 @@ def test_an_accepted_suggestion_is_made(tmp_path: Path) -> None:
     clean = raw.with_name("page.clean.txt").read_text(encoding="utf-8")
     assert "The chairman said" in clean
     assert restores(raw)
+    again = json.loads(raw.with_name("page.report.json").read_text(encoding="utf-8"))
+    assert not any(f["text"] == "chairrnan" for f in again["flags"])  # the doubt is settled
 
 
 @pytest.mark.parametrize("decisions, message", [

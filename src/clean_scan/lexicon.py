@@ -200,6 +200,13 @@ def known_form(word: str, words: dict[str, str] | Lexicon) -> bool:
 
 
 @lru_cache(maxsize=1)
+def stop_abbreviations() -> frozenset[str]:
+    """``data/stop-abbreviations.txt``: abbreviations a stop closes, in lower case."""
+    text = resources.files("clean_scan").joinpath("data/stop-abbreviations.txt").read_text("utf-8")
+    return frozenset(word.lower() for line in text.splitlines() for word in line.split())
+
+
+@lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged lexicon, read once per process."""
     words = _read_counts("lexicon.tsv")

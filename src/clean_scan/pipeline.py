@@ -23,6 +23,7 @@ each printed page begins (:mod:`clean_scan.page_map`).
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -115,6 +116,7 @@ def clean_document(raw: str, *, skip: Iterable[str] = (),
                       lambda text, context: StageResult(decided))
         ran.append(REVIEW_STAGE)
         run_stage(stage, doc, context, edits, flags)
+        flags[:] = _undecided(flags, edits)
     pages = page_map(raw, edits, doc) if "furniture" in ran else []
     if context.page_markers and pages:
         markers = marker_proposals(pages, doc.text)
@@ -127,6 +129,22 @@ def clean_document(raw: str, *, skip: Iterable[str] = (),
 
 
 MARKER_STAGE = "page-markers"
+
+
+def _undecided(flags: list[RaisedFlag], edits: list[Edit]) -> list[RaisedFlag]:
+    """The flags on stretches the reviewer has not rewritten: a doubt the
+    reviewer settled is no longer one."""
+    settled = sorted((e.raw_start, e.raw_end) for e in edits if e.stage == REVIEW_STAGE)
+    if not settled:
+        return flags
+    starts = [start for start, _ in settled]
+    kept = []
+    for flag in flags:
+        k = bisect.bisect_right(starts, flag.raw_start) - 1
+        if k >= 0 and flag.raw_end <= settled[k][1]:
+            continue
+        kept.append(flag)
+    return kept
 
 
 def run_stage(

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import load_lexicon
+from clean_scan.lexicon import load_lexicon, stop_abbreviations
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -50,13 +50,6 @@ def binding_words() -> dict[str, str]:
     """``data/binding-words.txt``: word -> ``"mark"`` or ``"stop"``."""
     text = resources.files("clean_scan").joinpath("data/binding-words.txt").read_text("utf-8")
     return dict(line.split() for line in text.splitlines() if line.strip())
-
-
-@lru_cache(maxsize=1)
-def stop_abbreviations() -> frozenset[str]:
-    """``data/stop-abbreviations.txt``: abbreviations a stop closes, in lower case."""
-    text = resources.files("clean_scan").joinpath("data/stop-abbreviations.txt").read_text("utf-8")
-    return frozenset(word.lower() for line in text.splitlines() for word in line.split())
 
 
 SURE_SPECK = regex.compile(

@@ -1,4 +1,4 @@
-"""Doubtful words: every word left in the clean text that neither the
+"""Doubtful words: every word left in the text that neither the
 lexicon, the project word list nor the document itself supports is flagged
 for the reviewer, so that the flags are where the remaining errors are.
 
@@ -24,7 +24,7 @@ import regex
 
 from clean_scan.document import Flag
 from clean_scan.lexicon import known_form, load_lexicon
-from clean_scan.stage import Context, Stage, StageResult
+from clean_scan.stage import Context
 
 TOKEN = regex.compile(r"[^\s—–\[\]()/]+")
 """A word as the reader sees it: parted by spaces, dashes, brackets and
@@ -38,7 +38,7 @@ SUPPORTED = 3
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
-def run(text: str, context: Context) -> StageResult:
+def word_flags(text: str, context: Context) -> list[Flag]:
     """Flag every unsupported word of the text.
 
     Each distinct token is judged once; only the tokens found doubtful, or
@@ -68,7 +68,7 @@ def run(text: str, context: Context) -> StageResult:
             flags.append(Flag(start, start + len(word), word, "unlikely-word", 0.5,
                               f"a word, but not one seen beside its neighbours; '{better}' "
                               "is, beside both", (better,)))
-    return StageResult([], flags)
+    return flags
 
 
 class Words:
@@ -243,5 +243,3 @@ def _vocabulary(kinds: Counter[str]) -> tuple[Counter[str], dict[str, tuple[int,
         lowered[cores[token][1].lower()] += n
     return kinds, cores, lowered
 
-
-STAGE = Stage("doubtful", "flag every word neither the lexicon nor the document supports", run)

@@ -1,0 +1,21 @@
+"""The ``doubtful`` stage: it changes nothing and flags, for the reviewer,
+what is left that is likely wrong: words nothing supports (:mod:`.words`)
+and marks where print seldom sets them, in a text that has far more of
+them than print has (:mod:`.marks`)."""
+
+from __future__ import annotations
+
+from clean_scan.stage import Context, Stage, StageResult
+from clean_scan.stages.doubtful.marks import mark_flags
+from clean_scan.stages.doubtful.words import doubtful_share, word_flags
+
+__all__ = ["STAGE", "doubtful_share", "run"]
+
+
+def run(text: str, context: Context) -> StageResult:
+    """Flag the doubtful words, then the doubtful marks."""
+    return StageResult([], word_flags(text, context) + mark_flags(text))
+
+
+STAGE = Stage("doubtful", "flag every word neither the lexicon nor the document supports, "
+              "and marks set where print seldom sets them", run)
