@@ -77,3 +77,9 @@ def test_a_stop_before_a_small_letter_and_a_lone_mark_are_flagged_in_any_text() 
     assert sorted(f.rule for f in flags_of(text)) == ["lone-mark", "stop-before-small"]
     assert flags_of("The rents, i.e. the dues, were heard, etc. and paid . . . in the U.K. as\n"
                     "before.\n") == []
+
+
+def test_a_small_letter_standing_alone_is_flagged_but_not_a_list_marker() -> None:
+    flags = doubtful("The members of o the council, (b) the clerk, and a v plan of it.\n")
+    assert flags["o"][0] == flags["v"][0] == "lone-letter"
+    assert "b" not in flags and "a" not in flags

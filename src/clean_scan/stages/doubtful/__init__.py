@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages.doubtful.marks import mark_flags
-from clean_scan.stages.doubtful.words import doubtful_share, word_flags
+from clean_scan.stages.doubtful.words import doubtful_share, lone_letter_flags, word_flags
 
 __all__ = ["STAGE", "doubtful_share", "run"]
 
 
 def run(text: str, context: Context) -> StageResult:
-    """Flag the doubtful words, then the doubtful marks."""
-    return StageResult([], word_flags(text, context) + mark_flags(text))
+    """Flag the doubtful words, the lone letters, then the doubtful marks."""
+    return StageResult([], word_flags(text, context) + lone_letter_flags(text)
+                       + mark_flags(text))
 
 
 STAGE = Stage("doubtful", "flag every word neither the lexicon nor the document supports, "

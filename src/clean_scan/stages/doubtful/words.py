@@ -71,6 +71,24 @@ def word_flags(text: str, context: Context) -> list[Flag]:
     return flags
 
 
+LONE_LETTER = regex.compile(r"(?<![^\s—–])(?![ai](?![\p{L}]))\p{Ll}(?=[,;:]?(?:\s|—|–|$))")
+"""A small letter standing alone, ``a`` and ``i`` aside (``of o the``, ``a v
+plan``); one in brackets or with a stop (a list's ``(b)``, ``b.``) is not
+alone."""
+
+
+def lone_letter_flags(text: str) -> list[Flag]:
+    """Flag each small letter standing alone: English has no such word but
+    ``a`` (and ``i`` read for ``I``), and specks and broken letters make many.
+
+    >>> [f.text for f in lone_letter_flags("the end o of it, (b) item, b. next, a man")]
+    ['o']
+    """
+    return [Flag(m.start(), m.end(), m.group(), "lone-letter", 0.7,
+                 "a small letter standing alone: no English word but 'a'", ())
+            for m in LONE_LETTER.finditer(text)]
+
+
 class Words:
     """The text's tokens as ``(start, word, token)``, made when asked."""
 
