@@ -44,7 +44,9 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from clean_scan import clean_text
+from clean_scan.decoding import read_input
 from clean_scan.evaluation import compare_tokens, tokenise
+from clean_scan.stage import Context
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DIR = REPO_ROOT.parent / "shared" / "corpus" / "pamphlets-dev"
@@ -165,12 +167,22 @@ def level_of(raw_path: Path, raw_wer: float) -> str:
     return "rough" if raw_wer >= 0.125 else "mild"
 
 
-def measure(raw_path: Path, skip: Sequence[str], show_errors: int) -> PamphletResult:
+FORMATS = {"txt": ".raw.txt", "hocr": ".hocr", "alto": ".alto.xml"}
+"""The exports a pamphlet may come in: NAME.raw.txt, NAME.hocr, NAME.alto.xml."""
+
+
+def measure(raw_path: Path, skip: Sequence[str], show_errors: int,
+            source: str = "txt") -> PamphletResult:
+    """Clean the pamphlet from its ``source`` export (the plain text, its
+    hOCR or its ALTO) and score it against its gold, the plain raw text
+    the baseline."""
     name = raw_path.name.removesuffix(".raw.txt")
     raw = raw_path.read_text(encoding="utf-8")
     gold = raw_path.with_name(f"{name}.gold.txt").read_text(encoding="utf-8")
     started = time.perf_counter()
-    clean = clean_text(raw, skip=skip).clean
+    read = read_input(raw_path.with_name(name + FORMATS[source]))
+    context = Context(layout=read.layout)
+    clean = clean_text(read.text, skip=skip, context=context).clean
     seconds = time.perf_counter() - started
     gold_t, raw_t, hyp_t = tokenise(gold), tokenise(raw), tokenise(clean)
     comparison = compare_tokens(gold_t, raw_t, hyp_t)
@@ -220,6 +232,25 @@ def print_table(folder: Path, results: list[PamphletResult]) -> None:
     print()
 
 
+def compare_formats(folder: Path, skip: Sequence[str]) -> None:
+    """Per pamphlet, the error reduction (and words harmed) cleaning its
+    plain text, its hOCR and its ALTO, each against the plain raw text."""
+    print(f"== {folder}: error reduction (words harmed) by the export cleaned ==")
+    print(f"{'pamphlet':<20} {'level':<5} " + " ".join(f"{k:>13}" for k in FORMATS))
+    for path in pamphlets_in(folder):
+        name = path.name.removesuffix(".raw.txt")
+        cells, level = [], ""
+        for source, suffix in FORMATS.items():
+            if not path.with_name(name + suffix).is_file():
+                cells.append(f"{'-':>13}")
+                continue
+            result = measure(path, skip, 0, source)
+            level = result.level
+            cells.append(f"{result.reduction or 0:>7.3f} ({result.harmed:>3})")
+        print(f"{name:<20} {level:<5} " + " ".join(cells))
+    print()
+
+
 def main(argv: Sequence[str] | None = None) -> dict[str, list[dict]]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="*", type=Path, default=[DEFAULT_DIR])
@@ -227,7 +258,14 @@ def main(argv: Sequence[str] | None = None) -> dict[str, list[dict]]:
     parser.add_argument("--errors", type=int, default=0, metavar="N",
                         help="print the first N edits left in each pamphlet")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also save the figures here")
+    parser.add_argument("--formats", action="store_true",
+                        help="clean each pamphlet from its plain text, hOCR and ALTO "
+                             "and compare the three")
     args = parser.parse_args(argv)
+    if args.formats:
+        for folder in args.folders:
+            compare_formats(folder, args.skip_stage)
+        return {}
     figures: dict[str, list[dict]] = {}
     for folder in args.folders:
         found = pamphlets_in(folder)

@@ -122,9 +122,11 @@ def test_bad_input_gives_one_line_and_nonzero_exit(tmp_path: Path, content, mess
     assert b"Traceback" not in result.stderr
 
 
-def test_directory_is_refused(tmp_path: Path):
+def test_a_folder_without_page_files_is_refused_with_a_hint(tmp_path: Path):
+    (tmp_path / "notes.md").write_text("not a page\n", encoding="utf-8")
     result = run_cli(str(tmp_path))
-    assert result.returncode == 2 and b"is a directory" in result.stderr
+    assert result.returncode == 2 and b"a folder without page files" in result.stderr
+    assert b"clean-scan batch" in result.stderr and len(result.stderr.splitlines()) == 1
 
 
 def test_windows_1252_is_read_and_said(tmp_path: Path):

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -40,6 +41,14 @@ class DecodedInput:
     sha256: str
     size: int
     line_ends: str = "lf"
+    format: str = "text"
+    """``text``; or the file's format when ``text`` was read out of it:
+    ``alto``, ``hocr``, ``page`` (PAGE XML), ``pages`` (a volume of page files)."""
+    file_sha256: str | None = None
+    """The SHA-256 of the file read (``sha256`` is of ``text`` when it was
+    read out of a layout file or a volume: what ``restore`` rebuilds)."""
+    layout: Any = field(default=None, compare=False, repr=False)
+    """The pages' geometry (:class:`clean_scan.formats.layout.Layout`), if any."""
 
 
 LINE_END_MARKS = {"crlf": "\r\n", "cr": "\r"}
@@ -157,8 +166,36 @@ a bound on what a wrong path (``/dev/zero``) can make clean-scan read."""
 
 
 def read_input(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> DecodedInput:
-    """Read and decode a file, turning every OS failure into an InputError."""
-    return decode_bytes(read_regular_file(path, max_bytes), str(path))
+    """Read and decode a file, turning every OS failure into an InputError:
+    plain OCR text, or a layout file (ALTO, hOCR, PAGE XML) or a volume of
+    page files (a folder or a zip) read as text (:mod:`clean_scan.formats`)."""
+    from clean_scan import formats
+    from clean_scan.formats.volume import read_folder, read_zip
+
+    if path.is_dir():
+        return from_text(read_folder(path, max_bytes), "pages", None, str(path))
+    data = read_regular_file(path, max_bytes)
+    kind = formats.sniff(data)
+    if kind == "pdf":
+        raise InputError(f"{path}: {formats.PDF_HINT}")
+    if kind == "zip":
+        return from_text(read_zip(data, str(path), max_bytes), "pages", data, str(path))
+    if kind == "xml":
+        layout = formats.read_layout(data, str(path))
+        return from_text(layout.text(), layout.format, data, str(path), layout)
+    return decode_bytes(data, str(path))
+
+
+def from_text(text: str, kind: str, data: bytes | None, name: str,
+              layout: Any = None) -> DecodedInput:
+    """The input for a text read out of a file of another ``kind``: UTF-8
+    with ``\n`` line ends, its checksum that of the text (what ``restore``
+    rebuilds), the file's own beside it."""
+    if not text.strip():
+        raise InputError(f"{name}: no text in it")
+    body = text.encode("utf-8", errors="surrogateescape")
+    return DecodedInput(text, "utf-8", False, hashlib.sha256(body).hexdigest(), len(body),
+                        "lf", kind, hashlib.sha256(data).hexdigest() if data else None, layout)
 
 
 def read_regular_file(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:

@@ -24,6 +24,7 @@ each printed page begins (:mod:`clean_scan.page_map`).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -101,6 +102,8 @@ def clean_document(raw: str, *, skip: Iterable[str] = (),
     if unknown:
         raise ValueError(f"unknown stage(s): {', '.join(sorted(unknown))}")
     doc = Document.from_raw(raw)
+    if context.layout is not None:
+        context = dataclasses.replace(context, raw_span=doc.raw_span)
     edits: list[Edit] = []
     flags: list[RaisedFlag] = []
     ran = []

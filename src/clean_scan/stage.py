@@ -40,6 +40,12 @@ class Context:
     """A reviewer's decisions and rejected corrections (:mod:`clean_scan.review`)."""
     page_markers: bool = False
     """Write ``[Pg N]`` where each printed page begins."""
+    layout: Any = None
+    """The pages' geometry when the input was a layout file
+    (:class:`clean_scan.formats.layout.Layout`), by raw offset."""
+    raw_span: Callable[[int, int], tuple[int, int]] | None = None
+    """Set by the pipeline: a stretch of the current text -> its raw stretch
+    (what a stage needs to look up the layout)."""
 
     def recorded_options(self) -> dict[str, Any]:
         """The options that shape a file's outputs, as its report records them

@@ -1,7 +1,8 @@
 """Finding the files of a batch, and where each one's outputs go.
 
-An input is a file, a directory (searched for ``*.txt``, recursively) or a
-glob pattern. The output folder mirrors each file's path relative to its
+An input is a file, a directory (searched recursively for ``*.txt`` and
+the layout formats: :func:`clean_scan.formats.batch_input`) or a glob
+pattern. The output folder mirrors each file's path relative to its
 root: a directory's files keep their path under it, a file given by name is
 written at the top, a pattern's matches keep their path under the part of
 the pattern before its first wildcard.
@@ -27,6 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from clean_scan.formats import batch_input
 from clean_scan.outputs import stem_of
 
 WILDCARDS = frozenset("*?[")
@@ -109,7 +111,7 @@ def glob_root(pattern: str) -> Path:
 
 def _walk(folder: Path, root: Path, out_resolved: Path
           ) -> Iterator[tuple[Path, PurePosixPath, str | None]]:
-    """``*.txt`` files under ``folder``, depth first in name order; symlinked
+    """The input files under ``folder``, depth first in name order; symlinked
     folders are not entered (they could loop, or lead anywhere)."""
     for current, dirs, files in os.walk(folder, followlinks=False):
         here = Path(current)
@@ -117,7 +119,7 @@ def _walk(folder: Path, root: Path, out_resolved: Path
                          and (here / d).resolve() != out_resolved)
         for name in sorted(files):
             path = here / name
-            if name.startswith(".") or not name.lower().endswith(".txt"):
+            if name.startswith(".") or not batch_input(path):
                 continue
             if _is_our_output(path):
                 continue

@@ -146,8 +146,11 @@ def _report_head(result: Result, source: DecodedInput, name: str,
 
 def input_record(source: DecodedInput, name: str) -> dict[str, Any]:
     """The report's ``input`` object: what the file was and how it was read."""
-    return {"name": name, "sha256": source.sha256, "bytes": source.size,
-            "encoding": source.encoding, "bom": source.bom, "line_ends": source.line_ends}
+    record = {"name": name, "sha256": source.sha256, "bytes": source.size,
+              "encoding": source.encoding, "bom": source.bom, "line_ends": source.line_ends}
+    if source.format != "text":  # the text was read out of a layout file or a volume
+        record.update(format=source.format, file_sha256=source.file_sha256)
+    return record
 
 
 def edit_ids(edits: Sequence[Edit]) -> list[str]:

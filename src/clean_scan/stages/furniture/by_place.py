@@ -70,6 +70,8 @@ def _number_candidates(layout: Layout, slots: dict[int, Slots]) -> list[tuple[in
     for index, slot in slots.items():
         for where, lines in (("head", slot.heads), ("foot", slot.feet)):
             for i in lines:
+                if where == "head" and above_heading(layout, i):
+                    continue  # a chapter's number (``1`` over ``THE BACKGROUND``), no folio
                 text = layout.lines[i].text.strip()
                 alone = plain_folio(text)
                 if alone is None and len(text) <= 6:
@@ -236,6 +238,9 @@ def _running(layout: Layout, page: Page, i: int, expected: set[int],
     both_sides = min(pages) < page.index < max(pages)
     if numbered:
         return Verdict(rule, 0.95, f"repeats on {len(pages)} nearby page(s), with the page number")
+    if page.index - 2 in pages and _garbled_number_at_edge(tokens):
+        return Verdict(rule, 0.9, "repeats the head of the page two before (the same side of "
+                                  "the leaf), with a misread page number at its edge")
     if both_sides:
         return Verdict(rule, 0.92, f"repeats on {len(pages)} nearby pages before and after")
     if len(pages) < 2:
@@ -249,6 +254,18 @@ def _running(layout: Layout, page: Page, i: int, expected: set[int],
                                    "inside a sentence running over the page")
     return Verdict(rule, 0.75, f"repeats on {len(pages)} page(s) on one side only: "
                                "a running head or a chapter title?")
+
+
+def _garbled_number_at_edge(tokens: list[str]) -> bool:
+    """Whether the line's first or last token is a number misread: short,
+    with a figure in it, and no word (``V7)``, ``2)``, ``'14``).
+
+    >>> [_garbled_number_at_edge(t.split()) for t in ("THE BACKGROUND V7)", "THE END", "1 THE")]
+    [True, False, True]
+    """
+    return len(tokens) > 1 and any(
+        len(token) <= 4 and any(c.isdigit() for c in token) and garbled_folio_shape(token)
+        for token in (tokens[0], tokens[-1]))
 
 
 def _inside_a_sentence(layout: Layout, i: int) -> bool:
