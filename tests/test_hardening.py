@@ -259,3 +259,48 @@ def test_a_file_name_that_is_not_utf8_is_cleaned_and_summarised(tmp_path: Path) 
     summary = json.loads((out / "batch-summary.json").read_text(encoding="utf-8"))
     assert [f["status"] for f in summary["files"]] == ["ok"]
     assert "bad%FFname.report.html" in (out / "index.html").read_text(encoding="utf-8")
+
+
+SCALING_PATTERNS = {
+    "numbered items": "(1) ",
+    "lettered items": "(b) x ",
+    "apostrophes": "a' ",
+    "one giant word": "a",
+    "ligatures": "\ufb01",
+    "hyphenated lines": "a-\n",
+}
+
+
+@pytest.mark.parametrize("unit", SCALING_PATTERNS.values(), ids=SCALING_PATTERNS.keys())
+def test_cleaning_time_grows_with_the_input_not_its_square(unit: str) -> None:
+    """Four times the input must not take sixteen times as long (a line of a
+    thousand list marks, apostrophes or ligatures once did)."""
+    import time
+
+    from clean_scan import clean_text
+
+    def seconds(repeats: int) -> float:
+        text = unit * repeats + "\n"
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            clean_text(text)
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    small, large = seconds(4000), seconds(16000)
+    assert large < 8 * small + 0.5, f"{small:.3f} s for 4,000, {large:.3f} s for 16,000"
+
+
+def test_a_text_with_too_many_edits_to_mark_gets_a_short_report_page(tmp_path: Path) -> None:
+    source = tmp_path / "lines.txt"
+    source.write_text("a-\n" * 60000, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "clean_scan", str(source)],
+                          capture_output=True, timeout=300)
+    assert done.returncode == 0, done.stderr.decode()
+    page = (tmp_path / "lines.report.html").read_text(encoding="utf-8")
+    assert len(page) < 10_000 and "too many to mark" in page
+    restored = subprocess.run([sys.executable, "-m", "clean_scan", "restore",
+                               str(tmp_path / "lines.clean.txt"),
+                               str(tmp_path / "lines.report.json")], capture_output=True)
+    assert restored.returncode == 0 and restored.stdout == source.read_bytes()

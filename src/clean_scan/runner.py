@@ -105,7 +105,11 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
     clean_bytes = result.clean.encode("utf-8", errors="surrogateescape")  # a stray byte as read
     review = _learn(context, decisions, review_path, words_path)
     html = None
-    if paths.html is not None:
+    if paths.html is not None and len(result.edits) > MAX_MARKED_EDITS:
+        html = _short_html(input_path.name, source, paths, len(result.edits), len(result.flags),
+                           f"It has {len(result.edits):,} edits, too many to mark one by one "
+                           "in a page a browser can open")
+    elif paths.html is not None:
         decisions_name = paths.html.name.removesuffix(".report.html") + ".review.json"
         html = _shown(render_html(result, source, input_path.name, decisions_name)).encode("utf-8")
     if paths.json is not None:
@@ -178,8 +182,10 @@ def _clean_large(input_path: Path, source: DecodedInput, paths: OutputPaths,
         run = clean_segmented(source, name, report, clean_out=clean_out, skip=skip,
                               context=context)
         if paths.html is not None:
-            write_atomic(paths.html, _large_input_html(name, source, paths, run.edit_count,
-                                                       run.flag_count, run.segments))
+            write_atomic(paths.html, _short_html(
+                name, source, paths, run.edit_count, run.flag_count,
+                f"It was cleaned in {run.segments} segments, cut at page breaks, and is too "
+                "large for the edit-by-edit view"))
     clean_bytes = b"".join(run.clean_parts)
     run.clean_parts.clear()
     return FileOutcome(input_path, paths, source.encoding, None, clean_bytes,
@@ -187,16 +193,20 @@ def _clean_large(input_path: Path, source: DecodedInput, paths: OutputPaths,
                        run.flag_count, run.changed_chars, len(source.text), run.segments)
 
 
-def _large_input_html(name: str, source: DecodedInput, paths: OutputPaths, edits: int,
-                      flags: int, segments: int) -> bytes:
-    """A short page in place of the edit-by-edit view, which for an input of
-    tens of megabytes would be too large to render or to open in a browser."""
+MAX_MARKED_EDITS = 50_000
+"""Edits the HTML report marks one by one at most (a book has a few
+thousand); past it the page would run to hundreds of megabytes."""
+
+
+def _short_html(name: str, source: DecodedInput, paths: OutputPaths, edits: int,
+                flags: int, why: str) -> bytes:
+    """A short page in place of the edit-by-edit view, for an input too large
+    (or too much changed) for that view to render or open in a browser."""
     report = html.escape(paths.json.name) if paths.json is not None else ""
     body = (f"<h1>clean-scan report: {html.escape(name)}</h1>"
             f"<p>This input ({source.size / 1e6:.1f} MB, read as {html.escape(source.encoding)})"
-            f" was cleaned in {segments} segments, cut at page breaks. It is too large for "
-            f"the edit-by-edit view; its {edits} edits and {flags} flags are listed in the "
-            f"JSON report <a href=\"{report}\">{report}</a>.</p>")
+            f" is shown here in short. {html.escape(why)}; its {edits:,} edits and {flags:,} "
+            f"flags are listed in the JSON report <a href=\"{report}\">{report}</a>.</p>")
     return (f"<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"{HTML_GENERATOR_TAG}<title>clean-scan report: {html.escape(name)}</title>"
             f"</head><body>{body}</body></html>\n").encode()

@@ -384,6 +384,9 @@ FOOTNOTE_LINE = regex.compile(r"^[ \t]*[" + FOOTNOTE_MARKS + r"]+[ \t]*\p{Lu}")
 LETTERS = regex.compile(r"\p{L}+")
 LEADING_LETTERS = regex.compile(r"\p{L}*")
 TRAILING_LETTERS = regex.compile(r"\p{L}+$")
+WORD_REACH = 64
+"""How far a repair looks for the word beside a mark: a word is never
+longer, and a line of thousands of marks then costs no more per mark."""
 """The letters of a word beside a mark, compiled once (a pattern given as a
 string costs a cache look-up of ten times the match)."""
 
@@ -856,9 +859,11 @@ def list_letter(line: str, doc: Lines) -> list[Proposal]:
     if "(" not in line:
         return []
     fixes = []
+    marks = _marks_above(doc)  # then this line's, each added once it is judged
     for m in LIST_LETTER.finditer(line):
         mark = m.group("mark")
-        before = _letter_before(line[:m.start()], doc)
+        before = _letter_before(marks)
+        marks.append(mark)
         if before is None or mark == before or not before.isalpha() or before >= "y":
             continue
         if mark == "a":
@@ -874,9 +879,8 @@ def list_letter(line: str, doc: Lines) -> list[Proposal]:
     return fixes
 
 
-def _letter_before(head: str, doc: Lines) -> str | None:
-    """The letter of the item before, when the items before (in this line and
-    the three non-blank lines above) run in order from ``(a)`` to it."""
+def _marks_above(doc: Lines) -> list[str]:
+    """The item marks of the three non-blank lines above, in order."""
     marks: list[str] = []
     offset = -1
     seen = 0
@@ -886,7 +890,13 @@ def _letter_before(head: str, doc: Lines) -> str | None:
         if text.strip():
             seen += 1
             marks = LIST_LETTER.findall(text) + marks
-    marks += LIST_LETTER.findall(head)
+    return marks
+
+
+def _letter_before(marks: list[str]) -> str | None:
+    """The letter of the item before, when the items before it run in order
+    from ``(a)`` to it (read back from the last: a line of a thousand marks
+    costs a few steps, not a thousand)."""
     if not marks or not "a" <= marks[-1] <= "z":
         return None
     run = marks[-1]
@@ -1188,8 +1198,8 @@ def apostrophes(line: str, doc: Lines) -> list[Proposal]:
         return []
     fixes = []
     for m in INNER_APOSTROPHE.finditer(line):
-        left = TRAILING_LETTERS.search(line[:m.start()]).group()
-        right = LEADING_LETTERS.match(line[m.end():]).group()
+        left = TRAILING_LETTERS.search(line, max(0, m.start() - WORD_REACH), m.start()).group()
+        right = LEADING_LETTERS.match(line, m.end(), m.end() + WORD_REACH).group()
         if right.lower() not in CONTRACTIONS and doc.wordlike(left) and doc.wordlike(right):
             fixes.append(Proposal(m.start(), m.end(), " ", "noise-apostrophe", 0.8,
                              "speck between two words read as an apostrophe"))
@@ -1313,7 +1323,7 @@ def specks(line: str, doc: Lines) -> list[Proposal]:
         return []
     fixes = []
     for m in INNER_SPECK.finditer(line):
-        after = LEADING_LETTERS.match(line[m.end():]).group()
+        after = LEADING_LETTERS.match(line, m.end(), m.end() + WORD_REACH).group()
         if after and doc.count(after) < 2 * doc.count_as_printed(after):
             fixes.append(Proposal(m.start(), m.end(), "", "speck", 0.85,
                              "speck before a word read as a full stop"))

@@ -182,7 +182,7 @@ def mark_after_binding_word(line: str, doc: Lines) -> list[Proposal]:
                 (len(word) == 1 and word.isupper()):
             continue  # a quotation may end in "and"; an article never ends one
         if not (_small_word_follows(line, m.end(), doc) if kind == "stop"
-                else (line[m.end():].lstrip() or _next_line(doc))[:1].isalpha()):
+                else (line[m.end():m.end() + 64].lstrip() or _next_line(doc))[:1].isalpha()):
             continue
         fixes.append(Proposal(m.start(), m.end(), "", "mark-after-binding-word", 0.85,
                               f"no mark follows '{word.lower()}' in running text: a speck"))
@@ -229,7 +229,8 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
             continue
         if not _small_word_follows(line, m.end(), doc):
             continue
-        following = NEXT_WORD.match(line[m.end():].lstrip() or _next_line(doc)).group(1)
+        following = NEXT_WORD.match(line[m.end():m.end() + 64].lstrip()
+                                    or _next_line(doc)).group(1)
         if doc.speck_rate >= SPECKY and lexicon.pair_count(word, following) > 0:
             fixes.append(Proposal(m.end("word"), m.end("word") + 1, "", "speck", 0.85,
                                   "a stop before a small letter in a specky text: a speck"))
@@ -422,7 +423,7 @@ def hyphen_before_a_space(line: str, doc: Lines) -> list[Proposal]:
     fixes = []
     for m in TRAILING_HYPHEN.finditer(line):
         left = WORD_BEFORE.search(line, max(0, m.start() - 20), m.start())
-        right = NEXT_WORD.match(line[m.end():].lstrip())
+        right = NEXT_WORD.match(line[m.end():m.end() + 64].lstrip())
         if left is None or right is None:
             continue
         word, following = left.group(), right.group(1)
@@ -522,8 +523,8 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
         if m.start("space") in taken:
             continue
         mark = m.group("mark")
-        at_end = not line[m.end():].strip()
-        if mark.startswith(".") and (line[m.end():].lstrip().startswith(".")
+        at_end = not line[m.end():m.end() + 64].strip() and not line[m.end():].strip()
+        if mark.startswith(".") and (line[m.end():m.end() + 8].lstrip().startswith(".")
                                      or line[max(0, m.start() - 1)] == "."):
             continue  # an ellipsis set with spaces
         if mark in doc.spaced_marks:

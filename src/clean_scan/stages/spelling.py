@@ -756,8 +756,16 @@ def candidates(core: str, know: Knowledge) -> dict[str, float]:
     return found
 
 
+MAX_READ_LENGTH = 40
+"""No word, nor two run together, is longer: a longer token (a line of
+one repeated letter, a run of ligatures) is noise to flag, not to read, and
+reading it would cost time that grows with the square of its length."""
+
+
 def _candidates(core: str, know: Knowledge) -> dict[str, float]:
     found: dict[str, float] = {}
+    if len(core) > MAX_READ_LENGTH:
+        return found
     if "'" in core or "’" in core:
         return split_candidates(core, know)
     source = core.lower()
