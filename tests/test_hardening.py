@@ -304,3 +304,39 @@ def test_a_text_with_too_many_edits_to_mark_gets_a_short_report_page(tmp_path: P
                                str(tmp_path / "lines.clean.txt"),
                                str(tmp_path / "lines.report.json")], capture_output=True)
     assert restored.returncode == 0 and restored.stdout == source.read_bytes()
+
+
+WIDE_TEXT = "The workers’ paper cost 2d. in 1942;\r\nthe Soviet Union’s allies met.\r\n"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_wide_unicode_with_its_byte_order_mark_is_read_and_restored(tmp_path: Path,
+                                                                     codec: str) -> None:
+    source = tmp_path / "wide.txt"
+    data = WIDE_TEXT.encode(codec)
+    source.write_bytes(data if codec != "utf-16-be" else b"\xfe\xff" + data)
+    done = subprocess.run([sys.executable, "-m", "clean_scan", str(source)], capture_output=True,
+                          timeout=120)
+    assert done.returncode == 0 and b"read as utf-" in done.stderr
+    assert "Soviet Union’s allies" in (tmp_path / "wide.clean.txt").read_text(encoding="utf-8")
+    clean, report = tmp_path / "wide.clean.txt", tmp_path / "wide.report.json"
+    restored = subprocess.run([sys.executable, "-m", "clean_scan", "restore", str(clean),
+                               str(report)], capture_output=True)
+    assert restored.returncode == 0 and restored.stdout == source.read_bytes()
+
+
+@pytest.mark.parametrize(("data", "question"), [
+    (WIDE_TEXT.encode("utf-16-le"), b"without a byte-order mark"),
+    (WIDE_TEXT.encode("utf-32-be"), b"without a byte-order mark"),
+    (("日本語のテキストです。" * 30).encode("shift_jis"), b"Shift-JIS"),
+    (("Советский Союз и рабочие партии. " * 20).encode("cp1251"), b"Cyrillic"),
+    (("Советский Союз и рабочие партии. " * 20).encode("koi8_r"), b"Cyrillic"),
+])
+def test_text_whose_encoding_cannot_be_told_is_refused_naming_the_question(
+        tmp_path: Path, data: bytes, question: bytes) -> None:
+    source = tmp_path / "foreign.txt"
+    source.write_bytes(data)
+    done = subprocess.run([sys.executable, "-m", "clean_scan", str(source)], capture_output=True,
+                          timeout=120)
+    assert done.returncode == 2 and question in done.stderr
+    assert b"convert it to UTF-8" in done.stderr and len(done.stderr.splitlines()) == 1

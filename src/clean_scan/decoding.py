@@ -95,13 +95,29 @@ _NOT_CONTROLS = bytes(b for b in range(256) if b >= 32 or b in _TEXT_CONTROLS)
 """Deleted from a sample by ``bytes.translate``, the rest is the control bytes."""
 
 
+WIDE_BOMS = (  # the longer first: UTF-32 LE begins as UTF-16 LE does
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
+"""Byte-order marks of the wide Unicode encodings, and the codec each names."""
+BOMS = {"utf-8": b"\xef\xbb\xbf", **{codec: mark for mark, codec in WIDE_BOMS}}
+
+
 def decode_bytes(data: bytes, name: str = "input") -> DecodedInput:
-    """Decode raw bytes, refusing empty and binary input."""
+    """Decode raw bytes, refusing empty and binary input, and text whose
+    encoding cannot be told (:func:`_encoding_question`)."""
     digest = hashlib.sha256(data).hexdigest()
+    wide = next(((mark, codec) for mark, codec in WIDE_BOMS if data.startswith(mark)), None)
+    if wide is not None:
+        return _decode_wide(data, wide[1], len(wide[0]), digest, name)
     bom = data.startswith(b"\xef\xbb\xbf")
     body = data[3:] if bom else data
     if not body.strip():
         raise InputError(f"{name}: the file is empty")
+    question = _encoding_question(body)
+    if question:
+        raise InputError(f"{name}: {question}; convert it to UTF-8 first "
+                         "(iconv -f ENCODING -t UTF-8), then clean it")
     if _looks_binary(body):
         raise InputError(f"{name}: this looks like a binary file, not OCR text")
     mostly = _mostly_utf8(body)
@@ -118,6 +134,84 @@ def decode_bytes(data: bytes, name: str = "input") -> DecodedInput:
         text, line_ends = unify_line_ends(text)
         return DecodedInput(text, encoding, bom, digest, len(data), line_ends)
     raise InputError(f"{name}: cannot decode the file as UTF-8, Windows-1252 or Latin-1")
+
+
+def _decode_wide(data: bytes, codec: str, skip: int, digest: str, name: str) -> DecodedInput:
+    """A UTF-16 or UTF-32 file with its byte-order mark, read as such."""
+    try:
+        text = data[skip:].decode(codec)
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: begins with a {codec.upper()} byte-order mark but is not "
+                         f"{codec.upper()} text") from None
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty")
+    text, line_ends = unify_line_ends(text)
+    return DecodedInput(text, codec, True, digest, len(data), line_ends)
+
+
+WIDE_SAMPLE = 4096
+PRINTABLE = frozenset(range(0x20, 0x7f)) | {0x09, 0x0a, 0x0d}
+
+
+def _wide_without_bom(sample: bytes) -> bool:
+    """Whether the bytes read as wide text without its mark: on one parity
+    zeros by the third or more, on the other hardly any, and printable ASCII
+    (what UTF-16 or UTF-32 makes of English); binary data is not so tidy."""
+    if len(sample) < 16:
+        return False
+    if sample.count(0) > 0.6 * len(sample):  # UTF-32: three zeros to a character
+        return any(sum(b in PRINTABLE for b in sample[k::4]) > 0.8 * len(sample[k::4])
+                   for k in range(4))
+    for zeros, other in ((sample[0::2], sample[1::2]), (sample[1::2], sample[0::2])):
+        if zeros.count(0) > 0.3 * len(zeros) and other.count(0) < 0.05 * len(other):
+            printable = sum(b in PRINTABLE for b in other)
+            if printable > 0.8 * len(other):
+                return True
+    return False
+LATIN_LETTERS_ONLY = regex.compile(r"(?<![\p{L}\d])[\u00c0-\u00ff]{3,}(?![\p{L}\d])")
+"""A word of accented letters only (``ÏÐÈÂÅÒ``): how Cyrillic text looks
+read as Windows-1252; no Western language writes such words."""
+
+
+def _encoding_question(body: bytes) -> str:
+    """Why the file's encoding cannot be told, or '' when it can.
+
+    Refused, not guessed: UTF-16 or UTF-32 without a byte-order mark (every
+    other byte zero), a multi-byte encoding such as Shift-JIS or GB2312
+    (bytes that are control codes in Latin-1), and a Cyrillic or Greek
+    single-byte encoding (cp1251, KOI8-R, cp1253: words of accented Latin
+    letters only when read as Windows-1252).
+
+    >>> _encoding_question("Прямо и честно ".encode("cp1251") * 20)[:36]
+    'not UTF-8, and read as Windows-1252 '
+    >>> _encoding_question("The workers’ paper".encode("cp1252"))
+    ''
+    """
+    if _wide_without_bom(body[:WIDE_SAMPLE]):
+        return ("every other byte is zero: UTF-16 or UTF-32 text without a byte-order "
+                "mark, whose byte order cannot be told")
+    try:
+        body.decode("utf-8")
+        return ""
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(body) - 3 or _mostly_utf8(body) is not None:
+            return ""  # cut short in its last character, or a few stray bytes
+    try:
+        western = body.decode("cp1252")
+    except UnicodeDecodeError:
+        controls = sum(0x80 <= b <= 0x9f for b in body)
+        high = sum(b >= 0x80 for b in body)
+        if controls >= max(3, 0.1 * high):
+            return (f"not UTF-8, and {controls} bytes are control codes in Latin-1: a "
+                    "multi-byte encoding such as Shift-JIS, EUC or GB2312, which clean-scan "
+                    "does not guess")
+        western = body.decode("latin-1")
+    odd = len(LATIN_LETTERS_ONLY.findall(western))
+    words = max(1, len(western.split()))
+    if odd >= 3 and odd >= 0.05 * words:
+        return ("not UTF-8, and read as Windows-1252 its words are accented letters only "
+                "(Cyrillic or Greek in cp1251, KOI8-R or cp1253?): its encoding cannot be told")
+    return ""
 
 
 STRAY_BYTE = regex.compile(r"[\udc80-\udcff]")

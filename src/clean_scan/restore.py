@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterable
 from typing import Any
 
-from clean_scan.decoding import file_line_ends
+from clean_scan.decoding import BOMS, file_line_ends
 
 
 class RestoreError(ValueError):
@@ -50,7 +50,7 @@ def restore_bytes(
     # a stray byte of a UTF-8 file was read as a lone surrogate: it goes back as the byte
     data = text.encode(encoding, errors="surrogateescape" if encoding == "utf-8" else "strict")
     if bom:
-        data = b"\xef\xbb\xbf" + data
+        data = BOMS.get(encoding, BOMS["utf-8"]) + data
     if sha256 is not None and hashlib.sha256(data).hexdigest() != sha256:
         raise RestoreError(
             "the rebuilt input does not match the checksum in the report "

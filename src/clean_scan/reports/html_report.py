@@ -762,6 +762,10 @@ ENCODINGS = {
     "utf-8": "UTF-8",
     "cp1252": "Windows-1252",
     "latin-1": "Latin-1 (ISO-8859-1)",
+    "utf-16-le": "UTF-16 (little-endian, with its byte-order mark)",
+    "utf-16-be": "UTF-16 (big-endian, with its byte-order mark)",
+    "utf-32-le": "UTF-32 (little-endian, with its byte-order mark)",
+    "utf-32-be": "UTF-32 (big-endian, with its byte-order mark)",
 }
 LINE_ENDS = {
     "crlf": ", Windows line ends (CR LF), read as LF",
