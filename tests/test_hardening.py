@@ -340,3 +340,36 @@ def test_text_whose_encoding_cannot_be_told_is_refused_naming_the_question(
                           timeout=120)
     assert done.returncode == 2 and question in done.stderr
     assert b"convert it to UTF-8" in done.stderr and len(done.stderr.splitlines()) == 1
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A 400 KB file system (tmpfs; needs root, skips otherwise)."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)],
+                          capture_output=True)
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small file system here (needs root)")
+    yield mount
+    subprocess.run(["umount", str(mount)], capture_output=True)
+
+
+def test_a_full_disk_fails_one_file_whole_and_the_batch_goes_on(tmp_path: Path,
+                                                                small_disk: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for k in range(3):
+        (src / f"small{k}.txt").write_text(TEXT, encoding="utf-8")
+    (src / "large.txt").write_text(TEXT * 4000, encoding="utf-8")  # its reports fill the disk
+    out = small_disk / "out"
+    done = run_cli("batch", str(src), "--out-dir", str(out), "-j", "1")
+    assert done.returncode != 0 and "No space left" in done.stderr
+    summary = json.loads((out / "batch-summary.json").read_text(encoding="utf-8"))
+    status = {Path(f["input"]).name: f["status"] for f in summary["files"]}
+    assert status == {"large.txt": "error", "small0.txt": "ok", "small1.txt": "ok",
+                      "small2.txt": "ok"}
+    assert not list(out.glob("large.*")) and not list(out.glob(".*.part"))  # none of its outputs
+    for k in range(3):
+        assert all((out / f"small{k}.{kind}").is_file()
+                   for kind in ("clean.txt", "report.html", "report.json"))

@@ -160,6 +160,30 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
         raise
 
 
+def write_all_atomic(outputs: list[tuple[Path, bytes]]) -> None:
+    """Write several files as one: each to a temporary file beside its
+    target, and only when all are written (the disk may fill on the last)
+    each renamed over its target; on any failure none is replaced, so a
+    file's outputs are all new or all as they were."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in outputs:
+            if (path.exists() or path.is_symlink()) and not path.is_file():
+                raise InputError(f"{path}: not a regular file; refusing to replace it")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+            staged.append((tmp, path))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.chmod(tmp, _FILE_MODE)
+    except BaseException:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    for tmp, path in staged:
+        os.replace(tmp, path)
+
+
 def remove_partial_writes(folder: Path) -> int:
     """Delete the temporary files of atomic writes that a killed or
     interrupted run left below ``folder``: a signal can land after

@@ -23,6 +23,7 @@ from clean_scan.outputs import (
     atomic_file,
     check_writable,
     plan_outputs,
+    write_all_atomic,
     write_atomic,
 )
 from clean_scan.pipeline import Result, clean_text
@@ -112,6 +113,7 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
     elif paths.html is not None:
         decisions_name = paths.html.name.removesuffix(".report.html") + ".review.json"
         html = _shown(render_html(result, source, input_path.name, decisions_name)).encode("utf-8")
+    writes: list[tuple[Path, bytes]] = []
     if paths.json is not None:
         options = context.recorded_options()
         if review_path is not None:
@@ -123,11 +125,12 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
             output["review"] = {"decisions": review_path.name, "applied": review.applied,
                                 "stale": review.stale}
         report = report_json(result, source, input_path.name, options, output)
-        write_atomic(paths.json, report.encode("utf-8", errors=JSON_STRAY))
+        writes.append((paths.json, report.encode("utf-8", errors=JSON_STRAY)))
     if paths.html is not None and html is not None:
-        write_atomic(paths.html, html)
+        writes.append((paths.html, html))
     if paths.clean is not None:
-        write_atomic(paths.clean, clean_bytes)
+        writes.append((paths.clean, clean_bytes))
+    write_all_atomic(writes)  # all three, or none on a full disk
     changed = sum([max(end - start, len(raw)) for start, end, raw in result.hunks])
     return FileOutcome(input_path, paths, source.encoding, result, clean_bytes,
                        time.perf_counter() - started, result.counts_by_stage(),

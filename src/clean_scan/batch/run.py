@@ -10,9 +10,11 @@ it checks each file's outputs again (see ``work.completed``). Temporary
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import signal
+import sys
 import threading
 import time
 from collections import Counter
@@ -156,6 +158,7 @@ class _Journal:
 
     def __init__(self, path: Path, append: bool) -> None:
         self.path, self.append = path, append
+        self.broken = False
 
     def __enter__(self) -> _Journal:
         # a file name that is not UTF-8 (lone surrogates) is kept as \udcXX escapes
@@ -164,8 +167,20 @@ class _Journal:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.file.close()
+        with contextlib.suppress(OSError):  # the last buffered bytes, on a full disk
+            self.file.close()
 
     def add(self, record: Record) -> None:
-        self.file.write(json.dumps(record, ensure_ascii=False) + "\n")
-        self.file.flush()
+        """Add a line; a journal that cannot be written (a full disk) is
+        given up with one warning, and the batch goes on: the summary says
+        what was done."""
+        if self.broken:
+            return
+        try:
+            self.file.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self.file.flush()
+        except OSError as exc:
+            self.broken = True
+            print(f"clean-scan: warning: cannot write the journal {self.path} "
+                  f"({exc.strerror or exc}); --resume will redo the files after this one",
+                  file=sys.stderr)
