@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# Every rule a stage uses must be in the registry (clean_scan/rules.py): the
+# pipeline raises on any other while the tests run, in subprocesses too.
+os.environ["CLEAN_SCAN_STRICT_RULES"] = "1"
 
 import pytest
 

@@ -56,7 +56,7 @@ def prose(lines: int, every: int, mark: str) -> str:
 def mark_flags(text: str) -> list:
     return [f for f in clean_text(text, skip=["spelling"]).flags
             if f.rule in ("colon-before-small", "comma-before-capital", "stop-before-small",
-                          "lone-mark")]
+                          "standing-mark")]
 
 
 def test_colons_before_small_letters_by_the_dozen_are_flagged_with_the_likely_marks() -> None:
@@ -74,12 +74,12 @@ def test_a_stop_before_a_small_letter_and_a_lone_mark_are_flagged_in_any_text() 
     from clean_scan.stages.doubtful.marks import mark_flags as flags_of
 
     text = "The council met in the hall. the rents were heard : and the vote was taken.\n"
-    assert sorted(f.rule for f in flags_of(text)) == ["lone-mark", "stop-before-small"]
+    assert sorted(f.rule for f in flags_of(text)) == ["standing-mark", "stop-before-small"]
     assert flags_of("The rents, i.e. the dues, were heard, etc. and paid . . . in the U.K. as\n"
                     "before.\n") == []
 
 
 def test_a_small_letter_standing_alone_is_flagged_but_not_a_list_marker() -> None:
     flags = doubtful("The members of o the council, (b) the clerk, and a v plan of it.\n")
-    assert flags["o"][0] == flags["v"][0] == "lone-letter"
+    assert flags["o"][0] == flags["v"][0] == "standing-letter"
     assert "b" not in flags and "a" not in flags

@@ -253,14 +253,14 @@ def test_sample_book_against_gold_notes() -> None:
         line_of.append(line_of[-1] + len(line) + 1)
     removed = {}
     for edit in result.edits:
-        if edit.rule in ("page-break", "chapter-number") or not edit.before.strip():
+        if edit.rule in ("page-break", "chapter-number-digits") or not edit.before.strip():
             continue
         number = next(k for k in range(len(line_of)) if line_of[k + 1] > edit.raw_start) + 1
         removed[number] = edit.before
     in_dev = {n for n in removed if any(a <= n <= b for a, b in DEV_RANGES)}
     assert in_dev == set(listed), "furniture removed in the dev sections differs from gold"
     assert not set(listed) - set(removed)
-    chapter = {e.before: e.after for e in result.edits if e.rule == "chapter-number"}
+    chapter = {e.before: e.after for e in result.edits if e.rule == "chapter-number-digits"}
     assert chapter == {"i": "1", "i o": "10", "i i": "11", "I 2": "12", "1 3": "13"}
     assert "* 94 *" in result.clean and "\n»3 \n" in result.clean
     assert "'fcATl OF lSi>UE" not in result.clean
@@ -418,7 +418,7 @@ def test_any_text_gives_sane_proposals(text: str) -> None:
             last = prop.end
     clean = furniture_only(text).clean
     assert not (nonblank(clean) - nonblank(text) - Counter(
-        p.replacement for p in proposals if p.rule == "chapter-number"))
+        p.replacement for p in proposals if p.rule == "chapter-number-digits"))
 
 
 def test_chapter_number_at_a_page_top_is_not_the_folio() -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from clean_scan.cli_rules import RuleName, rule_command, rules_command
 from clean_scan.decoding import MAX_INPUT_BYTES, InputError, decode_bytes
 from clean_scan.outputs import same_file, stem_of, write_atomic
 from clean_scan.pipeline import STAGE_NAMES, STAGES
@@ -78,6 +79,8 @@ def cli() -> None:
     type=click.Choice(STAGE_NAMES),
     help="Turn a stage off (repeatable).",
 )
+@click.option("--skip-rule", "skip_rules", multiple=True, type=RuleName(),
+              help="Turn a rule off, by code or name (repeatable; `clean-scan rules`).")
 @click.option(
     "--min-confidence",
     type=click.FloatRange(0, 1),
@@ -108,6 +111,7 @@ def clean_command(
     clean_path: str | None,
     no_report: bool,
     skip: tuple[str, ...],
+    skip_rules: tuple[str, ...],
     min_confidence: float,
     words_file: Path | None,
     review_file: Path | None,
@@ -133,7 +137,8 @@ def clean_command(
             clean_path=clean_path,
             with_reports=not no_report,
             skip=skip,
-            context=Context(min_confidence=min_confidence, page_markers=page_markers),
+            context=Context(min_confidence=min_confidence, page_markers=page_markers,
+                            skip_rules=frozenset(skip_rules)),
             force=force,
             review_path=review_path,
             words_path=words_path,
@@ -276,6 +281,8 @@ def _register_optional_commands() -> None:
 
     cli.add_command(adopt_command, "adopt")
     cli.add_command(review_command, "review")
+    cli.add_command(rules_command, "rules")
+    cli.add_command(rule_command, "rule")
 
 
 _register_optional_commands()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from clean_scan.cli_rules import RuleName
 from clean_scan.pipeline import STAGE_NAMES
 
 EXIT_SOME_FAILED = 1
@@ -45,6 +46,8 @@ def _default_workers() -> int:
               help="The Dask scheduler's address (with --engine dask).")
 @click.option("--skip", "skip", multiple=True, type=click.Choice(STAGE_NAMES),
               help="Turn a stage off (repeatable).")
+@click.option("--skip-rule", "skip_rules", multiple=True, type=RuleName(),
+              help="Turn a rule off, by code or name (repeatable; `clean-scan rules`).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.8, show_default=True,
               help="Changes less sure than this are flagged, not made.")
 @click.option("--words", "words_file", type=click.Path(path_type=Path),
@@ -52,8 +55,8 @@ def _default_workers() -> int:
 @click.option("--force", is_flag=True, help="Replace outputs that clean-scan did not write.")
 def batch_command(inputs: tuple[str, ...], out_dir: Path, workers: int | None, resume: bool,
                   learn_collection: bool, engine: str, scheduler: str | None,
-                  skip: tuple[str, ...], min_confidence: float, words_file: Path | None,
-                  force: bool) -> None:
+                  skip: tuple[str, ...], skip_rules: tuple[str, ...], min_confidence: float,
+                  words_file: Path | None, force: bool) -> None:
     """Clean every file of INPUTS (files, folders searched for *.txt, or glob
     patterns) into --out-dir, with a summary and an index of the reports."""
     from clean_scan.batch.run import run_batch
@@ -72,7 +75,7 @@ def batch_command(inputs: tuple[str, ...], out_dir: Path, workers: int | None, r
         return
     options = BatchOptions(out_dir=out_dir, skip=skip, min_confidence=min_confidence,
                            extra_words=words, resume=resume, force=force,
-                           words_path=words_file)
+                           words_path=words_file, skip_rules=frozenset(skip_rules))
     runner = _engine(engine, scheduler, workers)
     try:
         result = run_batch(inputs, options, runner, learn_collection=learn_collection,

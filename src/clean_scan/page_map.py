@@ -110,9 +110,9 @@ def marker_proposals(pages: Sequence[Page], text: str) -> list[Proposal]:
         at = page.clean_start
         marker = MARKER.format(page.number)
         if at == 0 or text[at - 2:at] == "\n\n":
-            proposals.append(Proposal(at, at, marker + "\n\n", "page-marker", 1.0,
+            proposals.append(Proposal(at, at, marker + "\n\n", "page-start-marker", 1.0,
                                       f"printed page {page.number} begins here"))
         else:
-            proposals.append(Proposal(at, at, marker + " ", "page-marker", 1.0,
+            proposals.append(Proposal(at, at, marker + " ", "page-start-marker", 1.0,
                                       f"printed page {page.number} begins mid-paragraph"))
     return proposals

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from operator import attrgetter, itemgetter
 from clean_scan.document import Document, Edit, Proposal, RaisedFlag
 from clean_scan.page_map import Page, marker_proposals, page_map
 from clean_scan.review.apply import REVIEW_STAGE
+from clean_scan.rules import BY_NAME
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages import (
     characters,
@@ -156,6 +158,8 @@ def run_stage(
     """Run one stage: apply its confident proposals, flag the rest."""
     text = doc.text
     result = stage.run(text, context)
+    if context.skip_rules or STRICT_RULES:
+        result = _by_registered_rules(stage.name, result, context.skip_rules)
     accepted: list[Proposal] = []
     befores: list[str] = []
     last_end = -1
@@ -204,6 +208,30 @@ def run_stage(
         repeat(stage.name), map(_RULE, accepted), raw_starts, raw_ends, befores,
         map(_REPLACEMENT, accepted), map(round, map(_CONFIDENCE, accepted), repeat(3)),
         map(_REASON, accepted))))
+
+
+STRICT_RULES = os.environ.get("CLEAN_SCAN_STRICT_RULES") == "1"
+"""Set by the tests: a proposal or flag of a rule not in the registry
+(:mod:`clean_scan.rules`), or of another stage's rule, is an error."""
+
+
+class UnregisteredRule(RuntimeError):
+    """A stage used a rule name the registry does not hold for it."""
+
+
+def _by_registered_rules(stage: str, result: StageResult, skip: frozenset[str]) -> StageResult:
+    """The stage's proposals and flags but those of the rules turned off;
+    in strict mode, every rule checked against the registry."""
+    if STRICT_RULES:
+        for rule in {p.rule for p in result.proposals} | {f.rule for f in result.flags}:
+            registered = BY_NAME.get(rule)
+            if registered is None or registered.stage != stage:
+                raise UnregisteredRule(f"stage {stage} used rule {rule!r}, which the registry "
+                                       f"does not hold for it (clean_scan/rules.py)")
+    if not skip:
+        return result
+    return StageResult([p for p in result.proposals if p.rule not in skip],
+                       [f for f in result.flags if f.rule not in skip])
 
 
 _SPAN = itemgetter(0, 1)  # a Proposal's start and end

@@ -40,6 +40,9 @@ class Context:
     """A reviewer's decisions and rejected corrections (:mod:`clean_scan.review`)."""
     page_markers: bool = False
     """Write ``[Pg N]`` where each printed page begins."""
+    skip_rules: frozenset[str] = frozenset()
+    """Names of the rules turned off (``--skip-rule``): what they propose is
+    neither made nor flagged."""
     layout: Any = None
     """The pages' geometry when the input was a layout file
     (:class:`clean_scan.formats.layout.Layout`), by raw offset."""
@@ -56,6 +59,7 @@ class Context:
             "project_words": hashlib.sha256(words.encode("utf-8")).hexdigest() if words else None,
             "collection_words": bool(self.shared.get("collection_words")),
             **({"page_markers": True} if self.page_markers else {}),
+            **({"skip_rules": sorted(self.skip_rules)} if self.skip_rules else {}),
         }
 
 

@@ -52,6 +52,7 @@ class BatchOptions:
     force: bool = False
     shared: dict[str, Any] = field(default_factory=dict)
     words_path: Path | None = None
+    skip_rules: frozenset[str] = frozenset()
 
     def context(self) -> Context:
         """A fresh context per file: stages cache per-text data in ``shared``,
@@ -59,7 +60,8 @@ class BatchOptions:
         shared: dict[str, Any] = {}
         if self.collection_words is not None:
             shared["collection_words"] = self.collection_words
-        return Context(self.min_confidence, self.extra_words, shared)
+        return Context(self.min_confidence, self.extra_words, shared,
+                       skip_rules=self.skip_rules)
 
 
 def process(job: Job, options: BatchOptions) -> Record:

@@ -105,7 +105,7 @@ def _separator(
         return "\n\n", "page-paragraph-break", confidence, reason
     if gap.count("\n") > 1:
         if nxt.number in contents_joins:
-            return " ", "contents-page-number", 0.9, "a contents entry's page number"
+            return " ", "contents-entry-join", 0.9, "a contents entry's page number"
         if _heading_goes_on(prev.text, nxt.text):
             return " ", "heading-join", 0.85, "a heading set over two printed lines"
         if _sentence_goes_on(prev.text, nxt.text):

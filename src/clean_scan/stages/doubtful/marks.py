@@ -104,5 +104,5 @@ def _sure_flags(text: str) -> Iterator[Flag]:
         mark = m.group("mark")
         if set(mark) == {"."} and (len(mark) >= 3 or ". ." in text[m.start() - 2:m.end() + 2]):
             continue  # an ellipsis, spaced or not
-        yield Flag(m.start(), m.end(), m.group(), "lone-mark", 0.8,
+        yield Flag(m.start(), m.end(), m.group(), "standing-mark", 0.8,
                    "marks standing alone, where print sets none: a speck", ("",))

@@ -84,7 +84,7 @@ def lone_letter_flags(text: str) -> list[Flag]:
     >>> [f.text for f in lone_letter_flags("the end o of it, (b) item, b. next, a man")]
     ['o']
     """
-    return [Flag(m.start(), m.end(), m.group(), "lone-letter", 0.7,
+    return [Flag(m.start(), m.end(), m.group(), "standing-letter", 0.7,
                  "a small letter standing alone: no English word but 'a'", ())
             for m in LONE_LETTER.finditer(text)]
 

@@ -40,7 +40,8 @@ def chapter_numbers(layout: Layout) -> list[Proposal]:
         if text == str(number) or (roman_style and roman_value(text)):
             continue
         start = layout.lines[i].start + layout.lines[i].text.index(text)
-        proposals.append(Proposal(start, start + len(text), str(number), "chapter-number", 0.9,
+        proposals.append(Proposal(start, start + len(text), str(number),
+                                  "chapter-number-digits", 0.9,
                                   f"chapter number {number} read through OCR look-alikes"))
     return proposals
 
