@@ -2,10 +2,14 @@
 # Make the pamphlets that benchmarks/pamphlets.py measures besides the shared
 # dev pamphlets: OUT/tune, OUT/tune2 and OUT/tune3 (variations looked at while
 # developing, made in turn as the earlier ones were learned from) and OUT/fresh
-# (other seeds, faces and texts, measured only, never tuned on).
+# (other seeds, faces and texts, measured only, never tuned on) and OUT/fresh2
+# (made later, from a text never used before, measured only).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
-# FRESH_TEXT_DIR holds gold texts from outside the sample book
-# (russell1.gold.txt, russell2.gold.txt); without it those pamphlets are skipped.
+# FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
+# Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
+# #5827) in the clean-text format: russell1.gold.txt (chapters I-II),
+# russell2.gold.txt (IX-X), russell3.gold.txt (XIV-XV); without it those
+# pamphlets are skipped.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:?usage: make_pamphlets.sh OUT [FRESH_TEXT_DIR]}
@@ -47,4 +51,11 @@ if [ -n "$fresh_text" ]; then
   render fresh fA-pagella --gold "$fresh_text/russell1.gold.txt" --style A --level mild --font pagella --seed 301 --title "THE PROBLEMS OF PHILOSOPHY" --first-page 7
   render fresh fB-schola  --gold "$fresh_text/russell2.gold.txt" --style B --level mild --font schola --seed 302 --first-page 71
   render fresh fD-termes  --gold "$fresh_text/russell1.gold.txt" "$fresh_text/russell2.gold.txt" --style D --level rough --font termes --seed 303 --title "PHILOSOPHY" --first-page 1
+  R3="$fresh_text/russell3.gold.txt"
+  render fresh2 gA-schola   --gold "$R3" --style A --level rough --font schola --seed 601 --title "THE VALUE OF PHILOSOPHY" --first-page 141
+  render fresh2 gB-termes   --gold "$R3" --style B --level mild --font termes --seed 602 --folio "- {} -" --first-page 23
+  render fresh2 gD-pagella  --gold "$R3" --style D --level rough --font pagella --seed 603 --title "THE LIMITS OF KNOWLEDGE" --first-page 9
+  render fresh2 gD-liberation --gold "$R3" "$R1" --style D --level mild --font liberation --seed 606 --title "PHILOSOPHY" --first-page 31
 fi
+render fresh2 gA-freeserif --gold $G/c10.gold.txt $G/c02.gold.txt --style A --level mild --font freeserif --seed 604 --psm 6 --title "LEADER OR ALLY" --first-page 19
+render fresh2 gB-bonum    --gold $G/c04.gold.txt $G/c08.gold.txt --style B --level rough --font bonum --seed 605 --folio "[{}]" --first-page 6

@@ -483,16 +483,3 @@ def test_line_tokens_find_where_each_token_starts() -> None:
     expected = [spelling.split_token(m, 100) for m in spelling.TOKEN.finditer(line)]
     assert [tokens[i] for i in range(len(tokens))] == expected
     assert tokens[3] == spelling.Token(100 + line.index("and"), "and", "", "")
-
-
-@pytest.mark.parametrize("module", ["clean_scan.stages.spelling", "clean_scan.confusion",
-                                    "clean_scan.lexicon", "clean_scan.vocabulary",
-                                    "clean_scan.stages.footnotes.notes",
-                                    "clean_scan.stages.footnotes.references",
-                                    "clean_scan.stages.specks", "clean_scan.stages.margins"])
-def test_doctest_examples(module: str) -> None:
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(module))
-    assert result.attempted > 0 and result.failed == 0

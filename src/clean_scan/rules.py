@@ -180,7 +180,7 @@ RULES: tuple[Rule, ...] = (
           "clean_scan.stages.specks:hyphen_before_a_space"),
     _rule("CH136", "lone-speck", "characters",
           "a mark standing alone where print sets none goes",
-          "clean_scan.stages.specks:lone_speck"),
+          "clean_scan.stages.lone_specks:lone_speck"),
     _rule("CH137", "stray-quote", "characters",
           "a quote with no partner glued to a small word goes, in a specky text",
           "clean_scan.stages.specks:stray_quote"),

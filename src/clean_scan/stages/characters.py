@@ -55,6 +55,7 @@ from clean_scan.layout import median
 from clean_scan.lexicon import MILLION_DIGITS, load_lexicon
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages.footnotes.notes import note_openings
+from clean_scan.stages.lone_specks import lone_speck, speck_after_a_mark
 from clean_scan.stages.margins import margin_noise, noisy_margins
 from clean_scan.stages.specks import (
     HYPHEN_SPECKY,
@@ -63,9 +64,7 @@ from clean_scan.stages.specks import (
     doubled_stop,
     hyphen_before_a_space,
     hyphen_speck_rate,
-    lone_speck,
     mark_after_binding_word,
-    speck_after_a_mark,
     speck_before_word,
     speck_between_words,
     speck_rate,

@@ -62,7 +62,7 @@ def mark_flags(text: str) -> list[Flag]:
 
     >>> rough = "The Party aimed: the end, The state. the law : the rest " * 40
     >>> sorted({f.rule for f in mark_flags(rough)})
-    ['colon-before-small', 'comma-before-capital', 'lone-mark', 'stop-before-small']
+    ['colon-before-small', 'comma-before-capital', 'standing-mark', 'stop-before-small']
     >>> clean = "It reads as follows: the end, and Parliament met. " + "The hall was full. " * 80
     >>> mark_flags(clean)
     []
