@@ -119,8 +119,9 @@ def test_hyphens_between_words_by_the_dozen_are_specks() -> None:
 
 
 def test_marks_set_apart_after_a_stop_are_specks_in_any_document() -> None:
-    text = ("The meeting of the council was long, and the members spoke\n"
-            "of the rents and the repairs until the end. : : ,\n"
+    text = ("The meeting of the council was long: the members spoke of\n"
+            "three things: the rents, the repairs and the rates: all of them\n"
+            "at length: and the clerk said it went on until the end. : ,\n"
             "\n"
             "The clerk wrote it all down in the minutes of the year. |\n"
             "\n"

@@ -1239,10 +1239,9 @@ def italic_spacing(line: str, doc: Lines) -> list[Proposal]:
     return fixes
 
 
-SPACED_MARK = regex.compile(r"(?<=[^\s,.;:!?][ \t]+)[,.;:!?](?=\s|$)")
-"""A mark set after a space, after a word (a mark set apart after another
-mark is a speck, no house style). Written to start at the mark: a search of
-the whole text is then three times faster than starting at every space."""
+SPACED_MARK = regex.compile(r"(?<=\S[ \t]+)[,.;:!?](?=\s|$)")
+"""A mark set after a space. Written to start at the mark: a search of the
+whole text is then three times faster than starting at every space."""
 
 
 SPACED_MARK_NEEDLES = tuple(space + mark for space in " \t" for mark in ",.;:!?")
