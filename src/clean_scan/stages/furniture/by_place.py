@@ -80,7 +80,7 @@ def _number_candidates(layout: Layout, slots: dict[int, Slots]) -> list[tuple[in
                 if alone is not None:
                     found.append((index, alone, where))
                 elif len(tokens) <= 10:
-                    found += [(index, int(t), where) for t in {tokens[0], tokens[-1]}
+                    found += [(index, int(t), where) for t in dict.fromkeys((tokens[0], tokens[-1]))
                               if _PLAIN_NUMBER.match(t)]
     return found
 

@@ -1,0 +1,146 @@
+"""Marks standing alone where print sets none: the characters stage's
+lone-speck repair (a speck read as ``.``, ``:``, ``|`` between words or
+after a word's own stop), kept apart from the glued specks of
+:mod:`clean_scan.stages.characters.specks`, whose document measures it shares."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from clean_scan.document import Proposal
+from clean_scan.stages.characters.specks import (
+    SPECKY,
+    WORD_BEFORE,
+    _block_start,
+    _next_line_start,
+    _small_word_follows,
+    binding_words,
+)
+
+if TYPE_CHECKING:
+    from clean_scan.stages.characters import Lines
+
+
+LONE = regex.compile(
+    r"(?<=\S)(?P<space>[ \t]+)(?P<mark>[©°¢=•—]|[.:;\-]{1,2})(?=[ \t]+\S|[ \t]*$)")
+LONE_AT_START = regex.compile(r"^[ \t]*(?P<mark>[©°¢=•:;\-|'\"]{1,2})[ \t]+(?=\S)")
+LONE_AFTER_MARK = regex.compile(
+    r"(?<=[.,;:!?])(?P<space>[ \t]+)(?P<mark>[.:;,|_°•~]{1,2})(?=[ \t]+\S|[ \t]*$)")
+"""A mark set apart after a word's own stop, comma or colon (``good. : ,``,
+``Union. |``): print never sets two marks so."""
+LONE_RULE = regex.compile(r"(?<=\p{L}|\p{L}[.,;:!?])(?P<space>[ \t]+)(?P<mark>[|_~]{1,2})"
+                          r"(?=[ \t]+\S|[ \t]*$)")
+"""A bar, low line or tilde alone after a word: no prose sets one (a table's
+rules stand between figures, a fill runs three or more)."""
+
+
+REFERENCE_LOOKALIKES = "|°"
+"""Marks a small raised reference digit is read as (``experience. |`` over
+a note ``' This statement…``): left for the footnotes stage on a page with
+a note below."""
+
+
+def speck_after_a_mark(line: str, spaced: str = "") -> list[tuple[int, int]]:
+    """The lone marks of a line that stand after another mark or are bars,
+    low lines or tildes after a word: specks in any document, except the
+    marks its house style sets after a space (``spaced``: ``viz. :``).
+
+    >>> line = "Russia as right and good. : : , in ~ the end. | Then... . 5"
+    >>> [line[s:e] for s, e in speck_after_a_mark(line)]
+    [' :', ' :', ' ,', ' ~', ' |']
+    >>> [line[s:e] for s, e in speck_after_a_mark(line, spaced=":")]
+    [' ,', ' ~', ' |']
+    """
+    found = []
+    for m in LONE_AFTER_MARK.finditer(line):
+        if m.group("mark").startswith(".") and line[m.start() - 1] == ".":
+            continue  # a spaced ellipsis or a leader
+        if m.group("mark")[0] in spaced:
+            continue  # the document's house style spaces this mark
+        found.append((m.start("space"), m.end("mark")))
+    found += [(m.start("space"), m.end("mark")) for m in LONE_RULE.finditer(line)]
+    return sorted(set(found))
+
+
+def lone_speck(line: str, doc: Lines) -> list[Proposal]:
+    """A mark standing alone between words, where no print sets one.
+
+    Never printed alone: ``©``, ``°``, ``¢``, ``=``; a stop before a small
+    letter (``by . the``); a hyphen at a line's end with a space before it,
+    in a text that sets its dashes as em dashes (no word was split there,
+    and no dash is set so; a newspaper setting ``Passengers -`` keeps it).
+    An em dash alone at a line's end after a word that binds to the next
+    (``the relation of —`` / ``the table``: no print sets a dash there).
+    In a specky document (:func:`speck_rate`) also a colon, semicolon, stop
+    or hyphen alone, an em dash alone at a line's end where the text sets
+    its dashes closed up (``read —`` / ``their``), and a mark or quote
+    standing alone before a line's first word (a quote only inside a
+    block: one opening a block may be a
+    footnote's garbled mark, for the footnotes stage to read).
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(lone_speck, "how these © strange things went by . the way", after="\\nof")
+    'how these strange things went by the way'
+    >>> show(lone_speck, "left the Party, and new -", after="\\ndemands—new—and old—came")
+    'left the Party, and new'
+    >>> show(lone_speck, "a problem arises as to the relation of —", after="\\nthe table")
+    'a problem arises as to the relation of'
+
+    In any document, a mark set apart after a word's own mark, and a bar,
+    low line or tilde alone after a word (:func:`speck_after_a_mark`).
+
+    >>> show(lone_speck, "Russia as right and good. : ,",
+    ...      before="as: follows: one: two: three: four: five: six\\n")
+    'Russia as right and good.'
+
+    Left alone, in a clean document: a spaced colon, a stop before a
+    capital (italic type's spacing, closed up elsewhere), a spaced ellipsis.
+
+    >>> show(lone_speck, "as follows : the end . The rest . . . went")
+    'as follows : the end . The rest . . . went'
+    """
+    fixes = [Proposal(start, end, "", "lone-speck", 0.85,
+                      "a mark standing apart after another mark: a speck")
+             for start, end in speck_after_a_mark(line, doc.spaced_marks)
+             if not (line[end - 1] in REFERENCE_LOOKALIKES and doc.note_page[doc.index])]
+    taken = {fix.start for fix in fixes}
+    specky = doc.speck_rate >= SPECKY
+    for m in LONE.finditer(line):
+        if m.start("space") in taken:
+            continue
+        mark = m.group("mark")
+        at_end = not line[m.end():m.end() + 64].strip() and not line[m.end():].strip()
+        if mark.startswith(".") and (line[m.end():m.end() + 8].lstrip().startswith(".")
+                                     or line[max(0, m.start() - 1)] == "."):
+            continue  # an ellipsis set with spaces
+        if mark in doc.spaced_marks:
+            continue  # the document's house style spaces this mark
+        if mark in "©°¢=•":
+            sure = True
+        elif mark == ".":
+            sure = _small_word_follows(line, m.end(), doc) or (specky and not at_end)
+        elif mark == "—":
+            sure = at_end and _next_line_start(doc).islower() and (
+                specky and doc.closed_dashes or _binds_before(line, m.start()))
+        elif mark == "-":
+            sure = doc.em_dashes and (_next_line_start(doc).isalpha() if at_end else specky)
+        else:
+            sure = specky
+        if sure:
+            fixes.append(Proposal(m.start("space"), m.end("mark"), "", "lone-speck", 0.85,
+                                  "a mark standing alone where print sets none: a speck"))
+    start = LONE_AT_START.match(line) if specky else None
+    if start and start.group("mark")[0] in "'\"" and _block_start(doc):
+        start = None  # a block's first line at a page foot may be a note, its mark garbled
+    if start and not (start.group("mark") == "-" and line[start.end():start.end() + 1].isdigit()):
+        fixes.append(Proposal(start.start("mark"), start.end(), "", "lone-speck", 0.85,
+                              "a mark standing alone before a line's first word: a speck"))
+    return fixes
+
+
+def _binds_before(line: str, at: int) -> bool:
+    """Whether the word before ``at`` binds to the next word (``of``, ``the``)."""
+    word = WORD_BEFORE.search(line, max(0, at - 20), at)
+    return word is not None and word.group().lower() in binding_words()

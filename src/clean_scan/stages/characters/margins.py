@@ -1,0 +1,113 @@
+"""A noisy margin: the dark edge of a scan, or the gutter's shadow, read as
+characters at the line starts or ends (``|``, ``;``, ``3``, ``oe``).
+
+Judged by the document as a whole: only where a large share of its lines
+open or close with such a fragment are the fragments taken away, so a clean
+text, or a newspaper column with a few stray marks, keeps its margins.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from clean_scan.document import Proposal
+from clean_scan.lexicon import load_lexicon
+
+if TYPE_CHECKING:
+    from clean_scan.stages.characters import Lines
+
+
+MARGIN_SHARE = 0.25
+"""The share of a document's lines that must open (or close) with a
+fragment of no word for its margin to be taken for a noisy one (a noisy
+border gives a third of the lines one or more; clean print and noisy
+newspaper columns under a fifth)."""
+MARGIN_LINES = 40
+"""Lines a text needs before its margins are judged."""
+MARGIN_SAMPLE = 600
+"""Lines enough to judge the margins by."""
+EDGE_TOKEN = regex.compile(r"\S+")
+SHORT_WORDS = frozenset(("a", "A", "I", "i", "O", "o"))
+LIST_MARKER = regex.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$")
+
+
+def margin_fragment(token: str) -> bool:
+    """A fragment a dark margin or gutter gives the OCR: marks or figures,
+    or one or two letters that make no word (``|``, ``3``, ``;``, ``oe``);
+    never a short word, an initial, a number, a list marker or a dash.
+
+    >>> [margin_fragment(t) for t in ("|", "3", "=", "ae", "oe", "_._")]
+    [True, True, True, True, True, True]
+    >>> [margin_fragment(t) for t in ("a", "I", "Be", "(a)", "1.", "—", "37", "W")]
+    [False, False, False, False, False, False, False, False]
+    """
+    if token in SHORT_WORDS or LIST_MARKER.match(token) or token[0] in "—–“‘\"'(":
+        return False
+    if sum(c.isdigit() for c in token) >= 2:
+        return False  # a number: a contents entry's page, a table's figure
+    letters = [c for c in token if c.isalpha()]
+    if not letters:
+        return len(token) <= 4
+    if len(token) == 1 and token.isupper():
+        return False  # an initial, in a list of names
+    return len(token) <= 2 and not load_lexicon().common(token)
+
+
+def noisy_margins(lines: list[str]) -> tuple[bool, bool]:
+    """Whether the document's lines open, and whether they close, with
+    margin fragments often enough (``MARGIN_SHARE``) to be a noisy border."""
+    first = last = total = 0
+    step = max(1, len(lines) // MARGIN_SAMPLE)
+    for line in lines[::step]:  # a long text's margins are judged on a sample of its lines
+        head = line.split(None, 1)
+        if len(head) < 2 or " " not in head[1].strip():
+            continue  # fewer than three words
+        total += 1
+        first += len(head[0]) <= 4 and margin_fragment(head[0])
+        tail = line.rsplit(None, 1)[-1]
+        last += len(tail) <= 4 and margin_fragment(tail)
+    if total < MARGIN_LINES:
+        return False, False
+    return first >= MARGIN_SHARE * total, last >= MARGIN_SHARE * total
+
+
+def margin_noise(line: str, doc: Lines) -> list[Proposal]:
+    """In a document whose border or gutter the OCR read as characters at
+    the line starts or ends (a dark scan edge, show-through), the fragments
+    of no word standing there go.
+
+    >>> from clean_scan.stages.characters import show
+    >>> page = "\\n".join(f"; line {k} of a text whose margin was dark :" for k in range(50))
+    >>> show(margin_noise, "| ae are defending not only their soil 3", before=page)
+    'are defending not only their soil'
+
+    Left alone: everything in a document whose margins are clean, and words
+    at the margin (``a``, ``I``), list markers and dashes.
+
+    >>> show(margin_noise, "| ae are defending not only their soil 3")
+    '| ae are defending not only their soil 3'
+    """
+    left, right = doc.noisy_margins
+    if not (left or right):
+        return []
+    tokens = list(EDGE_TOKEN.finditer(line))
+    if len(tokens) < 3:
+        return []
+    fixes = []
+    if left:
+        k = 0
+        while k < 2 and k < len(tokens) - 2 and margin_fragment(tokens[k].group()):
+            k += 1
+        if k:
+            fixes.append(Proposal(tokens[0].start(), tokens[k].start(), "", "margin-noise", 0.85,
+                                  "a fragment the dark margin gave the OCR at the line start"))
+    if right:
+        k = len(tokens)
+        while k > len(tokens) - 2 and k > 2 and margin_fragment(tokens[k - 1].group()):
+            k -= 1
+        if k < len(tokens):
+            fixes.append(Proposal(tokens[k - 1].end(), tokens[-1].end(), "", "margin-noise", 0.85,
+                                  "a fragment the dark margin gave the OCR at the line end"))
+    return fixes

@@ -1,0 +1,511 @@
+"""Specks read as punctuation, and marks misread for one another.
+
+A rough scan carries dirt, show-through and broken type that an OCR engine
+reads as the nearest mark: a stop, colon, hyphen or quote glued to a word
+(``-with``, ``the. State``, ``role.of``) or standing alone (``the : people``).
+And a small mark in worn type is read as its neighbour in shape: a comma
+whose tail did not print is a stop (``that. in consequence``). These
+repairs decide such marks by what running text can hold, never by the
+words of any book:
+
+* a word that binds to the next (``the``, ``of``, ``and``: the
+  ``binding-words`` list) is never followed by a stop, so a stop after it is
+  a speck;
+* a stop before a small letter ends no sentence, so unless it closes an
+  abbreviation (the ``stop-abbreviations`` list) it is a comma misread;
+* a stop, colon or hyphen between two words with no space is a speck
+  joining them, where each side is a word (a hyphen only beside a binding
+  word: ``well-known`` is printed so);
+* a mark glued before a word (``-with``, ``_ranks``) is a speck;
+* a mark standing alone between words is one, where the document is
+  specky: its own count of sure specks decides how bold to be
+  (:func:`speck_rate`), so a clean export that spaces its colons keeps them.
+
+Each repair takes a printed line and the characters stage's
+:class:`~clean_scan.stages.characters.Lines`, and returns line-relative
+proposals, as the characters stage's own repairs do.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import regex
+
+from clean_scan.document import Proposal
+from clean_scan.lexicon import load_lexicon, stop_abbreviations
+
+if TYPE_CHECKING:
+    from clean_scan.stages.characters import Lines
+
+SPECKY = 3.0
+"""Sure specks per thousand words from which a document's lone marks are
+taken for specks too (clean exports show under 1.5, rough scans 3.5 or more)."""
+
+
+@lru_cache(maxsize=1)
+def binding_words() -> dict[str, str]:
+    """``data/binding-words.txt``: word -> ``"mark"`` or ``"stop"``."""
+    text = resources.files("clean_scan").joinpath("data/binding-words.txt").read_text("utf-8")
+    return dict(line.split() for line in text.splitlines() if line.strip())
+
+
+SURE_SPECK = regex.compile(
+    r"\s[-_~=|:;]\p{Ll}"                          # a mark glued before a small word
+    r"|[.:;]\p{Ll}{2}(?<=\p{Ll}[.:;]\p{Ll}{2})"    # one glued between two small words
+    r"|[ \t](?:[:;=©°¢~_|\-]|\.(?![ \t]*\.))[ \t](?<=\S[ \t].[ \t])(?<!\.[ \t]\.[ \t])\S"  # alone
+    r"|[ \t]-[ \t]*\n(?<=\S[ \t]-[ \t]*\n)(?=[ \t]*\p{L})")  # a hyphen alone at a line end
+"""Each alternative starts at a space or a mark, not at every letter: the
+text is searched once, fast."""
+WORDS = regex.compile(r"\S+")
+MIN_SPECKS = 3
+SAMPLES, SAMPLE_SPAN = 4, 12_000
+"""A long text's speck rate is measured on four stretches of 12,000
+characters spread through it: as telling, and a book is not read whole."""
+
+
+def speck_rate(text: str) -> float:
+    """Sure specks per thousand words: how much dirt the OCR read as marks.
+
+    >>> speck_rate("a plain clean line of text, as printed.")
+    0.0
+    >>> speck_rate("the -with : of role.of text -and the -for") > SPECKY
+    True
+    """
+    if len(text) > SAMPLE_SPAN * SAMPLES:  # a long text: measured on stretches spread through it
+        step = len(text) // SAMPLES
+        text = "\n".join(text[k * step:k * step + SAMPLE_SPAN] for k in range(SAMPLES))
+    words = len(WORDS.findall(text))
+    specks = len(SURE_SPECK.findall(text))
+    if specks < MIN_SPECKS or not words:
+        return 0.0  # too few to tell a specky scan from chance
+    return 1000.0 * specks / words
+
+
+def hyphen_speck_rate(text: str) -> float:
+    """Hyphens per thousand words joining a function word to a common word
+    in a compound the lexicon does not know (``had-been``, ``to-make``,
+    ``a-certain``): specks an engine read as hyphens, which a rough scan
+    shows by the dozen and a clean text seldom (``so-called`` is known).
+
+    >>> hyphen_speck_rate("the house had-been built to-make a-certain home " * 3) > HYPHEN_SPECKY
+    True
+    >>> hyphen_speck_rate("the well-known so-called working-class to-day " * 3)
+    0.0
+    """
+    if len(text) > SAMPLE_SPAN * SAMPLES:  # a long text: measured on stretches spread through it
+        step = len(text) // SAMPLES
+        text = "\n".join(text[k * step:k * step + SAMPLE_SPAN] for k in range(SAMPLES))
+    words = len(WORDS.findall(text))
+    lexicon = load_lexicon()
+    joins = function_words()
+    found = sum(1 for m in HYPHEN_PAIR.finditer(text)
+                if (m.group(1).lower() in joins or m.group(2).lower() in joins)
+                and m.group().lower() not in lexicon
+                and lexicon.common(m.group(1)) and lexicon.common(m.group(2)))
+    return 1000.0 * found / words if found >= MIN_HYPHEN_SPECKS and words else 0.0
+
+
+HYPHEN_PAIR = regex.compile(r"(?<![\p{L}-])(\p{L}+)-(\p{Ll}+)(?![\p{L}-])")
+"""Two words joined by a hyphen, the second in small letters (``By-Laws``,
+a title's compound, is no speck's work)."""
+MIN_HYPHEN_SPECKS = 5
+"""Fewer such hyphens than this in a text may all be its compounds."""
+HYPHEN_SPECKY = 1.0
+"""Hyphen specks per thousand words that make a document's hyphens suspect."""
+
+
+def _next_line_start(doc: Lines) -> str:
+    """The next printed line's first character ('' at a paragraph's or page's end)."""
+    return _next_line(doc)[:1]
+
+
+def _next_line(doc: Lines) -> str:
+    following = doc.lines[doc.index + 1].lstrip() if doc.index + 1 < len(doc.lines) else ""
+    return "" if following.startswith("\f") else following
+
+
+NEXT_WORD = regex.compile(r"[“‘\"']?(\p{L}+)")
+
+
+def _block_start(doc: Lines) -> bool:
+    """Whether the current line begins a block (a blank line or page break before it)."""
+    return doc.index == 0 or doc.lines[doc.index - 1].strip() in ("", "\f")
+
+
+def _small_word_follows(line: str, end: int, doc: Lines) -> bool:
+    """Whether the sentence goes on after ``end`` in a common word in small
+    letters, on the line or at the next line's start (a garbled capital,
+    ``lu`` for ``In``, is no common word)."""
+    rest = line[end:].lstrip() or _next_line(doc)
+    word = NEXT_WORD.match(rest)
+    return bool(word) and word.group(1).islower() and len(word.group(1)) >= 2 \
+        and load_lexicon().common(word.group(1))
+
+
+MARK_AFTER_WORD = regex.compile(r"(?<=\p{L})[.,;:'’\"”](?=[ \t]|$)")
+STOP_THEN_SMALL = regex.compile(r"\p{L}\.(?:[ \t]+\p{Ll}|[ \t]*\n[ \t]*\p{Ll})")
+"""What the stop rules act on, as one search of the text: a stop after a
+letter before a small one, on the line or at the next line's start."""
+
+
+WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{N}.'’-])\p{L}+$")
+
+
+def mark_after_binding_word(line: str, doc: Lines) -> list[Proposal]:
+    """A mark after a word that binds to the next, with the sentence going on.
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(mark_after_binding_word, "the. Revolution and. the State from; its the' people")
+    'the Revolution and the State from its the people'
+    >>> show(mark_after_binding_word, "the sacrifice of the", after="\\nwar")
+    'the sacrifice of the'
+
+    Left alone: a comma after ``and`` (``and, as we saw``), an initial
+    (``A. N. Whitehead``), a mark at a paragraph's end, words that may end
+    a sentence (``come in.``).
+
+    >>> show(mark_after_binding_word, "and, as we saw, A. N. Whitehead came in. The end of.")
+    'and, as we saw, A. N. Whitehead came in. The end of.'
+    """
+    fixes = []
+    binding = binding_words()
+    for m in MARK_AFTER_WORD.finditer(line):
+        found = WORD_BEFORE.search(line, max(0, m.start() - 12), m.start())
+        if found is None:
+            continue
+        word, mark = found.group(), m.group()
+        kind = binding.get(word.lower())
+        if kind is None or (kind == "stop" and mark in ",'’\"”") or \
+                (len(word) == 1 and word.isupper()):
+            continue  # a quotation may end in "and"; an article never ends one
+        if not (_small_word_follows(line, m.end(), doc) if kind == "stop"
+                else (line[m.end():m.end() + 64].lstrip() or _next_line(doc))[:1].isalpha()):
+            continue
+        fixes.append(Proposal(m.start(), m.end(), "", "mark-after-binding-word", 0.85,
+                              f"no mark follows '{word.lower()}' in running text: a speck"))
+    return fixes
+
+
+STOP_BEFORE_SMALL = regex.compile(
+    r"(?<![\p{L}\p{N}.'’-])(?P<word>\p{L}{2,})\.(?=[ \t]+\p{Ll}|[ \t]*$)")
+
+
+def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
+    """A stop before a small letter is a comma whose tail did not print:
+    no sentence starts in small letters.
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(stop_read_as_comma, "development; and that. in consequence, some. however")
+    'development; and that, in consequence, some, however'
+    >>> show(stop_read_as_comma, "and that.", after="\\nin consequence")
+    'and that,'
+
+    In a specky document (:func:`speck_rate`), a stop between two words
+    the lexicon knows as a common pair is a speck instead (``forced. to``):
+
+    >>> show(stop_read_as_comma, "they found themselves forced. to encourage",
+    ...      before="and -with -from -the\\n")
+    'they found themselves forced to encourage'
+
+    Left alone: abbreviations (``etc. and``, ``i.e. the``, ``per cent. of``),
+    capitals (``U.S.S.R. and``), a sentence's end, words no lexicon knows.
+
+    >>> show(stop_read_as_comma, "etc. and i.e. the per cent. of the U.S.S.R. and ended. The")
+    'etc. and i.e. the per cent. of the U.S.S.R. and ended. The'
+    """
+    if not _printed_lines(doc):
+        return []  # a text already set one paragraph a line: its stops were read before
+    fixes = []
+    lexicon = load_lexicon()
+    abbreviations = stop_abbreviations()
+    binding = binding_words()
+    for m in STOP_BEFORE_SMALL.finditer(line):
+        word = m.group("word")
+        lower = word.lower()
+        if lower in abbreviations or word.isupper() or lower in binding or lower not in lexicon:
+            continue
+        if not _small_word_follows(line, m.end(), doc):
+            continue
+        following = NEXT_WORD.match(line[m.end():m.end() + 64].lstrip()
+                                    or _next_line(doc)).group(1)
+        if doc.speck_rate >= SPECKY and lexicon.pair_count(word, following) > 0:
+            fixes.append(Proposal(m.end("word"), m.end("word") + 1, "", "speck", 0.85,
+                                  "a stop before a small letter in a specky text: a speck"))
+        else:
+            fixes.append(Proposal(m.end("word"), m.end("word") + 1, ",", "stop-read-as-comma",
+                                  0.85, "a stop before a small letter: a comma misread"))
+    return fixes
+
+
+PRINTED_LINE = 100
+"""A text whose typical line is longer than this is set one paragraph a line."""
+
+
+def _printed_lines(doc: Lines) -> bool:
+    """Whether the text still runs in printed lines, as an OCR export does."""
+    return doc.typical_line_length <= PRINTED_LINE
+
+
+GLUED = regex.compile(r"(?<=\p{L})[.:;_~=|•-](?=\p{L})")
+"""A mark between two letters; the words either side are read from there
+(starting at the mark, the search skips the letters fast)."""
+HYPHEN_PART_LEFT = regex.compile(r"(?<![\p{L}\p{N}.'’])(?<=^|[^\p{L}]|-)\p{L}+$")
+HYPHEN_PART_RIGHT = regex.compile(r"\p{L}+(?![\p{L}\p{N}.'’])")
+HYPHEN_CHAIN = regex.compile(r"(?<![\p{L}\p{N}.'’-])\p{L}+(?:-\p{L}+)+(?![\p{L}\p{N}.'’-])")
+
+
+def _at_a_binding_edge(chain: str, line: str, at: int, binding: dict[str, str]) -> bool:
+    """Whether the hyphen at ``at`` joins the chain's first or last word to
+    the rest and that word binds to the next (``for-support-of``), as a
+    speck does; a compound's inner hyphens (``day-to-day``) do not."""
+    parts = chain.split("-")
+    start = line.rfind(chain, 0, at + 1)
+    index = line[start:at].count("-")  # which hyphen of the chain this is
+    return (index == 0 and parts[0].lower() in binding) or \
+        (index == len(parts) - 2 and parts[-1].lower() in binding)
+
+
+def _written_apart(chain: str, doc: Lines) -> bool:
+    """Whether two words a hyphen joins, one of them a function word, are
+    words the text writes apart elsewhere (``had-been``, ``in-fact``,
+    ``as-a`` where ``had been``, ``in fact``, ``as a`` stand as two words),
+    or the text's hyphens are specks by the dozen (:func:`hyphen_speck_rate`):
+    a speck, since the compound is printed nowhere else."""
+    parts = chain.lower().split("-")
+    if len(parts) != 2 or not any(p in function_words() for p in parts):
+        return False
+    if doc.hyphen_specky:
+        return True  # a document whose hyphens are specks by the dozen
+    pattern = regex.compile(rf"(?i)(?<!\p{{L}}){parts[0]}[ \t\n]+{parts[1]}(?!\p{{L}})")
+    return pattern.search(doc.text) is not None
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """``data/function-words.txt``: the closed classes of English words."""
+    text = resources.files("clean_scan").joinpath("data/function-words.txt").read_text("utf-8")
+    return frozenset(word for line in text.splitlines() for word in line.split())
+
+
+def _hyphen_chain(line: str, at: int) -> str | None:
+    """The words joined by hyphens around the hyphen at ``at``."""
+    for m in HYPHEN_CHAIN.finditer(line, max(0, at - 60), at + 60):
+        if m.start() < at < m.end():
+            return m.group()
+    return None
+
+
+GLUED_LEFT = regex.compile(r"(?<![\p{L}\p{N}.'’])\p{L}+$")
+GLUED_RIGHT = regex.compile(r"\p{L}+(?![\p{L}\p{N}.'’-])")
+
+
+def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
+    """A mark glued between two words is a speck joining them.
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(speck_between_words, "the role.of the attempt.to the:State in-its a.mass",
+    ...      before="-with -from -the\\n")
+    'the role of the attempt to the State in its a mass'
+
+    A hyphen is taken for a speck only beside a word that binds to the next
+    and only in a specky document (:func:`speck_rate`). Left alone:
+    abbreviations (``i.e``), compounds (``well-known``, ``working-class``,
+    ``to-day``), and a hyphen between two words neither of which binds to
+    the next, unless the text writes the two apart elsewhere and one is a
+    function word (:func:`_written_apart`).
+
+    >>> show(speck_between_words, "i.e the well-known working-class to-day anti-war")
+    'i.e the well-known working-class to-day anti-war'
+    >>> show(speck_between_words, "the public for-support-of the day-to-day work",
+    ...      before="and -with -from -the\\n")
+    'the public for support of the day-to-day work'
+    """
+    fixes = []
+    lexicon = load_lexicon()
+    binding = binding_words()
+    specky = doc.speck_rate >= SPECKY
+    for m in GLUED.finditer(line):
+        mark = m.group()
+        if mark == "-":
+            if not (specky or doc.hyphen_specky):
+                continue  # a clean text's hyphens are its compounds' (``up-to-date``)
+            chain = _hyphen_chain(line, m.start())
+            if chain is None or chain.lower() in lexicon or doc.count_as_printed(chain) > 1:
+                continue  # a compound, however many its parts
+            apart = _written_apart(chain, doc)
+            if not (apart or _at_a_binding_edge(chain, line, m.start(), binding)):
+                continue  # ``day-to-day``: a speck joins a binding word at a chain's edge
+        left = GLUED_LEFT.search(line, 0, m.start())
+        right = GLUED_RIGHT.match(line, m.end())
+        if mark == "-":  # the words either side, inside a chain of them (``for-support-of``)
+            left = HYPHEN_PART_LEFT.search(line, 0, m.start())
+            right = HYPHEN_PART_RIGHT.match(line, m.end())
+        if left is None or right is None:
+            continue
+        a, b = left.group(), right.group()
+        if len(a) + len(b) < 4 or (len(a) < 2 and a.lower() not in ("a", "i")):
+            continue
+        if not (lexicon.common(a) and lexicon.common(b)):
+            continue
+        if mark == "-":
+            if a.lower() not in binding and b.lower() not in binding and not apart:
+                continue
+        elif b[0].isupper() and a.lower() not in binding:
+            continue  # ``war.The``: a stop with its space lost, not a speck
+        fixes.append(Proposal(m.start(), m.end(), " ", "speck-between-words", 0.85,
+                              "a mark glued between two words: a speck"))
+    return fixes
+
+
+LEADING_MARK = regex.compile(
+    r"(?:(?<=^[ \t]*)|(?<=[ \t]))(?P<mark>[-_~=|:;,]+)(?=(?P<word>\p{L}{2,}|a(?!\p{L})))")
+
+
+def speck_before_word(line: str, doc: Lines) -> list[Proposal]:
+    """A mark glued before a word: no word of running text starts so.
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(speck_before_word, "opposition is identical -with the _-ranks of :the")
+    'opposition is identical with the ranks of the'
+
+    Left alone: a dash, numbers (``-5``), a mark before a capital (a
+    newspaper's ``Produce -All``), and a mark before a fragment no lexicon
+    knows.
+
+    >>> show(speck_before_word, "—their -5 per cent -xq Sugar -Considerable")
+    '—their -5 per cent -xq Sugar -Considerable'
+    """
+    lexicon = load_lexicon()
+    return [Proposal(m.start("mark"), m.end("mark"), "", "speck-before-word", 0.85,
+                     "a mark glued before a word: a speck")
+            for m in LEADING_MARK.finditer(line)
+            if m.group("word").islower() and m.group("word") in lexicon]
+
+
+DOUBLED_STOP = regex.compile(r"(?<=\p{L}|\p{L}\.\p{L})\.\.(?!\.)(?P<glued>(?=\p{L}))?")
+
+
+def doubled_stop(line: str, doc: Lines) -> list[Proposal]:
+    """Two stops after a word (``task..From``, ``inevitable..``): a speck
+    beside the stop; an ellipsis has three.
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(doubled_stop, "is our task..From the U.S.S.R.. and so... on")
+    'is our task. From the U.S.S.R. and so... on'
+    """
+    return [Proposal(m.start(), m.end(), ". " if m.group("glued") is not None else ".",
+                     "doubled-stop", 0.9, "a second stop after a word: a speck")
+            for m in DOUBLED_STOP.finditer(line)]
+
+
+TRAILING_HYPHEN = regex.compile(r"(?<=\p{L}{2})-(?=[ \t]+\p{Ll})")
+
+
+def hyphen_before_a_space(line: str, doc: Lines) -> list[Proposal]:
+    """In a specky document, a hyphen glued after a word, before a space
+    and a small word that does not complete it (``it- was``, ``ten- per``):
+    a speck; a split whose line end the export lost (``con- ference``) is
+    the dehyphenate stage's.
+
+    >>> from clean_scan.stages.characters import show
+    >>> page = "and -with -from -the\\n"
+    >>> show(hyphen_before_a_space, "in Russia was it- a rise of ten- per cent", before=page)
+    'in Russia was it a rise of ten per cent'
+    >>> show(hyphen_before_a_space, "the con- ference and pre- and post-war", before=page)
+    'the con- ference and pre- and post-war'
+    """
+    if "-" not in line or doc.speck_rate < SPECKY or doc.note_page[doc.index]:
+        return []  # on a page with a note, the hyphen may be its mark misread
+    lexicon = load_lexicon()
+    fixes = []
+    for m in TRAILING_HYPHEN.finditer(line):
+        left = WORD_BEFORE.search(line, max(0, m.start() - 20), m.start())
+        right = NEXT_WORD.match(line[m.end():m.end() + 64].lstrip())
+        if left is None or right is None:
+            continue
+        word, following = left.group(), right.group(1)
+        if not lexicon.common(word) or (word + following).lower() in lexicon or \
+                following in ("and", "or", "to"):
+            continue  # a split word, or a suspended compound (``pre- and post-war``)
+        fixes.append(Proposal(m.start(), m.end(), "", "speck-after-word", 0.85,
+                              "a hyphen glued after a word it does not join: a speck"))
+    return fixes
+
+
+GLUED_QUOTE = regex.compile(
+    r"(?:(?<=^|[ \t(—])(?P<lead>['‘\"“])(?=\p{Ll}))"     # before a small word, or after
+    r"|(?:(?<=\p{Ll})(?P<trail>['’\"”])(?=[ \t]+\p{Ll}|[ \t]*$))")  # one, the sentence going on
+OPEN_QUOTE = regex.compile(r"(?:^|(?<=[\s(—]))['‘\"“](?=\p{L})")
+CLOSE_QUOTE = regex.compile(r"(?<=[\p{L}.,;:!?])['’\"”](?=[\s.,;:!?)—]|$)")
+CURLY_PARTNER = {"‘": "’", "’": "‘", "“": "”", "”": "“"}
+QUOTE_REACH = 3
+"""Lines either side within which a quotation's other mark is looked for."""
+
+
+def stray_quote(line: str, doc: Lines) -> list[Proposal]:
+    """In a specky document, a quote glued to a small word with no partner
+    near it: a speck read as a quote (``'has``, ``"major``, ``examine'``).
+
+    >>> from clean_scan.stages.characters import show
+    >>> page = "-with -from -the -and\\n"
+    >>> show(stray_quote, "the Russian development 'has its causes and \\"major reasons",
+    ...      before=page)
+    'the Russian development has its causes and major reasons'
+
+    Left alone: a quotation whose other mark is near (``‘negative
+    education’``), a plural's possessive (``the workers' movement``), and
+    every quote in a clean document.
+
+    >>> show(stray_quote, "the 'negative education' of the workers' movement", before=page)
+    "the 'negative education' of the workers' movement"
+    >>> show(stray_quote, "the Russian development 'has its causes")
+    "the Russian development 'has its causes"
+    """
+    if doc.speck_rate < SPECKY:
+        return []
+    fixes = []
+    for m in GLUED_QUOTE.finditer(line):
+        mark = m.group("lead") or m.group("trail")
+        leading = m.group("lead") is not None
+        if not leading and (line[m.start() - 1] in "sS" or doc.note_page[doc.index]):
+            continue  # a plural's possessive, or a note's reference misread (the footnotes')
+        if _has_partner(line, m.start(), leading, mark, doc):
+            continue
+        fixes.append(Proposal(m.start(), m.end(), "", "stray-quote", 0.85,
+                              "a quote glued to a word with no other to pair with: a speck"))
+    return fixes
+
+
+def _has_partner(line: str, at: int, leading: bool, mark: str, doc: Lines) -> bool:
+    """Whether a quotation mark of the same kind pairs with the one at
+    ``at``: a closing one after an opening, an opening one before a closing,
+    on the line or within ``QUOTE_REACH`` lines of the same block: a curly
+    quote with its curly partner (``‘`` with ``’``), a straight quote only
+    with a straight one on its line."""
+    straight = mark in "'\""
+    # an engine gives a printed quotation its curly shapes, opening and closing;
+    # a straight quote, a speck's shape as often, pairs only on its own line
+    kinds = mark if straight else CURLY_PARTNER[mark]
+    reach = 0 if straight else QUOTE_REACH
+    if leading:
+        after = line[at + 1:] + "\n" + "\n".join(_block_lines(doc, 1, reach))
+        return any(m.group()[0] in kinds for m in CLOSE_QUOTE.finditer(after))
+    before = "\n".join(_block_lines(doc, -1, reach)) + "\n" + line[:at]
+    return any(m.group()[-1] in kinds for m in OPEN_QUOTE.finditer(before))
+
+
+def _block_lines(doc: Lines, step: int, reach: int = QUOTE_REACH) -> list[str]:
+    """Up to ``reach`` lines after (``step`` 1) or before (-1) the current
+    one, stopping at a blank line or page break."""
+    found = []
+    index = doc.index + step
+    while 0 <= index < len(doc.lines) and len(found) < reach:
+        text = doc.lines[index]
+        if text.strip() in ("", "\f"):
+            break
+        found.append(text)
+        index += step
+    return found if step > 0 else found[::-1]
