@@ -7,7 +7,7 @@ import pytest
 
 from clean_scan import clean_text
 from clean_scan.evaluation import QUOTE_FOLDS
-from clean_scan.stages.specks import SPECKY, speck_rate
+from clean_scan.stages.characters.specks import SPECKY, speck_rate
 
 SPECKY_PAGE = """The committee met in the autumn and -with some delay it
 agreed that the. Council should hear the role.of the

@@ -1,0 +1,197 @@
+"""Characters: repair characters inside words and printed lines.
+
+Runs on the text still broken into printed lines (after ``furniture``, whose
+page breaks are lines holding only ``\\f``), before footnotes, dehyphenation
+and paragraph joining. It never joins lines; it looks at the next line only
+for context. Each repair is its own function that returns line-relative
+:class:`Proposal` es; :func:`run` turns them into proposals. The classes of OCR
+failure handled:
+
+* ligature code points and ligatures the OCR dropped or split (``of ce``);
+* letters read inside numbers (``l9l4``), list and chapter numbers
+  (``lo.``, ``14*``, ``i i``), contents page numbers (``»3``), heading
+  numerals (``PART HI``), item letters (``(£)``) and a year with one
+  unreadable digit (``194*``);
+* digits read inside words (``0f``, ``t0``);
+* garbled quotes (``farmers*``, ``Farmers**``, ``” word”``, ``“ word ”``),
+  noise stars (``by*the``) and straight apostrophes inside words;
+* the stray spaces of italic type (``( b )``, ``order .``), specks
+  (``River .Thames``, a ``^`` at a line end, a lone ``|`` between words)
+  and spaced em dashes (``it— to``);
+* letters of one word spaced apart (``har vest ing``);
+* a garbled drop capital (``X he``).
+
+Every decision that needs to know whether a string is a word goes through
+:func:`clean_scan.vocabulary.is_known_word`: the document's own vocabulary,
+the user's extra words and, once the spelling work provides it,
+``context.shared["lexicon"]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from clean_scan.charmaps import LIGATURES, NUMBER_GARBLES
+from clean_scan.document import Flag, Proposal
+from clean_scan.stage import Context, Stage, StageResult
+from clean_scan.stages.characters.lines import Lines, show
+from clean_scan.stages.characters.lone_specks import lone_speck
+from clean_scan.stages.characters.margins import margin_noise
+from clean_scan.stages.characters.numbers import (
+    CHAPTER_NUMBER,
+    HEADING_NUMERAL,
+    LIST_CANDIDATE,
+    LIST_LETTER,
+    PAGE_LINE,
+    chapter_number,
+    contents_page_number,
+    digits_in_word,
+    garbled_number,
+    heading_numeral,
+    letters_in_number,
+    list_letter,
+    list_number,
+)
+from clean_scan.stages.characters.quotes import (
+    OPEN_GARBLE_NEEDLES,
+    apostrophes,
+    garbled_close_quote,
+    garbled_open_quote,
+    quote_shapes,
+    star_after_word,
+)
+from clean_scan.stages.characters.spacing import (
+    DROP_CAPITAL,
+    LEADING_SPECK,
+    LONE_MARKS,
+    MARK_AFTER_STOP_NEEDLES,
+    dashes,
+    drop_capital,
+    italic_spacing,
+    lone_marks,
+    mark_after_stop,
+    specks,
+)
+from clean_scan.stages.characters.specks import (
+    STOP_THEN_SMALL,
+    doubled_stop,
+    hyphen_before_a_space,
+    mark_after_binding_word,
+    speck_before_word,
+    speck_between_words,
+    stop_read_as_comma,
+    stray_quote,
+)
+from clean_scan.stages.characters.words import ligatures, spaced_letters
+
+__all__ = ["REPAIRS", "STAGE", "WHOLE_TEXT_REPAIRS", "Lines", "run", "show"]
+
+# --- the stage ------------------------------------------------------------
+
+Repair = Callable[[str, "Lines"], list[Proposal]]
+Gate = Callable[["Lines"], set[int]]
+
+WHOLE_TEXT_REPAIRS: tuple[Repair, ...] = (spaced_letters,)
+"""Repairs that need no line context: run once over the whole text (faster)."""
+
+
+def _with(*needles: str) -> Gate:
+    """A gate: the lines holding any of ``needles``."""
+    return lambda doc: doc.lines_with(*needles)
+
+
+def _after_indent(pattern: regex.Pattern) -> str:
+    """A line-start pattern after its ``^`` and indent, its groups unnamed."""
+    body = regex.sub(r"\(\?P<\w+>", "(?:", pattern.pattern).removeprefix("^")
+    for indent in ("(?:[ \\t]*)", "[ \\t]*"):
+        if body.startswith(indent):
+            return body.removeprefix(indent)
+    raise ValueError(f"not a line-start pattern with an indent: {pattern.pattern}")
+
+
+
+
+def _shaped(doc: Lines) -> set[int]:
+    return doc.shaped_lines
+
+
+LINE_SHAPE = regex.compile(
+    r"\n[ \t]*+(?:" + "|".join(map(_after_indent, (
+        LIST_CANDIDATE, PAGE_LINE, HEADING_NUMERAL, CHAPTER_NUMBER, DROP_CAPITAL, LEADING_SPECK)))
+    + ")", regex.MULTILINE)
+"""A line start of the shapes the line-shaped repairs look for (list entry,
+page number, heading, chapter number, drop capital, leading speck), as one
+search of the text for all of them; each repair then matches its own. (Each
+shape starts with an indent, then a character that is no space.)"""
+
+
+ITALIC_NEEDLES = tuple(a + b for a in " \t" for b in ",.;:!?)]") + tuple(
+    a + b for a in "([" for b in " \t")
+"""What ``italic_spacing`` acts on: a space before a mark or after a bracket."""
+
+REPAIRS: tuple[tuple[Repair, Gate], ...] = (
+    (margin_noise, lambda doc: set(range(len(doc.lines))) if any(doc.noisy_margins) else set()),
+    (ligatures, _with(*LIGATURES)),
+    (letters_in_number, _with(*"0123456789")),
+    (garbled_number, _with(*NUMBER_GARBLES)),
+    (list_number, _shaped),
+    (contents_page_number, _shaped),
+    (heading_numeral, _shaped),
+    (list_letter, lambda doc: doc.lines_matching(LIST_LETTER)),
+    (chapter_number, _shaped),
+    (digits_in_word, _with("0", "1", "5", "8")),
+    (garbled_open_quote, lambda doc: doc.lines_with(*OPEN_GARBLE_NEEDLES)
+     & doc.lines_with("(", "*")),
+    (garbled_close_quote, _with("*")),
+    (star_after_word, _with("*")),
+    (quote_shapes, _with("“", "”", " ’", "\t’")),
+    (apostrophes, _with("'")),
+    (mark_after_stop, _with(*MARK_AFTER_STOP_NEEDLES)),
+    (italic_spacing, _with(*ITALIC_NEEDLES)),
+    (specks, lambda doc: doc.shaped_lines | doc.lines_with(" .", "\t.", "^", "~", "\\")),
+    (lone_marks, _with(*LONE_MARKS, "'")),
+    (dashes, _with("—-", "-—", "— ", "—\t", " —", "\t—")),
+    (mark_after_binding_word, _with(".", ",", ";", ":", "'", "’", '"', "”")),
+    (stop_read_as_comma, lambda doc: doc.lines_matching(STOP_THEN_SMALL)),
+    (speck_between_words, _with(".", ":", ";", "_", "~", "=", "|", "•", "-")),
+    (hyphen_before_a_space, _with("- ")),
+    (doubled_stop, _with("..")),
+    (speck_before_word, _with("-", "_", "~", "=", "|", ":", ";", ",")),
+    (stray_quote, _with("'", "‘", "’", '"', "“", "”")),
+    (lone_speck, _with(" .", " :", " ;", " -", " —", "©", "°", "¢", " =", " •", "\t", "- ", ": ",
+                       "; ", "' ", '" ', "| ", " ,", " |", " _", " ~")),
+    (drop_capital, _shaped),
+)
+
+"""Each line repair with its gate: the lines it can change at all (what it
+needs in the line before its first test can pass). A repair runs only on
+the lines its gate lets through, not on every line: most lines need none."""
+
+
+def run(text: str, context: Context) -> StageResult:
+    """Run every repair on every line its gate lets through, line by line
+    and in the order of ``REPAIRS``; offsets become text offsets."""
+    doc = Lines(text, context)
+    proposals: list[Proposal] = []
+    flags: list[Flag] = []
+    for repair in WHOLE_TEXT_REPAIRS:
+        proposals += repair(text, doc)
+    todo = sorted((index, order) for order, (_, gate) in enumerate(REPAIRS)
+                  for index in gate(doc))
+    for index, order in todo:
+        line = doc.lines[index]
+        if not line.strip() or line.strip() == "\f":
+            continue
+        doc.index = index
+        base = doc.starts[index]
+        proposals += [Proposal(base + fix.start, base + fix.end, fix.replacement, fix.rule,
+                               fix.confidence, fix.reason)
+                      for fix in REPAIRS[order][0](line, doc)]
+    return StageResult(proposals, flags)
+
+
+STAGE = Stage("characters", "repair characters inside words and lines: ligatures, "
+              "digit/letter confusions, garbled quotes, italic spacing, split words, "
+              "drop capitals", run)

@@ -1,0 +1,432 @@
+"""Repairs of digits and numbers: letters of a digit's shape in a number,
+garbled years, list and contents numbers, heading numerals, item letters,
+chapter numbers, and digits inside words."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from clean_scan.charmaps import (
+    DIGIT_FOR_LETTER,
+    DIGITS_FOR_LETTER,
+    LETTERS_FOR_DIGIT,
+    NUMBER_GARBLES,
+    ROMAN_FOR_SHAPE,
+)
+from clean_scan.document import Proposal
+from clean_scan.stages.characters.lines import (
+    Lines,
+    show,  # noqa: F401 (the examples use it)
+)
+
+# --- digits and numbers ---------------------------------------------------
+
+NUMBERLIKE = regex.compile(r"(?<![\p{L}\d])[0-9lIiOoSB]{3,}(?![\p{L}\d])")
+DIGIT_BY_LETTER = regex.compile(r"[0-9][lIiOoSB]|[lIiOoSB][0-9]")
+"""A digit beside a letter of a digit's shape, which a number with such a
+letter has: a quick test of a line before the slower search of its numbers."""
+
+
+def letters_in_number(line: str, doc: Lines) -> list[Proposal]:
+    """A number with one or two letters of a digit's shape becomes digits.
+
+    >>> show(letters_in_number, "before l9l4 and in 19O5")
+    'before 1914 and in 1905'
+
+    Left alone: words, and tokens with fewer digits than letters.
+
+    >>> show(letters_in_number, "Oil oil lol l1ll in S.S.")
+    'Oil oil lol l1ll in S.S.'
+
+    ``S`` may be a 5 or an 8: the document's own numbers decide, else a flag.
+
+    >>> show(letters_in_number, "born in 1S50", "in 1850 and 1850")
+    'born in 1850'
+    >>> show(letters_in_number, "born in 1S50")
+    'born in 1S50'
+    """
+    if not DIGIT_BY_LETTER.search(line):
+        return []
+    fixes = []
+    for m in NUMBERLIKE.finditer(line):
+        token = m.group()
+        digits = sum(c.isdecimal() for c in token)
+        letters = len(token) - digits
+        if letters == 0 or letters > 2 or digits < letters or token[0] == "B":
+            continue
+        readings = [""]
+        for c in token:
+            readings = [r + d for r in readings for d in DIGITS_FOR_LETTER.get(c, c)]
+        seen = [r for r in readings if doc.number_counts.get(r)]
+        if len(readings) == 1:
+            number, confidence = readings[0], 0.9
+        elif len(seen) == 1:
+            number, confidence = seen[0], 0.85
+        else:
+            number, confidence = readings[0], 0.6
+        fixes.append(Proposal(m.start(), m.end(), number, "letters-in-number", confidence,
+                         "letters of a digit's shape inside a number"
+                         + (f" (readings {', '.join(readings)})" if len(readings) > 1 else "")))
+    return fixes
+
+
+GARBLED_NUMBER = regex.compile(
+    r"(?<![\p{L}\d])(?P<digits>\d{3})(?P<garble>[" + regex.escape(NUMBER_GARBLES) + r"])"
+    r"(?![\p{L}\d])")
+
+
+def garbled_number(line: str, doc: Lines) -> list[Proposal]:
+    """A four-digit number with its last digit unreadable (``194*``) becomes
+    the one number of the document that fits, if the document votes for it.
+
+    >>> show(garbled_number, "published 194*", "in 1942 and 1942, 1942")
+    'published 1942'
+
+    Left alone when numbers compete (then flagged):
+
+    >>> show(garbled_number, "published 194*", "in 1942 and 1941, 1941")
+    'published 194*'
+    """
+    fixes = []
+    for m in GARBLED_NUMBER.finditer(line):
+        votes = doc.number_votes.get(m.group("digits"), Counter())
+        if not votes:
+            continue
+        ranked = votes.most_common()
+        best, n = ranked[0]
+        rival = ranked[1][1] if len(ranked) > 1 else 0
+        confidence = 0.85 if n >= 2 and rival == 0 else 0.5
+        fixes.append(Proposal(m.start(), m.end(), best, "garbled-number", confidence,
+                         "unreadable digit; the document's numbers vote: "
+                         + ", ".join(f"{k} ({v})" for k, v in ranked[:4])))
+    return fixes
+
+
+
+
+LIST_ENTRY = regex.compile(r"^[ \t]*(\d{1,2})\.[ \t]+\p{Lu}")
+LIST_CANDIDATE = regex.compile(r"^(?P<indent>[ \t]*)(?P<num>\S{1,3}?)(?P<mark>[.*,])[ \t]+\p{Lu}")
+
+
+def list_number(line: str, doc: Lines) -> list[Proposal]:
+    """The number of a numbered list or contents entry, garbled (``lo.``,
+    ``ii.``, ``14*``, ``t*.``), is read from its shape and its neighbours.
+
+    >>> show(list_number, "lo. Harvests", "9. Seeds\\n", "\\n11. Markets")
+    '10. Harvests'
+    >>> show(list_number, "14* The End", "13. The Storm\\n")
+    '14. The End'
+    >>> show(list_number, "t*. Rivers", "11. Markets\\n", "\\n13. Roads")
+    '12. Rivers'
+
+    Left alone outside a numbered list:
+
+    >>> show(list_number, "lo. Harvests")
+    'lo. Harvests'
+    """
+    m = LIST_CANDIDATE.match(line)
+    if m is None or LIST_ENTRY.match(line):
+        return []
+    before, after = _neighbour_number(doc, -1), _neighbour_number(doc, 1)
+    guesses = set()
+    if before:
+        guesses.add(before[0] + before[1])
+    if after:
+        guesses.add(after[0] - after[1])
+    if not guesses:
+        return []
+    mapped = "".join(DIGIT_FOR_LETTER.get(c, c) for c in m.group("num"))
+    if mapped.isdecimal():
+        value, conf = mapped, 0.9 if guesses == {int(mapped)} else 0.6
+    elif before and after and len(guesses) == 1:
+        value, conf = str(guesses.pop()), 0.85
+    else:
+        return []
+    start = m.start("num")
+    return [Proposal(start, m.end("mark"), value + ".", "list-number", conf,
+                f"garbled number of a numbered list (neighbours {before}, {after})")]
+
+
+def _neighbour_number(doc: Lines, step: int) -> tuple[int, int] | None:
+    """The number of the nearest list entry above (step -1) or below (+1),
+    at most eight printed lines away, and how many entries away it is
+    (garbled entries between count too)."""
+    seen = entries = 0
+    offset = step
+    while seen < 8 and -doc.index <= offset < len(doc.lines) - doc.index:
+        text = doc.line(offset)
+        offset += step
+        if not text.strip():
+            continue
+        seen += 1
+        if LIST_CANDIDATE.match(text):
+            entries += 1
+        m = LIST_ENTRY.match(text)
+        if m:
+            return int(m.group(1)), entries
+    return None
+
+
+PAGE_LINE = regex.compile(r"^[ \t]*(?:\p{L}{3,5}[ \t]+)?(?P<num>[^\s\p{L}]{0,1}\d{1,2}|\d{1,2}"
+                          r"[^\s\p{L}]?|\p{L}\d)[ \t]*$")
+ENTRY_PAGE = regex.compile(r"[ \t](?P<num>\d{1,3}|[^\s\d]\d{1,2}|\d{1,2}[^\s\d])[ \t]*$")
+
+
+def contents_page_number(line: str, doc: Lines) -> list[Proposal]:
+    """A page number of a table of contents with one digit garbled (``»3``,
+    ``s8``) becomes the one number that fits between its neighbours' pages;
+    a well-formed number out of order is flagged.
+
+    >>> toc = "1. The Start\\n\\n9\\n\\n2. The Middle\\n\\n"
+    >>> show(contents_page_number, "»3", toc, "\\n\\n3. The End\\n\\n16")
+    '13'
+    >>> show(contents_page_number, "5. The Need s8", "4. Waiting 23\\n", "\\n6. After 30")
+    '5. The Need 28'
+
+    Left alone outside a numbered list, or when more than one number fits:
+
+    >>> show(contents_page_number, "»3", "nothing here\\n\\n9\\n", "\\n\\n16")
+    '»3'
+    >>> show(contents_page_number, "»3", "1. Start 9\\n", "\\n2. End 36")
+    '»3'
+    """
+    m = _page_token(line)
+    if m is None or not _near_list_entry(doc):
+        return []
+    token = m.group("num")
+    before, after = _page_neighbour(doc, -1), _page_neighbour(doc, 1)
+    if before is None or after is None or before >= after:
+        return []
+    if token.isdecimal():
+        if before < int(token) < after:
+            return []
+        fits = [n for n in range(before + 1, after) if _one_digit_off(token, str(n))]
+        if len(fits) != 1:
+            return []
+        return [Proposal(m.start("num"), m.end("num"), str(fits[0]), "contents-page-number", 0.6,
+                    f"page number out of order between {before} and {after}")]
+    fits = [n for n in range(before + 1, after) if _fits_garbled(token, str(n))]
+    if len(fits) != 1:
+        return []
+    return [Proposal(m.start("num"), m.end("num"), str(fits[0]), "contents-page-number", 0.85,
+                f"garbled page number between {before} and {after}")]
+
+
+def _page_token(line: str) -> regex.Match | None:
+    """The page number of a contents line: the whole line, or an entry's end."""
+    m = PAGE_LINE.match(line)
+    if m is None and LIST_CANDIDATE.match(line):
+        m = ENTRY_PAGE.search(line)
+    if m is None or not any(c.isdecimal() for c in m.group("num")):
+        return None
+    return m
+
+
+def _near_list_entry(doc: Lines) -> bool:
+    return any(LIST_CANDIDATE.match(doc.line(k)) for k in range(-4, 5))
+
+
+def _page_neighbour(doc: Lines, step: int) -> int | None:
+    """The nearest well-formed page number above or below (six lines at most)."""
+    seen = 0
+    offset = step
+    while seen < 6 and -doc.index <= offset < len(doc.lines) - doc.index:
+        text = doc.line(offset)
+        offset += step
+        if not text.strip():
+            continue
+        seen += 1
+        m = _page_token(text)
+        if m is not None and m.group("num").isdecimal():
+            return int(m.group("num"))
+    return None
+
+
+def _fits_garbled(token: str, number: str) -> bool:
+    """Does ``number`` agree with every digit the garbled ``token`` kept?"""
+    return len(token) == len(number) and all(
+        t == n or not t.isdecimal() for t, n in zip(token, number, strict=True))
+
+
+def _one_digit_off(token: str, number: str) -> bool:
+    return len(token) == len(number) and sum(
+        t != n for t, n in zip(token, number, strict=True)) == 1
+
+
+ROMAN = regex.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
+HEADING_NUMERAL = regex.compile(
+    r"^(?P<indent>[ \t]*)(?P<key>\p{Lu}{3,})[ \t]+(?P<num>\S{1,4})[ \t]*$")
+
+
+def heading_numeral(line: str, doc: Lines) -> list[Proposal]:
+    """A roman numeral of a heading (``PART 1``, ``PART HI``) read as digits
+    or with ``II`` run together into ``H``: repaired when the document has
+    the same heading with the numeral well printed elsewhere.
+
+    >>> show(heading_numeral, "BOOK HI", "BOOK I\\n\\nBOOK II\\n\\nBOOK III\\n\\n")
+    'BOOK III'
+    >>> show(heading_numeral, "BOOK 1", "BOOK I\\n\\nBOOK II\\n\\n")
+    'BOOK I'
+    >>> show(heading_numeral, "BOOK 1", "BOOK 2\\n\\n")
+    'BOOK 1'
+    """
+    m = HEADING_NUMERAL.match(line)
+    if m is None or ROMAN.match(m.group("num")):
+        return []
+    numeral = "".join(ROMAN_FOR_SHAPE.get(c, c) for c in m.group("num"))
+    if not ROMAN.match(numeral):
+        return []
+    printed = f"{m.group('key')} {numeral}"
+    if not any(other.strip() == printed for other in doc.lines):
+        return []
+    return [Proposal(m.start("num"), m.end("num"), numeral, "heading-numeral", 0.85,
+                f"roman numeral misread; '{printed}' is printed elsewhere")]
+
+
+LIST_LETTER = regex.compile(r"\([ \t]?(?P<mark>[^\s()])[ \t]?\)")
+
+
+def list_letter(line: str, doc: Lines) -> list[Proposal]:
+    """The letter of an item ``(a) (b) (c)`` misread (``(£)``, ``(r)`` after
+    ``(b)``) becomes the letter its neighbours call for.
+
+    >>> show(list_letter, "(£) The Markets", "(a) The Harvest\\n")
+    '(b) The Markets'
+    >>> show(list_letter, "and (r) the roads, but", "(a) the seeds; ( b) the mills\\n")
+    'and (c) the roads, but'
+
+    Left alone: letters in order, and marks with no list around them.
+
+    >>> show(list_letter, "(c) last", "(a) one (b) two\\n")
+    '(c) last'
+    >>> show(list_letter, "then (a) one", "(a) x (b) y\\n")
+    'then (a) one'
+    >>> show(list_letter, "(£) 100")
+    '(£) 100'
+    >>> show(list_letter, "Swallow (s), from", "Albatross (c), from\\n")
+    'Swallow (s), from'
+    """
+    if "(" not in line:
+        return []
+    fixes = []
+    marks = _marks_above(doc)  # then this line's, each added once it is judged
+    for m in LIST_LETTER.finditer(line):
+        mark = m.group("mark")
+        before = _letter_before(marks)
+        marks.append(mark)
+        if before is None or mark == before or not before.isalpha() or before >= "y":
+            continue
+        if mark == "a":
+            continue  # (a) opens a new list; it is never a misread of a later letter
+        expected = chr(ord(before) + 1)
+        if mark == expected or (mark.isalpha() and mark.isupper()):
+            continue
+        confidence = 0.85 if not mark.isalnum() else 0.8
+        if mark.isdecimal():
+            continue
+        fixes.append(Proposal(m.start("mark"), m.end("mark"), expected, "list-letter", confidence,
+                         f"item letter misread; the item before is ({before})"))
+    return fixes
+
+
+def _marks_above(doc: Lines) -> list[str]:
+    """The item marks of the three non-blank lines above, in order."""
+    marks: list[str] = []
+    offset = -1
+    seen = 0
+    while seen < 3 and doc.index + offset >= 0:
+        text = doc.line(offset)
+        offset -= 1
+        if text.strip():
+            seen += 1
+            marks = LIST_LETTER.findall(text) + marks
+    return marks
+
+
+def _letter_before(marks: list[str]) -> str | None:
+    """The letter of the item before, when the items before it run in order
+    from ``(a)`` to it (read back from the last: a line of a thousand marks
+    costs a few steps, not a thousand)."""
+    if not marks or not "a" <= marks[-1] <= "z":
+        return None
+    run = marks[-1]
+    for mark in reversed(marks[:-1]):
+        if run == "a":
+            break
+        if mark != chr(ord(run) - 1):
+            return None
+        run = mark
+    return marks[-1] if run == "a" else None
+
+
+CHAPTER_NUMBER = regex.compile(r"^[ \t]*([0-9lIi])(?:[ \t]([0-9lIi]))?[ \t]*$")
+
+
+def chapter_number(line: str, doc: Lines) -> list[Proposal]:
+    """A chapter number standing alone above a heading in capitals, garbled
+    into letters or spaced apart (``i``, ``i i``, ``1 3``), becomes digits.
+
+    >>> show(chapter_number, "i i", "\\n", "\\n\\nTHE PARTY")
+    '11'
+    >>> show(chapter_number, "i i", "\\n", "\\n\\nThe party")
+    'i i'
+    """
+    m = CHAPTER_NUMBER.match(line)
+    if m is None or not doc.paragraph_start():
+        return []
+    heading = doc.line(1).strip() or doc.line(2).strip()
+    if not heading or not heading.isupper() or sum(c.isalpha() for c in heading) < 4:
+        return []
+    digits = "".join(DIGIT_FOR_LETTER.get(c, c) for c in (m.group(1) + (m.group(2) or "")))
+    if not digits.isdecimal():
+        return []
+    return [Proposal(m.start(1), m.end(2) if m.group(2) else m.end(1), digits, "chapter-number",
+                0.85, "chapter number above a heading, garbled or spaced")]
+
+
+# --- digits inside words --------------------------------------------------
+
+DIGIT_IN_WORD = regex.compile(r"(?<![\p{L}\d])[\p{L}0158]*[0158][\p{L}0158]*(?![\p{L}\d])")
+HAS_0158 = regex.compile(r"(?<=\p{L})[0158]|[0158](?=\p{L})")
+"""A 0, 1, 5 or 8 beside a letter, which a word with such a digit has: a
+quick test of a line before the slower search of its words."""
+ORDINAL = regex.compile(r"^\d+(?:st|nd|rd|th|d|s)$")
+
+
+def digits_in_word(line: str, doc: Lines) -> list[Proposal]:
+    """Digits of a letter's shape inside a word (``0f``, ``t0``, ``a1so``)
+    become the letter, when that makes a word of the document.
+
+    >>> show(digits_in_word, "some 0f them went t0 it", "of of of to to to")
+    'some of them went to it'
+
+    Left alone: ordinals, and words the document does not know.
+
+    >>> show(digits_in_word, "the 1st and 0x", "of of")
+    'the 1st and 0x'
+    """
+    if not HAS_0158.search(line):
+        return []
+    fixes = []
+    for m in DIGIT_IN_WORD.finditer(line):
+        token = m.group()
+        if (ORDINAL.match(token) or sum(c.isdecimal() for c in token) > 2
+                or not any(c.islower() for c in token)):
+            continue
+        candidates = [w for w in _letter_readings(token) if doc.known(w, 3)]
+        if not candidates:
+            continue
+        best = max(candidates, key=doc.count)
+        fixes.append(Proposal(m.start(), m.end(), best, "digit-in-word", 0.9,
+                         f"digit of a letter's shape inside a word; '{best}' is a document word"))
+    return fixes
+
+
+def _letter_readings(token: str) -> list[str]:
+    readings = [""]
+    for c in token:
+        options = LETTERS_FOR_DIGIT.get(c, (c,))
+        readings = [r + o for r in readings for o in options]
+    return readings

@@ -1,0 +1,190 @@
+"""Repairs of words: ligatures, and letters of one word spaced apart or
+broken where a ligature stood."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from itertools import accumulate, compress, count
+
+import regex
+
+from clean_scan.charmaps import (
+    COMMON_SHORT_WORDS,
+    LIGATURE_LETTERS,
+    LIGATURES,
+)
+from clean_scan.document import Proposal
+from clean_scan.stages.characters.lines import (
+    Lines,
+    _tokens,
+    show,  # noqa: F401 (the examples use it)
+)
+
+# --- ligatures -----------------------------------------------------------
+
+LIGATURE_CHAR = regex.compile("[" + "".join(LIGATURES) + "]")
+
+
+def ligatures(line: str, doc: Lines) -> list[Proposal]:
+    """Ligature code points become their letters (search and scoring want
+    letters).
+
+    >>> show(ligatures, "the \\ufb01rst o\\ufb03ce")
+    'the first office'
+    >>> show(ligatures, "the first office")
+    'the first office'
+    """
+    if not LIGATURE_CHAR.search(line):
+        return []
+    return [Proposal(m.start(), m.end(), LIGATURES[m.group()], "ligature", 0.99,
+                "ligature character replaced by its letters")
+            for m in LIGATURE_CHAR.finditer(line)]
+
+
+# --- words split by spaces: spaced letters and broken ligatures -----------
+
+
+
+def spaced_letters(line: str, doc: Lines) -> list[Proposal]:
+    """Join fragments of one word spaced apart, or split beside a ligature,
+    when the document uses the joined word elsewhere and the fragments are
+    not themselves words.
+
+    >>> vocab = "harvesting harvesting during during office office "
+    >>> show(spaced_letters, "the har vest ing season", vocab)
+    'the harvesting season'
+    >>> show(spaced_letters, "Dur ing the war", vocab)
+    'During the war'
+    >>> show(spaced_letters, "the of ce", vocab)
+    'the office'
+
+    Left alone: fragments that are words, and joins the document never uses.
+
+    >>> show(spaced_letters, "went in to the office", vocab + "into into")
+    'went in to the office'
+    >>> show(spaced_letters, "the har vest ing season")
+    'the har vest ing season'
+    """
+    if line is doc.text:  # the usual call: the document's own tokens
+        tokens, distinct = doc.tokens, doc.token_counts.keys()
+    else:
+        tokens = _tokens(line)
+        distinct = set(tokens)
+    core_of = {token: token.strip(EDGE_PUNCT) for token in distinct}
+    lone_of = _lone_of(core_of, doc)
+    lone = list(map(lone_of.__getitem__, tokens))
+    loners = list(compress(count(), lone))
+    tries = sorted({*loners, *map((-1).__add__, loners), *map((-2).__add__, loners)})
+    tries = tries[bisect_left(tries, 0):bisect_left(tries, len(tokens) - 1)]
+    fixes: list[Proposal] = []
+    done = at = pos = 0  # token ``at`` starts at ``pos`` in the text
+    quick = not doc.outside_words
+    counts, ligatures, ends = doc.counts, doc.ligature_words, len(tokens) - 2
+    ligature_ends = {end for _, end in ligatures}
+    for i in tries:
+        if i < done:
+            continue
+        if quick:  # the fast way out of _join_at for all sizes at once: most tries end here
+            first, second = core_of[tokens[i]], core_of[tokens[i + 1]]
+            if not (first and second):
+                continue  # an empty fragment (a mark alone, a double space) joins nothing
+            pair = first + second
+            pair_joins = (lone[i] or lone[i + 1]) and (
+                pair.lower() in counts
+                or second in ligature_ends and (first.lower(), second) in ligatures)
+            if not pair_joins and not (
+                    i < ends and (third := core_of[tokens[i + 2]])
+                    and (lone[i] or lone[i + 1] or lone[i + 2])
+                    and (pair + third).lower() in counts):
+                continue
+        pos += sum(map(len, tokens[at:i])) + i - at
+        at = i
+        window = tokens[i:i + 3]
+        found = _join_at(line, window, [core_of[t] for t in window], lone[i:i + 3], pos, doc)
+        if found is not None:
+            fixes.append(found[0])
+            done = i + found[1]
+    return fixes
+
+
+EDGE_PUNCT = "([“‘\"'.,;:!?)]”’-—*"
+
+
+def _lone_of(core_of: dict[str, str], doc: Lines) -> dict[str, bool]:
+    """For each token (mapped to its core of letters): is it a fragment of
+    letters that is no word of its own (not :meth:`Lines.wordlike`)? With
+    no lexicon and no user words, ``wordlike``'s test is made here inline,
+    for the thousands of distinct tokens of a book, without its cache."""
+    if doc.outside_words:
+        wordlike = doc.wordlike
+        return {token: core.isalpha() and not wordlike(core) for token, core in core_of.items()}
+    get, common = doc.counts.get, COMMON_SHORT_WORDS
+    lone_of = {}
+    for token, core in core_of.items():
+        if not core.isalpha():
+            lone_of[token] = False
+        elif len(core) == 1:
+            lone_of[token] = core not in "aAI"
+        else:
+            lower = core.lower()
+            lone_of[token] = lower not in common and get(lower, 0) < 3
+    return lone_of
+
+
+def _join_at(text: str, tokens: list[str], cores: list[str], lone: list[bool], at: int,
+             doc: Lines) -> tuple[Proposal, int] | None:
+    """The best join of the first 3 or 2 of ``tokens`` (the first one at
+    ``at`` in ``text``, the others one space or line end apart), and how
+    many it joins: fragments of letters, one space apart, with no
+    punctuation between them and lower case after the first."""
+    starts = list(accumulate(map((1).__add__, map(len, tokens)), initial=at))
+    for size in (3, 2):
+        if size > len(tokens) or not any(lone[:size]):
+            continue
+        words = cores[:size]
+        joined = "".join(words)
+        lost = doc.ligature_words.get((words[0].lower(), words[1])) if size == 2 else None
+        if lost is None and joined.lower() not in doc.counts and not doc.outside_words:
+            continue  # the fast way out: no word to make
+        if not all(words) or not joined.isalpha() or not "".join(words[1:]).islower():
+            continue
+        if not (tokens[0].endswith(words[0]) and all(
+                t == w for t, w in zip(tokens[1:size - 1], words[1:-1], strict=True))
+                and tokens[size - 1].startswith(words[-1])):
+            continue
+        if "\n" in "".join(text[starts[k] - 1] for k in range(1, size)):
+            continue  # never across a line end
+        if tokens[size - 1].endswith(("-", "¬")):
+            continue  # the last piece is half a word split at the line end (``of cer-``)
+        start = starts[0] + tokens[0].index(words[0])
+        end = starts[size - 1] + len(words[-1])
+        fix = _judge_join(words, start, end, doc)
+        if fix is not None:
+            return fix, size
+        if lost is not None:
+            fix = _judge_join([words[0], lost + words[1]], start, end, doc, dropped=lost)
+            if fix is not None:
+                return fix, size
+    return None
+
+
+def _judge_join(words: list[str], start: int, end: int, doc: Lines,
+                dropped: str = "") -> Proposal | None:
+    joined = "".join(words)
+    if len(joined) < 3 or not (doc.known(joined, 2) or (dropped and doc.known_word(joined))):
+        return None
+    fragments = [words[0], words[-1][len(dropped):]] if dropped else words
+    wordlike = [doc.wordlike(w) for w in fragments]
+    if all(wordlike):
+        return None
+    ligature_split = dropped or any(
+        a.endswith(LIGATURE_LETTERS) or b.startswith(LIGATURE_LETTERS)
+        for a, b in zip(words, words[1:], strict=False))
+    rule = "broken-ligature" if ligature_split else "spaced-letters"
+    confidence = 0.7 if any(wordlike) else (0.9 if doc.count(joined) >= 3 else 0.85)
+    if dropped:
+        confidence = 0.8 if any(wordlike) else 0.85
+    reason = (f"ligature '{dropped}' lost between fragments" if dropped
+              else "fragments of one word spaced apart")
+    return Proposal(start, end, joined, rule, confidence,
+               f"{reason}; '{joined}' occurs {doc.count(joined)} times in the document")
