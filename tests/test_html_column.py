@@ -10,7 +10,7 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean_scan.reports.html_report import Mark, render_column, stacked_tag
+from clean_scan.reports.html_columns import Mark, render_column, stacked_tag
 
 
 def swept(text: str, marks: list[Mark], points: dict[int, list[str]],

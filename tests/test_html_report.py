@@ -294,16 +294,6 @@ def test_a_run_without_text_or_changes_still_renders():
     assert parse(page).raw == [""] and "No words were flagged." in page
 
 
-@pytest.mark.parametrize("module", ["clean_scan.reports.html_report",
-                                    "clean_scan.reports.html_assets"])
-def test_doctest_examples(module: str) -> None:
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(module))
-    assert result.attempted > 0 and result.failed == 0
-
-
 def test_the_sample_books_report_holds_both_texts_page_by_page(sample_copy):
     """Whatever the stages do to the sample book (nested and absorbed edits,
     page breaks, moved footnotes), the columns show exactly the raw and the
