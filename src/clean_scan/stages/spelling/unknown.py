@@ -1,0 +1,115 @@
+"""An unknown word: corrected to its best candidate when sure enough,
+flagged when not; words no English spells."""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from clean_scan.confusion import (
+    is_junk,
+)
+from clean_scan.document import Flag, Proposal
+from clean_scan.stages.spelling.candidates import (
+    WIDE_APPLY_LENGTH,
+    WIDE_CONFIDENCE,
+    confidence,
+    neighbour,
+    rank,
+)
+from clean_scan.stages.spelling.known import (
+    capital_restored,
+    capitals_with_a_small,
+    case_like,
+    proper_names,
+    unspellable,
+)
+from clean_scan.stages.spelling.model import MAX_SUGGESTIONS, Knowledge, Ranked, Token
+
+
+def correct_word(tokens: list[Token], index: int, know: Knowledge,
+                 sentence_start: bool) -> Proposal | Flag | None:
+    """Propose a correction for an unknown word, or flag it."""
+    token = tokens[index]
+    core = token.core
+    name_like = core[0].isupper() and not sentence_start and not core.isupper() and \
+        not unspellable(core) and not capitals_with_a_small(core)
+    left, right = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
+    ranked = rank(core, left, right, name_like, know)
+    if len(ranked) == 1:
+        if any(is_junk(c) for c in core):
+            return Flag(token.start, token.end, core, "unreadable-word", 0.0,
+                        "not a word, and no reading comes near it")
+        return None
+    conf = confidence(ranked)
+    best = ranked[0]
+    if core[0].isupper() and not strong_for_capitals(core, best, know):
+        conf = min(conf, WEAK_CAPITAL_CONFIDENCE)
+    if name_like:
+        conf = conf ** 2  # names: a stricter threshold
+    if len(core) < WIDE_APPLY_LENGTH and best.form in know.wide.get(core.lower(), ()):
+        conf = min(conf, WIDE_CONFIDENCE)
+    suggestions = tuple(islice((case_like(r.form, core) for r in ranked if r.form != core),
+                               MAX_SUGGESTIONS))  # only these are shown
+    if best.form == core:
+        if any(is_junk(c) for c in core):
+            return Flag(token.start, token.end, core, "unreadable-word", round(1 - conf, 3),
+                        "not a word; no reading is clearly best", suggestions[:MAX_SUGGESTIONS])
+        vouched = next((r.form for r in islice(ranked, 1, None)
+                        if r.form in know.extra or know.doc_lower.get(r.form, 0) >= 3), None)
+        if vouched is not None:
+            return Flag(token.start, token.end, core, "near-known-word", round(1 - conf, 3),
+                        f"'{core}' is unknown, close to '{case_like(vouched, core)}', which "
+                        "the word list or the document uses", suggestions[:MAX_SUGGESTIONS])
+        return None
+    replacement = capital_restored(case_like(best.form, core), core, sentence_start,
+                                   know)
+    reason = f"'{core}' is not in the lexicon; '{replacement}' ({best.why}"
+    reason += f", second '{ranked[1].form}')" if len(ranked) > 1 else ")"
+    rule = "split-run-together" if " " in best.form else "ocr-misreading"
+    if conf < know.threshold:
+        return Flag(token.start, token.end, core, rule, round(conf, 3),
+                    f"not changed (confidence below threshold): {reason}",
+                    suggestions[:MAX_SUGGESTIONS])
+    return Proposal(token.start, token.end, replacement, rule, conf, reason)
+
+
+WEAK_CAPITAL_CONFIDENCE = 0.5
+CAPITAL_MAX_CONFUSION = 5.0
+"""A capitalised word is changed only for one of the classic confusions (this
+cheap or cheaper), a repaired junk character, or a form the document uses."""
+
+
+
+
+
+
+
+
+
+
+
+
+def strong_for_capitals(core: str, best: Ranked, know: Knowledge) -> bool:
+    """Evidence strong enough to change a capitalised word (often a name).
+
+    >>> from clean_scan.stage import Context
+    >>> from clean_scan.stages.spelling import knowledge
+    >>> know = knowledge("France and France.", Context())
+    >>> strong_for_capitals("Frauce", Ranked("france", 12.0, ""), know)
+    True
+    >>> strong_for_capitals("Gillett", Ranked("gillette", 12.0, ""), know)
+    False
+    >>> strong_for_capitals("Leura", Ranked("laura", 9.0, ""), know)
+    False
+    """
+    if best.form == core:
+        return True
+    if know.doc_lower[best.form] >= 1 or any(is_junk(c) for c in core):
+        return True
+    if unspellable(core) and not unspellable(best.form):
+        return True  # an unspellable form read as a spellable word
+    if capitals_with_a_small(core):
+        return True  # the small letter is the misreading
+    if best.form in proper_names():
+        return False  # one name misread as another needs the document's word
+    return know.model.aligned_cost(core.lower(), best.form) <= CAPITAL_MAX_CONFUSION
