@@ -9,7 +9,7 @@ from lxml import etree
 
 from clean_scan.decoding import InputError
 from clean_scan.formats.layout import Block, Box, Layout, Line, Page, Word
-from clean_scan.formats.xml import local, namespace, number
+from clean_scan.formats.xml import known_namespace, local, number
 
 NAMESPACES = {
     "http://www.loc.gov/standards/alto/ns-v2#": 2,
@@ -19,11 +19,7 @@ NAMESPACES = {
 
 
 def read_alto(root: etree._Element, name: str) -> Layout:
-    ns = namespace(root)
-    if ns not in NAMESPACES:
-        raise InputError(f"{name}: ALTO in an unknown namespace ({ns or 'none'}); "
-                         "clean-scan reads ALTO versions 2 to 4")
-    q = f"{{{ns}}}"
+    q = known_namespace(root, name, NAMESPACES, "ALTO", "ALTO versions 2 to 4")
     sizes = {style.get("ID"): number(style.get("FONTSIZE"))
              for style in root.iter(f"{q}TextStyle")}
     pages = [_page(page, q, sizes) for page in root.iter(f"{q}Page")]

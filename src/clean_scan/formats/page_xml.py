@@ -9,7 +9,7 @@ from lxml import etree
 
 from clean_scan.decoding import InputError
 from clean_scan.formats.layout import Block, Box, Layout, Line, Page, Word
-from clean_scan.formats.xml import namespace, number
+from clean_scan.formats.xml import known_namespace, number
 
 NAMESPACES = (
     "http://schema.primaresearch.org/PAGE/gts/pagecontent/2013-07-15",
@@ -18,11 +18,7 @@ NAMESPACES = (
 
 
 def read_page_xml(root: etree._Element, name: str) -> Layout:
-    ns = namespace(root)
-    if ns not in NAMESPACES:
-        raise InputError(f"{name}: PAGE XML in an unknown namespace ({ns or 'none'}); "
-                         "clean-scan reads the 2013 and 2019 schemas")
-    q = f"{{{ns}}}"
+    q = known_namespace(root, name, NAMESPACES, "PAGE XML", "the 2013 and 2019 schemas")
     pages = [_page(page, q) for page in root.iter(f"{q}Page")]
     if not pages:
         raise InputError(f"{name}: a PAGE XML file without a page")

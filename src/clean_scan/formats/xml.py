@@ -38,6 +38,17 @@ def namespace(element: etree._Element) -> str:
     return tag[1:].split("}", 1)[0] if isinstance(tag, str) and tag.startswith("{") else ""
 
 
+def known_namespace(root: etree._Element, name: str, known: object, kind: str,
+                    versions: str) -> str:
+    """The ``{namespace}`` prefix of the root's tag, if it is one of ``known``;
+    otherwise the file is refused, naming the versions read."""
+    ns = namespace(root)
+    if ns not in known:  # type: ignore[operator]
+        raise InputError(f"{name}: {kind} in an unknown namespace ({ns or 'none'}); "
+                         f"clean-scan reads {versions}")
+    return f"{{{ns}}}"
+
+
 def number(value: str | None) -> float | None:
     """An attribute's number, or None when absent or not a number."""
     if value is None:
