@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -361,3 +362,32 @@ def test_benchmark_identity_baseline(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert systems["clean-scan"]["error_reduction"] == 0.0
     assert systems["Overproof"]["error_reduction"] > 0.3
     assert "overproof-dev" in capsys.readouterr().out
+
+
+def _book(sentences: int = 400) -> list[str]:
+    """Sentences of words drawn at random (seeded): a text long enough, and
+    varied enough, that passages of it stand apart."""
+    import random
+
+    draw = random.Random(7)
+    syllables = "ba de ki lo mu ra se ti vo wu".split()
+    vocabulary = [a + b + c for a in syllables for b in syllables for c in syllables]
+    return [" ".join(draw.choice(vocabulary) for _ in range(8)) + f" {k}." for k in
+            range(sentences)]
+
+
+def test_a_gold_of_scattered_passages_is_located_passage_by_passage(tmp_path: Path) -> None:
+    sentences = _book()
+    hyp = tmp_path / "book.clean.txt"
+    hyp.write_text("\n\n".join(" ".join(sentences[k:k + 10]) for k in range(0, 400, 10)) + "\n",
+                   encoding="utf-8")
+    passages = [" ".join(sentences[k:k + 10]) for k in (20, 150, 330)]
+    passages[1] = passages[1].replace(" 155.", " l55.")  # one word the gold has otherwise
+    gold = tmp_path / "scattered.gold.txt"
+    gold.write_text("\n\n".join(passages) + "\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "clean_scan", "eval", str(hyp), str(gold),
+                           "--diff"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    row = next(line for line in done.stdout.splitlines() if line.startswith(str(gold)))
+    assert float(row.split()[2].rstrip("%")) < 1.0  # one word in 150, not the pages between
+    assert "1 stretches differ" in done.stdout and "'l55.' -> '155.'" in done.stdout

@@ -16,9 +16,18 @@ from typing import Any
 import click
 
 from clean_scan.decoding import InputError, read_regular_file
-from clean_scan.evaluation.locate import LocatedScore, score_located
-from clean_scan.evaluation.metrics import ZERO_COMPARISON, ZERO_SCORE, Comparison, Score
+from clean_scan.evaluation.diff import word_differences
+from clean_scan.evaluation.locate import LocatedScore
+from clean_scan.evaluation.metrics import (
+    ZERO_COMPARISON,
+    ZERO_SCORE,
+    Comparison,
+    Score,
+    compare_tokens,
+    score_tokens,
+)
 from clean_scan.evaluation.normalise import join_line_hyphens, tokenise
+from clean_scan.evaluation.runs import located_runs
 
 __all__ = [
     "EvalError",
@@ -79,13 +88,32 @@ def evaluate(
     raw_tokens = _read_tokens(raw, join_hyphens) if raw is not None else None
     results = []
     for gold in golds:
-        gold_tokens = _read_tokens(gold, join_hyphens)
+        paragraphs = [tokenise(p) for p in read_text(gold, join_hyphens=join_hyphens)
+                      .split("\n\n")]
+        gold_tokens = [token for paragraph in paragraphs for token in paragraph]
         if not gold_tokens:
             raise EvalError(f"gold file is empty: {gold}")
-        located = score_located(gold_tokens, hyp_tokens, raw_tokens)
+        located = _score_runs(paragraphs, gold_tokens, hyp_tokens, raw_tokens)
         results.append(SectionResult(str(gold), located.score, located.comparison, located))
     results.append(_total(results, with_raw=raw_tokens is not None))
     return results
+
+
+def _score_runs(paragraphs: list[list[str]], gold: list[str], hyp: list[str],
+                raw: list[str] | None) -> LocatedScore:
+    """The gold located run by run (:func:`located_runs`: one run unless its
+    paragraphs stand apart in the text) and scored against those spans."""
+    runs = located_runs(paragraphs, hyp)
+    scored = tuple(token for run in runs for token in hyp[run.span[0]:run.span[1]])
+    span = (runs[0].span[0], runs[-1].span[1])
+    spans = tuple(run.span for run in runs) if len(runs) > 1 else ()
+    if raw is None:
+        return LocatedScore(span, None, score_tokens(gold, scored), None, spans, scored)
+    raw_runs = located_runs(paragraphs, raw)
+    raw_scored = [token for run in raw_runs for token in raw[run.span[0]:run.span[1]]]
+    comparison = compare_tokens(gold, raw_scored, list(scored))
+    return LocatedScore(span, (raw_runs[0].span[0], raw_runs[-1].span[1]), comparison.hyp,
+                        comparison, spans, scored)
 
 
 def _total(results: Sequence[SectionResult], *, with_raw: bool) -> SectionResult:
@@ -114,6 +142,8 @@ def result_row(result: SectionResult) -> dict[str, Any]:
         row["span"] = list(result.located.span)
         if result.located.raw_span is not None:
             row["raw_span"] = list(result.located.raw_span)
+        if result.located.runs:
+            row["runs"] = [list(span) for span in result.located.runs]
     if result.comparison is not None:
         comp = result.comparison
         row |= {
@@ -170,13 +200,16 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 )
 @click.option("--raw", type=click.Path(path_type=Path), help="Raw OCR the hypothesis came from.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Also list, per gold file, the words that differ.")
 @click.option(
     "--join-hyphens",
     is_flag=True,
     help="Join line-end hyphens (word-\\nword -> wordword) in all inputs first.",
 )
 def eval_command(
-    hyp: Path, golds: tuple[Path, ...], raw: Path | None, as_json: bool, join_hyphens: bool
+    hyp: Path, golds: tuple[Path, ...], raw: Path | None, as_json: bool, show_diff: bool,
+    join_hyphens: bool,
 ) -> None:
     """Score HYP against each GOLD file (located within HYP) and in total."""
     try:
@@ -194,6 +227,14 @@ def eval_command(
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         click.echo(format_table(*table_rows(results)))
+    if show_diff and not as_json:
+        for gold, result in zip(golds, results[:-1], strict=True):
+            located = result.located
+            gold_tokens = _read_tokens(gold, join_hyphens)
+            lines = word_differences(gold_tokens, located.hyp_tokens if located else ())
+            click.echo(f"\n{result.name}: {len(lines)} stretches differ")
+            for line in lines:
+                click.echo(f"  {line}")
     lost = [r for r in results[:-1] if r.score.wer >= NOT_FOUND_WER]
     for result in lost:
         click.echo(f"clean-scan: warning: {result.name} was not found in {hyp} "

@@ -257,6 +257,11 @@ class LocatedScore:
     raw_span: tuple[int, int] | None
     score: Score
     comparison: Comparison | None
+    runs: tuple[tuple[int, int], ...] = ()
+    """The hypothesis spans of the gold's runs of paragraphs, when they stand
+    apart (:mod:`clean_scan.evaluation.runs`); empty for one span."""
+    hyp_tokens: tuple[str, ...] = ()
+    """The hypothesis tokens scored, in order (for ``--diff``)."""
 
 
 def score_located(
