@@ -370,7 +370,7 @@ def _book(sentences: int = 400) -> list[str]:
     import random
 
     draw = random.Random(7)
-    syllables = "ba de ki lo mu ra se ti vo wu".split()
+    syllables = ["ba", "de", "ki", "lo", "mu", "ra", "se", "ti", "vo", "wu"]
     vocabulary = [a + b + c for a in syllables for b in syllables for c in syllables]
     return [" ".join(draw.choice(vocabulary) for _ in range(8)) + f" {k}." for k in
             range(sentences)]
