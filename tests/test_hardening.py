@@ -373,3 +373,18 @@ def test_a_full_disk_fails_one_file_whole_and_the_batch_goes_on(tmp_path: Path,
     for k in range(3):
         assert all((out / f"small{k}.{kind}").is_file()
                    for kind in ("clean.txt", "report.html", "report.json"))
+
+
+def test_the_size_limit_is_an_option_for_a_file_and_a_batch(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text(TEXT * 200, encoding="utf-8")  # about 17 KB
+    small = run_cli(str(source), "--max-size", "8k")
+    assert small.returncode == 2 and "larger than 8 KiB" in small.stderr
+    assert "--max-size" in small.stderr and not (tmp_path / "a.clean.txt").exists()
+    assert run_cli(str(source), "--max-size", "1M").returncode == 0
+    assert run_cli(str(source), "--max-size", "lots").returncode == 2
+    out = tmp_path / "out"
+    run_cli("batch", str(tmp_path / "a.txt"), "--out-dir", str(out), "--max-size", "8k")
+    summary = json.loads((out / "batch-summary.json").read_text(encoding="utf-8"))
+    assert summary["files"][0]["status"] == "error"
+    assert "larger than 8 KiB" in summary["files"][0]["error"]

@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from clean_scan.cli_rules import RuleName, rule_command, rules_command
+from clean_scan.cli_sizes import ByteSize
 from clean_scan.decoding import MAX_INPUT_BYTES, InputError, decode_bytes
 from clean_scan.outputs import same_file, stem_of, write_atomic
 from clean_scan.pipeline import STAGE_NAMES, STAGES
@@ -102,6 +103,8 @@ def cli() -> None:
     help="A reviewer's decisions to apply (default: STEM.review.json beside the "
     "outputs, if there is one).",
 )
+@click.option("--max-size", "max_size", type=ByteSize(), default=MAX_INPUT_BYTES,
+              show_default="1G", help="Read no input larger than this (500M, 2G).")
 @click.option("--page-markers", is_flag=True,
               help="Write [Pg N] where each printed page begins (eval ignores them).")
 @click.option("--force", is_flag=True, help="Replace outputs that clean-scan did not write.")
@@ -115,6 +118,7 @@ def clean_command(
     min_confidence: float,
     words_file: Path | None,
     review_file: Path | None,
+    max_size: int,
     page_markers: bool,
     force: bool,
 ) -> None:
@@ -124,7 +128,7 @@ def clean_command(
         if out_dir is None and clean_path != "-":
             fail("reading standard input needs --out-dir DIR, or -o - for the clean text alone")
         with one_line_errors("read standard input"):
-            source = decode_bytes(_read_stdin(), "standard input")
+            source = decode_bytes(_read_stdin(max_size), "standard input")
         input_path = (out_dir or Path.cwd()) / "stdin.txt"
     if clean_path == "-" and out_dir is None:
         no_report = True  # the clean text goes to standard output; reports only to --out-dir
@@ -143,6 +147,7 @@ def clean_command(
             review_path=review_path,
             words_path=words_path,
             source=source,
+            max_bytes=max_size,
         )
     if outcome.outputs.clean is None:
         sys.stdout.buffer.write(outcome.clean_bytes)
@@ -161,11 +166,11 @@ def clean_command(
     _say_review(outcome.review, review_file is None)
 
 
-def _read_stdin() -> bytes:
-    """Standard input's bytes, at most ``MAX_INPUT_BYTES`` of them."""
-    data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"standard input: larger than {MAX_INPUT_BYTES // (1 << 20)} MiB")
+def _read_stdin(max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """Standard input's bytes, at most ``max_bytes`` of them."""
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"standard input: larger than {max_bytes:,} bytes (--max-size)")
     return data
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 import click
 
 from clean_scan.cli_rules import RuleName
+from clean_scan.cli_sizes import ByteSize
+from clean_scan.decoding import MAX_INPUT_BYTES
 from clean_scan.pipeline import STAGE_NAMES
 
 EXIT_SOME_FAILED = 1
@@ -52,11 +54,13 @@ def _default_workers() -> int:
               help="Changes less sure than this are flagged, not made.")
 @click.option("--words", "words_file", type=click.Path(path_type=Path),
               help="Project word list: one word per line, trusted as correct.")
+@click.option("--max-size", "max_size", type=ByteSize(), default=MAX_INPUT_BYTES,
+              show_default="1G", help="Read no input larger than this (500M, 2G).")
 @click.option("--force", is_flag=True, help="Replace outputs that clean-scan did not write.")
 def batch_command(inputs: tuple[str, ...], out_dir: Path, workers: int | None, resume: bool,
                   learn_collection: bool, engine: str, scheduler: str | None,
                   skip: tuple[str, ...], skip_rules: tuple[str, ...], min_confidence: float,
-                  words_file: Path | None, force: bool) -> None:
+                  words_file: Path | None, max_size: int, force: bool) -> None:
     """Clean every file of INPUTS (files, folders searched for *.txt, or glob
     patterns) into --out-dir, with a summary and an index of the reports."""
     from clean_scan.batch.run import run_batch
@@ -75,7 +79,8 @@ def batch_command(inputs: tuple[str, ...], out_dir: Path, workers: int | None, r
         return
     options = BatchOptions(out_dir=out_dir, skip=skip, min_confidence=min_confidence,
                            extra_words=words, resume=resume, force=force,
-                           words_path=words_file, skip_rules=frozenset(skip_rules))
+                           words_path=words_file, skip_rules=frozenset(skip_rules),
+                           max_bytes=max_size)
     runner = _engine(engine, scheduler, workers)
     try:
         result = run_batch(inputs, options, runner, learn_collection=learn_collection,

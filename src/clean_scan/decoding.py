@@ -254,6 +254,18 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(2, MAX_CONTROL_SHARE * len(sample))
 
 
+def size_text(size: int) -> str:
+    """A size as a person reads it.
+
+    >>> [size_text(n) for n in (1 << 30, 500 << 20, 100 << 10, 20)]
+    ['1 GiB', '500 MiB', '100 KiB', '20 bytes']
+    """
+    for unit, shift in (("GiB", 30), ("MiB", 20), ("KiB", 10)):
+        if size >= 1 << shift:
+            return f"{size / (1 << shift):.3g} {unit}"
+    return f"{size} bytes"
+
+
 MAX_INPUT_BYTES = 1 << 30
 """The largest file read (1 GiB): far above any OCR export of one book, and
 a bound on what a wrong path (``/dev/zero``) can make clean-scan read."""
@@ -308,13 +320,13 @@ def read_regular_file(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
         raise InputError(f"{path}: not a regular file (a pipe or a device); "
                          "clean-scan reads files only")
     if info.st_size > max_bytes:
-        raise InputError(f"{path}: larger than {max_bytes // (1 << 20)} MiB; "
-                         "clean-scan reads files up to that size")
+        raise InputError(f"{path}: larger than {size_text(max_bytes)}; clean-scan reads "
+                         "files up to that size (--max-size to change it)")
     try:
         with path.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
-        raise InputError(f"{path}: larger than {max_bytes // (1 << 20)} MiB")
+        raise InputError(f"{path}: larger than {size_text(max_bytes)} (--max-size)")
     return data

@@ -16,7 +16,14 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from clean_scan.decoding import STRAY_BYTE, DecodedInput, InputError, has_stray_bytes, read_input
+from clean_scan.decoding import (
+    MAX_INPUT_BYTES,
+    STRAY_BYTE,
+    DecodedInput,
+    InputError,
+    has_stray_bytes,
+    read_input,
+)
 from clean_scan.outputs import (
     HTML_GENERATOR_TAG,
     OutputPaths,
@@ -83,15 +90,17 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
                with_reports: bool = True, skip: Iterable[str] = (),
                context: Context | None = None, force: bool = False,
                review_path: Path | None = None, words_path: Path | None = None,
-               source: DecodedInput | None = None) -> FileOutcome:
+               source: DecodedInput | None = None,
+               max_bytes: int = MAX_INPUT_BYTES) -> FileOutcome:
     """Clean ``input_path`` and write its outputs; raise InputError on bad input.
 
     ``review_path`` names a decisions file to apply; ``words_path`` the
     project word list (read for trusted words and rejected corrections,
     and added to with what the decisions teach); ``source``, the input
-    already read (standard input), ``input_path`` then only naming it."""
+    already read (standard input), ``input_path`` then only naming it;
+    ``max_bytes``, the largest input read (``--max-size``)."""
     started = time.perf_counter()
-    source = source if source is not None else read_input(input_path)
+    source = source if source is not None else read_input(input_path, max_bytes)
     paths = plan_outputs(input_path, out_dir, clean_path, with_reports)
     check_writable(paths, input_path, force)
     context, decisions = with_review(context or Context(), source, review_path, words_path)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from clean_scan.batch.discover import Job, UnsafeOutputPath, output_folder
-from clean_scan.decoding import InputError, read_input
+from clean_scan.decoding import MAX_INPUT_BYTES, InputError, read_input
 from clean_scan.outputs import JSON_SCHEMA_NAME, OutputPaths, plan_outputs, stem_of
 from clean_scan.pipeline import STAGE_NAMES
 from clean_scan.reports.json_report import VERSION as REPORT_VERSION
@@ -53,6 +53,7 @@ class BatchOptions:
     shared: dict[str, Any] = field(default_factory=dict)
     words_path: Path | None = None
     skip_rules: frozenset[str] = frozenset()
+    max_bytes: int = MAX_INPUT_BYTES
 
     def context(self) -> Context:
         """A fresh context per file: stages cache per-text data in ``shared``,
@@ -85,7 +86,8 @@ def process(job: Job, options: BatchOptions) -> Record:
                 return record
         outcome = clean_file(job.source, out_dir=folder, skip=options.skip,
                              context=options.context(), force=options.force,
-                             review_path=review_path, words_path=options.words_path)
+                             review_path=review_path, words_path=options.words_path,
+                             max_bytes=options.max_bytes)
     except (InputError, UnsafeOutputPath) as exc:
         return fail(record, str(exc), started)
     except OSError as exc:

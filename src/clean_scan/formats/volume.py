@@ -12,7 +12,7 @@ from pathlib import Path
 
 import regex
 
-from clean_scan.decoding import InputError, read_regular_file
+from clean_scan.decoding import InputError, read_regular_file, size_text
 
 MAX_PAGES = 100_000
 DIGITS = regex.compile(r"(\d+)")
@@ -65,7 +65,8 @@ def read_zip(data: bytes, name: str, max_bytes: int) -> str:
             raise InputError(f"{name}: cannot read {info.filename} in the zip ({exc})") from None
         total += len(body)
         if total > max_bytes:
-            raise InputError(f"{name}: its pages hold more than {max_bytes >> 20} MiB")
+            raise InputError(f"{name}: its pages hold more than {size_text(max_bytes)} "
+                             "(--max-size)")
         pages.append(decode_page(body))
     return join_pages(pages)
 
