@@ -25,9 +25,11 @@ from pathlib import Path
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from clean_scan.decoding import read_input
 from clean_scan.evaluation import tokenise
 from clean_scan.evaluation.locate import locate
 from clean_scan.pipeline import clean_document
+from clean_scan.stage import Context
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 TOKEN = regex.compile(r"\S+")
@@ -54,9 +56,9 @@ class Recall:
                 f"{recall:7.1%} {self.flags:6d} {per_k:8.1f}")
 
 
-def flagged_spans(raw: str) -> tuple[str, list[tuple[int, int]]]:
+def flagged_spans(raw: str, layout: object = None) -> tuple[str, list[tuple[int, int]]]:
     """The clean text and the clean stretches its flags stand on."""
-    result, doc = clean_document(raw)
+    result, doc = clean_document(raw, context=Context(layout=layout))
     spans = []
     for flag in result.flags:
         span = doc.current_span(flag.raw_start, flag.raw_end)
@@ -103,14 +105,20 @@ def book() -> list[Recall]:
     return [measure("book dev sections", clean, spans, golds)]
 
 
-def folder(path: Path, only_rough: bool) -> list[Recall]:
+SOURCES = {"txt": ".raw.txt", "hocr": ".hocr", "alto": ".alto.xml"}
+
+
+def folder(path: Path, only_rough: bool, source: str = "txt") -> list[Recall]:
+    """Each pamphlet of the folder, cleaned from its ``source`` export (a
+    layout file's word confidences then flag too)."""
     found = []
     for raw_path in sorted(path.glob("*.raw.txt")):
         name = raw_path.name[: -len(".raw.txt")]
         if only_rough and "rough" not in name:
             continue
         gold = raw_path.with_name(f"{name}.gold.txt").read_text(encoding="utf-8")
-        clean, spans = flagged_spans(raw_path.read_text(encoding="utf-8"))
+        read = read_input(raw_path.with_name(name + SOURCES[source]))
+        clean, spans = flagged_spans(read.text, read.layout)
         found.append(measure(name, clean, spans, [gold]))
     return found
 
@@ -118,11 +126,14 @@ def folder(path: Path, only_rough: bool) -> list[Recall]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", type=Path)
+    parser.add_argument("--from", dest="source", choices=sorted(SOURCES), default="txt",
+                        help="clean each pamphlet from this export (default: the plain text)")
     args = parser.parse_args(argv)
     print(f"{'text':22s} {'words':>7s} {'errors':>6s} {'flagged':>7s} {'recall':>7s} "
           f"{'flags':>6s} {'per 1k':>8s}")
-    groups = ([(f.name, folder(f, False)) for f in args.folders] if args.folders else
-              [("book", book()), ("rough dev pamphlets", folder(CORPUS / "pamphlets-dev", True))])
+    groups = ([(f.name, folder(f, False, args.source)) for f in args.folders] if args.folders else
+              [("book", book()),
+               ("rough dev pamphlets", folder(CORPUS / "pamphlets-dev", True, args.source))])
     for title, rows in groups:
         total = Recall(f"= {title}"[:22])
         for row in rows:

@@ -132,3 +132,20 @@ def test_batch_takes_layout_files_and_leaves_other_xml(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr.decode()
     made = sorted(p.name for p in (tmp_path / "out").glob("*.clean.txt"))
     assert made == ["tenants.alto.xml.clean.txt", "tenants.hocr.clean.txt"]
+
+
+def test_a_word_the_engine_doubted_is_flagged_from_its_layout_file(tmp_path: Path) -> None:
+    hocr = (FIXTURES / "tenants.hocr").read_text(encoding="utf-8")
+    doubted = hocr.replace("x_wconf 95'>rents</span>", "x_wconf 12'>rents</span>", 1)
+    assert doubted != hocr
+    source = tmp_path / "doubted.hocr"
+    source.write_text(doubted, encoding="utf-8")
+    assert run_cli(str(source)).returncode == 0
+    report = json.loads((tmp_path / "doubted.hocr.report.json").read_text(encoding="utf-8"))
+    flags = [f for f in report["flags"] if f["rule"] == "engine-doubt"]
+    assert [f["text"] for f in flags] == ["rents"]
+    plain = tmp_path / "plain.txt"
+    plain.write_text(read_input(source).text, encoding="utf-8")  # the same text, no confidences
+    assert run_cli(str(plain)).returncode == 0
+    report = json.loads((tmp_path / "plain.report.json").read_text(encoding="utf-8"))
+    assert not [f for f in report["flags"] if f["rule"] == "engine-doubt"]

@@ -294,6 +294,10 @@ RULES: tuple[Rule, ...] = (
     _rule("DB107", "standing-mark", "doubtful",
           "marks standing alone, where print sets none, are flagged",
           "clean_scan.stages.doubtful.marks:mark_flags"),
+    _rule("DB108", "engine-doubt", "doubtful",
+          "a word the OCR engine read with low confidence (from hOCR, ALTO or PAGE), "
+          "left as read, is flagged",
+          "clean_scan.stages.doubtful.engine:engine_flags"),
     _rule("RV101", "reviewer-accept", "review",
           "the reviewer accepted a flag's suggestion"),
     _rule("RV102", "reviewer-replace", "review",

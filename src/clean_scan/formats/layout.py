@@ -82,6 +82,8 @@ class Layout:
     pages: list[Page]
     _starts: list[int] = field(default_factory=list, repr=False)
     _places: list[LinePlace] = field(default_factory=list, repr=False)
+    _word_starts: list[int] = field(default_factory=list, repr=False)
+    _words: list[Word] = field(default_factory=list, repr=False)
 
     def text(self) -> str:
         """The text as an engine's plain export has it: a line per line, a
@@ -92,7 +94,7 @@ class Layout:
         'THE END\\n\\n5\\n\\x0cTHE END\\n\\n5\\n'
         """
         parts: list[str] = []
-        self._starts, self._places = [], []
+        self._starts, self._places, self._word_starts, self._words = [], [], [], []
         at = 0
         for index, page in enumerate(self.pages):
             if index:
@@ -111,9 +113,30 @@ class Layout:
                     self._starts.append(at)
                     self._places.append(LinePlace(index, line, page.height, page.width,
                                                   line is last))
+                    self._index_words(line, at)
                     parts.append(line.text + "\n")
                     at += len(line.text) + 1
         return "".join(parts)
+
+    def _index_words(self, line: Line, at: int) -> None:
+        for word in line.words:
+            if word.text:
+                self._word_starts.append(at)
+                self._words.append(word)
+                at += len(word.text) + 1
+
+    def word_at(self, offset: int) -> Word | None:
+        """The word of :meth:`text` holding ``offset`` (after ``text()``).
+
+        >>> layout = Layout("hocr", [Page([Block([Line([Word("THE", None, 0.4), Word("END")])])])])
+        >>> text = layout.text()
+        >>> layout.word_at(text.index("END")).text, layout.word_at(1).confidence
+        ('END', 0.4)
+        """
+        k = bisect.bisect_right(self._word_starts, offset) - 1
+        if k < 0 or offset >= self._word_starts[k] + len(self._words[k].text):
+            return None
+        return self._words[k]
 
     def place(self, offset: int) -> LinePlace | None:
         """The line of :meth:`text` holding ``offset`` (after ``text()``)."""

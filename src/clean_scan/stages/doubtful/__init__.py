@@ -6,6 +6,7 @@ them than print has (:mod:`.marks`)."""
 from __future__ import annotations
 
 from clean_scan.stage import Context, Stage, StageResult
+from clean_scan.stages.doubtful.engine import engine_flags
 from clean_scan.stages.doubtful.marks import mark_flags
 from clean_scan.stages.doubtful.words import doubtful_share, lone_letter_flags, word_flags
 
@@ -13,9 +14,10 @@ __all__ = ["STAGE", "doubtful_share", "run"]
 
 
 def run(text: str, context: Context) -> StageResult:
-    """Flag the doubtful words, the lone letters, then the doubtful marks."""
+    """Flag the doubtful words, the lone letters, the doubtful marks, and
+    (from a layout file) the words the engine itself doubted."""
     return StageResult([], word_flags(text, context) + lone_letter_flags(text)
-                       + mark_flags(text))
+                       + mark_flags(text) + engine_flags(text, context))
 
 
 STAGE = Stage("doubtful", "flag every word neither the lexicon nor the document supports, "
