@@ -361,7 +361,7 @@ def test_a_full_disk_fails_one_file_whole_and_the_batch_goes_on(tmp_path: Path,
     src.mkdir()
     for k in range(3):
         (src / f"small{k}.txt").write_text(TEXT, encoding="utf-8")
-    (src / "large.txt").write_text(TEXT * 4000, encoding="utf-8")  # its reports fill the disk
+    (src / "large.txt").write_text(TEXT * 300, encoding="utf-8")  # its JSON fits, its HTML not
     out = small_disk / "out"
     done = run_cli("batch", str(src), "--out-dir", str(out), "-j", "1")
     assert done.returncode != 0 and "No space left" in done.stderr
