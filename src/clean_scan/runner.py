@@ -7,7 +7,6 @@ report written as it goes, so memory stays a few times the input's size.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import html
 import time
@@ -105,7 +104,7 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
     check_writable(paths, input_path, force)
     context, decisions = with_review(context or Context(), source, review_path, words_path)
     if source.layout is not None:
-        context = dataclasses.replace(context, layout=source.layout)
+        context = replace(context, layout=source.layout)
     if needs_segments(source.text):
         if decisions is not None:
             raise InputError(f"{input_path}: too large for a decisions file to be applied "
