@@ -149,3 +149,21 @@ def test_a_word_the_engine_doubted_is_flagged_from_its_layout_file(tmp_path: Pat
     assert run_cli(str(plain)).returncode == 0
     report = json.loads((tmp_path / "plain.report.json").read_text(encoding="utf-8"))
     assert not [f for f in report["flags"] if f["rule"] == "engine-doubt"]
+
+
+def test_a_mark_the_engine_hardly_saw_goes_from_a_layout_file_only(tmp_path: Path) -> None:
+    hocr = (FIXTURES / "tenants.hocr").read_text(encoding="utf-8")
+    speck = "<span class='ocrx_word' title='bbox 400 300 404 304; x_wconf 9'>»</span>"
+    specked = hocr.replace(">rents</span>", ">rents</span> " + speck, 1)
+    assert specked != hocr
+    source = tmp_path / "specked.hocr"
+    source.write_text(specked, encoding="utf-8")
+    assert run_cli(str(source)).returncode == 0
+    clean = (tmp_path / "specked.hocr.clean.txt").read_text(encoding="utf-8")
+    assert "»" not in clean and "the rents was taken" in clean
+    report = json.loads((tmp_path / "specked.hocr.report.json").read_text(encoding="utf-8"))
+    assert [e["rule"] for e in report["edits"] if "»" in e["before"]] == ["engine-speck"]
+    plain = tmp_path / "plain.txt"
+    plain.write_text(read_input(source).text, encoding="utf-8")  # no confidences: kept
+    assert run_cli(str(plain)).returncode == 0
+    assert "»" in (tmp_path / "plain.clean.txt").read_text(encoding="utf-8")

@@ -184,6 +184,9 @@ RULES: tuple[Rule, ...] = (
     _rule("CH137", "stray-quote", "characters",
           "a quote with no partner glued to a small word goes, in a specky text",
           "clean_scan.stages.characters.specks:stray_quote"),
+    _rule("CH138", "engine-speck", "characters",
+          "from a layout file, a mark alone that the OCR engine read with little confidence "
+          "goes", "clean_scan.stages.characters.lone_specks:engine_speck"),
     _rule("FN101", "move-note", "footnotes",
           "a footnote at the page foot moves after the paragraph holding its reference"),
     _rule("FN102", "reference", "footnotes",

@@ -144,3 +144,46 @@ def _binds_before(line: str, at: int) -> bool:
     """Whether the word before ``at`` binds to the next word (``of``, ``the``)."""
     word = WORD_BEFORE.search(line, max(0, at - 20), at)
     return word is not None and word.group().lower() in binding_words()
+
+
+ALONE_MARKS = regex.compile(r"(?<=[ \t])(?P<mark>[^\s\p{L}\p{N}]{1,3})(?=[ \t]|$)", regex.MULTILINE)
+ENGINE_DOUBT = 0.3
+"""A mark the engine read with less confidence than this is taken for a
+speck (a real mark, a stop or a dash, reads at 0.8 and more)."""
+
+
+def engine_speck(text: str, doc: Lines) -> list[Proposal]:
+    """From a layout file: marks standing alone that the OCR engine itself
+    read with little confidence (a speck, or the edge of a blot) go, with
+    the space before them. A whole-text repair (it needs no line context).
+
+    >>> from clean_scan.formats.layout import Block, Layout, Line, Page, Word
+    >>> from clean_scan.stage import Context
+    >>> from clean_scan.stages.characters import Lines
+    >>> words = [Word("the", None, 0.96), Word("|", None, 0.2), Word("rent", None, 0.93),
+    ...          Word("—", None, 0.91), Word("paid", None, 0.95)]
+    >>> layout = Layout("hocr", [Page([Block([Line(words)])])])
+    >>> text = layout.text()
+    >>> doc = Lines(text, Context(layout=layout, raw_span=lambda start, end: (start, end)))
+    >>> [text[p.start:p.end] for p in engine_speck(text, doc)]
+    [' |']
+
+    Left alone: every mark of a plain-text input, and marks read with
+    confidence (the dash above).
+    """
+    context = doc.context
+    layout, raw_span = context.layout, context.raw_span
+    if layout is None or raw_span is None or not hasattr(layout, "word_at"):
+        return []
+    fixes = []
+    for m in ALONE_MARKS.finditer(text):
+        start, end = raw_span(m.start(), m.end())
+        word = layout.word_at(start)
+        if word is None or word.confidence is None or word.confidence >= ENGINE_DOUBT:
+            continue
+        if word.text != m.group() or end - start != len(word.text):
+            continue
+        fixes.append(Proposal(m.start() - 1, m.end(), "", "engine-speck", 0.85,
+                              f"a mark alone that the OCR engine read with "
+                              f"{word.confidence:.0%} confidence: a speck"))
+    return fixes
