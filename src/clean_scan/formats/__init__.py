@@ -46,8 +46,8 @@ def read_layout(data: bytes, name: str) -> Layout:
     from clean_scan.formats.xml import local, parse_xml
 
     head = data[:HEAD]
-    if b"ocr_page" in head or (b"<html" in head.lower() and b"ocr" in head):
-        return read_hocr(data, name)
+    if b"ocr_page" in head or b"ocr-capabilities" in head or b"ocr-system" in head:
+        return read_hocr(data, name)  # hOCR's classes, or its meta tags
     root = parse_xml(data, name)
     kind = local(root.tag)
     if kind == "alto":
