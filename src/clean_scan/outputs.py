@@ -145,11 +145,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 def atomic_file(path: Path) -> Iterator[BinaryIO]:
     """An open binary file that becomes ``path`` only when the block ends
     without an exception; for outputs too large to hold in memory at once."""
-    if (path.exists() or path.is_symlink()) and not path.is_file():
-        # a device, a pipe or a socket is never replaced by a file (``/dev/full``)
-        raise InputError(f"{path}: not a regular file; refusing to replace it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    fd, tmp = _temp_beside(path)
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
@@ -160,6 +156,16 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
         raise
 
 
+def _temp_beside(path: Path) -> tuple[int, str]:
+    """A new temporary file in ``path``'s folder (made if need be), open, to
+    be renamed over ``path``; refused when ``path`` is not a regular file (a
+    device, a pipe or a socket is never replaced by a file: ``/dev/full``)."""
+    if (path.exists() or path.is_symlink()) and not path.is_file():
+        raise InputError(f"{path}: not a regular file; refusing to replace it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+
+
 def write_all_atomic(outputs: list[tuple[Path, bytes]]) -> None:
     """Write several files as one: each to a temporary file beside its
     target, and only when all are written (the disk may fill on the last)
@@ -168,10 +174,7 @@ def write_all_atomic(outputs: list[tuple[Path, bytes]]) -> None:
     staged: list[tuple[str, Path]] = []
     try:
         for path, data in outputs:
-            if (path.exists() or path.is_symlink()) and not path.is_file():
-                raise InputError(f"{path}: not a regular file; refusing to replace it")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+            fd, tmp = _temp_beside(path)
             staged.append((tmp, path))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)

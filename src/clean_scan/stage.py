@@ -50,6 +50,21 @@ class Context:
     """Set by the pipeline: a stretch of the current text -> its raw stretch
     (what a stage needs to look up the layout)."""
 
+    def engine_doubt(self, start: int, end: int, text: str, below: float) -> float | None:
+        """The OCR engine's confidence in the word ``text`` at the current
+        stretch ``[start, end)``, when the input was a layout file, the stages
+        left the word as the engine read it, and the confidence is under
+        ``below``; else None."""
+        if self.layout is None or self.raw_span is None:
+            return None
+        raw_start, raw_end = self.raw_span(start, end)
+        word = self.layout.word_at(raw_start)
+        if word is None or word.confidence is None or word.confidence >= below:
+            return None
+        if word.text != text or raw_end - raw_start != len(text):
+            return None  # changed by a stage, or not the engine's word as a whole
+        return word.confidence
+
     def recorded_options(self) -> dict[str, Any]:
         """The options that shape a file's outputs, as its report records them
         (a resumed batch redoes a file whose options differ)."""

@@ -13,11 +13,16 @@ from clean_scan.decoding import InputError
 ENTITY_DECLARATION = regex.compile(rb"<!ENTITY", regex.IGNORECASE)
 
 
-def parse_xml(data: bytes, name: str) -> etree._Element:
-    """The root element of ``data``, or an InputError in one line."""
+def refuse_entities(data: bytes, name: str) -> None:
+    """Refuse a file that declares entities, before any parser sees it."""
     if ENTITY_DECLARATION.search(data, 0, 1 << 20):
         raise InputError(f"{name}: the XML declares entities, which clean-scan refuses "
                          "(they can expand without bound or reach out to other files)")
+
+
+def parse_xml(data: bytes, name: str) -> etree._Element:
+    """The root element of ``data``, or an InputError in one line."""
+    refuse_entities(data, name)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              dtd_validation=False, huge_tree=False, remove_comments=True,
                              remove_pis=True)

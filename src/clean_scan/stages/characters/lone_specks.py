@@ -171,19 +171,13 @@ def engine_speck(text: str, doc: Lines) -> list[Proposal]:
     Left alone: every mark of a plain-text input, and marks read with
     confidence (the dash above).
     """
-    context = doc.context
-    layout, raw_span = context.layout, context.raw_span
-    if layout is None or raw_span is None or not hasattr(layout, "word_at"):
-        return []
+    if doc.context.layout is None:
+        return []  # a plain-text input: no confidences
     fixes = []
     for m in ALONE_MARKS.finditer(text):
-        start, end = raw_span(m.start(), m.end())
-        word = layout.word_at(start)
-        if word is None or word.confidence is None or word.confidence >= ENGINE_DOUBT:
-            continue
-        if word.text != m.group() or end - start != len(word.text):
-            continue
-        fixes.append(Proposal(m.start() - 1, m.end(), "", "engine-speck", 0.85,
-                              f"a mark alone that the OCR engine read with "
-                              f"{word.confidence:.0%} confidence: a speck"))
+        confidence = doc.context.engine_doubt(m.start(), m.end(), m.group(), ENGINE_DOUBT)
+        if confidence is not None:
+            fixes.append(Proposal(m.start() - 1, m.end(), "", "engine-speck", 0.85,
+                                  f"a mark alone that the OCR engine read with "
+                                  f"{confidence:.0%} confidence: a speck"))
     return fixes

@@ -31,19 +31,14 @@ def engine_flags(text: str, context: Context) -> list[Flag]:
     >>> [(f.text, f.confidence) for f in engine_flags(text, context)]
     [('hem', 0.47)]
     """
-    layout, raw_span = context.layout, context.raw_span
-    if layout is None or raw_span is None or not hasattr(layout, "word_at"):
-        return []
+    if context.layout is None:
+        return []  # a plain-text input: no confidences
     flags = []
     for m in TOKEN.finditer(text):
-        start, end = raw_span(m.start(), m.end())
-        word = layout.word_at(start)
-        if word is None or word.confidence is None or word.confidence >= LOW_CONFIDENCE:
-            continue
-        if word.text != m.group() or end - start != len(word.text):
-            continue  # changed by a stage, or not the engine's word as a whole
-        flags.append(Flag(m.start(), m.end(), m.group(), "engine-doubt",
-                          round(WEIGHT * (1 - word.confidence), 2),
-                          f"the OCR engine read this word with {word.confidence:.0%} "
-                          "confidence", ()))
+        confidence = context.engine_doubt(m.start(), m.end(), m.group(), LOW_CONFIDENCE)
+        if confidence is not None:
+            flags.append(Flag(m.start(), m.end(), m.group(), "engine-doubt",
+                              round(WEIGHT * (1 - confidence), 2),
+                              f"the OCR engine read this word with {confidence:.0%} "
+                              "confidence", ()))
     return flags

@@ -14,7 +14,7 @@ was printed (a semicolon, a comma, none) the page alone can tell.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -35,6 +35,15 @@ class MarkPattern:
     book, 1.5 and 0.1)."""
     reason: str
     suggestions: tuple[str, ...]
+    counts: Callable[[regex.Match[str]], bool] | None = None
+    """Which matches count as uses (all, when None)."""
+
+
+def _before_common_word(match: regex.Match[str]) -> bool:
+    """Whether the capitalised word after the comma is a common word (not
+    ``I``, nor a name the lexicon knows only capitalised)."""
+    following = match.group("next")
+    return following != "I" and load_lexicon().common(following.lower())
 
 
 PATTERNS = (
@@ -42,7 +51,7 @@ PATTERNS = (
                 "a colon before a small letter", ("", ";", ",")),
     MarkPattern("comma-before-capital",
                 regex.compile(r"(?<=\p{L}),(?=[ \t\n]+(?P<next>\p{Lu}\p{Ll}+)(?!\p{L}))"), 0.8,
-                "a comma before a capitalised common word", (".", ";")),
+                "a comma before a capitalised common word", (".", ";"), _before_common_word),
 )
 STOP_BEFORE_SMALL = regex.compile(r"(?<=(?<![\p{L}.])(?P<word>\p{L}{2,}))\.(?=[ \t\n]+\p{Ll})")
 LONE_MARK = regex.compile(r"(?<=[ \t\n]|^)(?P<mark>[^\s\p{L}\p{N}—–\"“”‘’'()\[\]&%£$+*…§†‡/-]+)"
@@ -72,7 +81,8 @@ def mark_flags(text: str) -> list[Flag]:
     if words < MIN_WORDS:
         return flags
     for pattern in PATTERNS:
-        uses = [m for m in pattern.pattern.finditer(text) if _counts(pattern, m)]
+        uses = [m for m in pattern.pattern.finditer(text)
+                if pattern.counts is None or pattern.counts(m)]
         rate = 1000 * len(uses) / words
         likely = 1 - pattern.print_rate / rate if len(uses) >= MIN_USES else 0.0
         if likely < LIKELY:
@@ -82,13 +92,6 @@ def mark_flags(text: str) -> list[Flag]:
                        f"about {pattern.print_rate:.1f}; likely a speck or a misread mark",
                        pattern.suggestions) for m in uses]
     return flags
-
-
-def _counts(pattern: MarkPattern, match: regex.Match[str]) -> bool:
-    if pattern.name != "comma-before-capital":
-        return True
-    following = match.group("next")
-    return following != "I" and load_lexicon().common(following.lower())
 
 
 def _sure_flags(text: str) -> Iterator[Flag]:
