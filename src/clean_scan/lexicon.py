@@ -200,6 +200,20 @@ def known_form(word: str, words: dict[str, str] | Lexicon) -> bool:
 
 
 @lru_cache(maxsize=1)
+def binding_words() -> dict[str, str]:
+    """``data/binding-words.txt``: word -> ``"mark"`` or ``"stop"``."""
+    text = resources.files("clean_scan").joinpath("data/binding-words.txt").read_text("utf-8")
+    return dict(line.split() for line in text.splitlines() if line.strip())
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """``data/function-words.txt``: the closed classes of English words."""
+    text = resources.files("clean_scan").joinpath("data/function-words.txt").read_text("utf-8")
+    return frozenset(word for line in text.splitlines() for word in line.split())
+
+
+@lru_cache(maxsize=1)
 def stop_abbreviations() -> frozenset[str]:
     """``data/stop-abbreviations.txt``: abbreviations a stop closes, in lower case."""
     text = resources.files("clean_scan").joinpath("data/stop-abbreviations.txt").read_text("utf-8")

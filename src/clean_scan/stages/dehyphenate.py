@@ -29,7 +29,7 @@ from collections import Counter
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import load_lexicon
+from clean_scan.lexicon import binding_words, load_lexicon
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.vocabulary import WORD, is_known_word
 
@@ -239,6 +239,15 @@ def _decide_by_lexicon(
     ...               ("twenty", "five"), ("middle", "class"), ("organisa", "tion"),
     ...               ("non", "intervention"), ("non", "sense"))]
     ['-', '', '-', '-', '-', '', '-', '']
+
+    A word that binds to the next (``the``, ``very``, ``or``) opens no
+    compound: a hyphen after it, where the joined form is no word, is a speck
+    and the two words stand apart (``the-`` / ``consent``); ``to-day`` is the
+    lexicon's and ``with-`` / ``stand`` a split word.
+
+    >>> [_decide_by_lexicon(a, b, Counter(), Context())[0]
+    ...  for a, b in (("the", "consent"), ("very", "well"), ("to", "day"), ("with", "stand"))]
+    [' ', ' ', '-', '']
     """
     joined, compound = f"{left}{right}", f"{left}-{right}"
     lexicon = load_lexicon()
@@ -257,6 +266,9 @@ def _decide_by_lexicon(
         return "-", "compound-prefix", 0.8, f"{left}- is set with a hyphen"
     if left.lower() in TENS and right.lower() in UNITS:
         return "-", "compound-number", 0.9, f"{compound} is a number"
+    if left.lower() in binding_words() and right_known:
+        return " ", "speck-hyphen", 0.85, (f"{left} binds to the word after it and opens no "
+                                           f"compound: the mark after it is a speck")
     if left.islower() and _lexicon_word(left, words) and _lexicon_word(right, words) and \
             lexicon.pair_count(left, right):
         return "-", "compound-of-words", 0.8, f"{left} {right} is a phrase, {joined} no word"

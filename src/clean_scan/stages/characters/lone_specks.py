@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 import regex
 
 from clean_scan.document import Proposal
+from clean_scan.lexicon import binding_words
 from clean_scan.stages.characters.specks import (
     SPECKY,
     WORD_BEFORE,
     _block_start,
     _next_line_start,
     _small_word_follows,
-    binding_words,
 )
 
 if TYPE_CHECKING:

@@ -28,14 +28,12 @@ proposals, as the characters stage's own repairs do.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import load_lexicon, stop_abbreviations
+from clean_scan.lexicon import binding_words, function_words, load_lexicon, stop_abbreviations
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -43,13 +41,6 @@ if TYPE_CHECKING:
 SPECKY = 3.0
 """Sure specks per thousand words from which a document's lone marks are
 taken for specks too (clean exports show under 1.5, rough scans 3.5 or more)."""
-
-
-@lru_cache(maxsize=1)
-def binding_words() -> dict[str, str]:
-    """``data/binding-words.txt``: word -> ``"mark"`` or ``"stop"``."""
-    text = resources.files("clean_scan").joinpath("data/binding-words.txt").read_text("utf-8")
-    return dict(line.split() for line in text.splitlines() if line.strip())
 
 
 SURE_SPECK = regex.compile(
@@ -281,13 +272,6 @@ def _written_apart(chain: str, doc: Lines) -> bool:
         return True  # a document whose hyphens are specks by the dozen
     pattern = regex.compile(rf"(?i)(?<!\p{{L}}){parts[0]}[ \t\n]+{parts[1]}(?!\p{{L}})")
     return pattern.search(doc.text) is not None
-
-
-@lru_cache(maxsize=1)
-def function_words() -> frozenset[str]:
-    """``data/function-words.txt``: the closed classes of English words."""
-    text = resources.files("clean_scan").joinpath("data/function-words.txt").read_text("utf-8")
-    return frozenset(word for line in text.splitlines() for word in line.split())
 
 
 def _hyphen_chain(line: str, at: int) -> str | None:

@@ -1,0 +1,100 @@
+"""Stops, commas and colons misread for one another, or read in dirt.
+
+The small marks of worn type are read as their neighbours in shape: a stop
+with a speck under it is a comma, a comma whose tail did not print is a
+stop, a semicolon's lower half lost or a speck above a stop is a colon. The
+text around a mark tells which was printed, never the words of any book:
+
+* a sentence opens after a stop, not after a comma: a comma before a
+  capitalised word that opens no name (a closed-class word, ``The``,
+  ``It``, ``But``) with the sentence going on in small letters is a stop
+  read with a speck below it;
+* a colon parts two clauses, never two words English sets together: in a
+  specky text (:func:`~clean_scan.stages.characters.specks.speck_rate`), a
+  colon between two words the lexicon knows as a common pair (``aimed:
+  at``, ``merely: a``) is a speck.
+
+:func:`~clean_scan.stages.characters.specks.stop_read_as_comma` takes the
+other direction (a stop before a small letter).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from clean_scan.document import Proposal
+from clean_scan.lexicon import function_words, load_lexicon
+from clean_scan.stages.characters.specks import SPECKY, _next_line
+
+if TYPE_CHECKING:
+    from clean_scan.stages.characters import Lines
+
+COMMA_BEFORE_CAPITAL = regex.compile(r"(?<=\p{Ll}{2}),(?=[ \t]+(?P<next>\p{Lu}\p{Ll}*)\b)")
+FOLLOWING_WORD = regex.compile(r"[ \t]*(?P<word>\p{L}+)")
+
+
+def comma_read_as_stop(line: str, doc: Lines) -> list[Proposal]:
+    """A comma before a capitalised closed-class word, the sentence going
+    on in small letters, is a stop: print opens a sentence there, and no
+    name is made of ``The`` or ``But`` alone.
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(comma_read_as_stop, "grew in industry, That is the reason, But it was")
+    'grew in industry. That is the reason. But it was'
+    >>> show(comma_read_as_stop, "the last of them, The", after="\\nrest went")
+    'the last of them. The'
+
+    Left alone: ``I``, and words opening with it (``it`` and ``in`` are read
+    ``It`` and ``In`` as often as a stop is read as a comma before them), a
+    name or title (``the paper, The Times``, ``came, Moscow said``), an
+    initial or abbreviation before the comma (``Mr,``).
+
+    >>> show(comma_read_as_stop, "as I said, I think the paper, The Times said, It was")
+    'as I said, I think the paper, The Times said, It was'
+    """
+    fixes = []
+    closed = function_words()
+    for m in COMMA_BEFORE_CAPITAL.finditer(line):
+        following = m.group("next")
+        if following.startswith("I") or following.lower() not in closed:
+            continue  # ``I``; and a capital I is the small i or l misread as often as not
+        rest = line[m.end("next"):]
+        after = FOLLOWING_WORD.match(rest if rest.strip() else _next_line(doc))
+        if after is None or not after.group("word")[:1].islower():
+            continue  # the sentence does not go on in small letters: perhaps a title
+        fixes.append(Proposal(m.start(), m.end(), ".", "comma-read-as-stop", 0.85,
+                              f"a comma before '{following}' opening a sentence: a stop misread"))
+    return fixes
+
+
+COLON_BEFORE_SMALL = regex.compile(
+    r"(?<=(?<!\p{L})(?P<word>\p{L}{2,})):(?=[ \t]+(?P<next>\p{Ll}+)\b)")
+
+
+def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
+    """In a specky text, a colon between two words the lexicon knows as a
+    common pair is a speck.
+
+    >>> from clean_scan.stages.characters import show
+    >>> specky = "and -with -from -the\\n"
+    >>> show(colon_in_phrase, "a policy aimed: at peace, merely: a form", before=specky)
+    'a policy aimed at peace, merely a form'
+
+    Left alone: a colon between clauses (``as follows: the``, where no
+    pair is known), and any colon in a clean text.
+
+    >>> show(colon_in_phrase, "different in value: some are sound", before=specky)
+    'different in value: some are sound'
+    >>> show(colon_in_phrase, "a policy aimed: at peace")
+    'a policy aimed: at peace'
+    """
+    if doc.speck_rate < SPECKY:
+        return []
+    lexicon = load_lexicon()
+    return [Proposal(m.start(), m.end(), "", "colon-in-phrase", 0.85,
+                     f"a colon inside the phrase '{m.group('word')} {m.group('next')}' in a "
+                     "specky text: a speck")
+            for m in COLON_BEFORE_SMALL.finditer(line)
+            if lexicon.pair_count(m.group("word"), m.group("next")) > 0]
