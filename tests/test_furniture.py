@@ -554,3 +554,26 @@ def test_a_paragraphs_last_line_in_the_words_of_the_running_head_stays() -> None
     clean = furniture_only("\n\n".join(pages) + "\n").clean
     assert "\nhousing the people.\n" in clean
     assert "HOUSING THE PEOPLE 13" not in clean and "14 THE NEW TOWNS" not in clean
+
+
+def _scrappy_pages(scraps: bool) -> str:
+    """Pages parted by the single blank line of their paragraphs, the head
+    carrying its page number at the outer edge, and a dark page edge read as
+    one or two scraps above some heads (``& 5`` / ``Be: :``)."""
+    pages = []
+    for n in range(40, 52):
+        head = f"{n} THE RIVER VALLEY" if n % 2 == 0 else f"FARMS AND FIELDS {n}"
+        scrap = ["& 5", "Be: :"] if scraps and n % 3 == 0 else []
+        pages.append("\n".join([*scrap, head, prose(n, 20)]))
+    return "\n\n".join(pages) + "\n"
+
+
+@pytest.mark.parametrize("scraps", [False, True])
+def test_numbered_heads_go_with_no_folio_read_and_scraps_above_them(scraps: bool) -> None:
+    """A head that opens with its page number is no footnote, though no
+    page number was read alone; scraps of noise above a head do not hide it
+    from the page split."""
+    clean = furniture_only(_scrappy_pages(scraps)).clean
+    assert "RIVER VALLEY" not in clean
+    assert "FARMS AND FIELDS" not in clean
+    assert clean.count("\f") == 11

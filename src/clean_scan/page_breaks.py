@@ -160,9 +160,12 @@ def _heading_start(lines: Sequence[Line], blocks: list[tuple[int, int]], index: 
 
 def _edge_lines(lines: Sequence[Line], blocks: list[tuple[int, int]],
                 full_width: int) -> list[EdgeLine]:
+    """The first and last lines of each block that may be a head or folio;
+    also the first and last past the scraps of noise a dark page edge put
+    above or below them (``& 5`` / ``Bee: :`` / ``Es 7 THE PARTY 21``)."""
     edges = []
     for first, last in blocks:
-        for i in sorted({first, last}):
+        for i in sorted({first, last, *_past_scraps(lines, first, last)}):
             text = lines[i].text.strip()
             if len(text) >= HEAD_WIDTH * full_width:
                 continue
@@ -171,6 +174,26 @@ def _edge_lines(lines: Sequence[Line], blocks: list[tuple[int, int]],
                 continue  # a paragraph's short last line (``totalitarian dictatorship.``)
             edges.append(EdgeLine(i, "".join(letters_key(text).split()), number, alone))
     return edges
+
+
+SCRAP = regex.compile(r"^(?!.*\p{L}{5})\S.{0,15}$")
+"""A short line with no word of five letters: a scrap of noise, a folio, a
+short head's stump (``& 5``, ``Bee: :``, ``‘ ; : ered``)."""
+SCRAP_REACH = 2
+"""How many scraps may stand between a block's edge and its head or folio."""
+
+
+def _past_scraps(lines: Sequence[Line], first: int, last: int) -> list[int]:
+    """The first line below the block's leading scraps and the last above
+    its trailing ones, where one or two scraps stand there."""
+    found = []
+    for start, step, stop in ((first, 1, last), (last, -1, first)):
+        i = start
+        while i != stop and abs(i - start) < SCRAP_REACH and SCRAP.match(lines[i].text.strip()):
+            i += step
+        if i != start and not SCRAP.match(lines[i].text.strip()):
+            found.append(i)
+    return found
 
 
 def _page_number(text: str) -> tuple[int | None, bool]:

@@ -238,9 +238,9 @@ def _running(layout: Layout, page: Page, i: int, expected: set[int],
     both_sides = min(pages) < page.index < max(pages)
     if numbered:
         return Verdict(rule, 0.95, f"repeats on {len(pages)} nearby page(s), with the page number")
-    if page.index - 2 in pages and _garbled_number_at_edge(tokens):
-        return Verdict(rule, 0.9, "repeats the head of the page two before (the same side of "
-                                  "the leaf), with a misread page number at its edge")
+    if (page.index - 2 in pages or page.index + 2 in pages) and _garbled_number_at_edge(tokens):
+        return Verdict(rule, 0.9, "repeats the head of the page two before or after (the same "
+                                  "side of the leaf), with a misread page number at its edge")
     if both_sides:
         return Verdict(rule, 0.92, f"repeats on {len(pages)} nearby pages before and after")
     if len(pages) < 2:
@@ -260,12 +260,18 @@ def _garbled_number_at_edge(tokens: list[str]) -> bool:
     """Whether the line's first or last token is a number misread: short,
     with a figure in it, and no word (``V7)``, ``2)``, ``'14``).
 
-    >>> [_garbled_number_at_edge(t.split()) for t in ("THE BACKGROUND V7)", "THE END", "1 THE")]
-    [True, False, True]
+    >>> [_garbled_number_at_edge(t.split())
+    ...  for t in ("THE BACKGROUND V7)", "THE END", "1 THE", "THE PARTY 19°,")]
+    [True, False, True, True]
     """
+    edges = (token.strip(EDGE_SPECKS) for token in (tokens[0], tokens[-1]))
     return len(tokens) > 1 and any(
-        len(token) <= 4 and any(c.isdigit() for c in token) and garbled_folio_shape(token)
-        for token in (tokens[0], tokens[-1]))
+        0 < len(token) <= 4 and any(c.isdigit() for c in token) and garbled_folio_shape(token)
+        for token in edges)
+
+
+EDGE_SPECKS = ".,;:'\"‘’“”"
+"""Specks a head's page number may carry (``19°,``): no part of the number."""
 
 
 def _inside_a_sentence(layout: Layout, i: int) -> bool:
@@ -334,12 +340,14 @@ def _footnote_like(text: str, expected: set[int]) -> bool:
     (True, False)
     >>> _footnote_like("* Ibid., p. 4.", {12}), _footnote_like("THE PEOPLE'S WAR", {12})
     (True, False)
-    >>> _footnote_like("¹ Ibid.", {12})
-    True
+    >>> _footnote_like("¹ Ibid.", {12}), _footnote_like("18 THE PARTY", set())
+    (True, False)
     """
-    first = text.split()[0]
+    first, *rest = text.split()
     if first[0] in "*†‡§¶" or first[0] in SUPERSCRIPT_DIGITS:
         return True
+    if rest and is_heading(" ".join(rest)):
+        return False  # a head in capitals after its number, whether or not the number is known
     return first.isdecimal() and not any(number_fit(first, n) for n in expected)
 
 
