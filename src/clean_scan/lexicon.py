@@ -33,6 +33,9 @@ correction proposed unasked."""
 MILLION_DIGITS = 7
 """Counts of seven digits (a million) or more make a word a common one of
 the language (:meth:`Lexicon.common`)."""
+GLUED_RATIO = 1000
+"""How many times as often as a word two words must be printed as a pair
+for the word to be taken for the pair with its space lost."""
 UNSEEN_COUNT = 1_000
 """Count assumed for a word the lexicon lacks (a name, say)."""
 
@@ -108,6 +111,29 @@ class Lexicon:
     def pair_count(self, first: str, second: str) -> int:
         found = self.bigrams.get(f"{first.lower()} {second.lower()}")
         return int(found) if found is not None else 0
+
+    def glued_pair(self, word: str, short_words: frozenset[str]) -> tuple[str, str] | None:
+        """The two words ``word`` is made of where the OCR lost the space
+        between them: one of them a short word of ``short_words`` (the narrow
+        space beside ``a``, ``in``, ``for`` is the one an engine loses), and
+        the pair printed a thousand times as often as ``word`` itself.
+
+        >>> lex = Lexicon({"in": "9", "a": "9", "ina": "10", "area": "500"},
+        ...               {"in a": "20000", "are a": "3000"})
+        >>> lex.glued_pair("ina", frozenset(["in", "a"])), lex.glued_pair("area", frozenset(["a"]))
+        (('in', 'a'), None)
+        """
+        own = self.count(word)
+        best, best_count = None, GLUED_RATIO * max(own, 1) - 1
+        for cut in range(1, len(word)):
+            left, right = word[:cut], word[cut:]
+            if not (left in short_words or right in short_words) or \
+                    not (left in self.words and right in self.words):
+                continue
+            pair = self.pair_count(left, right)
+            if pair > best_count:
+                best, best_count = (left, right), pair
+        return best
 
     def unigram_cost(self, word: str) -> float:
         """``-ln P(word)``; unknown words cost as a rare word does."""

@@ -85,7 +85,7 @@ from clean_scan.stages.characters.specks import (
     stop_read_as_comma,
     stray_quote,
 )
-from clean_scan.stages.characters.words import ligatures, spaced_letters
+from clean_scan.stages.characters.words import glued_words, ligatures, spaced_letters
 
 __all__ = ["REPAIRS", "STAGE", "WHOLE_TEXT_REPAIRS", "Lines", "run", "show"]
 
@@ -166,6 +166,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (lone_speck, _with(" .", " :", " ;", " -", " —", "©", "°", "¢", " =", " •", "\t", "- ", ": ",
                        "; ", "' ", '" ', "| ", " ,", " |", " _", " ~")),
     (drop_capital, _shaped),
+    (glued_words, lambda doc: doc.lines_with(*doc.glued_words)),
 )
 
 """Each line repair with its gate: the lines it can change at all (what it

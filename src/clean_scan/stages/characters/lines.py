@@ -20,7 +20,7 @@ from clean_scan.charmaps import (
 )
 from clean_scan.document import Proposal
 from clean_scan.layout import median
-from clean_scan.lexicon import MILLION_DIGITS, load_lexicon
+from clean_scan.lexicon import MILLION_DIGITS, function_words, load_lexicon
 from clean_scan.stage import Context
 from clean_scan.stages.characters.margins import noisy_margins
 from clean_scan.stages.characters.specks import (
@@ -82,6 +82,27 @@ class Lines:
     def opens_note(self) -> bool:
         """Whether the current line opens a note (its mark may be garbled)."""
         return self.index in self.note_opening_lines
+
+    @cached_property
+    def glued_words(self) -> dict[str, tuple[str, str]]:
+        """The document's words in small letters that are two words with the
+        space between them lost (:meth:`~clean_scan.lexicon.Lexicon.glued_pair`:
+        ``ina``, ``fora``), where the document itself prints the pair
+        three times as often as the word: a book that writes ``cannot``
+        and never ``can not`` keeps it."""
+        lexicon, short = load_lexicon(), function_words()
+        found = {}
+        for word, n in self.counts.items():
+            if len(word) < 3 or not word.isalpha() or word not in lexicon:
+                continue
+            pair = lexicon.glued_pair(word, short)
+            if pair is None:
+                continue
+            printed = len(regex.findall(rf"(?<!\p{{L}}){pair[0]}[ \t\n]+{pair[1]}(?!\p{{L}})",
+                                        self.text))
+            if printed >= GLUED_IN_TEXT * n:
+                found[word] = pair
+        return found
 
     @cached_property
     def noisy_margins(self) -> tuple[bool, bool]:
@@ -213,6 +234,11 @@ class Lines:
         for garble in OPEN_DOUBLE_GARBLES:
             opened = max(opened, window.rfind(" " + garble + " "))
         return opened >= 0 and opened > window.rfind("”")
+
+
+GLUED_IN_TEXT = 3
+"""How many times as often as a word its document must print the pair it
+may be glued from (the document's own usage outweighs the lexicon's)."""
 
 
 def _tokens(text: str) -> list[str]:
