@@ -32,7 +32,8 @@ def _cases() -> list:
         for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
             if line.strip():
                 case = json.loads(line)
-                marks = [pytest.mark.xfail(strict=True)] if case["status"] == "known-failure" else []
+                failing = case["status"] == "known-failure"
+                marks = [pytest.mark.xfail(strict=True)] if failing else []
                 found.append(pytest.param(path.parent.name, path.stem, case, marks=marks,
                                           id=f"{path.stem}:{number}"))
     return found

@@ -136,6 +136,21 @@ def _small_word_follows(line: str, end: int, doc: Lines) -> bool:
         and load_lexicon().common(word.group(1))
 
 
+def _sentence_goes_on(line: str, end: int, doc: Lines) -> bool:
+    """Whether the sentence goes on after ``end`` in a word in small
+    letters: a common word, or any word the lexicon knows of three letters
+    or more (a garbled capital, ``lu`` for ``In``, is short; a lone ``a`` may
+    be a noisy margin's)."""
+    rest = line[end:].lstrip() or _next_line(doc)
+    word = NEXT_WORD.match(rest)
+    if not word or not word.group(1).islower():
+        return False
+    following = word.group(1)
+    lexicon = load_lexicon()
+    return (len(following) >= 2 and lexicon.common(following)) or (
+        len(following) >= 3 and following in lexicon)
+
+
 MARK_AFTER_WORD = regex.compile(r"(?<=\p{L})[.,;:'’\"”](?=[ \t]|$)")
 STOP_THEN_SMALL = regex.compile(r"\p{L}\.(?:[ \t]+\p{Ll}|[ \t]*\n[ \t]*\p{Ll})")
 """What the stop rules act on, as one search of the text: a stop after a
@@ -218,7 +233,7 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
         lower = word.lower()
         if lower in abbreviations or word.isupper() or lower in binding or lower not in lexicon:
             continue
-        if not _small_word_follows(line, m.end(), doc):
+        if not _sentence_goes_on(line, m.end(), doc):
             continue
         following = NEXT_WORD.match(line[m.end():m.end() + 64].lstrip()
                                     or _next_line(doc)).group(1)

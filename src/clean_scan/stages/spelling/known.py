@@ -156,8 +156,9 @@ def capitals_with_a_small(core: str) -> bool:
 
 PREFIXES = ("un", "in", "im", "non", "re", "pre", "anti", "over", "under", "counter", "semi",
             "co", "de", "dis", "mis", "sub", "super", "inter", "ultra", "pseudo", "quasi")
-SUFFIXES = ("ness", "ism", "isms", "ist", "ists", "ly", "less", "ment", "ments", "ite", "ites",
-            "ise", "ised", "isation", "ize", "ized", "ization", "ity", "ian", "ians", "dom")
+SUFFIXES = ("ness", "nesses", "ism", "isms", "ist", "ists", "ly", "less", "ment", "ments",
+            "ite", "ites", "ise", "ised", "isation", "ize", "ized", "ization", "ity", "ian",
+            "ians", "dom")
 
 
 def derived_known(word: str, know: Knowledge) -> bool:
