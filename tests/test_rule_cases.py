@@ -1,5 +1,8 @@
 """Each rule's cases as data (the ftfy and ruff way): ``tests/cases/<stage>/
-<rule>.jsonl``, one case a line, ``{"input", "expected", "status", "why"}``.
+<rule>.jsonl``, one case a line, ``{"input", "expected", "status", "why"}``
+and, where the rule judges the document as a whole (a specky text, a noisy
+margin), a ``"context"`` set before the input: the rule's edits are looked
+for in the input alone, the clean text compared whole.
 
 Every case runs the whole pipeline on its input, so a rule is tested where a
 user meets it, after the stages before it and with the ones after it:
@@ -44,8 +47,9 @@ def test_rule_case(stage: str, rule: str, case: dict) -> None:
     assert case["status"] in STATUSES
     registered = {r.name: r.stage for r in RULES}
     assert registered.get(rule) == stage, f"{rule} is not a registered rule of {stage}"
-    result = clean_text(case["input"])
-    made = [e for e in result.edits if e.rule == rule]
+    context = case.get("context", "")
+    result = clean_text(context + case["input"])
+    made = [e for e in result.edits if e.rule == rule and e.raw_start >= len(context)]
     about = f"rule {rule} ({case['why']})"
     if case["status"] == "unchanged":
         assert not made, f"{about}: made {[(e.before, e.after) for e in made]}"

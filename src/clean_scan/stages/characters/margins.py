@@ -55,6 +55,37 @@ def margin_fragment(token: str) -> bool:
     return len(token) <= 2 and not load_lexicon().common(token)
 
 
+def stray_letter(token: str, beside: str) -> bool:
+    """In a noisy margin, a one-letter token that is a letter of the
+    margin's dirt rather than a word, judged by ``beside``, the word it
+    would stand next to in the sentence (the line's next word for a token
+    at its start, the next line's first word for one at its end):
+
+    * a small ``i`` alone is no word of English print;
+    * a capital other than ``A``, ``I``, ``O`` before a word in small
+      letters is no initial (an initial has its stop, and a name follows);
+    * ``a`` or ``A`` before a word the article never precedes in print (the
+      bigram list never pairs them, a common word though it is: ``a had``).
+
+    >>> [stray_letter(t, b) for t, b in (("i", "the"), ("E", "means"), ("a", "had"))]
+    [True, True, True]
+    >>> [stray_letter(t, b) for t, b in (("a", "number"), ("I", "think"), ("E", "Smith"))]
+    [False, False, False]
+    """
+    if len(token) != 1 or not token.isalpha():
+        return False
+    word = beside.strip("“‘\"'(—-_.,;:")
+    if token == "i":
+        return True
+    if token not in "aAIO" and token.isupper():
+        return word[:1].islower()
+    if token in "aA":
+        lexicon = load_lexicon()
+        return word.isalpha() and word.islower() and lexicon.common(word) and \
+            lexicon.pair_count("a", word) == 0
+    return False
+
+
 def noisy_margins(lines: list[str]) -> tuple[bool, bool]:
     """Whether the document's lines open, and whether they close, with
     margin fragments often enough (``MARGIN_SHARE``) to be a noisy border."""
@@ -82,6 +113,8 @@ def margin_noise(line: str, doc: Lines) -> list[Proposal]:
     >>> page = "\\n".join(f"; line {k} of a text whose margin was dark :" for k in range(50))
     >>> show(margin_noise, "| ae are defending not only their soil 3", before=page)
     'are defending not only their soil'
+    >>> show(margin_noise, "E means of power at their disposal i", before=page, after="\\nthan")
+    'means of power at their disposal'
 
     Left alone: everything in a document whose margins are clean, and words
     at the margin (``a``, ``I``), list markers and dashes.
@@ -98,14 +131,19 @@ def margin_noise(line: str, doc: Lines) -> list[Proposal]:
     fixes = []
     if left:
         k = 0
-        while k < 2 and k < len(tokens) - 2 and margin_fragment(tokens[k].group()):
+        while k < 2 and k < len(tokens) - 2 and (
+                margin_fragment(tokens[k].group())
+                or stray_letter(tokens[k].group(), tokens[k + 1].group())):
             k += 1
         if k:
             fixes.append(Proposal(tokens[0].start(), tokens[k].start(), "", "margin-noise", 0.85,
                                   "a fragment the dark margin gave the OCR at the line start"))
     if right:
         k = len(tokens)
-        while k > len(tokens) - 2 and k > 2 and margin_fragment(tokens[k - 1].group()):
+        following = (doc.line(1).split() or [""])[0]
+        while k > len(tokens) - 2 and k > 2 and (
+                margin_fragment(tokens[k - 1].group())
+                or (k == len(tokens) and stray_letter(tokens[k - 1].group(), following))):
             k -= 1
         if k < len(tokens):
             fixes.append(Proposal(tokens[k - 1].end(), tokens[-1].end(), "", "margin-noise", 0.85,
