@@ -253,6 +253,31 @@ rarer words and the wbritish-only words) are rare enough to be checked
 against very common words one confusion away."""
 
 
+OWN_WORD_USES = 3
+"""A form the document prints this often in small letters is its own word."""
+
+
+def counted_common(core: str, know: Knowledge) -> bool:
+    """Counted a million times or more (``RARE_DIGITS``), and not a name
+    set in small letters: the lexicon counts ``ali`` and ``ina`` as the
+    names Ali and Ina, but in small letters they are ``all`` and ``in a``
+    misread, as rare as any unknown form, unless the document prints the
+    form ``OWN_WORD_USES`` times, as its own word. Two letters are too few to tell a
+    name from an abbreviation or a foreign word (``co``, ``et``).
+
+    >>> from clean_scan.stage import Context
+    >>> from clean_scan.stages.spelling import knowledge
+    >>> know = knowledge("", Context())
+    >>> counted_common("which", know), counted_common("ali", know), counted_common("Ali", know)
+    (True, False, True)
+    """
+    lower = core.lower()
+    if len(know.lexicon.words.get(lower, "")) < RARE_DIGITS:
+        return False
+    name = core.islower() and len(core) > 2 and lower in proper_names()
+    return not name or know.doc_lower.get(lower, 0) >= OWN_WORD_USES
+
+
 DOC_NEIGHBOUR_MIN_COUNT = 1_000_000
 """A lexicon word this common that the document uses twice or more outvotes
 a recurring unknown form one classic confusion from it."""

@@ -20,6 +20,7 @@ from clean_scan.stages.spelling.known import (
     _very_common,
     case_like,
     common_neighbours,
+    counted_common,
     is_known,
     proper_names,
 )
@@ -70,8 +71,7 @@ def rare_word(tokens: list[Token], index: int, know: Knowledge,
     token = tokens[index]
     core = token.core
     if core.lower() in know.extra or (core[0].isupper() and not sentence_start) or \
-            (core.isupper() and len(core) > 1) or len(know.lexicon.words.get(core.lower(), "")) \
-            >= RARE_DIGITS:
+            (core.isupper() and len(core) > 1) or counted_common(core, know):
         return None
     near = common_neighbours(core, know)
     left, right = neighbour(tokens, index, -1), neighbour(tokens, index, 1)

@@ -21,8 +21,10 @@ from clean_scan.stages.spelling.channel import frequent_misreadings, unknown_sha
 from clean_scan.stages.spelling.known import (
     RARE_DIGITS,
     common_neighbours,
+    counted_common,
     is_known,
     looks_like_word,
+    proper_names,
 )
 from clean_scan.stages.spelling.known_words import (
     CASE_SHAPES,
@@ -70,14 +72,14 @@ def token_kind(text: str, know: Knowledge) -> tuple[bool, bool]:
     ((False, False), (True, True))
     """
     if text.isalpha():
-        if len(know.lexicon.words.get(text.lower(), "")) >= RARE_DIGITS and \
+        if counted_common(text, know) and \
                 text not in know.confusion_sets and not may_be_small_letter(text, know):
             return False, False  # the commonest case, first
         lead, core, trail = "", text, ""
     else:
         lead, core, trail = edges(text)
     small = may_be_small_letter(core, know)
-    common = core.isalpha() and len(know.lexicon.words.get(core.lower(), "")) >= RARE_DIGITS \
+    common = core.isalpha() and counted_common(core, know) \
         and core not in know.confusion_sets and not small
     word_like = looks_like_word(core) or compound_parts(core) is not None
     look = not (common or not word_like or "¬" in trail)
@@ -106,7 +108,7 @@ def may_be_rare_misreading(core: str, know: Knowledge) -> bool:
     depends on where the sentence starts."""
     lower = core.lower()
     return not (lower in know.extra or (core.isupper() and len(core) > 1)
-                or len(know.lexicon.words.get(lower, "")) >= RARE_DIGITS
+                or counted_common(core, know)
                 or not common_neighbours(core, know))
 
 
@@ -114,13 +116,14 @@ def may_be_rare_misreading(core: str, know: Knowledge) -> bool:
 def _plain_common() -> frozenset[str]:
     """The tokens :func:`token_kind` answers first, ``(False, False)``: the
     lower-case lexicon words of seven digits or more, save the real-word
-    confusions (the lexicon file is sorted by count, so they come first)."""
-    sets = _static_lists()[1]
+    confusions and the names (the lexicon file is sorted by count, so they
+    come first)."""
+    sets, names = _static_lists()[1], proper_names()
     found = []
     for word, count in load_lexicon().words.items():
         if len(count) < RARE_DIGITS:
             break
-        if word.isalpha() and word == word.lower() and word not in sets:
+        if word.isalpha() and word == word.lower() and word not in sets and word not in names:
             found.append(word)
     return frozenset(found)
 
