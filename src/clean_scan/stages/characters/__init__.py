@@ -85,7 +85,12 @@ from clean_scan.stages.characters.specks import (
     stop_read_as_comma,
     stray_quote,
 )
-from clean_scan.stages.characters.words import glued_words, ligatures, spaced_letters
+from clean_scan.stages.characters.words import (
+    glued_words,
+    ligatures,
+    spaced_letters,
+    stroke_for_i,
+)
 
 __all__ = ["REPAIRS", "STAGE", "WHOLE_TEXT_REPAIRS", "Lines", "run", "show"]
 
@@ -151,6 +156,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (apostrophes, _with("'")),
     (mark_after_stop, _with(*MARK_AFTER_STOP_NEEDLES)),
     (italic_spacing, _with(*ITALIC_NEEDLES)),
+    (stroke_for_i, _with(*(f"{mark} " for mark in "1l|[]J{}!"))),
     (specks, lambda doc: doc.shaped_lines | doc.lines_with(" .", "\t.", "^", "~", "\\")),
     (lone_marks, _with(*LONE_MARKS, "'")),
     (dashes, _with("—-", "-—", "— ", "—\t", " —", "\t—")),

@@ -14,6 +14,7 @@ from clean_scan.charmaps import (
     LIGATURES,
 )
 from clean_scan.document import Proposal
+from clean_scan.lexicon import load_lexicon
 from clean_scan.stages.characters.lines import (
     Lines,
     _tokens,
@@ -221,5 +222,57 @@ def glued_words(line: str, doc: Lines) -> list[Proposal]:
             fixes.append(Proposal(m.start(), m.end(), " ".join(pair), "glued-words", 0.85,
                                   f"'{m.group()}' is '{' '.join(pair)}' with the space lost: "
                                   "print sets the pair far more often"))
+    return fixes
+
+
+# --- the pronoun I read as a stroke ----------------------------------------
+
+STROKE_FOR_I = regex.compile(
+    r"(?:^|(?<=[\p{L}.,;:!?”’\"')—][ \t]))(?P<mark>[1l|\[\]J{}!])(?=[ \t]+(?P<next>\p{Ll}+)\b)")
+"""A lone stroke (``1``, ``l``, ``|``, ``[``, ``J``, ``!``) where a word
+stands, before a word in small letters."""
+AFTER_I = 0.05
+"""The share of a word's uses in print that follow ``I`` for the word to
+vouch for the pronoun before it (``am``, ``think``, ``had``: far above;
+``is``, ``in``, ``and``: far below)."""
+NUMBER_LABELS = frozenset(["chapter", "chap", "ch", "page", "p", "pp", "no", "nos", "vol",
+                           "part", "section", "sec", "article", "art", "table", "fig", "clause",
+                           "book", "volume", "number", "figure", "plate"])
+
+
+def stroke_for_i(line: str, doc: Lines) -> list[Proposal]:
+    """The capital ``I`` of the pronoun is a single stroke that engines read
+    as ``1``, ``l``, ``|``, ``[``, ``J`` or ``!``: standing alone before a
+    word that follows ``I`` in print often (``| am``, ``1 think``), the
+    stroke is the pronoun.
+
+    >>> show(stroke_for_i, "that | am sitting here, and 1 think that J had seen it")
+    'that I am sitting here, and I think that I had seen it'
+
+    Left alone: a number (``1 in 10``, ``Chapter 1 deals``), a stroke before
+    a word that seldom follows ``I`` (``| is``), a capitalised word after it,
+    any stroke on a page with a footnote below, where it may be the note's
+    reference set apart (``Finland 1 just as``), and a stroke opening a line
+    where the margins are noisy (:func:`~.margins.noisy_margins`).
+
+    >>> show(stroke_for_i, "rose 1 in 10, see Chapter 1 had it | is so 1 The")
+    'rose 1 in 10, see Chapter 1 had it | is so 1 The'
+    """
+    if doc.note_page[doc.index]:
+        return []  # a stroke after a word may be a note's raised figure (``Finland 1 just``)
+    lexicon = load_lexicon()
+    fixes = []
+    for m in STROKE_FOR_I.finditer(line):
+        following = m.group("next")
+        before = line[:m.start()].split()
+        if before and before[-1].lower().strip(".") in NUMBER_LABELS:
+            continue
+        if not before and doc.noisy_margins[0]:
+            continue  # a dark margin's stroke at the line start
+        if lexicon.pair_count("i", following) < AFTER_I * max(lexicon.count(following), 1):
+            continue
+        fixes.append(Proposal(m.start("mark"), m.end("mark"), "I", "stroke-for-i", 0.85,
+                              f"'{m.group('mark')} {following}': a stroke alone before a word "
+                              "that follows the pronoun: I"))
     return fixes
 
