@@ -271,7 +271,11 @@ def stroke_for_i(line: str, doc: Lines) -> list[Proposal]:
             continue  # a dark margin's stroke at the line start
         if lexicon.pair_count("i", following) < AFTER_I * max(lexicon.count(following), 1):
             continue
-        fixes.append(Proposal(m.start("mark"), m.end("mark"), "I", "stroke-for-i", 0.85,
+        # with the space before it: the span a speck repair would take the
+        # stroke away with, which this one, running first, then takes
+        start = m.start("mark") - (m.start("mark") > 0)
+        fixes.append(Proposal(start, m.end("mark"), line[start:m.start("mark")] + "I",
+                              "stroke-for-i", 0.85,
                               f"'{m.group('mark')} {following}': a stroke alone before a word "
                               "that follows the pronoun: I"))
     return fixes
