@@ -39,7 +39,11 @@ from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages.characters.lines import Lines, show
 from clean_scan.stages.characters.lone_specks import engine_speck, lone_speck
 from clean_scan.stages.characters.margins import margin_noise
-from clean_scan.stages.characters.misread_stops import colon_in_phrase, comma_read_as_stop
+from clean_scan.stages.characters.misread_stops import (
+    LINE_END_COMMA,
+    colon_in_phrase,
+    comma_read_as_stop,
+)
 from clean_scan.stages.characters.numbers import (
     CHAPTER_NUMBER,
     HEADING_NUMERAL,
@@ -162,7 +166,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (dashes, _with("—-", "-—", "— ", "—\t", " —", "\t—")),
     (mark_after_binding_word, _with(".", ",", ";", ":", "'", "’", '"', "”")),
     (stop_read_as_comma, lambda doc: doc.lines_matching(STOP_THEN_SMALL)),
-    (comma_read_as_stop, _with(", ")),
+    (comma_read_as_stop, lambda doc: doc.lines_with(", ") | doc.lines_matching(LINE_END_COMMA)),
     (colon_in_phrase, _with(": ")),
     (speck_between_words, _with(".", ":", ";", "_", "~", "=", "|", "•", "-")),
     (hyphen_before_a_space, _with("- ")),

@@ -31,8 +31,12 @@ from clean_scan.stages.characters.specks import SPECKY, _next_line
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
 
-COMMA_BEFORE_CAPITAL = regex.compile(r"(?<=\p{Ll}{2}),(?=[ \t]+(?P<next>\p{Lu}\p{Ll}*)\b)")
+COMMA_BEFORE_CAPITAL = regex.compile(
+    r"(?<=\p{Ll}{2}),(?:(?=[ \t]+(?P<next>\p{Lu}\p{Ll}*)\b)|(?=[ \t]*$))")
 FOLLOWING_WORD = regex.compile(r"[ \t]*(?P<word>\p{L}+)")
+LINE_END_COMMA = regex.compile(r"\p{Ll},[ \t]*$", regex.MULTILINE)
+"""What the gate looks for besides a comma and a space: a comma ending a line."""
+LINE_OPENING = regex.compile(r"[ \t]*(?P<next>\p{Lu}\p{Ll}*)\b")
 
 
 def comma_read_as_stop(line: str, doc: Lines) -> list[Proposal]:
@@ -45,6 +49,8 @@ def comma_read_as_stop(line: str, doc: Lines) -> list[Proposal]:
     'grew in industry. That is the reason. But it was'
     >>> show(comma_read_as_stop, "the last of them, The", after="\\nrest went")
     'the last of them. The'
+    >>> show(comma_read_as_stop, "it had achieved its victory,", after="\\n\\nBut they had")
+    'it had achieved its victory.'
 
     Left alone: ``I``, and words opening with it (``it`` and ``in`` are read
     ``It`` and ``In`` as often as a stop is read as a comma before them), a
@@ -57,10 +63,18 @@ def comma_read_as_stop(line: str, doc: Lines) -> list[Proposal]:
     fixes = []
     closed = function_words()
     for m in COMMA_BEFORE_CAPITAL.finditer(line):
-        following = m.group("next")
+        if m.group("next") is None:  # the comma ends the line: the next line opens with the word
+            if doc.noisy_margins[0]:
+                continue  # where a dark margin puts scraps (``Be``) at the line starts
+            rest = _following_line(doc)
+            opening = LINE_OPENING.match(rest)
+            if opening is None:
+                continue
+            following, rest = opening.group("next"), rest[opening.end():]
+        else:
+            following, rest = m.group("next"), line[m.end("next"):]
         if following.startswith("I") or following.lower() not in closed:
             continue  # ``I``; and a capital I is the small i or l misread as often as not
-        rest = line[m.end("next"):]
         after = FOLLOWING_WORD.match(rest if rest.strip() else _next_line(doc))
         if after is None or not after.group("word")[:1].islower():
             continue  # the sentence does not go on in small letters: perhaps a title
@@ -98,3 +112,14 @@ def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
                      "specky text: a speck")
             for m in COLON_BEFORE_SMALL.finditer(line)
             if lexicon.pair_count(m.group("word"), m.group("next")) > 0]
+
+
+def _following_line(doc: Lines) -> str:
+    """The next line of text, past one blank line (an engine may end a block
+    at a stop it read as a comma); '' at a page break."""
+    for offset in (1, 2):
+        following = doc.line(offset).strip()
+        if following:
+            return "" if following.startswith("\f") else following
+    return ""
+
