@@ -260,7 +260,11 @@ GLUED = regex.compile(r"(?<=\p{L})[.:;_~=|•-](?=\p{L})")
 (starting at the mark, the search skips the letters fast)."""
 HYPHEN_PART_LEFT = regex.compile(r"(?<![\p{L}\p{N}.'’])(?<=^|[^\p{L}]|-)\p{L}+$")
 HYPHEN_PART_RIGHT = regex.compile(r"\p{L}+(?![\p{L}\p{N}.'’])")
-HYPHEN_CHAIN = regex.compile(r"(?<![\p{L}\p{N}.'’-])\p{L}+(?:-\p{L}+)+(?![\p{L}\p{N}.'’-])")
+HYPHEN_CHAIN = regex.compile(
+    r"(?<![\p{L}\p{N}.'’-])\p{L}+(?:-\p{L}+)+(?![\p{L}\p{N}.'’]|-(?:\p{L}|[ \t]*$))")
+"""Words joined by hyphens; a hyphen glued after the last, before a space or
+dash inside the line (``who-have- not``), is a speck of its own and no part
+of the chain; at the line's end (``day-to-``) it splits the chain's next word."""
 
 
 def _at_a_binding_edge(chain: str, line: str, at: int, binding: dict[str, str]) -> bool:
@@ -279,11 +283,12 @@ def _written_apart(chain: str, doc: Lines) -> bool:
     words the text writes apart elsewhere (``had-been``, ``in-fact``,
     ``as-a`` where ``had been``, ``in fact``, ``as a`` stand as two words),
     or the text's hyphens are specks by the dozen (:func:`hyphen_speck_rate`):
-    a speck, since the compound is printed nowhere else."""
+    a speck, since the compound is printed nowhere else. Two function words
+    (``who-have``) make no compound at all."""
     parts = chain.lower().split("-")
     if len(parts) != 2 or not any(p in function_words() for p in parts):
         return False
-    if doc.hyphen_specky:
+    if doc.hyphen_specky or all(p in function_words() for p in parts):
         return True  # a document whose hyphens are specks by the dozen
     pattern = regex.compile(rf"(?i)(?<!\p{{L}}){parts[0]}[ \t\n]+{parts[1]}(?!\p{{L}})")
     return pattern.search(doc.text) is not None
