@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from clean_scan.document import Flag
 from clean_scan.lexicon import load_lexicon
+from clean_scan.pipeline import clean_text
 from clean_scan.stage import Context
 from clean_scan.stages import spelling
 
@@ -64,8 +65,10 @@ def test_case_is_kept() -> None:
 
 def test_a_small_letter_before_a_capitalised_word_is_a_speck_not_a_word() -> None:
     # not split as "it he": a word does not start at a capital's second letter
-    assert correct("can ever be victorious. iThe Bolsheviks came to power") == \
-        "can ever be victorious. The Bolsheviks came to power"
+    # (the characters stage takes the speck away before spelling looks)
+    result = clean_text("can ever be victorious. iThe Bolsheviks came to power\n")
+    assert result.clean == "can ever be victorious. The Bolsheviks came to power\n"
+    assert [e.rule for e in result.edits] == ["letter-speck-before-capital"]
 
 
 def test_the_document_votes_for_its_own_words() -> None:

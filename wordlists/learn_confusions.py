@@ -5,8 +5,10 @@ Run it again with::
     python wordlists/learn_confusions.py [--corpus ../shared/corpus]
 
 It reads the Overproof newspaper articles (``overproof-dev/ID.raw.txt``
-against ``ID.gt.txt``) and, for character statistics only, the dev sections
-of the ``ussr-1942`` book (raw lines against ``gold/cNN.gold.txt``). Line-end
+against ``ID.gt.txt``), the dev sections of the ``ussr-1942`` book (raw
+lines against ``gold/cNN.gold.txt``) and the dev pamphlets that Tesseract
+read (``pamphlets-dev/NAME.raw.txt`` against ``NAME.gold.txt``): three
+engines' ways of failing, so that no one export's quirks make the model. Line-end
 hyphens are joined first, as the corpus README asks. Words are aligned with
 Levenshtein opcodes over token lists; within each substituted word pair the
 characters are aligned again and each run of differing characters becomes
@@ -115,6 +117,14 @@ def book_pairs(folder: Path) -> Iterator[tuple[str, str]]:
             yield from word_pairs(tokens(gold.read_text(encoding="utf-8")), tokens(raw))
 
 
+def pamphlet_pairs(folder: Path) -> Iterator[tuple[str, str]]:
+    for gold_path in sorted(folder.glob("*.gold.txt")):
+        raw_path = gold_path.with_name(gold_path.name.replace(".gold.", ".raw."))
+        if raw_path.exists():
+            yield from word_pairs(tokens(gold_path.read_text(encoding="utf-8")),
+                                  tokens(raw_path.read_text(encoding="utf-8")))
+
+
 def read_priors(path: Path) -> Iterator[tuple[str, str]]:
     """(printed, ocr) pairs of the hand list of classic confusions."""
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -123,12 +133,30 @@ def read_priors(path: Path) -> Iterator[tuple[str, str]]:
             yield printed, ocr
 
 
-def write_model(path: Path, subs: Counter[tuple[str, str]], seen: Counter[str],
-                priors: Iterable[tuple[str, str]] = ()) -> int:
-    costs: dict[tuple[str, str], tuple[float, int]] = {}
-    for (src, dst), count in subs.items():
-        if count >= MIN_COUNT:
-            costs[(src, dst)] = (-math.log((count + 1) / (seen[src] + 2)), count)
+def corpus_costs(subs: Counter[tuple[str, str]],
+                 seen: Counter[str]) -> dict[tuple[str, str], tuple[float, int]]:
+    """``-ln P(ocr | printed)`` of each substitution one corpus shows often enough."""
+    return {(src, dst): (-math.log((count + 1) / (seen[src] + 2)), count)
+            for (src, dst), count in subs.items() if count >= MIN_COUNT}
+
+
+def merged_costs(per_corpus: Iterable[dict[tuple[str, str], tuple[float, int]]]
+                 ) -> dict[tuple[str, str], tuple[float, int]]:
+    """Each substitution at the cost of the engine that makes it most
+    often: one engine's habit (Tesseract reading ``s`` as ``y``) is not
+    diluted by another's clean reading of the same letters, and no corpus's
+    size outweighs another's. Counts are summed."""
+    merged: dict[tuple[str, str], tuple[float, int]] = {}
+    for costs in per_corpus:
+        for pair, (cost, count) in costs.items():
+            old_cost, old_count = merged.get(pair, (math.inf, 0))
+            merged[pair] = (min(cost, old_cost), old_count + count)
+    return merged
+
+
+def write_model(path: Path, costs: dict[tuple[str, str], tuple[float, int]],
+                subs: Counter[tuple[str, str]], priors: Iterable[tuple[str, str]] = ()) -> int:
+    costs = dict(costs)
     for pair in priors:
         cost, count = costs.get(pair, (PRIOR_COST, subs[pair]))
         costs[pair] = (min(cost, PRIOR_COST), count)
@@ -144,11 +172,14 @@ def main(argv: Iterable[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--out", type=Path, default=DATA / "confusions.tsv")
     args = parser.parse_args(list(argv) if argv is not None else None)
-    pairs = list(newspaper_pairs(args.corpus / "overproof-dev"))
-    pairs += list(book_pairs(args.corpus / "ussr-1942"))
-    subs, seen = learn(pairs)
-    n = write_model(args.out, subs, seen, read_priors(PRIORS))
-    print(f"learned {n} substitutions from {len(pairs)} aligned words")
+    corpora = [list(newspaper_pairs(args.corpus / "overproof-dev")),
+               list(book_pairs(args.corpus / "ussr-1942")),
+               list(pamphlet_pairs(args.corpus / "pamphlets-dev"))]
+    learned = [learn(pairs) for pairs in corpora]
+    costs = merged_costs(corpus_costs(subs, seen) for subs, seen in learned)
+    all_subs = sum((subs for subs, _ in learned), Counter())
+    n = write_model(args.out, costs, all_subs, read_priors(PRIORS))
+    print(f"learned {n} substitutions from {sum(map(len, corpora))} aligned words")
 
 
 if __name__ == "__main__":

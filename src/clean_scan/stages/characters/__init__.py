@@ -90,7 +90,9 @@ from clean_scan.stages.characters.specks import (
     stray_quote,
 )
 from clean_scan.stages.characters.words import (
+    LETTER_BEFORE_CAPITAL,
     glued_words,
+    letter_before_capital,
     ligatures,
     spaced_letters,
     stroke_for_i,
@@ -177,6 +179,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
                        "; ", "' ", '" ', "| ", " ,", " |", " _", " ~")),
     (drop_capital, _shaped),
     (glued_words, lambda doc: doc.lines_with(*doc.glued_words)),
+    (letter_before_capital, lambda doc: doc.lines_matching(LETTER_BEFORE_CAPITAL)),
 )
 
 """Each line repair with its gate: the lines it can change at all (what it

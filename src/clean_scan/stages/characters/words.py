@@ -280,3 +280,24 @@ def stroke_for_i(line: str, doc: Lines) -> list[Proposal]:
                               "that follows the pronoun: I"))
     return fixes
 
+
+# --- a speck read as a small letter before a capital ---------------------
+
+LETTER_BEFORE_CAPITAL = regex.compile(
+    r"(?<![\p{L}\p{N}'’-])(?P<speck>\p{Ll})(?P<word>\p{Lu}\p{Ll}{2,})(?![\p{L}\p{N}'’-])")
+
+
+def letter_before_capital(line: str, doc: Lines) -> list[Proposal]:
+    """No word is spelt with a small letter before its capital (``iThe``):
+    a speck read as a letter glued before a capitalised word goes, where the
+    word is known (names like ``McKay`` have their capital first).
+
+    >>> show(letter_before_capital, "victorious. iThe Bolsheviks came, eRussia and tZzyx")
+    'victorious. The Bolsheviks came, Russia and tZzyx'
+    """
+    lexicon = load_lexicon()
+    return [Proposal(m.start("speck"), m.end("speck"), "", "letter-speck-before-capital", 0.9,
+                     f"'{m.group()}': no word has a small letter before its capital: a speck")
+            for m in LETTER_BEFORE_CAPITAL.finditer(line)
+            if m.group("word").lower() in lexicon or doc.count(m.group("word")) >= 2]
+
