@@ -314,3 +314,19 @@ def test_a_two_line_note_without_a_mark_cutting_a_sentence_in_two() -> None:
     assert paragraphs[1].startswith("[1] Cf. the Report") and "(Public Library)." in paragraphs[1]
     assert paragraphs[2].startswith("The same thing") and paragraphs[2].endswith(
         "proposition, which the tenants made their own.\n")
+
+
+def test_a_body_line_opening_with_a_speck_above_the_notes_stays_body() -> None:
+    """The page's last line of text, a speck before it (``’ The council``),
+    leaves its sentence to the next page: no note breaks off so above
+    another note. The note below opens with a garbled mark and a speck
+    (``»| The``) and is still a note."""
+    page = ("the spring of the year after the war, when the estate was planned.!\n\n"
+            "They met in the hall and talked of the new houses and the roads.\n\n"
+            "’ The council had asked for a larger share of timber and bricks for the\n\n"
+            "»| The phrase was the chairman's, in his speech at the opening of the new hall,\n"
+            "which the newspapers of the town reported at length in the week after it.\n")
+    result = clean_text(page + "\f" + "new estates, and the ministry promised to consider it.\n")
+    assert "The council had asked for a larger share of timber and bricks for the new " \
+           "estates" in result.clean
+    assert "\n\n[1] The phrase was the chairman’s" in result.clean

@@ -39,13 +39,13 @@ GARBLED_MARKS = "'‘’`\"“”°º^»«!?>"
 
 NOTE_START = regex.compile(
     rf"""^(?:(?P<mark>[1-9]\d?|[{SUPERSCRIPT_DIGITS}]{{1,2}})(?:\s+|(?=[\p{{Lu}}“‘"']))
-    |(?P<mark>[*•†‡§¶]|[{regex.escape(GARBLED_MARKS)}])(?:\s+|[-.]?(?=[\p{{Lu}}“‘"'])))
+    |(?P<mark>[*•†‡§¶]|[{regex.escape(GARBLED_MARKS)}])(?:\s+|[-.|]?[ \t]*(?=[\p{{Lu}}“‘"'])))
     (?P<body>\S)""",
     regex.VERBOSE,
 )
 """A note's first line: a mark, then its text (``1 Vide``, ``*Then``,
 ``¹ Census``, ``' Vide``, ``‘In their``); a speck may stand between a
-symbol's or a garbled mark and the text (``*-This``)."""
+symbol's or a garbled mark and the text (``*-This``, ``»| Then``)."""
 
 SMALL_TYPE = 1.08
 """A block whose lines run this much longer than the body's is in smaller type."""
@@ -101,8 +101,10 @@ def foot_notes(lines: LineSource, blocks: list[list[int]],
     blocks in smaller type after them (a note the OCR broke with a blank
     line); a block opening with a garbled mark counts only when it is set in
     smaller type, or is a single line (whose type cannot be told), or a
-    block below it is a note. A note may run over several lines; a new mark
-    at a line start inside the foot starts the next note.
+    block below it is a note and it closes its sentence (a line of the
+    body, a speck before it, leaves its sentence to the next page). A note
+    may run over several lines; a new mark at a line start inside the foot
+    starts the next note.
 
     >>> from clean_scan.stages.footnotes import Lines
     >>> text = "The page body, set full out to its width here.\\n\\n* A note."
@@ -128,6 +130,9 @@ def foot_notes(lines: LineSource, blocks: list[list[int]],
         garbled = match.group("mark") in GARBLED_MARKS
         if garbled and k == end and len(block) > 1 and not small:
             break
+        if garbled and k < end and not small and \
+                not lines.texts[block[-1]].rstrip().endswith(SENTENCE_ENDS):
+            break  # a note above another ends its sentence: this is the body, a speck first
         k -= 1
         cut = k
     if cut == end and end > 1 and markless_note(lines.texts, blocks[end - 1], full_width,
