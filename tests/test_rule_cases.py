@@ -8,7 +8,10 @@ Every case runs the whole pipeline on its input, so a rule is tested where a
 user meets it, after the stages before it and with the ones after it:
 
 * ``fixed``: the clean text is ``expected`` and the rule made an edit;
-* ``unchanged``: the rule made no edit (and the clean text is ``expected``);
+* ``flagged``: the rule raised a flag (a rule that only flags), with the
+  clean text ``expected``;
+* ``unchanged``: the rule made no edit and raised no flag (and the clean
+  text is ``expected``);
 * ``known-failure``: what the rule should do and does not yet, kept so the
   gap stays in sight (an expected failure; it fails the run once it passes).
 
@@ -26,7 +29,7 @@ from clean_scan.pipeline import clean_text
 from clean_scan.rules import RULES
 
 CASES = Path(__file__).parent / "cases"
-STATUSES = ("fixed", "unchanged", "known-failure")
+STATUSES = ("fixed", "flagged", "unchanged", "known-failure")
 
 
 def _cases() -> list:
@@ -50,9 +53,13 @@ def test_rule_case(stage: str, rule: str, case: dict) -> None:
     context = case.get("context", "")
     result = clean_text(context + case["input"])
     made = [e for e in result.edits if e.rule == rule and e.raw_start >= len(context)]
+    raised = [f for f in result.flags if f.rule == rule and f.raw_start >= len(context)]
     about = f"rule {rule} ({case['why']})"
     if case["status"] == "unchanged":
         assert not made, f"{about}: made {[(e.before, e.after) for e in made]}"
+        assert not raised, f"{about}: flagged {[f.text for f in raised]}"
+    elif case["status"] == "flagged":
+        assert raised, f"{about}: raised no flag"
     else:
         assert made, f"{about}: made no edit"
     assert result.clean == case["expected"], f"{about}: clean text differs"

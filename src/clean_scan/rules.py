@@ -315,6 +315,9 @@ RULES: tuple[Rule, ...] = (
          "a word the OCR engine read with low confidence (from hOCR, ALTO or PAGE), "
          "left as read, is flagged",
          "clean_scan.stages.doubtful.engine:engine_flags"),
+    Rule("DB109", "rare-near-common", "doubtful",
+         "a rare word one letter from a very common one (amd, Tarty), left as read, is flagged",
+         "clean_scan.stages.doubtful.words:_rare_beside_very_common"),
     Rule("RV101", "reviewer-accept", "review",
          "the reviewer accepted a flag's suggestion"),
     Rule("RV102", "reviewer-replace", "review",

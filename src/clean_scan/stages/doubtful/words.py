@@ -68,7 +68,34 @@ def word_flags(text: str, context: Context) -> list[Flag]:
             flags.append(Flag(start, start + len(word), word, "unlikely-word", 0.5,
                               f"a word, but not one seen beside its neighbours; '{better}' "
                               "is, beside both", (better,)))
+            continue
+        common = _rare_beside_very_common(word, lexicon, trusted)
+        if common:
+            flags.append(Flag(start, start + len(word), word, "rare-near-common", 0.4,
+                              f"a rare word one letter from the very common '{common[0]}'",
+                              common))
     return flags
+
+
+VERY_COMMON = 100_000_000
+"""Counts from which a word is among the few hundred commonest of English:
+a rare word one slip from one of them is as often that word misread."""
+
+
+def _rare_beside_very_common(word: str, lexicon, trusted: set[str]) -> tuple[str, ...]:
+    """The very common words one edit from ``word``, where ``word`` is a
+    rare one (``amd`` beside ``and``, ``Tarty`` beside ``Party``), or ().
+
+    >>> lex = load_lexicon()
+    >>> _rare_beside_very_common("amd", lex, set()), _rare_beside_very_common("hand", lex, set())
+    (('and', 'am', 'add'), ())
+    """
+    lower = word.lower()
+    if lower in trusted or lexicon.common(lower) or not lower.isalpha() or len(lower) < 3:
+        return ()
+    found = tuple(w for w in _suggestions(word, lexicon, limit=3)
+                  if lexicon.count(w) >= VERY_COMMON)
+    return found
 
 
 LONE_LETTER = regex.compile(r"(?<![^\s—–])(?![ai](?![\p{L}]))\p{Ll}(?=[,;:]?(?:\s|—|–|$))")
@@ -111,11 +138,13 @@ short words (``amd``, ``hem``, ``id``), long ones have few neighbours."""
 
 
 def _weighable(token: str, lexicon, counts: dict[str, int]) -> bool:
-    """Whether a token is a short plain word worth weighing in context: one
+    """Whether a token is a plain word worth weighing where it stands: one
     the document seldom uses (an OCR slip makes a rare form; ``the``, ``of``
-    and the document's own words are printed as they stand)."""
-    return (len(token) <= SHORT and token.isalpha() and token.islower()
-            and counts.get(token, 0) < SUPPORTED)
+    and the document's own words are printed as they stand), short and in
+    small letters, or of any case but rare in print."""
+    if not token.isalpha() or counts.get(token.lower(), 0) >= SUPPORTED:
+        return False
+    return (len(token) <= SHORT and token.islower()) or not lexicon.common(token)
 
 
 def _likelier_in_context(words: list[tuple[int, str, str]], k: int, lexicon,
