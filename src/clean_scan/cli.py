@@ -107,6 +107,11 @@ def cli() -> None:
               show_default="1G", help="Read no input larger than this (500M, 2G).")
 @click.option("--page-markers", is_flag=True,
               help="Write [Pg N] where each printed page begins (eval ignores them).")
+@click.option("--format", "layout_format", type=click.Choice(["same", "alto", "hocr", "none"]),
+              default="same", show_default=True,
+              help="From an ALTO, hOCR or PAGE input, also write the clean pages in this "
+                   "format (STEM.clean.alto.xml, STEM.clean.hocr): same as the input's "
+                   "(ALTO, hOCR), another, or none.")
 @click.option("--force", is_flag=True, help="Replace outputs that clean-scan did not write.")
 def clean_command(
     input_path: Path,
@@ -120,6 +125,7 @@ def clean_command(
     review_file: Path | None,
     max_size: int,
     page_markers: bool,
+    layout_format: str,
     force: bool,
 ) -> None:
     """Clean INPUT and write the clean text and its reports."""
@@ -148,11 +154,13 @@ def clean_command(
             words_path=words_path,
             source=source,
             max_bytes=max_size,
+            layout_format=layout_format,
         )
     if outcome.outputs.clean is None:
         sys.stdout.buffer.write(outcome.clean_bytes)
         sys.stdout.flush()
-    written = [p for p in (outcome.outputs.clean, outcome.outputs.html, outcome.outputs.json) if p]
+    paths = outcome.outputs
+    written = [p for p in (paths.clean, paths.html, paths.json, paths.layout) if p]
     counts = outcome.counts
     summary = ", ".join(f"{name} {c['edits']}" for name, c in counts.items() if c["edits"])
     note = "" if outcome.encoding == "utf-8" else f" (read as {outcome.encoding})"

@@ -156,6 +156,19 @@ class Document:
             return (len(self.text), len(self.text)) if raw_start == len(self.raw) else None
         return min(found), max(found)
 
+    def inserted(self) -> list[tuple[int, int]]:
+        """The current stretches that stand for no raw text at all (text an
+        edit put in: a footnote moved, a page marker), in order.
+
+        >>> doc = Document.from_raw("ab")
+        >>> _ = doc.splice([Proposal(1, 1, "XY", "r", 1.0, "")])
+        >>> doc.inserted()
+        [(1, 3)]
+        """
+        return [(start, start + len(piece[2]))
+                for start, piece in zip(self._starts, self.pieces, strict=True)
+                if piece[0] == piece[1] and piece[2]]
+
     def apply(self, proposals: list[Proposal]) -> list[tuple[Proposal, int, int, str]]:
         """Apply sorted, non-overlapping proposals; return each with its raw span
         and the current text it replaced."""

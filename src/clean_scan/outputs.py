@@ -39,6 +39,22 @@ class OutputPaths:
     clean: Path | None  # None: standard output
     html: Path | None
     json: Path | None
+    layout: Path | None = None  # the clean pages in a layout format (from a layout input)
+
+
+LAYOUT_EXTENSIONS = {"alto": "clean.alto.xml", "hocr": "clean.hocr"}
+"""The layout formats clean-scan writes, and the end of their file names."""
+LAYOUT_SUFFIXES = (".alto.xml", ".page.xml", ".xml", ".hocr", ".html", ".htm", ".txt")
+
+
+def layout_path(input_path: Path, out_dir: Path | None, kind: str) -> Path:
+    """Where the clean pages of ``input_path`` in format ``kind`` go:
+    ``book.alto.xml`` -> ``book.clean.alto.xml``, ``book.hocr`` ->
+    ``book.clean.hocr``."""
+    name = input_path.name
+    base = next((name[: -len(s)] for s in LAYOUT_SUFFIXES if name.lower().endswith(s)), name)
+    folder = out_dir if out_dir is not None else input_path.parent
+    return folder / f"{base}.{LAYOUT_EXTENSIONS[kind]}"
 
 
 def stem_of(path: Path) -> str:
@@ -64,12 +80,13 @@ def plan_outputs(
 
 def check_writable(paths: OutputPaths, input_path: Path, force: bool) -> None:
     """Refuse before anything is written, so a refusal leaves no half-done run."""
-    targets = [p for p in (paths.clean, paths.html, paths.json) if p is not None]
+    targets = [p for p in (paths.clean, paths.html, paths.json, paths.layout) if p is not None]
     reports: dict[Path, dict | None] = {}  # the JSON report, read once for two checks
     for k, target in enumerate(targets):
         if any(same_file(target, other) for other in targets[k + 1:]):
             raise InputError(f"{target}: named for two of this run's outputs (the clean text "
-                             "and a report); give the clean text another name")
+                             "and a report, or the clean pages); give the clean text another "
+                             "name")
         if same_file(target, input_path):
             raise InputError(f"{target}: refusing to write over the input file")
         if target.is_dir():
@@ -98,13 +115,14 @@ def _is_ours(target: Path, paths: OutputPaths, reports: dict[Path, dict | None])
         if target == paths.html:
             with target.open("r", encoding="utf-8", errors="replace") as fh:
                 return HTML_GENERATOR_TAG in fh.read(4096)
-        if target == paths.clean and paths.json is not None:
-            data = _report_data(paths.json, reports)
-            return (
-                data is not None
-                and data.get("output", {}).get("clean_sha256")
-                == hashlib.sha256(target.read_bytes()).hexdigest()
-            )
+        for path, key in ((paths.clean, "clean_sha256"), (paths.layout, "layout_sha256")):
+            if target == path and paths.json is not None:
+                data = _report_data(paths.json, reports)
+                return (
+                    data is not None
+                    and data.get("output", {}).get(key)
+                    == hashlib.sha256(target.read_bytes()).hexdigest()
+                )
     except OSError:
         return False
     return False

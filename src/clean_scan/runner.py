@@ -23,16 +23,22 @@ from clean_scan.decoding import (
     has_stray_bytes,
     read_input,
 )
+from clean_scan.document import Document
+from clean_scan.formats.corrected import corrected_pages
+from clean_scan.formats.write_alto import alto_bytes
+from clean_scan.formats.write_hocr import hocr_bytes
 from clean_scan.outputs import (
     HTML_GENERATOR_TAG,
+    LAYOUT_EXTENSIONS,
     OutputPaths,
     atomic_file,
     check_writable,
+    layout_path,
     plan_outputs,
     write_all_atomic,
     write_atomic,
 )
-from clean_scan.pipeline import Result, clean_text
+from clean_scan.pipeline import Result, clean_document
 from clean_scan.reports.html_report import render_html
 from clean_scan.reports.json_report import report_json
 from clean_scan.review.apply import Review
@@ -90,17 +96,22 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
                context: Context | None = None, force: bool = False,
                review_path: Path | None = None, words_path: Path | None = None,
                source: DecodedInput | None = None,
-               max_bytes: int = MAX_INPUT_BYTES) -> FileOutcome:
+               max_bytes: int = MAX_INPUT_BYTES, layout_format: str = "same") -> FileOutcome:
     """Clean ``input_path`` and write its outputs; raise InputError on bad input.
 
     ``review_path`` names a decisions file to apply; ``words_path`` the
     project word list (read for trusted words and rejected corrections,
     and added to with what the decisions teach); ``source``, the input
     already read (standard input), ``input_path`` then only naming it;
-    ``max_bytes``, the largest input read (``--max-size``)."""
+    ``max_bytes``, the largest input read (``--max-size``); ``layout_format``,
+    the layout format the clean pages of a layout input are also written in
+    (``same`` as the input's, ``alto``, ``hocr``, or ``none``)."""
     started = time.perf_counter()
     source = source if source is not None else read_input(input_path, max_bytes)
     paths = plan_outputs(input_path, out_dir, clean_path, with_reports)
+    layout_kind = _layout_kind(source, layout_format)
+    if layout_kind:
+        paths = replace(paths, layout=layout_path(input_path, out_dir, layout_kind))
     check_writable(paths, input_path, force)
     context, decisions = with_review(context or Context(), source, review_path, words_path)
     if source.layout is not None:
@@ -110,8 +121,9 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
             raise InputError(f"{input_path}: too large for a decisions file to be applied "
                              "(it is cleaned in segments)")
         return _clean_large(input_path, source, paths, skip, context, started)
-    result = clean_text(source.text, skip=skip, context=context)
+    result, doc = clean_document(source.text, skip=skip, context=context)
     clean_bytes = result.clean.encode("utf-8", errors="surrogateescape")  # a stray byte as read
+    layout_bytes = _layout_bytes(layout_kind, source, doc, result, input_path.name)
     review = _learn(context, decisions, review_path, words_path)
     html = None
     if paths.html is not None and len(result.edits) > MAX_MARKED_EDITS:
@@ -129,6 +141,9 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
         output = {"clean_sha256": hashlib.sha256(clean_bytes).hexdigest()}
         if html is not None:
             output["html_sha256"] = hashlib.sha256(html).hexdigest()
+        if layout_bytes is not None and paths.layout is not None:
+            output["layout"] = paths.layout.name
+            output["layout_sha256"] = hashlib.sha256(layout_bytes).hexdigest()
         if review is not None and review_path is not None:
             output["review"] = {"decisions": review_path.name, "applied": review.applied,
                                 "stale": review.stale}
@@ -138,12 +153,35 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
         writes.append((paths.html, html))
     if paths.clean is not None:
         writes.append((paths.clean, clean_bytes))
-    write_all_atomic(writes)  # all three, or none on a full disk
+    if paths.layout is not None and layout_bytes is not None:
+        writes.append((paths.layout, layout_bytes))
+    write_all_atomic(writes)  # all of them, or none on a full disk
     changed = sum([max(end - start, len(raw)) for start, end, raw in result.hunks])
     return FileOutcome(input_path, paths, source.encoding, result, clean_bytes,
                        time.perf_counter() - started, result.counts_by_stage(),
                        len(result.edits), len(result.flags), changed, len(source.text),
                        review=review)
+
+
+def _layout_kind(source: DecodedInput, wanted: str) -> str:
+    """The layout format to write the clean pages in ('' for none): the
+    input's own where clean-scan writes it (ALTO, hOCR; PAGE XML it reads
+    only), or the one asked for, from any layout input."""
+    if source.layout is None or wanted == "none":
+        return ""
+    kind = source.layout.format if wanted == "same" else wanted
+    return kind if kind in LAYOUT_EXTENSIONS else ""
+
+
+def _layout_bytes(kind: str, source: DecodedInput, doc: Document, result: Result,
+                  name: str) -> bytes | None:
+    """The clean pages in layout format ``kind``, the input's geometry kept."""
+    if not kind or source.layout is None:
+        return None
+    pages = corrected_pages(source.layout, doc, result.edits)
+    if kind == "alto":
+        return alto_bytes(pages, name, source.layout.unit)
+    return hocr_bytes(pages, name)
 
 
 def decisions_checksum(path: Path) -> str | None:

@@ -25,7 +25,8 @@ def read_alto(root: etree._Element, name: str) -> Layout:
     pages = [_page(page, q, sizes) for page in root.iter(f"{q}Page")]
     if not pages:
         raise InputError(f"{name}: an ALTO file without pages")
-    return Layout("alto", pages)
+    unit = root.findtext(f"{q}Description/{q}MeasurementUnit")
+    return Layout("alto", pages, (unit or "pixel").strip())
 
 
 def _box(element: etree._Element) -> Box | None:

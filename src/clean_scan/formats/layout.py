@@ -80,6 +80,8 @@ class Layout:
 
     format: str
     pages: list[Page]
+    unit: str = "pixel"
+    """The unit of the boxes (ALTO's ``MeasurementUnit``: ``pixel``, ``mm10``, ``inch1200``)."""
     _starts: list[int] = field(default_factory=list, repr=False)
     _places: list[LinePlace] = field(default_factory=list, repr=False)
     _word_starts: list[int] = field(default_factory=list, repr=False)
@@ -124,6 +126,10 @@ class Layout:
                 self._word_starts.append(at)
                 self._words.append(word)
                 at += len(word.text) + 1
+
+    def indexed_words(self) -> list[tuple[int, Word]]:
+        """Every word of :meth:`text` with its offset there (after ``text()``)."""
+        return list(zip(self._word_starts, self._words, strict=True))
 
     def word_at(self, offset: int) -> Word | None:
         """The word of :meth:`text` holding ``offset`` (after ``text()``).
