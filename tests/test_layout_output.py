@@ -192,3 +192,25 @@ def test_the_dev_pamphlets_alto_out_is_valid_and_holds_the_clean_words(
     assert alto_schema.validate(tree), alto_schema.error_log
     clean = (tmp_path / f"{name}.alto.xml.clean.txt").read_text(encoding="utf-8")
     assert alto_words(tree.getroot()) == clean_words(clean)
+
+
+def test_batch_writes_the_clean_pages_and_resume_redoes_a_file_whose_pages_changed(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _alto_file(folder / "tenants.alto.xml")
+    out = tmp_path / "out"
+    assert run_cli("batch", str(folder), "--out-dir", str(out), "-j", "1").returncode == 0
+    pages = out / "tenants.clean.alto.xml"
+    first = pages.read_bytes()
+    done = run_cli("batch", str(folder), "--out-dir", str(out), "-j", "1", "--resume")
+    assert done.returncode == 0 and pages.read_bytes() == first
+    assert "skipped" in (out / "batch-summary.json").read_text(encoding="utf-8")
+    pages.unlink()  # gone after the run: the file is done again
+    done = run_cli("batch", str(folder), "--out-dir", str(out), "-j", "1", "--resume")
+    assert done.returncode == 0, done.stderr.decode()
+    assert pages.read_bytes() == first
+    pages.write_bytes(b"edited by hand")  # changed: not skipped, and not overwritten
+    done = run_cli("batch", str(folder), "--out-dir", str(out), "-j", "1", "--resume")
+    assert done.returncode == 1 and "--force" in done.stderr.decode()
+    assert pages.read_bytes() == b"edited by hand"

@@ -159,11 +159,19 @@ def completed(source: Path, paths: OutputPaths,
         html = head.get("html_sha256")
         if html is not None and html != hashlib.sha256(paths.html.read_bytes()).hexdigest():
             return None  # the HTML report was emptied or changed after the run
+        layout, layout_sha = head.get("layout"), head.get("layout_sha256")
+        if layout and not _same_checksum(paths.json.with_name(layout), layout_sha):
+            return None  # the clean pages (ALTO, hOCR) went or were changed after the run
         if head.get("report") is not None and not _restores(clean, head["report"], raw):
             return None  # the JSON report's record of the changes was tampered with
     except OSError:
         return None
     return head["record"]
+
+
+def _same_checksum(path: Path, expected: str | None) -> bool:
+    return path.is_file() and not path.is_symlink() and \
+        expected == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _restores(clean: bytes, report: dict[str, Any], raw: bytes) -> bool:
@@ -201,7 +209,8 @@ def _report_head(path: Path) -> dict[str, Any] | None:
         return {"input_sha256": data["input"]["sha256"], "options": data.get("options"),
                 "clean_sha256": data["output"]["clean_sha256"],
                 "html_sha256": data["output"].get("html_sha256"), "report": data,
-                "record": record}
+                "layout": data["output"].get("layout"),
+                "layout_sha256": data["output"].get("layout_sha256"), "record": record}
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
 
