@@ -24,9 +24,6 @@ from clean_scan.decoding import (
     read_input,
 )
 from clean_scan.document import Document
-from clean_scan.formats.corrected import corrected_pages
-from clean_scan.formats.write_alto import alto_bytes
-from clean_scan.formats.write_hocr import hocr_bytes
 from clean_scan.outputs import (
     HTML_GENERATOR_TAG,
     LAYOUT_EXTENSIONS,
@@ -178,6 +175,10 @@ def _layout_bytes(kind: str, source: DecodedInput, doc: Document, result: Result
     """The clean pages in layout format ``kind``, the input's geometry kept."""
     if not kind or source.layout is None:
         return None
+    from clean_scan.formats.corrected import corrected_pages  # lxml: only when asked
+    from clean_scan.formats.write_alto import alto_bytes
+    from clean_scan.formats.write_hocr import hocr_bytes
+
     pages = corrected_pages(source.layout, doc, result.edits)
     if kind == "alto":
         return alto_bytes(pages, name, source.layout.unit)

@@ -90,7 +90,7 @@ from clean_scan.stages.characters.specks import (
     stray_quote,
 )
 from clean_scan.stages.characters.words import (
-    LETTER_BEFORE_CAPITAL,
+    SMALL_THEN_CAPITAL,
     glued_words,
     letter_before_capital,
     ligatures,
@@ -179,7 +179,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
                        "; ", "' ", '" ', "| ", " ,", " |", " _", " ~")),
     (drop_capital, _shaped),
     (glued_words, lambda doc: doc.lines_with(*doc.glued_words)),
-    (letter_before_capital, lambda doc: doc.lines_matching(LETTER_BEFORE_CAPITAL)),
+    (letter_before_capital, lambda doc: doc.lines_matching(SMALL_THEN_CAPITAL)),
 )
 
 """Each line repair with its gate: the lines it can change at all (what it

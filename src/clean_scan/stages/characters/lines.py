@@ -91,10 +91,12 @@ class Lines:
         three times as often as the word: a book that writes ``cannot``
         and never ``can not`` keeps it."""
         lexicon, short = load_lexicon(), function_words()
+        counts = lexicon.words
         found = {}
         for word, n in self.counts.items():
-            if len(word) < 3 or not word.isalpha() or word not in lexicon:
-                continue
+            if not GLUED_DIGITS[0] <= len(counts.get(word, "")) <= GLUED_DIGITS[1] or \
+                    len(word) < 3 or not word.isalpha():
+                continue  # unknown, or too common for a pair to outnumber it a thousandfold
             pair = lexicon.glued_pair(word, short)
             if pair is None:
                 continue
@@ -236,6 +238,9 @@ class Lines:
         return opened >= 0 and opened > window.rfind("”")
 
 
+GLUED_DIGITS = (1, 7)
+"""The digits of a lexicon count a glued word can have: known, and under
+ten million (no bigram is counted ten billion times)."""
 GLUED_IN_TEXT = 3
 """How many times as often as a word its document must print the pair it
 may be glued from (the document's own usage outweighs the lexicon's)."""

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 COMMA_BEFORE_CAPITAL = regex.compile(
     r"(?<=\p{Ll}{2}),(?:(?=[ \t]+(?P<next>\p{Lu}\p{Ll}*)\b)|(?=[ \t]*$))")
 FOLLOWING_WORD = regex.compile(r"[ \t]*(?P<word>\p{L}+)")
-LINE_END_COMMA = regex.compile(r"\p{Ll},[ \t]*$", regex.MULTILINE)
+LINE_END_COMMA = regex.compile(r"(?<=\p{Ll}),[ \t]*\n")
 """What the gate looks for besides a comma and a space: a comma ending a line."""
 LINE_OPENING = regex.compile(r"[ \t]*(?P<next>\p{Lu}\p{Ll}*)\b")
 

@@ -285,6 +285,9 @@ def stroke_for_i(line: str, doc: Lines) -> list[Proposal]:
 
 LETTER_BEFORE_CAPITAL = regex.compile(
     r"(?<![\p{L}\p{N}'’-])(?P<speck>\p{Ll})(?P<word>\p{Lu}\p{Ll}{2,})(?![\p{L}\p{N}'’-])")
+SMALL_THEN_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}{2}")
+"""What the repair's gate looks for: one search of the text, a third the
+time of the repair's own pattern."""
 
 
 def letter_before_capital(line: str, doc: Lines) -> list[Proposal]:
