@@ -214,3 +214,35 @@ def test_batch_writes_the_clean_pages_and_resume_redoes_a_file_whose_pages_chang
     done = run_cli("batch", str(folder), "--out-dir", str(out), "-j", "1", "--resume")
     assert done.returncode == 1 and "--force" in done.stderr.decode()
     assert pages.read_bytes() == b"edited by hand"
+
+
+@pytest.fixture(scope="module")
+def page_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(FIXTURES / "schemas" / "pagecontent-2019-07-15.xsd")))
+
+
+PAGE = "{http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15}"
+
+
+def test_page_xml_in_gives_valid_page_xml_out(tmp_path: Path,
+                                              page_schema: etree.XMLSchema) -> None:
+    source = tmp_path / "tenants.page.xml"
+    source.write_bytes((FIXTURES / "formats" / "tenants.page.xml").read_bytes())
+    assert run_cli(str(source)).returncode == 0
+    out = tmp_path / "tenants.clean.page.xml"
+    first = out.read_bytes()
+    tree = etree.parse(str(out))
+    assert page_schema.validate(tree), page_schema.error_log
+    words = [w.findtext(f"{PAGE}TextEquiv/{PAGE}Unicode") for w in tree.iter(f"{PAGE}Word")]
+    clean = (tmp_path / "tenants.page.xml.clean.txt").read_text(encoding="utf-8")
+    assert words == clean.split()
+    assert run_cli(str(source)).returncode == 0 and out.read_bytes() == first  # the same bytes
+
+
+def test_page_xml_out_of_a_longer_input_is_refused_in_one_line(tmp_path: Path) -> None:
+    source = _alto_file(tmp_path / "tenants.alto.xml")
+    done = run_cli(str(source), "--format", "page")
+    assert done.returncode == 2
+    assert done.stderr.decode().strip().count("\n") == 0
+    assert "a PAGE XML file holds one page and this input has 3" in done.stderr.decode()
+    assert not list(tmp_path.glob("tenants.*clean*"))

@@ -107,11 +107,12 @@ def cli() -> None:
               show_default="1G", help="Read no input larger than this (500M, 2G).")
 @click.option("--page-markers", is_flag=True,
               help="Write [Pg N] where each printed page begins (eval ignores them).")
-@click.option("--format", "layout_format", type=click.Choice(["same", "alto", "hocr", "none"]),
+@click.option("--format", "layout_format",
+              type=click.Choice(["same", "alto", "hocr", "page", "none"]),
               default="same", show_default=True,
               help="From an ALTO, hOCR or PAGE input, also write the clean pages in this "
-                   "format (STEM.clean.alto.xml, STEM.clean.hocr): same as the input's "
-                   "(ALTO, hOCR), another, or none.")
+                   "format (STEM.clean.alto.xml, .clean.hocr, .clean.page.xml): the "
+                   "input's own, another, or none.")
 @click.option("--force", is_flag=True, help="Replace outputs that clean-scan did not write.")
 def clean_command(
     input_path: Path,

@@ -42,7 +42,7 @@ class OutputPaths:
     layout: Path | None = None  # the clean pages in a layout format (from a layout input)
 
 
-LAYOUT_EXTENSIONS = {"alto": "clean.alto.xml", "hocr": "clean.hocr"}
+LAYOUT_EXTENSIONS = {"alto": "clean.alto.xml", "hocr": "clean.hocr", "page": "clean.page.xml"}
 """The layout formats clean-scan writes, and the end of their file names."""
 LAYOUT_SUFFIXES = (".alto.xml", ".page.xml", ".xml", ".hocr", ".html", ".htm", ".txt")
 

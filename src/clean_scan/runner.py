@@ -106,7 +106,7 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
     started = time.perf_counter()
     source = source if source is not None else read_input(input_path, max_bytes)
     paths = plan_outputs(input_path, out_dir, clean_path, with_reports)
-    layout_kind = _layout_kind(source, layout_format)
+    layout_kind = _layout_kind(source, layout_format, input_path)
     if layout_kind:
         paths = replace(paths, layout=layout_path(input_path, out_dir, layout_kind))
     check_writable(paths, input_path, force)
@@ -120,7 +120,7 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
         return _clean_large(input_path, source, paths, skip, context, started)
     result, doc = clean_document(source.text, skip=skip, context=context)
     clean_bytes = result.clean.encode("utf-8", errors="surrogateescape")  # a stray byte as read
-    layout_bytes = _layout_bytes(layout_kind, source, doc, result, input_path.name)
+    layout_bytes = _layout_bytes(layout_kind, source, doc, result, input_path)
     review = _learn(context, decisions, review_path, words_path)
     html = None
     if paths.html is not None and len(result.edits) > MAX_MARKED_EDITS:
@@ -160,28 +160,39 @@ def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str
                        review=review)
 
 
-def _layout_kind(source: DecodedInput, wanted: str) -> str:
+def _layout_kind(source: DecodedInput, wanted: str, input_path: Path) -> str:
     """The layout format to write the clean pages in ('' for none): the
-    input's own where clean-scan writes it (ALTO, hOCR; PAGE XML it reads
-    only), or the one asked for, from any layout input."""
+    input's own, or the one asked for, from any layout input. PAGE XML
+    holds one page: a longer input is refused it, in one line."""
     if source.layout is None or wanted == "none":
         return ""
     kind = source.layout.format if wanted == "same" else wanted
+    if kind == "page" and len(source.layout.pages) != 1:
+        raise InputError(f"{input_path}: a PAGE XML file holds one page and this input has "
+                         f"{len(source.layout.pages)}; choose --format alto or hocr")
     return kind if kind in LAYOUT_EXTENSIONS else ""
 
 
 def _layout_bytes(kind: str, source: DecodedInput, doc: Document, result: Result,
-                  name: str) -> bytes | None:
+                  input_path: Path) -> bytes | None:
     """The clean pages in layout format ``kind``, the input's geometry kept."""
     if not kind or source.layout is None:
         return None
     from clean_scan.formats.corrected import corrected_pages  # lxml: only when asked
     from clean_scan.formats.write_alto import alto_bytes
     from clean_scan.formats.write_hocr import hocr_bytes
+    from clean_scan.formats.write_page import page_xml_bytes
 
     pages = corrected_pages(source.layout, doc, result.edits)
+    name = input_path.name
     if kind == "alto":
         return alto_bytes(pages, name, source.layout.unit)
+    if kind == "page":
+        try:
+            made = input_path.stat().st_mtime
+        except OSError:
+            made = 0.0
+        return page_xml_bytes(pages[0], name, made)
     return hocr_bytes(pages, name)
 
 
