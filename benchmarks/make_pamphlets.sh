@@ -3,13 +3,14 @@
 # dev pamphlets: OUT/tune, OUT/tune2 and OUT/tune3 (variations looked at while
 # developing, made in turn as the earlier ones were learned from) and OUT/fresh
 # (other seeds, faces and texts, measured only, never tuned on) and OUT/fresh2
-# (made later, from a text never used before, measured only).
+# (made later, from a text never used before, measured only) and OUT/fresh3
+# (made later still, from two more chapter pairs, measured only).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
 # #5827) in the clean-text format: russell1.gold.txt (chapters I-II),
-# russell2.gold.txt (IX-X), russell3.gold.txt (XIV-XV); without it those
-# pamphlets are skipped.
+# russell2.gold.txt (IX-X), russell3.gold.txt (XIV-XV), russell4.gold.txt
+# (V-VI), russell5.gold.txt (XI-XII); without it those pamphlets are skipped.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:?usage: make_pamphlets.sh OUT [FRESH_TEXT_DIR]}
@@ -59,3 +60,12 @@ if [ -n "$fresh_text" ]; then
 fi
 render fresh2 gA-freeserif --gold $G/c10.gold.txt $G/c02.gold.txt --style A --level mild --font freeserif --seed 604 --psm 6 --title "LEADER OR ALLY" --first-page 19
 render fresh2 gB-bonum    --gold $G/c04.gold.txt $G/c08.gold.txt --style B --level rough --font bonum --seed 605 --folio "[{}]" --first-page 6
+render fresh3 hA-termes   --gold $G/c06.gold.txt $G/c02.gold.txt --style A --level mild --font termes --seed 704 --psm 6 --title "THE SOVIET STATE" --first-page 61
+render fresh3 hB-dejavu   --gold $G/c01.gold.txt $G/c08.gold.txt --style B --level rough --font dejavu-serif --seed 705 --folio "[{}]" --first-page 12 --set $HEAVY
+if [ -n "$fresh_text" ] && [ -s "$fresh_text/russell4.gold.txt" ]; then
+  R4="$fresh_text/russell4.gold.txt" R5="$fresh_text/russell5.gold.txt"
+  render fresh3 hA-bonum     --gold "$R4" --style A --level rough --font bonum --seed 701 --title "KNOWLEDGE BY DESCRIPTION" --first-page 41
+  render fresh3 hB-pagella   --gold "$R5" --style B --level mild --font pagella --seed 702 --folio "- {} -" --first-page 88
+  render fresh3 hD-schola    --gold "$R4" "$R5" --style D --level rough --font schola --seed 703 --title "ON INDUCTION" --first-page 17
+  render fresh3 hD-freeserif --gold "$R5" --style D --level mild --font freeserif --seed 706 --title "TRUTH AND FALSEHOOD" --first-page 121
+fi
