@@ -297,7 +297,8 @@ UNITS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight
 def _decide_garbled(
     left: str, right: str, counts: Counter[str], context: Context
 ) -> tuple[str, str, float, str] | None:
-    """``*`` at a line end: a hyphen only if that makes a word.
+    """``*`` at a line end: a hyphen only if that makes a word the text
+    prints or the lexicon counts as common (``organisa*`` / ``tion``).
 
     >>> _decide_garbled("Move", "ment", Counter({"movement": 2}), Context())[0]
     ''
@@ -307,7 +308,8 @@ def _decide_garbled(
     joined, compound = f"{left}{right}", f"{left}-{right}"
     if counts.get(compound.lower(), 0) > counts.get(joined.lower(), 0):
         return "-", "garbled-hyphen", 0.9, f"* read for a hyphen: the book writes {compound}"
-    if counts.get(joined.lower(), 0) or is_known_word(joined, context):
+    if counts.get(joined.lower(), 0) or is_known_word(joined, context) or \
+            load_lexicon().common(joined):
         return "", "garbled-hyphen", 0.9, f"* read for a hyphen in the split word {joined}"
     return None
 
