@@ -72,8 +72,11 @@ def letters_in_number(line: str, doc: Lines) -> list[Proposal]:
     return fixes
 
 
+YEAR_GARBLES = NUMBER_GARBLES.replace("%", "")
+"""What stands for a year's last digit the engine could not read: not a
+percent sign, which print sets after a number (``rose by 194%``)."""
 GARBLED_NUMBER = regex.compile(
-    r"(?<![\p{L}\d])(?P<digits>\d{3})(?P<garble>[" + regex.escape(NUMBER_GARBLES) + r"])"
+    r"(?<![\p{L}\d])(?P<digits>\d{3})(?P<garble>[" + regex.escape(YEAR_GARBLES) + r"])"
     r"(?![\p{L}\d])")
 
 
@@ -84,10 +87,12 @@ def garbled_number(line: str, doc: Lines) -> list[Proposal]:
     >>> show(garbled_number, "published 194*", "in 1942 and 1942, 1942")
     'published 1942'
 
-    Left alone when numbers compete (then flagged):
+    Left alone when numbers compete (then flagged), and a percentage:
 
     >>> show(garbled_number, "published 194*", "in 1942 and 1941, 1941")
     'published 194*'
+    >>> show(garbled_number, "it rose by 194%", "in 1942 and 1942, 1942")
+    'it rose by 194%'
     """
     fixes = []
     for m in GARBLED_NUMBER.finditer(line):
