@@ -16,6 +16,7 @@ from clean_scan.charmaps import (
     ROMAN_FOR_SHAPE,
 )
 from clean_scan.document import Proposal
+from clean_scan.lexicon import load_lexicon
 from clean_scan.stages.characters.lines import (
     Lines,
     show,  # noqa: F401 (the examples use it)
@@ -402,10 +403,14 @@ ORDINAL = regex.compile(r"^\d+(?:st|nd|rd|th|d|s)$")
 
 def digits_in_word(line: str, doc: Lines) -> list[Proposal]:
     """Digits of a letter's shape inside a word (``0f``, ``t0``, ``a1so``)
-    become the letter, when that makes a word of the document.
+    become the letter, when that makes a word of the document, or, for one
+    digit inside a word in small letters of four characters or more, a
+    common word (``a1so``; not ``50ft``, a measure, nor ``8utton``, a name).
 
     >>> show(digits_in_word, "some 0f them went t0 it", "of of of to to to")
     'some of them went to it'
+    >>> show(digits_in_word, "and a1so their wives")
+    'and also their wives'
 
     Left alone: ordinals, and words the document does not know.
 
@@ -414,13 +419,17 @@ def digits_in_word(line: str, doc: Lines) -> list[Proposal]:
     """
     if not HAS_0158.search(line):
         return []
+    lexicon = load_lexicon()
     fixes = []
     for m in DIGIT_IN_WORD.finditer(line):
         token = m.group()
         if (ORDINAL.match(token) or sum(c.isdecimal() for c in token) > 2
                 or not any(c.islower() for c in token)):
             continue
-        candidates = [w for w in _letter_readings(token) if doc.known(w, 3)]
+        lone_digit = token.islower() and sum(c.isdecimal() for c in token) == 1 and \
+            not token[0].isdecimal() and len(token) >= 4  # a1so; not 50ft, 8utton, ha1
+        candidates = [w for w in _letter_readings(token)
+                      if doc.known(w, 3) or (lone_digit and lexicon.common(w))]
         if not candidates:
             continue
         best = max(candidates, key=doc.count)
