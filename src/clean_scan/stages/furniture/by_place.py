@@ -142,7 +142,8 @@ def _repetition(layout: Layout, slots: dict[int, Slots]) -> dict[int, tuple[set[
             keyed = []
             for i in lines:
                 text = layout.lines[i].text
-                if len(text.split()) > 10 or prose(text) or structure_heading(text):
+                if len(text.split()) > 10 or prose(text) or structure_heading(text) or \
+                        _sentence_tail(text):
                     continue
                 key = letters_key(text)
                 if 4 <= len(key) <= 60:
@@ -164,6 +165,20 @@ def _repetition(layout: Layout, slots: dict[int, Slots]) -> dict[int, tuple[set[
                         break
             matches[i] = (pages, where)
     return matches
+
+
+SENTENCE_TAIL = regex.compile(r"^[\p{Ll}(‘“\"']\S*(?:\s+\S+)*[.!?][’”\"')]?$")
+
+
+def _sentence_tail(text: str) -> bool:
+    """A line opening in small letters and closing a sentence: the end of a
+    paragraph, however like the running head its words (``a co-operative
+    member.`` above the foot ``The Co-operative Member``).
+
+    >>> _sentence_tail("a co-operative member."), _sentence_tail("The Co-operative Member")
+    (True, False)
+    """
+    return bool(SENTENCE_TAIL.match(text.strip()))
 
 
 def _peel(layout: Layout, page: Page, slot: Slots, expected: set[int],
