@@ -148,10 +148,28 @@ def foot_notes(lines: LineSource, blocks: list[list[int]],
                 notes.append(Note([lines[idx]], match.group("mark"), small))
             else:
                 notes[-1].lines.append(lines[idx])
-                if match:
+                if match and not _quotation_opens(lines[idx].text, match):
                     line = lines[idx]
                     notes[-1].specks.append((line.start, line.start + match.start("body")))
     return blocks[:cut], notes
+
+
+QUOTE_PARTNERS = {"‘": "’", "“": "”", "'": "'", '"': '"'}
+
+
+def _quotation_opens(text: str, match: regex.Match) -> bool:
+    """Whether the mark opening a line inside a note is a quotation's own
+    opening quote, closed later on the line (``‘Pioneers’ of Rochdale``; an
+    apostrophe, ``Lenin’s``, closes nothing): text, no speck.
+
+    >>> def opens(line):
+    ...     return _quotation_opens(line, NOTE_START.match(line))
+    >>> opens("‘Pioneers’ of Rochdale"), opens("’ the enemy"), opens("‘Lenin’s Old Guard")
+    (True, False, False)
+    """
+    partner = QUOTE_PARTNERS.get(match.group("mark"))
+    return partner is not None and match.start("body") == 1 and regex.search(
+        rf"{regex.escape(partner)}(?!\p{{L}})", text[match.start("body") + 1:]) is not None
 
 
 def markless_note(texts: Sequence[str], block: list[int], full_width: float,
