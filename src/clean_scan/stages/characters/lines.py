@@ -107,6 +107,15 @@ class Lines:
         return found
 
     @cached_property
+    def single_quoting(self) -> bool:
+        """Whether the text quotes with single quotes (``‘north of’``): it
+        pairs them ``QUOTING`` times or more, and more often than double
+        ones. There an opening quote whose partner the OCR garbled is a
+        quotation's, not a speck."""
+        single = len(SINGLE_QUOTED.findall(self.text))
+        return single >= QUOTING and single > len(DOUBLE_QUOTED.findall(self.text))
+
+    @cached_property
     def noisy_margins(self) -> tuple[bool, bool]:
         """:func:`clean_scan.stages.characters.specks.noisy_margins` of the lines."""
         return noisy_margins(self.lines)
@@ -238,6 +247,10 @@ class Lines:
         return opened >= 0 and opened > window.rfind("”")
 
 
+SINGLE_QUOTED = regex.compile(r"[‘'][\p{L}][^‘’'\n]{0,40}[\p{L}.,][’']")
+DOUBLE_QUOTED = regex.compile(r"[“\"][\p{L}][^“”\"\n]{0,40}[\p{L}.,][”\"]")
+QUOTING = 5
+"""Paired quotations enough to call a text's quoting its own."""
 GLUED_DIGITS = (1, 7)
 """The digits of a lexicon count a glued word can have: known, and under
 ten million (no bigram is counted ten billion times)."""

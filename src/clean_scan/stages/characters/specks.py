@@ -479,8 +479,11 @@ def stray_quote(line: str, doc: Lines) -> list[Proposal]:
     'the Russian development has its causes and major reasons'
 
     Left alone: a quotation whose other mark is near (``‘negative
-    education’``), a plural's possessive (``the workers' movement``), and
-    every quote in a clean document.
+    education’``), a plural's possessive (``the workers' movement``), an
+    opening single quote in a text that quotes with single quotes
+    (:attr:`Lines.single_quoting`) with a quote of any shape after a word
+    soon after it (its closing one misread: ``‘north of"``),
+    and every quote in a clean document.
 
     >>> show(stray_quote, "the 'negative education' of the workers' movement", before=page)
     "the 'negative education' of the workers' movement"
@@ -495,11 +498,20 @@ def stray_quote(line: str, doc: Lines) -> list[Proposal]:
         leading = m.group("lead") is not None
         if not leading and (line[m.start() - 1] in "sS" or doc.note_page[doc.index]):
             continue  # a plural's possessive, or a note's reference misread (the footnotes')
+        if leading and mark in "‘'" and doc.single_quoting and \
+                GARBLED_CLOSE.search(line, m.end(), m.end() + QUOTE_SPAN):
+            continue  # a quotation in a text that quotes so, its closing quote garbled
         if _has_partner(line, m.start(), leading, mark, doc):
             continue
         fixes.append(Proposal(m.start(), m.end(), "", "stray-quote", 0.85,
                               "a quote glued to a word with no other to pair with: a speck"))
     return fixes
+
+
+GARBLED_CLOSE = regex.compile(r"(?<=\p{L})[’'\"”]|(?<=\p{L}[.,;:]?)[ \t]?[’'\"”](?!\p{L})")
+"""A quote after a word, of any shape: a closing quote however misread."""
+QUOTE_SPAN = 60
+"""How far after an opening quote its closing one, misread, is looked for."""
 
 
 def _has_partner(line: str, at: int, leading: bool, mark: str, doc: Lines) -> bool:
