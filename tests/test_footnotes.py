@@ -330,3 +330,18 @@ def test_a_body_line_opening_with_a_speck_above_the_notes_stays_body() -> None:
     assert "The council had asked for a larger share of timber and bricks for the new " \
            "estates" in result.clean
     assert "\n\n[1] The phrase was the chairman’s" in result.clean
+
+
+def test_a_page_of_text_below_a_misread_line_start_is_no_note() -> None:
+    """``It is`` read as ``5`` at the start of a page's last block: a note
+    in the body's type as long as half the page above it is no note, and
+    the text stays where it was printed."""
+    body = [f"line {k} of the body of the page, set full out to its width as usual,"
+            for k in range(1, 11)]
+    rest = [f"and the argument goes on in line {k} of the page, set as the others are,"
+            for k in range(1, 7)]
+    page = ("\n".join(body) + " as the figure 5\n\n5 true that the argument holds, "
+            "and the men of the committee were\n" + "\n".join(rest) + "\n")
+    clean = clean_text(page).clean
+    assert "[5]" not in clean
+    assert clean.index("line 10 of the body") < clean.index("5 true that the argument")

@@ -95,6 +95,8 @@ def _page_proposals(text: str, lines: Lines, page: list[int],
     body_blocks, notes = foot_notes(lines, _blocks(lines, page), lines.full_width)
     if not notes or not body_blocks:
         return [], []
+    if _outweighs_body(notes, body_blocks):
+        return [], []  # a page's text below a misread line start (``5 true`` for ``It is``)
     numbering.number(notes)
     body = [idx for block in body_blocks for idx in block]
     found = list(zip(notes, assign_references(text, lines, body, notes), strict=True))
@@ -109,6 +111,26 @@ def _page_proposals(text: str, lines: Lines, page: list[int],
                    "explain, the only one on the page", ())
               for note, ref in found if ref is not None and ref.weak]
     return _moves(text, lines, body_blocks, found), flags
+
+
+def _outweighs_body(notes: list[Note], body_blocks: list[list[int]]) -> bool:
+    """Whether the notes, set in the body's type, run to ``LONG_NOTES``
+    lines or more and to half the body above them: notes are a page's foot,
+    not a third of it.
+
+    >>> from clean_scan.layout import Line
+    >>> line = Line(0, 0, 1, 0, 1, "x", False, False)
+    >>> _outweighs_body([Note([line] * 9, "5")], [[0, 1], [2, 3]])
+    True
+    """
+    if any(note.small_type for note in notes):
+        return False
+    length = sum(len(note.lines) for note in notes)
+    return length >= LONG_NOTES and 2 * length >= sum(map(len, body_blocks))
+
+
+LONG_NOTES = 6
+"""Lines of notes in the body's type that a page's foot hardly holds."""
 
 
 def _pages(lines: Lines) -> list[list[int]]:
