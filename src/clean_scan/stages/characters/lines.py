@@ -116,6 +116,12 @@ class Lines:
         return single >= QUOTING and single > len(DOUBLE_QUOTED.findall(self.text))
 
     @cached_property
+    def quoted_openings(self) -> frozenset[str]:
+        """The words (in small letters) the text's paired single quotations
+        open with (``north`` of ``‘north of’``)."""
+        return frozenset(m.group(1).lower() for m in QUOTED_OPENING.finditer(self.text))
+
+    @cached_property
     def noisy_margins(self) -> tuple[bool, bool]:
         """:func:`clean_scan.stages.characters.specks.noisy_margins` of the lines."""
         return noisy_margins(self.lines)
@@ -248,6 +254,7 @@ class Lines:
 
 
 SINGLE_QUOTED = regex.compile(r"[‘'][\p{L}][^‘’'\n]{0,40}[\p{L}.,][’']")
+QUOTED_OPENING = regex.compile(r"[‘'](\p{L}+)[^‘’'\n]{0,40}[\p{L}.,][’']")
 DOUBLE_QUOTED = regex.compile(r"[“\"][\p{L}][^“”\"\n]{0,40}[\p{L}.,][”\"]")
 QUOTING = 5
 """Paired quotations enough to call a text's quoting its own."""

@@ -482,7 +482,9 @@ def stray_quote(line: str, doc: Lines) -> list[Proposal]:
     education’``), a plural's possessive (``the workers' movement``), an
     opening single quote in a text that quotes with single quotes
     (:attr:`Lines.single_quoting`) with a quote of any shape after a word
-    soon after it (its closing one misread: ``‘north of"``),
+    soon after it (its closing one misread: ``‘north of"``), or before a
+    word a quotation of the text opens with (``‘north of which``, where
+    ``‘north of’`` is printed too),
     and every quote in a clean document.
 
     >>> show(stray_quote, "the 'negative education' of the workers' movement", before=page)
@@ -498,14 +500,20 @@ def stray_quote(line: str, doc: Lines) -> list[Proposal]:
         leading = m.group("lead") is not None
         if not leading and (line[m.start() - 1] in "sS" or doc.note_page[doc.index]):
             continue  # a plural's possessive, or a note's reference misread (the footnotes')
-        if leading and mark in "‘'" and doc.single_quoting and \
-                GARBLED_CLOSE.search(line, m.end(), m.end() + QUOTE_SPAN):
-            continue  # a quotation in a text that quotes so, its closing quote garbled
+        if leading and mark in "‘'" and doc.single_quoting and (
+                GARBLED_CLOSE.search(line, m.end(), m.end() + QUOTE_SPAN)
+                or _word_after(line, m.end()) in doc.quoted_openings):
+            continue  # a quotation in a text that quotes so, its closing quote garbled or lost
         if _has_partner(line, m.start(), leading, mark, doc):
             continue
         fixes.append(Proposal(m.start(), m.end(), "", "stray-quote", 0.85,
                               "a quote glued to a word with no other to pair with: a speck"))
     return fixes
+
+
+def _word_after(line: str, at: int) -> str:
+    word = regex.match(r"\p{L}+", line[at:])
+    return word.group().lower() if word else ""
 
 
 GARBLED_CLOSE = regex.compile(r"(?<=\p{L})[’'\"”]|(?<=\p{L}[.,;:]?)[ \t]?[’'\"”](?!\p{L})")
