@@ -6,7 +6,7 @@ from clean_scan import clean_text
 from clean_scan.stage import Context
 
 TEXT = ("The tenants of the Narkomindel estate met in the hall. The chairman said that\n"
-        "the counci1 had lost a third of its houses, and the U.S.S.R. had sent bread amd\n"
+        "the councii had lost a third of its houses, and the U.S.S.R. had sent bread amd\n"
         "butter. Narkomindel tenants, Narkomindel rents and the 22nd meeting followed.\n")
 
 
@@ -17,7 +17,7 @@ def doubtful(text: str, **options) -> dict[str, tuple[str, tuple[str, ...]]]:
 
 def test_unsupported_words_are_flagged_with_suggestions() -> None:
     flags = doubtful(TEXT)
-    assert flags["counci1"][0] == "unknown-word"
+    assert flags["councii"][0] == "unknown-word"
     assert flags["amd"] == ("unlikely-word", ("and",))
 
 

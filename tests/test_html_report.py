@@ -215,7 +215,7 @@ def test_each_edit_is_marked_with_stage_rule_confidence_and_reason():
     titles = {span["title"]: span["class"] for span in columns.spans
               if "title" in span and span["column"] == "raw"}
     assert titles["characters/b-for-h · 0.92 · b misread for h · Tbe → The"] == "e s2"
-    assert titles["paragraphs/line-join · 0.95 · line joined · ↵ → ␣"] == "e ws nl s5"
+    assert titles["paragraphs/line-join (PA102) · 0.95 · line joined · ↵ → ␣"] == "e ws nl s5"
     clean_marks = [s for s in columns.spans if s["column"] == "clean"]
     assert [m["class"] for m in clean_marks] == ["h s2", "h ws s5"]
 

@@ -18,6 +18,7 @@ from clean_scan.reports.json_report import (
     render_json,
     report_json,
 )
+from clean_scan.rules import BY_NAME
 
 
 def reference(report: dict[str, Any]) -> str:
@@ -77,6 +78,8 @@ def test_report_of_a_real_text_reads_back() -> None:
     assert text == reference(build_report(result, source, "x.txt"))
     first = json.loads(text)["edits"][0]
     assert first["id"] == f'{first["stage"]}:{first["rule"]}:{first["start"]}-{first["end"]}'
+    items = json.loads(text)["edits"] + json.loads(text)["flags"]
+    assert items and all(item["code"] == BY_NAME[item["rule"]].code for item in items)
 
 
 def test_ids_are_unique_and_the_same_on_every_run() -> None:

@@ -330,6 +330,12 @@ BY_NAME = {rule.name: rule for rule in RULES}
 BY_CODE = {rule.code: rule for rule in RULES}
 
 
+def code_of(name: str) -> str:
+    """The code of a rule's name ('' for a name not registered)."""
+    rule = BY_NAME.get(name)
+    return rule.code if rule is not None else ""
+
+
 def find(code_or_name: str) -> Rule | None:
     """The rule of a code (any case) or a name."""
     return BY_CODE.get(code_or_name.upper()) or BY_NAME.get(code_or_name)

@@ -14,6 +14,7 @@ from typing import Any
 from clean_scan.document import RaisedFlag
 from clean_scan.outputs import HTML_GENERATOR_TAG
 from clean_scan.pipeline import STAGE_NAMES, Result
+from clean_scan.rules import code_of
 
 _FIRST = itemgetter(0)
 STAGE_OF = operator.attrgetter("stage")
@@ -131,11 +132,20 @@ quicker than by name for a book's thousands of edits."""
 def key_title(key: tuple[Any, ...], show: Callable[[str], str] = shown) -> str:
     """The tooltip line of an edit with this ``_TITLE_KEY``."""
     stage, rule, confidence, reason, before, after = key
-    return f"{stage}/{rule} · {confidence:.2f} · {reason} · {show(before)} → {show(after)}"
+    return (f"{stage}/{with_code(rule)} · {confidence:.2f} · {reason} · "
+            f"{show(before)} → {show(after)}")
+
+
+def with_code(rule: str) -> str:
+    """A rule's name with its code, as the registry lists it (``line-join
+    (PA102)``), so the report leads to ``clean-scan rule PA102``."""
+    code = code_of(rule)
+    return f"{rule} ({code})" if code else rule
 
 
 def flag_title(flag: RaisedFlag) -> str:
-    title = f"flagged, unchanged: {flag.stage}/{flag.rule} · {flag.confidence:.2f} · {flag.reason}"
+    title = (f"flagged, unchanged: {flag.stage}/{with_code(flag.rule)} · "
+             f"{flag.confidence:.2f} · {flag.reason}")
     if flag.suggestions:
         title += " · suggestions: " + ", ".join(shown(s) for s in flag.suggestions)
     return title

@@ -57,6 +57,7 @@ from clean_scan.decoding import DecodedInput
 from clean_scan.document import Edit
 from clean_scan.pipeline import Result
 from clean_scan.review.ids import edit_id, flag_id, unique_ids
+from clean_scan.rules import code_of
 
 SCHEMA = "clean-scan/report"
 VERSION = 3
@@ -115,6 +116,7 @@ def edit_items(edits: Sequence[Edit], index: LineIndex,
                 "id": item_id,
                 "stage": edit.stage,
                 "rule": edit.rule,
+                "code": code_of(edit.rule),
                 "start": edit.raw_start,
                 "end": edit.raw_end,
                 "line": line,
@@ -168,6 +170,7 @@ def _flag_items(result: Result, index: LineIndex) -> list[dict[str, Any]]:
                 "id": item_id,
                 "stage": flag.stage,
                 "rule": flag.rule,
+                "code": code_of(flag.rule),
                 "start": flag.raw_start,
                 "end": flag.raw_end,
                 "line": line,
@@ -268,7 +271,7 @@ def _edit_lines(edits: Sequence[Edit], index: LineIndex) -> str | None:
             line = find_line(starts, start)
             lines.append(
                 f'{{"id": {enc(item_id)}, "stage": {names[edit.stage]}, '
-                f'"rule": {names[edit.rule]}, '
+                f'"rule": {names[edit.rule]}, "code": {names[code_of(edit.rule)]}, '
                 f'"start": {start}, "end": {edit.raw_end}, "line": {line}, '
                 f'"column": {start - starts[line - 1] + 1}, "before": {enc(edit.before)}, '
                 f'"after": {enc(edit.after)}, "confidence": {edit.confidence!r}, '
