@@ -299,6 +299,9 @@ PAGE_MARKER = re.compile(
 )
 """Lines an export writes between pages. A bare ``page 49`` is not one: a
 table of contents prints exactly that."""
+DP_MARKER = re.compile(r"^\s*-{3,}\s*File:?\s*\S+")
+"""Distributed Proofreaders' page separator (``-----File: 012.png-----``):
+one is a page break by itself; the other marker shapes need a second."""
 _MARKER_FIRST = frozenset("-[<{(=_*")
 """What a page marker line can start with, after white space."""
 
@@ -320,8 +323,9 @@ def split_pages(lines: list[Line]) -> tuple[list[Page], set[int]]:
     Form feeds win, unless the gaps below find more than twice as many
     page breaks besides: such a text puts form feeds at only some of them
     (after a scanner's notice page, between files joined into one), and
-    gets both. Else marker lines; else gaps of blank lines, of the length
-    this text uses between pages (see :func:`page_gap_length`).
+    gets both. Else marker lines (two or more, or one of Distributed
+    Proofreaders'); else gaps of blank lines, of the length this text uses
+    between pages (see :func:`page_gap_length`).
     """
     markers = {i for i, ln in enumerate(lines)
                if ln.text.lstrip()[:1] in _MARKER_FIRST and PAGE_MARKER.match(ln.text)}
@@ -332,7 +336,7 @@ def split_pages(lines: list[Line]) -> tuple[list[Page], set[int]]:
         if len(besides) <= 2 * len(cuts):
             return _pages_from_cuts(lines, cuts), markers
         return _pages_from_cuts(lines, cuts | besides, merge_lone_numbers=True), markers
-    if len(markers) >= 2:
+    if len(markers) >= 2 or any(DP_MARKER.match(lines[i].text) for i in markers):
         return _pages_from_cuts(lines, set(markers)), markers
     return _pages_from_cuts(lines, gap_cuts(lines), merge_lone_numbers=True), set()
 
