@@ -17,6 +17,7 @@ from clean_scan.charmaps import (
 )
 from clean_scan.document import Proposal
 from clean_scan.lexicon import load_lexicon
+from clean_scan.pagination import roman_value
 from clean_scan.stages.characters.lines import (
     Lines,
     show,  # noqa: F401 (the examples use it)
@@ -269,7 +270,8 @@ HEADING_NUMERAL = regex.compile(
 def heading_numeral(line: str, doc: Lines) -> list[Proposal]:
     """A roman numeral of a heading (``PART 1``, ``PART HI``) read as digits
     or with ``II`` run together into ``H``: repaired when the document has
-    the same heading with the numeral well printed elsewhere.
+    the same heading with the numeral well printed elsewhere, or the one
+    before it in the sequence above it (``PART II`` above ``PART HI``).
 
     >>> show(heading_numeral, "BOOK HI", "BOOK I\\n\\nBOOK II\\n\\nBOOK III\\n\\n")
     'BOOK III'
@@ -277,6 +279,11 @@ def heading_numeral(line: str, doc: Lines) -> list[Proposal]:
     'BOOK I'
     >>> show(heading_numeral, "BOOK 1", "BOOK 2\\n\\n")
     'BOOK 1'
+
+    Or when the heading one before it in the sequence stands above it:
+
+    >>> show(heading_numeral, "PART HI", "PART I\\n\\nPART II\\n\\n")
+    'PART III'
     """
     m = HEADING_NUMERAL.match(line)
     if m is None or ROMAN.match(m.group("num")):
@@ -285,10 +292,25 @@ def heading_numeral(line: str, doc: Lines) -> list[Proposal]:
     if not ROMAN.match(numeral):
         return []
     printed = f"{m.group('key')} {numeral}"
-    if not any(other.strip() == printed for other in doc.lines):
-        return []
-    return [Proposal(m.start("num"), m.end("num"), numeral, "heading-numeral", 0.85,
-                f"roman numeral misread; '{printed}' is printed elsewhere")]
+    if any(other.strip() == printed for other in doc.lines):
+        return [Proposal(m.start("num"), m.end("num"), numeral, "heading-numeral", 0.85,
+                         f"roman numeral misread; '{printed}' is printed elsewhere")]
+    value = roman_value(numeral)
+    before = f"{m.group('key')} {_roman(value - 1)}" if value and value > 1 else ""
+    if before and any(other.strip() == before for other in doc.lines[:doc.index]):
+        return [Proposal(m.start("num"), m.end("num"), numeral, "heading-numeral", 0.85,
+                         f"roman numeral misread; '{before}' comes before it")]
+    return []
+
+
+def _roman(value: int) -> str:
+    """``value`` (1-39) in roman numerals, as headings number parts.
+
+    >>> _roman(3), _roman(14), _roman(39)
+    ('III', 'XIV', 'XXXIX')
+    """
+    tens, units = divmod(value, 10)
+    return "X" * tens + ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")[units]
 
 
 LIST_LETTER = regex.compile(r"\([ \t]?(?P<mark>[^\s()])[ \t]?\)")
