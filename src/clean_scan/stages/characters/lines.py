@@ -122,6 +122,21 @@ class Lines:
         return frozenset(m.group(1).lower() for m in QUOTED_OPENING.finditer(self.text))
 
     @cached_property
+    def roman_chapters(self) -> bool:
+        """Whether the text numbers its chapters in roman numerals: a line
+        of a roman numeral no letter of a figure's shape could make (``II``,
+        ``IV``, ``X``) stands alone above a heading in capitals."""
+        lines = self.lines
+        for k, line in enumerate(lines[:-1]):
+            numeral = line.strip().rstrip(".")
+            if not ROMAN_CHAPTER.match(numeral):
+                continue
+            following = next((t.strip() for t in lines[k + 1:k + 4] if t.strip()), "")
+            if following.isupper() and sum(c.isalpha() for c in following) >= 4:
+                return True
+        return False
+
+    @cached_property
     def noisy_margins(self) -> tuple[bool, bool]:
         """:func:`clean_scan.stages.characters.specks.noisy_margins` of the lines."""
         return noisy_margins(self.lines)
@@ -253,6 +268,8 @@ class Lines:
         return opened >= 0 and opened > window.rfind("”")
 
 
+ROMAN_CHAPTER = regex.compile(r"^(?=.*[VX]|II)(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
+"""A roman numeral no figure's look-alike letters make (not a lone ``I``)."""
 SINGLE_QUOTED = regex.compile(r"[‘'][\p{L}][^‘’'\n]{0,40}[\p{L}.,][’']")
 QUOTED_OPENING = regex.compile(r"[‘'](\p{L}+)[^‘’'\n]{0,40}[\p{L}.,][’']")
 DOUBLE_QUOTED = regex.compile(r"[“\"][\p{L}][^“”\"\n]{0,40}[\p{L}.,][”\"]")

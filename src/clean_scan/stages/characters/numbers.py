@@ -400,6 +400,13 @@ def chapter_number(line: str, doc: Lines) -> list[Proposal]:
     '11'
     >>> show(chapter_number, "i i", "\\n", "\\n\\nThe party")
     'i i'
+
+    In a book whose chapters are numbered in roman numerals (a heading
+    numbered ``II`` or ``IV`` stands elsewhere), a garble becomes the
+    numeral, and ``I`` stays:
+
+    >>> show(chapter_number, "i", "II\\n\\nTHE TOWNS\\n\\n", "\\n\\nTHE MILLS")
+    'I'
     """
     m = CHAPTER_NUMBER.match(line)
     if m is None or not doc.paragraph_start():
@@ -407,7 +414,15 @@ def chapter_number(line: str, doc: Lines) -> list[Proposal]:
     heading = doc.line(1).strip() or doc.line(2).strip()
     if not heading or not heading.isupper() or sum(c.isalpha() for c in heading) < 4:
         return []
-    digits = "".join(DIGIT_FOR_LETTER.get(c, c) for c in (m.group(1) + (m.group(2) or "")))
+    read = m.group(1) + (m.group(2) or "")
+    if doc.roman_chapters:  # the book numbers its chapters I, II, III: a garble is a numeral
+        numeral = "".join(ROMAN_FOR_SHAPE.get(c, c) for c in read)
+        if numeral == read or not ROMAN.match(numeral):
+            return []
+        return [Proposal(m.start(1), m.end(2) if m.group(2) else m.end(1), numeral,
+                         "chapter-number", 0.85,
+                         "chapter number above a heading, garbled; the book's are roman")]
+    digits = "".join(DIGIT_FOR_LETTER.get(c, c) for c in read)
     if not digits.isdecimal():
         return []
     return [Proposal(m.start(1), m.end(2) if m.group(2) else m.end(1), digits, "chapter-number",
