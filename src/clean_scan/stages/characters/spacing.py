@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from clean_scan.document import Proposal
+from clean_scan.lexicon import function_words
 from clean_scan.stages.characters.lines import (
     LEADING_LETTERS,
     WORD_REACH,
@@ -92,6 +93,12 @@ def specks(line: str, doc: Lines) -> list[Proposal]:
 
     >>> show(specks, "went very far .After having", "after after after")
     'went very far. After having'
+
+    So it is before a capitalised closed-class word, which opens a sentence
+    and no name, whatever the document's counts:
+
+    >>> show(specks, "went very far .After having")
+    'went very far. After having'
     """
     noise = "^" in line or "~" in line or "\\" in line  # a quick test before the regex
     if "." not in line and not (noise and TRAILING_NOISE.search(line)):
@@ -99,7 +106,8 @@ def specks(line: str, doc: Lines) -> list[Proposal]:
     fixes = []
     for m in INNER_SPECK.finditer(line):
         after = LEADING_LETTERS.match(line, m.end(), m.end() + WORD_REACH).group()
-        if after and doc.count(after) < 2 * doc.count_as_printed(after):
+        opens_sentence = after[:1].isupper() and after.lower() in function_words()
+        if after and doc.count(after) < 2 * doc.count_as_printed(after) and not opens_sentence:
             fixes.append(Proposal(m.start(), m.end(), "", "speck", 0.85,
                              "speck before a word read as a full stop"))
         elif after:
