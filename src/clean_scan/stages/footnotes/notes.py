@@ -128,7 +128,8 @@ def foot_notes(lines: LineSource, blocks: list[list[int]],
             k -= 1  # a note's lines after a blank line the OCR put inside it
             continue
         garbled = match.group("mark") in GARBLED_MARKS
-        if garbled and k == end and len(block) > 1 and not small:
+        if garbled and k == end and len(block) > 1 and not small and \
+                not _goes_on_a_note(lines, blocks, k - 1, match):
             break
         if garbled and k < end and not small and \
                 not lines.texts[block[-1]].rstrip().endswith(SENTENCE_ENDS):
@@ -170,6 +171,20 @@ def _quotation_opens(text: str, match: regex.Match) -> bool:
     partner = QUOTE_PARTNERS.get(match.group("mark"))
     return partner is not None and match.start("body") == 1 and regex.search(
         rf"{regex.escape(partner)}(?!\p{{L}})", text[match.start("body") + 1:]) is not None
+
+
+def _goes_on_a_note(lines: LineSource, blocks: list[list[int]], at: int,
+                    match: regex.Match) -> bool:
+    """Whether block ``at``, opening with a speck read as a mark before
+    small letters (``’ weavers of``), goes on the note in the block above:
+    one opening with a printed mark whose last line leaves its sentence open
+    (the OCR broke the note with a blank line)."""
+    if at == 0 or not match.group("body").islower():
+        return False
+    above = blocks[at - 1]
+    opening = NOTE_START.match(lines.texts[above[0]])
+    return opening is not None and opening.group("mark") not in GARBLED_MARKS and \
+        not lines.texts[above[-1]].rstrip().endswith(SENTENCE_ENDS)
 
 
 def markless_note(texts: Sequence[str], block: list[int], full_width: float,
