@@ -42,6 +42,11 @@ ROMAN_FOR_SHAPE: dict[str, str] = {"1": "I", "l": "I", "i": "I", "|": "I", "H": 
 """Roman numerals' shapes as misread: ``I`` as a digit one or ``l``, and two
 ``I`` run together into ``H`` (``PART HI``)."""
 
+NUMBER_LABELS: frozenset[str] = frozenset((
+    "chapter", "chap", "ch", "page", "p", "pp", "no", "nos", "vol", "volume", "part", "section",
+    "sec", "article", "art", "table", "fig", "figure", "clause", "book", "number", "plate"))
+"""Words a number follows (``Chapter 10``, ``No. 12``, ``p. 14``): what
+stands after them is a number, however it was read."""
 NUMBER_GARBLES = "*$§%&#?"
 """Characters an OCR engine gives for one unreadable digit (``194*``)."""
 

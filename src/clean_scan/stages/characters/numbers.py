@@ -5,6 +5,7 @@ chapter numbers, and digits inside words."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 import regex
 
@@ -156,18 +157,25 @@ def list_number(line: str, doc: Lines) -> list[Proposal]:
                 f"garbled number of a numbered list (neighbours {before}, {after})")]
 
 
+def _printed_lines_from(doc: Lines, step: int, reach: int) -> Iterator[str]:
+    """The printed (non-blank) lines above (step -1) or below (+1) the
+    current one, nearest first, ``reach`` of them at most."""
+    seen = 0
+    offset = step
+    while seen < reach and -doc.index <= offset < len(doc.lines) - doc.index:
+        text = doc.line(offset)
+        offset += step
+        if text.strip():
+            seen += 1
+            yield text
+
+
 def _neighbour_number(doc: Lines, step: int) -> tuple[int, int] | None:
     """The number of the nearest list entry above (step -1) or below (+1),
     at most eight printed lines away, and how many entries away it is
     (garbled entries between count too)."""
-    seen = entries = 0
-    offset = step
-    while seen < 8 and -doc.index <= offset < len(doc.lines) - doc.index:
-        text = doc.line(offset)
-        offset += step
-        if not text.strip():
-            continue
-        seen += 1
+    entries = 0
+    for text in _printed_lines_from(doc, step, 8):
         if LIST_CANDIDATE.match(text):
             entries += 1
         m = LIST_ENTRY.match(text)
@@ -237,14 +245,7 @@ def _near_list_entry(doc: Lines) -> bool:
 
 def _page_neighbour(doc: Lines, step: int) -> int | None:
     """The nearest well-formed page number above or below (six lines at most)."""
-    seen = 0
-    offset = step
-    while seen < 6 and -doc.index <= offset < len(doc.lines) - doc.index:
-        text = doc.line(offset)
-        offset += step
-        if not text.strip():
-            continue
-        seen += 1
+    for text in _printed_lines_from(doc, step, 6):
         m = _page_token(text)
         if m is not None and m.group("num").isdecimal():
             return int(m.group("num"))

@@ -12,6 +12,7 @@ from clean_scan.charmaps import (
     COMMON_SHORT_WORDS,
     LIGATURE_LETTERS,
     LIGATURES,
+    NUMBER_LABELS,
 )
 from clean_scan.document import Proposal
 from clean_scan.lexicon import load_lexicon
@@ -235,9 +236,6 @@ AFTER_I = 0.05
 """The share of a word's uses in print that follow ``I`` for the word to
 vouch for the pronoun before it (``am``, ``think``, ``had``: far above;
 ``is``, ``in``, ``and``: far below)."""
-NUMBER_LABELS = frozenset(["chapter", "chap", "ch", "page", "p", "pp", "no", "nos", "vol",
-                           "part", "section", "sec", "article", "art", "table", "fig", "clause",
-                           "book", "volume", "number", "figure", "plate"])
 
 
 def stroke_for_i(line: str, doc: Lines) -> list[Proposal]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from clean_scan.charmaps import DIGIT_FOR_LETTER
+from clean_scan.charmaps import DIGIT_FOR_LETTER, NUMBER_LABELS
 from clean_scan.confusion import (
     load_confusions,
 )
@@ -241,9 +241,6 @@ def _decide(tokens: list[Token], i: int, know: Knowledge, sentence_start: bool,
     return joined or correct_word(tokens, i, know, sentence_start)
 
 
-NUMBER_LABELS = frozenset(["chapter", "chap", "ch", "no", "nos", "p", "pp", "page", "part",
-                           "vol", "section", "sec", "article", "art", "table", "fig", "clause"])
-"""Words a number follows (``Chapter 10``, ``No. 12``, ``p. 14``)."""
 
 
 def garbled_number_after_label(before: Token, token: Token) -> bool:
