@@ -240,6 +240,14 @@ def function_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def clause_openers() -> frozenset[str]:
+    """``data/clause-openers.txt``: conjunctions, relative pronouns and
+    conjunctive adverbs, before which print sets a comma as a rule."""
+    text = resources.files("clean_scan").joinpath("data/clause-openers.txt").read_text("utf-8")
+    return frozenset(word for line in text.splitlines() for word in line.split())
+
+
+@lru_cache(maxsize=1)
 def stop_abbreviations() -> frozenset[str]:
     """``data/stop-abbreviations.txt``: abbreviations a stop closes, in lower case."""
     text = resources.files("clean_scan").joinpath("data/stop-abbreviations.txt").read_text("utf-8")

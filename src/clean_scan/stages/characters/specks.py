@@ -33,7 +33,13 @@ from typing import TYPE_CHECKING
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import binding_words, function_words, load_lexicon, stop_abbreviations
+from clean_scan.lexicon import (
+    binding_words,
+    clause_openers,
+    function_words,
+    load_lexicon,
+    stop_abbreviations,
+)
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -210,11 +216,14 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
     'and that,'
 
     In a specky document (:func:`speck_rate`), a stop between two words
-    the lexicon knows as a common pair is a speck instead (``forced. to``):
+    the lexicon knows as a common pair is a speck instead (``forced. to``),
+    unless the next word opens a clause (``see. and``, ``view. which``):
+    print sets a comma before one as a rule, and a comma that lost its tail
+    is likelier there than a speck.
 
-    >>> show(stop_read_as_comma, "they found themselves forced. to encourage",
+    >>> show(stop_read_as_comma, "they found themselves forced. to encourage we see. and",
     ...      before="and -with -from -the\\n")
-    'they found themselves forced to encourage'
+    'they found themselves forced to encourage we see, and'
 
     Left alone: abbreviations (``etc. and``, ``i.e. the``, ``per cent. of``),
     capitals (``U.S.S.R. and``), a sentence's end, words no lexicon knows.
@@ -228,6 +237,7 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
     lexicon = load_lexicon()
     abbreviations = stop_abbreviations()
     binding = binding_words()
+    openers = clause_openers()
     for m in STOP_BEFORE_SMALL.finditer(line):
         word = m.group("word")
         lower = word.lower()
@@ -237,7 +247,8 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
             continue
         following = NEXT_WORD.match(line[m.end():m.end() + 64].lstrip()
                                     or _next_line(doc)).group(1)
-        if doc.speck_rate >= SPECKY and lexicon.pair_count(word, following) > 0:
+        if doc.speck_rate >= SPECKY and lexicon.pair_count(word, following) > 0 and \
+                following.lower() not in openers:
             fixes.append(Proposal(m.end("word"), m.end("word") + 1, "", "speck", 0.85,
                                   "a stop before a small letter in a specky text: a speck"))
         else:
