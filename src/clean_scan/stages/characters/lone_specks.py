@@ -36,6 +36,10 @@ LONE_RULE = regex.compile(r"(?<=\p{L}|\p{L}[.,;:!?])(?P<space>[ \t]+)(?P<mark>[|
 rules stand between figures, a fill runs three or more)."""
 
 
+NEVER_OPENING_A_LINE = ":;|=©°¢"
+"""Marks no compositor sets at a line's start, before a word: standing
+there, alone, they are specks in any document, specky or not (unless its
+house style sets the mark after a space, as some newspapers set ``;``)."""
 REFERENCE_LOOKALIKES = "|°"
 """Marks a small raised reference digit is read as (``experience. |`` over
 a note ``' This statement…``): left for the footnotes stage on a page with
@@ -95,6 +99,12 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
     ...      before="as: follows: one: two: three: four: five: six\\n")
     'Russia as right and good.'
 
+    In any document, a colon, semicolon, bar or the like alone before a
+    line's first word: no compositor sets one there.
+
+    >>> show(lone_speck, ": workers for higher output", before="as printed\\n")
+    'workers for higher output'
+
     Left alone, in a clean document: a spaced colon, a stop before a
     capital (italic type's spacing, closed up elsewhere), a spaced ellipsis.
 
@@ -131,7 +141,10 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
         if sure:
             fixes.append(Proposal(m.start("space"), m.end("mark"), "", "lone-speck", 0.85,
                                   "a mark standing alone where print sets none: a speck"))
-    start = LONE_AT_START.match(line) if specky else None
+    start = LONE_AT_START.match(line)
+    if start and not specky and (start.group("mark")[0] not in NEVER_OPENING_A_LINE
+                                 or start.group("mark")[0] in doc.spaced_marks):
+        start = None  # a house style spacing its colons may break a line before one
     if start and start.group("mark")[0] in "'\"" and _block_start(doc):
         start = None  # a block's first line at a page foot may be a note, its mark garbled
     if start and not (start.group("mark") == "-" and line[start.end():start.end() + 1].isdigit()):
