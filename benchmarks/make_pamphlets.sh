@@ -4,13 +4,18 @@
 # developing, made in turn as the earlier ones were learned from) and OUT/fresh
 # (other seeds, faces and texts, measured only, never tuned on) and OUT/fresh2
 # (made later, from a text never used before, measured only) and OUT/fresh3
-# (made later still, from two more chapter pairs, measured only).
+# (made later still, from two more chapter pairs, measured only) and OUT/fresh4
+# (made in session 10, from two more chapter pairs again, measured only) and
+# OUT/tune4 (made after fresh4 missed on footnotes in rough scans: the
+# sample book's chapters with notes, in other faces and seeds, to study that).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
 # #5827) in the clean-text format: russell1.gold.txt (chapters I-II),
 # russell2.gold.txt (IX-X), russell3.gold.txt (XIV-XV), russell4.gold.txt
-# (V-VI), russell5.gold.txt (XI-XII); without it those pamphlets are skipped.
+# (V-VI), russell5.gold.txt (XI-XII), russell6.gold.txt (III-IV),
+# russell7.gold.txt (VII-VIII, with its two footnotes); without it those
+# pamphlets are skipped.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:?usage: make_pamphlets.sh OUT [FRESH_TEXT_DIR]}
@@ -69,3 +74,15 @@ if [ -n "$fresh_text" ] && [ -s "$fresh_text/russell4.gold.txt" ]; then
   render fresh3 hD-schola    --gold "$R4" "$R5" --style D --level rough --font schola --seed 703 --title "ON INDUCTION" --first-page 17
   render fresh3 hD-freeserif --gold "$R5" --style D --level mild --font freeserif --seed 706 --title "TRUTH AND FALSEHOOD" --first-page 121
 fi
+render fresh4 kB-garamond  --gold $G/c06.gold.txt $G/c01.gold.txt --style B --level rough --font garamond --seed 805 --folio "[{}]" --first-page 30
+render fresh4 kA-schola    --gold $G/c04.gold.txt $G/c10.gold.txt --style A --level mild --font schola --seed 804 --title "THE RED ARMY" --first-page 77
+if [ -n "$fresh_text" ] && [ -s "$fresh_text/russell6.gold.txt" ]; then
+  R6="$fresh_text/russell6.gold.txt" R7="$fresh_text/russell7.gold.txt"
+  render fresh4 kA-libertine --gold "$R6" --style A --level rough --font libertine --seed 801 --psm 6 --title "THE NATURE OF MATTER" --first-page 19
+  render fresh4 kB-termes    --gold "$R7" --style B --level mild --font termes --seed 802 --folio "- {} -" --first-page 64
+  render fresh4 kD-dejavu    --gold "$R6" "$R7" --style D --level rough --font dejavu-serif --seed 803 --title "IDEALISM" --first-page 33 --set $HEAVY
+  render fresh4 kD-nimbus    --gold "$R7" --style D --level mild --font nimbus --seed 806 --title "GENERAL PRINCIPLES" --first-page 101
+fi
+render tune4 wB-rough-notes --gold $G/c02.gold.txt $G/c06.gold.txt --style B --level rough --font nimbus --seed 911 --folio "[{}]" --first-page 40
+render tune4 wD-heavy-notes --gold $G/c02.gold.txt $G/c01.gold.txt --style D --level rough --font bonum --seed 912 --title "THE PARTY" --first-page 8 --set $HEAVY
+render tune4 wB-heavy-notes --gold $G/c06.gold.txt $G/c02.gold.txt --style B --level rough --font pagella --seed 913 --folio "- {} -" --first-page 50 --set $HEAVY

@@ -345,3 +345,43 @@ def test_a_page_of_text_below_a_misread_line_start_is_no_note() -> None:
     clean = clean_text(page).clean
     assert "[5]" not in clean
     assert clean.index("line 10 of the body") < clean.index("5 true that the argument")
+
+
+def test_a_note_the_ocr_broke_into_pieces_is_one_note() -> None:
+    """The OCR split a note's line into a piece standing alone (``rent-``)
+    and read a speck as a star before a line the note goes on in, after a
+    line broken off at ``the``: one note, taken whole off the page foot."""
+    note = ("\"In their sharpest form these complaints were made at the public inquiry,\n"
+            "when the borough heard not merely a new wave of protests at the high\n\n"
+            "rent-\n\n"
+            "als and arrears. The minister's sub-\n"
+            "sequent visit to the estates did not make these charges any more credible,\n"
+            "as a number of the tenants seem to think. We cannot deal here with the\n\n"
+            "* inquiry at length, but its report is in the borough's library for all.\n")
+    page = ("and the tenants' leaders spoke for hours of their grievances.'\n"
+            "The council had asked for a larger share of timber and\n"
+            "bricks for the new estates, and the ministry promised to\n"
+            "consider the request when the next allocation was made in\n"
+            "the spring of that year, though it had said so before and\n\n" + note)
+    clean = clean_text(page + "\f" + NEXT_PAGE).clean
+    assert "of their grievances.[1]" in clean
+    assert "\n\n[1] In their sharpest form" in clean
+    assert "We cannot deal here with the inquiry at length" in clean
+    assert "[*]" not in clean and "[2]" not in clean
+
+
+def test_a_note_above_the_last_line_of_the_body_the_ocr_read_after_it() -> None:
+    """The OCR read the body's short last line after the note, in two
+    pieces: the note is still the page's foot; the pieces stay in the body."""
+    page = ("The leadership of the council consisted of men who, in\n"
+            "the full sense of the word, were professional officers.’\n"
+            "Theirs was the task of giving the estates their plans and\n"
+            "the tenants their homes, in the order the lists set out\n"
+            "and the committee approved, year after year, until the\n\n"
+            "> Quite especially so the town clerk, who later on was denounced as the enemy\n"
+            "of the tenants and who was certainly very hostile to the new estates in the\n"
+            "early years after the war, though he was quoted by the chairman in support.\n\n"
+            "war's e\n\nnd.\n")
+    clean = clean_text(page + "\f" + NEXT_PAGE).clean
+    assert "professional officers.[1]" in clean
+    assert "\n\n[1] Quite especially so the town clerk" in clean

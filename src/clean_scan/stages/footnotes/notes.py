@@ -27,7 +27,8 @@ from typing import Protocol
 import regex
 
 from clean_scan.charmaps import SUPERSCRIPT_DIGITS
-from clean_scan.layout import PAGE_BREAK, Line, median
+from clean_scan.layout import PAGE_BREAK, Line
+from clean_scan.lexicon import binding_words
 
 SYMBOL_MARKS = "†‡§¶"
 """Marks of the symbol sequence (``*``, ``†``, ``‡`` …): a page whose notes
@@ -116,6 +117,7 @@ def foot_notes(lines: LineSource, blocks: list[list[int]],
     end = len(blocks)
     if end > 1 and _stray_mark_block(lines, blocks[-1]):
         end -= 1  # a folio the furniture stage could not read stays below the notes
+    end = _before_fragments(lines, blocks, end, full_width)
     cut = end
     k = end
     while k > 1:
@@ -123,7 +125,7 @@ def foot_notes(lines: LineSource, blocks: list[list[int]],
         match = NOTE_START.match(lines.texts[block[0]])
         small = _small_type(lines, block, full_width)
         if match is None:
-            if not small:
+            if not small and not (k < end and _fragment_over(lines, blocks, k - 1, full_width)):
                 break
             k -= 1  # a note's lines after a blank line the OCR put inside it
             continue
@@ -261,27 +263,104 @@ def _stray_mark_block(lines: LineSource, block: list[int]) -> bool:
 STRAY_WORD = regex.compile(r"\p{L}{3,}|\d{4,}")
 
 
+FRAGMENT = 0.5
+"""A line under half the body's width, alone in its block, may be a piece
+of a longer line the OCR split off."""
+
+
+def _before_fragments(lines: LineSource, blocks: list[list[int]], end: int,
+                      full_width: int) -> int:
+    """Where the page's blocks end once lone pieces of lines below a note
+    are set aside (the body's last line, ``theory of org``, which the OCR
+    read after the notes): they stay in the body's place."""
+    j = end
+    while j > 1 and _line_piece(lines, blocks[j - 1], full_width):
+        j -= 1
+    return j if j < end and _opens_small_note(lines, blocks[j - 1], full_width) else end
+
+
+def _fragment_over(lines: LineSource, blocks: list[list[int]], at: int, full_width: int) -> bool:
+    """Whether block ``at`` is a lone piece of a line (``terror-``) the OCR
+    parted from a note: one short line under a block in smaller type that
+    opens with a mark.
+
+    >>> from clean_scan.stages.footnotes import Lines
+    >>> note = "* In their sharpest form these tendencies were expressed during the trials"
+    >>> lines = Lines("\\n\\n".join([note, "terror-", note]))
+    >>> _fragment_over(lines, [[0], [2], [4]], 1, 60), _fragment_over(lines, [[0], [2], [4]], 1, 70)
+    (True, False)
+    """
+    return at > 0 and _line_piece(lines, blocks[at], full_width) and \
+        _opens_small_note(lines, blocks[at - 1], full_width)
+
+
+def _line_piece(lines: LineSource, block: list[int], full_width: int) -> bool:
+    """A block of one line under half the body's width opening with no mark."""
+    text = lines.texts[block[0]]
+    return len(block) == 1 and len(text) < FRAGMENT * full_width and NOTE_START.match(text) is None
+
+
+def _opens_small_note(lines: LineSource, block: list[int], full_width: int) -> bool:
+    """A block in smaller type whose first line opens with a mark."""
+    return NOTE_START.match(lines.texts[block[0]]) is not None and \
+        _small_type(lines, block, full_width)
+
+
 def _small_type(lines: LineSource, block: list[int], full_width: int) -> bool:
     """Lines longer than the body's: smaller type (the last line, often
     short, is left out, unless it is the only one)."""
-    lengths = [len(lines.texts[i]) for i in (block[:-1] or block)]
-    return median(lengths) >= SMALL_TYPE * full_width
+    lengths = sorted(len(lines.texts[i]) for i in (block[:-1] or block))
+    return lengths[len(lengths) // 2] >= SMALL_TYPE * full_width  # of two, the longer
 
 
 def _opens_note(text: str, match: regex.Match, previous: Note, adjacent: bool) -> bool:
     """Whether a line of the foot opening with a mark starts a new note.
-    After a blank line it does, unless the mark is a garbled one, the
-    previous note's sentence goes on and so does this line in small letters
-    (``’ arch-traitor of``): a speck before the rest of the note, which the
-    OCR parted from it with a blank line."""
+
+    A note above another on a page ends its sentence, so a star or a garbled
+    mark after a note broken off where no sentence can end (after ``the``,
+    ``of``, a comma or a hyphen: ``We cannot deal here with the`` / ``*
+    Moscow Trials.``) is a speck before the rest of it, which the OCR may
+    have parted from it with a blank line; only a figure in sequence (``2``
+    after ``1``) opens a new note there. (A note's closing stop the OCR
+    lost, ``of the population`` / ``* This problem``, leaves it alone.) Inside a block, a line
+    starting with a mark is a new note if its mark follows the previous one
+    or is a symbol, or the previous note's last line closed its sentence;
+    after a blank line, it is, unless a garbled mark stands before small
+    letters going on a sentence left open (``’ the enemy of``).
+
+    >>> def opens(line, previous_line, previous_mark="'", adjacent=False):
+    ...     note = Note([Line(0, 0, 1, 0, 1, previous_line, False, False)], previous_mark)
+    ...     return _opens_note(line, NOTE_START.match(line), note, adjacent)
+    >>> opens("* Moscow Trials. But", "We cannot deal here with the")
+    False
+    >>> opens("* See above.", "as Lenin wrote in 1902."), opens("2 Ibid.", "the end of", "1")
+    (True, True)
+    >>> opens("* This problem is", "form only a small part of the population")
+    True
+    """
+    mark = match.group("mark")
+    if not mark.isdecimal() and _broken_off(previous.lines[-1].text):
+        return False
     if adjacent:
         return _looks_like_new_note(text, previous)
-    goes_on = (match.group("mark") in GARBLED_MARKS and match.group("body").islower()
+    goes_on = (mark in GARBLED_MARKS and match.group("body").islower()
                and not previous.lines[-1].text.endswith(SENTENCE_ENDS))
     return not goes_on
 
 
 SENTENCE_ENDS = (".", ".”", ".’", "?", "!", ":")
+LAST_WORD = regex.compile(r"(\p{L}+)\W*$")
+
+
+def _broken_off(text: str) -> bool:
+    """Whether a line stops where no sentence can end: after a comma, a
+    hyphen or a word that binds to the next (``the``, ``of``, ``with``)."""
+    text = text.rstrip()
+    if text.endswith((",", "-", "—")):
+        return True
+    word = LAST_WORD.search(text)
+    return word is not None and text.endswith(word.group(1)) and \
+        word.group(1).lower() in binding_words()
 
 
 def _looks_like_new_note(text: str, previous: Note) -> bool:
