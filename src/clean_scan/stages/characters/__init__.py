@@ -40,7 +40,9 @@ from clean_scan.stages.characters.lines import Lines, show
 from clean_scan.stages.characters.lone_specks import engine_speck, lone_speck
 from clean_scan.stages.characters.margins import margin_noise
 from clean_scan.stages.characters.misread_stops import (
+    LINE_END_COLON,
     LINE_END_COMMA,
+    colon_for_semicolon,
     colon_in_phrase,
     comma_read_as_stop,
 )
@@ -170,6 +172,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (stop_read_as_comma, lambda doc: doc.lines_matching(STOP_THEN_SMALL)),
     (comma_read_as_stop, lambda doc: doc.lines_with(", ") | doc.lines_matching(LINE_END_COMMA)),
     (colon_in_phrase, _with(": ")),
+    (colon_for_semicolon, lambda doc: doc.lines_with(": ") | doc.lines_matching(LINE_END_COLON)),
     (speck_between_words, _with(".", ":", ";", "_", "~", "=", "|", "•", "-")),
     (hyphen_before_a_space, _with("- ")),
     (doubled_stop, _with("..")),

@@ -9,6 +9,9 @@ text around a mark tells which was printed, never the words of any book:
   capitalised word that opens no name (a closed-class word, ``The``,
   ``It``, ``But``) with the sentence going on in small letters is a stop
   read with a speck below it;
+* a colon introduces what follows and never stands before a conjunction
+  that joins two clauses (``and``, ``but``): one there is a semicolon whose
+  comma tail did not print;
 * a colon parts two clauses, never two words English sets together: in a
   specky text (:func:`~clean_scan.stages.characters.specks.speck_rate`), a
   colon between two words the lexicon knows as a common pair (``aimed:
@@ -87,6 +90,45 @@ COLON_BEFORE_SMALL = regex.compile(
     r"(?<=(?<!\p{L})(?P<word>\p{L}{2,})):(?=[ \t]+(?P<next>\p{Ll}+)\b)")
 
 
+COORDINATING = frozenset(("and", "but", "or", "nor", "yet"))
+"""The coordinating conjunctions (less ``for`` and ``so``, which open what a
+colon introduces as often: ``: for example``): a semicolon parts clauses
+before them, a colon never."""
+COLON_AT_END = regex.compile(r"(?<=(?<!\p{L})\p{L}{2,}):(?=[ \t]*$)")
+LINE_END_COLON = regex.compile(r"(?<=\p{L}):[ \t]*\n")
+"""What the gate looks for besides a colon and a space: a colon ending a line."""
+
+
+def colon_for_semicolon(line: str, doc: Lines) -> list[Proposal]:
+    """A colon before a coordinating conjunction is a semicolon misread:
+    a colon introduces, the conjunction joins, and print sets no colon
+    before one.
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(colon_for_semicolon, "the danger would arise: but the Party held: and yet")
+    'the danger would arise; but the Party held; and yet'
+    >>> show(colon_for_semicolon, "the danger would arise:", after="\\nbut the Party held")
+    'the danger would arise;'
+
+    Left alone: a colon before anything else (``as follows: the``, ``: for
+    example``), and after a figure or a single letter (``2: and``, ``a: or``).
+
+    >>> show(colon_for_semicolon, "as follows: the first, for example: for the rest, 2: and")
+    'as follows: the first, for example: for the rest, 2: and'
+    """
+    fixes = [m for m in COLON_BEFORE_SMALL.finditer(line) if m.group("next") in COORDINATING]
+    end = COLON_AT_END.search(line)
+    if end is not None and NEXT_WORD_OF_LINE.match(_following_line(doc)) and \
+            NEXT_WORD_OF_LINE.match(_following_line(doc)).group(1) in COORDINATING:
+        fixes.append(end)
+    return [Proposal(m.start(), m.end(), ";", "colon-for-semicolon", 0.85,
+                     "a colon before a conjunction that joins two clauses: a semicolon misread")
+            for m in fixes]
+
+
+NEXT_WORD_OF_LINE = regex.compile(r"(\p{Ll}+)\b")
+
+
 def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
     """In a specky text, a colon between two words the lexicon knows as a
     common pair is a speck.
@@ -111,7 +153,8 @@ def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
                      f"a colon inside the phrase '{m.group('word')} {m.group('next')}' in a "
                      "specky text: a speck")
             for m in COLON_BEFORE_SMALL.finditer(line)
-            if lexicon.pair_count(m.group("word"), m.group("next")) > 0]
+            if lexicon.pair_count(m.group("word"), m.group("next")) > 0
+            and m.group("next") not in COORDINATING]
 
 
 def _following_line(doc: Lines) -> str:
