@@ -92,10 +92,12 @@ from clean_scan.stages.characters.specks import (
     stray_quote,
 )
 from clean_scan.stages.characters.words import (
+    LONE_I_NEEDLE,
     SMALL_THEN_CAPITAL,
     glued_words,
     letter_before_capital,
     ligatures,
+    lone_small_i,
     spaced_letters,
     stroke_for_i,
 )
@@ -183,6 +185,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (drop_capital, _shaped),
     (glued_words, lambda doc: doc.lines_with(*doc.glued_words)),
     (letter_before_capital, lambda doc: doc.lines_matching(SMALL_THEN_CAPITAL)),
+    (lone_small_i, lambda doc: doc.lines_matching(LONE_I_NEEDLE)),
 )
 
 """Each line repair with its gate: the lines it can change at all (what it

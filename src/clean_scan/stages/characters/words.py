@@ -279,6 +279,50 @@ def stroke_for_i(line: str, doc: Lines) -> list[Proposal]:
     return fixes
 
 
+LONE_SMALL_I = regex.compile(
+    r"(?:^|(?<=[\p{L}.,;:!?”’\"')—][ \t]))(?P<i>i)(?:[ \t]+(?=(?P<next>[\p{L}“‘\"'(]\S*))|[ \t]*$)")
+"""A small ``i`` standing alone between words (never ``(i)``, ``i.``, ``i.e.``)."""
+HAS_WORD = regex.compile(r"\p{L}{2,}")
+LONE_I_NEEDLE = regex.compile(r"(?<![^ \t\n])i(?![^ \t\n])")
+"""What the repair's gate looks for: an ``i`` with a space or line edge either side."""
+
+
+def lone_small_i(line: str, doc: Lines) -> list[Proposal]:
+    """A small ``i`` standing alone is no word of English print: before a
+    word that follows the pronoun (``i think``) it is ``I`` with its
+    serifs lost; anywhere else a speck read as a letter, which goes.
+
+    >>> show(lone_small_i, "as i think the consistent i attempt to i", after="\\nmake")
+    'as I think the consistent attempt to'
+
+    Left alone: list numerals (``(i)``, ``i.``), ``i.e.``, words, and a
+    line of no word (``i i``: a numeral garbled, for the heading repairs).
+
+    >>> show(lone_small_i, "(i) the first, i. the second, i.e. the third, in it")
+    '(i) the first, i. the second, i.e. the third, in it'
+    >>> show(lone_small_i, "i i")
+    'i i'
+    """
+    if not HAS_WORD.search(line):
+        return []
+    lexicon = load_lexicon()
+    fixes = []
+    for m in LONE_SMALL_I.finditer(line):
+        following = (m.group("next") or "").strip("“‘\"'(")
+        if following.isalpha() and following.islower() and \
+                lexicon.pair_count("i", following) >= AFTER_I * max(lexicon.count(following), 1):
+            fixes.append(Proposal(m.start("i"), m.end("i"), "I", "lone-small-i", 0.85,
+                                  f"'i {following}': a small i alone before a word that "
+                                  "follows the pronoun: I"))
+            continue
+        start, end = m.start("i"), m.end()
+        if not m.group("next"):  # at the line's end: the space before it goes too
+            start -= len(line[:start]) - len(line[:start].rstrip(" \t"))
+        fixes.append(Proposal(start, end, "", "lone-small-i", 0.85,
+                              "a small i standing alone, no word of print: a speck"))
+    return fixes
+
+
 # --- a speck read as a small letter before a capital ---------------------
 
 LETTER_BEFORE_CAPITAL = regex.compile(
