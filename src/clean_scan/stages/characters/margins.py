@@ -55,22 +55,31 @@ def margin_fragment(token: str) -> bool:
     return len(token) <= 2 and not load_lexicon().common(token)
 
 
-def stray_letter(token: str, beside: str) -> bool:
+def stray_letter(token: str, beside: str, before: str = "") -> bool:
     """In a noisy margin, a one-letter token that is a letter of the
     margin's dirt rather than a word, judged by ``beside``, the word it
     would stand next to in the sentence (the line's next word for a token
-    at its start, the next line's first word for one at its end):
+    at its start, the next line's first word for one at its end), and
+    ``before``, the word it would follow:
 
     * a small ``i`` alone is no word of English print;
     * a capital other than ``A``, ``I``, ``O`` before a word in small
       letters is no initial (an initial has its stop, and a name follows);
     * ``a`` or ``A`` before a word the article never precedes in print (the
-      bigram list never pairs them, a common word though it is: ``a had``).
+      bigram list never pairs them, a common word though it is: ``a had``);
+    * a small ``a`` after a sentence's end (a sentence opens with a
+      capital), before a word opening with a vowel (the article is ``an``
+      there) or before another article.
 
     >>> [stray_letter(t, b) for t, b in (("i", "the"), ("E", "means"), ("a", "had"))]
     [True, True, True]
+    >>> pairs = (("The", "controlled."), ("alone", "were"), ("A", "so"))
+    >>> [stray_letter("a", b, p) for b, p in pairs]
+    [True, True, True]
     >>> [stray_letter(t, b) for t, b in (("a", "number"), ("I", "think"), ("E", "Smith"))]
     [False, False, False]
+    >>> [stray_letter("a", b, p) for b, p in (("one-sided", "was"), ("Russian", "was"))]
+    [False, False]
     """
     if len(token) != 1 or not token.isalpha():
         return False
@@ -81,9 +90,19 @@ def stray_letter(token: str, beside: str) -> bool:
         return word[:1].islower()
     if token in "aA":
         lexicon = load_lexicon()
+        if token == "a" and (before.endswith(SENTENCE_ENDS) or word in ("a", "A", "an") or (
+                word[:1] in "aeio" and word.isalpha() and word.lower() not in NOT_AFTER_A
+                and word in lexicon)):
+            return True
         return word.isalpha() and word.islower() and lexicon.common(word) and \
             lexicon.pair_count("a", word) == 0
     return False
+
+
+SENTENCE_ENDS = (".", "!", "?", ".”", ".’")
+NOT_AFTER_A = ("one", "once")
+"""Words opening with a vowel letter that the article ``a`` precedes (they
+sound ``w``)."""
 
 
 def noisy_margins(lines: list[str]) -> tuple[bool, bool]:
@@ -133,7 +152,8 @@ def margin_noise(line: str, doc: Lines) -> list[Proposal]:
         k = 0
         while k < 2 and k < len(tokens) - 2 and (
                 margin_fragment(tokens[k].group())
-                or stray_letter(tokens[k].group(), tokens[k + 1].group())):
+                or stray_letter(tokens[k].group(), tokens[k + 1].group(),
+                                tokens[k - 1].group() if k else _previous_line_end(doc))):
             k += 1
         if k:
             fixes.append(Proposal(tokens[0].start(), tokens[k].start(), "", "margin-noise", 0.85,
@@ -143,9 +163,15 @@ def margin_noise(line: str, doc: Lines) -> list[Proposal]:
         following = (doc.line(1).split() or [""])[0]
         while k > len(tokens) - 2 and k > 2 and (
                 margin_fragment(tokens[k - 1].group())
-                or (k == len(tokens) and stray_letter(tokens[k - 1].group(), following))):
+                or (k == len(tokens) and stray_letter(tokens[k - 1].group(), following,
+                                                      tokens[k - 2].group()))):
             k -= 1
         if k < len(tokens):
             fixes.append(Proposal(tokens[k - 1].end(), tokens[-1].end(), "", "margin-noise", 0.85,
                                   "a fragment the dark margin gave the OCR at the line end"))
     return fixes
+
+
+def _previous_line_end(doc: Lines) -> str:
+    """The last word of the line before ('' after a blank line)."""
+    return (doc.line(-1).split() or [""])[-1]
