@@ -429,9 +429,11 @@ def _number_votes(text: str) -> dict[str, Counter[str]]:
     return votes
 
 
-SPACED_MARK = regex.compile(r"(?<=\S[ \t]+)[,.;:!?](?=\s|$)")
-"""A mark set after a space. Written to start at the mark: a search of the
-whole text is then three times faster than starting at every space."""
+SPACED_MARK = regex.compile(r"(?<=[\p{L}\p{N}’”\"')][ \t]+)[,.;:!?](?=\s|$)")
+"""A mark set after a space after a word (a house style spaces a word's own
+mark; a mark after another mark, ``trials. :``, is a speck's). Written to
+start at the mark: a search of the whole text is then three times faster
+than starting at every space."""
 
 
 SPACED_MARK_NEEDLES = tuple(space + mark for space in " \t" for mark in ",.;:!?")
