@@ -167,3 +167,24 @@ def test_a_mark_the_engine_hardly_saw_goes_from_a_layout_file_only(tmp_path: Pat
     plain.write_text(read_input(source).text, encoding="utf-8")  # no confidences: kept
     assert run_cli(str(plain)).returncode == 0
     assert "»" in (tmp_path / "plain.clean.txt").read_text(encoding="utf-8")
+
+
+def test_a_mark_glued_to_a_word_the_engine_doubted_goes_from_a_layout_file_only(
+        tmp_path: Path) -> None:
+    """``rents:`` read with 40% confidence before ``was``: the letters are a
+    known word, so the doubt is the mark's, a speck; the same text without
+    confidences keeps it."""
+    hocr = (FIXTURES / "tenants.hocr").read_text(encoding="utf-8")
+    specked = hocr.replace("x_wconf 95'>rents</span>", "x_wconf 40'>rents:</span>", 1)
+    assert specked != hocr
+    source = tmp_path / "specked.hocr"
+    source.write_text(specked, encoding="utf-8")
+    assert run_cli(str(source)).returncode == 0
+    clean = (tmp_path / "specked.hocr.clean.txt").read_text(encoding="utf-8")
+    assert "the rents was taken" in clean
+    report = json.loads((tmp_path / "specked.hocr.report.json").read_text(encoding="utf-8"))
+    assert [e["rule"] for e in report["edits"] if e["before"] == ":"] == ["engine-glued-speck"]
+    plain = tmp_path / "plain.txt"
+    plain.write_text(read_input(source).text, encoding="utf-8")  # no confidences: kept
+    assert run_cli(str(plain)).returncode == 0
+    assert "rents: was" in (tmp_path / "plain.clean.txt").read_text(encoding="utf-8")

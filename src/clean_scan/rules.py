@@ -204,6 +204,9 @@ RULES: tuple[Rule, ...] = (
     Rule("CH145", "lone-small-i", "characters",
          "a small i standing alone is I before a word following the pronoun, else a speck",
          "clean_scan.stages.characters.words:lone_small_i"),
+    Rule("CH146", "engine-glued-speck", "characters",
+         "from a layout file, a mark glued to a known word the engine doubted, before a "
+         "small letter, goes", "clean_scan.stages.characters.lone_specks:engine_glued_speck"),
     Rule("FN101", "move-note", "footnotes",
          "a footnote at the page foot moves after the paragraph holding its reference"),
     Rule("FN102", "reference", "footnotes",
