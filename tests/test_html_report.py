@@ -246,7 +246,8 @@ def test_flagged_words_are_listed_with_place_reason_and_suggestions():
     page = render_html(result, source_for(raw), "x.txt")
     listed = page[page.index('id="flags"') : page.index('id="pages"')]
     assert "lime" in listed and "2:8" in listed and "not in the lexicon" in listed
-    assert "line, time" in listed and "spelling/unknown-word" in listed
+    assert "line, time" in listed
+    assert 'spelling/<a class="rule" href="#rule-DB103">unknown-word</a>' in listed
     assert 'href="#f1"' in listed and 'id="f1"' in page  # the link lands on the word
     assert "Flagged words, left unchanged (1)" in page
 
@@ -309,3 +310,24 @@ def test_the_sample_books_report_holds_both_texts_page_by_page(sample_copy):
     breaks = sum(1 for e in result.edits if (e.stage, e.rule) == ("furniture", "page-break"))
     assert len(columns.raw) == len(columns.clean) > 1
     assert breaks == 0 or len(columns.raw) <= breaks + 1
+
+
+def test_every_rule_at_work_is_documented_in_the_report_and_linked(sample_copy):
+    """A reviewer who sees a change finds its rule in the page: each rule
+    that made a change or raised a flag has an entry (code, stage, what it
+    does, its examples), and the summary's rule names link to it."""
+    from clean_scan.decoding import read_input
+    from clean_scan.pipeline import clean_text
+    from clean_scan.rules import find
+
+    source = read_input(sample_copy)
+    result = clean_text(source.text)
+    page = render_html(result, source, sample_copy.name)
+    columns = parse(page)
+    used = {e.rule for e in result.edits} | {f.rule for f in result.flags}
+    codes = {find(name).code for name in used}
+    assert {f"rule-{code}" for code in codes} <= columns.ids
+    linked = {href[len("#rule-"):] for href in columns.hrefs if href.startswith("#rule-")}
+    assert linked == codes
+    entry = page[page.index('id="rule-CH131"'):]
+    assert "stop-read-as-comma" in entry[:400] and "Left alone" in entry[:4000]

@@ -61,6 +61,11 @@ body.js .js-only{display:revert}
 label.ws-toggle{margin-left:4px}
 details.flags>summary{cursor:pointer;font-weight:600;font-size:1.1em;margin:18px 0 8px}
 table.flags td.w{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace}
+details.rules>summary{cursor:pointer;font-weight:600;font-size:1.1em;margin:18px 0 8px}
+table.rules div.doc{white-space:pre-wrap;font-size:.85em;margin:4px 0;
+ font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace}
+a.rule{color:inherit}
+tr[id^="rule-"]:target{background:#fff6d5}
 nav.pages{line-height:1.9}
 nav.pages a{display:inline-block;min-width:2.2em;text-align:center;border:1px solid var(--line);
  border-radius:3px;margin:0 2px;text-decoration:none;color:var(--mute);background:#fff}

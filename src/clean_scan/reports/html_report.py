@@ -50,6 +50,7 @@ from clean_scan.reports.html_columns import (
     raw_marks,
     render_column,
 )
+from clean_scan.reports.html_rules import rule_link, rules_section
 from clean_scan.reports.html_text import (
     _FIRST,
     _RAW_START,
@@ -94,6 +95,7 @@ def render_html(result: Result, source: DecodedInput, name: str,
         items = review_items(review_report(result, listed), result.raw)
         out.append(report_review_section(items, source.sha256, decisions_name))
     pages(out, result, facts, raw_pages, clean_pages, raw_cuts, real_pages)
+    rules_section(out, itertools.chain(map(_RULE, result.edits), (f.rule for f in result.flags)))
     out.append("</main>\n<footer>Written by clean-scan. Hover a mark for its stage, rule, "
                "confidence and reason. Page breaks follow the furniture stage; "
                "without them the text is shown in chunks of about sixty lines.</footer>\n")
@@ -172,8 +174,9 @@ def summary(out: list[str], result: Result, facts: Facts) -> None:
                "<th>Whitespace only</th><th>Flags</th><th>By rule</th></tr>\n")
     for stage in sorted(counts, key=lambda s: slots[s]):
         slot = slots[stage]
-        rules = [f"<b>{esc(r)}</b> {n:,}" for r, n in edit_rules[stage].most_common()]
-        rules += [f"<b>{esc(r)}</b> {n:,} flagged" for r, n in flag_rules[stage].most_common()]
+        rules = [f"<b>{rule_link(r)}</b> {n:,}" for r, n in edit_rules[stage].most_common()]
+        rules += [f"<b>{rule_link(r)}</b> {n:,} flagged"
+                  for r, n in flag_rules[stage].most_common()]
         out.append(
             f'<tr class="s{slot}"><td class="js-only"><input type="checkbox" checked '
             f'value="s{slot}" data-filter="{esc(stage)}" id="show-s{slot}" '
@@ -196,6 +199,7 @@ def summary(out: list[str], result: Result, facts: Facts) -> None:
 
 
 STAGE_AND_RULE = operator.attrgetter("stage", "rule")
+_RULE = itemgetter(1)  # of an Edit
 _STAGE_AND_RULE = itemgetter(0, 1)  # of an Edit, a named tuple: quicker
 
 
@@ -225,7 +229,7 @@ def flag_list(out: list[str], result: Result) -> None:
         out.append(
             f'<tr><td class="w">{esc(shown(flag.text))}</td>'
             f'<td><a href="#f{number}">{line}:{column}</a></td>'
-            f"<td>{esc(flag.stage)}/{esc(flag.rule)}</td>"
+            f"<td>{esc(flag.stage)}/{rule_link(flag.rule)}</td>"
             f'<td class="n">{flag.confidence:.2f}</td><td>{esc(flag.reason)}</td>'
             f'<td>{esc(", ".join(shown(s) for s in flag.suggestions)) or "–"}</td></tr>\n')
     out.append("</table>\n</details>\n</section>\n")
