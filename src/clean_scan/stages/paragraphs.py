@@ -181,21 +181,25 @@ def _set_line_by_line(prev: str, nxt: str, full_width: int) -> bool:
 
 
 def _joiner(prev: Line, nxt: Line) -> str:
-    """Space between joined lines, or none around a dash; a hyphen set
-    apart from its word (``Passengers -``) split no word, and keeps its space.
+    """Space between joined lines, or none around a dash; a hyphen or dash
+    set apart from its word (``Passengers -``, ``the overthrow —``) split
+    no word and is set with spaces: it keeps one on the other side too.
 
+    >>> pairs = (("peace—", "were"), ("pro-", "vision"), ("Passengers -", "Mr."),
+    ...          ("the overthrow —", "of the"), ("the war", "— and peace"), ("war", "—peace"))
     >>> [_joiner(Line(0, 0, 0, 0, 0, a, False, False), Line(0, 0, 0, 0, 0, b, False, False))
-    ...  for a, b in (("peace—", "were"), ("pro-", "vision"), ("Passengers -", "Mr."))]
-    ['', '', ' ']
+    ...  for a, b in pairs]
+    ['', '', ' ', ' ', ' ', '']
     """
-    if prev.text.endswith(SPACED_HYPHEN):
+    if SPACED_DASH_END.search(prev.text) or SPACED_DASH_START.match(nxt.text):
         return " "
     if prev.text.endswith(DASH_ENDS) or nxt.text.startswith(DASHES):
         return ""
     return " "
 
 
-SPACED_HYPHEN = (" -", "\t-")
+SPACED_DASH_END = regex.compile(r"[ \t][-—–]+$")
+SPACED_DASH_START = regex.compile(r"[—–]+[ \t]")
 
 
 DASHES = ("—", "–")
