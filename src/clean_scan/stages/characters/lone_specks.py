@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import binding_words, load_lexicon
+from clean_scan.lexicon import binding_words, function_words, load_lexicon
 from clean_scan.stages.characters.specks import (
     SPECKY,
     WORD_BEFORE,
@@ -131,7 +131,8 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
         if mark in "©°¢=•":
             sure = True
         elif mark == ".":
-            sure = _small_word_follows(line, m.end(), doc) or (specky and not at_end)
+            sure = _small_word_follows(line, m.end(), doc) or (
+                specky and not at_end and not _capital_follows(line, m.end()))
         elif mark == "—":
             sure = at_end and _next_line_start(doc).islower() and (
                 specky and doc.closed_dashes or _binds_before(line, m.start()))
@@ -152,6 +153,28 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
         fixes.append(Proposal(start.start("mark"), start.end(), "", "lone-speck", 0.85,
                               "a mark standing alone before a line's first word: a speck"))
     return fixes
+
+
+def _capital_follows(line: str, end: int) -> bool:
+    """Whether a sentence opens after ``end`` on the line, with a
+    capitalised closed-class word (``The``, ``They``, ``As``): a stop set
+    apart before one closes a sentence (italic type's spacing, or an
+    engine's), for the italic-spacing repair to close up, not a speck. (A
+    name may go on the sentence: ``Soviet . Russia``.)"""
+    return opens_sentence(line[end:].lstrip())
+
+
+def opens_sentence(text: str) -> bool:
+    """Whether ``text`` opens with a capitalised closed-class word.
+
+    >>> opens_sentence("They merely"), opens_sentence("Russia as"), opens_sentence("I think")
+    (True, False, False)
+    """
+    word = OPENING_WORD.match(text)
+    return word is not None and word.group().lower() in function_words() and word.group() != "I"
+
+
+OPENING_WORD = regex.compile(r"\p{Lu}\p{Ll}*(?!\p{L})")
 
 
 def _binds_before(line: str, at: int) -> bool:

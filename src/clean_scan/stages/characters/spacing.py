@@ -13,9 +13,10 @@ from clean_scan.stages.characters.lines import (
     Lines,
     show,  # noqa: F401 (the examples use it)
 )
-from clean_scan.stages.characters.lone_specks import speck_after_a_mark
+from clean_scan.stages.characters.lone_specks import opens_sentence, speck_after_a_mark
 from clean_scan.stages.characters.specks import (
     SPECKY,
+    _next_line,
 )
 
 # --- spacing: italic type, specks, dashes ---------------------------------
@@ -63,6 +64,9 @@ def _lone_speck_here(line: str, mark: int, doc: Lines) -> bool:
         return True
     if any(start < mark < end for start, end in speck_after_a_mark(line, doc.spaced_marks)):
         return True
+    if line[mark] == "." and (opens_sentence(line[mark + 1:].lstrip() or _next_line(doc))
+                              or not (line[mark + 1:].strip() or doc.line(1).strip())):
+        return False  # a stop before ``The`` or at a paragraph's end closes a sentence
     return alone and line[mark] in ".:;" and doc.speck_rate >= SPECKY
 
 

@@ -498,10 +498,14 @@ def stray_quote(line: str, doc: Lines) -> list[Proposal]:
     soon after it (its closing one misread: ``‘north of"``), or before a
     word a quotation of the text opens with (``‘north of which``, where
     ``‘north of’`` is printed too),
-    and every quote in a clean document.
+    an opening double quote with a closing one after a word soon after it,
+    however misread (``“democratic consent’*``), and every quote in a clean
+    document.
 
     >>> show(stray_quote, "the 'negative education' of the workers' movement", before=page)
     "the 'negative education' of the workers' movement"
+    >>> show(stray_quote, "to secure “democratic consent’* for all", before=page)
+    'to secure “democratic consent’* for all'
     >>> show(stray_quote, "the Russian development 'has its causes")
     "the Russian development 'has its causes"
     """
@@ -517,6 +521,9 @@ def stray_quote(line: str, doc: Lines) -> list[Proposal]:
                 GARBLED_CLOSE.search(line, m.end(), m.end() + QUOTE_SPAN)
                 or _word_after(line, m.end()) in doc.quoted_openings):
             continue  # a quotation in a text that quotes so, its closing quote garbled or lost
+        if leading and mark == "“" and GARBLED_DOUBLE_CLOSE.search(line, m.end(),
+                                                                  m.end() + QUOTE_SPAN):
+            continue  # its closing quote read as two marks (``consent’*``)
         if _has_partner(line, m.start(), leading, mark, doc):
             continue
         fixes.append(Proposal(m.start(), m.end(), "", "stray-quote", 0.85,
@@ -531,6 +538,8 @@ def _word_after(line: str, at: int) -> str:
 
 GARBLED_CLOSE = regex.compile(r"(?<=\p{L})[’'\"”]|(?<=\p{L}[.,;:]?)[ \t]?[’'\"”](?!\p{L})")
 """A quote after a word, of any shape: a closing quote however misread."""
+GARBLED_DOUBLE_CLOSE = regex.compile(r"(?<=\p{L}[.,;:]?)(?:[”\"]|[’'][’'*\"”])(?!\p{L})")
+"""A closing double quote after a word, or two marks read for one (``’*``)."""
 QUOTE_SPAN = 60
 """How far after an opening quote its closing one, misread, is looked for."""
 
