@@ -7,7 +7,8 @@
 # (made later still, from two more chapter pairs, measured only) and OUT/fresh4
 # (made in session 10, from two more chapter pairs again, measured only) and
 # OUT/tune4 (made after fresh4 missed on footnotes in rough scans: the
-# sample book's chapters with notes, in other faces and seeds, to study that).
+# sample book's chapters with notes, in other faces and seeds, to study that)
+# and OUT/tune5 (Tesseract's --psm 4, a mode no other set uses, as a probe).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -86,3 +87,5 @@ fi
 render tune4 wB-rough-notes --gold $G/c02.gold.txt $G/c06.gold.txt --style B --level rough --font nimbus --seed 911 --folio "[{}]" --first-page 40
 render tune4 wD-heavy-notes --gold $G/c02.gold.txt $G/c01.gold.txt --style D --level rough --font bonum --seed 912 --title "THE PARTY" --first-page 8 --set $HEAVY
 render tune4 wB-heavy-notes --gold $G/c06.gold.txt $G/c02.gold.txt --style B --level rough --font pagella --seed 913 --folio "- {} -" --first-page 50 --set $HEAVY
+render tune5 xA-psm4       --gold $G/c04.gold.txt $G/c08.gold.txt --style A --level mild --font bonum --seed 921 --psm 4 --title "THE STATE" --first-page 12
+render tune5 xD-psm4-rough --gold $G/c10.gold.txt $G/c06.gold.txt --style D --level rough --font pagella --seed 922 --psm 4 --title "ALLIES" --first-page 70
