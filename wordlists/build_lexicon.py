@@ -52,9 +52,10 @@ spelling stage searches with rapidfuzz for near matches of long words."""
 
 EXCLUDE_LISTS = ("anachronisms.txt", "not-words.txt", "real-word-confusions.txt",
                  "ocr-confusions.txt", "binding-words.txt", "stop-abbreviations.txt",
-                 "function-words.txt", "clause-openers.txt")
+                 "function-words.txt", "clause-openers.txt", "sentence-adverbs.txt")
 COPIED_LISTS = ("anachronisms.txt", "real-word-confusions.txt", "binding-words.txt",
-                "stop-abbreviations.txt", "function-words.txt", "clause-openers.txt")
+                "stop-abbreviations.txt", "function-words.txt", "clause-openers.txt",
+                "sentence-adverbs.txt")
 """Lists the stages read as they are (comments dropped), besides the lexicon."""
 
 

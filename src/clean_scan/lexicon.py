@@ -248,6 +248,14 @@ def clause_openers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def sentence_adverbs() -> frozenset[str]:
+    """``data/sentence-adverbs.txt``: conjunctive adverbs, which print sets
+    off with a comma after them when they open a clause."""
+    text = resources.files("clean_scan").joinpath("data/sentence-adverbs.txt").read_text("utf-8")
+    return frozenset(word for line in text.splitlines() for word in line.split())
+
+
+@lru_cache(maxsize=1)
 def stop_abbreviations() -> frozenset[str]:
     """``data/stop-abbreviations.txt``: abbreviations a stop closes, in lower case."""
     text = resources.files("clean_scan").joinpath("data/stop-abbreviations.txt").read_text("utf-8")

@@ -34,10 +34,12 @@ import regex
 
 from clean_scan.document import Proposal
 from clean_scan.lexicon import (
+    Lexicon,
     binding_words,
     clause_openers,
     function_words,
     load_lexicon,
+    sentence_adverbs,
     stop_abbreviations,
 )
 
@@ -219,13 +221,18 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
 
     In a specky document (:func:`speck_rate`), a stop between two words
     the lexicon knows as a common pair is a speck instead (``forced. to``),
-    unless the next word opens a clause (``see. and``, ``view. which``):
-    print sets a comma before one as a rule, and a comma that lost its tail
-    is likelier there than a speck.
+    or after a closed-class word before a word of content (``by.
+    inevitable``), unless the next word opens a clause or the stop follows
+    an adverb print sets off (``see. and``, ``however. we``): print sets a
+    comma there as a rule, and a comma that lost its tail is likelier there
+    than a speck.
 
     >>> show(stop_read_as_comma, "they found themselves forced. to encourage we see. and",
     ...      before="and -with -from -the\\n")
     'they found themselves forced to encourage we see, and'
+    >>> show(stop_read_as_comma, "attained by. inevitable change; however. we know",
+    ...      before="and -with -from -the\\n")
+    'attained by inevitable change; however, we know'
 
     Left alone: abbreviations (``etc. and``, ``i.e. the``, ``per cent. of``),
     capitals (``U.S.S.R. and``), a sentence's end, words no lexicon knows.
@@ -239,7 +246,6 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
     lexicon = load_lexicon()
     abbreviations = stop_abbreviations()
     binding = binding_words()
-    openers = clause_openers()
     for m in STOP_BEFORE_SMALL.finditer(line):
         word = m.group("word")
         lower = word.lower()
@@ -249,14 +255,29 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
             continue
         following = NEXT_WORD.match(line[m.end():m.end() + 64].lstrip()
                                     or _next_line(doc)).group(1)
-        if doc.speck_rate >= SPECKY and lexicon.pair_count(word, following) > 0 and \
-                following.lower() not in openers:
+        if doc.speck_rate >= SPECKY and _speck_before(lower, following.lower(), lexicon):
             fixes.append(Proposal(m.end("word"), m.end("word") + 1, "", "speck", 0.85,
                                   "a stop before a small letter in a specky text: a speck"))
         else:
             fixes.append(Proposal(m.end("word"), m.end("word") + 1, ",", "stop-read-as-comma",
                                   0.85, "a stop before a small letter: a comma misread"))
     return fixes
+
+
+def _speck_before(word: str, following: str, lexicon: Lexicon) -> bool:
+    """Whether, in a specky text, a stop between ``word`` and ``following``
+    (both in small letters) is a speck rather than a comma: never before a
+    word opening a clause nor after an adverb print sets off (``see. and``,
+    ``however. we``: commas there as a rule); after a closed-class word
+    before a word of content, which no comma parts (``by. inevitable``,
+    ``which. denotes``); elsewhere where the pair is a common one
+    (``forced. to``)."""
+    if following in clause_openers() or word in sentence_adverbs():
+        return False
+    closed = function_words()
+    if word in closed and following not in closed:
+        return True
+    return lexicon.pair_count(word, following) > 0
 
 
 PRINTED_LINE = 100
