@@ -231,8 +231,8 @@ pamphlets' hOCR, such marks before a small letter were specks 48 times in
 
 
 def engine_glued_speck(text: str, doc: Lines) -> list[Proposal]:
-    """From a layout file: a stop, colon, semicolon or quote glued after a
-    word the lexicon knows, which the OCR engine read with little
+    """From a layout file: a stop, colon, semicolon, quote or exclamation
+    mark glued after a word the lexicon knows, which the OCR engine read with little
     confidence, before a word in small letters, is a speck: the engine
     doubted the mark, not the word's letters.
 

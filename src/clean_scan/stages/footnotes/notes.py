@@ -322,11 +322,13 @@ def _opens_note(text: str, match: regex.Match, previous: Note, adjacent: bool) -
     Moscow Trials.``) is a speck before the rest of it, which the OCR may
     have parted from it with a blank line; only a figure in sequence (``2``
     after ``1``) opens a new note there. (A note's closing stop the OCR
-    lost, ``of the population`` / ``* This problem``, leaves it alone.) Inside a block, a line
-    starting with a mark is a new note if its mark follows the previous one
-    or is a symbol, or the previous note's last line closed its sentence;
-    after a blank line, it is, unless a garbled mark stands before small
-    letters going on a sentence left open (``’ the enemy of``).
+    lost, ``of the population`` / ``* This problem``, leaves it alone.)
+
+    Otherwise, inside a block, a line starting with a mark is a new note if
+    its mark follows the previous one or is a symbol, or the previous note's
+    last line closed its sentence; after a blank line, it is, unless a
+    garbled mark stands before small letters going on a sentence left open
+    (``’ the enemy of``).
 
     >>> def opens(line, previous_line, previous_mark="'", adjacent=False):
     ...     note = Note([Line(0, 0, 1, 0, 1, previous_line, False, False)], previous_mark)
