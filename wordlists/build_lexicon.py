@@ -50,13 +50,12 @@ LONG_COUNT = 100_000
 """``long-words.txt``: the common words of seven letters or more, which the
 spelling stage searches with rapidfuzz for near matches of long words."""
 
-EXCLUDE_LISTS = ("anachronisms.txt", "not-words.txt", "real-word-confusions.txt",
-                 "ocr-confusions.txt", "binding-words.txt", "stop-abbreviations.txt",
-                 "function-words.txt", "clause-openers.txt", "sentence-adverbs.txt")
 COPIED_LISTS = ("anachronisms.txt", "real-word-confusions.txt", "binding-words.txt",
                 "stop-abbreviations.txt", "function-words.txt", "clause-openers.txt",
                 "sentence-adverbs.txt")
 """Lists the stages read as they are (comments dropped), besides the lexicon."""
+EXCLUDE_LISTS = ("not-words.txt", "ocr-confusions.txt", *COPIED_LISTS)
+"""Lists kept out of the lexicon's words."""
 
 
 def read_list(path: Path) -> Iterator[str]:

@@ -232,34 +232,36 @@ def binding_words() -> dict[str, str]:
     return dict(line.split() for line in text.splitlines() if line.strip())
 
 
+def _data_words(name: str) -> frozenset[str]:
+    """The words of a list ``data/NAME`` (several to a line)."""
+    text = resources.files("clean_scan").joinpath(f"data/{name}").read_text("utf-8")
+    return frozenset(text.split())
+
+
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """``data/function-words.txt``: the closed classes of English words."""
-    text = resources.files("clean_scan").joinpath("data/function-words.txt").read_text("utf-8")
-    return frozenset(word for line in text.splitlines() for word in line.split())
+    return _data_words("function-words.txt")
 
 
 @lru_cache(maxsize=1)
 def clause_openers() -> frozenset[str]:
     """``data/clause-openers.txt``: conjunctions, relative pronouns and
     conjunctive adverbs, before which print sets a comma as a rule."""
-    text = resources.files("clean_scan").joinpath("data/clause-openers.txt").read_text("utf-8")
-    return frozenset(word for line in text.splitlines() for word in line.split())
+    return _data_words("clause-openers.txt")
 
 
 @lru_cache(maxsize=1)
 def sentence_adverbs() -> frozenset[str]:
     """``data/sentence-adverbs.txt``: conjunctive adverbs, which print sets
     off with a comma after them when they open a clause."""
-    text = resources.files("clean_scan").joinpath("data/sentence-adverbs.txt").read_text("utf-8")
-    return frozenset(word for line in text.splitlines() for word in line.split())
+    return _data_words("sentence-adverbs.txt")
 
 
 @lru_cache(maxsize=1)
 def stop_abbreviations() -> frozenset[str]:
     """``data/stop-abbreviations.txt``: abbreviations a stop closes, in lower case."""
-    text = resources.files("clean_scan").joinpath("data/stop-abbreviations.txt").read_text("utf-8")
-    return frozenset(word.lower() for line in text.splitlines() for word in line.split())
+    return frozenset(word.lower() for word in _data_words("stop-abbreviations.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ from clean_scan.stages.characters.specks import (
     SPECKY,
     WORD_BEFORE,
     _block_start,
+    _next_line,
     _next_line_start,
     _small_word_follows,
 )
@@ -132,7 +133,7 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
             sure = True
         elif mark == ".":
             sure = _small_word_follows(line, m.end(), doc) or (
-                specky and not at_end and not _capital_follows(line, m.end()))
+                specky and not at_end and not stop_closes_sentence(line, m.end(), doc))
         elif mark == "—":
             sure = at_end and _next_line_start(doc).islower() and (
                 specky and doc.closed_dashes or _binds_before(line, m.start()))
@@ -155,13 +156,17 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
     return fixes
 
 
-def _capital_follows(line: str, end: int) -> bool:
-    """Whether a sentence opens after ``end`` on the line, with a
-    capitalised closed-class word (``The``, ``They``, ``As``): a stop set
-    apart before one closes a sentence (italic type's spacing, or an
-    engine's), for the italic-spacing repair to close up, not a speck. (A
-    name may go on the sentence: ``Soviet . Russia``.)"""
-    return opens_sentence(line[end:].lstrip())
+def stop_closes_sentence(line: str, end: int, doc: Lines) -> bool:
+    """Whether a stop set apart, ending at ``end``, closes its sentence: a
+    capitalised closed-class word follows (``The``, ``They``, ``As``), on
+    the line or the next, or its paragraph ends there. Such a stop is
+    italic type's spacing (or an engine's), for the italic-spacing repair to
+    close up, not a speck; a name may go on the sentence (``Soviet .
+    Russia``)."""
+    rest = line[end:].strip()
+    if not rest and not doc.line(1).strip():
+        return True
+    return opens_sentence(rest or _next_line(doc))
 
 
 def opens_sentence(text: str) -> bool:

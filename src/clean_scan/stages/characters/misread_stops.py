@@ -118,9 +118,10 @@ def colon_for_semicolon(line: str, doc: Lines) -> list[Proposal]:
     """
     fixes = [m for m in COLON_BEFORE_SMALL.finditer(line) if m.group("next") in COORDINATING]
     end = COLON_AT_END.search(line)
-    if end is not None and NEXT_WORD_OF_LINE.match(_following_line(doc)) and \
-            NEXT_WORD_OF_LINE.match(_following_line(doc)).group(1) in COORDINATING:
-        fixes.append(end)
+    if end is not None:
+        following = NEXT_WORD_OF_LINE.match(_following_line(doc))
+        if following is not None and following.group(1) in COORDINATING:
+            fixes.append(end)
     return [Proposal(m.start(), m.end(), ";", "colon-for-semicolon", 0.85,
                      "a colon before a conjunction that joins two clauses: a semicolon misread")
             for m in fixes]

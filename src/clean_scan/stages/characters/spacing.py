@@ -13,10 +13,9 @@ from clean_scan.stages.characters.lines import (
     Lines,
     show,  # noqa: F401 (the examples use it)
 )
-from clean_scan.stages.characters.lone_specks import opens_sentence, speck_after_a_mark
+from clean_scan.stages.characters.lone_specks import speck_after_a_mark, stop_closes_sentence
 from clean_scan.stages.characters.specks import (
     SPECKY,
-    _next_line,
 )
 
 # --- spacing: italic type, specks, dashes ---------------------------------
@@ -64,8 +63,7 @@ def _lone_speck_here(line: str, mark: int, doc: Lines) -> bool:
         return True
     if any(start < mark < end for start, end in speck_after_a_mark(line, doc.spaced_marks)):
         return True
-    if line[mark] == "." and (opens_sentence(line[mark + 1:].lstrip() or _next_line(doc))
-                              or not (line[mark + 1:].strip() or doc.line(1).strip())):
+    if line[mark] == "." and stop_closes_sentence(line, mark + 1, doc):
         return False  # a stop before ``The`` or at a paragraph's end closes a sentence
     return alone and line[mark] in ".:;" and doc.speck_rate >= SPECKY
 
@@ -110,8 +108,8 @@ def specks(line: str, doc: Lines) -> list[Proposal]:
     fixes = []
     for m in INNER_SPECK.finditer(line):
         after = LEADING_LETTERS.match(line, m.end(), m.end() + WORD_REACH).group()
-        opens_sentence = after[:1].isupper() and after.lower() in function_words()
-        if after and doc.count(after) < 2 * doc.count_as_printed(after) and not opens_sentence:
+        sentence_opener = after[:1].isupper() and after.lower() in function_words()
+        if after and doc.count(after) < 2 * doc.count_as_printed(after) and not sentence_opener:
             fixes.append(Proposal(m.start(), m.end(), "", "speck", 0.85,
                              "speck before a word read as a full stop"))
         elif after:

@@ -15,7 +15,7 @@ from clean_scan.charmaps import (
     NUMBER_LABELS,
 )
 from clean_scan.document import Proposal
-from clean_scan.lexicon import load_lexicon
+from clean_scan.lexicon import Lexicon, load_lexicon
 from clean_scan.stages.characters.lines import (
     Lines,
     _tokens,
@@ -238,6 +238,12 @@ vouch for the pronoun before it (``am``, ``think``, ``had``: far above;
 ``is``, ``in``, ``and``: far below)."""
 
 
+def follows_the_pronoun(word: str, lexicon: Lexicon) -> bool:
+    """Whether ``word`` follows ``I`` in a share ``AFTER_I`` of its uses in
+    print or more (``am``, ``think``; not ``is``, ``in``)."""
+    return lexicon.pair_count("i", word) >= AFTER_I * max(lexicon.count(word), 1)
+
+
 def stroke_for_i(line: str, doc: Lines) -> list[Proposal]:
     """The capital ``I`` of the pronoun is a single stroke that engines read
     as ``1``, ``l``, ``|``, ``[``, ``J`` or ``!``: standing alone before a
@@ -267,7 +273,7 @@ def stroke_for_i(line: str, doc: Lines) -> list[Proposal]:
             continue
         if not before and doc.noisy_margins[0]:
             continue  # a dark margin's stroke at the line start
-        if lexicon.pair_count("i", following) < AFTER_I * max(lexicon.count(following), 1):
+        if not follows_the_pronoun(following, lexicon):
             continue
         # with the space before it: the span a speck repair would take the
         # stroke away with, which this one, running first, then takes
@@ -310,7 +316,7 @@ def lone_small_i(line: str, doc: Lines) -> list[Proposal]:
     for m in LONE_SMALL_I.finditer(line):
         following = (m.group("next") or "").strip("“‘\"'(")
         if following.isalpha() and following.islower() and \
-                lexicon.pair_count("i", following) >= AFTER_I * max(lexicon.count(following), 1):
+                follows_the_pronoun(following, lexicon):
             fixes.append(Proposal(m.start("i"), m.end("i"), "I", "lone-small-i", 0.85,
                                   f"'i {following}': a small i alone before a word that "
                                   "follows the pronoun: I"))

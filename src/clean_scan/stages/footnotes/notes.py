@@ -351,7 +351,7 @@ def _opens_note(text: str, match: regex.Match, previous: Note, adjacent: bool) -
 
 
 SENTENCE_ENDS = (".", ".”", ".’", "?", "!", ":")
-LAST_WORD = regex.compile(r"(\p{L}+)\W*$")
+LAST_WORD = regex.compile(r"(?<!\p{L})\p{L}+$")
 
 
 def _broken_off(text: str) -> bool:
@@ -361,8 +361,7 @@ def _broken_off(text: str) -> bool:
     if text.endswith((",", "-", "—")):
         return True
     word = LAST_WORD.search(text)
-    return word is not None and text.endswith(word.group(1)) and \
-        word.group(1).lower() in binding_words()
+    return word is not None and word.group().lower() in binding_words()
 
 
 def _looks_like_new_note(text: str, previous: Note) -> bool:
