@@ -134,39 +134,40 @@ def test_batch_takes_layout_files_and_leaves_other_xml(tmp_path: Path) -> None:
     assert made == ["tenants.alto.xml.clean.txt", "tenants.hocr.clean.txt"]
 
 
-def test_a_word_the_engine_doubted_is_flagged_from_its_layout_file(tmp_path: Path) -> None:
+def _cleaned_hocr_and_plain(tmp_path: Path, old: str, new: str) -> tuple[dict, str, dict, str]:
+    """The hOCR fixture with ``old`` replaced by ``new``, cleaned as a layout
+    file and, its text alone, as plain text: each one's report and clean text."""
     hocr = (FIXTURES / "tenants.hocr").read_text(encoding="utf-8")
-    doubted = hocr.replace("x_wconf 95'>rents</span>", "x_wconf 12'>rents</span>", 1)
-    assert doubted != hocr
-    source = tmp_path / "doubted.hocr"
-    source.write_text(doubted, encoding="utf-8")
-    assert run_cli(str(source)).returncode == 0
-    report = json.loads((tmp_path / "doubted.hocr.report.json").read_text(encoding="utf-8"))
-    flags = [f for f in report["flags"] if f["rule"] == "engine-doubt"]
-    assert [f["text"] for f in flags] == ["rents"]
+    edited = hocr.replace(old, new, 1)
+    assert edited != hocr
+    source = tmp_path / "edited.hocr"
+    source.write_text(edited, encoding="utf-8")
     plain = tmp_path / "plain.txt"
     plain.write_text(read_input(source).text, encoding="utf-8")  # the same text, no confidences
-    assert run_cli(str(plain)).returncode == 0
-    report = json.loads((tmp_path / "plain.report.json").read_text(encoding="utf-8"))
-    assert not [f for f in report["flags"] if f["rule"] == "engine-doubt"]
+    found = []
+    for path, stem in ((source, "edited.hocr"), (plain, "plain")):
+        assert run_cli(str(path)).returncode == 0
+        found.append(json.loads((tmp_path / f"{stem}.report.json").read_text(encoding="utf-8")))
+        found.append((tmp_path / f"{stem}.clean.txt").read_text(encoding="utf-8"))
+    layout_report, layout_clean, plain_report, plain_clean = found
+    return layout_report, layout_clean, plain_report, plain_clean
+
+
+def test_a_word_the_engine_doubted_is_flagged_from_its_layout_file(tmp_path: Path) -> None:
+    report, _, plain_report, _ = _cleaned_hocr_and_plain(
+        tmp_path, "x_wconf 95'>rents</span>", "x_wconf 12'>rents</span>")
+    flags = [f for f in report["flags"] if f["rule"] == "engine-doubt"]
+    assert [f["text"] for f in flags] == ["rents"]
+    assert not [f for f in plain_report["flags"] if f["rule"] == "engine-doubt"]
 
 
 def test_a_mark_the_engine_hardly_saw_goes_from_a_layout_file_only(tmp_path: Path) -> None:
-    hocr = (FIXTURES / "tenants.hocr").read_text(encoding="utf-8")
     speck = "<span class='ocrx_word' title='bbox 400 300 404 304; x_wconf 9'>»</span>"
-    specked = hocr.replace(">rents</span>", ">rents</span> " + speck, 1)
-    assert specked != hocr
-    source = tmp_path / "specked.hocr"
-    source.write_text(specked, encoding="utf-8")
-    assert run_cli(str(source)).returncode == 0
-    clean = (tmp_path / "specked.hocr.clean.txt").read_text(encoding="utf-8")
+    report, clean, _, plain_clean = _cleaned_hocr_and_plain(
+        tmp_path, ">rents</span>", ">rents</span> " + speck)
     assert "»" not in clean and "the rents was taken" in clean
-    report = json.loads((tmp_path / "specked.hocr.report.json").read_text(encoding="utf-8"))
     assert [e["rule"] for e in report["edits"] if "»" in e["before"]] == ["engine-speck"]
-    plain = tmp_path / "plain.txt"
-    plain.write_text(read_input(source).text, encoding="utf-8")  # no confidences: kept
-    assert run_cli(str(plain)).returncode == 0
-    assert "»" in (tmp_path / "plain.clean.txt").read_text(encoding="utf-8")
+    assert "»" in plain_clean  # no confidences: kept
 
 
 def test_a_mark_glued_to_a_word_the_engine_doubted_goes_from_a_layout_file_only(
@@ -174,17 +175,8 @@ def test_a_mark_glued_to_a_word_the_engine_doubted_goes_from_a_layout_file_only(
     """``rents:`` read with 40% confidence before ``was``: the letters are a
     known word, so the doubt is the mark's, a speck; the same text without
     confidences keeps it."""
-    hocr = (FIXTURES / "tenants.hocr").read_text(encoding="utf-8")
-    specked = hocr.replace("x_wconf 95'>rents</span>", "x_wconf 40'>rents:</span>", 1)
-    assert specked != hocr
-    source = tmp_path / "specked.hocr"
-    source.write_text(specked, encoding="utf-8")
-    assert run_cli(str(source)).returncode == 0
-    clean = (tmp_path / "specked.hocr.clean.txt").read_text(encoding="utf-8")
+    report, clean, _, plain_clean = _cleaned_hocr_and_plain(
+        tmp_path, "x_wconf 95'>rents</span>", "x_wconf 40'>rents:</span>")
     assert "the rents was taken" in clean
-    report = json.loads((tmp_path / "specked.hocr.report.json").read_text(encoding="utf-8"))
     assert [e["rule"] for e in report["edits"] if e["before"] == ":"] == ["engine-glued-speck"]
-    plain = tmp_path / "plain.txt"
-    plain.write_text(read_input(source).text, encoding="utf-8")  # no confidences: kept
-    assert run_cli(str(plain)).returncode == 0
-    assert "rents: was" in (tmp_path / "plain.clean.txt").read_text(encoding="utf-8")
+    assert "rents: was" in plain_clean  # no confidences: kept
