@@ -385,3 +385,16 @@ def test_a_note_above_the_last_line_of_the_body_the_ocr_read_after_it() -> None:
     clean = clean_text(page + "\f" + NEXT_PAGE).clean
     assert "professional officers.[1]" in clean
     assert "\n\n[1] Quite especially so the town clerk" in clean
+
+
+def test_a_reference_read_as_a_tilde_after_a_stop_not_an_apostrophe_after_that() -> None:
+    """A raised figure read as ``~`` after the paragraph's last stop is the
+    reference; an apostrophe after ``That``, a function word no note
+    annotates, is not, though it stands on the same page."""
+    page = ("The scheme was a modest one. That’ is to say, it asked for no new\n"
+            "money and was put to the meeting as a matter of routine business.~\n\n"
+            + BODY + "\n> The minutes of that meeting were lost when the office was bombed.\n")
+    clean = clean_text(page + "\f" + NEXT_PAGE).clean
+    assert "routine business.[1]\n\n[1] The minutes of that meeting" in clean
+    assert "That[1]" not in clean
+

@@ -122,8 +122,17 @@ def specks(line: str, doc: Lines) -> list[Proposal]:
               for m in LEADING_SPECK.finditer(line)]
     fixes += [Proposal(m.start(), m.end(), "", "speck", 0.85,
                   "mark never printed in running text, at a line end")
-              for m in (TRAILING_NOISE.finditer(line) if noise else ())]
+              for m in (TRAILING_NOISE.finditer(line) if noise else ())
+              if not _reference_lookalike(line, m, doc)]
     return fixes
+
+
+def _reference_lookalike(line: str, match: regex.Match, doc: Lines) -> bool:
+    """Whether a tilde glued to a stop at a line end (``dispute.~``) stands
+    on a page with a note below: a raised reference digit read as a tilde,
+    left for the footnotes stage to pair with its note."""
+    return (match.group() == "~" and line[match.start() - 1] in ".,;:"
+            and doc.note_page[doc.index])
 
 
 LONE_MARKS = "|¦_^~\\<>•"

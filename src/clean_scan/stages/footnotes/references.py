@@ -17,7 +17,7 @@ import regex
 
 from clean_scan.charmaps import LETTERS_FOR_DIGIT, SUPERSCRIPT_DIGITS
 from clean_scan.layout import Line
-from clean_scan.lexicon import known_form, load_lexicon
+from clean_scan.lexicon import function_words, known_form, load_lexicon
 from clean_scan.stages.footnotes.notes import Note, first_text_after, next_page_break
 
 NOT_A_REFERENCE_BEFORE = regex.compile(
@@ -29,7 +29,7 @@ NOT_A_REFERENCE_BEFORE = regex.compile(
 DIGIT_REFERENCE = r"""(?<=[\p{L}\p{Pe}\p{Pf}.,;:!?’”'")])(?P<gap>\s?)(?P<mark>{mark})(?=\s|—|$)"""
 STAR_REFERENCE = regex.compile(r"(?<=[\p{L}.,;:!?’”])(?P<mark>\*)(?=\s|$)")
 GARBLED_REFERENCE = regex.compile(
-    rf"(?<=[\p{{L}}.,;:’”\"\)])(?P<mark>[’'‘`°º!?•*\"”“]|[{SUPERSCRIPT_DIGITS}])(?=[\s—–.,;:)]|$)"
+    rf"(?<=[\p{{L}}.,;:’”\"\)])(?P<mark>[’'‘`°º!?•*\"”“~]|[{SUPERSCRIPT_DIGITS}])(?=[\s—–.,;:)]|$)"
     rf"|(?<=[.,;:][ \t])(?P<mark>[’'‘`°º*|!?])(?=[ \t]*$)"
     rf"|(?<=\p{{L}})(?P<mark>-)(?=[ \t]+\p{{L}})")
 """A raised mark misread, glued to the word or stop it follows, or standing
@@ -203,6 +203,10 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match,
     (2.0, 0.5)
     >>> weigh("the ‘thing in itself,“ he regards")
     2.5
+    >>> weigh("questions of dispute.~"), weigh("the terms it relates, is~ not")
+    (2.5, 1.0)
+    >>> weigh("cadre organisation. That’ is to say"), weigh("developed in’ certain ways")
+    (1.0, 1.0)
     """
     mark = match.group("mark")
     before = text[match.start("mark") - 1]
@@ -218,6 +222,8 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match,
         return 3.0
     if mark in "°º“":
         return 2.5  # no punctuation; an opening quote opens nothing after a word
+    if mark == "~":
+        return 2.5 if before in ".,;:" else 1.0  # after a word, a speck as a rule
     if mark in "!?":
         if before in ".,;:":
             return 2.5
@@ -232,7 +238,15 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match,
         return 2.5
     if before in "sS":
         return 1.0  # a plural's possessive (workers’) as often as a mark
+    if _last_word(text, match.start("mark")) in function_words():
+        return 1.0  # a note annotates a word or phrase; a function word ends neither
     return APOSTROPHE_GOING_ON if goes_on else 1.0
+
+
+def _last_word(text: str, end: int) -> str:
+    """The word ending at ``end``, lower-cased."""
+    word = regex.search(r"\p{L}+$", text[max(0, end - 30):end])
+    return word.group().lower() if word else ""
 
 
 APOSTROPHE_GOING_ON = 1.75
