@@ -398,3 +398,21 @@ def test_a_reference_read_as_a_tilde_after_a_stop_not_an_apostrophe_after_that()
     assert "routine business.[1]\n\n[1] The minutes of that meeting" in clean
     assert "That[1]" not in clean
 
+
+def test_a_garbled_mark_no_single_stroke_numbers_on_from_the_last_page() -> None:
+    """A raised 1 is read as an apostrophe; a raised 2 as ``?`` or ``>``:
+    a page's first note opening with those is no 1, so its number follows
+    the last note's."""
+    first = ("The allotments were dug in the first spring of the war.! Most of\n"
+             "them were still worked when the peace came.\n\n" + BODY +
+             "\n' The figures are the borough engineer's, from his report of 1941.\n")
+    second = (NEXT_PAGE.replace(" hall.\n", " hall, where the vicar spoke.! Nobody\n")
+              + "answered him, and the meeting broke up early that night.\n\n"
+              "? The vicar's speech was printed in the parish magazine that May.\n")
+    third = ("The next year the tenants elected a new committee.! It met monthly\n"
+             "in the same hall for the rest of the war.\n\n"
+             "> Its minute books are kept in the borough library to this day.\n")
+    clean = clean_text(first + "\f" + second + "\f" + third).clean
+    assert "[1] The figures are" in clean
+    assert "[2] The vicar's speech" in clean or "[2] The vicar’s speech" in clean
+    assert "[3] Its minute books" in clean

@@ -15,7 +15,7 @@ opening a sentence; it is taken only where the body carries a reference.
 
 Notes whose mark was garbled are numbered from their neighbours: the note
 after a ``1`` on its page is ``2``; a first note is ``1``, unless the text
-numbers its notes on from page to page.
+numbers its notes on from page to page or the garble is no misread ``1``.
 """
 
 from __future__ import annotations
@@ -376,14 +376,34 @@ def _looks_like_new_note(text: str, previous: Note) -> bool:
     return not mark.isdecimal()
 
 
+ONE_STROKE_GARBLES = "'‘’`\"“”!|"
+"""What a raised ``1``, a single stroke, is read as. Any other garbled
+mark (``?``, ``>``, a degree sign) is a wider figure misread, so a page's
+first note opening with one is not a ``1``: the text numbers its notes on
+from page to page. (A star or a bullet may be either: engines read both a
+raised 1 and a raised 2 as one.)"""
+
+
 class Numbering:
     """Numbers notes page by page as the text numbers them.
 
     The printed number when the mark was read; for a garbled mark the
     number its neighbours on the page imply, or else, for a page's first
     note, ``1``, unless a page was seen whose first note is numbered higher
-    (the text numbers on from page to page), when it follows the last note
-    before it.
+    or the mark is no single stroke misread (the text numbers on from page
+    to page), when it follows the last note before it.
+
+    >>> from clean_scan.layout import Line
+    >>> def numbers(*pages):
+    ...     numbering = Numbering()
+    ...     for marks in pages:
+    ...         notes = [Note([Line(0, 0, 1, 0, 1, "x", False, False)], m) for m in marks]
+    ...         numbering.number(notes)
+    ...         yield " ".join(n.number for n in notes)
+    >>> list(numbers("'", "?", "‘")), list(numbers("'", ">")), list(numbers("*", "*"))
+    (['1', '2', '1'], ['1', '2'], ['*', '*'])
+    >>> list(numbers("'", "'"))
+    ['1', '1']
     """
 
     def __init__(self) -> None:
@@ -418,4 +438,6 @@ class Numbering:
         if after is not None:
             return str(max(1, int(after) - notes.index(
                 next(n for n in notes if n.mark == after)) + place))
-        return str(self.last + 1) if self.runs_on else "1"
+        if self.runs_on or (note.mark and note.mark not in ONE_STROKE_GARBLES + "*•"):
+            return str(self.last + 1)  # not a 1 misread: the numbers run on to this page
+        return "1"
