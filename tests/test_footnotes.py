@@ -416,3 +416,19 @@ def test_a_garbled_mark_no_single_stroke_numbers_on_from_the_last_page() -> None
     assert "[1] The figures are" in clean
     assert "[2] The vicar's speech" in clean or "[2] The vicar’s speech" in clean
     assert "[3] Its minute books" in clean
+
+
+def test_a_note_whose_mark_was_dropped_goes_after_its_paragraph_over_the_page() -> None:
+    """The paragraph holding the reference runs on over the page break,
+    into a name with a capital: the note without a mark below it goes after
+    the whole paragraph, not into it."""
+    page = ("When the war ended the borough had lost a third of its houses! and the\n"
+            "waiting list grew longer every month, so that the council turned to the\n\n"
+            + SMALL_NOTE)
+    following = ("Ministry of Health for help, and nothing had come of it by the spring.\n\n"
+                 "The tenants met again in the school hall.\n")
+    paragraphs = clean_text(page + "\f" + following).clean.split("\n\n")
+    assert paragraphs[0].startswith("When the war ended") and "houses[1] and" in paragraphs[0]
+    assert paragraphs[0].endswith("turned to the Ministry of Health for help, and nothing had "
+                                  "come of it by the spring.")
+    assert paragraphs[1].startswith("[1] Between 1939 and 1945")

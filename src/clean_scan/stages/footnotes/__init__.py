@@ -174,9 +174,10 @@ def _moves(
     foot_start = lines[body_blocks[-1][-1]].end
     foot_end = found[-1][0].lines[-1].end
     last_body_line = body_blocks[-1][-1]
+    foot = found[0][0].lines[0].number
     placed = sorted(
-        ((_note_place(text, lines, ref) if ref else
-          _paragraph_end(lines, last_body_line, lines.full_width),
+        ((_note_place(text, lines, ref, foot) if ref else
+          _paragraph_end(lines, last_body_line, lines.full_width, foot),
           order, note, ref) for order, (note, ref) in enumerate(found)),
         key=lambda item: (item[0], item[1]),
     )
@@ -218,7 +219,7 @@ TRAILING_SPECKS = " \t-—_~|.,"
 specks (``unnecessary.' —_-``)."""
 
 
-def _note_place(text: str, lines: Lines, ref: Reference) -> int:
+def _note_place(text: str, lines: Lines, ref: Reference, foot: int) -> int:
     """Where the note goes: after the paragraph holding its reference; or
     at the end of the line where the reference closes a sentence (specks
     aside) and the next line opens one, since the OCR may have run two paragraphs
@@ -228,7 +229,7 @@ def _note_place(text: str, lines: Lines, ref: Reference) -> int:
     if at_end and text[ref.start - 1:ref.start] in ".!?" and \
             ref.line_index + 1 < len(lines) and lines.texts[ref.line_index + 1][:1].isupper():
         return line.end
-    return _paragraph_end(lines, ref.line_index, lines.full_width)
+    return _paragraph_end(lines, ref.line_index, lines.full_width, foot)
 
 
 def _note_text(text: str, note: Note) -> str:
@@ -245,15 +246,16 @@ def _note_text(text: str, note: Note) -> str:
 BLANK_LINES = regex.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
 
 
-def _paragraph_end(lines: Lines, index: int, full_width: int) -> int:
+def _paragraph_end(lines: Lines, index: int, full_width: int, foot: int | None = None) -> int:
     """Offset of the end of the paragraph holding line ``index``: the last
-    line before a blank line, or, over a page break, of the paragraph it
-    runs on into."""
+    line before a blank line, or, over a page break (and the notes at the
+    page foot, from line ``foot`` on this page), of the paragraph it runs
+    on into."""
     idx = index
     while idx + 1 < len(lines):
         nxt = lines[idx + 1]
         if nxt.blank:
-            if _next_nonblank_is_note_foot(lines, idx + 1):
+            if first_text_after(lines, idx) == foot or _next_nonblank_is_note_foot(lines, idx + 1):
                 page_break = next_page_break(lines, idx + 1)
                 if page_break is None:
                     return lines[idx].end
