@@ -577,3 +577,25 @@ def test_numbered_heads_go_with_no_folio_read_and_scraps_above_them(scraps: bool
     assert "RIVER VALLEY" not in clean
     assert "FARMS AND FIELDS" not in clean
     assert clean.count("\f") == 11
+
+
+def test_folios_alone_at_the_top_through_two_misread_in_a_row() -> None:
+    """Pages parted by the single blank line of their paragraphs, each but
+    the first with its number alone at the top: two folios in a row lose a
+    figure (``4`` for 14, ``5`` for 15), which breaks the rising run in two
+    but not the page sequence; the folio above a chapter's numbered title
+    is a folio, not the chapter's number."""
+    folios = {11: "11", 12: "12", 13: "13", 14: "4", 15: "5", 16: "16", 17: "17",
+              18: "18", 19: "19", 20: "20"}
+    pages = [prose(10, 24)]
+    for n, folio in folios.items():
+        body = prose(n, 24)
+        if n == 19:
+            body = "CHAPTER IV\n\nTHE NEW ESTATES\n\n" + body
+        pages.append(f"{folio}\n\n{body}")
+    clean = furniture_only("\n\n".join(pages) + "\n").clean
+    kept = nonblank(clean)
+    for folio in folios.values():
+        assert kept[folio] == 0, folio
+    assert kept["CHAPTER IV"] == 1 and kept["THE NEW ESTATES"] == 1
+    assert clean.count("\f") == 10

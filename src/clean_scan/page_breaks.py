@@ -41,7 +41,7 @@ from clean_scan.pagination import (
     number_fit,
     plain_folio,
     read_garbled_number,
-    rising_chain,
+    rising_chains,
     roman_value,
 )
 
@@ -239,19 +239,22 @@ def _numbered_cuts(lines: Sequence[Line], edges: list[EdgeLine], heads: set[int]
     number alone above a heading is a chapter's, unless that heading is a
     running head (one of ``heads``)."""
     listed = _listed_numbers(edges)
+    chapters = {e.index for e in edges if e.alone and _chapter_number(lines, e.index, heads)}
     numbered = [(e.index, e.number) for e in edges if e.number is not None
-                and e.index not in listed
-                and not (e.alone and _chapter_number(lines, e.index, heads))]
+                and e.index not in listed and e.index not in chapters]
     alone = {e.index for e in edges if e.alone}
-    chain = rising_chain(numbered)
-    found = [i for i, _ in chain]
-    for (i, n), (j, m) in zip(chain, chain[1:], strict=False):
-        if m - n == 2:  # the page between: its number garbled past reading alone (``2*``)
-            between = [e.index for e in edges if i < e.index < j and e.number is None
-                       and len(lines[e.index].text.strip()) <= 8
-                       and number_fit(lines[e.index].text, n + 1)]
-            found += between[:1]
-            alone.update(between[:1])
+    found = []
+    for chain in rising_chains(numbered):
+        found += [i for i, _ in chain]
+        for (i, n), (j, m) in zip(chain, chain[1:], strict=False):
+            if m - n == 2:  # the page between: its number garbled past reading alone (``2*``)
+                between = [e.index for e in edges if i < e.index < j and (
+                    e.number is None and len(lines[e.index].text.strip()) <= 8
+                    and number_fit(lines[e.index].text, n + 1)
+                    or e.index in chapters and e.number == n + 1
+                    and _numbered_heading(lines, e.index))]
+                found += between[:1]
+                alone.update(between[:1])
     cuts = set()
     for i in found:
         if i in alone:
@@ -287,6 +290,24 @@ def _chapter_number(lines: Sequence[Line], i: int, heads: set[int]) -> bool:
         and capitals(lines[following].text)
 
 
+NUMBERED_HEADING = regex.compile(r"\b(?:[IVXLC]+|\d+)\b")
+"""A heading that carries its own number (``CHAPTER XV``, ``PART 2``)."""
+
+
+def _numbered_heading(lines: Sequence[Line], i: int) -> bool:
+    """Whether the heading below the number alone at line ``i`` carries its
+    own number: then the number above it is no chapter's, but a folio set at
+    the top of the chapter's first page.
+
+    >>> from clean_scan.pagination import split_lines
+    >>> lines = split_lines("19\\n\\nCHAPTER XV\\n\\n12\\n\\nINTRODUCTION")
+    >>> _numbered_heading(lines, 0), _numbered_heading(lines, 4)
+    (True, False)
+    """
+    following = _next_content(lines, i)
+    return following is not None and bool(NUMBERED_HEADING.search(lines[following].text))
+
+
 def _next_content(lines: Sequence[Line], i: int) -> int | None:
     return next((k for k in range(i + 1, len(lines)) if not lines[k].blank), None)
 
@@ -304,6 +325,7 @@ def _fill_in(lines: Sequence[Line], blocks: list[tuple[int, int]], edges: list[E
     page = lengths[len(lengths) // 2]
     starts = [first for first, _ in blocks[1:]]
     keys = [e.key for e in edges if e.index in cuts and len(e.key) >= 5]
+    folios_close = 2 * sum(_lone_number_before(lines, cut) for cut in cuts) > len(cuts)
     filled = set(cuts)
     for a, b in zip(found, found[1:], strict=False):
         span = ordinal[b] - ordinal[a]
@@ -311,9 +333,24 @@ def _fill_in(lines: Sequence[Line], blocks: list[tuple[int, int]], edges: list[E
         for k in range(1, missing + 1):
             expected = ordinal[a] + k * span / (missing + 1)
             best = _best_gap(lines, starts, ordinal, expected, page, keys, full_width)
+            if best is not None and folios_close and _lone_number(lines, best):
+                best = _next_content(lines, best) or best  # the folio closes its page here
             if best is not None:
                 filled.add(best)
     return filled
+
+
+def _lone_number(lines: Sequence[Line], i: int) -> bool:
+    """A short line set apart that reads as digits: a folio, perhaps misread."""
+    text = lines[i].text.strip()
+    return (len(text) <= 6 and digit_pattern(text) is not None
+            and (i + 1 >= len(lines) or lines[i + 1].blank) and (i == 0 or lines[i - 1].blank))
+
+
+def _lone_number_before(lines: Sequence[Line], cut: int) -> bool:
+    """Whether the page before the cut at ``cut`` ends with a number alone."""
+    before = next((k for k in range(cut - 1, -1, -1) if not lines[k].blank), None)
+    return before is not None and _lone_number(lines, before)
 
 
 def _content_ordinals(lines: Sequence[Line]) -> list[int]:
@@ -356,7 +393,7 @@ def _break_evidence(lines: Sequence[Line], start: int, keys: list[str], full_wid
         if keys and len(key) >= 4 and max(fuzz.ratio(key, k) for k in keys) >= 50:
             score += 2.0
         elif isolated_after and not _has_words(after):
-            score += 1.5
+            score += 2.0 if digit_pattern(after) is not None else 1.5  # a folio misread
     if len(before) < 12 and not _has_words(before):
         score += 1.0
     # a sentence broken off on one side of the gap and taken up on the other

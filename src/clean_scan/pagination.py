@@ -215,17 +215,24 @@ def _has_evidence(pattern: str) -> bool:
 
 
 def near_miss(line: str, number: int) -> bool:
-    """A plain number one misread digit away from ``number`` (``38`` for 28).
+    """A plain number one misread or lost digit away from ``number``
+    (``38`` or ``8`` for 28).
 
     Only meaningful where a page number is expected: OCR confuses 3, 5, 8
-    and 6 in small type.
+    and 6 in small type, and loses a thin 1 or a faint figure altogether.
 
     >>> near_miss("38", 28), near_miss("63", 65), near_miss("5", 6), near_miss("128", 28)
     (True, True, False, False)
+    >>> near_miss("4", 14), near_miss("2.", 23), near_miss("3", 14), near_miss("14", 114)
+    (True, True, False, True)
     """
     text = line.strip().strip("".join(_EDGE_JUNK)).strip()
     digits = str(number)
-    if not text.isdecimal() or len(text) != len(digits) or len(digits) < 2:
+    if not text.isdecimal() or len(digits) < 2:
+        return False
+    if len(text) == len(digits) - 1:
+        return any(digits[:k] + digits[k + 1:] == text for k in range(len(digits)))
+    if len(text) != len(digits):
         return False
     return sum(a != b for a, b in zip(text, digits, strict=True)) == 1
 
@@ -528,6 +535,40 @@ def rising_chain(numbered: list[tuple[int, int]]) -> list[tuple[int, int]]:
         best.append(chain)
     chain = max(best, key=len, default=[])
     return chain if len(chain) >= 3 else []
+
+
+def rising_chains(numbered: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The longest :func:`rising_chain`, and the chains of three or more
+    found before and after it, in turn, that go on its numbering: two misread
+    folios in a row break a chain, not the page sequence.
+
+    >>> pairs = [(10, 9), (30, 10), (50, 11), (110, 14), (130, 15), (150, 16), (170, 17)]
+    >>> [[n for _, n in chain] for chain in rising_chains(pairs)]
+    [[14, 15, 16, 17], [9, 10, 11]]
+    >>> [[n for _, n in chain] for chain in rising_chains([(10, 9), (30, 10), (50, 11), (70, 40),
+    ...                                                    (90, 41), (110, 42), (130, 43)])]
+    [[40, 41, 42, 43]]
+    """
+    chains: list[list[tuple[int, int]]] = []
+    pending = [numbered]
+    while pending:
+        part = pending.pop()
+        chain = rising_chain(part)
+        if not chain or (chains and not any(_goes_on(chain, other) for other in chains)):
+            continue
+        chains.append(chain)
+        first, last = chain[0][0], chain[-1][0]
+        pending += [[p for p in part if p[0] < first and p[1] < chain[0][1]],
+                    [p for p in part if p[0] > last and p[1] > chain[-1][1]]]
+    return chains
+
+
+def _goes_on(chain: list[tuple[int, int]], other: list[tuple[int, int]]) -> bool:
+    """Whether ``chain`` numbers on from ``other`` (before or after it) at
+    about the lines per page ``other`` shows."""
+    (a, n), (b, m) = (other[-1], chain[0]) if chain[0][0] > other[-1][0] else (chain[-1], other[0])
+    per_page = (other[-1][0] - other[0][0]) / (other[-1][1] - other[0][1])
+    return m > n and 0.5 * per_page <= (b - a) / (m - n) <= 1.5 * per_page
 
 
 def _heading_follows(lines: list[Line], i: int) -> bool:
