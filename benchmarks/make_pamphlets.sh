@@ -8,7 +8,9 @@
 # (made in session 10, from two more chapter pairs again, measured only) and
 # OUT/tune4 (made after fresh4 missed on footnotes in rough scans: the
 # sample book's chapters with notes, in other faces and seeds, to study that)
-# and OUT/tune5 (Tesseract's --psm 4, a mode no other set uses, as a probe).
+# and OUT/tune5 (Tesseract's --psm 4, a mode no other set uses, as a probe) and
+# OUT/tune6 (furniture the renderer does not print: folios alone at the top, in
+# the corner, chapter titles as heads; see render_more.py).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -89,3 +91,20 @@ render tune4 wD-heavy-notes --gold $G/c02.gold.txt $G/c01.gold.txt --style D --l
 render tune4 wB-heavy-notes --gold $G/c06.gold.txt $G/c02.gold.txt --style B --level rough --font pagella --seed 913 --folio "- {} -" --first-page 50 --set $HEAVY
 render tune5 xA-psm4       --gold $G/c04.gold.txt $G/c08.gold.txt --style A --level mild --font bonum --seed 921 --psm 4 --title "THE STATE" --first-page 12
 render tune5 xD-psm4-rough --gold $G/c10.gold.txt $G/c06.gold.txt --style D --level rough --font pagella --seed 922 --psm 4 --title "ALLIES" --first-page 70
+# tune6: page furniture the renderer's styles do not print (render_more.py --furniture),
+# made in session 11 to study layouts never tuned on
+render tune6 yE-top    --furniture top-folio --gold $G/c02.gold.txt $G/c04.gold.txt --style D --level rough --font libertine --seed 901 --title "THE BOLSHEVIK PARTY" --first-page 5
+render tune6 yH-heads  --furniture chapter-heads --gold $G/c08.gold.txt $G/c10.gold.txt --style A --level rough --font dejavu-serif --seed 903 --title "THE U.S.S.R." --first-page 33
+if [ -n "$fresh_text" ]; then
+  render tune6 yC-corner --furniture corner-folio --gold "$fresh_text/russell1.gold.txt" --style A --level mild --font nimbus --seed 902 --first-page 20
+  render tune6 yE-mild   --furniture top-folio --gold "$fresh_text/russell3.gold.txt" --style D --level mild --font garamond --seed 904 --first-page 8
+fi
+# fresh5: the same kinds of furniture as tune6 in other faces, seeds and texts, measured only
+render fresh5 zC-bonum      --furniture corner-folio --gold $G/c06.gold.txt $G/c01.gold.txt --style A --level rough --font bonum --seed 1002 --title "THE SOVIET STATE" --first-page 14
+render fresh5 zE-schola     --furniture top-folio --gold $G/c10.gold.txt $G/c04.gold.txt --style D --level mild --font schola --seed 1004 --title "LEADER OR ALLY" --first-page 3
+render fresh5 zH-liberation --furniture chapter-heads --gold $G/c01.gold.txt $G/c02.gold.txt --style A --level rough --font liberation --seed 1006 --first-page 21
+if [ -n "$fresh_text" ] && [ -s "$fresh_text/russell5.gold.txt" ]; then
+  render fresh5 zE-termes     --furniture top-folio --gold "$fresh_text/russell4.gold.txt" --style D --level rough --font termes --seed 1001 --first-page 40
+  render fresh5 zH-pagella    --furniture chapter-heads --gold "$fresh_text/russell2.gold.txt" "$fresh_text/russell5.gold.txt" --style A --level mild --font pagella --seed 1003 --first-page 66
+  render fresh5 zC-freeserif  --furniture corner-folio --gold "$fresh_text/russell5.gold.txt" --style A --level mild --font freeserif --seed 1005 --first-page 9
+fi
