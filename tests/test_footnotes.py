@@ -432,3 +432,29 @@ def test_a_note_whose_mark_was_dropped_goes_after_its_paragraph_over_the_page() 
     assert paragraphs[0].endswith("turned to the Ministry of Health for help, and nothing had "
                                   "come of it by the spring.")
     assert paragraphs[1].startswith("[1] Between 1939 and 1945")
+
+
+def test_a_speck_before_a_garbled_note_mark() -> None:
+    """A speck read as a hyphen before the note's garbled mark (``-!``)
+    hides neither the note nor its pairing with the reference."""
+    page = ("When the war ended the borough had lost a third of its houses! and\n"
+            "the waiting list grew longer every month of the first year.\n\n" + BODY +
+            "\n-! Report of the Housing Committee, March 1946, p. 4.\n")
+    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    assert paragraphs[0].endswith("a third of its houses[1] and the waiting list grew longer "
+                                  "every month of the first year.")
+    assert paragraphs[1] == "[1] Report of the Housing Committee, March 1946, p. 4."
+
+
+def test_a_star_alone_on_its_page_after_numbered_notes_numbers_on() -> None:
+    """Engines read a raised 2 as a star: a page's only note marked so, in
+    a text whose notes were numbered before it, is the next number."""
+    first = ("The allotments were dug in the first spring of the war.! Most of\n"
+             "them were still worked when the peace came.\n\n" + BODY +
+             "\n' The figures are the borough engineer's, from his report of 1941.\n")
+    second = (NEXT_PAGE.replace(" hall.\n", " hall, where the vicar spoke.* Nobody\n")
+              + "answered him, and the meeting broke up early that night.\n\n"
+              "* The vicar's speech was printed in the parish magazine that May.\n")
+    clean = clean_text(first + "\f" + second).clean
+    assert "vicar spoke.[2] Nobody" in clean
+    assert "[2] The vicar" in clean

@@ -40,13 +40,15 @@ GARBLED_MARKS = "'‘’`\"“”°º^»«!?>"
 
 NOTE_START = regex.compile(
     rf"""^(?:(?P<mark>[1-9]\d?|[{SUPERSCRIPT_DIGITS}]{{1,2}})(?:\s+|(?=[\p{{Lu}}“‘"']))
-    |(?P<mark>[*•†‡§¶]|[{regex.escape(GARBLED_MARKS)}])(?:\s+|[-.|]?[ \t]*(?=[\p{{Lu}}“‘"'])))
+    |(?:[-.,][ \t]?(?=[*•!?>]))?  # a speck before a mark no sentence opens with
+    (?P<mark>[*•†‡§¶]|[{regex.escape(GARBLED_MARKS)}])(?:\s+|[-.|]?[ \t]*(?=[\p{{Lu}}“‘"'])))
     (?P<body>\S)""",
     regex.VERBOSE,
 )
 """A note's first line: a mark, then its text (``1 Vide``, ``*Then``,
 ``¹ Census``, ``' Vide``, ``‘In their``); a speck may stand between a
-symbol's or a garbled mark and the text (``*-This``, ``»| Then``)."""
+symbol's or a garbled mark and the text (``*-This``, ``»| Then``), or
+before a mark that opens no sentence (``-! Then``)."""
 
 SMALL_TYPE = 1.08
 """A block whose lines run this much longer than the body's is in smaller type."""
@@ -381,7 +383,8 @@ ONE_STROKE_GARBLES = "'‘’`\"“”!|"
 mark (``?``, ``>``, a degree sign) is a wider figure misread, so a page's
 first note opening with one is not a ``1``: the text numbers its notes on
 from page to page. (A star or a bullet may be either: engines read both a
-raised 1 and a raised 2 as one.)"""
+raised 1 and a raised 2 as one; only a star alone on its page after
+numbered notes is taken for the next figure.)"""
 
 
 class Numbering:
@@ -391,7 +394,9 @@ class Numbering:
     number its neighbours on the page imply, or else, for a page's first
     note, ``1``, unless a page was seen whose first note is numbered higher
     or the mark is no single stroke misread (the text numbers on from page
-    to page), when it follows the last note before it.
+    to page), when it follows the last note before it. A star alone on its
+    page after numbered notes is a figure misread too (engines read a
+    raised 2 so): it follows the last note.
 
     >>> from clean_scan.layout import Line
     >>> def numbers(*pages):
@@ -402,8 +407,8 @@ class Numbering:
     ...         yield " ".join(n.number for n in notes)
     >>> list(numbers("'", "?", "‘")), list(numbers("'", ">")), list(numbers("*", "*"))
     (['1', '2', '1'], ['1', '2'], ['*', '*'])
-    >>> list(numbers("'", "'"))
-    ['1', '1']
+    >>> list(numbers("'", "'")), list(numbers("'", "*")), list(numbers("'", "**"))
+    (['1', '1'], ['1', '2'], ['1', '1 2'])
     """
 
     def __init__(self) -> None:
@@ -426,8 +431,11 @@ class Numbering:
                  symbols: bool) -> str:
         if note.mark and all(c in SUPERSCRIPT_DIGITS for c in note.mark):
             return "".join(str(SUPERSCRIPT_DIGITS.index(c) + 1) for c in note.mark)
-        if note.mark and note.mark in "*•" and (symbols or not (numbered or len(notes) > 1)):
-            return "*"  # the symbol sequence's first mark, as printed
+        alone = len(notes) == 1
+        if note.mark and note.mark in "*•" and (symbols or not (numbered or not alone)):
+            if symbols or not self.last:
+                return "*"  # the symbol sequence's first mark, as printed
+            return str(self.last + 1)  # after numbered notes, a figure misread
         if not note.garbled and note.mark not in "*•":
             return note.mark
         if place:
