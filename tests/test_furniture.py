@@ -583,9 +583,10 @@ def test_folios_alone_at_the_top_through_two_misread_in_a_row() -> None:
     """Pages parted by the single blank line of their paragraphs, each but
     the first with its number alone at the top: two folios in a row lose a
     figure (``4`` for 14, ``5`` for 15), which breaks the rising run in two
-    but not the page sequence; the folio above a chapter's numbered title
-    is a folio, not the chapter's number."""
-    folios = {11: "11", 12: "12", 13: "13", 14: "4", 15: "5", 16: "16", 17: "17",
+    but not the page sequence, and another its last figure to a bracket
+    (``1)`` for 17); the folio above a chapter's numbered title is a folio,
+    not the chapter's number."""
+    folios = {11: "11", 12: "12", 13: "13", 14: "4", 15: "5", 16: "16", 17: "1)",
               18: "18", 19: "19", 20: "20"}
     pages = [prose(10, 24)]
     for n, folio in folios.items():

@@ -343,8 +343,13 @@ def _fill_in(lines: Sequence[Line], blocks: list[tuple[int, int]], edges: list[E
 def _lone_number(lines: Sequence[Line], i: int) -> bool:
     """A short line set apart that reads as digits: a folio, perhaps misread."""
     text = lines[i].text.strip()
-    return (len(text) <= 6 and digit_pattern(text) is not None
+    return (len(text) <= 6 and _folio_like(text)
             and (i + 1 >= len(lines) or lines[i + 1].blank) and (i == 0 or lines[i - 1].blank))
+
+
+def _folio_like(text: str) -> bool:
+    """Digits, perhaps misread as look-alikes or decorated (``4i``, ``2)``)."""
+    return digit_pattern(text) is not None or plain_folio(text) is not None
 
 
 def _lone_number_before(lines: Sequence[Line], cut: int) -> bool:
@@ -393,7 +398,7 @@ def _break_evidence(lines: Sequence[Line], start: int, keys: list[str], full_wid
         if keys and len(key) >= 4 and max(fuzz.ratio(key, k) for k in keys) >= 50:
             score += 2.0
         elif isolated_after and not _has_words(after):
-            score += 2.0 if digit_pattern(after) is not None else 1.5  # a folio misread
+            score += 2.0 if _folio_like(after) else 1.5  # a folio misread
     if len(before) < 12 and not _has_words(before):
         score += 1.0
     # a sentence broken off on one side of the gap and taken up on the other

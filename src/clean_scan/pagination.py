@@ -223,10 +223,10 @@ def near_miss(line: str, number: int) -> bool:
 
     >>> near_miss("38", 28), near_miss("63", 65), near_miss("5", 6), near_miss("128", 28)
     (True, True, False, False)
-    >>> near_miss("4", 14), near_miss("2.", 23), near_miss("3", 14), near_miss("14", 114)
-    (True, True, False, True)
+    >>> near_miss("4", 14), near_miss("2.", 23), near_miss("2)", 25), near_miss("3", 14)
+    (True, True, True, False)
     """
-    text = line.strip().strip("".join(_EDGE_JUNK)).strip()
+    text = folio_text(line)
     digits = str(number)
     if not text.isdecimal() or len(digits) < 2:
         return False
