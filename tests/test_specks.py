@@ -142,3 +142,43 @@ def test_a_house_style_of_spaced_colons_and_a_reference_mark_stay() -> None:
                  "' This is true only of the mass of the people at large.\n")
     clean = clean_text(with_note, skip=["spelling"]).clean
     assert "[1]" in clean or "|" in clean  # the garbled reference is left for the notes
+
+
+PARAGRAPH = ("The tenants of the new estate asked the council for a hall of their own and "
+             "the council agreed to build one when the timber came which took a year but "
+             "nobody minded because the school lent its rooms while the hall was going up "
+             "and the committee met there every week of the winter")
+
+
+def _printed(words: list[str], width: int = 9) -> str:
+    """The words set in printed lines of ``width`` words."""
+    return "\n".join(" ".join(words[k:k + width]) for k in range(0, len(words), width))
+
+
+def _with_stops(before: set[int]) -> str:
+    """Six copies of the paragraph, a stop glued after each word whose
+    number in the paragraph is in ``before``."""
+    words = PARAGRAPH.split()
+    marked = [w + "." if k in before else w for k, w in enumerate(words)]
+    return "\n\n".join(_printed(marked) for _ in range(6)) + "\n"
+
+
+def test_stops_standing_where_specks_fall_go() -> None:
+    """Stops before small letters after words no clause follows (``new.
+    estate``, ``the. timber``): in a text where such stops come no oftener
+    before ``and``, ``which`` or ``but`` than its words do, they are specks."""
+    words = PARAGRAPH.split()
+    specks = {k for k, w in enumerate(words) if w in ("new", "hall", "the") and k < 40}
+    clean = clean_text(_with_stops(specks), skip=["spelling"]).clean
+    assert "the new estate asked" in clean and "when the timber came" in clean
+    assert "new, estate" not in clean and "the, timber" not in clean
+
+
+def test_stops_standing_where_commas_part_clauses_are_commas() -> None:
+    """The same text with its stops before ``and``, ``which``, ``but`` and
+    ``because``: commas whose tails did not print."""
+    words = PARAGRAPH.split()
+    commas = {k - 1 for k, w in enumerate(words) if w in ("and", "which", "but", "because")}
+    clean = clean_text(_with_stops(commas), skip=["spelling"]).clean
+    assert "a hall of their own, and the council" in clean
+    assert "came, which took a year, but nobody minded, because the school" in clean

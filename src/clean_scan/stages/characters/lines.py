@@ -29,6 +29,7 @@ from clean_scan.stages.characters.specks import (
     hyphen_speck_rate,
     speck_rate,
 )
+from clean_scan.stages.characters.stop_census import stops_are_specks
 from clean_scan.stages.footnotes.notes import note_openings
 from clean_scan.vocabulary import WORD, is_known_word
 
@@ -157,6 +158,11 @@ class Lines:
     def speck_rate(self) -> float:
         """:func:`clean_scan.stages.characters.specks.speck_rate` of the text."""
         return speck_rate(self.text)
+
+    @cached_property
+    def stops_are_specks(self) -> bool:
+        """:func:`clean_scan.stages.characters.stop_census.stops_are_specks` of the text."""
+        return stops_are_specks(self.text)
 
     @cached_property
     def hyphen_specky(self) -> bool:

@@ -255,7 +255,11 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
             continue
         following = NEXT_WORD.match(line[m.end():m.end() + 64].lstrip()
                                     or _next_line(doc)).group(1)
-        if doc.speck_rate >= SPECKY and _speck_before(lower, following.lower(), lexicon):
+        if doc.stops_are_specks:
+            fixes.append(Proposal(m.end("word"), m.end("word") + 1, "", "speck", 0.85,
+                                  "a stop before a small letter in a text whose such stops "
+                                  "stand where specks fall, not where commas do: a speck"))
+        elif doc.speck_rate >= SPECKY and _speck_before(lower, following.lower(), lexicon):
             fixes.append(Proposal(m.end("word"), m.end("word") + 1, "", "speck", 0.85,
                                   "a stop before a small letter in a specky text: a speck"))
         else:
