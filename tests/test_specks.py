@@ -182,3 +182,13 @@ def test_stops_standing_where_commas_part_clauses_are_commas() -> None:
     clean = clean_text(_with_stops(commas), skip=["spelling"]).clean
     assert "a hall of their own, and the council" in clean
     assert "came, which took a year, but nobody minded, because the school" in clean
+
+
+def test_a_colon_after_a_function_word_before_a_content_word_is_a_speck() -> None:
+    """On a rough page a colon glued to ``the`` or ``who`` before a noun or
+    verb closes no clause; a colon after a clause (``was plain:``) stays."""
+    page = SPECKY_PAGE + ("There was hatred among the: mass of those who: challenged it,\n"
+                          "and the reason was plain: nobody voted.\n")
+    clean = clean_text(page, skip=["spelling"]).clean
+    assert "hatred among the mass of those who challenged it" in clean
+    assert "the reason was plain: nobody voted" in clean

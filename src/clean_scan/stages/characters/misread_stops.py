@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import function_words, load_lexicon
+from clean_scan.lexicon import clause_openers, function_words, load_lexicon
 from clean_scan.stages.characters.specks import SPECKY, _next_line
 
 if TYPE_CHECKING:
@@ -132,12 +132,17 @@ NEXT_WORD_OF_LINE = regex.compile(r"(\p{Ll}+)\b")
 
 def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
     """In a specky text, a colon between two words the lexicon knows as a
-    common pair is a speck.
+    common pair is a speck; so is one after a function word before a word
+    of content: a colon closes a clause, and a clause ends in no article,
+    preposition or pronoun before its noun or verb (``among the: mass``,
+    ``for which: mass appeals``, ``who is: acquainted``).
 
     >>> from clean_scan.stages.characters import show
     >>> specky = "and -with -from -the\\n"
     >>> show(colon_in_phrase, "a policy aimed: at peace, merely: a form", before=specky)
     'a policy aimed at peace, merely a form'
+    >>> show(colon_in_phrase, "hatred among the: mass of those who: challenged", before=specky)
+    'hatred among the mass of those who challenged'
 
     Left alone: a colon between clauses (``as follows: the``, where no
     pair is known), and any colon in a clean text.
@@ -154,8 +159,17 @@ def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
                      f"a colon inside the phrase '{m.group('word')} {m.group('next')}' in a "
                      "specky text: a speck")
             for m in COLON_BEFORE_SMALL.finditer(line)
-            if lexicon.pair_count(m.group("word"), m.group("next")) > 0
-            and m.group("next") not in COORDINATING]
+            if m.group("next") not in COORDINATING and (
+                lexicon.pair_count(m.group("word"), m.group("next")) > 0
+                or _function_word_before_content(m.group("word"), m.group("next")))]
+
+
+def _function_word_before_content(word: str, following: str) -> bool:
+    """Whether ``word`` is a function word and ``following`` a word of
+    content (neither a function word nor one opening a clause)."""
+    closed = function_words()
+    return (word.lower() in closed and following not in closed
+            and following not in clause_openers())
 
 
 def _following_line(doc: Lines) -> str:
