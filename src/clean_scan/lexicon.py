@@ -252,6 +252,13 @@ def clause_openers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def never_after_article() -> frozenset[str]:
+    """``data/never-after-article.txt``: the closed-class words that never
+    follow the article ``a`` (``a from``, ``a the``)."""
+    return _data_words("never-after-article.txt")
+
+
+@lru_cache(maxsize=1)
 def sentence_adverbs() -> frozenset[str]:
     """``data/sentence-adverbs.txt``: conjunctive adverbs, which print sets
     off with a comma after them when they open a clause."""

@@ -207,6 +207,9 @@ RULES: tuple[Rule, ...] = (
     Rule("CH146", "engine-glued-speck", "characters",
          "from a layout file, a mark glued to a known word the engine doubted, before a "
          "small letter, goes", "clean_scan.stages.characters.lone_specks:engine_glued_speck"),
+    Rule("CH147", "lone-a-speck", "characters",
+         "a small a alone before a word no article precedes (a from, a The) is a speck and goes",
+         "clean_scan.stages.characters.words:lone_a_before_function_word"),
     Rule("FN101", "move-note", "footnotes",
          "a footnote at the page foot moves after the paragraph holding its reference"),
     Rule("FN102", "reference", "footnotes",

@@ -15,12 +15,13 @@ from clean_scan.charmaps import (
     NUMBER_LABELS,
 )
 from clean_scan.document import Proposal
-from clean_scan.lexicon import Lexicon, load_lexicon
+from clean_scan.lexicon import Lexicon, function_words, load_lexicon, never_after_article
 from clean_scan.stages.characters.lines import (
     Lines,
     _tokens,
     show,  # noqa: F401 (the examples use it)
 )
+from clean_scan.stages.characters.specks import _next_line
 
 # --- ligatures -----------------------------------------------------------
 
@@ -327,6 +328,58 @@ def lone_small_i(line: str, doc: Lines) -> list[Proposal]:
         fixes.append(Proposal(start, end, "", "lone-small-i", 0.85,
                               "a small i standing alone, no word of print: a speck"))
     return fixes
+
+
+LONE_A = regex.compile(
+    r"(?:^|(?<=[\p{L}.,;:!?”’\"')—][ \t]))(?P<a>a)(?:[ \t]+(?P<next>\p{L}+)(?![\p{L}'’-])"
+    r"|[ \t]*$)")
+"""A small ``a`` standing alone, and the word after it on the line."""
+LONE_A_NEEDLE = regex.compile(r"(?<![^ \t\n])a(?![^ \t\n])")
+"""What the repair's gate looks for: an ``a`` with a space or line edge either side."""
+
+
+def lone_a_before_function_word(line: str, doc: Lines) -> list[Proposal]:
+    """A small ``a`` before a word that never follows the article (``the``,
+    ``from``, ``their``), or before a capitalised function word (``The``,
+    ``In``), is no article: a speck or a margin's dirt read as a letter,
+    which goes.
+
+    >>> show(lone_a_before_function_word, "the State emerged a from anything; of a an even")
+    'the State emerged from anything; of an even'
+    >>> show(lone_a_before_function_word, "at home. a The prospect was ruled by a", after="\\nthe")
+    'at home. The prospect was ruled by'
+
+    Left alone: the article before a noun, an adjective or an adverb, and
+    before the words that are nouns too (``a being``, ``a while``, ``a
+    not unreasonable``); ``a`` as a variable (``where a is``, ``from a to
+    b``, ``a and b``); ``a`` in a list label (``(a) the``).
+
+    >>> show(lone_a_before_function_word,
+    ...      "to have a being which a while ago was a very great and not a not small (a) the")
+    'to have a being which a while ago was a very great and not a not small (a) the'
+    >>> show(lone_a_before_function_word, "where a is known, from a to b, a and b")
+    'where a is known, from a to b, a and b'
+    """
+    never, closed = never_after_article(), function_words()
+    fixes = []
+    for m in LONE_A.finditer(line):
+        following = m.group("next")
+        if following is None:
+            following = NEXT_WORD_OF_LINE.match(_next_line(doc).lstrip())
+            following = following.group(1) if following else ""
+        if not (following in never or following.istitle() and following.lower() in closed):
+            continue
+        start, end = m.start("a"), m.end("a")
+        end += len(line[end:]) - len(line[end:].lstrip(" \t"))  # the space after it goes too
+        if end == len(line):
+            start -= len(line[:start]) - len(line[:start].rstrip(" \t"))
+        fixes.append(Proposal(start, end, "", "lone-a-speck", 0.85,
+                              f"'a {following}': no article stands before '{following}': "
+                              "a speck read as a letter"))
+    return fixes
+
+
+NEXT_WORD_OF_LINE = regex.compile(r"(\p{L}+)")
 
 
 # --- a speck read as a small letter before a capital ---------------------
