@@ -10,11 +10,10 @@ from itertools import chain, islice
 
 from clean_scan.confusion import (
     ConfusionModel,
-    KnownEdges,
-    Window,
     differing_runs,
     is_junk,
 )
+from clean_scan.known_edges import KnownEdges, Window
 from clean_scan.lexicon import (
     known_form,
     load_lexicon,
