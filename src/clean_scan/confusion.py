@@ -422,15 +422,11 @@ class ConfusionModel:
         size = len(word)
         starts: dict[str, float] = {}
         learned: list[Start] = []
-
-        def bounds(form: str, at: int, end: int) -> tuple[int, int]:
-            return (heads if at > heads else len(form),
-                    tails if size - end > tails else len(form))
-
-        for form, cost, at, end in self._spans(word):
+        for form, cost, at, end in self._spans(word):  # a list: no generator, no call a form
             if cost < starts.get(form, math.inf):
                 starts[form] = cost
-                learned.append((form, cost, *bounds(form, at, end)))
+                learned.append((form, cost, heads if at > heads else len(form),
+                                tails if size - end > tails else len(form)))
         junky: list[Start] = []
         for i, char in enumerate(word if generic else ""):
             if is_junk(char):
@@ -438,21 +434,20 @@ class ConfusionModel:
                 for form in (head + tail, *[head + letter + tail for letter in LETTERS]):
                     if starts.get(form, math.inf) > JUNK_EDIT:
                         starts[form] = JUNK_EDIT
-                        junky.append((form, JUNK_EDIT, *bounds(form, i, i + 1)))
+                        junky.append((form, JUNK_EDIT, heads if i > heads else len(form),
+                                      tails if size - i - 1 > tails else len(form)))
         return learned, junky
 
-    def _spans(self, word: str) -> Iterator[tuple[str, float, int, int]]:
+    def _spans(self, word: str) -> list[tuple[str, float, int, int]]:
         """``learned_steps(word, SECOND_OP_LIMIT)``, each form with the span
-        of ``word`` rewritten (an insertion's is empty)."""
+        of ``word`` rewritten (an insertion's is empty), in that order."""
         table = self._by_limit_table(SECOND_OP_LIMIT)
         size = len(word)
-        for i in range(size):
-            for end in (i + 1, i + 2) if i + 2 <= size else (i + 1,):
-                for printed, cost in table.get(word[i:end], ()):
-                    yield word[:i] + printed + word[end:], cost, i, end
-        for printed, cost in table.get("", ()):
-            for i in range(size + 1):
-                yield word[:i] + printed + word[i:], cost, i, i
+        return [(word[:i] + printed + word[end:], cost, i, end) for i in range(size)
+                for end in ((i + 1, i + 2) if i + 2 <= size else (i + 1,))
+                for printed, cost in table.get(word[i:end], ())] + \
+            [(word[:i] + printed + word[i:], cost, i, i) for printed, cost in table.get("", ())
+             for i in range(size + 1)]
 
     def _flagged(self, limit: float) -> dict[str, tuple[tuple[str, float, bool], ...]]:
         """:meth:`_by_limit_table` with each printed piece marked when it is
