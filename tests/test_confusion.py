@@ -7,11 +7,11 @@ import pytest
 from clean_scan.confusion import (
     GENERIC_SUB,
     ConfusionModel,
-    KnownEdges,
     is_junk,
     junk_steps,
     load_confusions,
 )
+from clean_scan.known_edges import KnownEdges
 
 
 @pytest.fixture(scope="module")

@@ -106,3 +106,30 @@ def test_build_command_writes_into_the_given_folder(tmp_path: Path) -> None:
                                       "--out-dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "lexicon.tsv").exists() and (tmp_path / "bigrams.tsv").exists()
+
+
+def test_the_packaged_spelling_tables_are_those_of_the_packaged_lexicon() -> None:
+    """Rebuild with ``python wordlists/build_lexicon.py --tables-only`` when
+    this fails: a stale file is passed over, so the stage only starts slower."""
+    from clean_scan.stages.spelling import tables
+
+    data = REPO / "src" / "clean_scan" / "data"
+    found = tables.parse((data / tables.FILE).read_text(encoding="utf-8"),
+                         tables.key((data / "lexicon.tsv").read_bytes()))
+    assert found == tables.derive(load_lexicon().words)
+
+
+def test_stale_damaged_or_missing_spelling_tables_are_derived_instead(tmp_path: Path) -> None:
+    from clean_scan.stages.spelling import tables
+
+    derived = tables.derive(load_lexicon().words)
+    (tmp_path / "lexicon.tsv").write_text("the\t100\n", encoding="utf-8")
+    written = tables.write(tmp_path).read_text(encoding="utf-8")
+    assert tables.load_from(tmp_path) == tables.derive({"the": "100"})  # its own, whole
+    assert tables.parse(written.rsplit("\n", 3)[0], tables.key(b"the\t100\n")) is None
+    (tmp_path / "lexicon.tsv").write_text("the\t101\n", encoding="utf-8")  # now stale
+    assert tables.load_from(tmp_path) == derived
+    (tmp_path / tables.FILE).write_bytes(b"\xff\xfe")  # damaged
+    assert tables.load_from(tmp_path) == derived
+    (tmp_path / tables.FILE).unlink()
+    assert tables.load_from(tmp_path) == derived

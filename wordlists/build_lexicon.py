@@ -17,14 +17,20 @@ misprint of a period word. The output goes to ``src/clean_scan/data/``:
 ``lexicon.tsv`` (word, count; lower case, most frequent first) and
 ``bigrams.tsv`` (``w1 w2``, count), pruned so that the stage loads fast,
 the common long words (``long-words.txt``) for near-match search, the
-proper names (``names.txt``), and
+proper names (``names.txt``), the tables the spelling stage derives from
+the lexicon (``lexicon-tables.txt``, keyed by the lexicon's checksum:
+``clean_scan.stages.spelling.tables``), and
 copies of the anachronism list and the real-word confusion sets.
+
+``--tables-only`` rewrites just ``lexicon-tables.txt`` for the lexicon
+already there (after a change to how the tables are derived).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.resources
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -154,7 +160,20 @@ def build(out_dir: Path = DATA, wbritish: Path | None = WBRITISH) -> tuple[int, 
         lines = (SUPPLEMENT / name).read_text(encoding="utf-8").splitlines()
         kept = [line for line in lines if line.strip() and not line.startswith("#")]
         (out_dir / name).write_text("\n".join(kept) + "\n", encoding="utf-8")
+    write_tables(out_dir)
     return len(unigrams), len(bigrams)
+
+
+def write_tables(out_dir: Path) -> Path:
+    """``lexicon-tables.txt`` for ``out_dir/lexicon.tsv``, derived by this
+    checkout's package (its ``src`` put first on the path), so the key
+    names the parameters the stage that loads them uses."""
+    src = str(HERE.parent / "src")
+    if src not in sys.path:
+        sys.path.insert(0, src)
+    from clean_scan.stages.spelling import tables
+
+    return tables.write(out_dir)
 
 
 def main(argv: Iterable[str] | None = None) -> None:
@@ -162,7 +181,12 @@ def main(argv: Iterable[str] | None = None) -> None:
     parser.add_argument("--out-dir", type=Path, default=DATA)
     parser.add_argument("--no-wbritish", action="store_true",
                         help="Build without Debian's wbritish list.")
+    parser.add_argument("--tables-only", action="store_true",
+                        help="Only rewrite lexicon-tables.txt for the lexicon there.")
     args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.tables_only:
+        print(f"wrote {write_tables(args.out_dir)}")
+        return
     words, pairs = build(args.out_dir, None if args.no_wbritish else WBRITISH)
     print(f"wrote {words} words and {pairs} bigrams to {args.out_dir}")
 

@@ -23,7 +23,7 @@ from clean_scan.pipeline import STAGE_NAMES, STAGES
 from clean_scan.restore import RestoreError, restore_from_report
 from clean_scan.review.words import DEFAULT_NAME as DEFAULT_WORDS
 from clean_scan.review.words import read_word_list as read_project_words
-from clean_scan.runner import ReviewOutcome, clean_file
+from clean_scan.runner import ReviewOutcome, clean_file, collect_rarely
 from clean_scan.stage import Context
 
 EXIT_BAD_INPUT = 2
@@ -303,4 +303,5 @@ _register_optional_commands()
 
 
 def main() -> None:
+    collect_rarely()
     cli(prog_name="clean-scan")

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 import string
-from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -27,6 +26,8 @@ from functools import lru_cache
 from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
+
+from clean_scan.known_edges import Window
 
 GENERIC_SUB = 9.0
 """Cost of a letter-for-letter substitution that the model never saw."""
@@ -55,54 +56,6 @@ def is_junk(char: str) -> bool:
     return not (char.isalpha() or char in "'’-")
 
 
-Window = Callable[[str], tuple[int, int]]
-"""For a form, how long a head and how long a tail of it some known form
-shares at most: a rewrite keeping a longer head or tail cannot reach one."""
-
-
-class KnownEdges:
-    """The heads and tails known forms share with a given form, found by
-    bisecting the forms sorted, and sorted written backwards (the forms
-    sharing the longest head with a form sort beside it).
-
-    >>> edges = KnownEdges([KnownEdges.sort({"the", "then", "hand"})])
-    >>> edges.window("tbe"), edges.window("tlien"), edges.window("hund")
-    ((1, 1), (1, 2), (1, 2))
-    """
-
-    def __init__(self, parts: list[tuple[list[str], list[str]]]) -> None:
-        self.parts = parts
-
-    @staticmethod
-    def sort(forms: AbstractSet[str]) -> tuple[list[str], list[str]]:
-        """One part: the forms sorted, and sorted written backwards."""
-        return sorted(forms), sorted(form[::-1] for form in forms)
-
-    def window(self, form: str) -> tuple[int, int]:
-        """The longest head and the longest tail of ``form`` (in lower
-        case) that a known form has. A form beyond ASCII gets no bound:
-        there lower-casing a letter may depend on its neighbours (Σ)."""
-        if not form.isascii():
-            return len(form), len(form)
-        low = form.lower()
-        back = low[::-1]
-        return (max(_shared_head(low, forward) for forward, _ in self.parts),
-                max(_shared_head(back, backward) for _, backward in self.parts))
-
-
-def _shared_head(form: str, ordered: list[str]) -> int:
-    """The longest head ``form`` shares with a string of ``ordered``."""
-    at = bisect_left(ordered, form)
-    best = 0
-    for other in ordered[max(at - 1, 0):at + 1]:
-        limit = min(len(form), len(other))
-        size = 0
-        while size < limit and form[size] == other[size]:
-            size += 1
-        best = max(best, size)
-    return best
-
-
 Start = tuple[str, float, int, int]
 """A form a second operation starts from: the form, its cost, and the
 longest head and tail a known form can share with it."""
@@ -112,7 +65,7 @@ longest head and tail a known form can share with it."""
 class FirstOps:
     """The known forms one operation on ``word`` reached (in order, at
     their cheapest), whether the generic steps were tried, and the word's
-    window (:class:`KnownEdges`)."""
+    window (:class:`~clean_scan.known_edges.KnownEdges`)."""
 
     word: str
     generic: bool
@@ -138,6 +91,8 @@ class ConfusionModel:
     _insertions: dict[tuple[frozenset[str], float], dict[str, list[tuple[str, float]]]] = field(
         default_factory=dict, repr=False)
     _flagged_tables: dict[float, dict[str, tuple[tuple[str, float, bool], ...]]] = field(
+        default_factory=dict, repr=False)
+    _lowered_tables: dict[float, dict[str, tuple[tuple[str, float, str | None], ...]]] = field(
         default_factory=dict, repr=False)
 
     @classmethod
@@ -422,9 +377,26 @@ class ConfusionModel:
         """:meth:`known_variants` with two operations, from the first's."""
         found = dict(first.found)
         learned, junky = self._starts(first.word, first.generic, first.heads, first.tails)
-        for form, cost, heads, tails in learned + junky:
-            for form2, cost2 in self._known_rewrites(form, known, heads, tails):
-                _keep_cheaper(found, form2, cost + cost2)
+        # _known_rewrites of every start, in order, in one comprehension: a
+        # word has a hundred starts, and a call each cost more than its work
+        table = self._lowered(SECOND_OP_LIMIT)
+        spots = [(head, pieces, tail, cost, plain)
+                 for form, cost, heads, tails in learned + junky
+                 for size, plain in ((len(form), form == form.lower()),)
+                 for i in range(min(size, heads + 1)) for n in (1, 2)
+                 if i + n <= size and size - i - n <= tails
+                 and (pieces := table.get(form[i:i + n]))
+                 for head, tail in ((form[:i], form[i + n:]),)]
+        # ``known`` holds lower-case forms only, so a form in small letters
+        # with a piece set in ASCII capitals is known just when it is with
+        # the piece in small letters: one look-up, and no lower-casing
+        for form2, total in [(head + printed + tail, cost + cost2)
+                             for head, pieces, tail, cost, plain in spots
+                             for printed, cost2, low in pieces
+                             if (head + low + tail in known if plain and low is not None else
+                                 (form2 := head + printed + tail) in known
+                                 or form2.lower() in known)]:
+            _keep_cheaper(found, form2, total)
         for form, cost, heads, tails in junky + learned:
             if not form.isalpha():  # junk_steps(form), where a known form can be reached
                 size = len(form)
@@ -450,15 +422,11 @@ class ConfusionModel:
         size = len(word)
         starts: dict[str, float] = {}
         learned: list[Start] = []
-
-        def bounds(form: str, at: int, end: int) -> tuple[int, int]:
-            return (heads if at > heads else len(form),
-                    tails if size - end > tails else len(form))
-
-        for form, cost, at, end in self._spans(word):
+        for form, cost, at, end in self._spans(word):  # a list: no generator, no call a form
             if cost < starts.get(form, math.inf):
                 starts[form] = cost
-                learned.append((form, cost, *bounds(form, at, end)))
+                learned.append((form, cost, heads if at > heads else len(form),
+                                tails if size - end > tails else len(form)))
         junky: list[Start] = []
         for i, char in enumerate(word if generic else ""):
             if is_junk(char):
@@ -466,21 +434,20 @@ class ConfusionModel:
                 for form in (head + tail, *[head + letter + tail for letter in LETTERS]):
                     if starts.get(form, math.inf) > JUNK_EDIT:
                         starts[form] = JUNK_EDIT
-                        junky.append((form, JUNK_EDIT, *bounds(form, i, i + 1)))
+                        junky.append((form, JUNK_EDIT, heads if i > heads else len(form),
+                                      tails if size - i - 1 > tails else len(form)))
         return learned, junky
 
-    def _spans(self, word: str) -> Iterator[tuple[str, float, int, int]]:
+    def _spans(self, word: str) -> list[tuple[str, float, int, int]]:
         """``learned_steps(word, SECOND_OP_LIMIT)``, each form with the span
-        of ``word`` rewritten (an insertion's is empty)."""
+        of ``word`` rewritten (an insertion's is empty), in that order."""
         table = self._by_limit_table(SECOND_OP_LIMIT)
         size = len(word)
-        for i in range(size):
-            for end in (i + 1, i + 2) if i + 2 <= size else (i + 1,):
-                for printed, cost in table.get(word[i:end], ()):
-                    yield word[:i] + printed + word[end:], cost, i, end
-        for printed, cost in table.get("", ()):
-            for i in range(size + 1):
-                yield word[:i] + printed + word[i:], cost, i, i
+        return [(word[:i] + printed + word[end:], cost, i, end) for i in range(size)
+                for end in ((i + 1, i + 2) if i + 2 <= size else (i + 1,))
+                for printed, cost in table.get(word[i:end], ())] + \
+            [(word[:i] + printed + word[i:], cost, i, i) for printed, cost in table.get("", ())
+             for i in range(size + 1)]
 
     def _flagged(self, limit: float) -> dict[str, tuple[tuple[str, float, bool], ...]]:
         """:meth:`_by_limit_table` with each printed piece marked when it is
@@ -493,6 +460,19 @@ class ConfusionModel:
             self._flagged_tables[limit] = table
         return table
 
+    def _lowered(self, limit: float) -> dict[str, tuple[tuple[str, float, str | None], ...]]:
+        """:meth:`_by_limit_table` with each printed piece's lower case where
+        lower-casing a form holding it lower-cases the piece alone (ASCII,
+        or already in small letters), else None."""
+        table = self._lowered_tables.get(limit)
+        if table is None:
+            table = {ocr: tuple((printed, cost, printed.lower() if printed.isascii()
+                                 or printed == printed.lower() else None)
+                                for printed, cost in pieces)
+                     for ocr, pieces in self._by_limit_table(limit).items()}
+            self._lowered_tables[limit] = table
+        return table
+
     def _known_rewrites(self, word: str, known: AbstractSet[str], heads: int, tails: int,
                         limit: float = SECOND_OP_LIMIT) -> list[tuple[str, float]]:
         """``learned_steps(word, limit, inserts=False)``, only the forms in
@@ -502,17 +482,14 @@ class ConfusionModel:
         table = self._flagged(limit)
         plain = word == word.lower()
         size = len(word)
-        hits: list[tuple[str, float]] = []
-        for i in range(min(size, heads + 1)):
-            head = word[:i]
-            for piece in (word[i], word[i:i + 2]) if i + 2 <= size else (word[i],):
-                pieces = table.get(piece)
-                if pieces and size - i - len(piece) <= tails:
-                    tail = word[i + len(piece):]
-                    hits += [(form, cost) for printed, cost, lower in pieces
-                             if (form := head + printed + tail) in known
-                             or (not (plain and lower) and form.lower() in known)]
-        return hits
+        # the places and pieces first, then every rewrite in one comprehension
+        # (one per place and piece cost more than their few look-ups)
+        spots = [(word[:i], pieces, word[i + n:]) for i in range(min(size, heads + 1))
+                 for n in (1, 2) if i + n <= size and size - i - n <= tails
+                 and (pieces := table.get(word[i:i + n]))]
+        return [(form, cost) for head, pieces, tail in spots for printed, cost, lower in pieces
+                if (form := head + printed + tail) in known
+                or (not (plain and lower) and form.lower() in known)]
 
     def _generic_known(self, word: str, known: AbstractSet[str], found: dict[str, float],
                        heads: int, tails: int) -> None:

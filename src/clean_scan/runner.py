@@ -7,6 +7,7 @@ report written as it goes, so memory stays a few times the input's size.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import html
 import time
@@ -86,6 +87,22 @@ class ReviewOutcome:
     stale: list[str]
     words_file: Path | None
     learned: int
+
+
+GC_THRESHOLD = 20_000
+"""Allocations between two young-generation collections in a command's run
+(Python's default is 700)."""
+
+
+def collect_rarely() -> None:
+    """Let the garbage collector run less often, for a command's whole run.
+    Cleaning a text makes millions of short-lived strings and tuples and
+    next to no reference cycles, so at the default threshold the collector
+    runs thousands of times and finds nothing; on the newspaper articles
+    that cost about 5% of the time. The few cycles made are freed a little
+    later instead (a few megabytes at most). Not done for library callers
+    of :func:`clean_text`, whose process is their own."""
+    gc.set_threshold(GC_THRESHOLD, 50, 100)
 
 
 def clean_file(input_path: Path, *, out_dir: Path | None = None, clean_path: str | None = None,

@@ -26,7 +26,7 @@ from clean_scan.outputs import JSON_SCHEMA_NAME, OutputPaths, plan_outputs, stem
 from clean_scan.pipeline import STAGE_NAMES
 from clean_scan.reports.json_report import VERSION as REPORT_VERSION
 from clean_scan.restore import restore_from_report
-from clean_scan.runner import clean_file, decisions_checksum
+from clean_scan.runner import clean_file, collect_rarely, decisions_checksum
 from clean_scan.segments import read_report_head
 from clean_scan.stage import Context
 from clean_scan.stages.doubtful import doubtful_share
@@ -258,3 +258,4 @@ def warm_up(options: BatchOptions) -> None:
 
     clean_text(WARM_UP_TEXT, skip=options.skip, context=options.context())
     gc.freeze()
+    collect_rarely()  # a worker started afresh (spawned) has the default

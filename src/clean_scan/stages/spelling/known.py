@@ -6,19 +6,19 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from importlib import resources
-from itertools import chain, islice
+from itertools import chain
 
 from clean_scan.confusion import (
     ConfusionModel,
-    KnownEdges,
-    Window,
     differing_runs,
     is_junk,
 )
+from clean_scan.known_edges import KnownEdges, Window
 from clean_scan.lexicon import (
     known_form,
     load_lexicon,
 )
+from clean_scan.stages.spelling import tables
 from clean_scan.stages.spelling.model import (
     HARMONIC_MAX_CONFUSION,
     MIN_CANDIDATE_DIGITS,
@@ -449,9 +449,9 @@ def candidate_known(form: str, know: Knowledge) -> bool:
 @lru_cache(maxsize=1)
 def _common_candidates() -> frozenset[str]:
     """The lexicon words common enough to be candidates whatever the
-    document says (``candidate_known``'s count test), made once."""
-    return frozenset(word for word, count in load_lexicon().words.items()
-                     if len(count) > MIN_CANDIDATE_DIGITS and word == word.lower())
+    document says (``candidate_known``'s count test), made once
+    (:mod:`~clean_scan.stages.spelling.tables`)."""
+    return frozenset(tables.load()["common_forward"])
 
 
 def candidate_set(know: Knowledge) -> frozenset[str]:
@@ -480,11 +480,12 @@ def candidate_window(know: Knowledge) -> Window:
     return know.edges[0].window
 
 
-@lru_cache(maxsize=1)
 def _common_edges() -> tuple[list[str], list[str]]:
-    """The common candidates sorted, and sorted written backwards (made
-    once, in some tens of milliseconds)."""
-    return KnownEdges.sort(_common_candidates())
+    """The common candidates sorted, and sorted written backwards
+    (``KnownEdges.sort`` of them: some tens of milliseconds when derived,
+    hence built with the lexicon)."""
+    found = tables.load()
+    return found["common_forward"], found["common_backward"]
 
 
 @lru_cache(maxsize=1)
@@ -497,12 +498,9 @@ def proper_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _letter_triples() -> frozenset[str]:
     """Every run of three letters in the most frequent words, with ``^`` and
-    ``$`` marking the word's edges (built once, in about 40 ms)."""
-    found: set[str] = set()
-    for word in islice(load_lexicon().words, SPELLING_WORDS):
-        marked = f"^{word}$"
-        found.update(marked[i:i + 3] for i in range(len(marked) - 2))
-    return frozenset(found)
+    ``$`` marking the word's edges (``tables.SPELLING_WORDS`` of them; about 40 ms
+    when derived, hence built with the lexicon)."""
+    return frozenset(tables.load()["letter_triples"])
 
 
 def unspellable(core: str) -> bool:
@@ -526,9 +524,6 @@ def unspellable(core: str) -> bool:
     return any(marked[i:i + 3] not in triples for i in range(len(marked) - 2))
 
 
-SPELLING_WORDS = 30_000
-"""The most frequent lexicon words, whose letter triples show how English
-(and the names the list carries) is spelt."""
 
 
 UNSPELLABLE_MIN_LENGTH = 4

@@ -16,8 +16,8 @@ import regex
 from clean_scan.confusion import (
     ConfusionModel,
     FirstOps,
-    KnownEdges,
 )
+from clean_scan.known_edges import KnownEdges
 from clean_scan.lexicon import (
     COMMON_DIGITS,
     Lexicon,
