@@ -108,3 +108,18 @@ if [ -n "$fresh_text" ] && [ -s "$fresh_text/russell5.gold.txt" ]; then
   render fresh5 zH-pagella    --furniture chapter-heads --gold "$fresh_text/russell2.gold.txt" "$fresh_text/russell5.gold.txt" --style A --level mild --font pagella --seed 1003 --first-page 66
   render fresh5 zC-freeserif  --furniture corner-folio --gold "$fresh_text/russell5.gold.txt" --style A --level mild --font freeserif --seed 1005 --first-page 9
 fi
+# engines: two mild pamphlets read by GNU Ocrad (apt-get install ocrad) instead of
+# Tesseract, from the pages as typeset (Ocrad reads the degraded scans past use),
+# made in session 11 as a probe of another engine's errors (looked at)
+ocrad_read() { local name=$1; shift
+  [ -s "$out/engines/$name-ocrad.raw.txt" ] && return 0
+  command -v ocrad >/dev/null || { echo "make_pamphlets: no ocrad, engines skipped" >&2; return 0; }
+  local work; work=$(mktemp -d)
+  "$PY" "$here/render_more.py" --name "$name" --out "$work/out" --work "$work/pages" --jobs 2 "$@"
+  "$PY" "$here/other_engine.py" --unscanned --engine ocrad --work "$work/pages" \
+    --pamphlet "$work/out/$name" --out "$out/engines" --name "$name-ocrad"
+  rm -rf "$work"; }
+ocrad_read eD-nimbus --gold $G/c04.gold.txt $G/c08.gold.txt --style D --level mild --font nimbus --seed 951 --title "THE PARTY" --first-page 11
+if [ -n "$fresh_text" ]; then
+  ocrad_read eB-termes --gold "$fresh_text/russell2.gold.txt" --style B --level mild --font termes --seed 952 --first-page 30
+fi
