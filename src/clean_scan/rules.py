@@ -210,6 +210,9 @@ RULES: tuple[Rule, ...] = (
     Rule("CH147", "lone-a-speck", "characters",
          "a small a alone before a word no article precedes (a from, a The) is a speck and goes",
          "clean_scan.stages.characters.words:lone_a_before_function_word"),
+    Rule("CH148", "mark-inside-word", "characters",
+         "a comma or stop between the letters of a known word whose pieces are no words "
+         "(Ru,s,sia) goes", "clean_scan.stages.characters.words:mark_inside_word"),
     Rule("FN101", "move-note", "footnotes",
          "a footnote at the page foot moves after the paragraph holding its reference"),
     Rule("FN102", "reference", "footnotes",

@@ -94,12 +94,14 @@ from clean_scan.stages.characters.specks import (
 from clean_scan.stages.characters.words import (
     LONE_A_NEEDLE,
     LONE_I_NEEDLE,
+    MARK_INSIDE_NEEDLE,
     SMALL_THEN_CAPITAL,
     glued_words,
     letter_before_capital,
     ligatures,
     lone_a_before_function_word,
     lone_small_i,
+    mark_inside_word,
     spaced_letters,
     stroke_for_i,
 )
@@ -189,6 +191,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (letter_before_capital, lambda doc: doc.lines_matching(SMALL_THEN_CAPITAL)),
     (lone_small_i, lambda doc: doc.lines_matching(LONE_I_NEEDLE)),
     (lone_a_before_function_word, lambda doc: doc.lines_matching(LONE_A_NEEDLE)),
+    (mark_inside_word, lambda doc: doc.lines_matching(MARK_INSIDE_NEEDLE)),
 )
 
 """Each line repair with its gate: the lines it can change at all (what it

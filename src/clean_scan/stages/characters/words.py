@@ -15,7 +15,13 @@ from clean_scan.charmaps import (
     NUMBER_LABELS,
 )
 from clean_scan.document import Proposal
-from clean_scan.lexicon import Lexicon, function_words, load_lexicon, never_after_article
+from clean_scan.lexicon import (
+    Lexicon,
+    function_words,
+    known_form,
+    load_lexicon,
+    never_after_article,
+)
 from clean_scan.stages.characters.lines import (
     Lines,
     _tokens,
@@ -380,6 +386,49 @@ def lone_a_before_function_word(line: str, doc: Lines) -> list[Proposal]:
 
 
 NEXT_WORD_OF_LINE = regex.compile(r"(\p{L}+)")
+
+
+MARKED_WORD = regex.compile(r"(?<![\p{L}\p{N}.,;:'’-])\p{L}+(?:[,.;:]\p{Ll}+)+(?![\p{L}\p{N}])")
+"""Small letters parted only by stops, commas, colons or semicolons, no
+space after any (``Ru,s,sia``, ``fir,st``), after a word's first letters."""
+MARK_INSIDE_NEEDLE = regex.compile(r"\p{Ll}[,.;:]\p{Ll}")
+"""What the repair's gate looks for: a mark between two small letters."""
+
+
+def mark_inside_word(line: str, doc: Lines) -> list[Proposal]:
+    """Marks between the letters of one word, taken out where the letters
+    make a known word and the pieces do not make known words (a space the
+    scan lost after a comma, ``however,the``, parts two words): an engine
+    that reads a letter's stroke as a comma or a stop beside it
+    (``Ru,s,sia``, ``fir,st``, ``wa,s``).
+
+    >>> show(mark_inside_word, "agricultural Ru,s,sia fir,st of all, as it wa,s then")
+    'agricultural Russia first of all, as it was then'
+
+    Left alone: pieces that are words (``however,the``), abbreviations
+    (``i.e.``, ``e.g``, ``U.S.S.R.``), and what no lexicon knows joined.
+
+    >>> show(mark_inside_word, "however,the plan, i.e. the one, e.g ours, U.S.S.R. and xy,zq")
+    'however,the plan, i.e. the one, e.g ours, U.S.S.R. and xy,zq'
+    """
+    lexicon, closed = load_lexicon(), function_words()
+    fixes = []
+    for m in MARKED_WORD.finditer(line):
+        pieces = regex.split(r"[,.;:]", m.group())
+        joined = "".join(pieces)
+        if len(joined) < 3 or not (known_form(joined, lexicon) or doc.count(joined) >= 2):
+            continue
+        if all(len(p) > 1 and known_form(p, lexicon) for p in pieces) and \
+                all(len(p) > 2 or p.lower() in closed for p in pieces[1:]):
+            continue  # words, a space lost after the mark (not ``fir,st``: st is no word here)
+        at = m.start()
+        for piece in pieces[:-1]:
+            at += len(piece)
+            fixes.append(Proposal(at, at + 1, "", "mark-inside-word", 0.85,
+                                  f"'{m.group()}': '{joined}' is a word, its pieces are not: "
+                                  "a letter's stroke read as a mark"))
+            at += 1
+    return fixes
 
 
 # --- a speck read as a small letter before a capital ---------------------
