@@ -213,6 +213,10 @@ RULES: tuple[Rule, ...] = (
     Rule("CH148", "mark-inside-word", "characters",
          "a comma or stop between the letters of a known word whose pieces are no words "
          "(Ru,s,sia) goes", "clean_scan.stages.characters.words:mark_inside_word"),
+    Rule("CH149", "learned-substitution", "characters",
+         "a capital inside a small-letter word goes for the letters that, put in its place, "
+         "make known words of three or more of the document's such words (diRerent)",
+         "clean_scan.stages.characters.learned:learned_substitutions"),
     Rule("FN101", "move-note", "footnotes",
          "a footnote at the page foot moves after the paragraph holding its reference"),
     Rule("FN102", "reference", "footnotes",
