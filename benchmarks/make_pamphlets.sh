@@ -111,15 +111,22 @@ fi
 # engines: two mild pamphlets read by GNU Ocrad (apt-get install ocrad) instead of
 # Tesseract, from the pages as typeset (Ocrad reads the degraded scans past use),
 # made in session 11 as a probe of another engine's errors (looked at)
-ocrad_read() { local name=$1; shift
-  [ -s "$out/engines/$name-ocrad.raw.txt" ] && return 0
+ocrad_read() { local set=$1 name=$2; shift 2
+  [ -s "$out/$set/$name-ocrad.raw.txt" ] && return 0
   command -v ocrad >/dev/null || { echo "make_pamphlets: no ocrad, engines skipped" >&2; return 0; }
   local work; work=$(mktemp -d)
   "$PY" "$here/render_more.py" --name "$name" --out "$work/out" --work "$work/pages" --jobs 2 "$@"
   "$PY" "$here/other_engine.py" --unscanned --engine ocrad --work "$work/pages" \
-    --pamphlet "$work/out/$name" --out "$out/engines" --name "$name-ocrad"
+    --pamphlet "$work/out/$name" --out "$out/$set" --name "$name-ocrad"
   rm -rf "$work"; }
-ocrad_read eD-nimbus --gold $G/c04.gold.txt $G/c08.gold.txt --style D --level mild --font nimbus --seed 951 --title "THE PARTY" --first-page 11
+ocrad_read engines eD-nimbus --gold $G/c04.gold.txt $G/c08.gold.txt --style D --level mild --font nimbus --seed 951 --title "THE PARTY" --first-page 11
 if [ -n "$fresh_text" ]; then
-  ocrad_read eB-termes --gold "$fresh_text/russell2.gold.txt" --style B --level mild --font termes --seed 952 --first-page 30
+  ocrad_read engines eB-termes --gold "$fresh_text/russell2.gold.txt" --style B --level mild --font termes --seed 952 --first-page 30
+fi
+# fresh6: read by Ocrad as engines are, in other faces, seeds and texts, measured only
+ocrad_read fresh6 fA-libertine --gold $G/c10.gold.txt --style A --level mild --font libertine --seed 961 --title "LEADER OR ALLY" --first-page 5
+ocrad_read fresh6 fB-pagella --gold $G/c06.gold.txt --style B --level mild --font pagella --seed 962 --first-page 50
+if [ -n "$fresh_text" ] && [ -s "$fresh_text/russell5.gold.txt" ]; then
+  ocrad_read fresh6 fD-schola --gold "$fresh_text/russell5.gold.txt" --style D --level mild --font schola --seed 963 --title "PHILOSOPHY" --first-page 12
+  ocrad_read fresh6 fD-garamond --gold "$fresh_text/russell4.gold.txt" --style D --level mild --font garamond --seed 964 --title "KNOWLEDGE" --first-page 70
 fi
