@@ -52,8 +52,9 @@ def learned_substitutions(text: str, doc: Lines) -> list[Proposal]:
     inside = [(m.start(1), m.group()) for m in INNER_CAPITAL.finditer(text)]
     if len({word for _, word in inside}) < MIN_WORDS:
         return []
-    taught = learn({word for _, word in inside})
-    found = [(at, word, taught.get(word)) for at, word in inside] + _capital_first(text, taught)
+    taught, letters_for = learn({word for _, word in inside})
+    found = [(at, word, taught.get(word)) for at, word in inside] + \
+        _capital_first(text, letters_for)
     proposals = []
     for at, word, letters in found:
         if letters is not None:
@@ -68,14 +69,13 @@ OPENING_CAPITAL = regex.compile(r"(?<![\p{L}\p{N}'’-])(\p{Lu})\p{Ll}+(?![\p{L}
 SENTENCE_END = regex.compile(r"(?:^|[.!?][’”\"')]*)\s*$")
 
 
-def _capital_first(text: str, taught: dict[str, str]) -> list[tuple[int, str, str]]:
+def _capital_first(text: str, letters_for: dict[str, str]) -> list[tuple[int, str, str]]:
     """Words opening with a capital the document's substitutions were
-    taught for (``Wuths``), unknown as printed, that the same substitution
-    makes known: the capital misread the same way at a word's start. Each
-    comes with the letters in the case its place asks: a capital first at a
-    sentence's start (``Truths``), else small."""
-    letters_for = {c: letters for word, letters in taught.items()
-                   for c in word[1:] if c.isupper()}
+    taught for (``Wuths``; ``letters_for``: the letters each capital stands
+    for), unknown as printed, that the same substitution makes known: the
+    capital misread the same way at a word's start. Each comes with the
+    letters in the case its place asks: a capital first at a sentence's
+    start (``Truths``), else small."""
     if not letters_for:
         return []
     lexicon = load_lexicon()
@@ -91,15 +91,17 @@ def _capital_first(text: str, taught: dict[str, str]) -> list[tuple[int, str, st
     return found
 
 
-def learn(words: set[str]) -> dict[str, str]:
-    """The words that the document's substitutions make known, with the
-    letters each one's capital stands for. A substitution of capital ``C``
-    by letters ``s`` is the document's where it makes known words of
-    ``MIN_WORDS`` different words or more; a word two such substitutions
-    make known takes the one more words teach."""
+def learn(words: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The words the document's substitutions make known, with the letters
+    each one's capital stands for, and for each capital so taught the
+    letters most words teach. A substitution of capital ``C`` by letters
+    ``s`` is the document's where it makes known words of ``MIN_WORDS``
+    different words or more; a word two such substitutions make known takes
+    the one more words teach (ties in the letters' order, so a run decides
+    as the one before it did)."""
     lexicon = load_lexicon()
     makes: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for word in words:
+    for word in sorted(words):
         capital = next(c for c in word[1:] if c.isupper())
         at = word.index(capital, 1)
         head, tail = word[:at], word[at + 1:]
@@ -108,11 +110,12 @@ def learn(words: set[str]) -> dict[str, str]:
                 continue  # a capital for its own small letter is another rule's
             if known_form(head + letters + tail, lexicon):
                 makes[(capital, letters)].append(word)
-    taught: dict[str, tuple[int, str]] = {}
-    for (_, letters), made in makes.items():
-        if len(made) < MIN_WORDS:
-            continue
+    accepted = sorted(((-len(made), capital, letters), made)
+                      for (capital, letters), made in makes.items() if len(made) >= MIN_WORDS)
+    taught: dict[str, str] = {}
+    letters_for: dict[str, str] = {}
+    for (_, capital, letters), made in accepted:
+        letters_for.setdefault(capital, letters)
         for word in made:
-            if len(made) > taught.get(word, (0, ""))[0]:
-                taught[word] = (len(made), letters)
-    return {word: letters for word, (_, letters) in taught.items()}
+            taught.setdefault(word, letters)
+    return taught, letters_for
