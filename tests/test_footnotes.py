@@ -399,20 +399,26 @@ def test_a_reference_read_as_a_tilde_after_a_stop_not_an_apostrophe_after_that()
     assert "That[1]" not in clean
 
 
+def _two_note_pages(reference: str, mark: str) -> str:
+    """Two pages, each with a note at its foot: the first's marked ``'``
+    (a raised 1 misread), the second's reference and note marked as given."""
+    first = ("The allotments were dug in the first spring of the war.! Most of\n"
+             "them were still worked when the peace came.\n\n" + BODY +
+             "\n' The figures are the borough engineer's, from his report of 1941.\n")
+    second = (NEXT_PAGE.replace(" hall.\n", f" hall, where the vicar spoke.{reference} Nobody\n")
+              + "answered him, and the meeting broke up early that night.\n\n"
+              f"{mark} The vicar's speech was printed in the parish magazine that May.\n")
+    return first + "\f" + second
+
+
 def test_a_garbled_mark_no_single_stroke_numbers_on_from_the_last_page() -> None:
     """A raised 1 is read as an apostrophe; a raised 2 as ``?`` or ``>``:
     a page's first note opening with those is no 1, so its number follows
     the last note's."""
-    first = ("The allotments were dug in the first spring of the war.! Most of\n"
-             "them were still worked when the peace came.\n\n" + BODY +
-             "\n' The figures are the borough engineer's, from his report of 1941.\n")
-    second = (NEXT_PAGE.replace(" hall.\n", " hall, where the vicar spoke.! Nobody\n")
-              + "answered him, and the meeting broke up early that night.\n\n"
-              "? The vicar's speech was printed in the parish magazine that May.\n")
     third = ("The next year the tenants elected a new committee.! It met monthly\n"
              "in the same hall for the rest of the war.\n\n"
              "> Its minute books are kept in the borough library to this day.\n")
-    clean = clean_text(first + "\f" + second + "\f" + third).clean
+    clean = clean_text(_two_note_pages("!", "?") + "\f" + third).clean
     assert "[1] The figures are" in clean
     assert "[2] The vicar's speech" in clean or "[2] The vicar’s speech" in clean
     assert "[3] Its minute books" in clean
@@ -449,12 +455,6 @@ def test_a_speck_before_a_garbled_note_mark() -> None:
 def test_a_star_alone_on_its_page_after_numbered_notes_numbers_on() -> None:
     """Engines read a raised 2 as a star: a page's only note marked so, in
     a text whose notes were numbered before it, is the next number."""
-    first = ("The allotments were dug in the first spring of the war.! Most of\n"
-             "them were still worked when the peace came.\n\n" + BODY +
-             "\n' The figures are the borough engineer's, from his report of 1941.\n")
-    second = (NEXT_PAGE.replace(" hall.\n", " hall, where the vicar spoke.* Nobody\n")
-              + "answered him, and the meeting broke up early that night.\n\n"
-              "* The vicar's speech was printed in the parish magazine that May.\n")
-    clean = clean_text(first + "\f" + second).clean
+    clean = clean_text(_two_note_pages("*", "*")).clean
     assert "vicar spoke.[2] Nobody" in clean
     assert "[2] The vicar" in clean
