@@ -251,6 +251,19 @@ def clause_openers() -> frozenset[str]:
     return _data_words("clause-openers.txt")
 
 
+def function_word_before_content(word: str, following: str) -> bool:
+    """Whether ``word`` is a function word and ``following`` (in small
+    letters) a word of content, neither a function word nor one opening a
+    clause: no mark parts such a pair in print (``by. inevitable``, ``among
+    the: mass``).
+
+    >>> function_word_before_content("The", "mass"), function_word_before_content("by", "which")
+    (True, False)
+    """
+    closed = function_words()
+    return word.lower() in closed and following not in closed and following not in clause_openers()
+
+
 @lru_cache(maxsize=1)
 def never_after_article() -> frozenset[str]:
     """``data/never-after-article.txt``: the closed-class words that never

@@ -537,40 +537,6 @@ def rising_chain(numbered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return chain if len(chain) >= 3 else []
 
 
-def rising_chains(numbered: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """The longest :func:`rising_chain`, and the chains of three or more
-    found before and after it, in turn, that go on its numbering: two misread
-    folios in a row break a chain, not the page sequence.
-
-    >>> pairs = [(10, 9), (30, 10), (50, 11), (110, 14), (130, 15), (150, 16), (170, 17)]
-    >>> [[n for _, n in chain] for chain in rising_chains(pairs)]
-    [[14, 15, 16, 17], [9, 10, 11]]
-    >>> [[n for _, n in chain] for chain in rising_chains([(10, 9), (30, 10), (50, 11), (70, 40),
-    ...                                                    (90, 41), (110, 42), (130, 43)])]
-    [[40, 41, 42, 43]]
-    """
-    chains: list[list[tuple[int, int]]] = []
-    pending = [numbered]
-    while pending:
-        part = pending.pop()
-        chain = rising_chain(part)
-        if not chain or (chains and not any(_goes_on(chain, other) for other in chains)):
-            continue
-        chains.append(chain)
-        first, last = chain[0][0], chain[-1][0]
-        pending += [[p for p in part if p[0] < first and p[1] < chain[0][1]],
-                    [p for p in part if p[0] > last and p[1] > chain[-1][1]]]
-    return chains
-
-
-def _goes_on(chain: list[tuple[int, int]], other: list[tuple[int, int]]) -> bool:
-    """Whether ``chain`` numbers on from ``other`` (before or after it) at
-    about the lines per page ``other`` shows."""
-    (a, n), (b, m) = (other[-1], chain[0]) if chain[0][0] > other[-1][0] else (chain[-1], other[0])
-    per_page = (other[-1][0] - other[0][0]) / (other[-1][1] - other[0][1])
-    return m > n and 0.5 * per_page <= (b - a) / (m - n) <= 1.5 * per_page
-
-
 def _heading_follows(lines: list[Line], i: int) -> bool:
     """The next non-blank line is in capitals: ``i`` is a chapter number."""
     for line in lines[i + 1 : i + 4]:

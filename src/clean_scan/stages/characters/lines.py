@@ -165,6 +165,11 @@ class Lines:
         return stops_are_specks(self.text)
 
     @cached_property
+    def glyph_mark(self) -> str:
+        """:func:`glyph_mark` of the text."""
+        return glyph_mark(self.text)
+
+    @cached_property
     def hyphen_specky(self) -> bool:
         """Whether :func:`clean_scan.stages.characters.specks.hyphen_speck_rate` says
         the text's hyphens between words are specks by the dozen."""
@@ -509,3 +514,28 @@ def show(repair: Callable[[str, Lines], list[Proposal]], line: str, before: str 
             line = line[:fix.start] + fix.replacement + line[fix.end:]
             last = fix.start
     return line
+
+
+MARK_BEFORE_LETTER = regex.compile(r"\p{Ll}[,.;:](\p{Ll})")
+GLYPH_MARKS = 20
+"""Marks between small letters a document must have for their census to say anything."""
+GLYPH_SHARE = 0.8
+"""The share of them one letter must follow for the mark to be taken for its stroke."""
+
+
+def glyph_mark(text: str) -> str:
+    """The letter the text's marks between small letters stand before
+    nearly always, or '': an engine reading a letter's stroke as a mark
+    beside it does so every time (GNU Ocrad's ``,s`` for an ``s`` in
+    Nimbus: ``Ru,s,sia``, ``leader,ship``), where a lost space or an
+    abbreviation puts no one letter after its marks.
+
+    >>> glyph_mark("the Ru,s,sia of the leader,ship and fir,st ta,sk " * 5), glyph_mark("i.e. e.g")
+    ('s', '')
+    """
+    after = Counter(m.group(1) for m in MARK_BEFORE_LETTER.finditer(text))
+    total = sum(after.values())
+    if total < GLYPH_MARKS:
+        return ""
+    letter, n = after.most_common(1)[0]
+    return letter if n >= GLYPH_SHARE * total else ""

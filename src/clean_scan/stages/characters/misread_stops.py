@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import clause_openers, function_words, load_lexicon
+from clean_scan.lexicon import function_word_before_content, function_words, load_lexicon
 from clean_scan.stages.characters.specks import SPECKY, _next_line
 
 if TYPE_CHECKING:
@@ -161,15 +161,7 @@ def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
             for m in COLON_BEFORE_SMALL.finditer(line)
             if m.group("next") not in COORDINATING and (
                 lexicon.pair_count(m.group("word"), m.group("next")) > 0
-                or _function_word_before_content(m.group("word"), m.group("next")))]
-
-
-def _function_word_before_content(word: str, following: str) -> bool:
-    """Whether ``word`` is a function word and ``following`` a word of
-    content (neither a function word nor one opening a clause)."""
-    closed = function_words()
-    return (word.lower() in closed and following not in closed
-            and following not in clause_openers())
+                or function_word_before_content(m.group("word"), m.group("next")))]
 
 
 def _following_line(doc: Lines) -> str:

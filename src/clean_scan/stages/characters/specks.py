@@ -37,6 +37,7 @@ from clean_scan.lexicon import (
     Lexicon,
     binding_words,
     clause_openers,
+    function_word_before_content,
     function_words,
     load_lexicon,
     sentence_adverbs,
@@ -278,10 +279,8 @@ def _speck_before(word: str, following: str, lexicon: Lexicon) -> bool:
     (``forced. to``)."""
     if following in clause_openers() or word in sentence_adverbs():
         return False
-    closed = function_words()
-    if word in closed and following not in closed:
-        return True
-    return lexicon.pair_count(word, following) > 0
+    return function_word_before_content(word, following) or \
+        lexicon.pair_count(word, following) > 0
 
 
 PRINTED_LINE = 100

@@ -4,8 +4,6 @@ broken where a ligature stood."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
-from functools import lru_cache
 from itertools import accumulate, compress, count
 
 import regex
@@ -409,7 +407,7 @@ def mark_inside_word(line: str, doc: Lines) -> list[Proposal]:
 
     Pieces that are words are parted by a space lost after the mark
     (``however,the``), unless the document's marks between small letters
-    stand before one letter nearly always (:func:`glyph_mark`): then the
+    stand before one letter nearly always (``Lines.glyph_mark``): then the
     mark is that letter's stroke (``leader,ship``). Left alone besides:
     abbreviations (``i.e.``, ``e.g``, ``U.S.S.R.``), and what no lexicon
     knows joined.
@@ -417,14 +415,13 @@ def mark_inside_word(line: str, doc: Lines) -> list[Proposal]:
     >>> show(mark_inside_word, "however,the plan, i.e. the one, e.g ours, U.S.S.R. and xy,zq")
     'however,the plan, i.e. the one, e.g ours, U.S.S.R. and xy,zq'
     """
-    lexicon, closed = load_lexicon(), function_words()
+    lexicon, closed, glyph = load_lexicon(), function_words(), doc.glyph_mark
     fixes = []
     for m in MARKED_WORD.finditer(line):
         pieces = regex.split(r"[,.;:]", m.group())
         joined = "".join(pieces)
         if len(joined) < 3 or not (known_form(joined, lexicon) or doc.count(joined) >= 2):
             continue
-        glyph = glyph_mark(doc.text) if doc is not None else ""
         if all(len(p) > 1 and known_form(p, lexicon) for p in pieces) and \
                 all(len(p) > 2 or p.lower() in closed for p in pieces[1:]) and \
                 not (glyph and all(p.startswith(glyph) for p in pieces[1:])):
@@ -437,32 +434,6 @@ def mark_inside_word(line: str, doc: Lines) -> list[Proposal]:
                                   "a letter's stroke read as a mark"))
             at += 1
     return fixes
-
-
-MARK_BEFORE_LETTER = regex.compile(r"\p{Ll}[,.;:](\p{Ll})")
-GLYPH_MARKS = 20
-"""Marks between small letters a document must have for their census to say anything."""
-GLYPH_SHARE = 0.8
-"""The share of them one letter must follow for the mark to be taken for its stroke."""
-
-
-@lru_cache(maxsize=2)
-def glyph_mark(text: str) -> str:
-    """The letter the text's marks between small letters stand before
-    nearly always, or '': an engine reading a letter's stroke as a mark
-    beside it does so every time (GNU Ocrad's ``,s`` for an ``s`` in
-    Nimbus: ``Ru,s,sia``, ``leader,ship``), where a lost space or an
-    abbreviation puts no one letter after its marks.
-
-    >>> glyph_mark("the Ru,s,sia of the leader,ship and fir,st ta,sk " * 5), glyph_mark("i.e. e.g")
-    ('s', '')
-    """
-    after = Counter(m.group(1) for m in MARK_BEFORE_LETTER.finditer(text))
-    total = sum(after.values())
-    if total < GLYPH_MARKS:
-        return ""
-    letter, n = after.most_common(1)[0]
-    return letter if n >= GLYPH_SHARE * total else ""
 
 
 # --- a speck read as a small letter before a capital ---------------------

@@ -18,7 +18,7 @@ import regex
 from clean_scan.charmaps import LETTERS_FOR_DIGIT, SUPERSCRIPT_DIGITS
 from clean_scan.layout import Line
 from clean_scan.lexicon import function_words, known_form, load_lexicon
-from clean_scan.stages.footnotes.notes import Note, first_text_after, next_page_break
+from clean_scan.stages.footnotes.notes import LAST_WORD, Note, first_text_after, next_page_break
 
 NOT_A_REFERENCE_BEFORE = regex.compile(
     r"(?i)(?:\b(?:no|nos|p|pp|page|pages|chapter|chap|ch|part|article|art|vol|section|"
@@ -245,7 +245,7 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match,
 
 def _last_word(text: str, end: int) -> str:
     """The word ending at ``end``, lower-cased."""
-    word = regex.search(r"\p{L}+$", text[max(0, end - 30):end])
+    word = LAST_WORD.search(text[max(0, end - 30):end])
     return word.group().lower() if word else ""
 
 
