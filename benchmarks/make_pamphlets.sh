@@ -10,7 +10,8 @@
 # sample book's chapters with notes, in other faces and seeds, to study that)
 # and OUT/tune5 (Tesseract's --psm 4, a mode no other set uses, as a probe) and
 # OUT/tune6 (furniture the renderer does not print: folios alone at the top, in
-# the corner, chapter titles as heads; see render_more.py).
+# the corner, chapter titles as heads; see render_more.py) and OUT/tune7 (three
+# more pamphlets read by GNU Ocrad, to study that engine, looked at).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -129,4 +130,11 @@ ocrad_read fresh6 fB-pagella --gold $G/c06.gold.txt --style B --level mild --fon
 if [ -n "$fresh_text" ] && [ -s "$fresh_text/russell5.gold.txt" ]; then
   ocrad_read fresh6 fD-schola --gold "$fresh_text/russell5.gold.txt" --style D --level mild --font schola --seed 963 --title "PHILOSOPHY" --first-page 12
   ocrad_read fresh6 fD-garamond --gold "$fresh_text/russell4.gold.txt" --style D --level mild --font garamond --seed 964 --title "KNOWLEDGE" --first-page 70
+fi
+# tune7: three more pamphlets read by Ocrad, in faces, seeds and texts no Ocrad
+# set used, made in session 12 to study that engine further (looked at)
+ocrad_read tune7 gB-bonum --gold $G/c02.gold.txt $G/c00.gold.txt --style B --level mild --font bonum --seed 972 --first-page 7
+if [ -n "$fresh_text" ] && [ -s "$fresh_text/russell7.gold.txt" ]; then
+  ocrad_read tune7 gA-dejavu --gold "$fresh_text/russell7.gold.txt" --style A --level mild --font dejavu-serif --seed 971 --title "MATTER" --first-page 19
+  ocrad_read tune7 gD-freeserif --gold "$fresh_text/russell6.gold.txt" --style D --level mild --font freeserif --seed 973 --first-page 33
 fi
