@@ -214,9 +214,15 @@ RULES: tuple[Rule, ...] = (
          "a comma or stop between the letters of a known word whose pieces are no words "
          "(Ru,s,sia) goes", "clean_scan.stages.characters.words:mark_inside_word"),
     Rule("CH149", "learned-substitution", "characters",
-         "a capital inside a small-letter word goes for the letters that, put in its place, "
-         "make known words of three or more of the document's such words (diRerent)",
+         "characters an engine gives for the same letters every time (a capital inside a "
+         "word, its mark for an unread glyph, a small letter for a close-set pair) go for "
+         "the letters that make known words of enough of the document's unknown words "
+         "(diRerent, u_th, conwol)",
          "clean_scan.stages.characters.learned:learned_substitutions"),
+    Rule("CH150", "glyph-stroke", "characters",
+         "where a document's marks between small letters stand before one letter nearly "
+         "always, each mark before that letter in a word is its stroke and goes (,sociali,st)",
+         "clean_scan.stages.characters.learned:glyph_strokes"),
     Rule("FN101", "move-note", "footnotes",
          "a footnote at the page foot moves after the paragraph holding its reference"),
     Rule("FN102", "reference", "footnotes",

@@ -36,7 +36,7 @@ import regex
 from clean_scan.charmaps import LIGATURES, NUMBER_GARBLES
 from clean_scan.document import Flag, Proposal
 from clean_scan.stage import Context, Stage, StageResult
-from clean_scan.stages.characters.learned import learned_substitutions
+from clean_scan.stages.characters.learned import glyph_strokes, learned_substitutions
 from clean_scan.stages.characters.lines import Lines, show
 from clean_scan.stages.characters.lone_specks import engine_glued_speck, engine_speck, lone_speck
 from clean_scan.stages.characters.margins import margin_noise
@@ -115,7 +115,7 @@ Repair = Callable[[str, "Lines"], list[Proposal]]
 Gate = Callable[["Lines"], set[int]]
 
 WHOLE_TEXT_REPAIRS: tuple[Repair, ...] = (spaced_letters, engine_speck, engine_glued_speck,
-                                          learned_substitutions)
+                                          learned_substitutions, glyph_strokes)
 """Repairs that need no line context: run once over the whole text (faster)."""
 
 

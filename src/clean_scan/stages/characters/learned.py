@@ -1,121 +1,412 @@
-"""Letter substitutions a document teaches: one engine's way with one face.
+"""Substitutions a document teaches: one engine's way with one face.
 
 An engine that cannot read a ligature or a close-set pair of letters gives
-the same wrong character for it every time, often a capital no word has in
-its middle: GNU Ocrad reads Termes' ``ff`` and ``fl`` as ``R`` and its
-``tr`` as ``W`` (``diRerent``, ``absWact``, ``illusWation``). No table made
-from other engines knows that, but the document shows it: put two small
-letters in the capital's place and word after word becomes a known word.
+the same wrong characters for it every time: GNU Ocrad reads Termes' ``ff``
+as ``R`` and its ``tr`` as ``W`` or ``w`` (``diRerent``, ``absWact``,
+``conwol``), Bonum's ``ty`` as ``S`` (``activiS``), DejaVu's ``ff`` as
+``K``, and an unread glyph as ``_`` (``u_th``, ``e_ort``). No table made
+from other engines knows that, but the document shows it: put the right
+letters in the wrong ones' place and word after word becomes a known word.
 A substitution that makes known words of three different misread words or
-more is this document's; it is then made in every word it turns into a
-known one.
+more (five, and half of those holding them, for small letters alone) is
+this document's; it is then made in every unknown word it turns into a
+known one. A chance rewrite of common letters explains too small a share of
+the words holding them, or puts letters the document prints rightly far
+more often than it misreads them, and does not pass.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from itertools import product
+import unicodedata
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
 from string import ascii_lowercase
 
 import regex
 
 from clean_scan.document import Proposal
 from clean_scan.lexicon import known_form, load_lexicon
+from clean_scan.stage import Context  # noqa: F401  (doctests)
 from clean_scan.stages.characters.lines import Lines
+from clean_scan.stages.spelling import tables
 
-INNER_CAPITAL = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Ll}+(\p{Lu})\p{Ll}*(?![\p{L}\p{N}])")
-"""A word in small letters but for one capital after its first letter
-(``diRerent``, ``oR``): a capital no word has there."""
-REPLACEMENTS = tuple(ascii_lowercase) + tuple(a + b for a, b in product(ascii_lowercase, repeat=2))
-"""What a misread character may stand for: one letter or two (a ligature, a pair)."""
 MIN_WORDS = 3
 """Different words a substitution must make known for the document to teach it."""
+PLAIN_MIN_WORDS = 5
+"""Different words a substitution of small letters alone must make known."""
+MIN_SHARE = 0.5
+"""The share of the document's unknown words holding a substitution's
+characters that it must make known: an engine's habit explains most of
+them, a chance rewrite few."""
+MAX_SPAN = 3
+"""The most characters a misread stands for, or is read as (``ffi``, ``u_``)."""
+MIN_KEPT = 3
+"""The fewest letters a word must keep besides its misread to teach one: a
+fragment of two (``Ses``) has a rewrite into some word for any misread."""
+MIN_LETTERS = 4
+"""The shortest known word a substitution may teach or make: three letters
+leave too many rewrites open to a chance one."""
+RIGHTLY_PRINTED = 10
+"""How many times more often than a substitution is taught the document's
+known words may print its letters rightly: an engine that misreads ``tr``
+in one face may still read it in another, seldom ten times as often."""
+INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
+"""A capital after a small letter: no word is spelt so (``eRect`` is not
+``erect``), though a name may be (``McKay``)."""
+SENTENCE_END = regex.compile(r"(?:^|[.!?][’”\"')]*)\s*$")
 
 
-def learned_substitutions(text: str, doc: Lines) -> list[Proposal]:
-    """Each word with a capital inside that one of the document's learned
-    substitutions makes a known word of (:func:`learn`).
+def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
+    """Each unknown word that one of the document's learned substitutions
+    (:func:`learn`) makes a known word of.
 
     >>> text = ("a diRerent view, the diRerence, absWact and illusWation, the "
-    ...         "indesWuctible, oR we go, an eRort, HeRe is a McKay. Wuths, the Wuths")
+    ...         "indesWuctible, cut oR, an eRect, HeRe is a McKay. Wuths, the Wuths")
     >>> [text[p.start:p.end] + ">" + p.replacement for p in learned_substitutions(text, None)]
     ['R>ff', 'R>ff', 'W>tr', 'W>tr', 'W>tr', 'R>ff', 'R>ff', 'W>Tr', 'W>tr']
 
-    A capital so taught opening a word unknown as printed is read the same
-    way (``Wuths``). Left alone: any other capital opening a word, names
-    with a capital inside (``McKay``), a word no substitution makes known,
-    and any substitution fewer than three different words teach.
+    Small letters and unread glyphs are learned the same way (``w`` for
+    ``tr``, ``u_`` for ``wi``):
+
+    >>> text = ("the conwol of geomewy, a neuwal and conwary view, wuly a swuggle; "
+    ...         "u_th u_thin u_thout a u_tness")
+    >>> [text[p.start:p.end] + ">" + p.replacement for p in learned_substitutions(text, None)]
+    ['w>tr', 'w>tr', 'w>tr', 'w>tr', 'w>tr', 'w>tr', 'u_>wi', 'u_>wi', 'u_>wi', 'u_>wi']
+
+    A word with a capital after a small letter is misread though its
+    letters spell a word (``eRect`` is ``effect``). Left alone: names with a
+    capital inside (``McKay``), a word no learned substitution makes known,
+    and any substitution fewer than three words teach.
 
     >>> learned_substitutions("a diRerent view, the absWact idea", None)
     []
     """
-    inside = [(m.start(1), m.group()) for m in INNER_CAPITAL.finditer(text)]
-    if len({word for _, word in inside}) < MIN_WORDS:
+    glyph = doc.glyph_mark if doc is not None else ""
+    places: dict[str, list[int]] = defaultdict(list)
+    for m in _token_pattern(glyph).finditer(text):
+        places[m.group()].append(m.start())
+    read = {printed: _without_marks(printed, glyph) for printed in places}
+    unknown = {printed for printed, word in read.items() if _unknown(word)}
+    known = Counter()
+    for printed in places.keys() - unknown:
+        known[read[printed].lower()] += len(places[printed])
+    taught = learn({read[printed] for printed in unknown}, known)
+    if not taught:
         return []
-    taught, letters_for = learn({word for _, word in inside})
-    found = [(at, word, taught.get(word)) for at, word in inside] + \
-        _capital_first(text, letters_for)
     proposals = []
-    for at, word, letters in found:
-        if letters is not None:
-            proposals.append(Proposal(at, at + 1, letters, "learned-substitution", 0.9,
-                                      f"'{word}': this document's engine reads '{letters}' as "
-                                      f"'{text[at]}' (so read, {MIN_WORDS} or more of its "
-                                      "misread words are known words)"))
-    return proposals
-
-
-OPENING_CAPITAL = regex.compile(r"(?<![\p{L}\p{N}'’-])(\p{Lu})\p{Ll}+(?![\p{L}\p{N}])")
-SENTENCE_END = regex.compile(r"(?:^|[.!?][’”\"')]*)\s*$")
-
-
-def _capital_first(text: str, letters_for: dict[str, str]) -> list[tuple[int, str, str]]:
-    """Words opening with a capital the document's substitutions were
-    taught for (``Wuths``; ``letters_for``: the letters each capital stands
-    for), unknown as printed, that the same substitution makes known: the
-    capital misread the same way at a word's start. Each comes with the
-    letters in the case its place asks: a capital first at a sentence's
-    start (``Truths``), else small."""
-    if not letters_for:
-        return []
-    lexicon = load_lexicon()
-    found = []
-    for m in OPENING_CAPITAL.finditer(text):
-        word, capital = m.group(), m.group(1)
-        letters = letters_for.get(capital)
-        if letters is None or known_form(word, lexicon) or \
-                not known_form(letters + word[1:], lexicon):
+    for printed in sorted(unknown):
+        rewrite = taught.rewrite(read[printed])
+        if rewrite is None:
             continue
-        opens = SENTENCE_END.search(text[max(0, m.start() - 4):m.start()]) is not None
-        found.append((m.start(), word, letters.capitalize() if opens else letters))
+        at, src, letters, taught_by = rewrite
+        offsets = [i for i, c in enumerate(printed) if not (glyph and c in ",.;:")]
+        first, last = offsets[at], offsets[at + len(src) - 1] + 1
+        if last - first != len(src):
+            continue  # a glyph mark inside the misread: not one piece of print
+        for start in places[printed]:
+            put = letters
+            if at == 0 and src[0].isupper():  # the letters' case is the place's
+                put = _initial_case(text, start, letters, letters + read[printed][len(src):], doc)
+            proposals.append(Proposal(start + first, start + last, put, "learned-substitution", 0.9,
+                                      f"'{read[printed]}': this document's engine reads "
+                                      f"'{letters}' as '{src}' (so read, {taught_by} of its "
+                                      "unknown words are known words)"))
+    return sorted(proposals)
+
+
+@lru_cache(maxsize=4)
+def _token_pattern(glyph: str) -> regex.Pattern:
+    """A printed word: letters, ``_`` (an engine's unread glyph) and ``&``,
+    with the document's glyph mark (``Lines.glyph_mark``: ``,`` before
+    every ``s``) taken as part of its letter."""
+    piece = r"[\p{L}_&]" if not glyph else rf"(?:[\p{{L}}_&]|[,.;:](?={regex.escape(glyph)}))"
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}_&'’]){piece}+(?![\p{{L}}\p{{N}}_&])")
+
+
+def _without_marks(printed: str, glyph: str) -> str:
+    """A printed word as the learning reads it: without the glyph marks."""
+    return regex.sub(r"[,.;:]", "", printed) if glyph else printed
+
+
+def _unknown(word: str) -> bool:
+    """A word no lexicon knows as printed (a capital after a small letter
+    is no spelling, whatever the letters), but for capitals alone (heads,
+    abbreviations) and accent specks (another rule's)."""
+    lexicon = load_lexicon()
+    return len(word) >= 2 and sum(c.isalpha() for c in word) >= 2 and \
+        not word.isupper() and (INNER_CAPITAL.search(word) is not None or
+                                not known_form(word, lexicon)) and \
+        (word.isascii() or not known_form(_unaccented(word), lexicon))
+
+
+def _unaccented(word: str) -> str:
+    """``word`` without accents: an accent speck's word (``máke``) is
+    another rule's."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _initial_case(text: str, start: int, letters: str, read: str, doc: Lines | None) -> str:
+    """The case of ``letters`` put for a capital opening a word, ``read``
+    as rewritten: a capital at a sentence's start, or where the document
+    prints the word so more often than in small letters (a name:
+    ``Lenin``), else small (``W`` is how the engine reads ``tr`` anywhere)."""
+    if SENTENCE_END.search(text[max(0, start - 4):start]) is not None:
+        return letters.capitalize()
+    if doc is not None and \
+            doc.count_as_printed(read.capitalize()) > doc.count_as_printed(read.lower()):
+        return letters.capitalize()
+    return letters
+
+
+@dataclass
+class Taught:
+    """The substitutions a document teaches: ``(misread, letters)`` with
+    the number of its unknown words each makes known."""
+
+    support: dict[tuple[str, str], int]
+
+    def __bool__(self) -> bool:
+        return bool(self.support)
+
+    def rewrite(self, word: str) -> tuple[int, str, str, int] | None:
+        """Where and how the best-taught substitution makes a known word of
+        ``word`` (a capital opening it also read as its small letter):
+        ``(index, misread, letters, words teaching it)``; None if none does,
+        or two equally taught ones make different words (of two making the
+        same word, the one rewriting more: ``R_`` for ``ffi`` before ``R``
+        for ``ff``)."""
+        best: dict[int, set[tuple[str, int, str, str]]] = defaultdict(set)
+        for (src, letters), n in self.support.items():
+            at = word.find(src)
+            while at != -1:
+                head, tail = word[:at], word[at + len(src):]
+                reading = _reading(head + letters + tail)
+                if reading and not _speck_rather(head + tail, head + letters + tail):
+                    best[n].add((reading, at, src, letters))
+                at = word.find(src, at + 1)
+        if word[:1].isupper():
+            for (src, letters), n in self.support.items():
+                if src[0].islower() and word.startswith(src[0].upper() + src[1:]):
+                    reading = _reading(letters + word[len(src):])
+                    if reading:
+                        best[n].add((reading, 0, word[:len(src)], letters))
+        if not best:
+            return None
+        found = best[max(best)]
+        if len({reading for reading, *_ in found}) > 1:
+            return None
+        _, at, src, letters = max(found, key=lambda f: (len(f[2]), f))
+        return at, src, letters, max(best)
+
+
+def learn(words: set[str], known: Counter[str] | None = None) -> Taught:
+    """The substitutions that make known words of ``MIN_WORDS`` or more of
+    ``words`` (a document's unknown words) besides those a more taught one
+    makes known, where the rewrites of the misread characters make known
+    ``MIN_SHARE`` of the words holding them, and where the document's known
+    words (``known``: lower case, with their counts) print the letters
+    rightly no more than ``RIGHTLY_PRINTED`` times as often as the
+    substitution is taught (a habit misreads a glyph most times; a chance
+    rewrite puts common letters for common letters). A rewrite is kept at
+    its smallest (``iS`` for ``ity`` is ``S`` for ``ty``); one small letter
+    for another is the spelling stage's, and a letter lost or added another
+    rule's.
+
+    >>> words = {"conwol", "geomewy", "neuwal", "conwary", "wuly", "owl-ish"}
+    >>> learn(words).support
+    {('w', 'tr'): 5}
+    >>> learn(words, Counter({"tree": 20, "street": 40})).support
+    {}
+    """
+    made: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for word in sorted(words):
+        for src, letters in _rewrites(word):
+            made[(src, letters)].add(word)
+    dropped: set[tuple[str, str]] = set()
+    while True:
+        taught = _most_taught(made, dropped)
+        chance = _chance(taught, words, known or Counter())
+        if not chance:
+            return Taught({pair: len(made_known) for pair, made_known in taught.items()})
+        dropped |= chance
+
+
+def _most_taught(made: dict[tuple[str, str], set[str]],
+                 dropped: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
+    """Each substitution with the words it alone makes known, taken from
+    the most taught down, each word counted once; those left with fewer
+    than ``MIN_WORDS`` words go."""
+    explained: set[str] = set()
+    taught = {}
+    for pair, made_known in sorted(made.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        left = made_known - explained
+        if pair in dropped or len(left) < _min_words(pair[0]):
+            continue
+        taught[pair] = left
+        explained |= left
+    return taught
+
+
+def _min_words(src: str) -> int:
+    """How many words must teach a substitution of ``src``: small letters
+    alone are what most words are made of, and a chance rewrite of them
+    finds a few words to make; a capital inside a word or an engine's mark
+    for a glyph it cannot read (``_``) is a misread by its look.
+
+    >>> _min_words("w"), _min_words("W"), _min_words("u_")
+    (5, 3, 3)
+    """
+    return PLAIN_MIN_WORDS if _plain(src) else MIN_WORDS
+
+
+def _plain(src: str) -> bool:
+    """Small letters alone: what a chance rewrite is made of."""
+    return src.isalpha() and src.islower()
+
+
+def _chance(taught: dict[tuple[str, str], set[str]], words: set[str],
+            known: Counter[str]) -> set[tuple[str, str]]:
+    """The taught substitutions that look like chance: small letters held
+    by too many unknown words no rewrite of them explains, or letters
+    printed rightly too often for a habit (``_`` is what an engine gives
+    for any glyph it cannot read, so its letters are any)."""
+    by_src: dict[str, set[str]] = defaultdict(set)
+    by_letters: dict[tuple[str, str], int] = defaultdict(int)
+    for (src, letters), made_known in taught.items():
+        by_src[src] |= made_known
+        by_letters[(src.lower(), letters)] += len(made_known)
+    chance = set()
+    for src, letters in taught:
+        holding = sum(src in word for word in words) if _plain(src) else 0
+        if len(by_src[src]) < MIN_SHARE * holding:
+            chance.add((src, letters))
+        elif src.isalpha():
+            rightly = sum(n * word.count(letters) for word, n in known.items())
+            if rightly > RIGHTLY_PRINTED * by_letters[(src.lower(), letters)]:
+                chance.add((src, letters))
+    return chance
+
+
+def _rewrites(word: str) -> set[tuple[str, str]]:
+    """Every ``(misread, letters)`` that, made once, turns ``word`` into a
+    known word of ``MIN_LETTERS`` or more, each at its smallest."""
+    lower, found = word.lower(), set()
+    for size in range(1, MAX_SPAN + 1):
+        for at in range(len(word) - size + 1):
+            head, tail = lower[:at], lower[at + size:]
+            if len(head) + len(tail) < MIN_KEPT:
+                continue
+            for known in _known_between(head, tail):
+                letters = known[len(head):len(known) - len(tail)]
+                if 0 < len(letters) <= MAX_SPAN and len(known) >= MIN_LETTERS and \
+                        not _speck_rather(head + tail, known):
+                    misread = word[at:at + size]
+                    smallest = _smallest(misread, letters)
+                    if smallest is not None:
+                        found.add(smallest)
     return found
 
 
-def learn(words: set[str]) -> tuple[dict[str, str], dict[str, str]]:
-    """The words the document's substitutions make known, with the letters
-    each one's capital stands for, and for each capital so taught the
-    letters most words teach. A substitution of capital ``C`` by letters
-    ``s`` is the document's where it makes known words of ``MIN_WORDS``
-    different words or more; a word two such substitutions make known takes
-    the one more words teach (ties in the letters' order, so a run decides
-    as the one before it did)."""
+def _reading(word: str) -> str | None:
+    """The known word ``word`` is read as (in small letters), an unread
+    glyph (``_``) in it read as the one letter that makes it known
+    (``suff_ciently``: the substitution is made, the spelling stage reads
+    the glyph); None if there is none, or more than one.
+
+    >>> _reading("suff_ciently"), _reading("Differ"), _reading("su_ciently")
+    ('sufficiently', 'differ', None)
+    """
+    if "_" not in word:
+        return word.lower() if known_form(word, load_lexicon()) else None
+    at = word.index("_")
+    found = {_reading(word[:at] + c + word[at + 1:]) for c in ascii_lowercase} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
+def _speck_rather(without: str, rewritten: str) -> bool:
+    """Whether the word read without the misread characters is as common
+    as the rewritten one: then they are more likely a speck or a letter
+    added (``_as`` is ``as``, not ``has``) than a glyph misread (``diRer``
+    is ``differ``, though ``dier`` is a word).
+
+    >>> _speck_rather("as", "has"), _speck_rather("dier", "differ")
+    (True, False)
+    """
     lexicon = load_lexicon()
-    makes: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for word in sorted(words):
-        capital = next(c for c in word[1:] if c.isupper())
-        at = word.index(capital, 1)
-        head, tail = word[:at], word[at + 1:]
-        for letters in REPLACEMENTS:
-            if letters == capital.lower():
-                continue  # a capital for its own small letter is another rule's
-            if known_form(head + letters + tail, lexicon):
-                makes[(capital, letters)].append(word)
-    accepted = sorted(((-len(made), capital, letters), made)
-                      for (capital, letters), made in makes.items() if len(made) >= MIN_WORDS)
-    taught: dict[str, str] = {}
-    letters_for: dict[str, str] = {}
-    for (_, capital, letters), made in accepted:
-        letters_for.setdefault(capital, letters)
-        for word in made:
-            taught.setdefault(word, letters)
-    return taught, letters_for
+    return lexicon.count(without) >= lexicon.count(rewritten) > 0 or \
+        (lexicon.count(rewritten) == 0 and known_form(without, lexicon))
+
+
+def _smallest(src: str, letters: str) -> tuple[str, str] | None:
+    """The rewrite without the letters both sides share at either end, or
+    None where what is left is one small letter for another (spelling's),
+    a letter lost or added, or no rewrite at all."""
+    while src and letters and src[0].lower() == letters[0]:
+        src, letters = src[1:], letters[1:]
+    while src and letters and src[-1].lower() == letters[-1]:
+        src, letters = src[:-1], letters[:-1]
+    if not src or not letters or not letters.isalpha():
+        return None
+    if len(src) == 1 and len(letters) == 1 and src.islower():
+        return None  # a small letter for another, or an accent speck (spelling's)
+    return src, letters
+
+
+def _known_between(head: str, tail: str) -> list[str]:
+    """The lexicon's common words that start with ``head`` and end with
+    ``tail``, found by bisecting the words sorted on the longer of the two
+    (sorted written backwards for a tail)."""
+    forwards, backwards = _sorted_words()
+    if len(head) >= len(tail):
+        return [w for w in _prefixed(forwards, head) if w.endswith(tail)]
+    return [w[::-1] for w in _prefixed(backwards, tail[::-1]) if w.endswith(head[::-1])]
+
+
+def _sorted_words() -> tuple[list[str], list[str]]:
+    """The lexicon's common words sorted, and sorted written backwards
+    (the spelling stage's candidates, built with the lexicon)."""
+    found = tables.load()
+    return found["common_forward"], found["common_backward"]
+
+
+def _prefixed(keys: list[str], prefix: str) -> list[str]:
+    low = bisect_left(keys, prefix)
+    return keys[low:bisect_left(keys, prefix[:-1] + chr(ord(prefix[-1]) + 1), low)]
+
+
+def glyph_strokes(text: str, doc: Lines | None) -> list[Proposal]:
+    """Where the document's marks between small letters stand before one
+    letter nearly always (``Lines.glyph_mark``: GNU Ocrad's ``,s`` for
+    every ``s`` in Nimbus), each mark before that letter in a word is the
+    letter's stroke and goes: inside a word (``Ru,s,sia``), at its start
+    (``,sociali,st``, ``working-cla,s,s``), in a word no lexicon knows
+    (``indu,swiali,sing``, whose ``w`` another rule reads).
+
+    >>> text = "Ru,s,sia wa,s the fir,st ,step of the ,sociali,st cla,s,s " * 5
+    >>> text += "in working-cla,s,s indu,swiali,sing, as ,such"
+    >>> fixed = text
+    >>> for p in sorted(glyph_strokes(text, Lines(text, Context())), reverse=True):
+    ...     fixed = fixed[:p.start] + p.replacement + fixed[p.end:]
+    >>> fixed[-45:]
+    'lass in working-class induswialising, as such'
+
+    Left alone: a document whose marks before letters follow no one
+    letter (a space lost after a comma, ``however,so``).
+
+    >>> glyph_strokes("however,so it is, and ,so on", Lines("however,so", Context()))
+    []
+    """
+    glyph = doc.glyph_mark if doc is not None else ""
+    if not glyph:
+        return []
+    proposals = []
+    for m in _token_pattern(glyph).finditer(text):
+        printed = m.group()
+        for at, c in enumerate(printed):
+            if c in ",.;:":
+                proposals.append(Proposal(m.start() + at, m.start() + at + 1, "", "glyph-stroke",
+                                          0.85, f"'{printed}': this document's engine sets '{c}' "
+                                          f"before '{glyph}' nearly every time: its stroke"))
+    return proposals

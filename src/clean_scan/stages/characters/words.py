@@ -406,11 +406,10 @@ def mark_inside_word(line: str, doc: Lines) -> list[Proposal]:
     'agricultural Russia first of all, as it was then'
 
     Pieces that are words are parted by a space lost after the mark
-    (``however,the``), unless the document's marks between small letters
-    stand before one letter nearly always (``Lines.glyph_mark``): then the
-    mark is that letter's stroke (``leader,ship``). Left alone besides:
-    abbreviations (``i.e.``, ``e.g``, ``U.S.S.R.``), and what no lexicon
-    knows joined.
+    (``however,the``). Left alone besides: abbreviations (``i.e.``,
+    ``e.g``, ``U.S.S.R.``), what no lexicon knows joined, and marks before
+    the letter a document's marks stand before nearly always
+    (``Lines.glyph_mark``): ``glyph-stroke`` takes those.
 
     >>> show(mark_inside_word, "however,the plan, i.e. the one, e.g ours, U.S.S.R. and xy,zq")
     'however,the plan, i.e. the one, e.g ours, U.S.S.R. and xy,zq'
@@ -422,9 +421,10 @@ def mark_inside_word(line: str, doc: Lines) -> list[Proposal]:
         joined = "".join(pieces)
         if len(joined) < 3 or not (known_form(joined, lexicon) or doc.count(joined) >= 2):
             continue
+        if glyph and all(p.startswith(glyph) for p in pieces[1:]):
+            continue  # the glyph's stroke: glyph-stroke's
         if all(len(p) > 1 and known_form(p, lexicon) for p in pieces) and \
-                all(len(p) > 2 or p.lower() in closed for p in pieces[1:]) and \
-                not (glyph and all(p.startswith(glyph) for p in pieces[1:])):
+                all(len(p) > 2 or p.lower() in closed for p in pieces[1:]):
             continue  # words, a space lost after the mark (not ``fir,st``: st is no word here)
         at = m.start()
         for piece in pieces[:-1]:
