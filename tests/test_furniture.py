@@ -600,3 +600,19 @@ def test_folios_alone_at_the_top_through_two_misread_in_a_row() -> None:
         assert kept[folio] == 0, folio
     assert kept["CHAPTER IV"] == 1 and kept["THE NEW ESTATES"] == 1
     assert clean.count("\f") == 10
+
+
+def test_a_chapter_heading_run_as_the_head_of_its_pages_goes_but_opens_the_chapter() -> None:
+    """A pamphlet whose running head is its chapter's heading (``CHAPTER
+    III`` over every page, as GNU Ocrad sets it off): the heads go and the
+    folios with them, the folio above the next chapter's heading too (a
+    heading that numbers itself has no chapter number above it), while the
+    headings opening the chapters stay."""
+    pages = [f"CHAPTER III\n\n\nTHE NATURE OF MATTER\n\n{prose(0, 16)}\n\n33"]
+    pages += [f"CHAPTER III\n\n\n{prose(n, 16)}\n\n{33 + n}" for n in range(1, 5)]
+    pages += [f"CHAPTER IV\n\n\nTHE NATURE OF MIND\n\n{prose(5, 16)}\n\n38"]
+    pages += [f"CHAPTER IV\n\n\n{prose(n, 16)}\n\n{33 + n}" for n in range(6, 9)]
+    clean = furniture_only("\n\n".join(pages) + "\n").clean
+    assert clean.startswith("CHAPTER III\n") and clean.count("CHAPTER III") == 1
+    assert clean.count("CHAPTER IV") == 1
+    assert not re.findall(r"^\d+$", clean, flags=re.MULTILINE)

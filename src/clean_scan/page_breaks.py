@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz import fuzz
 
-from clean_scan.furniture_lines import is_heading
+from clean_scan.furniture_lines import is_heading, structure_heading
 from clean_scan.pagination import (
     SHORT_PAGE,
     Line,
@@ -319,9 +319,19 @@ def _listed_numbers(edges: list[EdgeLine]) -> set[int]:
 
 
 def _chapter_number(lines: Sequence[Line], i: int, heads: set[int]) -> bool:
+    """Whether the number alone at line ``i`` numbers the chapter whose
+    heading stands below it: not where that heading is a running head, nor
+    where it numbers itself (``41`` over ``CHAPTER IV`` is the folio of the
+    page before, or of the chapter's first page).
+
+    >>> from clean_scan.pagination import split_lines
+    >>> lines = split_lines("4\\n\\nTHE PARTY\\n\\n41\\n\\nCHAPTER IV")
+    >>> _chapter_number(lines, 0, set()), _chapter_number(lines, 4, set())
+    (True, False)
+    """
     following = _next_content(lines, i)
     return following is not None and following not in heads \
-        and capitals(lines[following].text)
+        and capitals(lines[following].text) and not structure_heading(lines[following].text)
 
 
 NUMBERED_HEADING = regex.compile(r"\b(?:[IVXLC]+|\d+)\b")

@@ -142,10 +142,9 @@ def _repetition(layout: Layout, slots: dict[int, Slots]) -> dict[int, tuple[set[
             keyed = []
             for i in lines:
                 text = layout.lines[i].text
-                if len(text.split()) > 10 or prose(text) or structure_heading(text) or \
-                        _sentence_tail(text):
+                if len(text.split()) > 10 or prose(text) or _sentence_tail(text):
                     continue
-                key = letters_key(text)
+                key = _structure_key(text) if structure_heading(text) else letters_key(text)
                 if 4 <= len(key) <= 60:
                     keyed.append((i, key))
             cands[(index, where)] = keyed
@@ -160,11 +159,27 @@ def _repetition(layout: Layout, slots: dict[int, Slots]) -> dict[int, tuple[set[
                 if other == index:
                     continue
                 for okey in page_keys.get(other, ()):
-                    if key == okey or (len(key) >= 8 and fuzz.ratio(key, okey) >= 80):
+                    if key == okey or (len(key) >= 8 and STRUCTURE not in key + okey
+                                       and fuzz.ratio(key, okey) >= 80):
                         pages.add(other)
                         break
             matches[i] = (pages, where)
     return matches
+
+
+STRUCTURE = "#"
+"""What opens a structure heading's key (no line's letters hold it)."""
+
+
+def _structure_key(text: str) -> str:
+    """A structure heading's key: the line whole, number and all, matched
+    only exactly. ``CHAPTER III`` over every page of its chapter is a
+    running head; ``CHAPTER IV`` opening the next is no repeat of it.
+
+    >>> _structure_key("CHAPTER  III"), _structure_key("Chapter iii")
+    ('#CHAPTER III', '#CHAPTER III')
+    """
+    return STRUCTURE + " ".join(text.split()).upper()
 
 
 SENTENCE_TAIL = regex.compile(r"^[\p{Ll}(‘“\"']\S*(?:\s+\S+)*[.!?][’”\"')]?$")
@@ -260,7 +275,9 @@ def _running(layout: Layout, page: Page, i: int, expected: set[int],
         return Verdict(rule, 0.92, f"repeats on {len(pages)} nearby pages before and after")
     if len(pages) < 2:
         return None
-    if where == "foot":  # no chapter title sits at a page foot
+    if where == "foot" and not structure_heading(layout.lines[i].text):
+        # no chapter title sits at a page foot (but a page cut short may
+        # leave a chapter's heading, its first line, both head and foot)
         return Verdict(rule, 0.9, f"repeats at the foot of {len(pages)} nearby pages")
     if max(pages) < page.index:  # a title is not repeated by the heads *before* it
         return Verdict(rule, 0.88, f"repeats at the head of {len(pages)} pages before")

@@ -9,6 +9,7 @@ import regex
 
 from clean_scan.furniture_lines import (
     is_heading,
+    structure_heading,
 )
 from clean_scan.pagination import (
     Line,
@@ -69,7 +70,8 @@ def stands_alone(layout: Layout, i: int) -> bool:
 def above_heading(layout: Layout, i: int) -> bool:
     """Whether line ``i`` stands alone above a heading, as a chapter's
     number does: set off above, and the heading next below it, after a
-    blank line or right under it (``11`` / ``THE COMMUNIST``)."""
+    blank line or right under it (``11`` / ``THE COMMUNIST``). A heading
+    that numbers itself (``41`` / ``CHAPTER IV``) has no number above it."""
     lines = layout.lines
     if i > 0 and not lines[i - 1].blank and layout.page_of[i - 1] == layout.page_of[i]:
         return False
@@ -78,7 +80,7 @@ def above_heading(layout: Layout, i: int) -> bool:
     for j in range(i + 1, min(i + 4, len(lines))):
         if not lines[j].blank:
             return (j not in layout.verdicts and layout.page_of[j] == layout.page_of[i]
-                    and is_heading(lines[j].text))
+                    and is_heading(lines[j].text) and not structure_heading(lines[j].text))
     return False
 
 
