@@ -29,7 +29,7 @@ from clean_scan.stages.characters.specks import (
     hyphen_speck_rate,
     speck_rate,
 )
-from clean_scan.stages.characters.stop_census import stops_are_specks
+from clean_scan.stages.characters.stop_census import misread_openers, stops_are_specks
 from clean_scan.stages.footnotes.notes import note_openings
 from clean_scan.vocabulary import WORD, is_known_word
 
@@ -163,6 +163,11 @@ class Lines:
     def stops_are_specks(self) -> bool:
         """:func:`clean_scan.stages.characters.stop_census.stops_are_specks` of the text."""
         return stops_are_specks(self.text)
+
+    @cached_property
+    def misread_openers(self) -> frozenset[str]:
+        """:func:`clean_scan.stages.characters.stop_census.misread_openers` of the text."""
+        return misread_openers(self.text)
 
     @cached_property
     def glyph_mark(self) -> str:

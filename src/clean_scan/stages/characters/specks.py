@@ -236,7 +236,9 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
     'attained by inevitable change; however, we know'
 
     Left alone: abbreviations (``etc. and``, ``i.e. the``, ``per cent. of``),
-    capitals (``U.S.S.R. and``), a sentence's end, words no lexicon knows.
+    capitals (``U.S.S.R. and``), a sentence's end, words no lexicon knows,
+    and a stop before a word the document sets after stops in most of its
+    uses (``Lines.misread_openers``: ``me`` for ``The``).
 
     >>> show(stop_read_as_comma, "etc. and i.e. the per cent. of the U.S.S.R. and ended. The")
     'etc. and i.e. the per cent. of the U.S.S.R. and ended. The'
@@ -256,6 +258,8 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
             continue
         following = NEXT_WORD.match(line[m.end():m.end() + 64].lstrip()
                                     or _next_line(doc)).group(1)
+        if following in doc.misread_openers:
+            continue  # a sentence's end, the next one's capital misread
         if doc.stops_are_specks:
             fixes.append(Proposal(m.end("word"), m.end("word") + 1, "", "speck", 0.85,
                                   "a stop before a small letter in a text whose such stops "

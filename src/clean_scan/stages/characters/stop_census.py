@@ -13,6 +13,8 @@ oftener than the text's words in general, they are specks.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 from clean_scan.lexicon import clause_openers
@@ -47,3 +49,34 @@ def stops_are_specks(text: str) -> bool:
     base = sum(w in openers for w in words) / len(words)
     share = sum(w in openers for w in after) / len(after)
     return share <= COMMA_EXCESS * base
+
+
+MIN_OPENINGS = 3
+"""Times a small word must follow a stop to be taken for a misread opener."""
+OPENING_SHARE = 0.5
+"""The share of a small word's uses that must follow a stop for it to be
+taken for a misread opener."""
+
+
+def misread_openers(text: str) -> frozenset[str]:
+    """Small words that follow a stop in most of their uses: words opening
+    sentences whose capital the engine misread (GNU Ocrad reads Bonum's
+    ``Th`` as ``m``, so ``The`` is ``me`` after every stop). A comma that
+    lost its tail stands before the text's words as any comma does, so no
+    one word follows those stops in most of its uses but words that open
+    clauses (``because``, ``nor``), which follow commas by nature.
+
+    >>> misread_openers("It ended. me plan was made. me council met. me rest, and me too")
+    frozenset({'me'})
+    >>> sorted(misread_openers("the plan. and the council. and so on, and on and on"))
+    []
+    >>> sorted(misread_openers("it failed. because of it. because they. because we"))
+    []
+    """
+    after = Counter(m.group(1) for m in STOP_BEFORE_SMALL_WORD.finditer(text))
+    if not after:
+        return frozenset()
+    used, openers = Counter(SMALL_WORD.findall(text)), clause_openers()
+    return frozenset(word for word, n in after.items()
+                     if n >= MIN_OPENINGS and n >= OPENING_SHARE * used[word]
+                     and word not in openers)
