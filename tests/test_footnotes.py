@@ -458,3 +458,25 @@ def test_a_star_alone_on_its_page_after_numbered_notes_numbers_on() -> None:
     clean = clean_text(_two_note_pages("*", "*")).clean
     assert "vicar spoke.[2] Nobody" in clean
     assert "[2] The vicar" in clean
+
+
+def test_a_paragraph_closing_on_a_straight_apostrophe_ends_where_the_next_begins() -> None:
+    """An engine that reads a raised figure as a straight apostrophe
+    (``dispute.'``) and leaves no blank line between paragraphs: the
+    paragraph holding the references ends there, and its notes go after
+    it, not after the next paragraph on the page."""
+    page = ("Before the war no member of the Party ever held the peculiar form of\n"
+            "its organisation' as an ideal model for the working class elsewhere.\n"
+            "Many of the leaders abroad were quoted as the final authority on\n"
+            "questions of dispute.'\n"
+            "It is important to remember this for the understanding of what came\n"
+            "after, when the movement abroad was split over the question of war.\n\n\n\n"
+            "' Then, incidentally, not a Party proper, but merely a faction of the Russian\n"
+            "Social Democratic Party, of which the Mensheviks formed the other faction.\n"
+            "' Quite especially so Karl Kautsky, who later on was denounced as the traitor.\n")
+    following = "The Party was organised as a highly disciplined body of members.\n"
+    paragraphs = clean_text(page + "\f" + following).clean.split("\n\n")
+    assert paragraphs[0].endswith("questions of dispute.[2]")
+    assert paragraphs[1].startswith("[1] Then, incidentally")
+    assert paragraphs[2].startswith("[2] Quite especially")
+    assert paragraphs[3].startswith("It is important")

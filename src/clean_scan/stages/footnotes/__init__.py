@@ -290,7 +290,7 @@ def _ends_inside_block(lines: Lines, idx: int, full_width: int) -> bool:
 
 
 PARAGRAPH_ENDS = 0.8
-SENTENCE_CLOSED = regex.compile(r"[.!?][’”]?$")
+SENTENCE_CLOSED = regex.compile(r"[.!?][’”'\"]?$")
 
 
 def _block_goes_on(lines: Lines, last: int, following: int) -> bool:
