@@ -480,3 +480,26 @@ def test_a_paragraph_closing_on_a_straight_apostrophe_ends_where_the_next_begins
     assert paragraphs[1].startswith("[1] Then, incidentally")
     assert paragraphs[2].startswith("[2] Quite especially")
     assert paragraphs[3].startswith("It is important")
+
+
+def test_notes_set_off_by_a_page_gap_stay_on_their_page() -> None:
+    """An engine that leaves as many blank lines above a page's notes as
+    between its pages (GNU Ocrad): the notes are that page's foot, not a
+    page of their own, and go after the paragraph holding the reference."""
+    def page(n: int, lines: int = 16) -> str:
+        words = ["the", "argument", "is", "set", "out", "at", "length", "here", "as", "the",
+                 "book", "goes", "on"]
+        return "\n".join(" ".join(words[(n + k + j) % len(words)] for j in range(11))
+                         for k in range(lines))
+    pages = [f"{n} THE PROBLEM\n\n\n{page(n)}" for n in range(20, 28)]
+    pages[1] = (f"21 THE PROBLEM\n\n\n{page(21, 10)}\n"
+                "The physical object, which he calls the 'thing in\n"
+                "itself',' he regards as essentially unknowable; and so\n"
+                "in spite of the existence of such knowledge,\n\n\n\n"
+                "' Kant's 'thing in itself' is identical in definition with the physical object,\n"
+                "namely, it is the cause of sensations, as he says of it throughout the book.")
+    pages[2] = "22 THE PROBLEM\n\n\nwe cannot know anything about the thing in itself.\n" + page(22)
+    paragraphs = clean_text("\n\n".join(pages) + "\n").clean.split("\n\n")
+    noted = next(i for i, p in enumerate(paragraphs) if "itself',[1]" in p or "itself’,[1]" in p)
+    assert "such knowledge, we cannot know anything" in paragraphs[noted]
+    assert paragraphs[noted + 1].startswith("[1] Kant")

@@ -356,7 +356,8 @@ def gap_cuts(lines: list[Line]) -> set[int]:
     runs = blank_runs(lines)
     gap = page_gap_length(lines, runs)
     if gap:
-        return {start + length for start, length in runs if length >= gap}
+        return _without_note_pages(lines, {start + length for start, length in runs
+                                           if length >= gap})
     if sum(ln.blank for ln in lines) >= BLANK_FREE * len(lines):
         from clean_scan.page_breaks import paragraph_gap_breaks  # it builds on this module
         lengths = [len(ln.text) for ln in lines if len(ln.text) > 30]
@@ -364,6 +365,31 @@ def gap_cuts(lines: list[Line]) -> set[int]:
         if found:
             return found
     return {i + 1 for i in rising_folios(lines)} or set(rising_heads(lines))
+
+
+def _without_note_pages(lines: list[Line], cuts: set[int]) -> set[int]:
+    """The cuts but those before a page's notes: an engine may set the notes
+    off from the body above them by as many blank lines as it leaves
+    between pages, but no page holds notes alone. A run of lines between
+    two cuts too short for a page that opens with a note's mark (not a
+    running head with its folio, ``54 KNOWLEDGE``) is the foot of the page
+    above.
+
+    >>> body = [f"line {k} of the page body, set full out" for k in range(14)]
+    >>> text = "\\n".join(body) + "\\n\\n\\n* A note at the foot.\\n\\n\\n" + "\\n".join(body)
+    >>> sorted(_without_note_pages(split_lines(text), {16, 19}))
+    [19]
+    """
+    from clean_scan.stages.footnotes.notes import NOTE_START  # a stage's pattern, read here
+
+    ordered = sorted(cuts)
+    kept = set(ordered)
+    for cut, after in zip(ordered, [*ordered[1:], len(lines)], strict=True):
+        content = [lines[i].text for i in range(cut, after) if not lines[i].blank]
+        if content and len(content) < SHORT_PAGE and NOTE_START.match(content[0]) \
+                and not capitals(content[0]):
+            kept.discard(cut)
+    return kept
 
 
 def blank_runs(lines: list[Line]) -> list[tuple[int, int]]:
