@@ -11,7 +11,8 @@
 # and OUT/tune5 (Tesseract's --psm 4, a mode no other set uses, as a probe) and
 # OUT/tune6 (furniture the renderer does not print: folios alone at the top, in
 # the corner, chapter titles as heads; see render_more.py) and OUT/tune7 (three
-# more pamphlets read by GNU Ocrad, to study that engine, looked at).
+# more pamphlets read by GNU Ocrad, to study that engine, looked at) and OUT/tune8
+# (three more, in the faces fresh6 uses, looked at).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -137,4 +138,11 @@ ocrad_read tune7 gB-bonum --gold $G/c02.gold.txt $G/c00.gold.txt --style B --lev
 if [ -n "$fresh_text" ] && [ -s "$fresh_text/russell7.gold.txt" ]; then
   ocrad_read tune7 gA-dejavu --gold "$fresh_text/russell7.gold.txt" --style A --level mild --font dejavu-serif --seed 971 --title "MATTER" --first-page 19
   ocrad_read tune7 gD-freeserif --gold "$fresh_text/russell6.gold.txt" --style D --level mild --font freeserif --seed 973 --first-page 33
+fi
+# tune8: Ocrad again, in the faces fresh6 uses but other styles, seeds and
+# texts, made in session 12 after tune7 (looked at)
+ocrad_read tune8 hD-garamond --gold $G/c08.gold.txt --style D --level mild --font garamond --seed 981 --first-page 60
+ocrad_read tune8 hA-pagella --gold $G/c01.gold.txt --style A --level mild --font pagella --seed 982 --title "THE SOVIET STATE" --first-page 3
+if [ -n "$fresh_text" ] && [ -s "$fresh_text/russell1.gold.txt" ]; then
+  ocrad_read tune8 hB-libertine --gold "$fresh_text/russell1.gold.txt" --style B --level mild --font libertine --seed 983 --first-page 1
 fi

@@ -214,7 +214,7 @@ def learn(words: set[str], known: Counter[str] | None = None) -> Taught:
     for another is the spelling stage's, and a letter lost or added another
     rule's.
 
-    >>> words = {"conwol", "geomewy", "neuwal", "conwary", "wuly", "owl-ish"}
+    >>> words = {"conwol", "geomewy", "neuwal", "conwary", "wuly", "swuggle", "owl-ish"}
     >>> learn(words).support
     {('w', 'tr'): 5}
     >>> learn(words, Counter({"tree": 20, "street": 40})).support
@@ -268,10 +268,14 @@ def _plain(src: str) -> bool:
 
 def _chance(taught: dict[tuple[str, str], set[str]], words: set[str],
             known: Counter[str]) -> set[tuple[str, str]]:
-    """The taught substitutions that look like chance: small letters held
-    by too many unknown words no rewrite of them explains, or letters
-    printed rightly too often for a habit (``_`` is what an engine gives
-    for any glyph it cannot read, so its letters are any)."""
+    """The taught substitutions that look like chance: letters the
+    document's known words print rightly too often for a habit, more than
+    ``RIGHTLY_PRINTED`` times as often as the substitution is taught, or,
+    for small letters, more often at all where the rewrites explain too
+    few of the unknown words holding them (``_`` is what an engine gives
+    for any glyph it cannot read, so its letters are any). An engine's
+    ligature habit (``m`` for ``ffi``) leaves the ligature printed rightly
+    nowhere, however common its small letter is in other misread words."""
     by_src: dict[str, set[str]] = defaultdict(set)
     by_letters: dict[tuple[str, str], int] = defaultdict(int)
     for (src, letters), made_known in taught.items():
@@ -279,20 +283,25 @@ def _chance(taught: dict[tuple[str, str], set[str]], words: set[str],
         by_letters[(src.lower(), letters)] += len(made_known)
     chance = set()
     for src, letters in taught:
-        holding = sum(src in word for word in words) if _plain(src) else 0
-        if len(by_src[src]) < MIN_SHARE * holding:
+        if not src.isalpha():
+            continue
+        rightly = sum(n * word.count(letters) for word, n in known.items())
+        taught_by = by_letters[(src.lower(), letters)]
+        few = _plain(src) and len(by_src[src]) < MIN_SHARE * sum(src in word for word in words)
+        if rightly > RIGHTLY_PRINTED * taught_by or (few and rightly > taught_by):
             chance.add((src, letters))
-        elif src.isalpha():
-            rightly = sum(n * word.count(letters) for word, n in known.items())
-            if rightly > RIGHTLY_PRINTED * by_letters[(src.lower(), letters)]:
-                chance.add((src, letters))
     return chance
 
 
 def _rewrites(word: str) -> set[tuple[str, str]]:
     """Every ``(misread, letters)`` that, made once, turns ``word`` into a
-    known word of ``MIN_LETTERS`` or more, each at its smallest."""
-    lower, found = word.lower(), set()
+    known word of ``MIN_LETTERS`` or more, each at its smallest. A rewrite
+    of one small letter for another is the spelling stage's, and so is one
+    that only adds a letter to such a rewrite in the same place
+    (``disputo`` is ``dispute``, not ``disputes``: ``o`` for ``es``
+    teaches nothing)."""
+    lower = word.lower()
+    found: set[tuple[int, str, str]] = set()
     for size in range(1, MAX_SPAN + 1):
         for at in range(len(word) - size + 1):
             head, tail = lower[:at], lower[at + size:]
@@ -302,11 +311,14 @@ def _rewrites(word: str) -> set[tuple[str, str]]:
                 letters = known[len(head):len(known) - len(tail)]
                 if 0 < len(letters) <= MAX_SPAN and len(known) >= MIN_LETTERS and \
                         not _speck_rather(head + tail, known):
-                    misread = word[at:at + size]
-                    smallest = _smallest(misread, letters)
-                    if smallest is not None:
-                        found.add(smallest)
-    return found
+                    src, put = _smallest(word[at:at + size], letters)
+                    if src and put and put.isalpha():
+                        found.add((at + word[at:].find(src), src, put))
+    spelling = {(at, put) for at, src, put in found
+                if len(src) == len(put) == 1 and src.islower()}
+    return {(src, put) for at, src, put in found
+            if (at, put) not in spelling and not (
+                len(src) == 1 and ((at, put[0]) in spelling or (at, put[-1]) in spelling))}
 
 
 def _reading(word: str) -> str | None:
@@ -339,18 +351,17 @@ def _speck_rather(without: str, rewritten: str) -> bool:
         (lexicon.count(rewritten) == 0 and known_form(without, lexicon))
 
 
-def _smallest(src: str, letters: str) -> tuple[str, str] | None:
-    """The rewrite without the letters both sides share at either end, or
-    None where what is left is one small letter for another (spelling's),
-    a letter lost or added, or no rewrite at all."""
+def _smallest(src: str, letters: str) -> tuple[str, str]:
+    """The rewrite without the letters both sides share at either end
+    (``iS`` for ``ity`` is ``S`` for ``ty``).
+
+    >>> _smallest("iS", "ity"), _smallest("ie", "le")
+    (('S', 'ty'), ('i', 'l'))
+    """
     while src and letters and src[0].lower() == letters[0]:
         src, letters = src[1:], letters[1:]
     while src and letters and src[-1].lower() == letters[-1]:
         src, letters = src[:-1], letters[:-1]
-    if not src or not letters or not letters.isalpha():
-        return None
-    if len(src) == 1 and len(letters) == 1 and src.islower():
-        return None  # a small letter for another, or an accent speck (spelling's)
     return src, letters
 
 
