@@ -88,16 +88,19 @@ class Lines:
     def glued_words(self) -> dict[str, tuple[str, str]]:
         """The document's words in small letters that are two words with the
         space between them lost (:meth:`~clean_scan.lexicon.Lexicon.glued_pair`:
-        ``ina``, ``fora``), where the document itself prints the pair three
-        times as often as the word: a book that writes ``cannot`` and never
-        ``can not`` keeps it."""
+        ``ina``, ``fora``; ``ofthe``, which no lexicon knows, where the
+        engine's habit makes it recur), where the document itself prints the
+        pair three times as often as the word: a book that writes ``cannot``
+        and never ``can not`` keeps it."""
         lexicon, short = load_lexicon(), function_words()
         counts = lexicon.words
         found = {}
         for word, n in self.counts.items():
-            if not GLUED_DIGITS[0] <= len(counts.get(word, "")) <= GLUED_DIGITS[1] or \
-                    len(word) < 3 or not word.isalpha():
-                continue  # unknown, or too common for a pair to outnumber it a thousandfold
+            digits = len(counts.get(word, ""))
+            if digits > GLUED_DIGITS[1] or len(word) < 3 or not word.isalpha():
+                continue  # too common for a pair to outnumber it a thousandfold
+            if not digits and n < GLUED_UNKNOWN_TIMES:
+                continue  # no lexicon's, and no habit of the engine's either
             pair = lexicon.glued_pair(word, short)
             if pair is None:
                 continue
@@ -292,11 +295,14 @@ DOUBLE_QUOTED = regex.compile(r"[“\"][\p{L}][^“”\"\n]{0,40}[\p{L}.,][”\"
 QUOTING = 5
 """Paired quotations enough to call a text's quoting its own."""
 GLUED_DIGITS = (1, 7)
-"""The digits of a lexicon count a glued word can have: known, and under
-ten million (no bigram is counted ten billion times). (Words the lexicon
-lacks, ``ofthe``, were tried: two Ocrad pamphlets gained, but a measured
-pamphlet's ``bya`` parted tipped its footnotes into taking a quotation for
-a note.)"""
+"""The digits of a lexicon count a glued word can have: under ten million
+(no bigram is counted ten billion times)."""
+GLUED_UNKNOWN_TIMES = 2
+"""How many times a document must print a glued word no lexicon knows for
+it to be parted: an engine that loses a space every time (GNU Ocrad's
+``ofthe``) makes it recur. (Parting such words however often printed was
+tried: a measured pamphlet's one ``bya`` parted tipped its footnotes into
+taking a quotation for a note.)"""
 GLUED_IN_TEXT = 3
 """How many times as often as a word its document must print the pair it
 may be glued from (the document's own usage outweighs the lexicon's)."""
