@@ -31,6 +31,7 @@ from clean_scan.lexicon import known_form, load_lexicon
 from clean_scan.stage import Context  # noqa: F401  (doctests)
 from clean_scan.stages.characters.lines import Lines
 from clean_scan.stages.spelling import tables
+from clean_scan.stages.spelling.known import proper_names
 
 MIN_WORDS = 3
 """Different words a substitution must make known for the document to teach it."""
@@ -107,7 +108,7 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
             continue  # a glyph mark inside the misread: not one piece of print
         for start in places[printed]:
             put = letters
-            if at == 0 and src[0].isupper():  # the letters' case is the place's
+            if at == 0 and not src[0].islower():  # the letters' case is the place's
                 put = _initial_case(text, start, letters, letters + read[printed][len(src):], doc)
             proposals.append(Proposal(start + first, start + last, put, "learned-substitution", 0.9,
                                       f"'{read[printed]}': this document's engine reads "
@@ -118,10 +119,13 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
 
 @lru_cache(maxsize=4)
 def _token_pattern(glyph: str) -> regex.Pattern:
-    """A printed word: letters, ``_`` (an engine's unread glyph) and ``&``,
-    with the document's glyph mark (``Lines.glyph_mark``: ``,`` before
-    every ``s``) taken as part of its letter."""
-    piece = r"[\p{L}_&]" if not glyph else rf"(?:[\p{{L}}_&]|[,.;:](?={regex.escape(glyph)}))"
+    """A printed word: letters, ``_`` (an engine's unread glyph), ``&``
+    and a star between letters (``diR*cult``), with the document's glyph
+    mark (``Lines.glyph_mark``: ``,`` before every ``s``) taken as part of
+    its letter."""
+    inside = r"(?<=\p{L})\*(?=\p{L})"  # a star between letters: part of a ligature misread
+    piece = rf"(?:[\p{{L}}_&]|{inside})" if not glyph else \
+        rf"(?:[\p{{L}}_&]|{inside}|[,.;:](?={regex.escape(glyph)}))"
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}_&'’]){piece}+(?![\p{{L}}\p{{N}}_&])")
 
 
@@ -148,11 +152,13 @@ def _unaccented(word: str) -> str:
 
 
 def _initial_case(text: str, start: int, letters: str, read: str, doc: Lines | None) -> str:
-    """The case of ``letters`` put for a capital opening a word, ``read``
-    as rewritten: a capital at a sentence's start, or where the document
-    prints the word so more often than in small letters (a name:
-    ``Lenin``), else small (``W`` is how the engine reads ``tr`` anywhere)."""
-    if SENTENCE_END.search(text[max(0, start - 4):start]) is not None:
+    """The case of ``letters`` put for a capital or an unread glyph
+    opening a word, ``read`` as rewritten: a capital at a sentence's start,
+    for a name (``Lenin``: one the lexicon knows written only so, or the
+    document prints so more often than in small letters), else small
+    (``W`` is how the engine reads ``tr`` anywhere)."""
+    if SENTENCE_END.search(text[max(0, start - 4):start]) is not None or \
+            read.lower() in proper_names():
         return letters.capitalize()
     if doc is not None and \
             doc.count_as_printed(read.capitalize()) > doc.count_as_printed(read.lower()):
@@ -183,7 +189,8 @@ class Taught:
             while at != -1:
                 head, tail = word[:at], word[at + len(src):]
                 reading = _reading(head + letters + tail)
-                if reading and not _speck_rather(head + tail, head + letters + tail):
+                if reading and not _speck_rather(head + tail, head + letters + tail) and \
+                        ("_" not in src or len(letters) > 1 or _clearly(reading, word)):
                     best[n].add((reading, at, src, letters))
                 at = word.find(src, at + 1)
         if word[:1].isupper():
@@ -335,6 +342,22 @@ def _reading(word: str) -> str | None:
     at = word.index("_")
     found = {_reading(word[:at] + c + word[at + 1:]) for c in ascii_lowercase} - {None}
     return found.pop() if len(found) == 1 else None
+
+
+def _clearly(reading: str, printed: str) -> bool:
+    """Whether ``reading`` is the one known word ``printed`` makes with its
+    unread glyph read as one letter, or ten times as common as any other
+    such word (``_arty``: ``party``, not ``warty``; ``_ary`` may be
+    ``vary``, ``wary`` or ``Mary``, and stays). A glyph taught to stand for
+    a ligature (``_`` for ``ff``) is read so: a habit, not a guess.
+
+    >>> _clearly("party", "_arty"), _clearly("wary", "_ary"), _clearly("will", "u_ll")
+    (True, False, True)
+    """
+    lexicon = load_lexicon()
+    own = lexicon.count(reading)
+    return all(10 * lexicon.count(printed.replace("_", c, 1)) <= own for c in ascii_lowercase
+               if printed.replace("_", c, 1).lower() != reading)
 
 
 def _speck_rather(without: str, rewritten: str) -> bool:
