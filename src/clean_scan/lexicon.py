@@ -239,6 +239,12 @@ def _data_words(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def proper_names() -> frozenset[str]:
+    """Lower-case forms of words written only capitalised (``data/names.txt``)."""
+    return _data_words("names.txt")
+
+
+@lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """``data/function-words.txt``: the closed classes of English words."""
     return _data_words("function-words.txt")

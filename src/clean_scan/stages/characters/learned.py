@@ -27,11 +27,10 @@ from string import ascii_lowercase
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import known_form, load_lexicon
+from clean_scan.lexicon import known_form, load_lexicon, proper_names
 from clean_scan.stage import Context  # noqa: F401  (doctests)
 from clean_scan.stages.characters.lines import Lines
 from clean_scan.stages.spelling import tables
-from clean_scan.stages.spelling.known import proper_names
 
 MIN_WORDS = 3
 """Different words a substitution must make known for the document to teach it."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from importlib import resources
 from itertools import chain
 
 from clean_scan.confusion import (
@@ -17,6 +16,7 @@ from clean_scan.known_edges import KnownEdges, Window
 from clean_scan.lexicon import (
     known_form,
     load_lexicon,
+    proper_names,
 )
 from clean_scan.stages.spelling import tables
 from clean_scan.stages.spelling.model import (
@@ -486,13 +486,6 @@ def _common_edges() -> tuple[list[str], list[str]]:
     hence built with the lexicon)."""
     found = tables.load()
     return found["common_forward"], found["common_backward"]
-
-
-@lru_cache(maxsize=1)
-def proper_names() -> frozenset[str]:
-    """Lower-case forms of words written only capitalised (``data/names.txt``)."""
-    text = resources.files("clean_scan").joinpath("data/names.txt").read_text("utf-8")
-    return frozenset(text.split())
 
 
 @lru_cache(maxsize=1)
