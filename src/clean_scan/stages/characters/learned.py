@@ -84,17 +84,20 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     []
     """
     glyph = doc.glyph_mark if doc is not None else ""
-    places: dict[str, list[int]] = defaultdict(list)
-    for m in _token_pattern(glyph).finditer(text):
-        places[m.group()].append(m.start())
-    read = {printed: _without_marks(printed, glyph) for printed in places}
+    pattern = _token_pattern(glyph)
+    printed_counts = Counter(pattern.findall(text))
+    read = {printed: _without_marks(printed, glyph) for printed in printed_counts}
     unknown = {printed for printed, word in read.items() if _unknown(word)}
     known = Counter()
-    for printed in places.keys() - unknown:
-        known[read[printed].lower()] += len(places[printed])
+    for printed in printed_counts.keys() - unknown:
+        known[read[printed].lower()] += printed_counts[printed]
     taught = learn({read[printed] for printed in unknown}, known)
     if not taught:
         return []
+    places: dict[str, list[int]] = defaultdict(list)
+    for m in pattern.finditer(text):  # where: asked only of a document that teaches
+        if m.group() in unknown:
+            places[m.group()].append(m.start())
     proposals = []
     for printed in sorted(unknown):
         rewrite = taught.rewrite(read[printed])
@@ -122,10 +125,10 @@ def _token_pattern(glyph: str) -> regex.Pattern:
     and a star between letters (``diR*cult``), with the document's glyph
     mark (``Lines.glyph_mark``: ``,`` before every ``s``) taken as part of
     its letter."""
-    inside = r"(?<=\p{L})\*(?=\p{L})"  # a star between letters: part of a ligature misread
-    piece = rf"(?:[\p{{L}}_&]|{inside})" if not glyph else \
-        rf"(?:[\p{{L}}_&]|{inside}|[,.;:](?={regex.escape(glyph)}))"
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}_&'’]){piece}+(?![\p{{L}}\p{{N}}_&])")
+    mark = rf"[,.;:](?={regex.escape(glyph)})"
+    opening, joint = (rf"(?:{mark})?", rf"(?:\*|{mark})") if glyph else ("", r"\*")
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}_&'’]){opening}[\p{{L}}_&]+(?:{joint}[\p{{L}}_&]+)*"
+                         r"(?![\p{L}\p{N}_&])")
 
 
 def _without_marks(printed: str, glyph: str) -> str:
@@ -138,6 +141,9 @@ def _unknown(word: str) -> bool:
     is no spelling, whatever the letters), but for capitals alone (heads,
     abbreviations) and accent specks (another rule's)."""
     lexicon = load_lexicon()
+    if word.isalpha() and word.islower():  # most words: one look-up
+        return len(word) >= 2 and word not in lexicon.words and not known_form(word, lexicon) \
+            and (word.isascii() or not known_form(_unaccented(word), lexicon))
     return len(word) >= 2 and sum(c.isalpha() for c in word) >= 2 and \
         not word.isupper() and (INNER_CAPITAL.search(word) is not None or
                                 not known_form(word, lexicon)) and \
@@ -301,7 +307,9 @@ def _chance(taught: dict[tuple[str, str], set[str]], words: set[str],
 
 def _rewrites(word: str) -> set[tuple[str, str]]:
     """Every ``(misread, letters)`` that, made once, turns ``word`` into a
-    known word of ``MIN_LETTERS`` or more, each at its smallest. A rewrite
+    known word of ``MIN_LETTERS`` or more, each at its smallest: one small
+    letter, or up to ``MAX_SPAN`` characters holding one that is none
+    (``R_``, ``u_``), for up to ``MAX_SPAN`` letters. A rewrite
     of one small letter for another is the spelling stage's, and so is one
     that only adds a letter to such a rewrite in the same place
     (``disputo`` is ``dispute``, not ``disputes``: ``o`` for ``es``
@@ -311,8 +319,8 @@ def _rewrites(word: str) -> set[tuple[str, str]]:
     for size in range(1, MAX_SPAN + 1):
         for at in range(len(word) - size + 1):
             head, tail = lower[:at], lower[at + size:]
-            if len(head) + len(tail) < MIN_KEPT:
-                continue
+            if len(head) + len(tail) < MIN_KEPT or (size > 1 and _plain(word[at:at + size])):
+                continue  # too little kept; small letters misread one at a time
             for known in _known_between(head, tail):
                 letters = known[len(head):len(known) - len(tail)]
                 if 0 < len(letters) <= MAX_SPAN and len(known) >= MIN_LETTERS and \
@@ -388,20 +396,36 @@ def _smallest(src: str, letters: str) -> tuple[str, str]:
 
 
 def _known_between(head: str, tail: str) -> list[str]:
-    """The lexicon's common words that start with ``head`` and end with
-    ``tail``, found by bisecting the words sorted on the longer of the two
+    """The lexicon's common words that start with ``head``, end with
+    ``tail`` and hold one to ``MAX_SPAN`` letters between, found by
+    bisecting the words of each length sorted on the longer of the two
     (sorted written backwards for a tail)."""
-    forwards, backwards = _sorted_words()
-    if len(head) >= len(tail):
-        return [w for w in _prefixed(forwards, head) if w.endswith(tail)]
-    return [w[::-1] for w in _prefixed(backwards, tail[::-1]) if w.endswith(head[::-1])]
+    forwards, backwards = _words_by_length()
+    kept = len(head) + len(tail)
+    found = []
+    for length in range(kept + 1, kept + MAX_SPAN + 1):
+        if len(head) >= len(tail):
+            found += [w for w in _prefixed(forwards.get(length, []), head) if w.endswith(tail)]
+        else:
+            found += [w[::-1] for w in _prefixed(backwards.get(length, []), tail[::-1])
+                      if w.endswith(head[::-1])]
+    return found
 
 
-def _sorted_words() -> tuple[list[str], list[str]]:
-    """The lexicon's common words sorted, and sorted written backwards
-    (the spelling stage's candidates, built with the lexicon)."""
+@lru_cache(maxsize=1)
+def _words_by_length() -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """The lexicon's common words (the spelling stage's candidates, sorted
+    with the lexicon), and the same written backwards, in sorted lists by
+    length: a rewrite's candidates are a handful of lengths, so a bisect
+    finds them among few."""
     found = tables.load()
-    return found["common_forward"], found["common_backward"]
+    forwards: dict[int, list[str]] = defaultdict(list)
+    backwards: dict[int, list[str]] = defaultdict(list)
+    for word in found["common_forward"]:
+        forwards[len(word)].append(word)
+    for word in found["common_backward"]:
+        backwards[len(word)].append(word)
+    return dict(forwards), dict(backwards)
 
 
 def _prefixed(keys: list[str], prefix: str) -> list[str]:
