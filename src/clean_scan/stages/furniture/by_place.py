@@ -19,6 +19,7 @@ from clean_scan.furniture_lines import (
 from clean_scan.page_breaks import letters_key
 from clean_scan.pagination import (
     Page,
+    capitals,
     content_lines,
     near_miss,
     number_fit,
@@ -284,6 +285,10 @@ def _running(layout: Layout, page: Page, i: int, expected: set[int],
     if _inside_a_sentence(layout, i):  # no title stands in the middle of a sentence
         return Verdict(rule, 0.88, f"repeats on {len(pages)} pages after, and stands "
                                    "inside a sentence running over the page")
+    if len(pages) >= 3 and not structure_heading(layout.lines[i].text) and \
+            _inside_a_sentence(layout, i, capital_after=True):
+        return Verdict(rule, 0.85, f"repeats on {len(pages)} pages after, and stands where "
+                                   "the sentence before runs on over the page")
     return Verdict(rule, 0.75, f"repeats on {len(pages)} page(s) on one side only: "
                                "a running head or a chapter title?")
 
@@ -306,10 +311,23 @@ EDGE_SPECKS = ".,;:'\"‘’“”"
 """Specks a head's page number may carry (``19°,``): no part of the number."""
 
 
-def _inside_a_sentence(layout: Layout, i: int) -> bool:
+def _inside_a_sentence(layout: Layout, i: int, *, capital_after: bool = False) -> bool:
     """Whether the text before line ``i`` (on the page before, past any
     furniture) leaves a sentence open that the text after it takes up in
-    small letters."""
+    small letters (or, ``capital_after``, a line of prose left open that
+    any word takes up: a name, ``from the democratic`` / ``Soviet
+    Congress``; a heading or a dash leaves no prose open).
+
+    >>> from clean_scan.pagination import split_lines, split_pages
+    >>> text = ("subsequently from the democratic\\n\\nTHE HEAD\\n\\nSoviet Congress met.\\n\\n"
+    ...         "ORIGIN OF THE U.S.S.R. -\\n\\nTHE HEAD\\n\\nThe country")
+    >>> lines = split_lines(text)
+    >>> layout = Layout(lines, split_pages(lines)[0], {}, {}, [0] * len(lines))
+    >>> [_inside_a_sentence(layout, i, capital_after=True) for i in (2, 8)]
+    [True, False]
+    >>> _inside_a_sentence(layout, 2)
+    False
+    """
     lines = layout.lines
     before = next((k for k in range(i - 1, -1, -1)
                    if not lines[k].blank and k not in layout.verdicts
@@ -317,11 +335,14 @@ def _inside_a_sentence(layout: Layout, i: int) -> bool:
     after = next((k for k in range(i + 1, len(lines)) if not lines[k].blank), None)
     if before is None or after is None:
         return False
-    return bool(_OPEN_SENTENCE.search(lines[before].text.rstrip())) and \
-        lines[after].text.strip()[:1].islower()
+    last = lines[before].text.rstrip()
+    if capital_after:  # a line of prose left open, not a heading or a dash
+        return bool(_OPEN_PROSE.search(last)) and not capitals(last)
+    return bool(_OPEN_SENTENCE.search(last)) and lines[after].text.strip()[:1].islower()
 
 
 _OPEN_SENTENCE = regex.compile(r"[\p{Ll},;—-]$")
+_OPEN_PROSE = regex.compile(r"\p{Ll}\p{Ll}[,;]?$")
 
 
 def _numbered_head(layout: Layout, i: int, where: str, expected: set[int],
