@@ -8,11 +8,11 @@ as ``R`` and its ``tr`` as ``W`` or ``w`` (``diRerent``, ``absWact``,
 from other engines knows that, but the document shows it: put the right
 letters in the wrong ones' place and word after word becomes a known word.
 A substitution that makes known words of three different misread words or
-more (five, and half of those holding them, for small letters alone) is
-this document's; it is then made in every unknown word it turns into a
-known one. A chance rewrite of common letters explains too small a share of
-the words holding them, or puts letters the document prints rightly far
-more often than it misreads them, and does not pass.
+more (five for small letters alone) is this document's; it is then made in
+every unknown word it turns into a known one. A chance rewrite puts letters
+the document prints rightly far more often than it misreads them, or, of
+small letters, explains too small a share of the unknown words holding
+them while the document prints its letters rightly too, and does not pass.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ import regex
 
 from clean_scan.document import Proposal
 from clean_scan.lexicon import known_form, load_lexicon, proper_names
-from clean_scan.stage import Context  # noqa: F401  (doctests)
 from clean_scan.stages.characters.lines import Lines
 from clean_scan.stages.spelling import tables
 
@@ -37,17 +36,18 @@ MIN_WORDS = 3
 PLAIN_MIN_WORDS = 5
 """Different words a substitution of small letters alone must make known."""
 MIN_SHARE = 0.5
-"""The share of the document's unknown words holding a substitution's
-characters that it must make known: an engine's habit explains most of
-them, a chance rewrite few."""
+"""The share of the document's unknown words holding a substitution's small
+letters that it must make known where the document also prints its
+letters rightly: an engine's habit explains most of them, a chance rewrite
+few."""
 MAX_SPAN = 3
 """The most characters a misread stands for, or is read as (``ffi``, ``u_``)."""
 MIN_KEPT = 3
 """The fewest letters a word must keep besides its misread to teach one: a
 fragment of two (``Ses``) has a rewrite into some word for any misread."""
 MIN_LETTERS = 4
-"""The shortest known word a substitution may teach or make: three letters
-leave too many rewrites open to a chance one."""
+"""The shortest known word a rewrite must make to teach a substitution:
+three letters leave too many rewrites open to a chance one."""
 RIGHTLY_PRINTED = 10
 """How many times more often than a substitution is taught the document's
 known words may print its letters rightly: an engine that misreads ``tr``
@@ -441,6 +441,7 @@ def glyph_strokes(text: str, doc: Lines | None) -> list[Proposal]:
     (``,sociali,st``, ``working-cla,s,s``), in a word no lexicon knows
     (``indu,swiali,sing``, whose ``w`` another rule reads).
 
+    >>> from clean_scan.stage import Context
     >>> text = "Ru,s,sia wa,s the fir,st ,step of the ,sociali,st cla,s,s " * 5
     >>> text += "in working-cla,s,s indu,swiali,sing, as ,such"
     >>> fixed = text
