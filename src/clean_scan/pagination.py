@@ -368,12 +368,10 @@ def gap_cuts(lines: list[Line]) -> set[int]:
 
 
 def _without_note_pages(lines: list[Line], cuts: set[int]) -> set[int]:
-    """The cuts but those before a page's notes: an engine may set the notes
-    off from the body above them by as many blank lines as it leaves
-    between pages, but no page holds notes alone. A run of lines between
-    two cuts too short for a page that opens with a note's mark (not a
-    running head with its folio, ``54 KNOWLEDGE``) is the foot of the page
-    above.
+    """The cuts but those before a page's notes: no page holds notes alone,
+    though an engine may set them off by a page's gap. A run between two
+    cuts too short for a page, opening with a note's mark (not a head and
+    its folio, ``54 KNOWLEDGE``), is the foot of the page above.
 
     >>> body = [f"line {k} of the page body, set full out" for k in range(14)]
     >>> text = "\\n".join(body) + "\\n\\n\\n* A note at the foot.\\n\\n\\n" + "\\n".join(body)

@@ -161,7 +161,7 @@ RULES: tuple[Rule, ...] = (
          "clean_scan.stages.characters.specks:mark_after_binding_word"),
     Rule("CH131", "stop-read-as-comma", "characters",
          "a stop before a small letter, in a sentence going on, becomes a comma",
-         "clean_scan.stages.characters.specks:stop_read_as_comma"),
+         "clean_scan.stages.characters.misread_stops:stop_read_as_comma"),
     Rule("CH132", "speck-between-words", "characters",
          "a mark glued between two words becomes a space",
          "clean_scan.stages.characters.specks:speck_between_words"),

@@ -46,6 +46,7 @@ from clean_scan.stages.characters.misread_stops import (
     colon_for_semicolon,
     colon_in_phrase,
     comma_read_as_stop,
+    stop_read_as_comma,
 )
 from clean_scan.stages.characters.numbers import (
     CHAPTER_NUMBER,
@@ -89,7 +90,6 @@ from clean_scan.stages.characters.specks import (
     mark_after_binding_word,
     speck_before_word,
     speck_between_words,
-    stop_read_as_comma,
     stray_quote,
 )
 from clean_scan.stages.characters.words import (

@@ -17,8 +17,9 @@ text around a mark tells which was printed, never the words of any book:
   colon between two words the lexicon knows as a common pair (``aimed:
   at``, ``merely: a``) is a speck.
 
-:func:`~clean_scan.stages.characters.specks.stop_read_as_comma` takes the
-other direction (a stop before a small letter).
+and the other direction, a stop before a small letter: no sentence opens
+in small letters, so the stop is a comma whose tail did not print, or a
+speck (:func:`stop_read_as_comma`).
 """
 
 from __future__ import annotations
@@ -28,8 +29,17 @@ from typing import TYPE_CHECKING
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import function_word_before_content, function_words, load_lexicon
-from clean_scan.stages.characters.specks import SPECKY, _next_line
+from clean_scan.lexicon import (
+    Lexicon,
+    binding_words,
+    clause_openers,
+    function_word_before_content,
+    function_words,
+    load_lexicon,
+    sentence_adverbs,
+    stop_abbreviations,
+)
+from clean_scan.stages.characters.specks import NEXT_WORD, SPECKY, _next_line, _sentence_goes_on
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -173,3 +183,92 @@ def _following_line(doc: Lines) -> str:
             return "" if following.startswith("\f") else following
     return ""
 
+
+STOP_BEFORE_SMALL = regex.compile(
+    r"(?<![\p{L}\p{N}.'’-])(?P<word>\p{L}{2,})\.(?=[ \t]+\p{Ll}|[ \t]*$)")
+
+
+def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
+    """A stop before a small letter is a comma whose tail did not print:
+    no sentence starts in small letters.
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(stop_read_as_comma, "development; and that. in consequence, some. however")
+    'development; and that, in consequence, some, however'
+    >>> show(stop_read_as_comma, "and that.", after="\\nin consequence")
+    'and that,'
+
+    In a specky document (:func:`~clean_scan.stages.characters.specks.speck_rate`),
+    a stop between two words the lexicon knows as a common pair is a speck
+    instead (``forced. to``), or after a closed-class word before a word of
+    content (``by. inevitable``), unless the next word opens a clause or the
+    stop follows an adverb print sets off (``see. and``, ``however. we``):
+    print sets a comma there as a rule, and a comma that lost its tail is
+    likelier there than a speck.
+
+    >>> show(stop_read_as_comma, "they found themselves forced. to encourage we see. and",
+    ...      before="and -with -from -the\\n")
+    'they found themselves forced to encourage we see, and'
+    >>> show(stop_read_as_comma, "attained by. inevitable change; however. we know",
+    ...      before="and -with -from -the\\n")
+    'attained by inevitable change; however, we know'
+
+    Left alone: abbreviations (``etc. and``, ``i.e. the``, ``per cent. of``),
+    capitals (``U.S.S.R. and``), a sentence's end, words no lexicon knows,
+    and a stop before a word the document sets after stops in most of its
+    uses (``Lines.misread_openers``: ``me`` for ``The``).
+
+    >>> show(stop_read_as_comma, "etc. and i.e. the per cent. of the U.S.S.R. and ended. The")
+    'etc. and i.e. the per cent. of the U.S.S.R. and ended. The'
+    """
+    if not _printed_lines(doc):
+        return []  # a text already set one paragraph a line: its stops were read before
+    fixes = []
+    lexicon = load_lexicon()
+    abbreviations = stop_abbreviations()
+    binding = binding_words()
+    for m in STOP_BEFORE_SMALL.finditer(line):
+        word = m.group("word")
+        lower = word.lower()
+        if lower in abbreviations or word.isupper() or lower in binding or lower not in lexicon:
+            continue
+        if not _sentence_goes_on(line, m.end(), doc):
+            continue
+        following = NEXT_WORD.match(line[m.end():m.end() + 64].lstrip()
+                                    or _next_line(doc)).group(1)
+        if following in doc.misread_openers:
+            continue  # a sentence's end, the next one's capital misread
+        if doc.stops_are_specks:
+            fixes.append(Proposal(m.end("word"), m.end("word") + 1, "", "speck", 0.85,
+                                  "a stop before a small letter in a text whose such stops "
+                                  "stand where specks fall, not where commas do: a speck"))
+        elif doc.speck_rate >= SPECKY and _speck_before(lower, following.lower(), lexicon):
+            fixes.append(Proposal(m.end("word"), m.end("word") + 1, "", "speck", 0.85,
+                                  "a stop before a small letter in a specky text: a speck"))
+        else:
+            fixes.append(Proposal(m.end("word"), m.end("word") + 1, ",", "stop-read-as-comma",
+                                  0.85, "a stop before a small letter: a comma misread"))
+    return fixes
+
+
+def _speck_before(word: str, following: str, lexicon: Lexicon) -> bool:
+    """Whether, in a specky text, a stop between ``word`` and ``following``
+    (both in small letters) is a speck rather than a comma: never before a
+    word opening a clause nor after an adverb print sets off (``see. and``,
+    ``however. we``: commas there as a rule); after a closed-class word
+    before a word of content, which no comma parts (``by. inevitable``,
+    ``which. denotes``); elsewhere where the pair is a common one
+    (``forced. to``)."""
+    if following in clause_openers() or word in sentence_adverbs():
+        return False
+    return function_word_before_content(word, following) or \
+        lexicon.pair_count(word, following) > 0
+
+
+PRINTED_LINE = 100
+"""A text whose typical line is longer than this is set one paragraph a line."""
+
+
+def _printed_lines(doc: Lines) -> bool:
+    """Whether the text still runs in printed lines, as an OCR export does."""
+    return doc.typical_line_length <= PRINTED_LINE
