@@ -223,6 +223,10 @@ RULES: tuple[Rule, ...] = (
          "where a document's marks between small letters stand before one letter nearly "
          "always, each mark before that letter in a word is its stroke and goes (,sociali,st)",
          "clean_scan.stages.characters.learned:glyph_strokes"),
+    Rule("CH151", "inline-list-number", "characters",
+         "an inline list's number in brackets read as a letter ((l)) is its digit where the "
+         "list's next or previous number stands beside it",
+         "clean_scan.stages.characters.numbers:inline_list_numbers"),
     Rule("FN101", "move-note", "footnotes",
          "a footnote at the page foot moves after the paragraph holding its reference"),
     Rule("FN102", "reference", "footnotes",

@@ -59,6 +59,7 @@ from clean_scan.stages.characters.numbers import (
     digits_in_word,
     garbled_number,
     heading_numeral,
+    inline_list_numbers,
     letters_in_number,
     list_letter,
     list_number,
@@ -115,7 +116,8 @@ Repair = Callable[[str, "Lines"], list[Proposal]]
 Gate = Callable[["Lines"], set[int]]
 
 WHOLE_TEXT_REPAIRS: tuple[Repair, ...] = (spaced_letters, engine_speck, engine_glued_speck,
-                                          learned_substitutions, glyph_strokes)
+                                          learned_substitutions, glyph_strokes,
+                                          inline_list_numbers)
 """Repairs that need no line context: run once over the whole text (faster)."""
 
 

@@ -482,3 +482,41 @@ def _letter_readings(token: str) -> list[str]:
         options = LETTERS_FOR_DIGIT.get(c, (c,))
         readings = [r + o for r in readings for o in options]
     return readings
+
+
+INLINE_MARK = regex.compile(r"\((?P<mark>[^\s()\d])\)")
+"""One character in brackets: an inline list's number, or a letter's."""
+INLINE_REACH = 400
+"""How far apart two numbers of one inline list may stand (characters)."""
+
+
+def inline_list_numbers(text: str, doc: Lines | None) -> list[Proposal]:
+    """An inline list's number in brackets read as the letter of its shape
+    (``(l)`` for ``(1)``: GNU Ocrad's reading) is its digit where the next
+    number of the list follows, or the one before it precedes, within a
+    few lines.
+
+    >>> text = "namely, (l) Is there a table at all? (2) If so, what is it?"
+    >>> [(text[p.start:p.end], p.replacement) for p in inline_list_numbers(text, None)]
+    [('l', '1')]
+
+    Left alone: a letter alone in brackets with no list number beside it,
+    and lists of letters or roman numerals (``(i)`` before ``(ii)``).
+
+    >>> inline_list_numbers("the (l) mark and (i) the first, (ii) the second", None)
+    []
+    """
+    fixes = []
+    for m in INLINE_MARK.finditer(text):
+        digit = DIGIT_FOR_LETTER.get(m.group("mark"))
+        if digit is None or digit == "0":
+            continue
+        number = int(digit)
+        after = text[m.end():m.end() + INLINE_REACH]
+        before = text[max(0, m.start() - INLINE_REACH):m.start()]
+        if f"({number + 1})" in after or (number > 1 and f"({number - 1})" in before):
+            fixes.append(Proposal(m.start("mark"), m.end("mark"), digit, "inline-list-number",
+                                  0.9, f"'({m.group('mark')})' in a list numbered "
+                                  f"({number - 1 if number > 1 else number + 1}) beside it: "
+                                  f"the figure {digit} read as a letter"))
+    return fixes
