@@ -215,16 +215,13 @@ class Taught:
 
 def learn(words: set[str], known: Counter[str] | None = None) -> Taught:
     """The substitutions that make known words of ``MIN_WORDS`` or more of
-    ``words`` (a document's unknown words) besides those a more taught one
-    makes known, where the rewrites of the misread characters make known
-    ``MIN_SHARE`` of the words holding them, and where the document's known
-    words (``known``: lower case, with their counts) print the letters
-    rightly no more than ``RIGHTLY_PRINTED`` times as often as the
-    substitution is taught (a habit misreads a glyph most times; a chance
-    rewrite puts common letters for common letters). A rewrite is kept at
-    its smallest (``iS`` for ``ity`` is ``S`` for ``ty``); one small letter
-    for another is the spelling stage's, and a letter lost or added another
-    rule's.
+    ``words`` (a document's unknown words; ``PLAIN_MIN_WORDS`` for small
+    letters) besides those a more taught one makes known, but those
+    :func:`_chance` finds chance against the document's known words
+    (``known``: lower case, with their counts); the rest are taught again
+    without them until none is. A rewrite is kept at its smallest (``iS``
+    for ``ity`` is ``S`` for ``ty``); one small letter for another is the
+    spelling stage's, and a letter lost or added another rule's.
 
     >>> words = {"conwol", "geomewy", "neuwal", "conwary", "wuly", "swuggle", "owl-ish"}
     >>> learn(words).support
