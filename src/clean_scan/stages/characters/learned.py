@@ -55,6 +55,10 @@ in one face may still read it in another, seldom ten times as often."""
 INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
 """A capital after a small letter: no word is spelt so (``eRect`` is not
 ``erect``), though a name may be (``McKay``)."""
+MAX_TEACHING = 3000
+"""The most unknown words (the most printed first) a substitution is
+learned from: an engine's habit shows in a few thousand, and a huge text
+of garbled words would otherwise cost a rewrite search for each."""
 SENTENCE_END = regex.compile(r"(?:^|[.!?][’”\"')]*)\s*$")
 
 
@@ -91,7 +95,8 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     known = Counter()
     for printed in printed_counts.keys() - unknown:
         known[read[printed].lower()] += printed_counts[printed]
-    taught = learn({read[printed] for printed in unknown}, known)
+    teaching = sorted(unknown, key=lambda printed: (-printed_counts[printed], printed))
+    taught = learn({read[printed] for printed in teaching[:MAX_TEACHING]}, known)
     if not taught:
         return []
     places: dict[str, list[int]] = defaultdict(list)
