@@ -227,6 +227,9 @@ RULES: tuple[Rule, ...] = (
          "an inline list's number in brackets read as a letter ((l)) is its digit where the "
          "list's next or previous number stands beside it",
          "clean_scan.stages.characters.numbers:inline_list_numbers"),
+    Rule("CH152", "glued-to-capital", "characters",
+         "a function word glued to the known capitalised word after it (ofRussia) is parted",
+         "clean_scan.stages.characters.words:glued_to_capital"),
     Rule("FN101", "move-note", "footnotes",
          "a footnote at the page foot moves after the paragraph holding its reference"),
     Rule("FN102", "reference", "footnotes",

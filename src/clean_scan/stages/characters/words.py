@@ -463,3 +463,31 @@ def letter_before_capital(line: str, doc: Lines) -> list[Proposal]:
             for m in LETTER_BEFORE_CAPITAL.finditer(line)
             if m.group("word").lower() in lexicon or doc.count(m.group("word")) >= 2]
 
+
+
+# --- a short word glued to the capitalised word after it -----------------
+
+SMALL_BEFORE_CAPITAL = regex.compile(
+    r"(?<![\p{L}\p{N}'’-])(?P<small>\p{Ll}{2,4})(?P<word>\p{Lu}\p{Ll}{2,})(?![\p{L}\p{N}'’-])")
+
+
+def glued_to_capital(line: str, doc: Lines) -> list[Proposal]:
+    """A function word glued to the capitalised word after it (``ofRussia``,
+    ``ofState``: the narrow space beside a short word lost, as GNU Ocrad
+    loses it) is parted where the capitalised word is known: no word has a
+    capital after its first letters, and the particles of names (``Mc``,
+    ``De``, ``van``) are no function words.
+
+    >>> show(glued_to_capital, "the history ofRussia and the rest ofEurope, McKay, tooXyzzy")
+    'the history of Russia and the rest of Europe, McKay, tooXyzzy'
+    """
+    lexicon, closed = load_lexicon(), function_words()
+    fixes = []
+    for m in SMALL_BEFORE_CAPITAL.finditer(line):
+        small, word = m.group("small"), m.group("word")
+        if small not in closed or not (word.lower() in lexicon or doc.count(word) >= 2):
+            continue
+        fixes.append(Proposal(m.start(), m.end(), f"{small} {word}", "glued-to-capital", 0.9,
+                              f"'{m.group()}': no word has a capital after its first letters; "
+                              f"'{small} {word}' with the space beside a short word lost"))
+    return fixes
