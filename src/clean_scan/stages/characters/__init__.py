@@ -94,6 +94,7 @@ from clean_scan.stages.characters.specks import (
     stray_quote,
 )
 from clean_scan.stages.characters.words import (
+    GLUED_CAPITAL_NEEDLE,
     LONE_A_NEEDLE,
     LONE_I_NEEDLE,
     MARK_INSIDE_NEEDLE,
@@ -194,7 +195,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (drop_capital, _shaped),
     (glued_words, lambda doc: doc.lines_with(*doc.glued_words)),
     (letter_before_capital, lambda doc: doc.lines_matching(SMALL_THEN_CAPITAL)),
-    (glued_to_capital, lambda doc: doc.lines_matching(SMALL_THEN_CAPITAL)),
+    (glued_to_capital, lambda doc: doc.lines_matching(GLUED_CAPITAL_NEEDLE)),
     (lone_small_i, lambda doc: doc.lines_matching(LONE_I_NEEDLE)),
     (lone_a_before_function_word, lambda doc: doc.lines_matching(LONE_A_NEEDLE)),
     (mark_inside_word, lambda doc: doc.lines_matching(MARK_INSIDE_NEEDLE)),

@@ -468,18 +468,23 @@ def letter_before_capital(line: str, doc: Lines) -> list[Proposal]:
 # --- a short word glued to the capitalised word after it -----------------
 
 SMALL_BEFORE_CAPITAL = regex.compile(
-    r"(?<![\p{L}\p{N}'’-])(?P<small>\p{Ll}{2,4})(?P<word>\p{Lu}\p{Ll}{2,})(?![\p{L}\p{N}'’-])")
+    r"(?<![\p{L}\p{N}'’-])(?P<small>\p{Ll}{2,4})(?P<word>\p{Lu}\p{Ll}{2,}|I)(?![\p{L}\p{N}'’-])")
+GLUED_CAPITAL_NEEDLE = regex.compile(r"\p{Ll}(?:\p{Lu}\p{Ll}{2}|I(?!\p{L}))")
+"""What the repair's gate looks for: a small letter before a capital that
+opens a word or is the pronoun."""
 
 
 def glued_to_capital(line: str, doc: Lines) -> list[Proposal]:
     """A function word glued to the capitalised word after it (``ofRussia``,
-    ``ofState``: the narrow space beside a short word lost, as GNU Ocrad
-    loses it) is parted where the capitalised word is known: no word has a
-    capital after its first letters, and the particles of names (``Mc``,
-    ``De``, ``van``) are no function words.
+    ``ofState``, ``ifI``: the narrow space beside a short word lost, as GNU
+    Ocrad loses it) is parted where the capitalised word is known: no word
+    has a capital after its first letters, and the particles of names
+    (``Mc``, ``De``, ``van``) are no function words.
 
     >>> show(glued_to_capital, "the history ofRussia and the rest ofEurope, McKay, tooXyzzy")
     'the history of Russia and the rest of Europe, McKay, tooXyzzy'
+    >>> show(glued_to_capital, "I know that, ifI move, the parts")
+    'I know that, if I move, the parts'
     """
     lexicon, closed = load_lexicon(), function_words()
     fixes = []
