@@ -180,7 +180,7 @@ class JoinedWords:
             self._tails = _sorted_by([(word[::-1], i) for i, word in enumerate(self.words)])
         found: set[int] = set()
         for (order, keys), piece in ((self._heads, head), (self._tails, tail[::-1])):
-            found.update(order[_prefixed(keys, piece)])
+            found.update(order[prefixed(keys, piece)])
         text, starts = self.text, self.starts
         for middle in middles:
             at = text.find(middle)
@@ -195,7 +195,7 @@ def _sorted_by(keyed: list[tuple[str, int]]) -> tuple[list[int], list[str]]:
     return [i for _, i in keyed], [key for key, _ in keyed]
 
 
-def _prefixed(keys: list[str], prefix: str) -> slice:
+def prefixed(keys: list[str], prefix: str) -> slice:
     """Where the sorted ``keys`` starting with ``prefix`` (not empty) are:
     from ``prefix`` up to the string after every one that starts so."""
     low = bisect_left(keys, prefix)

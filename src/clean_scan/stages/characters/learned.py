@@ -17,8 +17,6 @@ them while the document prints its letters rightly too, and does not pass.
 
 from __future__ import annotations
 
-import unicodedata
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,9 +25,9 @@ from string import ascii_lowercase
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import known_form, load_lexicon, proper_names
+from clean_scan.lexicon import known_form, load_lexicon, prefixed, proper_names
 from clean_scan.stages.characters.lines import Lines
-from clean_scan.stages.spelling import tables
+from clean_scan.stages.spelling import tables, without_accents
 
 MIN_WORDS = 3
 """Different words a substitution must make known for the document to teach it."""
@@ -146,19 +144,14 @@ def _unknown(word: str) -> bool:
     is no spelling, whatever the letters), but for capitals alone (heads,
     abbreviations) and accent specks (another rule's)."""
     lexicon = load_lexicon()
-    if word.isalpha() and word.islower():  # most words: one look-up
-        return len(word) >= 2 and word not in lexicon.words and not known_form(word, lexicon) \
-            and (word.isascii() or not known_form(_unaccented(word), lexicon))
-    return len(word) >= 2 and sum(c.isalpha() for c in word) >= 2 and \
-        not word.isupper() and (INNER_CAPITAL.search(word) is not None or
-                                not known_form(word, lexicon)) and \
-        (word.isascii() or not known_form(_unaccented(word), lexicon))
-
-
-def _unaccented(word: str) -> str:
-    """``word`` without accents: an accent speck's word (``máke``) is
-    another rule's."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    if len(word) < 2:
+        return False
+    if word.isalpha() and word.islower():  # most words: a look-up or two
+        unknown = word not in lexicon.words and not known_form(word, lexicon)
+    else:
+        unknown = sum(c.isalpha() for c in word) >= 2 and not word.isupper() and (
+            INNER_CAPITAL.search(word) is not None or not known_form(word, lexicon))
+    return unknown and (word.isascii() or not known_form(without_accents(word), lexicon))
 
 
 def _initial_case(text: str, start: int, letters: str, read: str, doc: Lines | None) -> str:
@@ -407,9 +400,9 @@ def _known_between(head: str, tail: str) -> list[str]:
     found = []
     for length in range(kept + 1, kept + MAX_SPAN + 1):
         if len(head) >= len(tail):
-            found += [w for w in _prefixed(forwards.get(length, []), head) if w.endswith(tail)]
+            found += [w for w in _among(forwards.get(length, []), head) if w.endswith(tail)]
         else:
-            found += [w[::-1] for w in _prefixed(backwards.get(length, []), tail[::-1])
+            found += [w[::-1] for w in _among(backwards.get(length, []), tail[::-1])
                       if w.endswith(head[::-1])]
     return found
 
@@ -430,9 +423,9 @@ def _words_by_length() -> tuple[dict[int, list[str]], dict[int, list[str]]]:
     return dict(forwards), dict(backwards)
 
 
-def _prefixed(keys: list[str], prefix: str) -> list[str]:
-    low = bisect_left(keys, prefix)
-    return keys[low:bisect_left(keys, prefix[:-1] + chr(ord(prefix[-1]) + 1), low)]
+def _among(keys: list[str], prefix: str) -> list[str]:
+    """The sorted ``keys`` that start with ``prefix``."""
+    return keys[prefixed(keys, prefix)]
 
 
 def glyph_strokes(text: str, doc: Lines | None) -> list[Proposal]:

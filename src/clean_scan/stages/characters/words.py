@@ -464,7 +464,6 @@ def letter_before_capital(line: str, doc: Lines) -> list[Proposal]:
             if m.group("word").lower() in lexicon or doc.count(m.group("word")) >= 2]
 
 
-
 # --- a short word glued to the capitalised word after it -----------------
 
 SMALL_BEFORE_CAPITAL = regex.compile(

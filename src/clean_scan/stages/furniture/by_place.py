@@ -276,7 +276,8 @@ def _running(layout: Layout, page: Page, i: int, expected: set[int],
         return Verdict(rule, 0.92, f"repeats on {len(pages)} nearby pages before and after")
     if len(pages) < 2:
         return None
-    if where == "foot" and not structure_heading(layout.lines[i].text):
+    structure = structure_heading(layout.lines[i].text)
+    if where == "foot" and not structure:
         # no chapter title sits at a page foot (but a page cut short may
         # leave a chapter's heading, its first line, both head and foot)
         return Verdict(rule, 0.9, f"repeats at the foot of {len(pages)} nearby pages")
@@ -285,8 +286,7 @@ def _running(layout: Layout, page: Page, i: int, expected: set[int],
     if _inside_a_sentence(layout, i):  # no title stands in the middle of a sentence
         return Verdict(rule, 0.88, f"repeats on {len(pages)} pages after, and stands "
                                    "inside a sentence running over the page")
-    if len(pages) >= 3 and not structure_heading(layout.lines[i].text) and \
-            _inside_a_sentence(layout, i, capital_after=True):
+    if len(pages) >= 3 and not structure and _after_open_prose(layout, i):
         return Verdict(rule, 0.85, f"repeats on {len(pages)} pages after, and stands where "
                                    "the sentence before runs on over the page")
     return Verdict(rule, 0.75, f"repeats on {len(pages)} page(s) on one side only: "
@@ -311,34 +311,43 @@ EDGE_SPECKS = ".,;:'\"‘’“”"
 """Specks a head's page number may carry (``19°,``): no part of the number."""
 
 
-def _inside_a_sentence(layout: Layout, i: int, *, capital_after: bool = False) -> bool:
+def _inside_a_sentence(layout: Layout, i: int) -> bool:
     """Whether the text before line ``i`` (on the page before, past any
     furniture) leaves a sentence open that the text after it takes up in
-    small letters (or, ``capital_after``, a line of prose left open that
-    any word takes up: a name, ``from the democratic`` / ``Soviet
-    Congress``; a heading or a dash leaves no prose open).
+    small letters."""
+    before, after = _text_around(layout, i)
+    return before is not None and after is not None and \
+        bool(_OPEN_SENTENCE.search(before)) and after[:1].islower()
+
+
+def _after_open_prose(layout: Layout, i: int) -> bool:
+    """Whether the text before line ``i`` ends a line of prose left open,
+    which any word may take up (a name: ``from the democratic`` / ``Soviet
+    Congress``); a heading or a dash leaves no prose open.
 
     >>> from clean_scan.pagination import split_lines, split_pages
     >>> text = ("subsequently from the democratic\\n\\nTHE HEAD\\n\\nSoviet Congress met.\\n\\n"
     ...         "ORIGIN OF THE U.S.S.R. -\\n\\nTHE HEAD\\n\\nThe country")
     >>> lines = split_lines(text)
     >>> layout = Layout(lines, split_pages(lines)[0], {}, {}, [0] * len(lines))
-    >>> [_inside_a_sentence(layout, i, capital_after=True) for i in (2, 8)]
-    [True, False]
-    >>> _inside_a_sentence(layout, 2)
-    False
+    >>> [_after_open_prose(layout, i) for i in (2, 8)], _inside_a_sentence(layout, 2)
+    ([True, False], False)
     """
+    before, after = _text_around(layout, i)
+    return before is not None and after is not None and \
+        bool(_OPEN_PROSE.search(before)) and not capitals(before)
+
+
+def _text_around(layout: Layout, i: int) -> tuple[str | None, str | None]:
+    """The last line of text before line ``i`` (past any furniture), and
+    the first after it, stripped; None where there is none."""
     lines = layout.lines
-    before = next((k for k in range(i - 1, -1, -1)
+    before = next((lines[k].text.strip() for k in range(i - 1, -1, -1)
                    if not lines[k].blank and k not in layout.verdicts
                    and not garbled_folio_shape(lines[k].text.strip())), None)
-    after = next((k for k in range(i + 1, len(lines)) if not lines[k].blank), None)
-    if before is None or after is None:
-        return False
-    last = lines[before].text.rstrip()
-    if capital_after:  # a line of prose left open, not a heading or a dash
-        return bool(_OPEN_PROSE.search(last)) and not capitals(last)
-    return bool(_OPEN_SENTENCE.search(last)) and lines[after].text.strip()[:1].islower()
+    after = next((lines[k].text.strip() for k in range(i + 1, len(lines))
+                  if not lines[k].blank), None)
+    return before, after
 
 
 _OPEN_SENTENCE = regex.compile(r"[\p{Ll},;—-]$")
