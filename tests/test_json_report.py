@@ -101,3 +101,14 @@ def test_line_index() -> None:
     assert [index.locate(i) for i in range(8)] == [
         (1, 1), (1, 2), (1, 3), (2, 1), (3, 1), (3, 2), (3, 3), (4, 1)]
     assert LineIndex("").locate(0) == (1, 1)
+
+
+def test_flags_are_listed_in_reading_order() -> None:
+    """A reviewer works down the text: the report lists its flags by place,
+    whichever stage raised them."""
+    sample = Path(__file__).resolve().parents[1] / "samples" / "ussr-1942.txt"
+    text = sample.read_text(encoding="utf-8")
+    flags = json.loads(report_json(clean_text(text), decode_bytes(text.encode()), "x.txt"))["flags"]
+    assert len({flag["stage"] for flag in flags}) >= 3
+    places = [(flag["start"], flag["end"]) for flag in flags]
+    assert places == sorted(places)

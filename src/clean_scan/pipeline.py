@@ -64,7 +64,8 @@ STAGE_NAMES = tuple(stage.name for stage in STAGES)
 
 @dataclass
 class Result:
-    """The outcome of cleaning one text."""
+    """The outcome of cleaning one text: the edits in the order they were
+    made, the flags in reading order (by raw stretch)."""
 
     raw: str
     clean: str
@@ -130,6 +131,7 @@ def clean_document(raw: str, *, skip: Iterable[str] = (),
         ran.append(MARKER_STAGE)
         run_stage(stage, doc, context, edits, flags)
         pages = page_map(raw, edits, doc)
+    flags.sort(key=_RAW_SPAN)  # in reading order; stable, so a stretch's flags keep theirs
     return Result(raw, doc.text, edits, flags, doc.hunks(), ran, pages), doc
 
 
@@ -235,6 +237,7 @@ def _by_registered_rules(stage: str, result: StageResult, skip: frozenset[str]) 
 
 
 _SPAN = itemgetter(0, 1)  # a Proposal's start and end
+_RAW_SPAN = attrgetter("raw_start", "raw_end")
 _RULE = attrgetter("rule")
 _REPLACEMENT = attrgetter("replacement")
 _CONFIDENCE = attrgetter("confidence")
