@@ -56,6 +56,18 @@ def test_a_digit_misread_for_a_letter_is_not_taken_for_the_reference() -> None:
     assert "mythica[1]" not in paragraphs[0]
 
 
+def test_each_doubtful_word_of_a_moved_note_is_flagged() -> None:
+    """A moved note has no raw place of its own (all its words stand where it
+    was taken from), so one flag on it must not hide another stage's flag on
+    another of its words."""
+    note = PAGE_WITH_A_NOTE.replace("the Moscow Trials, when",
+                                    "the trials of Brovatzky, when the petrification of")
+    result = clean_text(note.format(page=43) + "\f" + PAGE_WITH_A_NOTE.format(page=44))
+    flagged = {flag.text: flag.stage for flag in result.flags}
+    assert flagged["petrification"] == "spelling"
+    assert flagged["Brovatzky"] == "doubtful"
+
+
 PAGE_WITH_SYMBOL_NOTES = """The Charter was signed at sea,* and the House debated it at
 length† in the autumn of that year, when the Russian front held.
 

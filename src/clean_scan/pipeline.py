@@ -196,11 +196,14 @@ def run_stage(
         accepted.append(prop)
         befores.append(before)
         last_end = end
-    flagged = {(f.raw_start, f.raw_end) for f in flags} if result.flags else set()
+    # a stretch is flagged once: the same text at the same raw place (text a
+    # stage moved, such as a footnote, has no place of its own: all its words
+    # stand at the raw point it was moved to)
+    flagged = set(map(_FLAGGED, flags)) if result.flags else set()
     for flag in result.flags:
         raised = _raise(stage.name, doc, flag.start, flag.end, flag.text, flag.rule,
                         flag.confidence, flag.reason, flag.suggestions)
-        if (raised.raw_start, raised.raw_end) not in flagged:  # a stretch is flagged once
+        if _FLAGGED(raised) not in flagged:
             flags.append(raised)
     raw_starts, raw_ends = doc.splice(accepted)
     # one Edit per accepted proposal, made in C (the paragraphs stage alone
@@ -238,6 +241,7 @@ def _by_registered_rules(stage: str, result: StageResult, skip: frozenset[str]) 
 
 _SPAN = itemgetter(0, 1)  # a Proposal's start and end
 _RAW_SPAN = attrgetter("raw_start", "raw_end")
+_FLAGGED = attrgetter("raw_start", "raw_end", "text")
 _RULE = attrgetter("rule")
 _REPLACEMENT = attrgetter("replacement")
 _CONFIDENCE = attrgetter("confidence")
