@@ -83,3 +83,26 @@ def test_a_rule_turned_off_neither_changes_nor_flags(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert "heard . the" in (tmp_path / "page.clean.txt").read_text(encoding="utf-8") or \
         "heard. the" in (tmp_path / "page.clean.txt").read_text(encoding="utf-8")
+
+
+def test_only_the_pipeline_turns_a_doubtful_proposal_into_a_flag() -> None:
+    """One place for the threshold: no stage writes the threshold's flag
+    itself or compares a confidence with the run's threshold; they ask
+    ``Context.confident`` when a later decision hangs on what will be made."""
+    stages = SRC / "stages"
+    for path in stages.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "confidence below threshold" not in source, path
+        assert not regex.search(r"[<>]=?\s*(?:context\.)?min_confidence", source), path
+
+
+def test_a_stretch_is_flagged_once_whatever_the_threshold() -> None:
+    """A stricter threshold turns more proposals into flags; where an earlier
+    stage flagged the same stretch already (a chapter number both the
+    furniture and the characters stage would write in digits), the reviewer
+    still sees one flag, not the same doubt twice."""
+    sample = Path(__file__).resolve().parents[1] / "samples" / "ussr-1942.txt"
+    result = clean_text(sample.read_text(encoding="utf-8"), context=Context(min_confidence=0.95))
+    places = Counter((f.raw_start, f.raw_end, f.text) for f in result.flags)
+    assert len(places) > 100
+    assert [place for place, n in places.items() if n > 1] == []

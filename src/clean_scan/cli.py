@@ -24,7 +24,7 @@ from clean_scan.restore import RestoreError, restore_from_report
 from clean_scan.review.words import DEFAULT_NAME as DEFAULT_WORDS
 from clean_scan.review.words import read_word_list as read_project_words
 from clean_scan.runner import ReviewOutcome, clean_file, collect_rarely
-from clean_scan.stage import Context
+from clean_scan.stage import DEFAULT_MIN_CONFIDENCE, Context
 
 EXIT_BAD_INPUT = 2
 
@@ -85,7 +85,7 @@ def cli() -> None:
 @click.option(
     "--min-confidence",
     type=click.FloatRange(0, 1),
-    default=0.8,
+    default=DEFAULT_MIN_CONFIDENCE,
     show_default=True,
     help="Changes less sure than this are flagged, not made.",
 )

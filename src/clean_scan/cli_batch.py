@@ -17,6 +17,7 @@ from clean_scan.cli_rules import RuleName
 from clean_scan.cli_sizes import ByteSize
 from clean_scan.decoding import MAX_INPUT_BYTES
 from clean_scan.pipeline import STAGE_NAMES
+from clean_scan.stage import DEFAULT_MIN_CONFIDENCE
 
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
@@ -50,7 +51,8 @@ def _default_workers() -> int:
               help="Turn a stage off (repeatable).")
 @click.option("--skip-rule", "skip_rules", multiple=True, type=RuleName(),
               help="Turn a rule off, by code or name (repeatable; `clean-scan rules`).")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.8, show_default=True,
+@click.option("--min-confidence", type=click.FloatRange(0, 1),
+              default=DEFAULT_MIN_CONFIDENCE, show_default=True,
               help="Changes less sure than this are flagged, not made.")
 @click.option("--words", "words_file", type=click.Path(path_type=Path),
               help="Project word list: one word per line, trusted as correct.")

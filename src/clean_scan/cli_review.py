@@ -22,7 +22,7 @@ from clean_scan.review.adopt import replace_decisions
 from clean_scan.review.decisions import Decisions, read_decisions
 from clean_scan.review.words import DEFAULT_NAME as DEFAULT_WORDS
 from clean_scan.runner import with_review
-from clean_scan.stage import Context
+from clean_scan.stage import DEFAULT_MIN_CONFIDENCE, Context
 
 
 @click.command("adopt")
@@ -58,7 +58,7 @@ def adopt(edited_path: Path, report_path: Path, input_path: Path | None,
     existing = read_decisions(decisions_path, source.sha256) if decisions_path.is_file() else None
     words_path = words_file or input_path.parent / DEFAULT_WORDS
     options = report.get("options", {})
-    context = Context(min_confidence=float(options.get("min_confidence", 0.8)))
+    context = Context(min_confidence=float(options.get("min_confidence", DEFAULT_MIN_CONFIDENCE)))
     context, _ = with_review(context, source, decisions_path if existing else None, words_path)
     ran = {stage["name"] for stage in report.get("stages", [])}
     result, doc = clean_document(source.text, skip=[s for s in STAGE_NAMES if s not in ran],

@@ -28,7 +28,9 @@ from typing import NamedTuple
 
 
 class Proposal(NamedTuple):
-    """A replacement a stage proposes, in the coordinates of the text it saw."""
+    """A replacement a stage proposes, in the coordinates of the text it saw.
+    Below the threshold it is flagged instead, with ``suggestions`` (by
+    default the replacement alone)."""
 
     start: int
     end: int
@@ -36,6 +38,7 @@ class Proposal(NamedTuple):
     rule: str
     confidence: float
     reason: str
+    suggestions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,10 @@ class Flag:
     confidence: float
     reason: str
     suggestions: tuple[str, ...] = ()
+    doubts_a_change: bool = False
+    """The flag doubts a change the stage proposes over the same stretch and
+    must make either way (a page break is a paragraph break or not): the
+    pipeline raises it only when its confidence is below the threshold."""
 
 
 class Edit(NamedTuple):

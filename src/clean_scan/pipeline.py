@@ -27,12 +27,12 @@ import bisect
 import dataclasses
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import attrgetter, itemgetter
 
-from clean_scan.document import Document, Edit, Proposal, RaisedFlag
+from clean_scan.document import Document, Edit, Flag, Proposal, RaisedFlag
 from clean_scan.page_map import Page, marker_proposals, page_map
 from clean_scan.review.apply import REVIEW_STAGE
 from clean_scan.rules import BY_NAME
@@ -157,54 +157,38 @@ def _undecided(flags: list[RaisedFlag], edits: list[Edit]) -> list[RaisedFlag]:
 def run_stage(
     stage: Stage, doc: Document, context: Context, edits: list[Edit], flags: list[RaisedFlag]
 ) -> None:
-    """Run one stage: apply its confident proposals, flag the rest."""
+    """Run one stage: apply its confident proposals, flag the rest (the one
+    place where the confidence threshold is applied)."""
     text = doc.text
     result = stage.run(text, context)
     if context.skip_rules or STRICT_RULES:
         result = _by_registered_rules(stage.name, result, context.skip_rules)
     accepted: list[Proposal] = []
     befores: list[str] = []
+    unsure: list[RaisedFlag] = []
     last_end = -1
-    min_confidence = context.min_confidence
+    confident = context.confident
     review = context.review if context.review and stage.name != REVIEW_STAGE else None
     if review is not None and not review.active:
         review = None
     for prop in sorted(result.proposals, key=_SPAN):
-        start, end, replacement, _, confidence, _ = prop
+        start, end, replacement = prop[:3]
         before = text[start:end]
         if replacement == before:
             continue
         if review is not None and review.refuses(doc, stage.name, prop, before):
             continue  # the reviewer rejected this change: it is neither made nor flagged
-        if confidence < min_confidence:
-            flags.append(
-                _raise(
-                    stage.name,
-                    doc,
-                    start,
-                    end,
-                    before,
-                    prop.rule,
-                    confidence,
-                    f"not changed (confidence below threshold): {prop.reason}",
-                    (replacement,),
-                )
-            )
+        if not confident(prop.confidence):
+            unsure.append(_raise(stage.name, doc, start, end, before, prop.rule, prop.confidence,
+                                 f"not changed (confidence below threshold): {prop.reason}",
+                                 prop.suggestions or (replacement,)))
             continue
         if start < last_end:
             continue  # overlapping proposals: the first one wins
         accepted.append(prop)
         befores.append(before)
         last_end = end
-    # a stretch is flagged once: the same text at the same raw place (text a
-    # stage moved, such as a footnote, has no place of its own: all its words
-    # stand at the raw point it was moved to)
-    flagged = set(map(_FLAGGED, flags)) if result.flags else set()
-    for flag in result.flags:
-        raised = _raise(stage.name, doc, flag.start, flag.end, flag.text, flag.rule,
-                        flag.confidence, flag.reason, flag.suggestions)
-        if _FLAGGED(raised) not in flagged:
-            flags.append(raised)
+    flags.extend(_flagged_once(flags, unsure, stage.name, doc, result.flags, confident))
     raw_starts, raw_ends = doc.splice(accepted)
     # one Edit per accepted proposal, made in C (the paragraphs stage alone
     # makes thousands): tuple.__new__ makes the named tuple from its fields
@@ -213,6 +197,27 @@ def run_stage(
         repeat(stage.name), map(_RULE, accepted), raw_starts, raw_ends, befores,
         map(_REPLACEMENT, accepted), map(round, map(_CONFIDENCE, accepted), repeat(3)),
         map(_REASON, accepted))))
+
+
+def _flagged_once(flags: list[RaisedFlag], unsure: list[RaisedFlag], stage: str, doc: Document,
+                  raised: list[Flag], confident: Callable[[float], bool]) -> list[RaisedFlag]:
+    """The stage's new flags: its proposals below the threshold (``unsure``),
+    then its own flags, but for a doubt on a change it is sure of enough
+    and a stretch flagged already (a stretch is flagged once: the same text
+    at the same raw place, for text a stage moved has no place of its own)."""
+    if not raised and not unsure:
+        return []
+    flagged = set(map(_FLAGGED, flags))
+    new = [flag for flag in unsure if _FLAGGED(flag) not in flagged]
+    flagged.update(map(_FLAGGED, unsure))
+    for flag in raised:
+        if flag.doubts_a_change and confident(flag.confidence):
+            continue
+        located = _raise(stage, doc, flag.start, flag.end, flag.text, flag.rule,
+                         flag.confidence, flag.reason, flag.suggestions)
+        if _FLAGGED(located) not in flagged:
+            new.append(located)
+    return new
 
 
 STRICT_RULES = os.environ.get("CLEAN_SCAN_STRICT_RULES") == "1"

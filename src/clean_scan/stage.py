@@ -1,7 +1,11 @@
 """What a stage is: a name, one line on what it does, and a function that
 looks at the current text and proposes edits (and flags) without applying
 them. The pipeline applies them, so every change passes one place that logs
-it and enforces the confidence threshold.
+it and enforces the confidence threshold: a stage returns every proposal with
+its confidence, and only the pipeline turns one below the threshold into a
+flag. A stage whose later decisions hang on which of its proposals will be
+made (a word taken into a join, the gaps around removed lines) asks
+:meth:`Context.confident`, the same test the pipeline applies.
 """
 
 from __future__ import annotations
@@ -13,6 +17,20 @@ from typing import Any
 
 from clean_scan.document import Flag, Proposal
 from clean_scan.review.apply import Review
+
+DEFAULT_MIN_CONFIDENCE = 0.8
+"""The confidence a proposal needs to be made rather than flagged, unless
+the user sets another (``--min-confidence``)."""
+
+
+def confident(confidence: float, min_confidence: float) -> bool:
+    """Whether a proposal this sure is made (else it is flagged): the one
+    definition of the threshold test.
+
+    >>> confident(0.8, 0.8), confident(0.79, 0.8)
+    (True, False)
+    """
+    return confidence >= min_confidence
 
 
 @dataclass
@@ -33,7 +51,7 @@ class Context:
         file's context: read it, never change it.
     """
 
-    min_confidence: float = 0.8
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
     extra_words: frozenset[str] = frozenset()
     shared: dict[str, Any] = field(default_factory=dict)
     review: Review | None = None
@@ -49,6 +67,10 @@ class Context:
     raw_span: Callable[[int, int], tuple[int, int]] | None = None
     """Set by the pipeline: a stretch of the current text -> its raw stretch
     (what a stage needs to look up the layout)."""
+
+    def confident(self, confidence: float) -> bool:
+        """Whether the pipeline will make a proposal this sure."""
+        return confident(confidence, self.min_confidence)
 
     def engine_doubt(self, start: int, end: int, text: str, below: float) -> float | None:
         """The OCR engine's confidence in the word ``text`` at the current

@@ -28,7 +28,7 @@ from clean_scan.reports.json_report import VERSION as REPORT_VERSION
 from clean_scan.restore import restore_from_report
 from clean_scan.runner import clean_file, collect_rarely, decisions_checksum
 from clean_scan.segments import read_report_head
-from clean_scan.stage import Context
+from clean_scan.stage import DEFAULT_MIN_CONFIDENCE, Context
 from clean_scan.stages.doubtful import doubtful_share
 from clean_scan.vocabulary import count_words
 
@@ -45,7 +45,7 @@ class BatchOptions:
 
     out_dir: Path
     skip: tuple[str, ...] = ()
-    min_confidence: float = 0.8
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
     extra_words: frozenset[str] = frozenset()
     collection_words: Counter[str] | None = None
     resume: bool = False

@@ -33,7 +33,7 @@ from clean_scan.review.items import review_items
 from clean_scan.review.page import review_page
 from clean_scan.review.words import DEFAULT_NAME as DEFAULT_WORDS
 from clean_scan.runner import clean_file
-from clean_scan.stage import Context
+from clean_scan.stage import DEFAULT_MIN_CONFIDENCE, Context
 
 MAX_BODY = 1_000_000
 
@@ -92,9 +92,10 @@ class Session:
         """Clean the input again with the decisions, as ``clean-scan INPUT`` would."""
         with self.lock:
             options = self.report().get("options", {})
+            min_confidence = float(options.get("min_confidence", DEFAULT_MIN_CONFIDENCE))
             outcome = clean_file(
                 self.input_path, out_dir=self.report_path.parent,
-                context=Context(min_confidence=float(options.get("min_confidence", 0.8))),
+                context=Context(min_confidence=min_confidence),
                 review_path=self.decisions_path if self.decisions_path.is_file() else None,
                 words_path=self.words_path)
             review = outcome.review

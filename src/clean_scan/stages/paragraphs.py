@@ -64,7 +64,7 @@ def run(text: str, context: Context) -> StageResult:
             )
         )
     short = SHORT_LINE * full_width
-    fast = context.min_confidence <= 1.0  # else even a sure line-join is flagged
+    fast = context.confident(1.0)  # else even a sure line-join is flagged
     for prev, nxt in zip(content, content[1:], strict=False):
         gap = text[prev.end : nxt.start]
         if (fast and len(prev.text) >= short and gap.count("\n") == 1 and "\f" not in gap
@@ -76,17 +76,8 @@ def run(text: str, context: Context) -> StageResult:
             continue
         joiner, rule, confidence, reason = _separator(prev, nxt, gap, full_width, contents_joins)
         proposals.append(Proposal(prev.end, nxt.start, joiner, rule, 1.0, reason))
-        if confidence < context.min_confidence:
-            flags.append(
-                Flag(
-                    prev.end,
-                    nxt.start,
-                    gap,
-                    rule,
-                    confidence,
-                    f"judgement at a page break: {reason}",
-                )
-            )
+        flags.append(Flag(prev.end, nxt.start, gap, rule, confidence,
+                          f"judgement at a page break: {reason}", doubts_a_change=True))
     proposals.append(Proposal(content[-1].end, len(text), "\n", "layout", 1.0, "one final newline"))
     return StageResult(proposals, flags)
 

@@ -21,7 +21,7 @@ from clean_scan.charmaps import (
 from clean_scan.document import Proposal
 from clean_scan.layout import median
 from clean_scan.lexicon import MILLION_DIGITS, function_words, load_lexicon
-from clean_scan.stage import Context
+from clean_scan.stage import DEFAULT_MIN_CONFIDENCE, Context, confident
 from clean_scan.stages.characters.margins import noisy_margins
 from clean_scan.stages.characters.specks import (
     HYPHEN_SPECKY,
@@ -510,14 +510,14 @@ def line_shape() -> regex.Pattern[str]:
 
 
 def show(repair: Callable[[str, Lines], list[Proposal]], line: str, before: str = "",
-         after: str = "", min_confidence: float = 0.8) -> str:
+         after: str = "", min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> str:
     """Run one repair on ``line`` (with ``before``/``after`` text around it,
     which also feeds the vocabulary) and give the line as repaired: the
     doctests' way to show a repair at work."""
     text = before + ("" if not before or before.endswith("\n") else "\n") + line + after
     doc = Lines(text, Context())
     doc.index = before.count("\n") + (1 if before and not before.endswith("\n") else 0)
-    fixes = sorted((f for f in repair(line, doc) if f.confidence >= min_confidence),
+    fixes = sorted((f for f in repair(line, doc) if confident(f.confidence, min_confidence)),
                    key=lambda f: f.start, reverse=True)
     last = len(line) + 1
     for fix in fixes:

@@ -50,7 +50,7 @@ def run(text: str, context: Context) -> StageResult:
     """
     layout = analyse(text)
     rewrites = chapter_numbers(layout)
-    proposals = layout_proposals(text, layout, context.min_confidence)
+    proposals = layout_proposals(text, layout, context.confident)
     proposals += rewrites
     return StageResult(sorted(proposals, key=lambda p: (p.start, p.end)))
 

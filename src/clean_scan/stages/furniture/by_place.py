@@ -29,6 +29,7 @@ from clean_scan.pagination import (
 from clean_scan.stages.furniture.folios import garbled_folio_shape, lone_slots, unreadable_folio
 from clean_scan.stages.furniture.model import (
     SLOT_DEPTH,
+    SURE,
     WINDOW,
     Layout,
     Slots,
@@ -209,7 +210,7 @@ def _peel(layout: Layout, page: Page, slot: Slots, expected: set[int],
             if verdict is None:
                 break
             layout.verdicts[i] = verdict
-            if verdict.confidence < 0.8:
+            if verdict.confidence < SURE:
                 break
 
 
@@ -379,7 +380,7 @@ def _catchword(layout: Layout, page: Page, i: int) -> bool:
     if " " in word or not word or page.index + 1 >= len(layout.pages):
         return False
     following = [k for k in content_lines(layout.lines, layout.pages[page.index + 1])
-                 if k not in layout.verdicts or layout.verdicts[k].confidence < 0.8]
+                 if k not in layout.verdicts or layout.verdicts[k].confidence < SURE]
     if not following:
         return False
     first = layout.lines[following[0]].text.split()[0]

@@ -16,6 +16,13 @@ from clean_scan.pagination import (
     Page,
     number_fit,
 )
+from clean_scan.stage import DEFAULT_MIN_CONFIDENCE
+
+SURE = DEFAULT_MIN_CONFIDENCE
+"""A verdict this sure counts as furniture in the stage's later judgements
+(where a page's furniture ends, what the next page begins with), whatever
+the run's threshold, so a page is read the same under any
+``--min-confidence``."""
 
 SLOT_DEPTH = 3
 """How many lines at the top and foot of a page can hold furniture."""

@@ -4,6 +4,7 @@ removals, and one page-break marker per page break."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from clean_scan.document import Proposal
 from clean_scan.pagination import (
@@ -48,15 +49,19 @@ def chapter_numbers(layout: Layout) -> list[Proposal]:
 
 # --- proposals ----------------------------------------------------------------------------
 
-def layout_proposals(text: str, layout: Layout, min_confidence: float) -> list[Proposal]:
-    """Removals, flags and page-break markers, never overlapping.
+def layout_proposals(text: str, layout: Layout,
+                     confident: Callable[[float], bool]) -> list[Proposal]:
+    """Removals and page-break markers, never overlapping. A removal is
+    proposed however sure the stage is; the whitespace around it is cut as
+    if it were made only where the pipeline will make it (``confident``),
+    and the pipeline flags the rest.
 
     Between two kept lines the stretch is cut into the removed lines
     (their own proposals) and the whitespace around them; the first
     whitespace piece carries the whole new gap, the others become empty.
     """
     lines, verdicts = layout.lines, layout.verdicts
-    removed = {i for i, v in verdicts.items() if v.confidence >= min_confidence}
+    removed = {i for i, v in verdicts.items() if confident(v.confidence)}
     proposals = []
     for i, verdict in verdicts.items():
         start, end = _text_span(lines[i])

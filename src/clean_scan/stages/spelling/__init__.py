@@ -31,8 +31,9 @@ this order:
    Rank them by confusion cost + language cost (word bigrams with both
    neighbours) − the document's vote. "Keep the word as printed" competes
    too, so a name the lexicon lacks survives. The confidence is the
-   winner's share of the probability mass; below the threshold the stage
-   flags the word with its best suggestions instead of changing it.
+   winner's share of the probability mass; below the threshold the word is
+   flagged with the stage's best suggestions instead of changed (by the
+   pipeline, which alone applies the threshold).
 
 How noisy the OCR is decides how bold the stage is. The share of the
 text's words that the lexicon does not know (``unknown_share``: about 0.4%
@@ -130,7 +131,7 @@ def run(text: str, context: Context) -> StageResult:
     """Read every word; in a noisy text, read the words again with the
     corrections of the first reading in place (:func:`read_again`)."""
     first, know = read_words(text, context)
-    if not know.noisy or not first.proposals:
+    if not know.noisy or not any(know.confident(p.confidence) for p in first.proposals):
         return foreign_words_kept(text, first, know)
     return foreign_words_kept(text, read_again(text, first, context, know), know)
 
@@ -141,7 +142,8 @@ def foreign_words_kept(text: str, result: StageResult, know: Knowledge) -> Stage
     evidence says so: it is changed only into itself without its accents,
     and only where that is a common English word or the text prints it
     elsewhere (``seéing``, ``carriéd``); in a very noisy text, where the OCR
-    sets accents at random, as any other word. Any other change is flagged.
+    sets accents at random, as any other word. Any other change is flagged
+    (one below the threshold is left to the pipeline, which flags it so).
 
     >>> know = knowledge("seeing it", Context())
     >>> result = StageResult([Proposal(0, 6, "seeing", "r", 0.9, ""),
@@ -153,7 +155,8 @@ def foreign_words_kept(text: str, result: StageResult, know: Knowledge) -> Stage
     proposals, flags = [], list(result.flags)
     for prop in result.proposals:
         before = text[prop.start:prop.end]
-        if know.very_noisy or not accented(before) or (prop.replacement == without_accents(before)
+        if know.very_noisy or not accented(before) or not know.confident(prop.confidence) or \
+                (prop.replacement == without_accents(before)
                                 and (know.doc[prop.replacement] > 0
                                      or know.lexicon.common(prop.replacement))):
             proposals.append(prop)
@@ -183,8 +186,8 @@ def without_accents(word: str) -> str:
 
 def read_words(text: str, context: Context,
                first: Knowledge | None = None) -> tuple[StageResult, Knowledge]:
-    """One reading of the text's words: the proposals at or above the
-    threshold, and flags for the rest. ``first``: what an earlier reading
+    """One reading of the text's words: every proposal, however sure, and
+    the flags of the words nothing reads. ``first``: what an earlier reading
     of the text knew, whose candidates this one takes over."""
     lines, tokens = split_lines(text)  # split once, for both uses
     distinct = Counter(chain.from_iterable(tokens))  # counted once, for both uses
@@ -205,15 +208,8 @@ def read_words(text: str, context: Context,
     starts = list(accumulate(map(len, lines), initial=0))  # line k starts at starts[k] + k
     for k in lines_to_scan(tokens, know):
         found, flagged = scan_line(lines[k], starts[k] + k, know, tokens[k], classified=True)
-        for prop in found:
-            if prop.confidence >= context.min_confidence:
-                proposals.append(prop)
-            else:
-                flags.append(Flag(prop.start, prop.end, text[prop.start:prop.end], prop.rule,
-                                  round(prop.confidence, 3),
-                                  f"not changed (confidence below threshold): {prop.reason}",
-                                  (prop.replacement,)))
-        flags.extend(flagged)
+        proposals += found
+        flags += flagged
     return StageResult(proposals, flags), know
 
 
@@ -228,11 +224,14 @@ def read_again(text: str, first: StageResult, context: Context,
     corrected, the bigrams and the document's counts speak (on the
     newspapers a second reading fixed about 60 more words and harmed none;
     a third added a tenth of that). A word the second reading changes again
-    gets the second reading only; a first-reading flag on a word the second
-    reading changes goes. The second reading takes the first one's
-    candidates (``known``): the document's words hardly change between the
-    two, and finding candidates is most of a reading's time."""
-    applied = sorted(first.proposals, key=attrgetter("start"))
+    gets the second reading only; a first-reading flag or doubt (a proposal
+    below the threshold) on a word the second reading changes goes. The
+    second reading takes the first one's candidates (``known``): the
+    document's words hardly change between the two, and finding candidates
+    is most of a reading's time."""
+    confident = known.confident
+    applied = sorted((p for p in first.proposals if confident(p.confidence)),
+                     key=attrgetter("start"))
     corrected = Document.from_raw(text)  # its piece map takes spans back to ``text``
     corrected.splice(applied)
     second, _ = read_words(corrected.text, context, known)
@@ -240,6 +239,8 @@ def read_again(text: str, first: StageResult, context: Context,
     starts = [prop.start for prop in applied]
     added, replaced = [], set()
     for prop in second.proposals:
+        if not confident(prop.confidence):
+            continue  # a doubt: the first reading's doubt on the word stands
         start, end = corrected.raw_span(prop.start, prop.end)
         again = index.get((start, end))
         reason = prop.reason + SECOND_READING
@@ -252,6 +253,8 @@ def read_again(text: str, first: StageResult, context: Context,
     if not added:
         return first
     kept = [prop for k, prop in enumerate(applied) if k not in replaced]
+    kept += [doubt for doubt in first.proposals if not confident(doubt.confidence)
+             and not any(doubt.start < prop.end and prop.start < doubt.end for prop in added)]
     flags = [flag for flag in first.flags
              if not any(flag.start < prop.end and prop.start < flag.end for prop in added)]
     return StageResult(sorted(kept + added, key=attrgetter("start")), flags)

@@ -9,7 +9,7 @@ import re
 from operator import itemgetter
 from typing import NamedTuple
 
-from clean_scan.document import Flag, Proposal
+from clean_scan.document import Proposal
 from clean_scan.lexicon import (
     known_form,
 )
@@ -63,7 +63,7 @@ def real_word(tokens: list[Token], index: int, know: Knowledge) -> Proposal | No
 
 
 def rare_word(tokens: list[Token], index: int, know: Knowledge,
-              sentence_start: bool) -> Proposal | Flag | None:
+              sentence_start: bool) -> Proposal | None:
     """A rare word one classic confusion from a very common one (``bo``,
     ``havo``, ``aro``), changed when the context attests the common word (or,
     in a very noisy text, neither word: :func:`attested_or_unread`) and the
@@ -81,7 +81,7 @@ def rare_word(tokens: list[Token], index: int, know: Knowledge,
     if best is None or not attested_or_unread(best, core.lower(), left or "", right or "", know):
         return None
     replacement = case_like(best, core)
-    return _decided(token, replacement, conf, "rare-word-near-common", know,
+    return Proposal(token.start, token.end, replacement, "rare-word-near-common", conf,
                     f"'{core}' is a rare word one OCR confusion from the common "
                     f"'{replacement}', which the context prefers")
 
@@ -108,7 +108,7 @@ def attested_or_unread(common: str, rare: str, left: str, right: str, know: Know
     return know.very_noisy and not seen_pairs(rare, left, right, know)
 
 
-def lone_letter(tokens: list[Token], index: int, know: Knowledge) -> Proposal | Flag | None:
+def lone_letter(tokens: list[Token], index: int, know: Knowledge) -> Proposal | None:
     """A small letter standing alone between two words in a noisy text: no
     word but ``a`` is one letter, so it is a short common word misread
     (``m`` for ``in``, ``n`` for ``a``), read as the one a learned confusion
@@ -125,7 +125,7 @@ def lone_letter(tokens: list[Token], index: int, know: Knowledge) -> Proposal | 
     best, conf = _near_common(token, left, right, near, know) if near else (None, 0.0)
     if best is None:
         return None
-    return _decided(token, best, conf, "lone-letter", know,
+    return Proposal(token.start, token.end, best, "lone-letter", conf,
                     f"'{left} {token.core} {right}': a lone letter in OCR this noisy is "
                     f"a misread word; '{best}' is one OCR confusion away")
 
@@ -142,15 +142,6 @@ def _near_common(token: Token, left: str | None, right: str | None, near: dict[s
     ranked.sort(key=lambda r: r.cost)
     best = ranked[0].form
     return (None if best == token.core else best), confidence(ranked)
-
-
-def _decided(token: Token, replacement: str, conf: float, rule: str, know: Knowledge,
-             reason: str) -> Proposal | Flag:
-    """The change, or a flag when its confidence is below the threshold."""
-    if conf < know.threshold:
-        return Flag(token.start, token.end, token.core, rule, round(conf, 3),
-                    f"not changed (confidence below threshold): {reason}", (replacement,))
-    return Proposal(token.start, token.end, replacement, rule, conf, reason)
 
 
 def capital_i(tokens: list[Token], index: int, know: Knowledge) -> Proposal | None:
@@ -367,7 +358,7 @@ def glued_mark(token: Token) -> GluedMark | None:
 
 
 def mark_for_letter(tokens: LineTokens, index: int, glued: GluedMark,
-                    know: Knowledge) -> Proposal | Flag | None:
+                    know: Knowledge) -> Proposal | None:
     """In a noisy text, a mark glued to a word's edge read as the letter it
     hides, when the mark is no double quote or the line holds an odd
     number of them (so one stands unpaired), and the whole score
@@ -397,11 +388,8 @@ def mark_for_letter(tokens: LineTokens, index: int, glued: GluedMark,
         conf = min(conf, WEAK_CAPITAL_CONFIDENCE)
     reason = (f"'{glued.form}': the mark stands unpaired at the word's edge, a misread "
               f"letter; '{replacement}' ({best.why}, second '{ranked[1].form}')")
-    if conf < know.threshold:
-        return Flag(glued.start, glued.end, glued.form, "mark-for-letter", round(conf, 3),
-                    f"not changed (confidence below threshold): {reason}",
+    return Proposal(glued.start, glued.end, replacement, "mark-for-letter", conf, reason,
                     tuple(case_like(r.form, glued.bare) for r in ranked[:MAX_SUGGESTIONS]))
-    return Proposal(glued.start, glued.end, replacement, "mark-for-letter", conf, reason)
 
 
 CONTEXT_MARGIN = 2.0
@@ -410,7 +398,7 @@ CONTEXT_MARGIN = 2.0
 
 
 
-def context_word(tokens: list[Token], index: int, know: Knowledge) -> Proposal | Flag | None:
+def context_word(tokens: list[Token], index: int, know: Knowledge) -> Proposal | None:
     """A known word the OCR made of a much more frequent one (``neal`` for
     ``near``, ``coiner`` for ``corner``, ``largo`` for ``large``), in a noisy
     text, changed where the word bigrams on both sides favour the frequent
@@ -441,7 +429,7 @@ def context_word(tokens: list[Token], index: int, know: Knowledge) -> Proposal |
     if margin < CONTEXT_MARGIN:
         return None
     conf = 1.0 / (1.0 + math.exp(-margin))
-    return _decided(token, best.form, conf, "real-word-in-noisy-text", know,
+    return Proposal(token.start, token.end, best.form, "real-word-in-noisy-text", conf,
                     f"'{left or ''} {word} {right or ''}': in a text this noisy the context "
                     f"makes '{best.form}' ({best.why}) likelier by {margin:.1f} nats")
 

@@ -22,6 +22,7 @@ from clean_scan.lexicon import (
     COMMON_DIGITS,
     Lexicon,
 )
+from clean_scan.stage import DEFAULT_MIN_CONFIDENCE, confident
 
 LM_WEIGHT = 0.6
 """Weight of the language cost against the confusion cost."""
@@ -135,7 +136,7 @@ class Knowledge:
     extra: frozenset[str]
     anachronisms: frozenset[str]
     confusion_sets: dict[str, tuple[str, ...]]
-    threshold: float = 0.8
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE  # the run's (Context.min_confidence)
     harmonics: dict[str, dict[str, float]] = field(default_factory=dict)
     pools: dict[int, list[str]] = field(default_factory=dict)
     wide: dict[str, set[str]] = field(default_factory=dict)
@@ -164,6 +165,11 @@ class Knowledge:
         (``NOISE_REFERENCE``), as bad as the newspapers the confusion costs
         were learned from."""
         return self.noise >= NOISE_REFERENCE
+
+    def confident(self, confidence: float) -> bool:
+        """Whether the pipeline will make a proposal this sure (the reading
+        goes on as if it were made; it makes none itself)."""
+        return confident(confidence, self.min_confidence)
 
     def take_candidates(self, earlier: Knowledge) -> None:
         """Take over what an earlier reading of (nearly) the same text found

@@ -176,7 +176,9 @@ def scan_line(line: str, offset: int, know: Knowledge,
     ``texts``: its tokens, if found already (``classified``: and put
     through :func:`classify`). Only the tokens that need a look are
     visited (``list.index`` finds the next); whether a sentence starts at
-    one depends on the token before it alone."""
+    one depends on the token before it alone. A proposal below the
+    threshold is returned with the rest, but the scan goes on as if it were
+    not made (the pipeline flags it)."""
     tokens = LineTokens(line, offset, texts)
     texts = tokens.texts
     looks, ends = know.plain, know.ends
@@ -184,6 +186,7 @@ def scan_line(line: str, offset: int, know: Knowledge,
         classify(set(texts), know)
     look = list(map(looks.__getitem__, texts))
     proposals: list[Proposal] = []
+    unsure: list[Proposal] = []  # below the threshold: the pipeline flags them
     flags: list[Flag] = []
     taken = -1  # index of the last token an accepted proposal covers
     i = -1
@@ -191,12 +194,15 @@ def scan_line(line: str, offset: int, know: Knowledge,
         try:
             i = look.index(True, i + 1)
         except ValueError:
-            return proposals, flags
+            return proposals + unsure, flags
         if i <= taken:
             continue  # replaced already, with the word before it
         sentence_start = i == 0 or ends[texts[i - 1]]
         outcome = _decide(tokens, i, know, sentence_start, free_left=i - 1 - taken)
-        if isinstance(outcome, Proposal):
+        if isinstance(outcome, Proposal) and not know.confident(outcome.confidence):
+            if not unsure or unsure[-1][:2] != outcome[:2]:  # a join is found from each piece
+                unsure.append(outcome)
+        elif isinstance(outcome, Proposal):
             token = tokens[i]
             if outcome.start < token.start and proposals and proposals[-1].end > outcome.start:
                 proposals.pop()
@@ -295,7 +301,8 @@ def correct_parts(tokens: list[Token], index: int, parts: list[tuple[int, str]],
     :func:`compound_parts`) of a compound or a possessive, read between the
     parts beside it (the first and last between the compound's own
     neighbours); the parts changed make one change, the least sure part its
-    confidence. A compound with no change gives its first flag, if any."""
+    confidence. A compound with no change gives its first flag or doubt, if
+    any."""
     token = tokens[index]
     possessive = token.core.endswith(POSSESSIVES)
     inner = [Token(token.start + offset, part,
@@ -307,17 +314,18 @@ def correct_parts(tokens: list[Token], index: int, parts: list[tuple[int, str]],
     after = [tokens[index + 1]] if index + 1 < len(tokens) else []
     seen = [*before, *inner, *after]
     changed: list[Proposal] = []
-    flags: list[Flag] = []
+    doubts: list[Proposal | Flag] = []  # flags, and proposals below the threshold
     for k, part in enumerate(inner):
         if len(part.core) < MIN_PART_LENGTH or is_known(part.core, know):
             continue
         outcome = correct_word(seen, len(before) + k, know, sentence_start and k == 0)
-        if isinstance(outcome, Proposal) and " " not in outcome.replacement:
+        if isinstance(outcome, Flag) or (outcome is not None
+                                         and not know.confident(outcome.confidence)):
+            doubts.append(outcome)
+        elif outcome is not None and " " not in outcome.replacement:
             changed.append(outcome)
-        elif isinstance(outcome, Flag):
-            flags.append(outcome)
     if not changed:
-        return flags[0] if flags else None
+        return doubts[0] if doubts else None
     start, end = changed[0].start, changed[-1].end
     printed = token.core[start - token.start:end - token.start]
     text = printed

@@ -66,11 +66,8 @@ def correct_word(tokens: list[Token], index: int, know: Knowledge,
     reason = f"'{core}' is not in the lexicon; '{replacement}' ({best.why}"
     reason += f", second '{ranked[1].form}')" if len(ranked) > 1 else ")"
     rule = "split-run-together" if " " in best.form else "ocr-misreading"
-    if conf < know.threshold:
-        return Flag(token.start, token.end, core, rule, round(conf, 3),
-                    f"not changed (confidence below threshold): {reason}",
+    return Proposal(token.start, token.end, replacement, rule, conf, reason,
                     suggestions[:MAX_SUGGESTIONS])
-    return Proposal(token.start, token.end, replacement, rule, conf, reason)
 
 
 WEAK_CAPITAL_CONFIDENCE = 0.5
