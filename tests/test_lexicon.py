@@ -111,7 +111,7 @@ def test_build_command_writes_into_the_given_folder(tmp_path: Path) -> None:
 def test_the_packaged_spelling_tables_are_those_of_the_packaged_lexicon() -> None:
     """Rebuild with ``python wordlists/build_lexicon.py --tables-only`` when
     this fails: a stale file is passed over, so the stage only starts slower."""
-    from clean_scan.stages.spelling import tables
+    from clean_scan import lexicon_tables as tables
 
     data = REPO / "src" / "clean_scan" / "data"
     found = tables.parse((data / tables.FILE).read_text(encoding="utf-8"),
@@ -120,7 +120,7 @@ def test_the_packaged_spelling_tables_are_those_of_the_packaged_lexicon() -> Non
 
 
 def test_stale_damaged_or_missing_spelling_tables_are_derived_instead(tmp_path: Path) -> None:
-    from clean_scan.stages.spelling import tables
+    from clean_scan import lexicon_tables as tables
 
     derived = tables.derive(load_lexicon().words)
     (tmp_path / "lexicon.tsv").write_text("the\t100\n", encoding="utf-8")

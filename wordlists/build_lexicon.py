@@ -19,7 +19,7 @@ misprint of a period word. The output goes to ``src/clean_scan/data/``:
 the common long words (``long-words.txt``) for near-match search, the
 proper names (``names.txt``), the tables the spelling stage derives from
 the lexicon (``lexicon-tables.txt``, keyed by the lexicon's checksum:
-``clean_scan.stages.spelling.tables``), and
+``clean_scan.lexicon_tables``), and
 copies of the anachronism list and the real-word confusion sets.
 
 ``--tables-only`` rewrites just ``lexicon-tables.txt`` for the lexicon
@@ -171,7 +171,7 @@ def write_tables(out_dir: Path) -> Path:
     src = str(HERE.parent / "src")
     if src not in sys.path:
         sys.path.insert(0, src)
-    from clean_scan.stages.spelling import tables
+    from clean_scan import lexicon_tables as tables
 
     return tables.write(out_dir)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import sys
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +31,10 @@ being generated edit by edit (the generated forms grow with the length)."""
 COMMON_DIGITS = 6
 """Counts of six digits (100,000) or more make a word common enough to be a
 correction proposed unasked."""
+MIN_CANDIDATE_DIGITS = COMMON_DIGITS - 1
+"""A lexicon word is a candidate only with a count of 100,000 or more (six
+digits; wbritish-only words carry 10,000): a rare word is more often a wrong
+correction than a right one, unless the document uses it."""
 MILLION_DIGITS = 7
 """Counts of seven digits (a million) or more make a word a common one of
 the language (:meth:`Lexicon.common`)."""
@@ -297,3 +302,9 @@ def load_lexicon() -> Lexicon:
     bigrams = _read_counts("bigrams.tsv")
     total = float(words["the"]) * 20 if "the" in words else 1.0e12
     return Lexicon(words, bigrams, total)
+
+
+def without_accents(word: str) -> str:
+    """The word with its letters' accents taken off (``seéing`` -> ``seeing``)."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

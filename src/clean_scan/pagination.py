@@ -30,6 +30,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from clean_scan.layout import median
+from clean_scan.note_lines import NOTE_START
 
 DIGIT_LOOKALIKES: dict[str, str] = {
     **dict.fromkeys("iIl|!", "1"),
@@ -378,8 +379,6 @@ def _without_note_pages(lines: list[Line], cuts: set[int]) -> set[int]:
     >>> sorted(_without_note_pages(split_lines(text), {16, 19}))
     [19]
     """
-    from clean_scan.stages.footnotes.notes import NOTE_START  # a stage's pattern, read here
-
     ordered = sorted(cuts)
     kept = set(ordered)
     for cut, after in zip(ordered, [*ordered[1:], len(lines)], strict=True):

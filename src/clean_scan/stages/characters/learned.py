@@ -24,10 +24,16 @@ from string import ascii_lowercase
 
 import regex
 
+from clean_scan import lexicon_tables as tables
 from clean_scan.document import Proposal
-from clean_scan.lexicon import known_form, load_lexicon, prefixed, proper_names
+from clean_scan.lexicon import (
+    known_form,
+    load_lexicon,
+    prefixed,
+    proper_names,
+    without_accents,
+)
 from clean_scan.stages.characters.lines import Lines
-from clean_scan.stages.spelling import tables, without_accents
 
 MIN_WORDS = 3
 """Different words a substitution must make known for the document to teach it."""

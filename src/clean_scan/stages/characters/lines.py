@@ -21,6 +21,7 @@ from clean_scan.charmaps import (
 from clean_scan.document import Proposal
 from clean_scan.layout import median
 from clean_scan.lexicon import MILLION_DIGITS, function_words, load_lexicon
+from clean_scan.note_lines import note_openings
 from clean_scan.stage import DEFAULT_MIN_CONFIDENCE, Context, confident
 from clean_scan.stages.characters.margins import noisy_margins
 from clean_scan.stages.characters.specks import (
@@ -30,7 +31,6 @@ from clean_scan.stages.characters.specks import (
     speck_rate,
 )
 from clean_scan.stages.characters.stop_census import misread_openers, stops_are_specks
-from clean_scan.stages.footnotes.notes import note_openings
 from clean_scan.vocabulary import WORD, is_known_word
 
 

@@ -29,33 +29,18 @@ import regex
 from clean_scan.charmaps import SUPERSCRIPT_DIGITS
 from clean_scan.layout import PAGE_BREAK, Line
 from clean_scan.lexicon import binding_words
+from clean_scan.note_lines import (
+    GARBLED_MARKS,
+    NOTE_START,
+    SENTENCE_ENDS,
+    SMALL_TYPE,
+    markless_note,
+)
 
 SYMBOL_MARKS = "†‡§¶"
 """Marks of the symbol sequence (``*``, ``†``, ``‡`` …): a page whose notes
 use one of them marks its first note with a star as printed, not a garbled
 ``1``."""
-
-GARBLED_MARKS = "'‘’`\"“”°º^»«!?>"
-"""What an OCR engine gives for a note's raised figure it could not read."""
-
-NOTE_START = regex.compile(
-    rf"""^(?:(?P<mark>[1-9]\d?|[{SUPERSCRIPT_DIGITS}]{{1,2}})(?:\s+|(?=[\p{{Lu}}“‘"']))
-    |(?:[-.,][ \t]?(?=[*•!?>]))?  # a speck before a mark no sentence opens with
-    (?P<mark>[*•†‡§¶]|[{regex.escape(GARBLED_MARKS)}])(?:\s+|[-.|]?[ \t]*(?=[\p{{Lu}}“‘"'])))
-    (?P<body>\S)""",
-    regex.VERBOSE,
-)
-"""A note's first line: a mark, then its text (``1 Vide``, ``*Then``,
-``¹ Census``, ``' Vide``, ``‘In their``); a speck may stand between a
-symbol's or a garbled mark and the text (``*-This``, ``»| Then``), or
-before a mark that opens no sentence (``-! Then``)."""
-
-SMALL_TYPE = 1.08
-"""A block whose lines run this much longer than the body's is in smaller type."""
-
-MARKLESS_LINES = 3
-"""A note whose mark was dropped must run to this many lines: the type of
-fewer cannot be told from a short paragraph's."""
 
 
 class LineSource(Protocol):
@@ -191,55 +176,6 @@ def _goes_on_a_note(lines: LineSource, blocks: list[list[int]], at: int,
         not lines.texts[above[-1]].rstrip().endswith(SENTENCE_ENDS)
 
 
-def markless_note(texts: Sequence[str], block: list[int], full_width: float,
-                  above: str = "") -> bool:
-    """Whether a page's last block is a note whose mark was dropped: at
-    least ``MARKLESS_LINES`` lines (two where the body's last line ``above``
-    it leaves its sentence open: the block cuts the text in two), every one
-    but the last in smaller type, opening a sentence.
-
-    >>> body = "x" * 60
-    >>> note = ["The note, set small, " + "y" * 60] * 2 + ["ends here."]
-    >>> markless_note(note, [0, 1, 2], 60), markless_note([body] * 3, [0, 1, 2], 60)
-    (True, False)
-    >>> markless_note(["the note, set small, " + "y" * 60] * 3, [0, 1, 2], 60)
-    False
-    >>> markless_note(note, [1, 2], 60), markless_note(note, [1, 2], 60, "as we saw the")
-    (False, True)
-    """
-    needed = MARKLESS_LINES - 1 if above and not above.endswith(SENTENCE_ENDS) else MARKLESS_LINES
-    if len(block) < needed or not MARKLESS_OPENING.match(texts[block[0]]):
-        return False
-    return min(len(texts[i]) for i in block[:-1]) >= SMALL_TYPE * full_width
-
-
-MARKLESS_OPENING = regex.compile(r"[“‘\"']?\p{Lu}\p{Ll}")
-
-
-def note_openings(texts: Sequence[str], full_width: float) -> list[int]:
-    """The first line of every block that opens a note as :func:`foot_notes`
-    reads one: a block after a blank line opening with a mark, or a page's
-    last block that is a note whose mark was dropped."""
-    openings = [i for i in range(1, len(texts)) if not texts[i - 1] and NOTE_START.match(texts[i])]
-    block: list[int] = []
-    blocks: list[list[int]] = []
-    for idx, text in enumerate([*texts, PAGE_BREAK]):
-        if text == PAGE_BREAK:
-            if block:
-                blocks.append(block)
-            if len(blocks) > 1 and markless_note(texts, blocks[-1], full_width,
-                                                 texts[blocks[-2][-1]]):
-                openings.append(blocks[-1][0])
-            block, blocks = [], []
-        elif not text:
-            if block:
-                blocks.append(block)
-            block = []
-        else:
-            block.append(idx)
-    return sorted(set(openings))
-
-
 def next_page_break(lines: LineSource, idx: int) -> int | None:
     """The first page-break line from line ``idx`` on."""
     texts = lines.texts
@@ -352,7 +288,6 @@ def _opens_note(text: str, match: regex.Match, previous: Note, adjacent: bool) -
     return not goes_on
 
 
-SENTENCE_ENDS = (".", ".”", ".’", "?", "!", ":")
 LAST_WORD = regex.compile(r"(?<!\p{L})\p{L}+$")
 
 

@@ -69,13 +69,13 @@ is flagged with its digits, never made a word.
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from itertools import accumulate, chain
 from operator import attrgetter
 
 from clean_scan.document import Document, Flag, Proposal
+from clean_scan.lexicon import without_accents
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages.spelling.candidates import candidates, confidence, rank
 from clean_scan.stages.spelling.channel import channel_offset, noise_keep_cost, unknown_share
@@ -176,12 +176,6 @@ def accented(word: str) -> bool:
     (True, False, False)
     """
     return not word.isascii() and any(c.isalpha() and not c.isascii() for c in word)
-
-
-def without_accents(word: str) -> str:
-    """The word with its letters' accents taken off (``seéing`` -> ``seeing``)."""
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def read_words(text: str, context: Context,

@@ -7,6 +7,7 @@ import math
 from functools import lru_cache
 from itertools import chain
 
+from clean_scan import lexicon_tables as tables
 from clean_scan.confusion import (
     ConfusionModel,
     differing_runs,
@@ -14,14 +15,13 @@ from clean_scan.confusion import (
 )
 from clean_scan.known_edges import KnownEdges, Window
 from clean_scan.lexicon import (
+    MIN_CANDIDATE_DIGITS,
     known_form,
     load_lexicon,
     proper_names,
 )
-from clean_scan.stages.spelling import tables
 from clean_scan.stages.spelling.model import (
     HARMONIC_MAX_CONFUSION,
-    MIN_CANDIDATE_DIGITS,
     ROMAN,
     Knowledge,
 )
@@ -450,7 +450,7 @@ def candidate_known(form: str, know: Knowledge) -> bool:
 def _common_candidates() -> frozenset[str]:
     """The lexicon words common enough to be candidates whatever the
     document says (``candidate_known``'s count test), made once
-    (:mod:`~clean_scan.stages.spelling.tables`)."""
+    (:mod:`~clean_scan.lexicon_tables`)."""
     return frozenset(tables.load()["common_forward"])
 
 

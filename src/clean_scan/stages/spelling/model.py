@@ -18,10 +18,7 @@ from clean_scan.confusion import (
     FirstOps,
 )
 from clean_scan.known_edges import KnownEdges
-from clean_scan.lexicon import (
-    COMMON_DIGITS,
-    Lexicon,
-)
+from clean_scan.lexicon import Lexicon
 from clean_scan.stage import DEFAULT_MIN_CONFIDENCE, confident
 
 LM_WEIGHT = 0.6
@@ -57,10 +54,6 @@ book with 3-12% of its words misread (``benchmarks/added_noise.py``), less
 noisy than that, it chose worse, so it waits for a tenth."""
 MIN_JOIN_COUNT = 50_000
 """A join must give a word at least this common (or one the document uses)."""
-MIN_CANDIDATE_DIGITS = COMMON_DIGITS - 1
-"""A lexicon word is a candidate only with a count of 100,000 or more (six
-digits; wbritish-only words carry 10,000): a rare word is more often a wrong
-correction than a right one, unless the document uses it."""
 MAX_SUGGESTIONS = 3
 
 TOKEN = regex.compile(r"[^\s—–]+")

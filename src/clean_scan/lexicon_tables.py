@@ -1,6 +1,7 @@
-"""Tables the spelling stage derives from the lexicon, built with it.
+"""Tables derived from the lexicon, built with it.
 
-The stage's look-ups need the common candidate words sorted, and sorted
+The spelling stage's look-ups (and the characters stage's learned
+substitutions) need the common candidate words sorted, and sorted
 written backwards (:class:`~clean_scan.confusion.KnownEdges`), and the
 letter triples of the most frequent words (``unspellable``). Derived from
 the lexicon at the first use in a process they take about 70 ms, a tenth
@@ -24,7 +25,7 @@ from importlib.resources.abc import Traversable
 from itertools import islice
 from pathlib import Path
 
-from clean_scan.stages.spelling.model import MIN_CANDIDATE_DIGITS
+from clean_scan.lexicon import MIN_CANDIDATE_DIGITS
 
 FILE = "lexicon-tables.txt"
 SPELLING_WORDS = 30_000
