@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
 from dataclasses import replace
+from itertools import chain
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,7 @@ from clean_scan.lexicon import load_lexicon
 from clean_scan.pipeline import clean_text, run_stage
 from clean_scan.stage import Context
 from clean_scan.stages import spelling
+from clean_scan.stages.spelling import scan
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -487,3 +491,54 @@ def test_line_tokens_find_where_each_token_starts() -> None:
     expected = [spelling.split_token(m, 100) for m in spelling.TOKEN.finditer(line)]
     assert [tokens[i] for i in range(len(tokens))] == expected
     assert tokens[3] == spelling.Token(100 + line.index("and"), "and", "", "")
+
+
+def _with_ocr_noise(text: str, seed: int) -> str:
+    """The text with OCR's commonest faults strewn in: letters misread,
+    marks glued to words, short words read as a lone letter."""
+    rng = random.Random(seed)
+    misreadings = [("h", "li"), ("e", "c"), ("m", "rn"), ("n", "u"), ("o", "e"), ("a", "n")]
+    words = []
+    for word in text.split(" "):
+        roll = rng.random()
+        if roll < 0.06:
+            old, new = rng.choice(misreadings)
+            word = word.replace(old, new, 1)
+        elif roll < 0.07:
+            word = "»" + word
+        elif roll < 0.08:
+            word += "*"
+        elif roll < 0.09 and word in ("in", "is", "of"):
+            word = "m" if word == "in" else word[0]
+        words.append(word)
+    return " ".join(words)
+
+
+@pytest.mark.parametrize("noisy", [False, True])
+def test_the_pre_filter_passes_over_only_tokens_the_decision_leaves(noisy: bool) -> None:
+    """For speed most tokens are never looked at (``token_kind``,
+    ``look_for_noisy_text_words``); the decision holds every condition
+    itself. On a book, clean and with OCR noise, no token passed over is
+    one the decision would change or flag."""
+    raw = (Path(__file__).resolve().parents[1] / "samples" / "ussr-1942.txt").read_text(
+        encoding="utf-8")[:80000]
+    text = clean_text(_with_ocr_noise(raw, 3) if noisy else raw,
+                      skip=["spelling", "doubtful"]).clean
+    lines, tokens = scan.split_lines(text)
+    distinct = Counter(chain.from_iterable(tokens))
+    know = scan.knowledge(text, Context(), distinct)
+    scan.classify(distinct, know)
+    scan.look_for_noisy_text_words(distinct, know)
+    assert know.noisy == noisy
+    passed_over, acted_on = 0, []
+    for line in lines:
+        line_tokens = scan.LineTokens(line, 0)
+        for i, token in enumerate(line_tokens):
+            if not token.core or know.plain[line_tokens.texts[i]]:
+                continue
+            passed_over += 1
+            sentence_start = i == 0 or know.ends[line_tokens.texts[i - 1]]
+            if scan._decide(line_tokens, i, know, sentence_start, free_left=i) is not None:
+                acted_on.append(line_tokens.texts[i])
+    assert passed_over > 5000
+    assert acted_on == []

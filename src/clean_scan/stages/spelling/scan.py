@@ -81,12 +81,25 @@ def token_kind(text: str, know: Knowledge) -> tuple[bool, bool]:
     small = may_be_small_letter(core, know)
     common = core.isalpha() and counted_common(core, know) \
         and core not in know.confusion_sets and not small
-    word_like = looks_like_word(core) or compound_parts(core) is not None
-    look = not (common or not word_like or "¬" in trail)
+    look = not (common or not word_like(core) or "¬" in trail)
     if look and is_known(core, know) and not know.confusion_sets.get(core) and \
             not small and not may_be_rare_misreading(core, know):
         look = False  # _decide would find nothing to do, whatever the context
     return look, ends_sentence(core + trail) or not core
+
+
+def word_like(core: str) -> bool:
+    """Whether a core is a word some decision may read: letters (perhaps
+    with junk inside), or a compound of such parts; not a number, an
+    abbreviation or a reference (:func:`looks_like_word`)."""
+    return looks_like_word(core) or compound_parts(core) is not None
+
+
+def may_be_lone_letter(token: Token, know: Knowledge) -> bool:
+    """Whether :func:`lone_letter` may read the token: in a noisy text, a
+    small letter standing bare, other than ``a``."""
+    core = token.core
+    return know.noisy and not token.lead and not token.trail and core.islower() and core != "a"
 
 
 def may_be_small_letter(core: str, know: Knowledge) -> bool:
@@ -215,20 +228,26 @@ def scan_line(line: str, offset: int, know: Knowledge,
 def _decide(tokens: list[Token], i: int, know: Knowledge, sentence_start: bool,
             free_left: int) -> Proposal | Flag | None:
     """What becomes of token ``i``; ``free_left``: how many tokens before it
-    no accepted proposal covers (a join may take them in)."""
+    no accepted proposal covers (a join may take them in). Every condition
+    is here: :func:`token_kind` and :func:`look_for_noisy_text_words` only
+    pass over the tokens this would leave as they are, sooner (a test
+    checks that they never pass over one it changes or flags)."""
     token = tokens[i]
+    core = token.core
+    glued = glued_mark(token) if know.noisy else None
+    if glued is None and not (len(core) == 1 or word_like(core)) or "¬" in token.trail:
+        return None  # a number, an abbreviation, a word broken at a line end
     if i > 0 and garbled_number_after_label(tokens[i - 1], token):
         return Flag(token.start, token.end, token.core, "number-after-label", 0.0,
                     f"'{tokens[i - 1].core} {token.core}': after '{tokens[i - 1].core}' a number "
                     "stands, which the OCR read as letters; not read as a word",
                     ("".join(DIGIT_FOR_LETTER[c] for c in token.core),))
-    glued = glued_mark(token) if know.noisy else None
     if glued is not None:
         found = mark_for_letter(tokens, i, glued, know)
         if found is not None:
             return found
-    if len(token.core) == 1:  # looked at only in a noisy text
-        return lone_letter(tokens, i, know)
+    if len(core) == 1:
+        return lone_letter(tokens, i, know) if may_be_lone_letter(token, know) else None
     if is_known(token.core, know):
         if not sentence_start and token.core[0] in CASE_SHAPES:
             found = capital_i(tokens, i, know) if token.core[0] == "I" else \
@@ -401,7 +420,7 @@ def look_for_noisy_text_words(distinct: Counter[str], know: Knowledge) -> None:
         if not looks[text]:
             core = edges(text)[1]
             if len(core) == 1:
-                looks[text] = text == core and core.islower() and core != "a"
+                looks[text] = may_be_lone_letter(split_text(text, 0), know)
             elif (core.isalpha() and core.islower() and frequent_misreadings(core, know)) or \
                     glued_mark(split_text(text, 0)) is not None:
                 looks[text] = True
