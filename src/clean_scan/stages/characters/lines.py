@@ -194,6 +194,11 @@ class Lines:
         """The text's numbers (made when a number with letters asks)."""
         return Counter(HAS_NUMBER.findall(self.text))
 
+    @cached_property
+    def character_counts(self) -> Counter[str]:
+        """The text's characters, counted (made when a glyph's case asks)."""
+        return Counter(self.text)
+
     def count_as_printed(self, word: str) -> int:
         """How often the document prints ``word`` (case kept), as
         :func:`clean_scan.vocabulary.count_words` counts it. Counted when
