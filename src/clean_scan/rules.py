@@ -219,6 +219,11 @@ RULES: tuple[Rule, ...] = (
          "the letters that make known words of enough of the document's unknown words "
          "(diRerent, u_th, conwol)",
          "clean_scan.stages.characters.learned:learned_substitutions"),
+    Rule("CH153", "unread-glyph-and-letter", "characters",
+         "a word with the engine's mark for an unread glyph that the document's learned "
+         "substitution leaves one letter from a word the document prints often, and far "
+         "more often than any other so near, is that word (_ary for Party)",
+         "clean_scan.stages.characters.learned:double_misreads"),
     Rule("CH150", "glyph-stroke", "characters",
          "where a document's marks between small letters stand before one letter nearly "
          "always, each mark before that letter in a word is its stroke and goes (,sociali,st)",

@@ -23,6 +23,8 @@ from functools import lru_cache
 from string import ascii_lowercase
 
 import regex
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from clean_scan import lexicon_tables as tables
 from clean_scan.document import Proposal
@@ -108,8 +110,25 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
         if m.group() in unknown:
             places[m.group()].append(m.start())
     proposals = []
-    for printed in sorted(unknown):
-        rewrite = taught.rewrite(read[printed])
+    rewrites = {printed: taught.rewrite(read[printed]) for printed in sorted(unknown)}
+    readings = known.copy()
+    for printed, rewrite in rewrites.items():
+        if rewrite is not None:
+            at, src, letters, _ = rewrite
+            word = read[printed]
+            reading = (word[:at] + letters + word[at + len(src):]).lower()
+            readings[reading] += printed_counts[printed]
+    unread = sorted(printed for printed, rewrite in rewrites.items()
+                    if rewrite is None and "_" in printed and not glyph)
+    for printed, (word, uses) in double_misreads(unread, taught, readings).items():
+        for start in places[printed]:
+            put = _initial_case(text, start, word, word, doc, unread=True) \
+                if printed[0] == "_" else (word.capitalize() if printed[0].isupper() else word)
+            proposals.append(Proposal(start, start + len(printed), put, "unread-glyph-and-letter",
+                                      0.85, f"'{printed}': the engine's unread glyph as this "
+                                      f"document teaches it, and one more letter misread, "
+                                      f"make '{word}', which it prints {uses} times"))
+    for printed, rewrite in rewrites.items():
         if rewrite is None:
             continue
         at, src, letters, taught_by = rewrite
@@ -127,6 +146,54 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
                                       f"'{letters}' as '{src}' (so read, {taught_by} of its "
                                       "unknown words are known words)"))
     return sorted(proposals)
+
+
+DOUBLE_MIN_USES = 5
+"""How often the document must print the word a double misread is read as."""
+DOUBLE_MARGIN = 3
+"""How many times as often as any other word so reached it must be printed."""
+DOUBLE_MIN_LENGTH = 4
+"""The shortest word read so: a short one has too many neighbours."""
+
+
+def double_misreads(words: list[str], taught: Taught,
+                    readings: Counter[str]) -> dict[str, tuple[str, int]]:
+    """Words with the engine's mark for an unread glyph (``_``) that no
+    taught substitution makes known, read as the word the document prints
+    often (``readings``: its words in small letters, counted as read, the
+    learned rewrites made) that a taught substitution for the glyph and one
+    more letter lost, added or misread make of them: ``_ary`` is ``party``
+    where the engine reads ``P`` as ``_`` and, in a face that sets ``r``
+    and ``t`` close, runs them into one. The word must be printed
+    ``DOUBLE_MIN_USES`` times and ``DOUBLE_MARGIN`` times as often as any
+    other so reached; given with its count.
+
+    >>> taught = Taught({("_", "p"): 4, ("_", "w"): 3})
+    >>> readings = Counter({"party": 20, "could": 9, "would": 8, "pay": 2})
+    >>> double_misreads(["_ary", "_ould", "_ay"], taught, readings)
+    {'_ary': ('party', 20)}
+
+    Left alone: a word two such words are equally near (``_ould``: could,
+    would), and a short one (``_ay``).
+    """
+    found = {}
+    vocabulary = [word for word, n in readings.items() if n >= DOUBLE_MIN_USES]
+    for word in words:
+        reached: dict[str, int] = {}
+        for src, letters in taught.support:
+            if "_" not in src or src not in word:
+                continue
+            near = word.replace(src, letters, 1).lower()
+            if len(near) < DOUBLE_MIN_LENGTH or "_" in near:
+                continue
+            for reading, _, _ in process.extract(near, vocabulary, scorer=Levenshtein.distance,
+                                                score_cutoff=1, limit=None):
+                if reading != near:
+                    reached[reading] = readings[reading]
+        ranked = sorted(reached.items(), key=lambda item: -item[1])
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= DOUBLE_MARGIN * ranked[1][1]):
+            found[word] = ranked[0]
+    return found
 
 
 @lru_cache(maxsize=4)
