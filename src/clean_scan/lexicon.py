@@ -256,6 +256,13 @@ def function_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def dash_openers() -> frozenset[str]:
+    """``data/dash-openers.txt``: words that open the phrase after a dash
+    and close no compound (articles, pronouns, auxiliaries, conjunctions)."""
+    return _data_words("dash-openers.txt")
+
+
+@lru_cache(maxsize=1)
 def clause_openers() -> frozenset[str]:
     """``data/clause-openers.txt``: conjunctions, relative pronouns and
     conjunctive adverbs, before which print sets a comma as a rule."""

@@ -224,6 +224,11 @@ RULES: tuple[Rule, ...] = (
          "substitution leaves one letter from a word the document prints often, and far "
          "more often than any other so near, is that word (_ary for Party)",
          "clean_scan.stages.characters.learned:double_misreads"),
+    Rule("CH154", "dash-read-as-hyphen", "characters",
+         "in a text with no dash anywhere, a hyphen no compound holds (after a mark, or "
+         "before an article, pronoun, auxiliary or conjunction) is a dash read short "
+         "(table-and, Russia,-a)",
+         "clean_scan.stages.characters.dashes:dashes_read_as_hyphens"),
     Rule("CH150", "glyph-stroke", "characters",
          "where a document's marks between small letters stand before one letter nearly "
          "always, each mark before that letter in a word is its stroke and goes (,sociali,st)",

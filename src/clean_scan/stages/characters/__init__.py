@@ -36,6 +36,7 @@ import regex
 from clean_scan.charmaps import LIGATURES, NUMBER_GARBLES
 from clean_scan.document import Flag, Proposal
 from clean_scan.stage import Context, Stage, StageResult
+from clean_scan.stages.characters.dashes import dashes_read_as_hyphens
 from clean_scan.stages.characters.learned import glyph_strokes, learned_substitutions
 from clean_scan.stages.characters.lines import Lines, show
 from clean_scan.stages.characters.lone_specks import engine_glued_speck, engine_speck, lone_speck
@@ -185,6 +186,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (comma_read_as_stop, lambda doc: doc.lines_with(", ") | doc.lines_matching(LINE_END_COMMA)),
     (colon_in_phrase, _with(": ")),
     (colon_for_semicolon, lambda doc: doc.lines_with(": ") | doc.lines_matching(LINE_END_COLON)),
+    (dashes_read_as_hyphens, lambda doc: set() if doc.writes_dashes else doc.lines_with("-")),
     (speck_between_words, _with(".", ":", ";", "_", "~", "=", "|", "•", "-")),
     (hyphen_before_a_space, _with("- ")),
     (doubled_stop, _with("..")),

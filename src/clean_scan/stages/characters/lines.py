@@ -195,6 +195,12 @@ class Lines:
         return Counter(HAS_NUMBER.findall(self.text))
 
     @cached_property
+    def writes_dashes(self) -> bool:
+        """Whether the text holds an em or en dash: an engine that writes
+        none reads a printed dash as a hyphen."""
+        return "—" in self.text or "–" in self.text
+
+    @cached_property
     def character_counts(self) -> Counter[str]:
         """The text's characters, counted (made when a glyph's case asks)."""
         return Counter(self.text)

@@ -38,6 +38,7 @@ from clean_scan.lexicon import (
     function_words,
     load_lexicon,
 )
+from clean_scan.stages.characters.dashes import is_dash
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -288,7 +289,7 @@ def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
     for m in GLUED.finditer(line):
         mark = m.group()
         if mark == "-":
-            if not (specky or doc.hyphen_specky):
+            if not (specky or doc.hyphen_specky) or is_dash(line, m.start(), doc):
                 continue  # a clean text's hyphens are its compounds' (``up-to-date``)
             chain = _hyphen_chain(line, m.start())
             if chain is None or chain.lower() in lexicon or doc.count_as_printed(chain) > 1:

@@ -1,0 +1,73 @@
+"""Dashes an engine read as hyphens.
+
+Some engines (GNU Ocrad; the newspapers' engine) write no dash at all: a
+printed em dash comes out as a hyphen, glued to the words either side
+(``table-and``, ``Russia,-a``). In a text holding no dash, a hyphen that no
+compound can hold is such a dash.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from clean_scan.document import Proposal
+from clean_scan.lexicon import dash_openers, function_words, known_form, load_lexicon
+
+if TYPE_CHECKING:
+    from clean_scan.stages.characters.lines import Lines
+
+HYPHEN_AFTER_WORD = regex.compile(
+    r"(?<=(?P<left>\p{L}+)(?P<mark>[,;:.!?)”’\"']?))-(?=(?P<right>\p{L}+)(?P<next>-?))")
+"""A hyphen after a word (perhaps closed by a mark) and before one."""
+
+
+def dashes_read_as_hyphens(line: str, doc: Lines) -> list[Proposal]:
+    """In a text with no dash anywhere, a hyphen is a dash read short where
+    no compound holds it: after a mark closing the word before it
+    (``Russia,-a``, ``etc.-is``), or before a word that opens a phrase and
+    ends no compound (``table-and``, ``truth-most`` aside: ``dash-openers``)
+    after a word of content the lexicon knows, the pair being no compound
+    it knows.
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(dashes_read_as_hyphens, "the table-and the chair, Russia,-a land; etc.-is it")
+    'the table—and the chair, Russia,—a land; etc.—is it'
+
+    Left alone: compounds (``well-known``, ``built-in``, ``would-be``,
+    ``free-and-easy``, ``up-to-the-minute``), and every hyphen in a text
+    that writes a dash somewhere (its engine reads them).
+
+    >>> show(dashes_read_as_hyphens, "a well-known, built-in and would-be free-and-easy way")
+    'a well-known, built-in and would-be free-and-easy way'
+    >>> show(dashes_read_as_hyphens, "the table-and the chair", before="a dash — here\\n")
+    'the table-and the chair'
+    """
+    if doc.writes_dashes:
+        return []
+    return [Proposal(m.start(), m.end(), "—", "dash-read-as-hyphen", 0.85,
+                     f"no dash anywhere in the text: the engine reads a dash as a hyphen, and "
+                     f"'{m.group('left')}{m.group('mark')}-{m.group('right')}' is no compound")
+            for m in HYPHEN_AFTER_WORD.finditer(line) if _no_compound(m)]
+
+
+def _no_compound(m: regex.Match[str]) -> bool:
+    """Whether the hyphen matched joins no compound."""
+    if m.group("mark"):
+        return True  # no compound has a mark inside
+    left, right = m.group("left").lower(), m.group("right")
+    if m.group("next") or right != right.lower() or right not in dash_openers():
+        return False  # a chain (``free-and-easy``), a capital, or a word a compound may end with
+    lexicon = load_lexicon()
+    return left not in function_words() and f"{left}-{right}" not in lexicon and \
+        known_form(m.group("left"), lexicon)  # a word, not a garble (``nrc-a``)
+
+
+def is_dash(line: str, at: int, doc: Lines) -> bool:
+    """Whether the hyphen at ``at`` is a dash :func:`dashes_read_as_hyphens`
+    reads (other repairs then leave it alone)."""
+    if doc.writes_dashes:
+        return False
+    m = HYPHEN_AFTER_WORD.match(line, at)
+    return m is not None and _no_compound(m)
