@@ -43,25 +43,50 @@ def dashes_read_as_hyphens(line: str, doc: Lines) -> list[Proposal]:
     'a well-known, built-in and would-be free-and-easy way'
     >>> show(dashes_read_as_hyphens, "the table-and the chair", before="a dash — here\\n")
     'the table-and the chair'
+
+    At a line end the word opening the next line decides (a dash there is
+    joined to it without a space; a word broken there is not touched):
+
+    >>> show(dashes_read_as_hyphens, "its shape, smoothness, etc.-", after="\\nmay depend")
+    'its shape, smoothness, etc.—'
+    >>> show(dashes_read_as_hyphens, "the revolu-", after="\\ntion was won")
+    'the revolu-'
+    >>> show(dashes_read_as_hyphens, "from instances, al-", after="\\nthough some")
+    'from instances, al-'
     """
     if doc.writes_dashes:
         return []
-    return [Proposal(m.start(), m.end(), "—", "dash-read-as-hyphen", 0.85,
+    found = [(m.start(), m.group("left"), m.group("mark"), m.group("right"))
+             for m in HYPHEN_AFTER_WORD.finditer(line)
+             if _no_compound(m.group("left"), m.group("mark"), m.group("right"), m.group("next"))]
+    end = LINE_END_HYPHEN.search(line)
+    start = LINE_START_WORD.match(doc.line(1)) if end is not None else None
+    if start is not None and _no_compound(end.group("left"), end.group("mark"),
+                                          start.group("right"), start.group("next")):
+        found.append((end.end("mark"), end.group("left"), end.group("mark"), start.group("right")))
+    return [Proposal(at, at + 1, "—", "dash-read-as-hyphen", 0.85,
                      f"no dash anywhere in the text: the engine reads a dash as a hyphen, and "
-                     f"'{m.group('left')}{m.group('mark')}-{m.group('right')}' is no compound")
-            for m in HYPHEN_AFTER_WORD.finditer(line) if _no_compound(m)]
+                     f"'{left}{mark}-{right}' is no compound")
+            for at, left, mark, right in found]
 
 
-def _no_compound(m: regex.Match[str]) -> bool:
-    """Whether the hyphen matched joins no compound."""
-    if m.group("mark"):
+LINE_END_HYPHEN = regex.compile(r"(?<![\p{L}-])(?P<left>\p{L}+)(?P<mark>[,;:.!?)”’\"']?)-[ \t]*$")
+"""A hyphen closing a line, after a word (perhaps closed by a mark)."""
+LINE_START_WORD = regex.compile(r"[ \t]*(?P<right>\p{L}+)(?P<next>-?)")
+"""The word opening the next line."""
+
+
+def _no_compound(left: str, mark: str, right: str, chained: str) -> bool:
+    """Whether a hyphen between ``left`` (closed by ``mark``) and
+    ``right`` (``chained``: another hyphen after it) joins no compound."""
+    if mark:
         return True  # no compound has a mark inside
-    left, right = m.group("left").lower(), m.group("right")
-    if m.group("next") or right != right.lower() or right not in dash_openers():
+    if chained or right != right.lower() or right not in dash_openers():
         return False  # a chain (``free-and-easy``), a capital, or a word a compound may end with
     lexicon = load_lexicon()
-    return left not in function_words() and f"{left}-{right}" not in lexicon and \
-        known_form(m.group("left"), lexicon)  # a word, not a garble (``nrc-a``)
+    return left.lower() not in function_words() and f"{left.lower()}-{right}" not in lexicon \
+        and known_form(left, lexicon) \
+        and not known_form(left + right, lexicon)  # a word, not a garble or a broken one
 
 
 def is_dash(line: str, at: int, doc: Lines) -> bool:
@@ -70,4 +95,5 @@ def is_dash(line: str, at: int, doc: Lines) -> bool:
     if doc.writes_dashes:
         return False
     m = HYPHEN_AFTER_WORD.match(line, at)
-    return m is not None and _no_compound(m)
+    return m is not None and _no_compound(m.group("left"), m.group("mark"), m.group("right"),
+                                          m.group("next"))
