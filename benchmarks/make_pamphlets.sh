@@ -12,7 +12,8 @@
 # OUT/tune6 (furniture the renderer does not print: folios alone at the top, in
 # the corner, chapter titles as heads; see render_more.py) and OUT/tune7 (three
 # more pamphlets read by GNU Ocrad, to study that engine, looked at) and OUT/tune8
-# (three more, in the faces fresh6 uses, looked at).
+# (three more, in the faces fresh6 uses, looked at) and OUT/tune9 (two more,
+# with titles as running heads, looked at).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -145,4 +146,10 @@ ocrad_read tune8 hD-garamond --gold $G/c08.gold.txt --style D --level mild --fon
 ocrad_read tune8 hA-pagella --gold $G/c01.gold.txt --style A --level mild --font pagella --seed 982 --title "THE SOVIET STATE" --first-page 3
 if [ -n "$fresh_text" ] && [ -s "$fresh_text/russell1.gold.txt" ]; then
   ocrad_read tune8 hB-libertine --gold "$fresh_text/russell1.gold.txt" --style B --level mild --font libertine --seed 983 --first-page 1
+fi
+# tune9: Ocrad in two of fresh6's faces again, with titles set as running
+# heads and folios past the first pages, made in session 13 (looked at)
+ocrad_read tune9 iA-schola --gold $G/c04.gold.txt --style A --level mild --font schola --seed 992 --title "THE PARTY" --first-page 22
+if [ -n "$fresh_text" ] && [ -s "$fresh_text/russell3.gold.txt" ]; then
+  ocrad_read tune9 iD-garamond --gold "$fresh_text/russell3.gold.txt" --style D --level mild --font garamond --seed 991 --title "THE VALUE OF PHILOSOPHY" --first-page 88
 fi

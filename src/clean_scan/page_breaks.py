@@ -32,17 +32,19 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz import fuzz
 
+from clean_scan.folio_numbers import (
+    digit_pattern,
+    number_fit,
+    plain_folio,
+    read_garbled_number,
+    roman_value,
+)
 from clean_scan.furniture_lines import is_heading, structure_heading
 from clean_scan.pagination import (
     SHORT_PAGE,
     Line,
     capitals,
-    digit_pattern,
-    number_fit,
-    plain_folio,
-    read_garbled_number,
     rising_chain,
-    roman_value,
 )
 
 RECUR_RATIO = 72

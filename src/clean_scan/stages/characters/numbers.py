@@ -17,8 +17,8 @@ from clean_scan.charmaps import (
     ROMAN_FOR_SHAPE,
 )
 from clean_scan.document import Proposal
+from clean_scan.folio_numbers import roman_value
 from clean_scan.lexicon import load_lexicon
-from clean_scan.pagination import roman_value
 from clean_scan.stages.characters.lines import (
     Lines,
     show,  # noqa: F401 (the examples use it)

@@ -11,6 +11,12 @@ import regex
 from rapidfuzz import fuzz
 
 from clean_scan.charmaps import SUPERSCRIPT_DIGITS
+from clean_scan.folio_numbers import (
+    near_miss,
+    number_fit,
+    plain_folio,
+    read_garbled_number,
+)
 from clean_scan.furniture_lines import (
     is_heading,
     signature_mark,
@@ -21,10 +27,6 @@ from clean_scan.pagination import (
     Page,
     capitals,
     content_lines,
-    near_miss,
-    number_fit,
-    plain_folio,
-    read_garbled_number,
 )
 from clean_scan.stages.furniture.folios import garbled_folio_shape, lone_slots, unreadable_folio
 from clean_scan.stages.furniture.model import (

@@ -3,13 +3,15 @@ where the text's pages carry their numbers."""
 
 from __future__ import annotations
 
+from clean_scan.folio_numbers import (
+    plain_folio,
+    read_garbled_number,
+    roman_value,
+)
 from clean_scan.pagination import (
     SHORT_PAGE,
     Page,
     content_lines,
-    plain_folio,
-    read_garbled_number,
-    roman_value,
 )
 from clean_scan.stages.furniture.model import (
     LIST_LABEL,

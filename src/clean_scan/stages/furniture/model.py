@@ -7,15 +7,12 @@ from dataclasses import dataclass, field
 
 import regex
 
+from clean_scan.folio_numbers import number_fit
 from clean_scan.furniture_lines import (
     is_heading,
     structure_heading,
 )
-from clean_scan.pagination import (
-    Line,
-    Page,
-    number_fit,
-)
+from clean_scan.pagination import Line, Page
 from clean_scan.stage import DEFAULT_MIN_CONFIDENCE
 
 SURE = DEFAULT_MIN_CONFIDENCE

@@ -7,11 +7,8 @@ import bisect
 from collections.abc import Callable
 
 from clean_scan.document import Proposal
-from clean_scan.pagination import (
-    Line,
-    read_garbled_number,
-    roman_value,
-)
+from clean_scan.folio_numbers import read_garbled_number, roman_value
+from clean_scan.pagination import Line
 from clean_scan.stages.furniture.model import Layout, above_heading
 
 # --- chapter numbers ----------------------------------------------------------------------
