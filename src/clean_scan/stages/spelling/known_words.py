@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from clean_scan.document import Proposal
 from clean_scan.lexicon import (
+    function_words,
     known_form,
 )
 from clean_scan.stages.spelling.candidates import candidates, confidence, language_cost, neighbour
@@ -456,9 +457,11 @@ def join_pieces(tokens: list[Token], index: int, know: Knowledge) -> Proposal | 
         return None
     joined = first.core + second.core
     printed = know.doc_lower[joined.lower()]
-    if not (known_form(joined, know.lexicon) or joined.lower() in know.extra or
-            (printed and not know.noisy)):
+    lexicon_word = known_form(joined, know.lexicon) or joined.lower() in know.extra
+    if not (lexicon_word or (printed and not know.noisy)):
         return None  # in a noisy text, a form printed once elsewhere is as likely a misreading
+    if not lexicon_word and first_known and first.core.lower() in function_words():
+        return None  # ``of mowledge``: the document's ``ofmowledge`` is that pair, its space lost
     common = know.lexicon.count(joined) >= MIN_JOIN_COUNT or printed >= 1
     conf = 0.95 if common else 0.85
     return Proposal(first.start, second.end, joined, "join-spaced-word", conf,
