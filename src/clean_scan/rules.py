@@ -216,8 +216,8 @@ RULES: tuple[Rule, ...] = (
     Rule("CH149", "learned-substitution", "characters",
          "characters an engine gives for the same letters every time (a capital inside a "
          "word, its mark for an unread glyph, a small letter for a close-set pair) go for "
-         "the letters that make known words of enough of the document's unknown words "
-         "(diRerent, u_th, conwol)",
+         "the letters that make known words of enough of the document's unknown words, "
+         "or a letter it loses between two put back (diRerent, u_th, conwol, realiy)",
          "clean_scan.stages.characters.learned:learned_substitutions"),
     Rule("CH153", "unread-glyph-and-letter", "characters",
          "a word with the engine's mark for an unread glyph that the document's learned "

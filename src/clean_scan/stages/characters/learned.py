@@ -297,7 +297,9 @@ class Taught:
             while at != -1:
                 head, tail = word[:at], word[at + len(src):]
                 reading = _reading(head + letters + tail)
-                if reading and not _speck_rather(head + tail, head + letters + tail) and \
+                speck = not _put_back(src, letters) and \
+                    _speck_rather(head + tail, head + letters + tail)
+                if reading and not speck and \
                         ("_" not in src or len(letters) > 1 or _clearly(reading, word)):
                     best[n].add((reading, at, src, letters))
                 at = word.find(src, at + 1)
@@ -409,7 +411,8 @@ def _rewrites(word: str) -> set[tuple[str, str]]:
     """Every ``(misread, letters)`` that, made once, turns ``word`` into a
     known word of ``MIN_LETTERS`` or more, each at its smallest: one small
     letter, or up to ``MAX_SPAN`` characters holding one that is none
-    (``R_``, ``u_``), for up to ``MAX_SPAN`` letters. A rewrite
+    (``R_``, ``u_``), for up to ``MAX_SPAN`` letters, or two small letters
+    with one lost between them put back (``iy`` for ``ity``). A rewrite
     of one small letter for another is the spelling stage's, and so is one
     that only adds a letter to such a rewrite in the same place
     (``disputo`` is ``dispute``, not ``disputes``: ``o`` for ``es``
@@ -419,6 +422,8 @@ def _rewrites(word: str) -> set[tuple[str, str]]:
     for size in range(1, MAX_SPAN + 1):
         for at in range(len(word) - size + 1):
             head, tail = lower[:at], lower[at + size:]
+            if size == 2 and _plain(word[at:at + 2]) and len(head) + len(tail) >= MIN_KEPT:
+                found.update(_lost_letters(word, at, head, tail))
             if len(head) + len(tail) < MIN_KEPT or (size > 1 and _plain(word[at:at + size])):
                 continue  # too little kept; small letters misread one at a time
             for known in _known_between(head, tail):
@@ -433,6 +438,26 @@ def _rewrites(word: str) -> set[tuple[str, str]]:
     return {(src, put) for at, src, put in found
             if (at, put) not in spelling and not (
                 len(src) == 1 and ((at, put[0]) in spelling or (at, put[-1]) in spelling))}
+
+
+def _lost_letters(word: str, at: int, head: str, tail: str) -> set[tuple[int, str, str]]:
+    """The rewrites of the two small letters at ``at`` into three, one lost
+    between them put back, that make a known word (``realiy``: ``iy`` is
+    ``ity``, an engine that loses the ``t`` of ``ity`` in one face).
+
+    >>> sorted(_lost_letters("realiy", 4, "real", ""))
+    [(4, 'iy', 'ity')]
+    """
+    pair = word[at:at + 2]
+    return {(at, pair, known[at:at + 3]) for known in _known_between(head, tail)
+            if len(known) == len(word) + 1 and known[at] == pair[0] and known[at + 2] == pair[1]
+            and len(known) >= MIN_LETTERS}
+
+
+def _put_back(src: str, letters: str) -> bool:
+    """Whether a rewrite puts back a letter lost between two (``iy`` for
+    ``ity``): the two are read, so no speck."""
+    return len(src) == 2 and len(letters) == 3 and letters[0] + letters[2] == src
 
 
 def _reading(word: str) -> str | None:
