@@ -229,6 +229,10 @@ RULES: tuple[Rule, ...] = (
          "before an article, pronoun, auxiliary or conjunction) is a dash read short "
          "(table-and, Russia,-a)",
          "clean_scan.stages.characters.dashes:dashes_read_as_hyphens"),
+    Rule("CH155", "list-letter-bracket", "characters",
+         "an inline list's letter in brackets whose closing bracket was read as a stroke "
+         "((al, (bl) gets its bracket back where the next or previous letter stands so near",
+         "clean_scan.stages.characters.numbers:list_letter_brackets"),
     Rule("CH150", "glyph-stroke", "characters",
          "where a document's marks between small letters stand before one letter nearly "
          "always, each mark before that letter in a word is its stroke and goes (,sociali,st)",

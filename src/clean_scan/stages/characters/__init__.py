@@ -63,6 +63,7 @@ from clean_scan.stages.characters.numbers import (
     inline_list_numbers,
     letters_in_number,
     list_letter,
+    list_letter_brackets,
     list_number,
 )
 from clean_scan.stages.characters.quotes import (
@@ -120,7 +121,7 @@ Gate = Callable[["Lines"], set[int]]
 
 WHOLE_TEXT_REPAIRS: tuple[Repair, ...] = (spaced_letters, engine_speck, engine_glued_speck,
                                           learned_substitutions, glyph_strokes,
-                                          inline_list_numbers)
+                                          inline_list_numbers, list_letter_brackets)
 """Repairs that need no line context: run once over the whole text (faster)."""
 
 

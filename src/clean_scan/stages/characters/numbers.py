@@ -476,6 +476,37 @@ def digits_in_word(line: str, doc: Lines) -> list[Proposal]:
     return fixes
 
 
+LETTERED_ITEM = regex.compile(r"(?<![\p{L}\p{N}])\((?P<letter>[a-h])(?P<close>[l1|I])(?=[ \t\n])")
+"""An inline list's letter in brackets, its closing bracket read as a stroke."""
+
+
+def list_letter_brackets(text: str, doc: Lines | None) -> list[Proposal]:
+    """An inline list lettered ``(a)``, ``(b)`` … whose closing brackets the
+    engine read as a stroke (``(al``, ``(bl``: GNU Ocrad in some faces):
+    where the letter before or after in the alphabet stands so within a few
+    lines, the stroke is the bracket.
+
+    >>> text = "two things: (al the structure of the Party, and (bl its attitude"
+    >>> [(text[p.start:p.end], p.replacement) for p in list_letter_brackets(text, None)]
+    [('l', ')'), ('l', ')')]
+
+    Left alone: a lone one (``(al`` with no ``(bl`` near).
+
+    >>> list_letter_brackets("the (al mark alone", None)
+    []
+    """
+    found = list(LETTERED_ITEM.finditer(text))
+    fixes = []
+    for m in found:
+        letter = m.group("letter")
+        if any(o is not m and abs(ord(o.group("letter")) - ord(letter)) == 1
+               and abs(o.start() - m.start()) <= INLINE_REACH for o in found):
+            fixes.append(Proposal(m.start("close"), m.end("close"), ")", "list-letter-bracket",
+                                  0.9, f"'({letter}{m.group('close')}' in a list lettered "
+                                  "beside it: the closing bracket read as a stroke"))
+    return fixes
+
+
 def _letter_readings(token: str) -> list[str]:
     readings = [""]
     for c in token:
