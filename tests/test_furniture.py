@@ -638,3 +638,18 @@ def test_a_foot_and_a_head_each_set_off_by_blank_lines_part_one_pair_of_pages() 
     assert not [folio for folio in folios if folio in left]
     assert head not in left
     assert clean.count("\f") >= len(folios) - 2
+
+
+def test_a_chapter_title_that_reads_as_the_running_head_stays() -> None:
+    """A book's running head may be its last chapter's title: under that
+    chapter's heading (even one the engine garbled, ``CHAl)TER VI``) the
+    line is the title, though it repeats the head of the pages around."""
+    head = "THE SOVIET STATE"
+    pages = []
+    for k in range(8):
+        top = f"{head}\n\n" if k not in (0, 4) else ""  # a chapter's first page has no head
+        opening = "CHAl)TER VI\n\n\n\n" + head + "\n\n" if k == 4 else ""
+        pages.append(top + opening + prose(k, 20) + f"\n\n{30 + k}\n")
+    clean = furniture_only("\n\n\n".join(pages)).clean
+    assert nonblank(clean)[head] == 1
+    assert re.search(r"CHAl\)TER VI\s+THE SOVIET STATE\n", clean)

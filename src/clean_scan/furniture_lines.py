@@ -460,6 +460,23 @@ _STRUCTURE_HEADING = regex.compile(
     r"(?i)^\s*(?:chapter|chap\.|part|book|section|lecture|appendix)\s+\S+\s*$")
 
 
+def chapter_heading_like(line: str) -> bool:
+    """:func:`structure_heading`, or its word garbled past the pattern with
+    its number (``CHAl)TER xv``: rapidfuzz's ratio to ``CHAPTER`` of
+    ``CHAPTER_LIKE`` or more).
+
+    >>> chapter_heading_like("CHAl)TER xv"), chapter_heading_like("CHARTER OF RIGHTS")
+    (True, False)
+    """
+    words = line.split()
+    return structure_heading(line) or (
+        len(words) == 2 and fuzz.ratio(words[0].upper(), "CHAPTER") >= CHAPTER_LIKE)
+
+
+CHAPTER_LIKE = 75
+"""How like ``CHAPTER`` (rapidfuzz's ratio) a garbled heading's word must be."""
+
+
 def structure_heading(line: str) -> bool:
     """``CHAPTER IV``, ``Part 2``: headings that recur with a new number.
 

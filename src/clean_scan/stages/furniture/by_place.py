@@ -18,6 +18,7 @@ from clean_scan.folio_numbers import (
     read_garbled_number,
 )
 from clean_scan.furniture_lines import (
+    chapter_heading_like,
     is_heading,
     signature_mark,
     structure_heading,
@@ -263,7 +264,8 @@ def _running(layout: Layout, page: Page, i: int, expected: set[int],
     flagged, not removed.
     """
     pages, where = repeats.get(i, (set(), ""))
-    if not pages or _footnote_like(layout.lines[i].text, expected):
+    if not pages or _footnote_like(layout.lines[i].text, expected) or \
+            _under_a_chapter_heading(layout, i):
         return None
     rule = "running-head" if where == "head" else "running-foot"
     tokens = layout.lines[i].text.split()
@@ -294,6 +296,23 @@ def _running(layout: Layout, page: Page, i: int, expected: set[int],
                                    "the sentence before runs on over the page")
     return Verdict(rule, 0.75, f"repeats on {len(pages)} page(s) on one side only: "
                                "a running head or a chapter title?")
+
+
+def _under_a_chapter_heading(layout: Layout, i: int) -> bool:
+    """Whether line ``i`` stands next under a chapter's heading, blank lines
+    between (``CHAPTER XV`` / ``THE VALUE OF PHILOSOPHY``, the garble of
+    one too: ``CHAl)TER xv``), even where the blank lines were taken for a
+    page gap: the chapter's title, though a running head reads the same (a
+    book's last chapter may carry its title)."""
+    lines = layout.lines
+    for j in range(i - 1, max(i - CHAPTER_TITLE_REACH, -1), -1):
+        if not lines[j].blank:
+            return chapter_heading_like(lines[j].text)
+    return False
+
+
+CHAPTER_TITLE_REACH = 7
+"""How many lines above a title its chapter's heading may stand."""
 
 
 def _garbled_number_at_edge(tokens: list[str]) -> bool:
