@@ -448,10 +448,17 @@ def _lost_letters(word: str, at: int, head: str, tail: str) -> set[tuple[int, st
     >>> sorted(_lost_letters("realiy", 4, "real", ""))
     [(4, 'iy', 'ity')]
     """
-    pair = word[at:at + 2]
-    return {(at, pair, known[at:at + 3]) for known in _known_between(head, tail)
-            if len(known) == len(word) + 1 and known[at] == pair[0] and known[at + 2] == pair[1]
-            and len(known) >= MIN_LETTERS}
+    pair, size = word[at:at + 2], len(word) + 1
+    if size < MIN_LETTERS:
+        return set()
+    forwards, backwards = _words_by_length()
+    head, tail = head + pair[0], pair[1] + tail  # the lost letter alone between them
+    if len(head) >= len(tail):
+        found = [w for w in _among(forwards.get(size, []), head) if w.endswith(tail)]
+    else:
+        found = [w[::-1] for w in _among(backwards.get(size, []), tail[::-1])
+                 if w.endswith(head[::-1])]
+    return {(at, pair, known[at:at + 3]) for known in found}
 
 
 def _put_back(src: str, letters: str) -> bool:
