@@ -264,6 +264,7 @@ def test_a_file_name_that_is_not_utf8_is_cleaned_and_summarised(tmp_path: Path) 
 SCALING_PATTERNS = {
     "numbered items": "(1) ",
     "lettered items": "(b) x ",
+    "lettered items, brackets read as strokes": "(al (bl ",
     "apostrophes": "a' ",
     "one giant word": "a",
     "ligatures": "\ufb01",

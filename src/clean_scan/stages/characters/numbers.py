@@ -4,6 +4,7 @@ chapter numbers, and digits inside words."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
@@ -496,11 +497,13 @@ def list_letter_brackets(text: str, doc: Lines | None) -> list[Proposal]:
     []
     """
     found = list(LETTERED_ITEM.finditer(text))
+    starts = [m.start() for m in found]
     fixes = []
     for m in found:
-        letter = m.group("letter")
-        if any(o is not m and abs(ord(o.group("letter")) - ord(letter)) == 1
-               and abs(o.start() - m.start()) <= INLINE_REACH for o in found):
+        letter = ord(m.group("letter"))
+        near = found[bisect_left(starts, m.start() - INLINE_REACH):
+                     bisect_right(starts, m.start() + INLINE_REACH)]
+        if any(abs(ord(o.group("letter")) - letter) == 1 for o in near):
             fixes.append(Proposal(m.start("close"), m.end("close"), ")", "list-letter-bracket",
                                   0.9, f"'({letter}{m.group('close')}' in a list lettered "
                                   "beside it: the closing bracket read as a stroke"))
