@@ -23,7 +23,7 @@ import os
 import signal
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
@@ -143,14 +143,19 @@ class LocalEngine:
         inflight: dict[Future[Record], Job] = {}
         window = 2 * self.workers
         while pending or suspects or inflight:
-            if suspects and not inflight:
-                job = suspects.popleft()
-                inflight[pool.submit(_work, job)] = job
-            while not suspects and pending and len(inflight) < window:
-                job = pending.popleft()
-                inflight[pool.submit(_work, job)] = job
-            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
             broken = False
+            try:
+                if suspects and not inflight:
+                    future = pool.submit(_work, suspects[0])
+                    inflight[future] = suspects.popleft()
+                while not suspects and pending and len(inflight) < window:
+                    future = pool.submit(_work, pending[0])
+                    inflight[future] = pending.popleft()
+            except BrokenProcessPool:  # a worker died before any future said so: the
+                broken = True          # job not submitted stays where it was
+            done: set[Future[Record]] = set()
+            if inflight:  # a broken pool settles every future at once
+                done, _ = wait(inflight, return_when=ALL_COMPLETED if broken else FIRST_COMPLETED)
             for future in done:
                 try:
                     record = future.result()
