@@ -201,7 +201,7 @@ def _judge_join(words: list[str], start: int, end: int, doc: Lines,
 
 # --- two words glued: the narrow space beside a short word lost -----------
 
-GLUED_CANDIDATE = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Ll}{3,}(?![\p{L}\p{N}'’-])")
+GLUED_CANDIDATE = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{L}\p{Ll}{2,}(?![\p{L}\p{N}'’-])")
 
 
 def glued_words(line: str, doc: Lines) -> list[Proposal]:
@@ -218,8 +218,16 @@ def glued_words(line: str, doc: Lines) -> list[Proposal]:
     >>> show(glued_words, "the end ofthe war, ofthe day", before="of the " * 6)
     'the end of the war, of the day'
 
+    A word no lexicon knows is parted capitalised too (``Ifwe`` opening a
+    sentence, where the engine glues words after ``if``).
+
+    >>> page = "ifthe end, ofthe day; " + "if the and of the " * 12
+    >>> show(glued_words, "Ifthe war ends, ofthe day", before=page)
+    'If the war ends, of the day'
+
     Left alone: a word the document prints as often as the pair
-    (``cannot``), capitals (``Ina``, a name), and common words (``area``).
+    (``cannot``), a lexicon's word capitalised (``Ina``, a name), and common
+    words (``area``).
 
     >>> show(glued_words, "we cannot say; Ina came to the area", before=page)
     'we cannot say; Ina came to the area'
@@ -228,8 +236,14 @@ def glued_words(line: str, doc: Lines) -> list[Proposal]:
     if not glued:
         return []
     fixes = []
+    words = load_lexicon().words
     for m in GLUED_CANDIDATE.finditer(line):
-        pair = glued.get(m.group())
+        word = m.group()
+        pair = glued.get(word.lower())
+        if pair is not None and word[0].isupper():
+            if word.lower() in words:
+                continue  # a word of the lexicon capitalised: a name (``Ina``)
+            pair = (pair[0].capitalize(), pair[1])
         if pair is not None:
             fixes.append(Proposal(m.start(), m.end(), " ".join(pair), "glued-words", 0.85,
                                   f"'{m.group()}' is '{' '.join(pair)}' with the space lost: "
