@@ -57,3 +57,13 @@ def test_the_spelling_modules_import_one_way() -> None:
                 if other in SPELLING_LAYERS and SPELLING_LAYERS.index(other) >= level:
                     upward.append(f"{name} imports {other}")
     assert upward == []
+
+
+MAX_LINES = 600
+"""No module longer than a reader can hold (the issue that set it: 15)."""
+
+
+def test_no_module_is_over_six_hundred_lines() -> None:
+    long = [f"{path.relative_to(SRC)}: {n}" for path in SRC.rglob("*.py")
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES]
+    assert long == []

@@ -448,16 +448,8 @@ def _lost_letters(word: str, at: int, head: str, tail: str) -> set[tuple[int, st
     >>> sorted(_lost_letters("realiy", 4, "real", ""))
     [(4, 'iy', 'ity')]
     """
-    pair, size = word[at:at + 2], len(word) + 1
-    if size < MIN_LETTERS:
-        return set()
-    forwards, backwards = _words_by_length()
-    head, tail = head + pair[0], pair[1] + tail  # the lost letter alone between them
-    if len(head) >= len(tail):
-        found = [w for w in _among(forwards.get(size, []), head) if w.endswith(tail)]
-    else:
-        found = [w[::-1] for w in _among(backwards.get(size, []), tail[::-1])
-                 if w.endswith(head[::-1])]
+    pair, size = word[at:at + 2], len(word) + 1  # the lost letter alone between the two
+    found = _known_between(head + pair[0], pair[1] + tail, (size,)) if size >= MIN_LETTERS else []
     return {(at, pair, known[at:at + 3]) for known in found}
 
 
@@ -527,15 +519,15 @@ def _smallest(src: str, letters: str) -> tuple[str, str]:
     return src, letters
 
 
-def _known_between(head: str, tail: str) -> list[str]:
+def _known_between(head: str, tail: str, lengths: tuple[int, ...] = ()) -> list[str]:
     """The lexicon's common words that start with ``head``, end with
-    ``tail`` and hold one to ``MAX_SPAN`` letters between, found by
-    bisecting the words of each length sorted on the longer of the two
-    (sorted written backwards for a tail)."""
+    ``tail`` and hold one to ``MAX_SPAN`` letters between (or are of
+    ``lengths``), found by bisecting the words of each length sorted on the
+    longer of the two (sorted written backwards for a tail)."""
     forwards, backwards = _words_by_length()
     kept = len(head) + len(tail)
     found = []
-    for length in range(kept + 1, kept + MAX_SPAN + 1):
+    for length in lengths or range(kept + 1, kept + MAX_SPAN + 1):
         if len(head) >= len(tail):
             found += [w for w in _among(forwards.get(length, []), head) if w.endswith(tail)]
         else:
