@@ -221,8 +221,8 @@ def glued_words(line: str, doc: Lines) -> list[Proposal]:
     A word no lexicon knows is parted capitalised too (``Ifwe`` opening a
     sentence, where the engine glues words after ``if``).
 
-    >>> page = "ifthe end, ofthe day; " + "if the and of the " * 12
-    >>> show(glued_words, "Ifthe war ends, ofthe day", before=page)
+    >>> habit = "ifthe end, ofthe day; " + "if the and of the " * 12
+    >>> show(glued_words, "Ifthe war ends, ofthe day", before=habit)
     'If the war ends, of the day'
 
     Left alone: a word the document prints as often as the pair
