@@ -130,9 +130,9 @@ def gap_cuts(lines: list[Line]) -> set[int]:
     runs = blank_runs(lines)
     gap = page_gap_length(lines, runs)
     grouped = page_gap_length(lines, runs, grouped=True) if gap else None
-    if grouped and grouped < gap and len(gap_clusters(lines, runs, grouped)) \
-            >= GROUPED_PAGES * sum(length >= gap for _, length in runs):
-        return _without_note_pages(lines, {end for _, end in gap_clusters(lines, runs, grouped)})
+    clusters = gap_clusters(lines, runs, grouped) if gap and grouped and grouped < gap else []
+    if clusters and len(clusters) >= GROUPED_PAGES * sum(length >= gap for _, length in runs):
+        return _without_note_pages(lines, {end for _, end in clusters})
     if gap:
         return _without_note_pages(lines, {start + length for start, length in runs
                                            if length >= gap})

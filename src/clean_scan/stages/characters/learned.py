@@ -326,7 +326,8 @@ def learn(words: set[str], known: Counter[str] | None = None) -> Taught:
     (``known``: lower case, with their counts); the rest are taught again
     without them until none is. A rewrite is kept at its smallest (``iS``
     for ``ity`` is ``S`` for ``ty``); one small letter for another is the
-    spelling stage's, and a letter lost or added another rule's.
+    spelling stage's, a letter added another rule's, and one lost between
+    two small letters is put back (:func:`_lost_letters`).
 
     >>> words = {"conwol", "geomewy", "neuwal", "conwary", "wuly", "swuggle", "owl-ish"}
     >>> learn(words).support

@@ -246,11 +246,13 @@ def read_again(text: str, first: StageResult, context: Context,
         added.append(prop._replace(start=start, end=end, reason=reason))
     if not added:
         return first
+    def untouched(item: Proposal | Flag) -> bool:  # by the second reading's changes
+        return not any(item.start < prop.end and prop.start < item.end for prop in added)
+
     kept = [prop for k, prop in enumerate(applied) if k not in replaced]
     kept += [doubt for doubt in first.proposals if not confident(doubt.confidence)
-             and not any(doubt.start < prop.end and prop.start < doubt.end for prop in added)]
-    flags = [flag for flag in first.flags
-             if not any(flag.start < prop.end and prop.start < flag.end for prop in added)]
+             and untouched(doubt)]
+    flags = list(filter(untouched, first.flags))
     return StageResult(sorted(kept + added, key=attrgetter("start")), flags)
 
 
