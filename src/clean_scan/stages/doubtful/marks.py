@@ -58,6 +58,17 @@ LONE_MARK = regex.compile(r"(?<=[ \t\n]|^)(?P<mark>[^\s\p{L}\p{N}—–\"“”�
                           r"(?=[ \t]*\n|[ \t]+\S|$)")
 """A token of marks alone (``:``, ``|``, ``_.``), none that print sets alone
 (a dash, a quote, a bracket, ``&``, ``%``, ``£``, a note's ``*``)."""
+SIGN_BETWEEN_WORDS = regex.compile(r"(?<=[\p{L}\p{N},;:][ \t]+)[*$](?=[ \t]+\p{L})")
+"""A note's ``*`` or a ``$`` standing between two words of a line: print
+sets the one against a word, the other before a figure."""
+EXCLAMATION_BEFORE_SMALL = regex.compile(r"(?<=\p{L})!(?=\p{L}|[ \t\n]+\p{Ll})")
+"""``local! and``, ``al! other``: an ``l`` or a speck read as ``!``."""
+STRAY_HYPHEN = regex.compile(r"(?<=^|[\s\"'“‘(])[-_]+(?=\p{L})|"
+                             r"(?<=\p{L})-(?=[ \t]+(?!(?:and|or|nor|to)\b)\p{Ll})", regex.M)
+"""A hyphen before a word (``-Russia``, ``_-ranks``), or after one with a
+space and a small-letter word next (``their- conflicts``), where print sets
+none: only a hyphen left hanging before ``and``, ``or`` (``pre- and
+post-war``) is print's."""
 LIKELY = 0.5
 """Flag a pattern's uses only where they are likelier misread than not."""
 MIN_USES = 5
@@ -72,6 +83,8 @@ def mark_flags(text: str) -> list[Flag]:
     >>> rough = "The Party aimed: the end, The state. the law : the rest " * 40
     >>> sorted({f.rule for f in mark_flags(rough)})
     ['colon-before-small', 'comma-before-capital', 'standing-mark', 'stop-before-small']
+    >>> [f.rule for f in mark_flags("all local! and -Russia, their- conflicts, pre- and post-war")]
+    ['exclamation-before-small', 'stray-hyphen', 'stray-hyphen']
     >>> clean = "It reads as follows: the end, and Parliament met. " + "The hall was full. " * 80
     >>> mark_flags(clean)
     []
@@ -95,8 +108,9 @@ def mark_flags(text: str) -> list[Flag]:
 
 
 def _sure_flags(text: str) -> Iterator[Flag]:
-    """A stop before a small letter after a word no abbreviation, and a mark
-    standing alone: print sets neither."""
+    """A stop or ``!`` before a small letter after a word no abbreviation,
+    a mark standing alone, and a hyphen hanging off a word: print sets none
+    of them."""
     abbreviations = stop_abbreviations()
     for m in STOP_BEFORE_SMALL.finditer(text):
         if m.group("word").lower() not in abbreviations and not m.group("word").isupper():
@@ -109,3 +123,12 @@ def _sure_flags(text: str) -> Iterator[Flag]:
             continue  # an ellipsis, spaced or not
         yield Flag(m.start(), m.end(), m.group(), "standing-mark", 0.8,
                    "marks standing alone, where print sets none: a speck", ("",))
+    for m in SIGN_BETWEEN_WORDS.finditer(text):
+        yield Flag(m.start(), m.end(), m.group(), "standing-mark", 0.7,
+                   "a sign standing between two words, where print sets none: a speck", ("",))
+    for m in EXCLAMATION_BEFORE_SMALL.finditer(text):
+        yield Flag(m.start(), m.end(), "!", "exclamation-before-small", 0.7,
+                   "'!' before a small letter: an 'l' misread, or a speck", ("l", ""))
+    for m in STRAY_HYPHEN.finditer(text):
+        yield Flag(m.start(), m.end(), m.group(), "stray-hyphen", 0.7,
+                   "a hyphen joining a word to nothing: a speck", ("",))
