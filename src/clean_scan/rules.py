@@ -236,7 +236,7 @@ RULES: tuple[Rule, ...] = (
     Rule("CH150", "glyph-stroke", "characters",
          "where a document's marks between small letters stand before one letter nearly "
          "always, each mark before that letter in a word is its stroke and goes (,sociali,st)",
-         "clean_scan.stages.characters.learned:glyph_strokes"),
+         "clean_scan.stages.characters.glyph_marks:glyph_strokes"),
     Rule("CH151", "inline-list-number", "characters",
          "an inline list's number in brackets read as a letter ((l)) is its digit where the "
          "list's next or previous number stands beside it",

@@ -37,7 +37,8 @@ from clean_scan.charmaps import LIGATURES, NUMBER_GARBLES
 from clean_scan.document import Flag, Proposal
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages.characters.dashes import dashes_read_as_hyphens
-from clean_scan.stages.characters.learned import glyph_strokes, learned_substitutions
+from clean_scan.stages.characters.glyph_marks import glyph_strokes
+from clean_scan.stages.characters.learned import learned_substitutions
 from clean_scan.stages.characters.lines import Lines, show
 from clean_scan.stages.characters.lone_specks import engine_glued_speck, engine_speck, lone_speck
 from clean_scan.stages.characters.margins import margin_noise

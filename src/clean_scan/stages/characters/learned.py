@@ -35,6 +35,7 @@ from clean_scan.lexicon import (
     proper_names,
     without_accents,
 )
+from clean_scan.stages.characters.glyph_marks import token_pattern, without_marks
 from clean_scan.stages.characters.lines import Lines
 
 MIN_WORDS = 3
@@ -94,9 +95,9 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     []
     """
     glyph = doc.glyph_mark if doc is not None else ""
-    pattern = _token_pattern(glyph)
+    pattern = token_pattern(glyph)
     printed_counts = Counter(pattern.findall(text))
-    read = {printed: _without_marks(printed, glyph) for printed in printed_counts}
+    read = {printed: without_marks(printed, glyph) for printed in printed_counts}
     unknown = {printed for printed, word in read.items() if _unknown(word)}
     known = Counter()
     for printed in printed_counts.keys() - unknown:
@@ -197,22 +198,6 @@ def double_misreads(words: list[str], taught: Taught,
 
 
 @lru_cache(maxsize=4)
-def _token_pattern(glyph: str) -> regex.Pattern:
-    """A printed word: letters, ``_`` (an engine's unread glyph), ``&``
-    and a star between letters (``diR*cult``), with the document's glyph
-    mark (``Lines.glyph_mark``: ``,`` before every ``s``) taken as part of
-    its letter."""
-    mark = rf"[,.;:](?={regex.escape(glyph)})"
-    opening, joint = (rf"(?:{mark})?", rf"(?:\*|{mark})") if glyph else ("", r"\*")
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}_&'’]){opening}[\p{{L}}_&]+(?:{joint}[\p{{L}}_&]+)*"
-                         r"(?![\p{L}\p{N}_&])")
-
-
-def _without_marks(printed: str, glyph: str) -> str:
-    """A printed word as the learning reads it: without the glyph marks."""
-    return regex.sub(r"[,.;:]", "", printed) if glyph else printed
-
-
 def _unknown(word: str) -> bool:
     """A word no lexicon knows as printed (a capital after a small letter
     is no spelling, whatever the letters), but for capitals alone (heads,
@@ -556,40 +541,3 @@ def _words_by_length() -> tuple[dict[int, list[str]], dict[int, list[str]]]:
 def _among(keys: list[str], prefix: str) -> list[str]:
     """The sorted ``keys`` that start with ``prefix``."""
     return keys[prefixed(keys, prefix)]
-
-
-def glyph_strokes(text: str, doc: Lines | None) -> list[Proposal]:
-    """Where the document's marks between small letters stand before one
-    letter nearly always (``Lines.glyph_mark``: GNU Ocrad's ``,s`` for
-    every ``s`` in Nimbus), each mark before that letter in a word is the
-    letter's stroke and goes: inside a word (``Ru,s,sia``), at its start
-    (``,sociali,st``, ``working-cla,s,s``), in a word no lexicon knows
-    (``indu,swiali,sing``, whose ``w`` another rule reads).
-
-    >>> from clean_scan.stage import Context
-    >>> text = "Ru,s,sia wa,s the fir,st ,step of the ,sociali,st cla,s,s " * 5
-    >>> text += "in working-cla,s,s indu,swiali,sing, as ,such"
-    >>> fixed = text
-    >>> for p in sorted(glyph_strokes(text, Lines(text, Context())), reverse=True):
-    ...     fixed = fixed[:p.start] + p.replacement + fixed[p.end:]
-    >>> fixed[-45:]
-    'lass in working-class induswialising, as such'
-
-    Left alone: a document whose marks before letters follow no one
-    letter (a space lost after a comma, ``however,so``).
-
-    >>> glyph_strokes("however,so it is, and ,so on", Lines("however,so", Context()))
-    []
-    """
-    glyph = doc.glyph_mark if doc is not None else ""
-    if not glyph:
-        return []
-    proposals = []
-    for m in _token_pattern(glyph).finditer(text):
-        printed = m.group()
-        for at, c in enumerate(printed):
-            if c in ",.;:":
-                proposals.append(Proposal(m.start() + at, m.start() + at + 1, "", "glyph-stroke",
-                                          0.85, f"'{printed}': this document's engine sets '{c}' "
-                                          f"before '{glyph}' nearly every time: its stroke"))
-    return proposals
