@@ -389,3 +389,15 @@ def test_the_size_limit_is_an_option_for_a_file_and_a_batch(tmp_path: Path) -> N
     summary = json.loads((out / "batch-summary.json").read_text(encoding="utf-8"))
     assert summary["files"][0]["status"] == "error"
     assert "larger than 8 KiB" in summary["files"][0]["error"]
+
+
+def test_words_of_many_unread_glyphs_do_not_hang(tmp_path: Path) -> None:
+    """An engine's unread glyph (``_``) is tried as every letter to read a
+    word; a word holding six of them once meant millions of look-ups, and a
+    line of them a run that never ended."""
+    glyphs = "The _tory of the _trike wa_ _ad, and the _ucce__ wa_ hi_ al_o. " * 5
+    raw = tmp_path / "glyphs.txt"
+    raw.write_text(glyphs + "s_t_r_i_k_e_ c_o_n_t_e_s_t_ " * 20 + "\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "clean_scan", str(raw)], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0 and "Traceback" not in done.stderr

@@ -32,10 +32,10 @@ from clean_scan.lexicon import (
     known_form,
     load_lexicon,
     prefixed,
-    proper_names,
     without_accents,
 )
 from clean_scan.stages.characters.glyph_marks import token_pattern, without_marks
+from clean_scan.stages.characters.initial_case import initial_case
 from clean_scan.stages.characters.lines import Lines
 
 MIN_WORDS = 3
@@ -66,7 +66,6 @@ MAX_TEACHING = 3000
 """The most unknown words (the most printed first) a substitution is
 learned from: an engine's habit shows in a few thousand, and a huge text
 of garbled words would otherwise cost a rewrite search for each."""
-SENTENCE_END = regex.compile(r"(?:^|[.!?][’”\"')]*)\s*$")
 
 
 def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
@@ -106,12 +105,18 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     taught = learn({read[printed] for printed in teaching[:MAX_TEACHING]}, known)
     if not taught:
         return []
+    taught.learn_habits(Counter(text))
+    if taught.habits:  # ``a_`` is a word too where ``_`` is the engine's ``s``
+        unknown |= {printed for printed, word in read.items() if "_" in word and len(word) > 1}
     places: dict[str, list[int]] = defaultdict(list)
     for m in pattern.finditer(text):  # where: asked only of a document that teaches
         if m.group() in unknown:
             places[m.group()].append(m.start())
     proposals = []
     rewrites = {printed: taught.rewrite(read[printed]) for printed in sorted(unknown)}
+    habitual = {printed: rewrite for printed in sorted(unknown)
+                if (rewrite := taught.habitual_rewrite(read[printed]))}
+    rewrites.update(habitual)
     readings = known.copy()
     for printed, rewrite in rewrites.items():
         if rewrite is not None:
@@ -123,7 +128,7 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
                     if rewrite is None and "_" in printed and not glyph)
     for printed, (word, uses) in double_misreads(unread, taught, readings).items():
         for start in places[printed]:
-            put = _initial_case(text, start, word, word, doc, unread=True) \
+            put = initial_case(text, start, word, word, doc, unread=True) \
                 if printed[0] == "_" else (word.capitalize() if printed[0].isupper() else word)
             proposals.append(Proposal(start, start + len(printed), put, "unread-glyph-and-letter",
                                       0.85, f"'{printed}': the engine's unread glyph as this "
@@ -140,11 +145,14 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
         for start in places[printed]:
             put = letters
             if at == 0 and not src[0].islower():  # the letters' case is the place's
-                put = _initial_case(text, start, letters, letters + read[printed][len(src):], doc,
-                                    unread=not src[0].isalpha())
+                word, unread = letters + read[printed][len(src):], not src[0].isalpha()
+                put = initial_case(text, start, letters, word, doc, unread=unread,
+                                   small_uses=readings[word.lower()] if unread else 0)
+            misread = f"'{letters}' as '{src}'" if printed not in habitual else \
+                f"every '{letters[0]}' as '_'"  # a habit's rewrite opens on the glyph
             proposals.append(Proposal(start + first, start + last, put, "learned-substitution", 0.9,
                                       f"'{read[printed]}': this document's engine reads "
-                                      f"'{letters}' as '{src}' (so read, {taught_by} of its "
+                                      f"{misread} (so read, {taught_by} of its "
                                       "unknown words are known words)"))
     return sorted(proposals)
 
@@ -213,61 +221,55 @@ def _unknown(word: str) -> bool:
     return unknown and (word.isascii() or not known_form(without_accents(word), lexicon))
 
 
-def _initial_case(text: str, start: int, letters: str, read: str, doc: Lines | None,
-                  unread: bool = False) -> str:
-    """The case of ``letters`` put for a capital or an unread glyph
-    (``unread``) opening a word, ``read`` as rewritten: a capital at a
-    sentence's start, for a name (``Lenin``: one the lexicon knows written
-    only so, or the document prints so more often than in small letters),
-    for a glyph the engine could not read where it never reads the capital
-    (:func:`_capital_never_read`), else small (``W`` is how the engine reads
-    ``tr`` anywhere)."""
-    if SENTENCE_END.search(text[max(0, start - 4):start]) is not None or \
-            read.lower() in proper_names() or \
-            (unread and doc is not None and _capital_never_read(letters[0], doc)):
-        return letters.capitalize()
-    if doc is not None and \
-            doc.count_as_printed(read.capitalize()) > doc.count_as_printed(read.lower()):
-        return letters.capitalize()
-    return letters
-
-
-NEVER_READ_SHARE = 0.01
-"""A capital the document holds fewer times than this share of its small
-letter the engine does not read: a pamphlet prints some capital of a
-letter common in small type (a heading, a name, a sentence's start)."""
-NEVER_READ_MIN_SMALL = 100
-"""How often the small letter must stand for its capital's absence to say so."""
-
-
-def _capital_never_read(letter: str, doc: Lines) -> bool:
-    """Whether the engine never reads ``letter``'s capital in this document
-    though it reads the small letter again and again: a glyph it could not
-    read where that letter belongs is then the capital (a glyph it reads
-    every time is not the one it failed on). Ocrad, in some faces, reads no
-    capital ``P`` at all and gives ``_arty`` for ``Party``.
-
-    >>> from clean_scan.stage import Context
-    >>> page = "the people put their papers up " * 20
-    >>> _capital_never_read("p", Lines(page, Context()))
-    True
-    >>> _capital_never_read("p", Lines(page + "Peter and Paul and Pavlov", Context()))
-    False
-    """
-    counts = doc.character_counts
-    small = counts[letter.lower()]
-    return small >= NEVER_READ_MIN_SMALL and counts[letter.upper()] < NEVER_READ_SHARE * small
-
-
 @dataclass
 class Taught:
     """The substitutions a document teaches: ``(misread, letters)`` with
     the number of its unknown words each makes known."""
 
     support: dict[tuple[str, str], int]
+    habits: frozenset[tuple[str, str]] = frozenset()
+    """Unread glyphs read as one letter without a doubt (:meth:`learn_habits`)."""
 
     def __bool__(self) -> bool:
         return bool(self.support)
+
+    def learn_habits(self, letter_counts: Counter[str]) -> None:
+        """Mark the unread glyph taught for a letter the document reads fewer
+        times than the glyph stands for it as a habit: GOCR, in some faces,
+        reads no ``a`` at all, and its ``_s`` is ``as``, though ``_`` could
+        be ``i`` or ``u`` there too (:func:`_clearly`), and no speck
+        (:func:`_speck_rather`); an engine that reads the letter readily is
+        the one whose glyph stays a guess.
+
+        >>> taught = Taught({("_", "a"): 40, ("_", "p"): 3})
+        >>> taught.learn_habits(Counter({"a": 12, "p": 90}))
+        >>> sorted(taught.habits)
+        [('_', 'a')]
+        """
+        self.habits = frozenset(
+            (src, letters) for (src, letters), n in self.support.items()
+            if src == "_" and len(letters) == 1 and letter_counts[letters] < n)
+
+    def habitual_rewrite(self, word: str) -> tuple[int, str, str, int] | None:
+        """The rewrite of every unread glyph of ``word`` as the one letter
+        it is a habit for, where that alone makes a known word (``ma__``:
+        ``mass``), as :meth:`rewrite` gives it: from the first glyph to the
+        last, the letters between kept; None if not two glyphs or no habit.
+
+        >>> taught = Taught({("_", "s"): 40}, frozenset({("_", "s")}))
+        >>> taught.habitual_rewrite("i__ue_"), taught.habitual_rewrite("ma_")
+        ((1, '__ue_', 'ssues', 40), None)
+        """
+        if word.count("_") < 2:
+            return None
+        found = {(word.replace(src, letters), src, letters) for src, letters in self.habits}
+        known = [(src, letters) for whole, src, letters in found if _reading(whole)]
+        if len(known) != 1:
+            return None
+        src, letters = known[0]
+        first, last = word.index(src), word.rindex(src) + len(src)
+        return first, word[first:last], word[first:last].replace(src, letters), \
+            self.support[(src, letters)]
 
     def rewrite(self, word: str) -> tuple[int, str, str, int] | None:
         """Where and how the best-taught substitution makes a known word of
@@ -282,10 +284,11 @@ class Taught:
             while at != -1:
                 head, tail = word[:at], word[at + len(src):]
                 reading = _reading(head + letters + tail)
-                speck = not _put_back(src, letters) and \
-                    _speck_rather(head + tail, head + letters + tail)
+                speck = not _put_back(src, letters) and (src, letters) not in self.habits \
+                    and _speck_rather(head + tail, head + letters + tail)
                 if reading and not speck and \
-                        ("_" not in src or len(letters) > 1 or _clearly(reading, word)):
+                        ("_" not in src or len(letters) > 1 or (src, letters) in self.habits
+                         or _clearly(reading, word)):
                     best[n].add((reading, at, src, letters))
                 at = word.find(src, at + 1)
         if word[:1].isupper():
@@ -311,8 +314,9 @@ def learn(words: set[str], known: Counter[str] | None = None) -> Taught:
     (``known``: lower case, with their counts); the rest are taught again
     without them until none is. A rewrite is kept at its smallest (``iS``
     for ``ity`` is ``S`` for ``ty``); one small letter for another is the
-    spelling stage's, a letter added another rule's, and one lost between
-    two small letters is put back (:func:`_lost_letters`).
+    spelling stage's; one lost between two small letters is put back
+    (:func:`_lost_letters`), one added between two taken out
+    (:func:`_added_letters`).
 
     >>> words = {"conwol", "geomewy", "neuwal", "conwary", "wuly", "swuggle", "owl-ish"}
     >>> learn(words).support
@@ -373,7 +377,8 @@ def _chance(taught: dict[tuple[str, str], set[str]], words: set[str],
     ``RIGHTLY_PRINTED`` times as often as the substitution is taught, or,
     for small letters, more often at all where the rewrites explain too
     few of the unknown words holding them (``_`` is what an engine gives
-    for any glyph it cannot read, so its letters are any). An engine's
+    for any glyph it cannot read, so its letters are any; a word holding
+    one is misread twice, and no single rewrite explains it). An engine's
     ligature habit (``m`` for ``ffi``) leaves the ligature printed rightly
     nowhere, however common its small letter is in other misread words."""
     by_src: dict[str, set[str]] = defaultdict(set)
@@ -387,7 +392,8 @@ def _chance(taught: dict[tuple[str, str], set[str]], words: set[str],
             continue
         rightly = sum(n * word.count(letters) for word, n in known.items())
         taught_by = by_letters[(src.lower(), letters)]
-        few = _plain(src) and len(by_src[src]) < MIN_SHARE * sum(src in word for word in words)
+        holding = sum(src in word and "_" not in word for word in words)  # a glyph unread too
+        few = _plain(src) and len(by_src[src]) < MIN_SHARE * holding
         if rightly > RIGHTLY_PRINTED * taught_by or (few and rightly > taught_by):
             chance.add((src, letters))
     return chance
@@ -398,7 +404,8 @@ def _rewrites(word: str) -> set[tuple[str, str]]:
     known word of ``MIN_LETTERS`` or more, each at its smallest: one small
     letter, or up to ``MAX_SPAN`` characters holding one that is none
     (``R_``, ``u_``), for up to ``MAX_SPAN`` letters, or two small letters
-    with one lost between them put back (``iy`` for ``ity``). A rewrite
+    with one lost between them put back (``iy`` for ``ity``), or three
+    with the middle one, added, taken out (``aur`` for ``ar``). A rewrite
     of one small letter for another is the spelling stage's, and so is one
     that only adds a letter to such a rewrite in the same place
     (``disputo`` is ``dispute``, not ``disputes``: ``o`` for ``es``
@@ -410,6 +417,8 @@ def _rewrites(word: str) -> set[tuple[str, str]]:
             head, tail = lower[:at], lower[at + size:]
             if size == 2 and _plain(word[at:at + 2]) and len(head) + len(tail) >= MIN_KEPT:
                 found.update(_lost_letters(word, at, head, tail))
+            if size == 3 and _plain(word[at:at + 3]) and len(head) + len(tail) >= MIN_KEPT:
+                found.update(_added_letters(lower, at, head, tail))
             if len(head) + len(tail) < MIN_KEPT or (size > 1 and _plain(word[at:at + size])):
                 continue  # too little kept; small letters misread one at a time
             for known in _known_between(head, tail):
@@ -439,21 +448,49 @@ def _lost_letters(word: str, at: int, head: str, tail: str) -> set[tuple[int, st
     return {(at, pair, known[at:at + 3]) for known in found}
 
 
+def _added_letters(word: str, at: int, head: str, tail: str) -> set[tuple[int, str, str]]:
+    """The rewrite of the three small letters at ``at`` into the two around
+    a letter the engine added between them, where that makes a known word
+    (``paurty``: ``aur`` is ``ar``, GOCR's reading of ``ar`` in some faces).
+
+    >>> sorted(_added_letters("paurty", 1, "p", "ty"))
+    [(1, 'aur', 'ar')]
+    """
+    three = word[at:at + 3]
+    known = head + three[0] + three[2] + tail
+    return {(at, three, three[0] + three[2])} if len(known) >= MIN_LETTERS and \
+        known in load_lexicon().words else set()
+
+
 def _put_back(src: str, letters: str) -> bool:
     """Whether a rewrite puts back a letter lost between two (``iy`` for
-    ``ity``): the two are read, so no speck."""
+    ``ity``) or takes out one added (``aur`` for ``ar``): the two are read,
+    so no speck."""
+    if len(src) == 3 and len(letters) == 2:
+        return src[0] + src[2] == letters
     return len(src) == 2 and len(letters) == 3 and letters[0] + letters[2] == src
 
 
+MAX_UNREAD = 2
+"""The most unread glyphs a word is read through: each is tried as every
+letter, so that more would cost hundreds of thousands of look-ups a word."""
+
+
+@lru_cache(maxsize=1 << 14)
 def _reading(word: str) -> str | None:
     """The known word ``word`` is read as (in small letters), an unread
     glyph (``_``) in it read as the one letter that makes it known
     (``suff_ciently``: the substitution is made, the spelling stage reads
-    the glyph); None if there is none, or more than one.
+    the glyph); None if there is none, or more than one, or the word holds
+    more than ``MAX_UNREAD`` unread glyphs.
 
     >>> _reading("suff_ciently"), _reading("Differ"), _reading("su_ciently")
     ('sufficiently', 'differ', None)
+    >>> _reading("ne_e__ity"), _reading("___________")
+    (None, None)
     """
+    if word.count("_") > MAX_UNREAD:
+        return None
     if "_" not in word:
         return word.lower() if known_form(word, load_lexicon()) else None
     at = word.index("_")

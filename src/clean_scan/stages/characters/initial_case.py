@@ -1,0 +1,61 @@
+"""The case of the letters a learned substitution puts at a word's start:
+a capital at a sentence's start, for a name, or where the engine never
+reads the capital; else the small letter."""
+
+from __future__ import annotations
+
+import regex
+
+from clean_scan.lexicon import proper_names
+from clean_scan.stages.characters.lines import Lines
+
+SENTENCE_END = regex.compile(r"(?:^|[.!?][’”\"')]*)\s*$")
+
+
+def initial_case(text: str, start: int, letters: str, read: str, doc: Lines | None,
+                 unread: bool = False, small_uses: int = 0) -> str:
+    """The case of ``letters`` put for a capital or an unread glyph
+    (``unread``) opening a word, ``read`` as rewritten: a capital at a
+    sentence's start, for a name (``Lenin``: one the lexicon knows written
+    only so, or the document prints so more often than in small letters),
+    for a glyph the engine could not read where it never reads the capital
+    (:func:`_capital_never_read`), else small (``W`` is how the engine reads
+    ``tr`` anywhere). For an unread glyph, the word counts as printed in
+    small letters too where it is read only through the glyph
+    (``small_uses``: GOCR's ``_nd`` for ``and``, in any case)."""
+    if SENTENCE_END.search(text[max(0, start - 4):start]) is not None or \
+            read.lower() in proper_names() or \
+            (unread and doc is not None and _capital_never_read(letters[0], doc)):
+        return letters.capitalize()
+    if doc is not None and \
+            doc.count_as_printed(read.capitalize()) > \
+            max(doc.count_as_printed(read.lower()), small_uses):
+        return letters.capitalize()
+    return letters
+
+
+NEVER_READ_SHARE = 0.01
+"""A capital the document holds fewer times than this share of its small
+letter the engine does not read: a pamphlet prints some capital of a
+letter common in small type (a heading, a name, a sentence's start)."""
+NEVER_READ_MIN_SMALL = 100
+"""How often the small letter must stand for its capital's absence to say so."""
+
+
+def _capital_never_read(letter: str, doc: Lines) -> bool:
+    """Whether the engine never reads ``letter``'s capital in this document
+    though it reads the small letter again and again: a glyph it could not
+    read where that letter belongs is then the capital (a glyph it reads
+    every time is not the one it failed on). Ocrad, in some faces, reads no
+    capital ``P`` at all and gives ``_arty`` for ``Party``.
+
+    >>> from clean_scan.stage import Context
+    >>> page = "the people put their papers up " * 20
+    >>> _capital_never_read("p", Lines(page, Context()))
+    True
+    >>> _capital_never_read("p", Lines(page + "Peter and Paul and Pavlov", Context()))
+    False
+    """
+    counts = doc.character_counts
+    small = counts[letter.lower()]
+    return small >= NEVER_READ_MIN_SMALL and counts[letter.upper()] < NEVER_READ_SHARE * small
