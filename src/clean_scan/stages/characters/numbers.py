@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -451,6 +452,13 @@ def digits_in_word(line: str, doc: Lines) -> list[Proposal]:
     >>> show(digits_in_word, "and a1so their wives")
     'and also their wives'
 
+    Where the document reads a letter's digit beside letters more often
+    than it reads the letter at all (GOCR, in some faces, gives ``1`` for
+    every ``l``), the digit is that letter in any known word (``wi11``).
+
+    >>> show(digits_in_word, "it wi11 be ca11ed a1so we11 and 1ight", "a ca11 to a11")
+    'it will be called also well and light'
+
     Left alone: ordinals, and words the document does not know.
 
     >>> show(digits_in_word, "the 1st and 0x", "of of")
@@ -459,6 +467,7 @@ def digits_in_word(line: str, doc: Lines) -> list[Proposal]:
     if not HAS_0158.search(line):
         return []
     lexicon = load_lexicon()
+    habits = _digit_habits(doc.text)
     fixes = []
     for m in DIGIT_IN_WORD.finditer(line):
         token = m.group()
@@ -468,7 +477,8 @@ def digits_in_word(line: str, doc: Lines) -> list[Proposal]:
         lone_digit = token.islower() and sum(c.isdecimal() for c in token) == 1 and \
             not token[0].isdecimal() and len(token) >= 4  # a1so; not 50ft, 8utton, ha1
         candidates = [w for w in _letter_readings(token)
-                      if doc.known(w, 3) or (lone_digit and lexicon.common(w))]
+                      if doc.known(w, 3) or (lone_digit and lexicon.common(w))
+                      or _habitual(token, w, habits) and w.lower() in lexicon]
         if not candidates:
             continue
         best = max(candidates, key=doc.count)
@@ -508,6 +518,24 @@ def list_letter_brackets(text: str, doc: Lines | None) -> list[Proposal]:
                                   0.9, f"'({letter}{m.group('close')}' in a list lettered "
                                   "beside it: the closing bracket read as a stroke"))
     return fixes
+
+
+@lru_cache(maxsize=4)
+def _digit_habits(text: str) -> frozenset[tuple[str, str]]:
+    """The ``(digit, letter)`` pairs of a document that prints the digit
+    beside letters more often than the letter itself: an engine's habit,
+    not a slip (a text asked again and again, line by line: remembered)."""
+    counts = Counter(text)
+    beside = Counter(HAS_0158.findall(text))
+    return frozenset((digit, letter) for digit, n in beside.items()
+                     for letter in LETTERS_FOR_DIGIT[digit] if counts[letter] < n)
+
+
+def _habitual(token: str, reading: str, habits: frozenset[tuple[str, str]]) -> bool:
+    """Whether each digit of ``token`` is, in ``reading``, the letter the
+    document habitually reads as that digit."""
+    return bool(habits) and all((c, reading[i]) in habits
+                                for i, c in enumerate(token) if c.isdecimal())
 
 
 def _letter_readings(token: str) -> list[str]:
