@@ -46,6 +46,10 @@ RULES: tuple[Rule, ...] = (
     Rule("NM103", "stray-byte", "normalise",
          "a byte of a UTF-8 file that is not UTF-8 becomes its Windows-1252 character",
          "clean_scan.stages.normalise:run"),
+    Rule("NM104", "indented-paragraph", "normalise",
+         "in a text that indents its paragraphs' first lines and sets no blank line between "
+         "them, a blank line goes before each",
+         "clean_scan.stages.normalise:indented_paragraphs"),
     Rule("FU101", "page-marker", "furniture",
          "a page marker line written by the export ([Page 12]) goes"),
     Rule("FU102", "library-stamp", "furniture",
