@@ -3,6 +3,7 @@ verdict on each line that is furniture."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
@@ -27,6 +28,9 @@ SLOT_DEPTH = 3
 WINDOW = 4
 """How many pages either side a running head is looked for."""
 
+RUNNING = 3
+"""A heading printed this often is a running head, whatever its place."""
+
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
@@ -49,6 +53,7 @@ class Layout:
     folio_slot: dict[int, str] = field(default_factory=dict)  # where that number stood
     lone_slots: set[str] = field(default_factory=set)  # slots most pages fill with a lone mark
     fits: dict[tuple[str, int], float] = field(default_factory=dict)  # see fit()
+    printed: Counter[str] | None = None  # see times_printed()
 
     def fit(self, text: str, number: int) -> float:
         """``number_fit(text, number)``, remembered: the second pass over the
@@ -58,6 +63,15 @@ class Layout:
         if fit is None:
             fit = self.fits[key] = number_fit(text, number)
         return fit
+
+
+    def times_printed(self, text: str) -> int:
+        """How many lines of the text read ``text`` (case and spacing aside):
+        a running head is printed page after page, a chapter's heading once."""
+        if self.printed is None:
+            self.printed = Counter(" ".join(line.text.split()).lower()
+                                   for line in self.lines if not line.blank)
+        return self.printed[" ".join(text.split()).lower()]
 
 
 @dataclass
@@ -75,7 +89,8 @@ def above_heading(layout: Layout, i: int) -> bool:
     """Whether line ``i`` stands alone above a heading, as a chapter's
     number does: set off above, and the heading next below it, after a
     blank line or right under it (``11`` / ``THE COMMUNIST``). A heading
-    that numbers itself (``41`` / ``CHAPTER IV``) has no number above it."""
+    that numbers itself (``41`` / ``CHAPTER IV``) has no number above it,
+    and a running head, printed again and again, no chapter's number."""
     lines = layout.lines
     if i > 0 and not lines[i - 1].blank and layout.page_of[i - 1] == layout.page_of[i]:
         return False
@@ -84,7 +99,8 @@ def above_heading(layout: Layout, i: int) -> bool:
     for j in range(i + 1, min(i + 4, len(lines))):
         if not lines[j].blank:
             return (j not in layout.verdicts and layout.page_of[j] == layout.page_of[i]
-                    and is_heading(lines[j].text) and not structure_heading(lines[j].text))
+                    and is_heading(lines[j].text) and not structure_heading(lines[j].text)
+                    and layout.times_printed(lines[j].text) < RUNNING)
     return False
 
 
