@@ -653,3 +653,16 @@ def test_a_chapter_title_that_reads_as_the_running_head_stays() -> None:
     clean = furniture_only("\n\n\n".join(pages)).clean
     assert nonblank(clean)[head] == 1
     assert re.search(r"CHAl\)TER VI\s+THE SOVIET STATE\n", clean)
+
+
+def test_a_foot_folio_above_the_next_running_head_is_no_chapter_number() -> None:
+    """An engine that keeps a page's bottom margin as blank lines sets the
+    foot folio apart from its page's text and one blank line above the next
+    page's running head, so that the page break seems to fall above the
+    folio: a number above a heading printed page after page is a folio, and
+    the head goes too."""
+    margin = "\n" * 7
+    pages = [f"{20 + n}\n\nTHE SOVIET STATE\n\n\n{prose(n)}{margin}" for n in range(1, 6)]
+    kept = nonblank(furniture_only(prose(0) + margin + "".join(pages)).clean)
+    assert kept["THE SOVIET STATE"] == 0
+    assert not {"21", "22", "23", "24", "25"} & set(kept)
