@@ -13,7 +13,9 @@
 # the corner, chapter titles as heads; see render_more.py) and OUT/tune7 (three
 # more pamphlets read by GNU Ocrad, to study that engine, looked at) and OUT/tune8
 # (three more, in the faces fresh6 uses, looked at) and OUT/tune9 (two more,
-# with titles as running heads, looked at).
+# with titles as running heads, looked at) and OUT/tune10 (three read by GOCR,
+# a third engine, looked at) and OUT/fresh7 (four more read by GOCR, measured
+# only).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -152,4 +154,23 @@ fi
 ocrad_read tune9 iA-schola --gold $G/c04.gold.txt --style A --level mild --font schola --seed 992 --title "THE PARTY" --first-page 22
 if [ -n "$fresh_text" ] && [ -s "$fresh_text/russell3.gold.txt" ]; then
   ocrad_read tune9 iD-garamond --gold "$fresh_text/russell3.gold.txt" --style D --level mild --font garamond --seed 991 --title "THE VALUE OF PHILOSOPHY" --first-page 88
+fi
+# tune10: three pamphlets read by GOCR (apt-get install gocr), a third engine,
+# made in session 14 to study it (looked at); fresh7: four more, measured only
+gocr_read() { local set=$1 name=$2; shift 2
+  [ -s "$out/$set/$name-gocr.raw.txt" ] && return 0
+  command -v gocr >/dev/null || { echo "make_pamphlets: no gocr, $set skipped" >&2; return 0; }
+  local work; work=$(mktemp -d)
+  "$PY" "$here/render_more.py" --name "$name" --out "$work/out" --work "$work/pages" --jobs 2 "$@"
+  "$PY" "$here/other_engine.py" --unscanned --engine gocr --work "$work/pages" \
+    --pamphlet "$work/out/$name" --out "$out/$set" --name "$name-gocr"
+  rm -rf "$work"; }
+gocr_read tune10 jD-nimbus --gold $G/c06.gold.txt --style D --level mild --font nimbus --seed 981 --title "THE SOVIET STATE" --first-page 21
+gocr_read tune10 jB-libertine --gold $G/c02.gold.txt $G/c04.gold.txt --style B --level mild --font libertine --seed 983 --first-page 12
+gocr_read fresh7 kA-pagella --gold $G/c08.gold.txt $G/c10.gold.txt --style A --level mild --font pagella --seed 991 --title "PARTY AND STATE" --first-page 7
+gocr_read fresh7 kD-dejavu --gold $G/c01.gold.txt --style D --level mild --font dejavu-serif --seed 994 --title "THE BACKGROUND" --first-page 1
+if [ -n "$fresh_text" ] && [ -s "$fresh_text/russell6.gold.txt" ]; then
+  gocr_read tune10 jA-termes --gold "$fresh_text/russell6.gold.txt" --style A --level mild --font termes --seed 982 --title "PHILOSOPHY" --first-page 31
+  gocr_read fresh7 kD-schola --gold "$fresh_text/russell3.gold.txt" --style D --level mild --font schola --seed 992 --title "PHILOSOPHY" --first-page 40
+  gocr_read fresh7 kB-garamond --gold "$fresh_text/russell5.gold.txt" --style B --level mild --font garamond --seed 993 --first-page 61
 fi
