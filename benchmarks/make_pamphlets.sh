@@ -156,7 +156,8 @@ if [ -n "$fresh_text" ] && [ -s "$fresh_text/russell3.gold.txt" ]; then
   ocrad_read tune9 iD-garamond --gold "$fresh_text/russell3.gold.txt" --style D --level mild --font garamond --seed 991 --title "THE VALUE OF PHILOSOPHY" --first-page 88
 fi
 # tune10: three pamphlets read by GOCR (apt-get install gocr), a third engine,
-# made in session 14 to study it (looked at); fresh7: four more, measured only
+# made in session 14 to study it (looked at), and tune11 (two more, in faces
+# neither uses, looked at); fresh7: four more, measured only
 gocr_read() { local set=$1 name=$2; shift 2
   [ -s "$out/$set/$name-gocr.raw.txt" ] && return 0
   command -v gocr >/dev/null || { echo "make_pamphlets: no gocr, $set skipped" >&2; return 0; }
@@ -167,6 +168,8 @@ gocr_read() { local set=$1 name=$2; shift 2
   rm -rf "$work"; }
 gocr_read tune10 jD-nimbus --gold $G/c06.gold.txt --style D --level mild --font nimbus --seed 981 --title "THE SOVIET STATE" --first-page 21
 gocr_read tune10 jB-libertine --gold $G/c02.gold.txt $G/c04.gold.txt --style B --level mild --font libertine --seed 983 --first-page 12
+gocr_read tune11 lA-bonum --gold $G/c04.gold.txt $G/c06.gold.txt --style A --level mild --font bonum --seed 985 --title "THE SOVIET STATE" --first-page 33
+gocr_read tune11 lB-freeserif --gold $G/c10.gold.txt --style B --level mild --font freeserif --seed 986 --first-page 90
 gocr_read fresh7 kA-pagella --gold $G/c08.gold.txt $G/c10.gold.txt --style A --level mild --font pagella --seed 991 --title "PARTY AND STATE" --first-page 7
 gocr_read fresh7 kD-dejavu --gold $G/c01.gold.txt --style D --level mild --font dejavu-serif --seed 994 --title "THE BACKGROUND" --first-page 1
 if [ -n "$fresh_text" ] && [ -s "$fresh_text/russell6.gold.txt" ]; then

@@ -6,12 +6,15 @@ letter (:func:`token_pattern`)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from clean_scan.document import Proposal
 from clean_scan.stages.characters.lines import Lines
 
 
+@lru_cache(maxsize=4)
 def token_pattern(glyph: str) -> regex.Pattern:
     """A printed word: letters, ``_`` (an engine's unread glyph), ``&``
     and a star between letters (``diR*cult``), with the document's glyph

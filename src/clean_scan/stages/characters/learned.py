@@ -23,8 +23,6 @@ from functools import lru_cache
 from string import ascii_lowercase
 
 import regex
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
 
 from clean_scan import lexicon_tables as tables
 from clean_scan.document import Proposal
@@ -34,6 +32,7 @@ from clean_scan.lexicon import (
     prefixed,
     without_accents,
 )
+from clean_scan.stages.characters.double_misreads import double_misreads
 from clean_scan.stages.characters.glyph_marks import token_pattern, without_marks
 from clean_scan.stages.characters.initial_case import initial_case
 from clean_scan.stages.characters.lines import Lines
@@ -102,7 +101,8 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     for printed in printed_counts.keys() - unknown:
         known[read[printed].lower()] += printed_counts[printed]
     teaching = sorted(unknown, key=lambda printed: (-printed_counts[printed], printed))
-    taught = learn({read[printed] for printed in teaching[:MAX_TEACHING]}, known)
+    taught = learn({read[printed] for printed in teaching[:MAX_TEACHING]}, known,
+                   unread_letters(text))
     if not taught:
         return []
     taught.learn_habits(Counter(text))
@@ -157,55 +157,6 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     return sorted(proposals)
 
 
-DOUBLE_MIN_USES = 5
-"""How often the document must print the word a double misread is read as."""
-DOUBLE_MARGIN = 3
-"""How many times as often as any other word so reached it must be printed."""
-DOUBLE_MIN_LENGTH = 4
-"""The shortest word read so: a short one has too many neighbours."""
-
-
-def double_misreads(words: list[str], taught: Taught,
-                    readings: Counter[str]) -> dict[str, tuple[str, int]]:
-    """Words with the engine's mark for an unread glyph (``_``) that no
-    taught substitution makes known, read as the word the document prints
-    often (``readings``: its words in small letters, counted as read, the
-    learned rewrites made) that a taught substitution for the glyph and one
-    more letter lost, added or misread make of them: ``_ary`` is ``party``
-    where the engine reads ``P`` as ``_`` and, in a face that sets ``r``
-    and ``t`` close, runs them into one. The word must be printed
-    ``DOUBLE_MIN_USES`` times and ``DOUBLE_MARGIN`` times as often as any
-    other so reached; given with its count.
-
-    >>> taught = Taught({("_", "p"): 4, ("_", "w"): 3})
-    >>> readings = Counter({"party": 20, "could": 9, "would": 8, "pay": 2})
-    >>> double_misreads(["_ary", "_ould", "_ay"], taught, readings)
-    {'_ary': ('party', 20)}
-
-    Left alone: a word two such words are equally near (``_ould``: could,
-    would), and a short one (``_ay``).
-    """
-    found = {}
-    vocabulary = [word for word, n in readings.items() if n >= DOUBLE_MIN_USES]
-    for word in words:
-        reached: dict[str, int] = {}
-        for src, letters in taught.support:
-            if "_" not in src or src not in word:
-                continue
-            near = word.replace(src, letters, 1).lower()
-            if len(near) < DOUBLE_MIN_LENGTH or "_" in near:
-                continue
-            for reading, _, _ in process.extract(near, vocabulary, scorer=Levenshtein.distance,
-                                                score_cutoff=1, limit=None):
-                if reading != near:
-                    reached[reading] = readings[reading]
-        ranked = sorted(reached.items(), key=lambda item: -item[1])
-        if ranked and (len(ranked) == 1 or ranked[0][1] >= DOUBLE_MARGIN * ranked[1][1]):
-            found[word] = ranked[0]
-    return found
-
-
-@lru_cache(maxsize=4)
 def _unknown(word: str) -> bool:
     """A word no lexicon knows as printed (a capital after a small letter
     is no spelling, whatever the letters), but for capitals alone (heads,
@@ -306,7 +257,8 @@ class Taught:
         return at, src, letters, max(best)
 
 
-def learn(words: set[str], known: Counter[str] | None = None) -> Taught:
+def learn(words: set[str], known: Counter[str] | None = None,
+          unread: frozenset[str] = frozenset()) -> Taught:
     """The substitutions that make known words of ``MIN_WORDS`` or more of
     ``words`` (a document's unknown words; ``PLAIN_MIN_WORDS`` for small
     letters) besides those a more taught one makes known, but those
@@ -326,7 +278,7 @@ def learn(words: set[str], known: Counter[str] | None = None) -> Taught:
     """
     made: dict[tuple[str, str], set[str]] = defaultdict(set)
     for word in sorted(words):
-        for src, letters in _rewrites(word):
+        for src, letters in _rewrites(word, unread):
             made[(src, letters)].add(word)
     dropped: set[tuple[str, str]] = set()
     while True:
@@ -399,15 +351,40 @@ def _chance(taught: dict[tuple[str, str], set[str]], words: set[str],
     return chance
 
 
-def _rewrites(word: str) -> set[tuple[str, str]]:
+UNREAD_SHARE = 0.001
+"""A small letter the document prints less often than this share of its
+small letters it does not read: English prints every letter but ``j``,
+``q``, ``x`` and ``z`` more often than one in a thousand."""
+
+
+def unread_letters(text: str) -> frozenset[str]:
+    """The small letters ``text`` (nearly) never prints: in a text long
+    enough to print each of them, an engine that reads another letter for
+    one of them (GOCR's ``h`` for ``k`` in some faces: ``worhers``).
+
+    >>> text = ("the worhers of the borough had no marhet, but the people joined "
+    ...         "the union quichly and fixed a prize on every vote. ")
+    >>> sorted(unread_letters(text * 100))
+    ['k']
+    """
+    counts = Counter(c for c in text if "a" <= c <= "z")
+    total = sum(counts.values())
+    if total * UNREAD_SHARE < 1:
+        return frozenset()
+    return frozenset(c for c in ascii_lowercase if counts[c] < UNREAD_SHARE * total)
+
+
+def _rewrites(word: str, unread: frozenset[str] = frozenset()) -> set[tuple[str, str]]:
     """Every ``(misread, letters)`` that, made once, turns ``word`` into a
     known word of ``MIN_LETTERS`` or more, each at its smallest: one small
     letter, or up to ``MAX_SPAN`` characters holding one that is none
     (``R_``, ``u_``), for up to ``MAX_SPAN`` letters, or two small letters
     with one lost between them put back (``iy`` for ``ity``), or three
     with the middle one, added, taken out (``aur`` for ``ar``). A rewrite
-    of one small letter for another is the spelling stage's, and so is one
-    that only adds a letter to such a rewrite in the same place
+    of one small letter for another is the spelling stage's (but for a
+    letter the document never prints, ``unread``: its engine's habit, which
+    no model of other engines knows), and so is one that only adds a letter
+    to such a rewrite in the same place
     (``disputo`` is ``dispute``, not ``disputes``: ``o`` for ``es``
     teaches nothing)."""
     lower = word.lower()
@@ -429,7 +406,7 @@ def _rewrites(word: str) -> set[tuple[str, str]]:
                     if src and put and put.isalpha():
                         found.add((at + word[at:].find(src), src, put))
     spelling = {(at, put) for at, src, put in found
-                if len(src) == len(put) == 1 and src.islower()}
+                if len(src) == len(put) == 1 and src.islower() and put not in unread}
     return {(src, put) for at, src, put in found
             if (at, put) not in spelling and not (
                 len(src) == 1 and ((at, put[0]) in spelling or (at, put[-1]) in spelling))}
