@@ -188,7 +188,8 @@ def _binds_before(line: str, at: int) -> bool:
     return word is not None and word.group().lower() in binding_words()
 
 
-ALONE_MARKS = regex.compile(r"(?<=[ \t])(?P<mark>[^\s\p{L}\p{N}]{1,3})(?=[ \t]|$)", regex.MULTILINE)
+ALONE_MARKS = regex.compile(r"(?<=[ \t]|^)(?P<mark>[^\s\p{L}\p{N}]{1,3})(?=[ \t]|$)",
+                            regex.MULTILINE)
 ENGINE_DOUBT = 0.3
 """A mark the engine read with less confidence than this is taken for a
 speck (a real mark, a stop or a dash, reads at 0.8 and more)."""
@@ -210,6 +211,17 @@ def engine_speck(text: str, doc: Lines) -> list[Proposal]:
     >>> [text[p.start:p.end] for p in engine_speck(text, doc)]
     [' |']
 
+    A mark so read opening a line inside a paragraph goes with the space
+    after it; one opening a block stays (a note's garbled mark, perhaps).
+
+    >>> lines = [Line([Word("the", None, 0.9), Word("power.", None, 0.9)]),
+    ...          Line([Word("'", None, 0.1), Word("That", None, 0.9), Word("was", None, 0.9)])]
+    >>> layout = Layout("hocr", [Page([Block(lines)])])
+    >>> text = layout.text()
+    >>> doc = Lines(text, Context(layout=layout, raw_span=lambda start, end: (start, end)))
+    >>> [text[p.start:p.end] for p in engine_speck(text, doc)]
+    ["' "]
+
     Left alone: every mark of a plain-text input, and marks read with
     confidence (the dash above).
     """
@@ -219,10 +231,22 @@ def engine_speck(text: str, doc: Lines) -> list[Proposal]:
     for m in ALONE_MARKS.finditer(text):
         confidence = doc.context.engine_doubt(m.start(), m.end(), m.group(), ENGINE_DOUBT)
         if confidence is not None:
-            fixes.append(Proposal(m.start() - 1, m.end(), "", "engine-speck", 0.85,
+            at_start = m.start() == 0 or text[m.start() - 1] == "\n"  # the space after it goes
+            if at_start and not _inside_paragraph(text, m.start()):
+                continue  # opening a block: a note's mark, perhaps
+            start, end = (m.start(), m.end() + (text[m.end():m.end() + 1] in " \t")) \
+                if at_start else (m.start() - 1, m.end())
+            fixes.append(Proposal(start, end, "", "engine-speck", 0.85,
                                   f"a mark alone that the OCR engine read with "
                                   f"{confidence:.0%} confidence: a speck"))
     return fixes
+
+
+def _inside_paragraph(text: str, line_start: int) -> bool:
+    """Whether the line starting at ``line_start`` follows a line of text
+    (not a blank line or the text's start)."""
+    before = text.rfind("\n", 0, max(0, line_start - 1))
+    return line_start > 0 and bool(text[before + 1:line_start - 1].strip())
 
 
 GLUED_MARK = regex.compile(
