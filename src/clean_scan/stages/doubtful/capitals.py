@@ -36,7 +36,11 @@ SAME_SHAPE = frozenset("CKOSUVWXZ")
 """Capitals that differ from their small letter only in size."""
 TOKEN = regex.compile(r"\S+")
 MARKS = "\"'“”‘’.,;:!?()[]*"
-MIXED_CASE = regex.compile(r"(?<![\p{L}\p{N}])(\p{Ll}+\p{Lu}\p{L}*)(?![\p{L}\p{N}])")
+CAPITAL_OPENING = regex.compile(r"(?<=\s)\p{Lu}\S*")
+"""A token opening with a capital, after a space."""
+INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
+MIXED_CASE = regex.compile(r"\p{Ll}+\p{Lu}\p{L}*")
+"""A word of letters whose capital comes after a small letter (``oF``)."""
 
 
 def capital_flags(text: str) -> list[Flag]:
@@ -55,32 +59,37 @@ def capital_flags(text: str) -> list[Flag]:
 
 
 def _inside_sentence(text: str) -> list[Flag]:
-    tokens = [(m.start(), m.group()) for m in TOKEN.finditer(text)]
-    cores = [token.strip(MARKS) for _, token in tokens]
-    every, small = Counter(cores), Counter(core for core in cores if core.islower())
+    every, small = Counter(), Counter()
+    for token, n in Counter(text.split()).items():  # counted whole, in C; stripped once each
+        core = token.strip(MARKS)
+        every[core] += n
+        if core.islower():
+            small[core] += n
     inside: Counter[str] = Counter()
+    headings: dict[int, bool] = {}  # a paragraph is one line: judged once
     found = []
-    for k in range(1, len(tokens) - 1):
-        start, token = tokens[k]
-        core = cores[k]
-        if not _capitalised(core) or not token.startswith(core) or \
-                not _between_small_words(tokens, cores, k):
+    for m in CAPITAL_OPENING.finditer(text):
+        start, token = m.start(), m.group()
+        core = token.strip(MARKS)
+        if not _capitalised(core) or not token.startswith(core):
+            continue
+        before, after = _neighbours(text, start, m.end())
+        if not _between_small_words(before, token, after):
             continue
         inside[core] += 1
-        if not _in_heading(text, start):
-            found.append(k)
+        if not _in_heading(text, start, headings):
+            found.append((start, core, before))
     lexicon, names = load_lexicon(), proper_names()
     openers = function_words() | sentence_adverbs()
     flags = []
-    for k in found:
-        start, core = tokens[k][0], cores[k]
+    for start, core, before in found:
         lower = core.lower()
         if lower in names:
             continue
         if len(core) == 1 and every[core] == 1:
             why = f"a capital '{core}' alone inside a sentence: a speck or a letter misread"
-        elif lower in openers and tokens[k - 1][1][-1:].isalpha():
-            flags.append(_lost_stop(text, tokens[k - 1], start + len(core)))
+        elif lower in openers and before[1][-1:].isalpha():
+            flags.append(_lost_stop(text, before, start + len(core)))
             continue
         elif lower in openers or core[0] in SAME_SHAPE and lexicon.common(lower) and \
                 small[lower] and inside[core] == 1:
@@ -91,6 +100,18 @@ def _inside_sentence(text: str) -> list[Flag]:
         flags.append(Flag(start, start + len(core), core, "capital-inside-sentence", 0.6,
                           why, (lower,)))
     return flags
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[tuple[int, str], str]:
+    """The token before the one at ``[start, end)`` (with its start) and the
+    text after it from the next token on ('' for none)."""
+    stop = start
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    begin = stop
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return (begin, text[begin:stop]), text[end:end + 40].lstrip()
 
 
 def _capitalised(core: str) -> bool:
@@ -116,33 +137,47 @@ def _lost_stop(text: str, before: tuple[int, str], end: int) -> Flag:
                 options if opener.lower() in sentence_adverbs() else options[::-1])
 
 
-def _between_small_words(tokens: list[tuple[int, str]], cores: list[str], k: int) -> bool:
-    """Whether token ``k`` follows a word in small letters (a comma after it
+def _between_small_words(before: tuple[int, str], token: str, after: str) -> bool:
+    """Whether ``token`` follows a word in small letters (a comma after it
     perhaps, no stop) and comes before one."""
-    before, after = tokens[k - 1][1], tokens[k + 1][1]
-    if before[-1:] not in ",abcdefghijklmnopqrstuvwxyz" or not cores[k - 1][:1].islower():
+    previous = before[1]
+    if previous[-1:] not in ",abcdefghijklmnopqrstuvwxyz" or \
+            not previous.strip(MARKS)[:1].islower():
         return False
-    return tokens[k][1][-1:] not in ".;:!?" and after[:1].islower()
+    return token[-1:] not in ".;:!?" and after[:1].islower()
 
 
-def _in_heading(text: str, start: int) -> bool:
+def _in_heading(text: str, start: int, judged: dict[int, bool]) -> bool:
     """Whether the line holding ``start`` capitalises half its words or more
-    (a title: ``Report on Wages and Conditions``)."""
+    (a title: ``Report on Wages and Conditions``); ``judged``: the lines
+    judged so far, by their starts."""
     line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    words = text[line_start:line_end if line_end >= 0 else len(text)].split()
-    return 2 * sum(word[:1].isupper() for word in words) >= len(words)
+    if line_start not in judged:
+        line_end = text.find("\n", start)
+        words = text[line_start:line_end if line_end >= 0 else len(text)].split()
+        judged[line_start] = 2 * sum(word[:1].isupper() for word in words) >= len(words)
+    return judged[line_start]
 
 
 def _inside_word(text: str) -> list[Flag]:
+    """The words holding a capital after a small letter (found from those
+    pairs, which few texts hold), read whole, that open in small letters."""
     lexicon, names = load_lexicon(), proper_names()
-    flags = []
-    for m in MIXED_CASE.finditer(text):
-        word = m.group(1)
+    flags, seen = [], set()
+    for pair in INNER_CAPITAL.finditer(text):
+        start, end = pair.start(), pair.end()
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        word = text[start:end]
+        if start in seen or not MIXED_CASE.fullmatch(word):
+            continue
+        seen.add(start)
         lower = word.lower()
         if lower in names or not lexicon.common(lower):
             continue
-        flags.append(Flag(m.start(1), m.end(1), word, "mixed-case-word", 0.7,
+        flags.append(Flag(start, end, word, "mixed-case-word", 0.7,
                           f"'{word}': a capital after a small letter, which print sets only "
                           "in names", (lower,)))
     return flags

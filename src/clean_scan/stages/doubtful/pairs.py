@@ -20,7 +20,7 @@ import regex
 
 from clean_scan.document import Flag
 
-PARAGRAPH = regex.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+PARAGRAPH_GAP = regex.compile(r"\n(?:[ \t]*\n)+")
 DOUBLE_QUOTE = regex.compile(r"[\"“”]")
 SINGLE_OPENING = regex.compile(r"(?<=^|[\s(—–\[])['‘](?=\p{L})")
 SINGLE_CLOSING = regex.compile(r"(?<=[\p{L}\p{N}.,;:!?])['’](?=$|[\s.,;:!?)\]—–])")
@@ -43,8 +43,9 @@ def pair_flags(text: str) -> list[Flag]:
     []
     """
     flags = []
-    for paragraph in PARAGRAPH.finditer(text):
-        start, body = paragraph.start(), paragraph.group()
+    for start, body in _paragraphs(text):
+        if not any(c in body for c in "\"“”'‘’()[]{}"):
+            continue
         for at in sorted(set(_double_quotes(body)) | set(_single_quotes(body))):
             flags.append(Flag(start + at, start + at + 1, body[at], "unpaired-quote", 0.6,
                               "a quote without its partner in the paragraph: a speck read as "
@@ -54,6 +55,15 @@ def pair_flags(text: str) -> list[Flag]:
                               "a bracket without its partner in the paragraph: a letter or a "
                               "speck read as a bracket", ("",)))
     return flags
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """Each paragraph (parted by a blank line) with where it starts."""
+    start = 0
+    for gap in PARAGRAPH_GAP.finditer(text):
+        yield start, text[start:gap.start()]
+        start = gap.end()
+    yield start, text[start:]
 
 
 def _double_quotes(body: str) -> Iterator[int]:
