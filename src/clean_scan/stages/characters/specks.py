@@ -176,6 +176,13 @@ def mark_after_binding_word(line: str, doc: Lines) -> list[Proposal]:
     >>> show(mark_after_binding_word, "the sacrifice of the", after="\\nwar")
     'the sacrifice of the'
 
+    After ``of``, ``and``, ``with`` and the like, any word the lexicon knows
+    in small letters goes on the sentence, not only a common one
+    (``knowledge of. universals``).
+
+    >>> show(mark_after_binding_word, "our knowledge of. universals")
+    'our knowledge of universals'
+
     Left alone: a comma after ``and`` (``and, as we saw``), an initial
     (``A. N. Whitehead``), a mark at a paragraph's end, words that may end
     a sentence (``come in.``).
@@ -194,7 +201,7 @@ def mark_after_binding_word(line: str, doc: Lines) -> list[Proposal]:
         if kind is None or (kind == "stop" and mark in ",'’\"”") or \
                 (len(word) == 1 and word.isupper()):
             continue  # a quotation may end in "and"; an article never ends one
-        if not (_small_word_follows(line, m.end(), doc) if kind == "stop"
+        if not (_sentence_goes_on(line, m.end(), doc) if kind == "stop"
                 else (line[m.end():m.end() + 64].lstrip() or _next_line(doc))[:1].isalpha()):
             continue
         fixes.append(Proposal(m.start(), m.end(), "", "mark-after-binding-word", 0.85,
