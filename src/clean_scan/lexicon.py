@@ -263,6 +263,13 @@ def dash_openers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def dash_prepositions() -> frozenset[str]:
+    """``data/dash-prepositions.txt``: prepositions that end no compound but
+    a verb's with its particle."""
+    return _data_words("dash-prepositions.txt")
+
+
+@lru_cache(maxsize=1)
 def clause_openers() -> frozenset[str]:
     """``data/clause-openers.txt``: conjunctions, relative pronouns and
     conjunctive adverbs, before which print sets a comma as a rule."""

@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import dash_openers, function_words, known_form, load_lexicon
+from clean_scan.lexicon import (
+    dash_openers,
+    dash_prepositions,
+    function_words,
+    known_form,
+    load_lexicon,
+)
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters.lines import Lines
@@ -27,13 +33,16 @@ def dashes_read_as_hyphens(line: str, doc: Lines) -> list[Proposal]:
     """In a text with no dash anywhere, a hyphen is a dash read short where
     no compound holds it: after a mark closing the word before it
     (``Russia,-a``, ``etc.-is``), or before a word that opens a phrase and
-    ends no compound (``table-and``, ``truth-most`` aside: ``dash-openers``)
+    ends no compound (``table-and``, ``truth-most`` aside: ``dash-openers``;
+    ``consumption-in``: ``dash-prepositions``)
     after a word of content the lexicon knows, the pair being no compound
     it knows.
 
     >>> from clean_scan.stages.characters import show
     >>> show(dashes_read_as_hyphens, "the table-and the chair, Russia,-a land; etc.-is it")
     'the table—and the chair, Russia,—a land; etc.—is it'
+    >>> show(dashes_read_as_hyphens, "consumption-in Russia, the Government-for its part")
+    'consumption—in Russia, the Government—for its part'
 
     Left alone: compounds (``well-known``, ``built-in``, ``would-be``,
     ``free-and-easy``, ``up-to-the-minute``), and every hyphen in a text
@@ -81,7 +90,8 @@ def _no_compound(left: str, mark: str, right: str, chained: str) -> bool:
     ``right`` (``chained``: another hyphen after it) joins no compound."""
     if mark:
         return True  # no compound has a mark inside
-    if chained or right != right.lower() or right not in dash_openers():
+    if chained or right != right.lower() or \
+            right not in dash_openers() and right not in dash_prepositions():
         return False  # a chain (``free-and-easy``), a capital, or a word a compound may end with
     lexicon = load_lexicon()
     return left.lower() not in function_words() and f"{left.lower()}-{right}" not in lexicon \
