@@ -19,6 +19,7 @@ from clean_scan.lexicon import (
     function_words,
     known_form,
     load_lexicon,
+    sentence_adverbs,
 )
 
 if TYPE_CHECKING:
@@ -34,7 +35,8 @@ def dashes_read_as_hyphens(line: str, doc: Lines) -> list[Proposal]:
     no compound holds it: after a mark closing the word before it
     (``Russia,-a``, ``etc.-is``), or before a word that opens a phrase and
     ends no compound (``table-and``, ``truth-most`` aside: ``dash-openers``;
-    ``consumption-in``: ``dash-prepositions``)
+    ``consumption-in``: ``dash-prepositions``; a sentence adverb,
+    ``principles-however``)
     after a word of content the lexicon knows, the pair being no compound
     it knows.
 
@@ -90,8 +92,8 @@ def _no_compound(left: str, mark: str, right: str, chained: str) -> bool:
     ``right`` (``chained``: another hyphen after it) joins no compound."""
     if mark:
         return True  # no compound has a mark inside
-    if chained or right != right.lower() or \
-            right not in dash_openers() and right not in dash_prepositions():
+    if chained or right != right.lower() or right not in dash_openers() and \
+            right not in dash_prepositions() and right not in sentence_adverbs():
         return False  # a chain (``free-and-easy``), a capital, or a word a compound may end with
     lexicon = load_lexicon()
     return left.lower() not in function_words() and f"{left.lower()}-{right}" not in lexicon \
