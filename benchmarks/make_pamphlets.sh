@@ -116,14 +116,15 @@ fi
 # engines: two mild pamphlets read by GNU Ocrad (apt-get install ocrad) instead of
 # Tesseract, from the pages as typeset (Ocrad reads the degraded scans past use),
 # made in session 11 as a probe of another engine's errors (looked at)
-ocrad_read() { local set=$1 name=$2; shift 2
-  [ -s "$out/$set/$name-ocrad.raw.txt" ] && return 0
-  command -v ocrad >/dev/null || { echo "make_pamphlets: no ocrad, engines skipped" >&2; return 0; }
+engine_read() { local engine=$1 set=$2 name=$3; shift 3
+  [ -s "$out/$set/$name-$engine.raw.txt" ] && return 0
+  command -v "$engine" >/dev/null || { echo "make_pamphlets: no $engine, $set skipped" >&2; return 0; }
   local work; work=$(mktemp -d)
   "$PY" "$here/render_more.py" --name "$name" --out "$work/out" --work "$work/pages" --jobs 2 "$@"
-  "$PY" "$here/other_engine.py" --unscanned --engine ocrad --work "$work/pages" \
-    --pamphlet "$work/out/$name" --out "$out/$set" --name "$name-ocrad"
+  "$PY" "$here/other_engine.py" --unscanned --engine "$engine" --work "$work/pages" \
+    --pamphlet "$work/out/$name" --out "$out/$set" --name "$name-$engine"
   rm -rf "$work"; }
+ocrad_read() { engine_read ocrad "$@"; }
 ocrad_read engines eD-nimbus --gold $G/c04.gold.txt $G/c08.gold.txt --style D --level mild --font nimbus --seed 951 --title "THE PARTY" --first-page 11
 if [ -n "$fresh_text" ]; then
   ocrad_read engines eB-termes --gold "$fresh_text/russell2.gold.txt" --style B --level mild --font termes --seed 952 --first-page 30
@@ -158,14 +159,7 @@ fi
 # tune10: three pamphlets read by GOCR (apt-get install gocr), a third engine,
 # made in session 14 to study it (looked at), and tune11 (two more, in faces
 # neither uses, looked at); fresh7: four more, measured only
-gocr_read() { local set=$1 name=$2; shift 2
-  [ -s "$out/$set/$name-gocr.raw.txt" ] && return 0
-  command -v gocr >/dev/null || { echo "make_pamphlets: no gocr, $set skipped" >&2; return 0; }
-  local work; work=$(mktemp -d)
-  "$PY" "$here/render_more.py" --name "$name" --out "$work/out" --work "$work/pages" --jobs 2 "$@"
-  "$PY" "$here/other_engine.py" --unscanned --engine gocr --work "$work/pages" \
-    --pamphlet "$work/out/$name" --out "$out/$set" --name "$name-gocr"
-  rm -rf "$work"; }
+gocr_read() { engine_read gocr "$@"; }
 gocr_read tune10 jD-nimbus --gold $G/c06.gold.txt --style D --level mild --font nimbus --seed 981 --title "THE SOVIET STATE" --first-page 21
 gocr_read tune10 jB-libertine --gold $G/c02.gold.txt $G/c04.gold.txt --style B --level mild --font libertine --seed 983 --first-page 12
 gocr_read tune11 lA-bonum --gold $G/c04.gold.txt $G/c06.gold.txt --style A --level mild --font bonum --seed 985 --title "THE SOVIET STATE" --first-page 33
