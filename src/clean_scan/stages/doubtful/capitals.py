@@ -59,6 +59,9 @@ def capital_flags(text: str) -> list[Flag]:
 
 
 def _inside_sentence(text: str) -> list[Flag]:
+    """The capitals inside sentences (see the module's account): each
+    capitalised token between two words in small letters, outside a
+    heading, judged against how the whole text prints the word."""
     every, small = Counter(), Counter()
     for token, n in Counter(text.split()).items():  # counted whole, in C; stripped once each
         core = token.strip(MARKS)
