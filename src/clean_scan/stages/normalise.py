@@ -86,15 +86,13 @@ def indented_paragraphs(text: str) -> list[Proposal]:
     []
     """
     lines = text.split("\n")
-    if "\n\n" in text.replace(" ", "") and _blank_between_paragraphs(lines):
-        return []
     starts, offset = [], 0
     for k, line in enumerate(lines):
         if 0 < k < len(lines) - 1 and INDENT.match(line) and _flush(lines[k - 1]) \
                 and _flush(lines[k + 1]):
             starts.append(offset)
         offset += len(line) + 1
-    if len(starts) < MIN_INDENTED:
+    if len(starts) < MIN_INDENTED or _blank_between_paragraphs(lines):
         return []
     return [Proposal(at, at, "\n", "indented-paragraph", 0.9,
                      "a first line set in: this text marks its paragraphs so, with no blank "

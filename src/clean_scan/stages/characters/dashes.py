@@ -8,6 +8,7 @@ compound can hold is such a dash.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -92,8 +93,7 @@ def _no_compound(left: str, mark: str, right: str, chained: str) -> bool:
     ``right`` (``chained``: another hyphen after it) joins no compound."""
     if mark:
         return True  # no compound has a mark inside
-    if chained or right != right.lower() or right not in dash_openers() and \
-            right not in dash_prepositions() and right not in sentence_adverbs():
+    if chained or right != right.lower() or right not in _phrase_openers():
         return False  # a chain (``free-and-easy``), a capital, or a word a compound may end with
     lexicon = load_lexicon()
     return left.lower() not in function_words() and f"{left.lower()}-{right}" not in lexicon \
@@ -109,3 +109,10 @@ def is_dash(line: str, at: int, doc: Lines) -> bool:
     m = HYPHEN_AFTER_WORD.match(line, at)
     return m is not None and _no_compound(m.group("left"), m.group("mark"), m.group("right"),
                                           m.group("next"))
+
+
+@lru_cache(maxsize=1)
+def _phrase_openers() -> frozenset[str]:
+    """The words that open a phrase after a dash and end no compound: the
+    ``dash-openers``, the ``dash-prepositions`` and the sentence adverbs."""
+    return dash_openers() | dash_prepositions() | sentence_adverbs()

@@ -101,11 +101,12 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     for printed in printed_counts.keys() - unknown:
         known[read[printed].lower()] += printed_counts[printed]
     teaching = sorted(unknown, key=lambda printed: (-printed_counts[printed], printed))
+    counts = doc.character_counts if doc is not None else Counter(text)
     taught = learn({read[printed] for printed in teaching[:MAX_TEACHING]}, known,
-                   unread_letters(text))
+                   unread_letters(counts))
     if not taught:
         return []
-    taught.learn_habits(Counter(text))
+    taught.learn_habits(counts)
     if taught.habits:  # ``a_`` is a word too where ``_`` is the engine's ``s``
         unknown |= {printed for printed, word in read.items() if "_" in word and len(word) > 1}
     places: dict[str, list[int]] = defaultdict(list)
@@ -211,7 +212,7 @@ class Taught:
         >>> taught.habitual_rewrite("i__ue_"), taught.habitual_rewrite("ma_")
         ((1, '__ue_', 'ssues', 40), None)
         """
-        if word.count("_") < 2:
+        if not self.habits or word.count("_") < 2:
             return None
         found = {(word.replace(src, letters), src, letters) for src, letters in self.habits}
         known = [(src, letters) for whole, src, letters in found if _reading(whole)]
@@ -357,18 +358,18 @@ small letters it does not read: English prints every letter but ``j``,
 ``q``, ``x`` and ``z`` more often than one in a thousand."""
 
 
-def unread_letters(text: str) -> frozenset[str]:
-    """The small letters ``text`` (nearly) never prints: in a text long
-    enough to print each of them, an engine that reads another letter for
-    one of them (GOCR's ``h`` for ``k`` in some faces: ``worhers``).
+def unread_letters(counts: Counter[str]) -> frozenset[str]:
+    """The small letters a text (its characters counted) (nearly) never
+    prints: in a text long enough to print each of them, an engine that
+    reads another letter for one of them (GOCR's ``h`` for ``k`` in some
+    faces: ``worhers``).
 
     >>> text = ("the worhers of the borough had no marhet, but the people joined "
     ...         "the union quichly and fixed a prize on every vote. ")
-    >>> sorted(unread_letters(text * 100))
+    >>> sorted(unread_letters(Counter(text * 100)))
     ['k']
     """
-    counts = Counter(c for c in text if "a" <= c <= "z")
-    total = sum(counts.values())
+    total = sum(counts[c] for c in ascii_lowercase)
     if total * UNREAD_SHARE < 1:
         return frozenset()
     return frozenset(c for c in ascii_lowercase if counts[c] < UNREAD_SHARE * total)

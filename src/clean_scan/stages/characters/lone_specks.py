@@ -232,21 +232,15 @@ def engine_speck(text: str, doc: Lines) -> list[Proposal]:
         confidence = doc.context.engine_doubt(m.start(), m.end(), m.group(), ENGINE_DOUBT)
         if confidence is not None:
             at_start = m.start() == 0 or text[m.start() - 1] == "\n"  # the space after it goes
-            if at_start and not _inside_paragraph(text, m.start()):
-                continue  # opening a block: a note's mark, perhaps
+            line = bisect_right(doc.starts, m.start()) - 1 if at_start else 0
+            if at_start and (line == 0 or not doc.lines[line - 1].strip()):
+                continue  # opening a block (or the text): a note's mark, perhaps
             start, end = (m.start(), m.end() + (text[m.end():m.end() + 1] in " \t")) \
                 if at_start else (m.start() - 1, m.end())
             fixes.append(Proposal(start, end, "", "engine-speck", 0.85,
                                   f"a mark alone that the OCR engine read with "
                                   f"{confidence:.0%} confidence: a speck"))
     return fixes
-
-
-def _inside_paragraph(text: str, line_start: int) -> bool:
-    """Whether the line starting at ``line_start`` follows a line of text
-    (not a blank line or the text's start)."""
-    before = text.rfind("\n", 0, max(0, line_start - 1))
-    return line_start > 0 and bool(text[before + 1:line_start - 1].strip())
 
 
 GLUED_MARK = regex.compile(
