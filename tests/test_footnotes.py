@@ -515,3 +515,22 @@ def test_notes_set_off_by_a_page_gap_stay_on_their_page() -> None:
     noted = next(i for i, p in enumerate(paragraphs) if "itself',[1]" in p or "itself’,[1]" in p)
     assert "such knowledge, we cannot know anything" in paragraphs[noted]
     assert paragraphs[noted + 1].startswith("[1] Kant")
+
+
+def test_a_body_block_opening_with_a_star_speck_does_not_hide_the_note_below() -> None:
+    """The OCR broke a paragraph with a blank line and read a speck as a
+    star before its next block: no reference fits that "note", set in the
+    body's type, so the block is the body's, and the real note below (small
+    type, its reference read as an apostrophe) is still paired and moved."""
+    page = ("The council had asked for a larger share of timber and bricks for the\n"
+            "new estates’ as a matter of urgency, and the ministry had promised\n"
+            "to consider the request when the next allocation was made in the\n\n"
+            "* spring of that year, though nobody on the committee expected much\n"
+            "to come of the promise, for the same had been said the year before\n"
+            "and nothing had come of it then. The tenants met again to hear\n\n"
+            "' The estates at Hill Farm and Long Lane, some four hundred houses in all, built\n"
+            "by direct labour.\n")
+    result = clean_text(page + "\f" + "the minister and heard the news with little surprise.\n")
+    assert "new estates[1] as a matter of urgency" in result.clean
+    assert "\n\n[1] The estates at Hill Farm" in result.clean
+    assert result.clean.rstrip().endswith("built by direct labour.")

@@ -14,7 +14,10 @@ the smaller type of notes (:mod:`.notes`). Marks are read as printed
 explain (:mod:`.references`). A note in small type whose reference cannot be
 found is still taken off the page foot, out of the paragraph it would
 split, and put after the paragraph running at the page foot, flagged for a
-person to check. Left alone: ``In Chapter 4 we``, ``No. 1``, a list item
+person to check. A block at the top of the foot that opens with a mark but
+is set in the body's type and has no reference (``* Party which``, a speck
+before a block of a paragraph the OCR broke) is the body's: the notes below
+it are still paired. Left alone: ``In Chapter 4 we``, ``No. 1``, a list item
 ``(a) …``, a contents entry ``2. The Bolshevik Party``, a quotation opening a
 paragraph at a page foot.
 """
@@ -97,10 +100,17 @@ def _page_proposals(text: str, lines: Lines, page: list[int],
         return [], []
     if _outweighs_body(notes, body_blocks):
         return [], []  # a page's text below a misread line start (``5 true`` for ``It is``)
-    numbering.number(notes)
-    body = [idx for block in body_blocks for idx in block]
-    found = list(zip(notes, assign_references(text, lines, body, notes), strict=True))
-    if any(ref is None and (note.markless or not note.small_type) for note, ref in found):
+    numbered_before = numbering.last, numbering.runs_on
+    found = _paired(text, lines, body_blocks, notes, numbering)
+    unsure = [ref is None and (note.markless or not note.small_type) for note, ref in found]
+    lead = unsure.index(False) if False in unsure else len(unsure)
+    if lead and lead < len(unsure) and not any(unsure[lead:]):
+        # the first blocks of the foot were the body's, a speck opening them
+        body_blocks = body_blocks + [[line.number for line in note.lines] for note in notes[:lead]]
+        numbering.last, numbering.runs_on = numbered_before
+        found = _paired(text, lines, body_blocks, notes[lead:], numbering)
+        unsure = [ref is None and (note.markless or not note.small_type) for note, ref in found]
+    if any(unsure):
         return [], []  # neither end is sure it is a note: leave the page alone
     flags = [Flag(note.lines[0].start, note.lines[0].end, note.lines[0].text, "move-note", 0.6,
                   f"footnote {note.number}: no reference found on its page; placed after "
@@ -111,6 +121,14 @@ def _page_proposals(text: str, lines: Lines, page: list[int],
                    "explain, the only one on the page", ())
               for note, ref in found if ref is not None and ref.weak]
     return _moves(text, lines, body_blocks, found), flags
+
+
+def _paired(text: str, lines: Lines, body_blocks: list[list[int]], notes: list[Note],
+            numbering: Numbering) -> list[tuple[Note, Reference | None]]:
+    """The notes, numbered, each with its reference in the body (or ``None``)."""
+    numbering.number(notes)
+    body = [idx for block in body_blocks for idx in block]
+    return list(zip(notes, assign_references(text, lines, body, notes), strict=True))
 
 
 def _outweighs_body(notes: list[Note], body_blocks: list[list[int]]) -> bool:
