@@ -534,3 +534,29 @@ def test_a_body_block_opening_with_a_star_speck_does_not_hide_the_note_below() -
     assert "new estates[1] as a matter of urgency" in result.clean
     assert "\n\n[1] The estates at Hill Farm" in result.clean
     assert result.clean.rstrip().endswith("built by direct labour.")
+
+
+def test_a_long_indented_note_set_off_by_a_page_gap_stays_on_its_page() -> None:
+    """GOCR indents each paragraph by a space, keeps a page's margins as
+    blank lines, and reads a raised 1 after a stop as ``l``: the note, a
+    space before its figure and longer than a short page though well under
+    half a page, is its page's foot, and pairs with the ``l``."""
+    def page(n: int, lines: int = 30) -> str:
+        words = ["the", "argument", "is", "set", "out", "at", "length", "here", "as", "the",
+                 "book", "goes", "on"]
+        return "\n".join(" ".join(words[(n + k + j) % len(words)] for j in range(11))
+                         for k in range(lines))
+    pages = [f"      THE PROBLEM      {n}\n\n\n{page(n)}" for n in range(20, 28)]
+    note = "\n".join(["the cause of sensations, as he says of it throughout the whole of the book,"]
+                     * 12)
+    pages[1] = ("      THE PROBLEM      21\n\n\n" + page(21, 24) + "\n"
+                "as he says in the preface on administrative maladjust-\n"
+                "ments,.l\n"
+                " The physical object is what he calls the thing in\n\n\n\n"
+                " 1 Kant's thing in itself is identical in definition with the physical object,\n"
+                + note + ".")
+    pages[2] = "      THE PROBLEM      22\n\n\nitself, and so we cannot know it.\n" + page(22)
+    paragraphs = clean_text("\n\n\n\n".join(pages) + "\n").clean.split("\n\n")
+    noted = next(i for i, p in enumerate(paragraphs) if "ments,.[1]" in p)
+    assert paragraphs[noted + 1].startswith("[1] Kant")
+    assert paragraphs[noted + 2].startswith("The physical object is what he calls the thing in")

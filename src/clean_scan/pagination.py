@@ -148,8 +148,10 @@ def gap_cuts(lines: list[Line]) -> set[int]:
 def _without_note_pages(lines: list[Line], cuts: set[int]) -> set[int]:
     """The cuts but those before a page's notes: no page holds notes alone,
     though an engine may set them off by a page's gap. A run between two
-    cuts too short for a page, opening with a note's mark (not a head and
-    its folio, ``54 KNOWLEDGE``), is the foot of the page above.
+    cuts too short for a page (under a short page, or under half the
+    text's usual page), opening with a note's mark (not a head and its
+    folio, ``54 KNOWLEDGE``; an indent before the mark as an engine keeps
+    it), is the foot of the page above.
 
     >>> body = [f"line {k} of the page body, set full out" for k in range(14)]
     >>> text = "\\n".join(body) + "\\n\\n\\n* A note at the foot.\\n\\n\\n" + "\\n".join(body)
@@ -158,9 +160,11 @@ def _without_note_pages(lines: list[Line], cuts: set[int]) -> set[int]:
     """
     ordered = sorted(cuts)
     kept = set(ordered)
-    for cut, after in zip(ordered, [*ordered[1:], len(lines)], strict=True):
-        content = [lines[i].text for i in range(cut, after) if not lines[i].blank]
-        if content and len(content) < SHORT_PAGE and NOTE_START.match(content[0]) \
+    runs = [[lines[i].text.lstrip() for i in range(cut, after) if not lines[i].blank]
+            for cut, after in zip(ordered, [*ordered[1:], len(lines)], strict=True)]
+    short = max(SHORT_PAGE, int(median([len(run) for run in runs] or [0])) // 2)
+    for cut, content in zip(ordered, runs, strict=True):
+        if content and len(content) < short and NOTE_START.match(content[0]) \
                 and not capitals(content[0]):
             kept.discard(cut)
     return kept

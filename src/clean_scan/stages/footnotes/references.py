@@ -127,7 +127,7 @@ def _best_in_order(options: list[list[tuple[Reference, float]]]) -> list[Referen
 def _printed_reference(text: str, lines, body: list[int], note: Note) -> Reference | None:
     """The first place carrying the note's number or star; a digit that
     ends a word as the letter of its shape would (``mythica1``) only if no
-    other place does."""
+    other place does, nor a ``1`` read as a letter after a stop (``ments,.l``)."""
     candidates = [note.number] if not note.garbled or note.number.isdecimal() else []
     if note.markless:
         pass
@@ -152,7 +152,32 @@ def _printed_reference(text: str, lines, body: list[int], note: Note) -> Referen
                 if mark == "*" or match.group("gap") or not _reads_as_letter(before, mark):
                     return found
                 letter_like = letter_like or found
+    if note.number == "1":
+        return _one_read_as_a_letter(text, lines, body) or letter_like
     return letter_like
+
+
+ONE_AS_A_LETTER = regex.compile(r"(?<=\p{Ll}[.,;:]{1,2})(?P<mark>[l|])(?=[ \t]|$)", regex.MULTILINE)
+"""A raised 1 read as the stroke it is, a letter or a bar, glued after the
+stop or comma closing a word (``ments,.l``): no word ends so."""
+
+
+def _one_read_as_a_letter(text: str, lines, body: list[int]) -> Reference | None:
+    """The first raised ``1`` the engine read as ``l`` or ``|`` after a stop
+    or comma, for a note printed ``1`` whose figure is found nowhere.
+
+    >>> from clean_scan.stages.footnotes import Lines
+    >>> text = "of mere maladjust-\\nments,.l The growing necessity, i.e. l"
+    >>> ref = _one_read_as_a_letter(text, Lines(text), [0, 1])
+    >>> text[ref.start:ref.end]
+    'l'
+    """
+    for idx in body:
+        line = lines[idx]
+        match = ONE_AS_A_LETTER.search(text, line.start, line.end)
+        if match is not None:
+            return Reference(match.start("mark"), match.end("mark"), idx, garbled=True)
+    return None
 
 
 def _garbled_candidates(text: str, lines, body: list[int]) -> list[tuple[Reference, float, str]]:
@@ -207,6 +232,8 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match,
     (2.5, 1.0)
     >>> weigh("cadre organisation. That’ is to say"), weigh("developed in’ certain ways")
     (1.0, 1.0)
+    >>> weigh("if the fo11owL' ng four conditions")
+    0.5
     """
     mark = match.group("mark")
     before = text[match.start("mark") - 1]
@@ -214,6 +241,8 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match,
         return _hyphen_weight(text, match)
     if before in " \t":
         return 2.0  # a mark set apart after a stop at a line's end: no punctuation's place
+    if _inside_a_word(text, match.start("mark"), match.end("mark")):
+        return 0.5
     following = text[match.end("mark"):match.end("mark") + 4].lstrip(" \n")
     if after is not None and not text[match.end("mark"):match.end("mark") + 1].strip():
         following = after.lstrip(SPECKS)  # the body's last line runs on over the page break
@@ -241,6 +270,26 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match,
     if _last_word(text, match.start("mark")) in function_words():
         return 1.0  # a note annotates a word or phrase; a function word ends neither
     return APOSTROPHE_GOING_ON if goes_on else 1.0
+
+
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    """Whether the mark at ``start:end`` stands between two pieces of one
+    word, neither a word the lexicon knows: the engine garbled a letter
+    there and broke the word (``fo11owL' ng``, ``wL' thout``). A reference
+    follows a word and comes before one, or before punctuation.
+
+    >>> s = "if the fo11owL' ng four; the organisation’ as an; the wolf’ tbe"
+    >>> [_inside_a_word(s, s.index(m), s.index(m) + 1) for m in "'’"]
+    [True, False]
+    >>> _inside_a_word(s, s.rindex("’"), s.rindex("’") + 1)
+    False
+    """
+    head = regex.search(r"\p{L}[\p{L}\d]*$", text[max(0, start - 30):start])
+    tail = regex.match(r"[ \t]?(\p{Ll}+)(?![\p{L}\d])", text[end:end + 30])
+    if head is None or tail is None:
+        return False
+    lexicon = load_lexicon()
+    return not known_form(head.group(), lexicon) and not known_form(tail.group(1), lexicon)
 
 
 def _last_word(text: str, end: int) -> str:
