@@ -24,6 +24,7 @@ from clean_scan.lexicon import MILLION_DIGITS, function_words, load_lexicon
 from clean_scan.note_lines import note_openings
 from clean_scan.stage import DEFAULT_MIN_CONFIDENCE, Context, confident
 from clean_scan.stages.characters.margins import noisy_margins
+from clean_scan.stages.characters.quoting import Quoting
 from clean_scan.stages.characters.specks import (
     HYPHEN_SPECKY,
     SPECKY,
@@ -135,19 +136,9 @@ class Lines:
         return found
 
     @cached_property
-    def single_quoting(self) -> bool:
-        """Whether the text quotes with single quotes (``‘north of’``): it
-        pairs them ``QUOTING`` times or more, and more often than double
-        ones. There an opening quote whose partner the OCR garbled is a
-        quotation's, not a speck."""
-        single = len(SINGLE_QUOTED.findall(self.text))
-        return single >= QUOTING and single > len(DOUBLE_QUOTED.findall(self.text))
-
-    @cached_property
-    def quoted_openings(self) -> frozenset[str]:
-        """The words (in small letters) the text's paired single quotations
-        open with (``north`` of ``‘north of’``)."""
-        return frozenset(m.group(1).lower() for m in QUOTED_OPENING.finditer(self.text))
+    def quoting(self) -> Quoting:
+        """How the text quotes (:class:`.quoting.Quoting`)."""
+        return Quoting.of(self.text)
 
     @cached_property
     def roman_chapters(self) -> bool:
@@ -324,10 +315,6 @@ class Lines:
 
 ROMAN_CHAPTER = regex.compile(r"^(?=.*[VX]|II)(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
 """A roman numeral no figure's look-alike letters make (not a lone ``I``)."""
-SINGLE_QUOTED = regex.compile(r"[‘'][\p{L}][^‘’'\n]{0,40}[\p{L}.,][’']")
-QUOTED_OPENING = regex.compile(r"[‘'](\p{L}+)[^‘’'\n]{0,40}[\p{L}.,][’']")
-DOUBLE_QUOTED = regex.compile(r"[“\"][\p{L}][^“”\"\n]{0,40}[\p{L}.,][”\"]")
-QUOTING = 5
 """Paired quotations enough to call a text's quoting its own."""
 GLUED_DIGITS = (1, 7)
 """The digits of a lexicon count a glued word can have: under ten million

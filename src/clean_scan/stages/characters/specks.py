@@ -435,7 +435,7 @@ def stray_quote(line: str, doc: Lines) -> list[Proposal]:
     Left alone: a quotation whose other mark is near (``‘negative
     education’``), a plural's possessive (``the workers' movement``), an
     opening single quote in a text that quotes with single quotes
-    (:attr:`Lines.single_quoting`) with a quote of any shape after a word
+    (:attr:`.quoting.Quoting.single`) with a quote of any shape after a word
     soon after it (its closing one misread: ``‘north of"``), or before a
     word a quotation of the text opens with (``‘north of which``, where
     ``‘north of’`` is printed too),
@@ -458,9 +458,9 @@ def stray_quote(line: str, doc: Lines) -> list[Proposal]:
         leading = m.group("lead") is not None
         if not leading and (line[m.start() - 1] in "sS" or doc.note_page[doc.index]):
             continue  # a plural's possessive, or a note's reference misread (the footnotes')
-        if leading and mark in "‘'" and doc.single_quoting and (
+        if leading and mark in "‘'" and doc.quoting.single and (
                 GARBLED_CLOSE.search(line, m.end(), m.end() + QUOTE_SPAN)
-                or _word_after(line, m.end()) in doc.quoted_openings):
+                or _word_after(line, m.end()) in doc.quoting.openings):
             continue  # a quotation in a text that quotes so, its closing quote garbled or lost
         if leading and mark == "“" and GARBLED_DOUBLE_CLOSE.search(line, m.end(),
                                                                   m.end() + QUOTE_SPAN):
