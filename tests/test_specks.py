@@ -192,3 +192,19 @@ def test_a_colon_after_a_function_word_before_a_content_word_is_a_speck() -> Non
     clean = clean_text(page, skip=["spelling"]).clean
     assert "hatred among the mass of those who challenged it" in clean
     assert "the reason was plain: nobody voted" in clean
+
+
+def test_single_quotes_in_a_text_that_quotes_with_double_ones_are_specks() -> None:
+    """A rough page whose quotations are all set in double quotes: a single
+    quote glued to a word is a speck even where two pair by chance or a
+    capital follows; one inside a double quotation, and a plural's
+    possessive, stay."""
+    quotations = ('They called it "the plan" and "the new order", the "old" and the "new"\n'
+                  'ways, the "first" and the "second" of the "great" schemes of the day.\n')
+    page = SPECKY_PAGE + quotations * 2 + (
+        "It was ‘Such a Party that the workers’ leaders built, a small minority’\n"
+        "of them ‘and’ their friends. “He said ‘no’ to it,” and \"so 'did' they\".\n")
+    clean = clean_text(page, skip=["spelling"]).clean.translate(QUOTE_FOLDS)
+    assert "It was Such a Party" in clean and "a small minority of them and their" in clean
+    assert "the workers' leaders" in clean and "\"He said 'no' to it,\"" in clean
+    assert "\"so 'did' they\"" in clean

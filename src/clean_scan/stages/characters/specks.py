@@ -443,6 +443,18 @@ def stray_quote(line: str, doc: Lines) -> list[Proposal]:
     however misread (``“democratic consent’*``), and every quote in a clean
     document.
 
+    In a text that quotes with double quotes only (:attr:`.quoting.Quoting.double`),
+    a single quote glued to a word's edge is a speck whatever stands near it
+    (``'and' social``, ``'Such a``, ``aristocracy'—not``), but inside a
+    double quotation (a quotation within it), on a page with a note, or
+    opening a note.
+
+    >>> quoted = '“the “old” and “new”” “so” “a b” “c d” “e f” '
+    >>> show(stray_quote, "a 'Labour' movement, its 'Such as", before=page + quoted)
+    'a Labour movement, its Such as'
+    >>> show(stray_quote, "“as he said, 'no' to it”", before=page + quoted)
+    "“as he said, 'no' to it”"
+
     >>> show(stray_quote, "the 'negative education' of the workers' movement", before=page)
     "the 'negative education' of the workers' movement"
     >>> show(stray_quote, "to secure “democratic consent’* for all", before=page)
@@ -453,11 +465,20 @@ def stray_quote(line: str, doc: Lines) -> list[Proposal]:
     if doc.speck_rate < SPECKY:
         return []
     fixes = []
-    for m in GLUED_QUOTE.finditer(line):
+    matches = list(GLUED_QUOTE.finditer(line))
+    double_only = doc.quoting.double and not doc.note_page[doc.index] and not doc.opens_note()
+    if double_only:
+        matches += SINGLE_AT_EDGE.finditer(line)
+    for m in sorted(matches, key=lambda m: m.start()):
         mark = m.group("lead") or m.group("trail")
         leading = m.group("lead") is not None
         if not leading and (line[m.start() - 1] in "sS" or doc.note_page[doc.index]):
             continue  # a plural's possessive, or a note's reference misread (the footnotes')
+        if mark in "'‘’" and double_only and not _in_double_quotation(line, m.start(), doc):
+            fixes.append(Proposal(m.start(), m.end(), "", "stray-quote", 0.85,
+                                  "a single quote glued to a word, in a text that quotes with "
+                                  "double quotes: a speck"))
+            continue
         if leading and mark in "‘'" and doc.quoting.single and (
                 GARBLED_CLOSE.search(line, m.end(), m.end() + QUOTE_SPAN)
                 or _word_after(line, m.end()) in doc.quoting.openings):
@@ -470,6 +491,19 @@ def stray_quote(line: str, doc: Lines) -> list[Proposal]:
         fixes.append(Proposal(m.start(), m.end(), "", "stray-quote", 0.85,
                               "a quote glued to a word with no other to pair with: a speck"))
     return fixes
+
+
+SINGLE_AT_EDGE = regex.compile(
+    r"(?:(?<=^|[ \t(—])(?P<lead>['‘])(?=\p{Lu}\p{Ll}))"       # before a capitalised word
+    r"|(?:(?<=\p{Ll})(?P<trail>['’])(?=[.,;:]))")               # after a word, before its stop
+"""A single quote at a word's edge where :data:`GLUED_QUOTE` does not look."""
+
+
+def _in_double_quotation(line: str, at: int, doc: Lines) -> bool:
+    """Whether a double quotation is open at column ``at`` of the line: a
+    curly one (:meth:`Lines.quote_open`), or an odd number of straight ones
+    before it on the line."""
+    return doc.quote_open(at) or line.count('"', 0, at) % 2 == 1
 
 
 def _word_after(line: str, at: int) -> str:
