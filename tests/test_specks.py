@@ -208,3 +208,13 @@ def test_single_quotes_in_a_text_that_quotes_with_double_ones_are_specks() -> No
     assert "It was Such a Party" in clean and "a small minority of them and their" in clean
     assert "the workers' leaders" in clean and "\"He said 'no' to it,\"" in clean
     assert "\"so 'did' they\"" in clean
+
+
+def test_a_stop_after_in_with_no_number_before_it_is_no_abbreviation() -> None:
+    """``in.`` abbreviates inches only after a number: ``In. order`` and
+    ``in. the`` are a speck's stop, ``3 in. long`` keeps its stop."""
+    page = SPECKY_PAGE + ("In. order to build it they had in. the end to cut a rod 3 in. long\n"
+                          "and the clerk wrote it down.\n")
+    clean = clean_text(page, skip=["spelling"]).clean
+    assert "In order to build it they had in the end" in clean
+    assert "a rod 3 in. long" in clean

@@ -310,6 +310,13 @@ def stop_abbreviations() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def measure_abbreviations() -> frozenset[str]:
+    """``data/measure-abbreviations.txt``: abbreviations of measures, which
+    are abbreviations only after a number (``3 in.``; ``in. the`` is not)."""
+    return _data_words("measure-abbreviations.txt")
+
+
+@lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged lexicon, read once per process."""
     words = _read_counts("lexicon.tsv")

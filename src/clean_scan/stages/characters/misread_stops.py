@@ -36,6 +36,7 @@ from clean_scan.lexicon import (
     function_word_before_content,
     function_words,
     load_lexicon,
+    measure_abbreviations,
     sentence_adverbs,
     stop_abbreviations,
 )
@@ -184,6 +185,8 @@ def _following_line(doc: Lines) -> str:
     return ""
 
 
+NUMBER_BEFORE = regex.compile(r"\d[\d,.½¼¾]*[ \t]*$")
+"""A number right before a word: a measure's abbreviation follows one."""
 STOP_BEFORE_SMALL = regex.compile(
     r"(?<![\p{L}\p{N}.'’-])(?P<word>\p{L}{2,})\.(?=[ \t]+\p{Ll}|[ \t]*$)")
 
@@ -213,6 +216,13 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
     ...      before="and -with -from -the\\n")
     'attained by inevitable change; however, we know'
 
+    A measure's abbreviation that is a word too stands for the word with no
+    number before it (``in. the``), for the measure after one (``3 in. long``).
+
+    >>> show(stop_read_as_comma, "tend to have in. the end a rod 3 in. long",
+    ...      before="and -with -from -the\\n")
+    'tend to have in the end a rod 3 in. long'
+
     Left alone: abbreviations (``etc. and``, ``i.e. the``, ``per cent. of``),
     capitals (``U.S.S.R. and``), a sentence's end, words no lexicon knows,
     and a stop before a word the document sets after stops in most of its
@@ -227,10 +237,13 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
     lexicon = load_lexicon()
     abbreviations = stop_abbreviations()
     binding = binding_words()
+    measures = measure_abbreviations()
     for m in STOP_BEFORE_SMALL.finditer(line):
         word = m.group("word")
         lower = word.lower()
-        if lower in abbreviations or word.isupper() or lower in binding or lower not in lexicon:
+        abbreviation = lower in abbreviations and (
+            lower not in measures or NUMBER_BEFORE.search(line, 0, m.start()) is not None)
+        if abbreviation or word.isupper() or lower in binding or lower not in lexicon:
             continue
         if not _sentence_goes_on(line, m.end(), doc):
             continue
