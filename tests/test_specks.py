@@ -218,3 +218,18 @@ def test_a_stop_after_in_with_no_number_before_it_is_no_abbreviation() -> None:
     clean = clean_text(page, skip=["spelling"]).clean
     assert "In order to build it they had in the end" in clean
     assert "a rod 3 in. long" in clean
+
+
+def test_a_colon_or_stop_between_an_adjective_and_its_noun_is_a_speck() -> None:
+    """On a rough page, a colon or stop between a word an adjective's ending
+    marks and a known noun goes; one before another adjective or an adverb
+    is a comma misread (adjectives in a row), and a colon before a pronoun
+    opening a clause stays."""
+    page = SPECKY_PAGE + (
+        "They kept the democratic: forms of the old Party and its political. wisdom,\n"
+        "in the industrial. administrative and merely academic. immensely long\n"
+        "debates; the reason was economic: it paid them to do so, the clerk said.\n")
+    clean = clean_text(page, skip=["spelling"]).clean
+    assert "the democratic forms of the old Party and its political wisdom," in clean
+    assert "industrial, administrative and merely academic, immensely long" in clean
+    assert "the reason was economic: it paid them" in clean

@@ -289,6 +289,32 @@ def function_word_before_content(word: str, following: str) -> bool:
     return word.lower() in closed and following not in closed and following not in clause_openers()
 
 
+ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ful", "less", "ist", "ary", "ory", "able",
+                     "ible")
+"""Endings English makes adjectives with (``political``, ``economic``,
+``fictitious``, ``instinctive``, ``centralist``, ``innumerable``)."""
+
+
+def adjective_before_content(word: str, following: str) -> bool:
+    """Whether ``word`` reads as an adjective by its ending and ``following``
+    (in small letters) as a word of content: an adjective and the noun it
+    qualifies, which no colon or stop parts (``democratic: forms``,
+    ``political. wisdom``). Not before another adjective or an adverb:
+    those are parted by commas in a row (``industrial, administrative``,
+    ``academic, immensely``); nor before a word no lexicon knows (``itis``
+    may be two).
+
+    >>> adjective_before_content("democratic", "forms"), adjective_before_content("political", "it")
+    (True, False)
+    >>> [adjective_before_content("industrial", w) for w in ("administrative", "merely", "itis")]
+    [False, False, False]
+    """
+    lower = word.lower()
+    return len(lower) >= 5 and lower.endswith(ADJECTIVE_ENDINGS) and \
+        not following.endswith((*ADJECTIVE_ENDINGS, "ly")) and following in load_lexicon() and \
+        function_word_before_content("the", following)
+
+
 @lru_cache(maxsize=1)
 def never_after_article() -> frozenset[str]:
     """``data/never-after-article.txt``: the closed-class words that never

@@ -31,6 +31,7 @@ import regex
 from clean_scan.document import Proposal
 from clean_scan.lexicon import (
     Lexicon,
+    adjective_before_content,
     binding_words,
     clause_openers,
     function_word_before_content,
@@ -172,7 +173,8 @@ def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
             for m in COLON_BEFORE_SMALL.finditer(line)
             if m.group("next") not in COORDINATING and (
                 lexicon.pair_count(m.group("word"), m.group("next")) > 0
-                or function_word_before_content(m.group("word"), m.group("next")))]
+                or function_word_before_content(m.group("word"), m.group("next"))
+                or adjective_before_content(m.group("word"), m.group("next")))]
 
 
 def _following_line(doc: Lines) -> str:
@@ -275,7 +277,7 @@ def _speck_before(word: str, following: str, lexicon: Lexicon) -> bool:
     if following in clause_openers() or word in sentence_adverbs():
         return False
     return function_word_before_content(word, following) or \
-        lexicon.pair_count(word, following) > 0
+        adjective_before_content(word, following) or lexicon.pair_count(word, following) > 0
 
 
 PRINTED_LINE = 100
