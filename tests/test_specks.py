@@ -233,3 +233,13 @@ def test_a_colon_or_stop_between_an_adjective_and_its_noun_is_a_speck() -> None:
     assert "the democratic forms of the old Party and its political wisdom," in clean
     assert "industrial, administrative and merely academic, immensely long" in clean
     assert "the reason was economic: it paid them" in clean
+
+
+def test_an_exclamation_mark_inside_a_sentence_is_a_misread_l_or_a_speck() -> None:
+    """Engines read a final ``l`` as ``!`` or a speck after it as ``!``: in
+    a sentence going on, ``al!`` is ``all`` and ``small!`` is ``small``; an
+    ``!`` ending a sentence stays."""
+    text = ("The Party had to compete with al! the small! groups in every town.\n"
+            "So it was! The Party had won.\n")
+    clean = clean_text(text, skip=["spelling"]).clean
+    assert "compete with all the small groups in every town. So it was! The Party" in clean

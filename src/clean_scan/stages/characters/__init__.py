@@ -48,6 +48,7 @@ from clean_scan.stages.characters.misread_stops import (
     colon_for_semicolon,
     colon_in_phrase,
     comma_read_as_stop,
+    exclamation_in_sentence,
     stop_read_as_comma,
 )
 from clean_scan.stages.characters.numbers import (
@@ -187,6 +188,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (stop_read_as_comma, lambda doc: doc.lines_matching(STOP_THEN_SMALL)),
     (comma_read_as_stop, lambda doc: doc.lines_with(", ") | doc.lines_matching(LINE_END_COMMA)),
     (colon_in_phrase, _with(": ")),
+    (exclamation_in_sentence, _with("!")),
     (colon_for_semicolon, lambda doc: doc.lines_with(": ") | doc.lines_matching(LINE_END_COLON)),
     (dashes_read_as_hyphens, lambda doc: set() if doc.writes_dashes else doc.lines_with("-")),
     (speck_between_words, _with(".", ":", ";", "_", "~", "=", "|", "•", "-")),

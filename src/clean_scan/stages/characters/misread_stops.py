@@ -287,3 +287,47 @@ PRINTED_LINE = 100
 def _printed_lines(doc: Lines) -> bool:
     """Whether the text still runs in printed lines, as an OCR export does."""
     return doc.typical_line_length <= PRINTED_LINE
+
+
+L_FOR_MARK = 10
+"""How many times as common the word with an ``l`` for its ``!`` must be
+(``all`` against ``al``)."""
+EXCLAMATION_GLUED = regex.compile(
+    r"(?<![\p{L}\p{N}'’-])(?P<word>\p{L}+)!(?=[ \t]+\p{Ll}|[ \t]*$)")
+
+
+def exclamation_in_sentence(line: str, doc: Lines) -> list[Proposal]:
+    """An ``!`` glued to a word, the sentence going on in small letters: the
+    period's prose sets none there (an interjection's aside). Engines read
+    a final ``l`` as ``!``, or a speck beside one as ``!`` after it: where
+    the word is ``L_FOR_MARK`` times as common with an ``l`` for the mark,
+    the mark is that ``l`` (``al! the``); after a known word it is a speck.
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(exclamation_in_sentence, "to compete with al! the small! groups of local! and")
+    'to compete with all the small groups of local and'
+
+    Left alone: a sentence's end (``so it was! The``), a word no lexicon
+    knows either way, and any ``!`` on a page with a note below, where it may
+    be the note's reference misread (``Finland! just as``).
+
+    >>> show(exclamation_in_sentence, "so it was! The end, qxz! and")
+    'so it was! The end, qxz! and'
+    """
+    if doc.note_page[doc.index]:
+        return []  # the footnotes stage reads a garbled reference there
+    lexicon = load_lexicon()
+    fixes = []
+    for m in EXCLAMATION_GLUED.finditer(line):
+        if not _sentence_goes_on(line, m.end(), doc):
+            continue
+        word = m.group("word")
+        if lexicon.count(word + "l") >= L_FOR_MARK * lexicon.count(word) > 0 or \
+                (word.lower() not in lexicon and lexicon.common(word + "l")):
+            fixes.append(Proposal(m.end("word"), m.end(), "l", "exclamation-in-sentence", 0.85,
+                                  f"'!' ending '{word}!', the sentence going on: an 'l' misread"))
+        elif word.lower() in lexicon and len(word) > 1:
+            fixes.append(Proposal(m.end("word"), m.end(), "", "exclamation-in-sentence", 0.85,
+                                  "'!' after a word, the sentence going on: a speck"))
+    return fixes
+
