@@ -560,3 +560,18 @@ def test_a_long_indented_note_set_off_by_a_page_gap_stays_on_its_page() -> None:
     noted = next(i for i, p in enumerate(paragraphs) if "ments,.[1]" in p)
     assert paragraphs[noted + 1].startswith("[1] Kant")
     assert paragraphs[noted + 2].startswith("The physical object is what he calls the thing in")
+
+
+def test_single_quotes_no_note_took_go_in_a_text_quoting_with_double_ones() -> None:
+    """On a page with a note, every single quote glued to a word may be the
+    note's reference; once the note has taken its own, the rest are specks
+    in a text that quotes with double quotes, but a plural's possessive."""
+    quoted = ('They called it "the plan" and "the new order", the "old" and the "new"\n'
+              'ways, the "first" and the "second" of the "great" schemes of the day.\n\n')
+    page = ("When the war ended the borough had lost a third of its houses! and\n"
+            "the waiting list’ grew longer every month and the tenants’ anger with it.\n\n" + BODY +
+            "\n' Report of the Housing Committee, March 1946, p. 4.\n")
+    clean = clean_text(quoted * 2 + page + "\f" + NEXT_PAGE).clean
+    assert "a third of its houses[1] and the waiting list grew longer every month and the " \
+           "tenants’ anger" in clean
+    assert "\n\n[1] Report of the Housing Committee" in clean

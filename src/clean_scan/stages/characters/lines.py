@@ -22,9 +22,9 @@ from clean_scan.document import Proposal
 from clean_scan.layout import median
 from clean_scan.lexicon import MILLION_DIGITS, function_words, load_lexicon
 from clean_scan.note_lines import note_openings
+from clean_scan.quoting import Quoting
 from clean_scan.stage import DEFAULT_MIN_CONFIDENCE, Context, confident
 from clean_scan.stages.characters.margins import noisy_margins
-from clean_scan.stages.characters.quoting import Quoting
 from clean_scan.stages.characters.specks import (
     HYPHEN_SPECKY,
     SPECKY,
@@ -137,7 +137,7 @@ class Lines:
 
     @cached_property
     def quoting(self) -> Quoting:
-        """How the text quotes (:class:`.quoting.Quoting`)."""
+        """How the text quotes (:class:`clean_scan.quoting.Quoting`)."""
         return Quoting.of(self.text)
 
     @cached_property
@@ -315,7 +315,6 @@ class Lines:
 
 ROMAN_CHAPTER = regex.compile(r"^(?=.*[VX]|II)(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
 """A roman numeral no figure's look-alike letters make (not a lone ``I``)."""
-"""Paired quotations enough to call a text's quoting its own."""
 GLUED_DIGITS = (1, 7)
 """The digits of a lexicon count a glued word can have: under ten million
 (no bigram is counted ten billion times)."""

@@ -435,7 +435,7 @@ def stray_quote(line: str, doc: Lines) -> list[Proposal]:
     Left alone: a quotation whose other mark is near (``‘negative
     education’``), a plural's possessive (``the workers' movement``), an
     opening single quote in a text that quotes with single quotes
-    (:attr:`.quoting.Quoting.single`) with a quote of any shape after a word
+    (:attr:`clean_scan.quoting.Quoting.single`) with a quote of any shape after a word
     soon after it (its closing one misread: ``‘north of"``), or before a
     word a quotation of the text opens with (``‘north of which``, where
     ``‘north of’`` is printed too),
@@ -443,7 +443,7 @@ def stray_quote(line: str, doc: Lines) -> list[Proposal]:
     however misread (``“democratic consent’*``), and every quote in a clean
     document.
 
-    In a text that quotes with double quotes only (:attr:`.quoting.Quoting.double`),
+    In a text that quotes with double quotes only (:attr:`clean_scan.quoting.Quoting.double`),
     a single quote glued to a word's edge is a speck whatever stands near it
     (``'and' social``, ``'Such a``, ``aristocracy'—not``), but inside a
     double quotation (a quotation within it), on a page with a note, or

@@ -31,7 +31,9 @@ import regex
 
 from clean_scan.document import Flag, Proposal
 from clean_scan.layout import PAGE_BREAK, Line, median, runs_on
+from clean_scan.quoting import Quoting
 from clean_scan.stage import Context, Stage, StageResult
+from clean_scan.stages.footnotes.leftover_quotes import unpaired_quotes
 from clean_scan.stages.footnotes.notes import (
     NOTE_START,
     Note,
@@ -86,15 +88,17 @@ def run(text: str, context: Context) -> StageResult:
     proposals: list[Proposal] = []
     flags: list[Flag] = []
     numbering = Numbering()
+    double_quoting = Quoting.of(text).double
     for page_lines in _pages(lines):
-        page_proposals, page_flags = _page_proposals(text, lines, page_lines, numbering)
+        page_proposals, page_flags = _page_proposals(text, lines, page_lines, numbering,
+                                                     double_quoting)
         proposals += page_proposals
         flags += page_flags
     return StageResult(_merge_insertions(proposals), flags)
 
 
-def _page_proposals(text: str, lines: Lines, page: list[int],
-                    numbering: Numbering) -> tuple[list[Proposal], list[Flag]]:
+def _page_proposals(text: str, lines: Lines, page: list[int], numbering: Numbering,
+                    double_quoting: bool = False) -> tuple[list[Proposal], list[Flag]]:
     body_blocks, notes = foot_notes(lines, _blocks(lines, page), lines.full_width)
     if not notes or not body_blocks:
         return [], []
@@ -120,7 +124,12 @@ def _page_proposals(text: str, lines: Lines, page: list[int],
                    f"footnote {note.number}: the reference is a mark ordinary punctuation could "
                    "explain, the only one on the page", ())
               for note, ref in found if ref is not None and ref.weak]
-    return _moves(text, lines, body_blocks, found), flags
+    proposals = _moves(text, lines, body_blocks, found)
+    if double_quoting:
+        taken = {at for _, ref in found if ref is not None for at in range(ref.start, ref.end)}
+        body = (lines[idx] for block in body_blocks for idx in block)
+        proposals += unpaired_quotes(text, body, taken)
+    return proposals, flags
 
 
 def _paired(text: str, lines: Lines, body_blocks: list[list[int]], notes: list[Note],
