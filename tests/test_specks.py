@@ -243,3 +243,14 @@ def test_an_exclamation_mark_inside_a_sentence_is_a_misread_l_or_a_speck() -> No
             "So it was! The Party had won.\n")
     clean = clean_text(text, skip=["spelling"]).clean
     assert "compete with all the small groups in every town. So it was! The Party" in clean
+
+
+def test_a_stop_before_a_speck_and_a_small_word_is_a_comma_misread() -> None:
+    """A speck between a stop and the small word after it (``reduced. -an``,
+    ``causes. °`` at a line end) does not hide the sentence going on."""
+    text = ("When the standard of living was being reduced. -an official said that\n"
+            "the members had perished, some from natural causes. °\n"
+            "others in the war.\n")
+    clean = clean_text(text, skip=["spelling"]).clean
+    assert "was being reduced, an official said" in clean
+    assert "natural causes, others in the war." in clean

@@ -41,7 +41,14 @@ from clean_scan.lexicon import (
     sentence_adverbs,
     stop_abbreviations,
 )
-from clean_scan.stages.characters.specks import NEXT_WORD, SPECKY, _next_line, _sentence_goes_on
+from clean_scan.stages.characters.specks import (
+    NEXT_WORD,
+    SPECK_RUN,
+    SPECKY,
+    _next_line,
+    _sentence_goes_on,
+    words_after,
+)
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -190,7 +197,8 @@ def _following_line(doc: Lines) -> str:
 NUMBER_BEFORE = regex.compile(r"\d[\d,.½¼¾]*[ \t]*$")
 """A number right before a word: a measure's abbreviation follows one."""
 STOP_BEFORE_SMALL = regex.compile(
-    r"(?<![\p{L}\p{N}.'’-])(?P<word>\p{L}{2,})\.(?=[ \t]+\p{Ll}|[ \t]*$)")
+    rf"(?<![\p{{L}}\p{{N}}.'’-])(?P<word>\p{{L}}{{2,}})\."
+    rf"(?=[ \t]+{SPECK_RUN}[ \t]*\p{{Ll}}|[ \t]+\p{{Ll}}|[ \t]*(?:{SPECK_RUN}[ \t]*)?$)")
 
 
 def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
@@ -249,8 +257,7 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
             continue
         if not _sentence_goes_on(line, m.end(), doc):
             continue
-        following = NEXT_WORD.match(line[m.end():m.end() + 64].lstrip()
-                                    or _next_line(doc)).group(1)
+        following = NEXT_WORD.match(words_after(line, m.end(), doc)).group(1)
         if following in doc.misread_openers:
             continue  # a sentence's end, the next one's capital misread
         if doc.stops_are_specks:

@@ -126,6 +126,31 @@ def _next_line(doc: Lines) -> str:
 
 
 NEXT_WORD = regex.compile(r"[“‘\"']?(\p{L}+)")
+SPECK_RUN = r"(?:[°~•·=^]+|-(?=\p{Ll}))"
+"""Specks that may stand between a stop and the word after it (``causes. °``, ``. -an``)."""
+LEADING_SPECKS = regex.compile(rf"{SPECK_RUN}[ \t]*")
+"""Specks standing before a word (:data:`SPECK_RUN`), with the space after them."""
+
+
+def words_after(line: str, end: int, doc: Lines) -> str:
+    """What follows column ``end`` of the line, or the next line at the
+    line's end, past specks standing before its first word (``causes. °`` /
+    ``• others``, ``reduced. -an``): where the sentence goes on, if it does.
+    (``|`` and ``_`` are no specks there: an engine's ``I`` and unread glyph.)
+
+    >>> from clean_scan.stages.characters import Lines
+    >>> from clean_scan.stage import Context
+    >>> doc = Lines("natural causes. °\\n• others in the\\n", Context())
+    >>> words_after(doc.lines[0], 15, doc), words_after("was reduced. -an official", 12, doc)
+    ('others in the', 'an official')
+    """
+    rest = _past_specks(line[end:].lstrip())
+    return rest or _past_specks(_next_line(doc))
+
+
+def _past_specks(text: str) -> str:
+    specks = LEADING_SPECKS.match(text)
+    return text[specks.end():] if specks else text
 
 
 def _block_start(doc: Lines) -> bool:
@@ -148,8 +173,7 @@ def _sentence_goes_on(line: str, end: int, doc: Lines) -> bool:
     letters: a common word, or any word the lexicon knows of three letters
     or more (a garbled capital, ``lu`` for ``In``, is short; a lone ``a`` may
     be a noisy margin's)."""
-    rest = line[end:].lstrip() or _next_line(doc)
-    word = NEXT_WORD.match(rest)
+    word = NEXT_WORD.match(words_after(line, end, doc))
     if not word or not word.group(1).islower():
         return False
     following = word.group(1)
@@ -159,7 +183,9 @@ def _sentence_goes_on(line: str, end: int, doc: Lines) -> bool:
 
 
 MARK_AFTER_WORD = regex.compile(r"(?<=\p{L})[.,;:'’\"”](?=[ \t]|$)")
-STOP_THEN_SMALL = regex.compile(r"\p{L}\.(?:[ \t]+\p{Ll}|[ \t]*\n[ \t]*\p{Ll})")
+STOP_THEN_SMALL = regex.compile(
+    rf"\p{{L}}\.(?:[ \t]+{SPECK_RUN}[ \t]*\p{{Ll}}|[ \t]+\p{{Ll}}"
+    rf"|(?:[ \t]+{SPECK_RUN})?[ \t]*\n[ \t]*(?:{SPECK_RUN}[ \t]*)?\p{{Ll}})")
 """What the stop rules act on, as one search of the text: a stop after a
 letter before a small one, on the line or at the next line's start."""
 
