@@ -254,3 +254,8 @@ def test_a_stop_before_a_speck_and_a_small_word_is_a_comma_misread() -> None:
     clean = clean_text(text, skip=["spelling"]).clean
     assert "was being reduced, an official said" in clean
     assert "natural causes, others in the war." in clean
+
+
+def test_a_stop_before_i_e_is_a_comma_misread() -> None:
+    text = "It kept its special instruments of power. i.e. its Army and its police.\n"
+    assert "of power, i.e. its Army" in clean_text(text, skip=["spelling"]).clean

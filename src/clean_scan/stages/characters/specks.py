@@ -37,6 +37,7 @@ from clean_scan.lexicon import (
     binding_words,
     function_words,
     load_lexicon,
+    stop_abbreviations,
 )
 from clean_scan.stages.characters.dashes import is_dash
 
@@ -126,6 +127,8 @@ def _next_line(doc: Lines) -> str:
 
 
 NEXT_WORD = regex.compile(r"[“‘\"']?(\p{L}+)")
+ABBREVIATION_OPENING = regex.compile(r"(\p{Ll}(?:\.\p{Ll})+)\.")
+"""A dotted abbreviation in small letters (``i.e.``, ``e.g.``)."""
 SPECK_RUN = r"(?:[°~•·=^]+|-(?=\p{Ll}))"
 """Specks that may stand between a stop and the word after it (``causes. °``, ``. -an``)."""
 LEADING_SPECKS = regex.compile(rf"{SPECK_RUN}[ \t]*")
@@ -172,8 +175,13 @@ def _sentence_goes_on(line: str, end: int, doc: Lines) -> bool:
     """Whether the sentence goes on after ``end`` in a word in small
     letters: a common word, or any word the lexicon knows of three letters
     or more (a garbled capital, ``lu`` for ``In``, is short; a lone ``a`` may
-    be a noisy margin's)."""
-    word = NEXT_WORD.match(words_after(line, end, doc))
+    be a noisy margin's), or a dotted abbreviation no sentence opens with
+    (``power. i.e. its Army``)."""
+    rest = words_after(line, end, doc)
+    dotted = ABBREVIATION_OPENING.match(rest)
+    if dotted is not None and dotted.group(1) in stop_abbreviations():
+        return True
+    word = NEXT_WORD.match(rest)
     if not word or not word.group(1).islower():
         return False
     following = word.group(1)
