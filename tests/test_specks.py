@@ -259,3 +259,10 @@ def test_a_stop_before_a_speck_and_a_small_word_is_a_comma_misread() -> None:
 def test_a_stop_before_i_e_is_a_comma_misread() -> None:
     text = "It kept its special instruments of power. i.e. its Army and its police.\n"
     assert "of power, i.e. its Army" in clean_text(text, skip=["spelling"]).clean
+
+
+def test_an_abbreviation_whose_small_stops_were_lost_is_restored() -> None:
+    text = ("It kept its instruments of power, ie, its Army and Police, and others,\n"
+            "eg. the courts; I am, so he said.\n")
+    clean = clean_text(text, skip=["spelling"]).clean
+    assert "of power, i.e. its Army and Police, and others, e.g. the courts; I am, so" in clean

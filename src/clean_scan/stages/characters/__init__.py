@@ -50,6 +50,8 @@ from clean_scan.stages.characters.misread_stops import (
     comma_read_as_stop,
     exclamation_in_sentence,
     stop_read_as_comma,
+    undotted_abbreviation,
+    undotted_forms,
 )
 from clean_scan.stages.characters.numbers import (
     CHAPTER_NUMBER,
@@ -189,6 +191,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (comma_read_as_stop, lambda doc: doc.lines_with(", ") | doc.lines_matching(LINE_END_COMMA)),
     (colon_in_phrase, _with(": ")),
     (exclamation_in_sentence, _with("!")),
+    (undotted_abbreviation, lambda doc: doc.lines_matching(undotted_forms())),
     (colon_for_semicolon, lambda doc: doc.lines_with(": ") | doc.lines_matching(LINE_END_COLON)),
     (dashes_read_as_hyphens, lambda doc: set() if doc.writes_dashes else doc.lines_with("-")),
     (speck_between_words, _with(".", ":", ";", "_", "~", "=", "|", "•", "-")),

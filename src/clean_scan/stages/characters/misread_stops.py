@@ -24,6 +24,7 @@ speck (:func:`stop_read_as_comma`).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -336,5 +337,46 @@ def exclamation_in_sentence(line: str, doc: Lines) -> list[Proposal]:
         elif word.lower() in lexicon and len(word) > 1:
             fixes.append(Proposal(m.end("word"), m.end(), "", "exclamation-in-sentence", 0.85,
                                   "'!' after a word, the sentence going on: a speck"))
+    return fixes
+
+
+@lru_cache(maxsize=1)
+def undotted_forms() -> regex.Pattern:
+    """The dotted abbreviations of ``stop_abbreviations`` (``i.e``) with
+    any of their inner stops lost and their last stop or a comma after."""
+    forms = sorted(a for a in stop_abbreviations() if "." in a)
+    pieces = "|".join(r"\.?".join(map(regex.escape, form.split("."))) for form in forms)
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}.'’-])(?P<letters>{pieces})[.,](?=[ \t]|$)")
+
+
+def undotted_abbreviation(line: str, doc: Lines) -> list[Proposal]:
+    """A dotted abbreviation whose inner stops the engine lost, or whose
+    last it read as a comma (``ie.``, ``ie,``, ``i.e,`` for ``i.e.``), the
+    sentence going on after it: the small stops of ``i.e.`` and ``e.g.``
+    are the first marks worn type loses. Only where the letters alone are
+    no common word (``am`` and ``pm`` are).
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(undotted_abbreviation, "instruments of power, ie. its Army, eg, the Police, i.e, the")
+    'instruments of power, i.e. its Army, e.g. the Police, i.e. the'
+
+    Left alone: the printed form, a common word (``am,``), a sentence's end.
+
+    >>> show(undotted_abbreviation, "as i.e. the, I am, so he said ie. The")
+    'as i.e. the, I am, so he said ie. The'
+    """
+    lexicon = load_lexicon()
+    dotted = {a.replace(".", ""): a for a in stop_abbreviations() if "." in a}
+    fixes = []
+    for m in undotted_forms().finditer(line):
+        letters = m.group("letters")
+        form = dotted.get(letters.replace(".", ""))
+        if form is None or m.group() == form + "." or lexicon.common(letters.replace(".", "")):
+            continue
+        if not _sentence_goes_on(line, m.end(), doc):
+            continue
+        fixes.append(Proposal(m.start(), m.end(), form + ".", "undotted-abbreviation", 0.85,
+                              f"'{m.group()}' before the sentence goes on: '{form}.' with its "
+                              "small stops lost or misread"))
     return fixes
 
