@@ -266,3 +266,15 @@ def test_an_abbreviation_whose_small_stops_were_lost_is_restored() -> None:
             "eg. the courts; I am, so he said.\n")
     clean = clean_text(text, skip=["spelling"]).clean
     assert "of power, i.e. its Army and Police, and others, e.g. the courts; I am, so" in clean
+
+
+def test_a_margins_dirt_after_a_paragraphs_last_stop_goes() -> None:
+    """On a rough page, letters and marks standing alone after the stop
+    that ends a paragraph are a margin's dirt; where the paragraph goes on,
+    they stay for the other rules."""
+    page = SPECKY_PAGE + ("\nThe committee then voted on the policy of the whole Union. k : :\n\n"
+                          "Every decision was a question of the budget. j : ee\n"
+                          "and of the rates.\n")
+    clean = clean_text(page, skip=["spelling"]).clean
+    assert "the policy of the whole Union.\n\nEvery decision" in clean
+    assert "of the budget. j" in clean

@@ -40,7 +40,13 @@ from clean_scan.stages.characters.dashes import dashes_read_as_hyphens
 from clean_scan.stages.characters.glyph_marks import glyph_strokes
 from clean_scan.stages.characters.learned import learned_substitutions
 from clean_scan.stages.characters.lines import Lines, show
-from clean_scan.stages.characters.lone_specks import engine_glued_speck, engine_speck, lone_speck
+from clean_scan.stages.characters.lone_specks import (
+    NOISE_TAIL,
+    engine_glued_speck,
+    engine_speck,
+    lone_speck,
+    noise_tail,
+)
 from clean_scan.stages.characters.margins import margin_noise
 from clean_scan.stages.characters.misread_stops import (
     LINE_END_COLON,
@@ -201,6 +207,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (stray_quote, _with("'", "‘", "’", '"', "“", "”")),
     (lone_speck, _with(" .", " :", " ;", " -", " —", "©", "°", "¢", " =", " •", "\t", "- ", ": ",
                        "; ", "' ", '" ', "| ", " ,", " |", " _", " ~")),
+    (noise_tail, lambda doc: doc.lines_matching(NOISE_TAIL)),
     (drop_capital, _shaped),
     (glued_words, lambda doc: doc.lines_with(*doc.glued_words,
                                              *map(str.capitalize, doc.glued_words))),

@@ -292,3 +292,51 @@ def engine_glued_speck(text: str, doc: Lines) -> list[Proposal]:
                                   f"with {confidence:.0%} confidence, before a small letter: "
                                   "a speck"))
     return fixes
+
+
+NOISE_TAIL = regex.compile(
+    r"(?<=\p{L})(?P<close>[.?!:][’”'\"]?)(?P<tail>(?:[ \t]+(?:[^\w\s]{1,3}|\p{L}{1,3}))+)[ \t]*$",
+    regex.MULTILINE)
+"""Short tokens, letters or marks, after the mark closing a line's last word."""
+
+
+def noise_tail(line: str, doc: Lines) -> list[Proposal]:
+    """In a specky document, where a paragraph ends, what follows the mark
+    closing its last sentence on the line, when it is only marks standing
+    alone and tokens of one to three letters (``Union. k : :``,
+    ``fundamentally. See : cee : .``, ``follows: j :``): the dirt of a
+    margin, read as letters and marks. A sentence cannot start where the
+    paragraph ends.
+
+    >>> from clean_scan.stages.characters import show
+    >>> page = "and -with -from -the\\n"
+    >>> show(noise_tail, "the foreign policy of the whole Soviet Union. k : :", before=page)
+    'the foreign policy of the whole Soviet Union.'
+
+    Left alone: a tail of marks alone (:func:`lone_speck`'s), or of letters
+    alone (``So it is. I``), or whose every letter token is a word
+    (``done; end ; go``; nor is a semicolon a paragraph's end), a paragraph
+    going on to the next line, a page with a note below (the mark may be
+    its reference, set apart), and any clean document.
+
+    >>> show(noise_tail, "the whole Soviet Union. k : :", before=page, after="\\nEvery decision")
+    'the whole Soviet Union. k : :'
+    """
+    if doc.speck_rate < SPECKY or doc.note_page[doc.index] or _next_line(doc):
+        return []
+    m = NOISE_TAIL.search(line)
+    if m is None:
+        return []
+    tokens = m.group("tail").split()
+    letters = [token for token in tokens if token.isalpha()]
+    if not letters or len(letters) == len(tokens) or all(map(_reads_as_word, letters)):
+        return []
+    return [Proposal(m.start("close"), m.end(), m.group("close"), "noise-tail", 0.85,
+                     f"'{m.group('tail').strip()}' after the paragraph's last stop: a margin's "
+                     "dirt read as letters and marks")]
+
+
+def _reads_as_word(token: str) -> bool:
+    """A common word; of one letter, only ``a``, ``A``, ``I`` and ``O``."""
+    return token in "aAIO" if len(token) == 1 else load_lexicon().common(token)
+
