@@ -306,3 +306,15 @@ GATE_PIECES = (
 def test_gates_change_nothing_on_odd_text(text: str) -> None:
     """The same on text made of the pieces the repairs and their gates look for."""
     assert _proposed(text, Context()) == _every_repair_on_every_line(text, Context())
+
+
+def test_an_unread_glyph_no_letter_reads_is_two_letters_taken_for_one() -> None:
+    """GOCR writes ``_`` for a glyph it cannot read: where no single letter
+    makes a word of it, two letters set close (a ligature, a kerned pair)
+    that make the one common word, or the word the document prints, do; a
+    rare word no page prints (``re_c``: relic) is no reading."""
+    text = ("The story went u_th the men u_thin the walls and u_thout a u_tness to it, and the\n"
+            "_ctitious account of the landing in No_ay gave a fictitious name to the re_c.\n")
+    clean = clean_text(text, skip=["spelling"]).clean
+    assert "the fictitious account of the landing in Norway gave" in clean
+    assert "to the re_c." in clean

@@ -175,6 +175,10 @@ RULES: tuple[Rule, ...] = (
     Rule("CH158", "noise-tail", "characters",
          "letters and marks standing alone after a paragraph's last stop, in a specky text, go",
          "clean_scan.stages.characters.lone_specks:noise_tail"),
+    Rule("CH159", "unread-letter-pair", "characters",
+         "an unread glyph no single letter reads, read as the two letters the engine took for one "
+         "(_ctitious: fictitious)",
+         "clean_scan.stages.characters.double_misreads:merged_glyphs"),
     Rule("CH132", "speck-between-words", "characters",
          "a mark glued between two words becomes a space",
          "clean_scan.stages.characters.specks:speck_between_words"),

@@ -32,7 +32,7 @@ from clean_scan.lexicon import (
     prefixed,
     without_accents,
 )
-from clean_scan.stages.characters.double_misreads import double_misreads
+from clean_scan.stages.characters.double_misreads import double_misreads, merged_glyphs
 from clean_scan.stages.characters.glyph_marks import token_pattern, without_marks
 from clean_scan.stages.characters.initial_case import initial_case
 from clean_scan.stages.characters.lines import Lines
@@ -127,7 +127,17 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
             readings[reading] += printed_counts[printed]
     unread = sorted(printed for printed, rewrite in rewrites.items()
                     if rewrite is None and "_" in printed and not glyph)
-    for printed, (word, uses) in double_misreads(unread, taught, readings).items():
+    doubles = double_misreads(unread, taught, readings)
+    merged = {} if taught.habits else \
+        merged_glyphs([w for w in unread if w not in doubles], readings, _known_between)
+    for printed, word in merged.items():
+        for start in places[printed]:
+            put = initial_case(text, start, word, word, doc, unread=True) \
+                if printed[0] == "_" else (word.capitalize() if printed[0].isupper() else word)
+            proposals.append(Proposal(start, start + len(printed), put, "unread-letter-pair", 0.85,
+                                      f"'{printed}': the engine's unread glyph as two letters "
+                                      f"it took for one, which make '{word}'"))
+    for printed, (word, uses) in doubles.items():
         for start in places[printed]:
             put = initial_case(text, start, word, word, doc, unread=True) \
                 if printed[0] == "_" else (word.capitalize() if printed[0].isupper() else word)
