@@ -318,3 +318,14 @@ def test_an_unread_glyph_no_letter_reads_is_two_letters_taken_for_one() -> None:
     clean = clean_text(text, skip=["spelling"]).clean
     assert "the fictitious account of the landing in Norway gave" in clean
     assert "to the re_c." in clean
+
+
+def test_a_small_word_opening_the_texts_sentences_is_its_misread_capital() -> None:
+    """GNU Ocrad reads Bonum's ``Th`` as ``m``: ``me`` follows nearly every
+    stop. It is ``The`` there, the closed-class word its tail makes far
+    oftener than any other; ``me`` inside a sentence stays."""
+    text = ("The plan was made at last.\nme council met in the spring. me men came back to me.\n"
+            "The work went on for a year.\nme rest of the town waited.\n")
+    clean = clean_text(text, skip=["spelling"]).clean
+    assert "The council met in the spring. The men came back to me." in clean
+    assert "The rest of the town waited." in clean

@@ -179,6 +179,10 @@ RULES: tuple[Rule, ...] = (
          "an unread glyph no single letter reads, read as the two letters the engine took for one "
          "(_ctitious: fictitious)",
          "clean_scan.stages.characters.double_misreads:merged_glyphs"),
+    Rule("CH160", "misread-opener", "characters",
+         "a small word that opens the text's sentences, its capital misread (me for The), is read "
+         "as the closed-class word it stands for",
+         "clean_scan.stages.characters.misread_stops:misread_opener"),
     Rule("CH132", "speck-between-words", "characters",
          "a mark glued between two words becomes a space",
          "clean_scan.stages.characters.specks:speck_between_words"),

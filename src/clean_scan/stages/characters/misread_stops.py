@@ -380,3 +380,62 @@ def undotted_abbreviation(line: str, doc: Lines) -> list[Proposal]:
                               "small stops lost or misread"))
     return fixes
 
+
+OPENER_MARGIN = 5
+"""How many times as common as any other the closed-class word a misread
+opener is read as must be."""
+
+
+@lru_cache(maxsize=64)
+def opener_reading(opener: str) -> str | None:
+    """The word a misread opener (``Lines.misread_openers``: a small word
+    that follows a stop in most of its uses) stands for: the closed-class
+    word its opening letter, read for one to three, makes with the rest
+    (GNU Ocrad reads Bonum's ``Th`` as ``m``: ``me`` is ``The``), where it
+    is ``OPENER_MARGIN`` times as common as any other so made.
+
+    >>> opener_reading("me"), opener_reading("e"), opener_reading("hat")
+    ('The', None, None)
+
+    (``hat`` may be ``That`` or ``What``, neither five times the other.)
+    """
+    if len(opener) < 2:
+        return None
+    tail = opener[1:]
+    lexicon = load_lexicon()
+    made = sorted(((lexicon.count(word), word) for word in function_words()
+                   if word != opener and word.endswith(tail)
+                   and 1 <= len(word) - len(tail) <= 3), reverse=True)
+    if not made or (len(made) > 1 and made[0][0] < OPENER_MARGIN * made[1][0]):
+        return None
+    return made[0][1].capitalize()
+
+
+OPENER_AFTER_STOP = regex.compile(r"(?:(?<=[.!?][’”'\"]?[ \t]+)|^[ \t]*)(?P<word>\p{Ll}+)\b")
+
+
+def misread_opener(line: str, doc: Lines) -> list[Proposal]:
+    """A misread opener (:func:`opener_reading`) opening a sentence, after a
+    stop on its line or at the start of a line after one, is the word it
+    stands for.
+
+    >>> from clean_scan.stages.characters import show
+    >>> page = "It ended. me plan was made. me council met. me rest went.\\n"
+    >>> show(misread_opener, "The work went on. me men came back to me.", before=page)
+    'The work went on. The men came back to me.'
+    """
+    fixes = []
+    for m in OPENER_AFTER_STOP.finditer(line):
+        word = m.group("word")
+        if word not in doc.misread_openers:
+            continue
+        if m.start() == len(line) - len(line.lstrip(" \t")) and \
+                not regex.search(r"[.!?][’”'\"]?[ \t]*$", doc.line(-1)):
+            continue  # a line start not after a sentence's end
+        reading = opener_reading(word)
+        if reading is not None:
+            fixes.append(Proposal(m.start("word"), m.end("word"), reading, "misread-opener",
+                                  0.85, f"'{word}' opens sentences in this text, a misread "
+                                  f"capital: '{reading}'"))
+    return fixes
+
