@@ -494,15 +494,20 @@ def test_a_paragraph_closing_on_a_straight_apostrophe_ends_where_the_next_begins
     assert paragraphs[3].startswith("It is important")
 
 
+def argument_page(n: int, lines: int) -> str:
+    """``lines`` full lines of body text, different for each page ``n``."""
+    words = ["the", "argument", "is", "set", "out", "at", "length", "here", "as", "the",
+             "book", "goes", "on"]
+    return "\n".join(" ".join(words[(n + k + j) % len(words)] for j in range(11))
+                     for k in range(lines))
+
+
 def test_notes_set_off_by_a_page_gap_stay_on_their_page() -> None:
     """An engine that leaves as many blank lines above a page's notes as
     between its pages (GNU Ocrad): the notes are that page's foot, not a
     page of their own, and go after the paragraph holding the reference."""
     def page(n: int, lines: int = 16) -> str:
-        words = ["the", "argument", "is", "set", "out", "at", "length", "here", "as", "the",
-                 "book", "goes", "on"]
-        return "\n".join(" ".join(words[(n + k + j) % len(words)] for j in range(11))
-                         for k in range(lines))
+        return argument_page(n, lines)
     pages = [f"{n} THE PROBLEM\n\n\n{page(n)}" for n in range(20, 28)]
     pages[1] = (f"21 THE PROBLEM\n\n\n{page(21, 10)}\n"
                 "The physical object, which he calls the 'thing in\n"
@@ -542,10 +547,7 @@ def test_a_long_indented_note_set_off_by_a_page_gap_stays_on_its_page() -> None:
     space before its figure and longer than a short page though well under
     half a page, is its page's foot, and pairs with the ``l``."""
     def page(n: int, lines: int = 30) -> str:
-        words = ["the", "argument", "is", "set", "out", "at", "length", "here", "as", "the",
-                 "book", "goes", "on"]
-        return "\n".join(" ".join(words[(n + k + j) % len(words)] for j in range(11))
-                         for k in range(lines))
+        return argument_page(n, lines)
     pages = [f"      THE PROBLEM      {n}\n\n\n{page(n)}" for n in range(20, 28)]
     note = "\n".join(["the cause of sensations, as he says of it throughout the whole of the book,"]
                      * 12)
