@@ -278,3 +278,12 @@ def test_a_margins_dirt_after_a_paragraphs_last_stop_goes() -> None:
     clean = clean_text(page, skip=["spelling"]).clean
     assert "the policy of the whole Union.\n\nEvery decision" in clean
     assert "of the budget. j" in clean
+
+
+def test_a_stop_after_a_binding_word_goes_before_a_number_a_quote_or_specks() -> None:
+    page = SPECKY_PAGE + ("According to the statistics of. 1939 the membership of the. . :\n"
+                          "Party had become a.\n"
+                          "“question of power for the town.\n")
+    clean = clean_text(page, skip=["spelling"]).clean
+    assert "statistics of 1939 the membership of the" in clean and "of the." not in clean
+    assert "had become a question" in clean

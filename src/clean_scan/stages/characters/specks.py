@@ -131,8 +131,9 @@ ABBREVIATION_OPENING = regex.compile(r"(\p{Ll}(?:\.\p{Ll})+)\.")
 """A dotted abbreviation in small letters (``i.e.``, ``e.g.``)."""
 SPECK_RUN = r"(?:[°~•·=^]+|-(?=\p{Ll}))"
 """Specks that may stand between a stop and the word after it (``causes. °``, ``. -an``)."""
-LEADING_SPECKS = regex.compile(rf"{SPECK_RUN}[ \t]*")
-"""Specks standing before a word (:data:`SPECK_RUN`), with the space after them."""
+LEADING_SPECKS = regex.compile(rf"(?:(?:{SPECK_RUN}|[.,:;]+(?=[ \t]|$))[ \t]*)+")
+"""Specks standing before a word (:data:`SPECK_RUN`, or stops, commas and
+colons standing alone: ``of the. . :``), with the spaces after them."""
 
 
 def words_after(line: str, end: int, doc: Lines) -> str:
@@ -212,10 +213,14 @@ def mark_after_binding_word(line: str, doc: Lines) -> list[Proposal]:
 
     After ``of``, ``and``, ``with`` and the like, any word the lexicon knows
     in small letters goes on the sentence, not only a common one
-    (``knowledge of. universals``).
+    (``knowledge of. universals``), and so does a number (``of. 1939``);
+    specks and an opening quote may stand before the next word (``the. .
+    :`` / ``nation``, ``a.`` / ``“question``).
 
-    >>> show(mark_after_binding_word, "our knowledge of. universals")
-    'our knowledge of universals'
+    >>> show(mark_after_binding_word, "our knowledge of. universals, statistics of. 1939")
+    'our knowledge of universals, statistics of 1939'
+    >>> show(mark_after_binding_word, "the working class of the. . :", after="\\nnation was")
+    'the working class of the . :'
 
     Left alone: a comma after ``and`` (``and, as we saw``), an initial
     (``A. N. Whitehead``), a mark at a paragraph's end, words that may end
@@ -235,8 +240,9 @@ def mark_after_binding_word(line: str, doc: Lines) -> list[Proposal]:
         if kind is None or (kind == "stop" and mark in ",'’\"”") or \
                 (len(word) == 1 and word.isupper()):
             continue  # a quotation may end in "and"; an article never ends one
-        if not (_sentence_goes_on(line, m.end(), doc) if kind == "stop"
-                else (line[m.end():m.end() + 64].lstrip() or _next_line(doc))[:1].isalpha()):
+        after = words_after(line, m.end(), doc).lstrip("“‘\"'")
+        if not (_sentence_goes_on(line, m.end(), doc) or after[:1].isdigit() if kind == "stop"
+                else after[:1].isalnum()):
             continue
         fixes.append(Proposal(m.start(), m.end(), "", "mark-after-binding-word", 0.85,
                               f"no mark follows '{word.lower()}' in running text: a speck"))
