@@ -276,7 +276,7 @@ RULES: tuple[Rule, ...] = (
     Rule("FN105", "unclaimed-quote", "footnotes",
          "on a page with notes, a single quote no note took for its reference goes, in a text "
          "that quotes with double quotes",
-         "clean_scan.stages.footnotes.leftover_quotes:unpaired_quotes"),
+         "clean_scan.stages.footnotes.leftover_quotes:unclaimed_quotes"),
     Rule("DH101", "inline-split", "dehyphenate",
          "a word split where the export lost the line end is joined",
          "clean_scan.stages.dehyphenate:_inline_splits"),

@@ -122,4 +122,3 @@ def merged_glyphs(words: list[str], readings: Counter[str],
                 found[word] = ranked[0]
                 break
     return found
-

@@ -339,4 +339,3 @@ def noise_tail(line: str, doc: Lines) -> list[Proposal]:
 def _reads_as_word(token: str) -> bool:
     """A common word; of one letter, only ``a``, ``A``, ``I`` and ``O``."""
     return token in "aAIO" if len(token) == 1 else load_lexicon().common(token)
-

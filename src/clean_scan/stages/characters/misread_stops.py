@@ -306,7 +306,8 @@ EXCLAMATION_GLUED = regex.compile(
 
 def exclamation_in_sentence(line: str, doc: Lines) -> list[Proposal]:
     """An ``!`` glued to a word, the sentence going on in small letters: the
-    period's prose sets none there (an interjection's aside). Engines read
+    period's prose sets none there but after an interjection, which its
+    pamphlets hardly use. Engines read
     a final ``l`` as ``!``, or a speck beside one as ``!`` after it: where
     the word is ``L_FOR_MARK`` times as common with an ``l`` for the mark,
     the mark is that ``l`` (``al! the``); after a known word it is a speck.
@@ -438,4 +439,3 @@ def misread_opener(line: str, doc: Lines) -> list[Proposal]:
                                   0.85, f"'{word}' opens sentences in this text, a misread "
                                   f"capital: '{reading}'"))
     return fixes
-

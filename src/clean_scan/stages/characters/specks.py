@@ -241,8 +241,9 @@ def mark_after_binding_word(line: str, doc: Lines) -> list[Proposal]:
                 (len(word) == 1 and word.isupper()):
             continue  # a quotation may end in "and"; an article never ends one
         after = words_after(line, m.end(), doc).lstrip("“‘\"'")
-        if not (_sentence_goes_on(line, m.end(), doc) or after[:1].isdigit() if kind == "stop"
-                else after[:1].isalnum()):
+        goes_on = (_sentence_goes_on(line, m.end(), doc) or after[:1].isdigit()) \
+            if kind == "stop" else after[:1].isalnum()
+        if not goes_on:
             continue
         fixes.append(Proposal(m.start(), m.end(), "", "mark-after-binding-word", 0.85,
                               f"no mark follows '{word.lower()}' in running text: a speck"))

@@ -33,7 +33,7 @@ from clean_scan.document import Flag, Proposal
 from clean_scan.layout import PAGE_BREAK, Line, median, runs_on
 from clean_scan.quoting import Quoting
 from clean_scan.stage import Context, Stage, StageResult
-from clean_scan.stages.footnotes.leftover_quotes import unpaired_quotes
+from clean_scan.stages.footnotes.leftover_quotes import unclaimed_quotes
 from clean_scan.stages.footnotes.notes import (
     NOTE_START,
     Note,
@@ -128,7 +128,7 @@ def _page_proposals(text: str, lines: Lines, page: list[int], numbering: Numberi
     if double_quoting:
         taken = {at for _, ref in found if ref is not None for at in range(ref.start, ref.end)}
         body = (lines[idx] for block in body_blocks for idx in block)
-        proposals += unpaired_quotes(text, body, taken)
+        proposals += unclaimed_quotes(text, body, taken)
     return proposals, flags
 
 

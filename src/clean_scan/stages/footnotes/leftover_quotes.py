@@ -20,7 +20,7 @@ QUOTE_LOOKBACK = 300
 """How far back an open double quotation is looked for."""
 
 
-def unpaired_quotes(text: str, body: Iterable[Line], taken: set[int]) -> list[Proposal]:
+def unclaimed_quotes(text: str, body: Iterable[Line], taken: set[int]) -> list[Proposal]:
     """The single quotes glued to a word's edge in the page's body lines
     that no note took for its reference (``taken``: offsets of the marks
     taken): specks. Left alone: a plural's possessive (``workers’``), and
@@ -30,7 +30,7 @@ def unpaired_quotes(text: str, body: Iterable[Line], taken: set[int]) -> list[Pr
     >>> text = "the organisation’ as an ideal, and’ the workers’ “so ‘it’ was”"
     >>> line = Lines(text)[0]
     >>> taken = {text.index("’")}
-    >>> [text[p.start - 3:p.end] for p in unpaired_quotes(text, [line], taken)]
+    >>> [text[p.start - 3:p.end] for p in unclaimed_quotes(text, [line], taken)]
     ['and’']
     """
     fixes = []
