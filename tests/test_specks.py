@@ -287,3 +287,18 @@ def test_a_stop_after_a_binding_word_goes_before_a_number_a_quote_or_specks() ->
     clean = clean_text(page, skip=["spelling"]).clean
     assert "statistics of 1939 the membership of the" in clean and "of the." not in clean
     assert "had become a question" in clean
+
+
+def test_a_letter_alone_at_a_line_end_is_the_margins_dirt_but_a_name_for_a_thing() -> None:
+    """On a rough page a letter standing alone at a line's end after a word
+    is a speck of the right margin; one the text sets alone inside its lines
+    too (``between A and B``) names a thing, and one that makes a word with
+    the next line's first stays."""
+    page = SPECKY_PAGE + ("The State authority that q\n"
+                          "was first concerned with industry, between A and B, and so on to B\n"
+                          "and to the rest of them, who could not read or w\n"
+                          "rite at all.\n")
+    clean = clean_text(page, skip=["spelling"]).clean
+    assert "authority that was first" in clean
+    assert "so on to B and to the rest" in clean
+    assert "read or w" in clean

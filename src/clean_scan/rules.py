@@ -183,6 +183,9 @@ RULES: tuple[Rule, ...] = (
          "a small word that opens the text's sentences, its capital misread (me for The), is read "
          "as the closed-class word it stands for",
          "clean_scan.stages.characters.misread_stops:misread_opener"),
+    Rule("CH161", "line-end-letter", "characters",
+         "a letter alone at a line's end after a word, in a specky text, goes (not a, I, O)",
+         "clean_scan.stages.characters.lone_specks:line_end_letter"),
     Rule("CH132", "speck-between-words", "characters",
          "a mark glued between two words becomes a space",
          "clean_scan.stages.characters.specks:speck_between_words"),

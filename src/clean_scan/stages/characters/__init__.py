@@ -41,9 +41,11 @@ from clean_scan.stages.characters.glyph_marks import glyph_strokes
 from clean_scan.stages.characters.learned import learned_substitutions
 from clean_scan.stages.characters.lines import Lines, show
 from clean_scan.stages.characters.lone_specks import (
+    LINE_END_LETTER,
     NOISE_TAIL,
     engine_glued_speck,
     engine_speck,
+    line_end_letter,
     lone_speck,
     noise_tail,
 )
@@ -210,6 +212,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (lone_speck, _with(" .", " :", " ;", " -", " —", "©", "°", "¢", " =", " •", "\t", "- ", ": ",
                        "; ", "' ", '" ', "| ", " ,", " |", " _", " ~")),
     (noise_tail, lambda doc: doc.lines_matching(NOISE_TAIL)),
+    (line_end_letter, lambda doc: doc.lines_matching(LINE_END_LETTER)),
     (drop_capital, _shaped),
     (glued_words, lambda doc: doc.lines_with(*doc.glued_words,
                                              *map(str.capitalize, doc.glued_words))),

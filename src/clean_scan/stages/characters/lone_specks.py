@@ -6,12 +6,13 @@ after a word's own stop), kept apart from the glued specks of
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import binding_words, function_words, load_lexicon
+from clean_scan.lexicon import binding_words, function_words, known_form, load_lexicon
 from clean_scan.stages.characters.specks import (
     SPECKY,
     WORD_BEFORE,
@@ -339,3 +340,50 @@ def noise_tail(line: str, doc: Lines) -> list[Proposal]:
 def _reads_as_word(token: str) -> bool:
     """A common word; of one letter, only ``a``, ``A``, ``I`` and ``O``."""
     return token in "aAIO" if len(token) == 1 else load_lexicon().common(token)
+
+
+LINE_END_LETTER = regex.compile(
+    r"(?<=\p{Ll}{2}[,;]?)[ \t]+(?P<letter>[b-hj-np-zB-HJ-NP-Z])[ \t]*$", regex.MULTILINE)
+"""A letter standing alone at a line's end after a word: no word but ``a``,
+``I`` and ``O`` is one letter."""
+
+
+def line_end_letter(line: str, doc: Lines) -> list[Proposal]:
+    """In a specky document, a letter standing alone at a line's end after
+    a word (``a State authority that q`` / ``Was first``) is the right
+    margin's dirt read as a letter, unless it makes a known word with the
+    next line's first one (``read or w`` / ``rite``: a word the line end
+    split) or the word before it (``bureaucrac y``: one the engine split).
+
+    >>> from clean_scan.stages.characters import show
+    >>> page = "and -with -from -the\\n"
+    >>> show(line_end_letter, "as a State authority that q", before=page, after="\\nwas first")
+    'as a State authority that'
+    >>> show(line_end_letter, "had never learnt to read or w", before=page, after="\\nrite it")
+    'had never learnt to read or w'
+
+    Left alone: ``a``, ``I``, ``O``, a letter the document sets alone inside
+    its lines too (a name for a thing, ``between A and B``), a page with a
+    note below, any clean document.
+    """
+    if doc.speck_rate < SPECKY or doc.note_page[doc.index]:
+        return []
+    m = LINE_END_LETTER.search(line)
+    if m is None:
+        return []
+    lexicon, letter = load_lexicon(), m.group("letter")
+    following = regex.match(r"\p{L}+", _next_line(doc))
+    before = regex.search(r"\p{L}+$", line[:m.start()])
+    if following is not None and known_form(letter + following.group(), lexicon) or \
+            before is not None and known_form(before.group() + letter, lexicon) or \
+            letter in _letters_in_use(doc.text):
+        return []
+    return [Proposal(m.start(), m.end(), "", "line-end-letter", 0.85,
+                     f"'{letter}' alone at a line's end: the margin's dirt")]
+
+
+@lru_cache(maxsize=2)
+def _letters_in_use(text: str) -> frozenset[str]:
+    """The letters the text sets alone between words inside a line, as
+    names for things or a list's marks (``A and B``, ``x is``)."""
+    return frozenset(regex.findall(r"(?<=[ \t(])(\p{L})(?=[ \t,.;:)][ \t]*\S)", text))
