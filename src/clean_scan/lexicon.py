@@ -285,8 +285,13 @@ def function_word_before_content(word: str, following: str) -> bool:
     >>> function_word_before_content("The", "mass"), function_word_before_content("by", "which")
     (True, False)
     """
-    closed = function_words()
-    return word.lower() in closed and following not in closed and following not in clause_openers()
+    return word.lower() in function_words() and content_word(following)
+
+
+def content_word(word: str) -> bool:
+    """Whether ``word`` (in small letters) is a word of content: neither a
+    function word nor one opening a clause."""
+    return word not in function_words() and word not in clause_openers()
 
 
 ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ful", "less", "ist", "ary", "ory", "able",
@@ -312,7 +317,7 @@ def adjective_before_content(word: str, following: str) -> bool:
     lower = word.lower()
     return len(lower) >= 5 and lower.endswith(ADJECTIVE_ENDINGS) and \
         not following.endswith((*ADJECTIVE_ENDINGS, "ly")) and following in load_lexicon() and \
-        function_word_before_content("the", following)
+        content_word(following)
 
 
 @lru_cache(maxsize=1)

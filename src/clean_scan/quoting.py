@@ -23,6 +23,16 @@ or more quotes with double ones only: its few single pairs are specks
 that happened to pair (``'and' social``)."""
 
 
+def double_quotation_open(before: str) -> bool:
+    """Whether a double quotation opened in ``before`` is still open at its
+    end: a curly one not closed after it, or an odd number of straight ones.
+
+    >>> double_quotation_open("he said “so ‘it"), double_quotation_open('as "we said" so')
+    (True, False)
+    """
+    return before.rfind("“") > before.rfind("”") or before.count('"') % 2 == 1
+
+
 @dataclass(frozen=True)
 class Quoting:
     single: bool

@@ -132,15 +132,13 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
         merged_glyphs([w for w in unread if w not in doubles], readings, _known_between)
     for printed, word in merged.items():
         for start in places[printed]:
-            put = initial_case(text, start, word, word, doc, unread=True) \
-                if printed[0] == "_" else (word.capitalize() if printed[0].isupper() else word)
+            put = _glyph_reading_case(text, start, printed, word, doc)
             proposals.append(Proposal(start, start + len(printed), put, "unread-letter-pair", 0.85,
                                       f"'{printed}': the engine's unread glyph as two letters "
                                       f"it took for one, which make '{word}'"))
     for printed, (word, uses) in doubles.items():
         for start in places[printed]:
-            put = initial_case(text, start, word, word, doc, unread=True) \
-                if printed[0] == "_" else (word.capitalize() if printed[0].isupper() else word)
+            put = _glyph_reading_case(text, start, printed, word, doc)
             proposals.append(Proposal(start, start + len(printed), put, "unread-glyph-and-letter",
                                       0.85, f"'{printed}': the engine's unread glyph as this "
                                       f"document teaches it, and one more letter misread, "
@@ -166,6 +164,16 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
                                       f"{misread} (so read, {taught_by} of its "
                                       "unknown words are known words)"))
     return sorted(proposals)
+
+
+def _glyph_reading_case(text: str, start: int, printed: str, word: str,
+                        doc: Lines | None) -> str:
+    """``word``, a reading of ``printed`` through its unread glyph, in the
+    case its place asks: the place's where the glyph opens it, capitalised
+    where a capital does."""
+    if printed[0] == "_":
+        return initial_case(text, start, word, word, doc, unread=True)
+    return word.capitalize() if printed[0].isupper() else word
 
 
 def _unknown(word: str) -> bool:

@@ -342,10 +342,16 @@ def exclamation_in_sentence(line: str, doc: Lines) -> list[Proposal]:
 
 
 @lru_cache(maxsize=1)
+def _dotted_forms() -> dict[str, str]:
+    """The dotted abbreviations of ``stop_abbreviations`` by their letters (``ie``: ``i.e``)."""
+    return {a.replace(".", ""): a for a in stop_abbreviations() if "." in a}
+
+
+@lru_cache(maxsize=1)
 def undotted_forms() -> regex.Pattern:
     """The dotted abbreviations of ``stop_abbreviations`` (``i.e``) with
     any of their inner stops lost and their last stop or a comma after."""
-    forms = sorted(a for a in stop_abbreviations() if "." in a)
+    forms = sorted(_dotted_forms().values())
     pieces = "|".join(r"\.?".join(map(regex.escape, form.split("."))) for form in forms)
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}.'’-])(?P<letters>{pieces})[.,](?=[ \t]|$)")
 
@@ -367,7 +373,7 @@ def undotted_abbreviation(line: str, doc: Lines) -> list[Proposal]:
     'as i.e. the, I am, so he said ie. The'
     """
     lexicon = load_lexicon()
-    dotted = {a.replace(".", ""): a for a in stop_abbreviations() if "." in a}
+    dotted = _dotted_forms()
     fixes = []
     for m in undotted_forms().finditer(line):
         letters = m.group("letters")

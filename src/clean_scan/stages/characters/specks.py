@@ -39,6 +39,7 @@ from clean_scan.lexicon import (
     load_lexicon,
     stop_abbreviations,
 )
+from clean_scan.quoting import double_quotation_open
 from clean_scan.stages.characters.dashes import is_dash
 
 if TYPE_CHECKING:
@@ -542,9 +543,9 @@ SINGLE_AT_EDGE = regex.compile(
 
 def _in_double_quotation(line: str, at: int, doc: Lines) -> bool:
     """Whether a double quotation is open at column ``at`` of the line: a
-    curly one (:meth:`Lines.quote_open`), or an odd number of straight ones
-    before it on the line."""
-    return doc.quote_open(at) or line.count('"', 0, at) % 2 == 1
+    curly one opened on the lines before (:meth:`Lines.quote_open`), or one
+    opened on the line itself."""
+    return doc.quote_open(at) or double_quotation_open(line[:at])
 
 
 def _word_after(line: str, at: int) -> str:

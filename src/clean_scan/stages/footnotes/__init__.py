@@ -55,6 +55,7 @@ class Lines:
     around it), enough for the first look at every page."""
 
     def __init__(self, text: str) -> None:
+        self._text = text
         self._raw = text.split("\n")
         self._length = len(text)
         self._starts = list(accumulate(map((1).__add__, map(len, self._raw[:-1])), initial=0))
@@ -76,6 +77,13 @@ class Lines:
         return line
 
     @cached_property
+    def double_quoting(self) -> bool:
+        """Whether the text quotes with double quotes only
+        (:attr:`clean_scan.quoting.Quoting.double`): asked only on a page
+        with notes."""
+        return Quoting.of(self._text).double
+
+    @cached_property
     def full_width(self) -> int:
         """:func:`clean_scan.layout.typical_line_length` of all the lines."""
         lengths = [n for n in map(len, self.texts) if n > 30]
@@ -88,17 +96,15 @@ def run(text: str, context: Context) -> StageResult:
     proposals: list[Proposal] = []
     flags: list[Flag] = []
     numbering = Numbering()
-    double_quoting = Quoting.of(text).double
     for page_lines in _pages(lines):
-        page_proposals, page_flags = _page_proposals(text, lines, page_lines, numbering,
-                                                     double_quoting)
+        page_proposals, page_flags = _page_proposals(text, lines, page_lines, numbering)
         proposals += page_proposals
         flags += page_flags
     return StageResult(_merge_insertions(proposals), flags)
 
 
-def _page_proposals(text: str, lines: Lines, page: list[int], numbering: Numbering,
-                    double_quoting: bool = False) -> tuple[list[Proposal], list[Flag]]:
+def _page_proposals(text: str, lines: Lines, page: list[int],
+                    numbering: Numbering) -> tuple[list[Proposal], list[Flag]]:
     body_blocks, notes = foot_notes(lines, _blocks(lines, page), lines.full_width)
     if not notes or not body_blocks:
         return [], []
@@ -106,14 +112,14 @@ def _page_proposals(text: str, lines: Lines, page: list[int], numbering: Numberi
         return [], []  # a page's text below a misread line start (``5 true`` for ``It is``)
     numbered_before = numbering.last, numbering.runs_on
     found = _paired(text, lines, body_blocks, notes, numbering)
-    unsure = [ref is None and (note.markless or not note.small_type) for note, ref in found]
+    unsure = _unsure(found)
     lead = unsure.index(False) if False in unsure else len(unsure)
     if lead and lead < len(unsure) and not any(unsure[lead:]):
         # the first blocks of the foot were the body's, a speck opening them
         body_blocks = body_blocks + [[line.number for line in note.lines] for note in notes[:lead]]
         numbering.last, numbering.runs_on = numbered_before
         found = _paired(text, lines, body_blocks, notes[lead:], numbering)
-        unsure = [ref is None and (note.markless or not note.small_type) for note, ref in found]
+        unsure = _unsure(found)
     if any(unsure):
         return [], []  # neither end is sure it is a note: leave the page alone
     flags = [Flag(note.lines[0].start, note.lines[0].end, note.lines[0].text, "move-note", 0.6,
@@ -125,7 +131,7 @@ def _page_proposals(text: str, lines: Lines, page: list[int], numbering: Numberi
                    "explain, the only one on the page", ())
               for note, ref in found if ref is not None and ref.weak]
     proposals = _moves(text, lines, body_blocks, found)
-    if double_quoting:
+    if lines.double_quoting:
         taken = {at for _, ref in found if ref is not None for at in range(ref.start, ref.end)}
         body = (lines[idx] for block in body_blocks for idx in block)
         proposals += unclaimed_quotes(text, body, taken)
@@ -138,6 +144,12 @@ def _paired(text: str, lines: Lines, body_blocks: list[list[int]], notes: list[N
     numbering.number(notes)
     body = [idx for block in body_blocks for idx in block]
     return list(zip(notes, assign_references(text, lines, body, notes), strict=True))
+
+
+def _unsure(found: list[tuple[Note, Reference | None]]) -> list[bool]:
+    """For each note, whether neither end is sure it is one: no reference
+    found, and no mark or no small type."""
+    return [ref is None and (note.markless or not note.small_type) for note, ref in found]
 
 
 def _outweighs_body(notes: list[Note], body_blocks: list[list[int]]) -> bool:

@@ -12,6 +12,7 @@ import regex
 
 from clean_scan.document import Proposal
 from clean_scan.layout import Line
+from clean_scan.quoting import double_quotation_open
 
 GLUED_SINGLE_QUOTE = regex.compile(
     r"(?:(?<=^|[ \t(—])(?P<lead>['‘’])(?=\p{L}))"
@@ -50,5 +51,4 @@ def unclaimed_quotes(text: str, body: Iterable[Line], taken: set[int]) -> list[P
 def _inside_double_quotation(text: str, at: int) -> bool:
     """Whether a double quotation opened in the paragraph is open at ``at``."""
     window = text[max(0, at - QUOTE_LOOKBACK):at]
-    window = window[window.rfind("\n\n") + 1:]
-    return window.rfind("“") > window.rfind("”") or window.count('"') % 2 == 1
+    return double_quotation_open(window[window.rfind("\n\n") + 1:])
