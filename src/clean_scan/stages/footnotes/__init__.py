@@ -124,8 +124,8 @@ def _page_proposals(text: str, lines: Lines, page: list[int],
         return [], []  # neither end is sure it is a note: leave the page alone
     flags = [Flag(note.lines[0].start, note.lines[0].end, note.lines[0].text, "move-note", 0.6,
                   f"footnote {note.number}: no reference found on its page; placed after "
-                  "the paragraph at the page foot", ())
-             for note, ref in found if ref is None]
+                  + _unreferenced_where(text, lines, body_blocks, found, order), ())
+             for order, (note, ref) in enumerate(found) if ref is None]
     flags += [Flag(ref.start, ref.end, text[ref.start:ref.end], "reference", 0.6,
                    f"footnote {note.number}: the reference is a mark ordinary punctuation could "
                    "explain, the only one on the page", ())
@@ -212,11 +212,10 @@ def _moves(
     proposals = []
     foot_start = lines[body_blocks[-1][-1]].end
     foot_end = found[-1][0].lines[-1].end
-    last_body_line = body_blocks[-1][-1]
     foot = found[0][0].lines[0].number
     placed = sorted(
         ((_note_place(text, lines, ref, foot) if ref else
-          _paragraph_end(lines, last_body_line, lines.full_width, foot),
+          _unreferenced_place(text, lines, body_blocks, found, order, foot),
           order, note, ref) for order, (note, ref) in enumerate(found)),
         key=lambda item: (item[0], item[1]),
     )
@@ -236,7 +235,7 @@ def _moves(
                           for start, end in note.specks]
         return proposals
     for insert_at, _, note, ref in placed:
-        where = "its paragraph" if ref else "the paragraph at the page foot (no reference found)"
+        where = "its paragraph" if ref else "a paragraph ending on its page (no reference found)"
         closing = "" if _ends_paragraph(text, insert_at) else "\n"
         proposals.append(Proposal(insert_at, insert_at, "\n\n" + _note_text(text, note) + closing,
                                   "move-note", 0.9 if ref else 0.85,
@@ -245,6 +244,53 @@ def _moves(
         Proposal(foot_start, foot_end, "", "move-note", 0.9, "footnotes taken off the page foot")
     )
     return proposals
+
+
+def _unreferenced_place(text: str, lines: Lines, body_blocks: list[list[int]],
+                        found: list[tuple[Note, Reference | None]], order: int,
+                        foot: int) -> int:
+    """Where a note whose reference was not found goes: after the first
+    paragraph that closes a sentence on its page (between the references of
+    the notes before and after it, where those were found); else after the
+    paragraph running at the page foot.
+
+    The reference must stand on the note's page, and a raised mark is most
+    often lost where it stands alone after a paragraph's last stop, in the
+    white space of a short line (``dispute.²`` read ``dispute.``). A note
+    opening in small letters is more likely the body's next line behind a
+    speck than a note: it stays where it is, after the paragraph at the foot.
+    """
+    last_body_line = body_blocks[-1][-1]
+    at_foot = _paragraph_end(lines, last_body_line, lines.full_width, foot)
+    note = found[order][0]
+    if text[note.body_start:note.body_start + 1].islower():
+        return at_foot
+    before = [ref for _, ref in found[:order] if ref is not None]
+    after = [ref for _, ref in found[order + 1:] if ref is not None]
+    limit = min(after[0].start if after else at_foot, lines[last_body_line].end)
+    idx = before[-1].line_index if before else body_blocks[0][0]
+    while idx <= last_body_line:
+        end = _paragraph_end(lines, idx, lines.full_width, foot)
+        if end >= limit:
+            break
+        last = next(i for i in range(idx, last_body_line + 1) if lines[i].end == end)
+        if SENTENCE_CLOSED.search(lines.texts[last]):
+            return end
+        idx = last + 1
+        while idx <= last_body_line and lines[idx].blank:
+            idx += 1
+    return at_foot
+
+
+def _unreferenced_where(text: str, lines: Lines, body_blocks: list[list[int]],
+                        found: list[tuple[Note, Reference | None]], order: int) -> str:
+    """What a flag says of where :func:`_unreferenced_place` put a note."""
+    foot = found[0][0].lines[0].number
+    last_body_line = body_blocks[-1][-1]
+    place = _unreferenced_place(text, lines, body_blocks, found, order, foot)
+    if place == _paragraph_end(lines, last_body_line, lines.full_width, foot):
+        return "the paragraph at the page foot"
+    return "the first paragraph closing a sentence on the page"
 
 
 def _ends_paragraph(text: str, at: int) -> bool:
