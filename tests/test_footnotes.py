@@ -616,3 +616,23 @@ def test_single_quotes_no_note_took_go_in_a_text_quoting_with_double_ones() -> N
     assert "a third of its houses[1] and the waiting list grew longer every month and the " \
            "tenants’ anger" in clean
     assert "\n\n[1] Report of the Housing Committee" in clean
+
+
+def test_a_one_line_note_whose_mark_was_dropped_cutting_a_sentence_in_two() -> None:
+    """A single line at the page foot that opens and closes a sentence,
+    between a body line leaving its sentence open and a next page going on
+    in small letters, is a note whose mark was dropped, not a line of the
+    body: it goes after the paragraph holding its reference."""
+    page = ("The committee wrote to the ministry in the spring, after the report of\n"
+            "the inspectors,! and again in the autumn when nothing had been done.\n\n"
+            "The tenants themselves had lost patience long before, and many of the\n"
+            "younger families had already left the estate for the new towns, though\n\n"
+            "Report on the Condition of the Estate, 1947.\n")
+    result = clean_text(page + "\f" + NEXT_PAGE)
+    paragraphs = result.clean.split("\n\n")
+    assert paragraphs[0].endswith("the inspectors,[1] and again in the autumn when nothing "
+                                  "had been done.")
+    assert paragraphs[1] == "[1] Report on the Condition of the Estate, 1947."
+    assert paragraphs[2].endswith("for the new towns, though nobody on the committee expected "
+                                  "much to come of the promise, for the same had been said the "
+                                  "year before and nothing had come of it then.")

@@ -43,11 +43,14 @@ SENTENCE_ENDS = (".", ".”", ".’", "?", "!", ":")
 
 
 def markless_note(texts: Sequence[str], block: list[int], full_width: float,
-                  above: str = "") -> bool:
+                  above: str = "", below: str = "") -> bool:
     """Whether a page's last block is a note whose mark was dropped: at
     least ``MARKLESS_LINES`` lines (two where the body's last line ``above``
     it leaves its sentence open: the block cuts the text in two), every one
-    but the last in smaller type, opening a sentence.
+    but the last in smaller type, opening a sentence. A single line will do
+    where it closes its own sentence and the sentence it cut goes on in
+    small letters on the next page (``below``): no line of the body both
+    opens and closes a sentence inside another.
 
     >>> body = "x" * 60
     >>> note = ["The note, set small, " + "y" * 60] * 2 + ["ends here."]
@@ -57,8 +60,19 @@ def markless_note(texts: Sequence[str], block: list[int], full_width: float,
     False
     >>> markless_note(note, [1, 2], 60), markless_note(note, [1, 2], 60, "as we saw the")
     (False, True)
+    >>> one = ["Vide the Annual Report, 1938, p. 12."]
+    >>> markless_note(one, [0], 60, "as we saw the", "year before")
+    True
+    >>> markless_note(one, [0], 60, "as we saw the", "The year before")
+    False
+    >>> markless_note(["Vide the Annual Report, 1938, and"], [0], 60, "as we saw the", "year")
+    False
     """
-    needed = MARKLESS_LINES - 1 if above and not above.endswith(SENTENCE_ENDS) else MARKLESS_LINES
+    sentence_open = bool(above) and not above.endswith(SENTENCE_ENDS)
+    if len(block) == 1 and sentence_open and below[:1].islower():
+        text = texts[block[0]]
+        return bool(MARKLESS_OPENING.match(text)) and text.endswith(SENTENCE_ENDS)
+    needed = MARKLESS_LINES - 1 if sentence_open else MARKLESS_LINES
     if len(block) < needed or not MARKLESS_OPENING.match(texts[block[0]]):
         return False
     return min(len(texts[i]) for i in block[:-1]) >= SMALL_TYPE * full_width
@@ -79,7 +93,7 @@ def note_openings(texts: Sequence[str], full_width: float) -> list[int]:
             if block:
                 blocks.append(block)
             if len(blocks) > 1 and markless_note(texts, blocks[-1], full_width,
-                                                 texts[blocks[-2][-1]]):
+                                                 texts[blocks[-2][-1]], _text_after(texts, idx)):
                 openings.append(blocks[-1][0])
             block, blocks = [], []
         elif not text:
@@ -89,3 +103,8 @@ def note_openings(texts: Sequence[str], full_width: float) -> list[int]:
         else:
             block.append(idx)
     return sorted(set(openings))
+
+
+def _text_after(texts: Sequence[str], idx: int) -> str:
+    """The first line of text after line ``idx`` (a page break): the next page's."""
+    return next((t for t in texts[idx + 1:] if t and t != PAGE_BREAK), "")

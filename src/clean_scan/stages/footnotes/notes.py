@@ -126,7 +126,8 @@ def foot_notes(lines: LineSource, blocks: list[list[int]],
         k -= 1
         cut = k
     if cut == end and end > 1 and markless_note(lines.texts, blocks[end - 1], full_width,
-                                                lines.texts[blocks[end - 2][-1]]):
+                                                lines.texts[blocks[end - 2][-1]],
+                                                _next_page_text(lines, blocks[end - 1][-1])):
         return blocks[:end - 1], [Note([lines[i] for i in blocks[end - 1]], "", True)]
     notes: list[Note] = []
     for block in blocks[cut:end]:
@@ -189,6 +190,13 @@ def first_text_after(lines: LineSource, idx: int) -> int | None:
         (i for i in range(idx + 1, len(texts)) if texts[i] and texts[i] != PAGE_BREAK),
         None,
     )
+
+
+def _next_page_text(lines: LineSource, idx: int) -> str:
+    """The first line of text on the page after the one holding line ``idx``."""
+    page_break = next_page_break(lines, idx)
+    following = None if page_break is None else first_text_after(lines, page_break)
+    return "" if following is None else lines.texts[following]
 
 
 def _stray_mark_block(lines: LineSource, block: list[int]) -> bool:
