@@ -666,3 +666,19 @@ def test_a_foot_folio_above_the_next_running_head_is_no_chapter_number() -> None
     kept = nonblank(furniture_only(prose(0) + margin + "".join(pages)).clean)
     assert kept["THE SOVIET STATE"] == 0
     assert not {"21", "22", "23", "24", "25"} & set(kept)
+
+
+def test_a_folio_rising_with_the_rest_parts_its_pages_though_its_gap_is_shorter() -> None:
+    """An engine that sets blank lines by the white space it sees gives a
+    page with a note at its foot a shorter gap than the rest: the folio
+    rising with the others still parts the pages, so it goes with the
+    running head below it, and the note stays the foot of its own page."""
+    margin = "\n" * 7
+    pages = []
+    for n in range(1, 6):
+        foot = "\n\n* A note set at the foot of this page.\n\n\n" if n == 3 else margin
+        pages.append(f"{prose(n)}{foot}{20 + n}\n\nTHE SOVIET STATE\n\n\n")
+    kept = nonblank(furniture_only(prose(0) + margin + "".join(pages) + prose(9)).clean)
+    assert kept["THE SOVIET STATE"] == 0
+    assert not {"21", "22", "23", "24", "25"} & set(kept)
+    assert kept["* A note set at the foot of this page."] == 1

@@ -134,8 +134,8 @@ def gap_cuts(lines: list[Line]) -> set[int]:
     if clusters and len(clusters) >= GROUPED_PAGES * sum(length >= gap for _, length in runs):
         return _without_note_pages(lines, {end for _, end in clusters})
     if gap:
-        return _without_note_pages(lines, {start + length for start, length in runs
-                                           if length >= gap})
+        cuts = {start + length for start, length in runs if length >= gap}
+        return _without_note_pages(lines, cuts | _folio_cuts(lines, cuts))
     if sum(ln.blank for ln in lines) >= BLANK_FREE * len(lines):
         from clean_scan.page_breaks import paragraph_gap_breaks  # it builds on this module
         lengths = [len(ln.text) for ln in lines if len(ln.text) > 30]
@@ -143,6 +143,45 @@ def gap_cuts(lines: list[Line]) -> set[int]:
         if found:
             return found
     return {i + 1 for i in rising_folios(lines)} or set(rising_heads(lines))
+
+
+def _folio_cuts(lines: list[Line], cuts: set[int]) -> set[int]:
+    """Cuts at the folios rising page by page (:func:`rising_folios`) that
+    no gap of the page gap's length stands beside: an engine that sets its
+    blank lines by the white space it sees gives a page with notes at its
+    foot, or a line it could not read, another gap than the rest. Each goes
+    where most folios with a gap beside them have it, before them (a folio
+    opening its page) or after them (one closing it).
+
+    >>> body = [f"line {k} of the page body, set full out" for k in range(14)]
+    >>> pages = [body + ["", "", "", str(n), "", "THE HEAD", ""] for n in (11, 12, 13)]
+    >>> pages[1][14:16] = ["", "* A note."]  # that page's gap is shorter
+    >>> text = "\\n".join(sum(pages, []) + body)
+    >>> sorted(_folio_cuts(split_lines(text), {17, 59}))
+    [38]
+    """
+    folios = rising_folios(lines)
+    near = {}
+    for folio in folios:
+        beside = [cut for cut in cuts if abs(cut - folio) <= FOLIO_REACH]
+        if beside:
+            near[folio] = min(beside, key=lambda cut: abs(cut - folio)) > folio
+    if len(near) < len(folios) / 2:
+        return set()  # the gaps do not agree with the folios: trust neither more
+    after = sum(near.values()) > len(near) / 2
+    found = set()
+    for folio in set(folios) - set(near):
+        if not after:
+            found.add(folio)
+            continue
+        following = next((i for i in range(folio + 1, len(lines)) if not lines[i].blank), None)
+        if following is not None:
+            found.add(following)
+    return found
+
+
+FOLIO_REACH = 4
+"""How many lines from a folio the page gap beside it may lie."""
 
 
 def _without_note_pages(lines: list[Line], cuts: set[int]) -> set[int]:
@@ -304,9 +343,11 @@ def rising_folios(lines: list[Line]) -> list[int]:
     if sum(ln.blank for ln in lines) < BLANK_FREE * len(lines):
         alone = _short_lines_of_a_blank_free_text(lines)
     else:
+        recurring = Counter(ln.text.strip() for ln in lines if not ln.blank)
         alone = [i for i, ln in enumerate(lines) if not ln.blank and len(ln.text.strip()) <= 8
                  and (i == 0 or lines[i - 1].blank) and (i + 1 == len(lines) or lines[i + 1].blank)
-                 and not _heading_follows(lines, i)]  # a number above a heading is a chapter's
+                 and (not _heading_follows(lines, i)  # a number above a heading is a chapter's,
+                      or _head_follows(lines, i, recurring))]  # above a running head a folio
     plain = [(i, n) for i in alone if (n := plain_folio(lines[i].text)) is not None]
     chain = rising_chain(plain)
     found = [i for i, _ in chain]
@@ -388,6 +429,12 @@ def rising_chain(numbered: list[tuple[int, int]]) -> list[tuple[int, int]]:
         best.append(chain)
     chain = max(best, key=len, default=[])
     return chain if len(chain) >= 3 else []
+
+
+def _head_follows(lines: list[Line], i: int, recurring: Counter) -> bool:
+    """The next non-blank line recurs through the text as a running head does."""
+    following = next((ln.text.strip() for ln in lines[i + 1 : i + 4] if not ln.blank), "")
+    return recurring[following] >= RECURRING_HEAD
 
 
 def _heading_follows(lines: list[Line], i: int) -> bool:
