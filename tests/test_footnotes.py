@@ -636,3 +636,21 @@ def test_a_one_line_note_whose_mark_was_dropped_cutting_a_sentence_in_two() -> N
     assert paragraphs[2].endswith("for the new towns, though nobody on the committee expected "
                                   "much to come of the promise, for the same had been said the "
                                   "year before and nothing had come of it then.")
+
+
+def test_a_note_whose_reference_stood_in_a_line_the_engine_could_not_read() -> None:
+    """GOCR gives a line it could not read as ``_`` with a stroke or two
+    among them: a note whose reference is found nowhere goes after the
+    paragraph holding such a line, where its mark may be hidden, not after
+    the first paragraph closing a sentence."""
+    page = ("The association was formed in the winter of 1946, when the\n"
+            "first families moved into the prefabricated houses on the hill.\n\n"
+            "Its first secretary was a railwayman who had organised a branch of\n"
+            "_      _     l\n"
+            "his union before the war and knew how such things were done.\n\n" + BODY +
+            "\n' Minutes of the association, 3 March 1946, in the keeping of the secretary, who "
+            "read\nthem to every meeting of the committee that spring.\n")
+    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    assert paragraphs[0].endswith("on the hill.")
+    assert paragraphs[1].startswith("Its first secretary")
+    assert paragraphs[2].startswith("[1] Minutes of the association")

@@ -251,8 +251,9 @@ def _unreferenced_place(text: str, lines: Lines, body_blocks: list[list[int]],
                         foot: int) -> int:
     """Where a note whose reference was not found goes: after the first
     paragraph that closes a sentence on its page (between the references of
-    the notes before and after it, where those were found); else after the
-    paragraph running at the page foot.
+    the notes before and after it, where those were found), or after the
+    paragraph holding a line the engine could not read, where the mark may
+    be hidden; else after the paragraph running at the page foot.
 
     The reference must stand on the note's page, and a raised mark is most
     often lost where it stands alone after a paragraph's last stop, in the
@@ -269,6 +270,10 @@ def _unreferenced_place(text: str, lines: Lines, body_blocks: list[list[int]],
     after = [ref for _, ref in found[order + 1:] if ref is not None]
     limit = min(after[0].start if after else at_foot, lines[last_body_line].end)
     idx = before[-1].line_index if before else body_blocks[0][0]
+    unread = next((i for i in range(idx, last_body_line + 1) if _unread_line(lines.texts[i])
+                   and lines[i].end <= limit), None)
+    if unread is not None:
+        return _paragraph_end(lines, unread, lines.full_width, foot)
     while idx <= last_body_line:
         end = _paragraph_end(lines, idx, lines.full_width, foot)
         if end >= limit:
@@ -280,6 +285,16 @@ def _unreferenced_place(text: str, lines: Lines, body_blocks: list[list[int]],
         while idx <= last_body_line and lines[idx].blank:
             idx += 1
     return at_foot
+
+
+def _unread_line(text: str) -> bool:
+    """A line the engine could not read, its glyphs given as ``_`` (GOCR's
+    way) with a stroke or two read among them: the lost mark may be one.
+
+    >>> _unread_line("_    l"), _unread_line("the u_th and e_ort of it")
+    (True, False)
+    """
+    return "_" in text and sum(c.isalnum() for c in text) <= 2
 
 
 def _unreferenced_where(text: str, lines: Lines, body_blocks: list[list[int]],
