@@ -329,3 +329,11 @@ def test_a_small_word_opening_the_texts_sentences_is_its_misread_capital() -> No
     clean = clean_text(text, skip=["spelling"]).clean
     assert "The council met in the spring. The men came back to me." in clean
     assert "The rest of the town waited." in clean
+
+
+def test_a_digit_for_a_letter_in_a_word_the_line_end_parts_is_read_in_the_whole_word() -> None:
+    """``spe-`` / ``cia1``: neither piece is a word, so the digit of an
+    ``l``'s shape is judged in the word the two make, which the dehyphenate
+    stage joins later (and ``po1i-`` / ``tical`` the same way)."""
+    clean = clean_text("There was a spe-\ncia1 campaign against the po1i-\ntical one.\n").clean
+    assert clean == "There was a special campaign against the political one.\n"

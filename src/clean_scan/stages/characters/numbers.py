@@ -25,6 +25,7 @@ from clean_scan.stages.characters.lines import (
     Lines,
     show,  # noqa: F401 (the examples use it)
 )
+from clean_scan.stages.characters.split_words import parted_pieces
 
 # --- digits and numbers ---------------------------------------------------
 
@@ -479,6 +480,9 @@ def digits_in_word(line: str, doc: Lines) -> list[Proposal]:
         candidates = [w for w in _letter_readings(token)
                       if doc.known(w, 3) or (lone_digit and lexicon.common(w))
                       or _habitual(token, w, habits) and w.lower() in lexicon]
+        head, tail = parted_pieces(line, m.start(), m.end(), doc)
+        if not candidates and (head or tail):  # spe- / cia1: the joined word is judged
+            candidates = [w for w in _letter_readings(token) if lexicon.common(head + w + tail)]
         if not candidates:
             continue
         best = max(candidates, key=doc.count)
