@@ -302,3 +302,24 @@ def test_a_letter_alone_at_a_line_end_is_the_margins_dirt_but_a_name_for_a_thing
     assert "authority that was first" in clean
     assert "so on to B and to the rest" in clean
     assert "read or w" in clean
+
+
+def test_a_figure_alone_at_a_line_edge_inside_a_sentence_is_the_margins_dirt() -> None:
+    """On a rough page that sets no figure alone in its prose, a figure at a
+    line's end or start with the sentence running on across it is a speck
+    of the margin; a number after a word that numbers stays."""
+    page = SPECKY_PAGE + ("There are such 4\n"
+                          "entities as relations, and it is one of the most\n"
+                          "3 successful attempts, as we saw on page 4\n"
+                          "and again later.\n")
+    clean = clean_text(page, skip=["spelling"]).clean
+    assert "There are such entities as relations" in clean
+    assert "one of the most successful attempts" in clean
+    assert "as we saw on page 4 and again" in clean
+
+
+def test_a_text_that_sets_figures_in_its_prose_keeps_them_at_the_line_edge() -> None:
+    page = SPECKY_PAGE + ("The farm had 3 horses and 2 cows, and the family kept 4\n"
+                          "pigs in the yard behind the house.\n")
+    clean = clean_text(page, skip=["spelling"]).clean
+    assert "the family kept 4 pigs" in clean

@@ -186,6 +186,10 @@ RULES: tuple[Rule, ...] = (
     Rule("CH161", "line-end-letter", "characters",
          "a letter alone at a line's end after a word, in a specky text, goes (not a, I, O)",
          "clean_scan.stages.characters.lone_specks:line_end_letter"),
+    Rule("CH162", "line-edge-digit", "characters",
+         "a figure alone at a line's end or start inside a sentence, in a specky text that sets "
+         "no figure alone in its prose, goes",
+         "clean_scan.stages.characters.line_edge_digits:line_edge_digit"),
     Rule("CH132", "speck-between-words", "characters",
          "a mark glued between two words becomes a space",
          "clean_scan.stages.characters.specks:speck_between_words"),

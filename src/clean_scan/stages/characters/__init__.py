@@ -39,6 +39,7 @@ from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages.characters.dashes import dashes_read_as_hyphens
 from clean_scan.stages.characters.glyph_marks import glyph_strokes
 from clean_scan.stages.characters.learned import learned_substitutions
+from clean_scan.stages.characters.line_edge_digits import EDGE_DIGIT, line_edge_digit
 from clean_scan.stages.characters.lines import Lines, show
 from clean_scan.stages.characters.lone_specks import (
     LINE_END_LETTER,
@@ -213,6 +214,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
                        "; ", "' ", '" ', "| ", " ,", " |", " _", " ~")),
     (noise_tail, lambda doc: doc.lines_matching(NOISE_TAIL)),
     (line_end_letter, lambda doc: doc.lines_matching(LINE_END_LETTER)),
+    (line_edge_digit, lambda doc: doc.lines_matching(EDGE_DIGIT)),
     (drop_capital, _shaped),
     (glued_words, lambda doc: doc.lines_with(*doc.glued_words,
                                              *map(str.capitalize, doc.glued_words))),

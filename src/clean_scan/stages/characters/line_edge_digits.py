@@ -1,0 +1,91 @@
+"""A figure alone at a line's edge inside a sentence: a margin's dirt.
+
+A speck in the margin, or the edge of the scan, is read as a figure as
+often as a letter or a mark (``such 4`` / ``entities as``, ``the most 3`` /
+``successful``). Prose of the 1940s spells small numbers out: where the
+document never sets a figure alone between small words inside its lines, a
+figure alone at a line's end or start, with the sentence running on in
+small letters on both sides, is no number but the margin's dirt. A
+newspaper (``and 4 perches``, ``at 7 dollars``) sets figures so, and keeps
+them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import regex
+
+from clean_scan.document import Proposal
+from clean_scan.lexicon import load_lexicon
+from clean_scan.stages.characters.specks import SPECKY, _next_line
+
+if TYPE_CHECKING:
+    from clean_scan.stages.characters import Lines
+
+LINE_END_DIGIT = regex.compile(r"(?<=(?P<word>\p{Ll}{2,})[,;]?)[ \t]+\d[ \t]*$")
+"""A figure alone at a line's end after a word in small letters."""
+LINE_START_DIGIT = regex.compile(r"^[ \t]*\d[ \t]+(?=(?P<word>\p{Ll}{2,})\b)")
+"""A figure alone at a line's start before a word in small letters."""
+EDGE_DIGIT = regex.compile(rf"{LINE_END_DIGIT.pattern}|{LINE_START_DIGIT.pattern}",
+                           regex.MULTILINE)
+"""Either: the lines the rule can change at all."""
+INSIDE_DIGIT = regex.compile(r"(?<=\p{Ll}[ \t])\d(?=[ \t]\p{Ll})")
+"""A figure alone between two small words inside a line."""
+NUMBERED_BY = regex.compile(
+    r"(?i)\b(?:no|nos|p|pp|page|pages|chapter|chap|ch|part|article|art|vol|section|sec|"
+    r"table|fig|figure|plan|year|book|act|clause|para|paragraph|point|number|proposition|"
+    r"and|or|to|by|from|of|between)$")
+"""Words after which a figure is a number (``page 4``, ``3 to 4``, ``2 and``)."""
+
+
+def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
+    """In a specky document that sets no figure alone between small words
+    inside its lines, a figure alone at a line's edge, the sentence running
+    on in small letters across it, goes.
+
+    >>> from clean_scan.stages.characters import show
+    >>> page = "and -with -from -the\\n"
+    >>> show(line_edge_digit, "there are such 4", before=page, after="\\nentities as")
+    'there are such'
+    >>> show(line_edge_digit, "3 successful attempts", before=page + "one of the most\\n")
+    'successful attempts'
+
+    Left alone: a number after a word that numbers (``page 4``, ``from 3``),
+    a figure before a capital, a stop or a fragment of no word (``3 oe``,
+    the margin's dirt for the margin rule to judge whole), a page with notes (the figure may
+    be a reference set apart), a document that sets figures in its prose
+    (``the 2 men``), and any clean document.
+
+    >>> show(line_edge_digit, "as we saw on page 4", before=page, after="\\nand in")
+    'as we saw on page 4'
+    >>> show(line_edge_digit, "there are such 4", before=page + "we had 2 men and 3 women\\n",
+    ...      after="\\nentities as")
+    'there are such 4'
+    """
+    if doc.speck_rate < SPECKY or doc.note_page[doc.index] or _figures_in_prose(doc.text):
+        return []
+    fixes = []
+    end = LINE_END_DIGIT.search(line)
+    if end is not None and _next_line(doc)[:2].isalpha() and _next_line(doc)[:1].islower() \
+            and not NUMBERED_BY.search(end.group("word")):
+        fixes.append(Proposal(end.start(), end.end(), "", "line-edge-digit", 0.85,
+                              "a figure alone at the line's end inside a sentence: "
+                              "the margin's dirt"))
+    start = LINE_START_DIGIT.match(line)
+    before = doc.line(-1).rstrip()
+    if start is not None and load_lexicon().common(start.group("word")) and \
+            regex.search(r"\p{Ll}{2}[,;]?$", before) and \
+            not NUMBERED_BY.search(before.rstrip(",;").rsplit(None, 1)[-1]):
+        fixes.append(Proposal(start.start(), start.end(), "", "line-edge-digit", 0.85,
+                              "a figure alone at the line's start inside a sentence: "
+                              "the margin's dirt"))
+    return fixes
+
+
+@lru_cache(maxsize=2)
+def _figures_in_prose(text: str) -> bool:
+    """Whether the text sets a figure alone between small words inside a
+    line twice or more: it writes numbers so."""
+    return len(INSIDE_DIGIT.findall(text)) >= 2
