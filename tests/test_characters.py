@@ -337,3 +337,14 @@ def test_a_digit_for_a_letter_in_a_word_the_line_end_parts_is_read_in_the_whole_
     stage joins later (and ``po1i-`` / ``tical`` the same way)."""
     clean = clean_text("There was a spe-\ncia1 campaign against the po1i-\ntical one.\n").clean
     assert clean == "There was a special campaign against the political one.\n"
+
+
+def test_an_a_before_a_vowel_is_a_speck_but_before_a_consonants_sound_the_article() -> None:
+    """English sets ``an`` before a vowel's sound, so a lone ``a`` before a
+    common word opening with one is a speck read as a letter; before
+    ``union`` or ``one-sided`` it is the article, and before a word glued to
+    noise (a misread) it stays."""
+    clean = clean_text("They did so in a order to build a union, a one-sided\n"
+                       "one, and a ape« of the whole.\n").clean
+    assert clean.startswith("They did so in order to build a union, a one-sided one")
+    assert "a ape" in clean

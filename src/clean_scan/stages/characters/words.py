@@ -358,6 +358,29 @@ LONE_A = regex.compile(
     r"(?:^|(?<=[\p{L}.,;:!?”’\"')—][ \t]))(?P<a>a)(?:[ \t]+(?P<next>\p{L}+)(?![\p{L}'’-])"
     r"|[ \t]*$)")
 """A small ``a`` standing alone, and the word after it on the line."""
+WORD_THEN_SPACE = regex.compile(r"[.,;:!?]?(?:[ \t]+\S|[ \t]*$)")
+"""What follows a whole word read cleanly: a space, or the line's end; a
+word glued to noise (``ape«``) may be a misread."""
+
+
+def _read_whole(line: str, m: regex.Match, next_line: str) -> bool:
+    """Whether the word after the ``a`` of ``m`` (on this line, or opening
+    the next) is read whole, nothing glued to it."""
+    if m.group("next"):
+        return bool(WORD_THEN_SPACE.match(line, m.end("next")))
+    word = NEXT_WORD_OF_LINE.match(next_line)
+    return word is not None and bool(WORD_THEN_SPACE.match(next_line, word.end(1)))
+
+
+def _vowel_sound(word: str) -> bool:
+    """Whether a common word in small letters opens with a vowel's sound,
+    before which the article is ``an``: ``u`` (``a union``) and ``one``,
+    ``once``, ``eu`` (``a European``) open with a consonant's. A rare or
+    unknown one may be a misread (``a iasting`` for ``a lasting``)."""
+    return word[:1] in ("a", "e", "i", "o") and word.islower() and \
+        not word.startswith(("one", "once", "eu", "ewe")) and load_lexicon().common(word)
+
+
 LONE_A_NEEDLE = regex.compile(r"(?<![^ \t\n])a(?![^ \t\n])")
 """What the repair's gate looks for: an ``a`` with a space or line edge either side."""
 
@@ -372,6 +395,12 @@ def lone_a_before_function_word(line: str, doc: Lines) -> list[Proposal]:
     'the State emerged from anything; of an even'
     >>> show(lone_a_before_function_word, "at home. a The prospect was ruled by a", after="\\nthe")
     'at home. The prospect was ruled by'
+
+    Nor does ``a`` stand before a vowel (``an order``): ``in a order`` is a
+    speck before ``order``.
+
+    >>> show(lone_a_before_function_word, "in a order to, a organisation, a one-sided, a union")
+    'in order to, organisation, a one-sided, a union'
 
     Left alone: the article before a noun, an adjective or an adverb, and
     before the words that are nouns too (``a being``, ``a while``, ``a
@@ -391,7 +420,9 @@ def lone_a_before_function_word(line: str, doc: Lines) -> list[Proposal]:
         if following is None:
             following = NEXT_WORD_OF_LINE.match(_next_line(doc).lstrip())
             following = following.group(1) if following else ""
-        if not (following in never or following.istitle() and following.lower() in closed):
+        if not (following in never or following.istitle() and following.lower() in closed
+                or following not in closed and _vowel_sound(following)
+                and _read_whole(line, m, _next_line(doc).lstrip())):
             continue
         start, end = m.start("a"), m.end("a")
         end += len(line[end:]) - len(line[end:].lstrip(" \t"))  # the space after it goes too
