@@ -348,3 +348,10 @@ def test_an_a_before_a_vowel_is_a_speck_but_before_a_consonants_sound_the_articl
                        "one, and a ape« of the whole.\n").clean
     assert clean.startswith("They did so in order to build a union, a one-sided one")
     assert "a ape" in clean
+
+
+def test_an_a_after_another_determiner_is_a_speck_but_not_the_latin_a() -> None:
+    clean = clean_text("The strike was led by the a Bolsheviks, whose a priori\n"
+                       "argument was that of their a leaders.\n").clean
+    assert "led by the Bolsheviks, whose a priori argument" in clean
+    assert "that of their leaders." in clean

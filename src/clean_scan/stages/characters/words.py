@@ -372,6 +372,19 @@ def _read_whole(line: str, m: regex.Match, next_line: str) -> bool:
     return word is not None and bool(WORD_THEN_SPACE.match(next_line, word.end(1)))
 
 
+DETERMINER_BEFORE = regex.compile(
+    r"(?i)(?<![\p{L}'’])(?:the|a|an|its|their|our|my|your|his)[ \t]*$")
+"""A determiner ending the text before an ``a``: no two stand together
+(``the a Bolsheviks``); ``this a``, ``her a`` may be a question's or an
+object's (``is this a``, ``gave her a``)."""
+
+
+def _after_determiner(before: str) -> bool:
+    """Whether the text before a lone ``a`` ends with a determiner; the
+    Latin ``a`` of ``an a priori`` stands before no English word."""
+    return bool(DETERMINER_BEFORE.search(before))
+
+
 def _vowel_sound(word: str) -> bool:
     """Whether a common word in small letters opens with a vowel's sound,
     before which the article is ``an``: ``u`` (``a union``) and ``one``,
@@ -402,6 +415,11 @@ def lone_a_before_function_word(line: str, doc: Lines) -> list[Proposal]:
     >>> show(lone_a_before_function_word, "in a order to, a organisation, a one-sided, a union")
     'in order to, organisation, a one-sided, a union'
 
+    Nor after another determiner (``the a Bolsheviks``), but for Latin:
+
+    >>> show(lone_a_before_function_word, "of the a Bolsheviks, an a priori truth")
+    'of the Bolsheviks, an a priori truth'
+
     Left alone: the article before a noun, an adjective or an adverb, and
     before the words that are nouns too (``a being``, ``a while``, ``a
     not unreasonable``); ``a`` as a variable (``where a is``, ``from a to
@@ -422,7 +440,9 @@ def lone_a_before_function_word(line: str, doc: Lines) -> list[Proposal]:
             following = following.group(1) if following else ""
         if not (following in never or following.istitle() and following.lower() in closed
                 or following not in closed and _vowel_sound(following)
-                and _read_whole(line, m, _next_line(doc).lstrip())):
+                and _read_whole(line, m, _next_line(doc).lstrip())
+                or _after_determiner(line[:m.start("a")] or doc.line(-1))
+                and following in load_lexicon()):
             continue
         start, end = m.start("a"), m.end("a")
         end += len(line[end:]) - len(line[end:].lstrip(" \t"))  # the space after it goes too
