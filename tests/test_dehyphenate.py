@@ -77,3 +77,12 @@ def test_a_word_split_beside_a_speck_is_joined_where_the_whole_is_a_word() -> No
                        "leged groups and the cam- —~ '\nnot ended.\n").clean
     assert "The only movement that counted" in clean and "privileged groups" in clean
     assert "cam" in clean and "camnot" not in clean
+
+
+def test_a_hyphen_read_twice_or_a_speck_opening_the_next_line_still_parts_a_word() -> None:
+    """``revolution--`` / ``ary``: a line-end hyphen read twice; ``eco-`` /
+    ``| nomy``: a speck of the margin before the word's second piece. The
+    lexicon's word joins; a dash set as two hyphens before a word stays."""
+    clean = clean_text("the old tradition of Russian revolution--\nary movements, the\n"
+                       "Russian eco-\n| nomy and the issue--\ninto which we go.\n").clean
+    assert "Russian revolutionary movements, the Russian economy and the issue--into" in clean

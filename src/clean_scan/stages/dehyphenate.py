@@ -34,15 +34,16 @@ from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.vocabulary import WORD, is_known_word
 
 SPLIT = regex.compile(
-    r"(?<=\p{L})(?P<mark>[¬\-*])(?P<speck>[ \t]*[.,:;_~'‘’|—=]{1,3})?[ \t]*\n"
-    r"(?P<gap>(?:[ \t]*\f?[ \t]*\n){0,3})[ \t]*(?P<right>\p{L}+)"
+    r"(?<=\p{L})(?P<mark>[¬\-*])(?P<speck>[ \t]*[.,:;_~'‘’|—=-]{1,3})?[ \t]*\n"
+    r"(?P<gap>(?:[ \t]*\f?[ \t]*\n){0,3})[ \t]*(?P<lead>[_~|][ \t]*)?(?P<right>\p{L}+)"
 )
 """A mark at a line end between letters, the next word perhaps over a page
 break or after blank lines (an engine may end a block inside a split word:
 ``im-`` / (blank) / ``possible``; then only a small letter goes on with it),
 or after a speck or two a rough scan put beside the hyphen (``move- .`` /
-``ment``, ``priv- _`` / ``ileged``). Matching starts at the mark, not at
-every letter: much faster on a book."""
+``ment``, ``priv- _`` / ``ileged``, a hyphen read twice: ``revolution--`` /
+``ary``), or before the next line's piece (``pro-`` / ``_ ductivity``).
+Matching starts at the mark, not at every letter: much faster on a book."""
 LEFT_WORD = regex.compile(r"\p{L}+$")
 LEFT_CONTEXT = 60
 
@@ -80,10 +81,11 @@ def run(text: str, context: Context) -> StageResult:
     proposals: list[Proposal] = []
     for match in matches:
         blank_line = "\n" in match.group("gap").replace("\f\n", "")
-        if (blank_line or match.group("speck")) and not match.group("right")[0].islower():
+        if (blank_line or match.group("speck") or match.group("lead")) and \
+                not match.group("right")[0].islower():
             continue  # after a blank line, a capital begins a new paragraph
-        if match.group("speck") and (_left_word(match) + match.group("right")).lower() \
-                not in load_lexicon():
+        if (match.group("speck") or match.group("lead")) and \
+                (_left_word(match) + match.group("right")).lower() not in load_lexicon():
             continue  # beside a speck, only a word the lexicon knows is taken for a split one
         decision = _decide(match, counts, context)
         if decision is None:
