@@ -323,3 +323,13 @@ def test_a_text_that_sets_figures_in_its_prose_keeps_them_at_the_line_edge() -> 
                           "pigs in the yard behind the house.\n")
     clean = clean_text(page, skip=["spelling"]).clean
     assert "the family kept 4 pigs" in clean
+
+
+def test_a_stop_before_an_underscore_speck_and_a_small_word_is_a_comma_misread() -> None:
+    """An underscore alone at the next line's start is a speck in a text
+    whose engine does not give ``_`` for the glyphs it cannot read: the
+    sentence goes on past it, so the stop before it lost a comma's tail."""
+    page = SPECKY_PAGE + ("To some extent it has been done by propaganda.\n"
+                          "_ by trying to build up a special model morale.\n")
+    clean = clean_text(page, skip=["spelling"]).clean
+    assert "done by propaganda, by trying to build" in clean

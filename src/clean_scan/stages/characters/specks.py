@@ -41,6 +41,15 @@ from clean_scan.lexicon import (
 )
 from clean_scan.quoting import double_quotation_open
 from clean_scan.stages.characters.dashes import is_dash
+from clean_scan.stages.characters.next_words import (  # noqa: F401 (the other rules import them here)
+    ABBREVIATION_OPENING,
+    LEADING_SPECKS,
+    NEXT_WORD,
+    SPECK_RUN,
+    _next_line,
+    _next_line_start,
+    words_after,
+)
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -117,47 +126,6 @@ HYPHEN_SPECKY = 1.0
 """Hyphen specks per thousand words that make a document's hyphens suspect."""
 
 
-def _next_line_start(doc: Lines) -> str:
-    """The next printed line's first character ('' at a paragraph's or page's end)."""
-    return _next_line(doc)[:1]
-
-
-def _next_line(doc: Lines) -> str:
-    following = doc.lines[doc.index + 1].lstrip() if doc.index + 1 < len(doc.lines) else ""
-    return "" if following.startswith("\f") else following
-
-
-NEXT_WORD = regex.compile(r"[“‘\"']?(\p{L}+)")
-ABBREVIATION_OPENING = regex.compile(r"(\p{Ll}(?:\.\p{Ll})+)\.")
-"""A dotted abbreviation in small letters (``i.e.``, ``e.g.``)."""
-SPECK_RUN = r"(?:[°~•·=^]+|-(?=\p{Ll}))"
-"""Specks that may stand between a stop and the word after it (``causes. °``, ``. -an``)."""
-LEADING_SPECKS = regex.compile(rf"(?:(?:{SPECK_RUN}|[.,:;]+(?=[ \t]|$))[ \t]*)+")
-"""Specks standing before a word (:data:`SPECK_RUN`, or stops, commas and
-colons standing alone: ``of the. . :``), with the spaces after them."""
-
-
-def words_after(line: str, end: int, doc: Lines) -> str:
-    """What follows column ``end`` of the line, or the next line at the
-    line's end, past specks standing before its first word (``causes. °`` /
-    ``• others``, ``reduced. -an``): where the sentence goes on, if it does.
-    (``|`` and ``_`` are no specks there: an engine's ``I`` and unread glyph.)
-
-    >>> from clean_scan.stages.characters import Lines
-    >>> from clean_scan.stage import Context
-    >>> doc = Lines("natural causes. °\\n• others in the\\n", Context())
-    >>> words_after(doc.lines[0], 15, doc), words_after("was reduced. -an official", 12, doc)
-    ('others in the', 'an official')
-    """
-    rest = _past_specks(line[end:].lstrip())
-    return rest or _past_specks(_next_line(doc))
-
-
-def _past_specks(text: str) -> str:
-    specks = LEADING_SPECKS.match(text)
-    return text[specks.end():] if specks else text
-
-
 def _block_start(doc: Lines) -> bool:
     """Whether the current line begins a block (a blank line or page break before it)."""
     return doc.index == 0 or doc.lines[doc.index - 1].strip() in ("", "\f")
@@ -195,9 +163,10 @@ def _sentence_goes_on(line: str, end: int, doc: Lines) -> bool:
 MARK_AFTER_WORD = regex.compile(r"(?<=\p{L})[.,;:'’\"”](?=[ \t]|$)")
 STOP_THEN_SMALL = regex.compile(
     rf"\p{{L}}\.(?:[ \t]+{SPECK_RUN}[ \t]*\p{{Ll}}|[ \t]+\p{{Ll}}"
-    rf"|(?:[ \t]+{SPECK_RUN})?[ \t]*\n[ \t]*(?:{SPECK_RUN}[ \t]*)?\p{{Ll}})")
+    rf"|(?:[ \t]+{SPECK_RUN})?[ \t]*\n[ \t]*(?:(?:{SPECK_RUN}|_+)[ \t]*)?\p{{Ll}})")
 """What the stop rules act on, as one search of the text: a stop after a
-letter before a small one, on the line or at the next line's start."""
+letter before a small one, on the line or at the next line's start (an
+underscore before it may be a speck: :func:`words_after`)."""
 
 
 WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{N}.'’-])\p{L}+$")
