@@ -59,3 +59,11 @@ def _capital_never_read(letter: str, doc: Lines) -> bool:
     counts = doc.character_counts
     small = counts[letter.lower()]
     return small >= NEVER_READ_MIN_SMALL and counts[letter.upper()] < NEVER_READ_SHARE * small
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether a sentence opens at ``start``: the text's or a paragraph's
+    start, or after a sentence's end."""
+    before = text[max(0, start - 4):start]
+    return not before.strip() and (start < 2 or "\n" in before) or \
+        SENTENCE_END.search(before) is not None

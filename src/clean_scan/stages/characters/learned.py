@@ -34,7 +34,7 @@ from clean_scan.lexicon import (
 )
 from clean_scan.stages.characters.double_misreads import double_misreads, merged_glyphs
 from clean_scan.stages.characters.glyph_marks import token_pattern, without_marks
-from clean_scan.stages.characters.initial_case import initial_case
+from clean_scan.stages.characters.initial_case import initial_case, opens_sentence
 from clean_scan.stages.characters.lines import Lines
 
 MIN_WORDS = 3
@@ -109,9 +109,13 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     taught.learn_habits(counts)
     if taught.habits:  # ``a_`` is a word too where ``_`` is the engine's ``s``
         unknown |= {printed for printed, word in read.items() if "_" in word and len(word) > 1}
+    paired = {printed for printed, word in read.items()
+              if printed not in unknown and _glyph_and_letter(word)
+              and (rewrite := taught.rewrite(word)) is not None and len(rewrite[2]) > 1}
+    unknown |= paired  # ``_e`` opening a sentence: a capital pair the document taught
     places: dict[str, list[int]] = defaultdict(list)
     for m in pattern.finditer(text):  # where: asked only of a document that teaches
-        if m.group() in unknown:
+        if m.group() in unknown and (m.group() not in paired or opens_sentence(text, m.start())):
             places[m.group()].append(m.start())
     proposals = []
     rewrites = {printed: taught.rewrite(read[printed]) for printed in sorted(unknown)}
@@ -174,6 +178,21 @@ def _glyph_reading_case(text: str, start: int, printed: str, word: str,
     if printed[0] == "_":
         return initial_case(text, start, word, word, doc, unread=True)
     return word.capitalize() if printed[0].isupper() else word
+
+
+def _glyph_and_letter(word: str) -> bool:
+    """An unread glyph and one letter (``_e``): too short to teach, or to
+    read by a substitution of one letter (``he``, ``we``, ``me``?), but
+    where the document teaches a pair of letters for its glyph (``_ere``,
+    ``_ose``: ``th``), the pair reads it where a sentence opens (``The``):
+    GOCR gives ``_`` for a capital and the letter it is set close to.
+    Inside a sentence the glyph may be one letter (``we``), so it stays.
+
+    >>> text = "_ere were some. _ese are old. _ose who came. _e end came, and _e war"
+    >>> [text[p.start:p.start + 2] + ">" + p.replacement for p in learned_substitutions(text, None)]
+    ['_e>Th', '_e>Th', '_o>Th', '_e>Th']
+    """
+    return len(word) == 2 and "_" in word and sum(c.isalpha() for c in word) == 1
 
 
 def _unknown(word: str) -> bool:
