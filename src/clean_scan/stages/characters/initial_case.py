@@ -64,6 +64,4 @@ def _capital_never_read(letter: str, doc: Lines) -> bool:
 def opens_sentence(text: str, start: int) -> bool:
     """Whether a sentence opens at ``start``: the text's or a paragraph's
     start, or after a sentence's end."""
-    before = text[max(0, start - 4):start]
-    return not before.strip() and (start < 2 or "\n" in before) or \
-        SENTENCE_END.search(before) is not None
+    return SENTENCE_END.search(text[max(0, start - 4):start]) is not None

@@ -112,7 +112,7 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     paired = {printed for printed, word in read.items()
               if printed not in unknown and _glyph_and_letter(word)
               and (rewrite := taught.rewrite(word)) is not None and len(rewrite[2]) > 1}
-    unknown |= paired  # ``_e`` opening a sentence: a capital pair the document taught
+    unknown |= paired  # ``_e``: read only where a sentence opens (see _glyph_and_letter)
     places: dict[str, list[int]] = defaultdict(list)
     for m in pattern.finditer(text):  # where: asked only of a document that teaches
         if m.group() in unknown and (m.group() not in paired or opens_sentence(text, m.start())):

@@ -54,9 +54,9 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
 
     Left alone: a number after a word that numbers (``page 4``, ``from 3``),
     a figure before a capital, a stop or a fragment of no word (``3 oe``,
-    the margin's dirt for the margin rule to judge whole), a page with notes (the figure may
-    be a reference set apart), a document that sets figures in its prose
-    (``the 2 men``), and any clean document.
+    the margin's dirt for the margin rule to judge whole), a page with
+    notes (the figure may be a reference set apart), a document that sets
+    figures in its prose (``the 2 men``), and any clean document.
 
     >>> show(line_edge_digit, "as we saw on page 4", before=page, after="\\nand in")
     'as we saw on page 4'

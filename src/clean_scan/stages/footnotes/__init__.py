@@ -213,12 +213,12 @@ def _moves(
     foot_start = lines[body_blocks[-1][-1]].end
     foot_end = found[-1][0].lines[-1].end
     foot = found[0][0].lines[0].number
-    placed = sorted(
-        ((_note_place(text, lines, ref, foot) if ref else
-          _unreferenced_place(text, lines, body_blocks, found, order, foot),
-          order, note, ref) for order, (note, ref) in enumerate(found)),
-        key=lambda item: (item[0], item[1]),
-    )
+    places = [(_note_place(text, lines, ref, foot), "its paragraph") if ref else
+              _unreferenced_place(text, lines, body_blocks, found, order, foot)
+              for order, (note, ref) in enumerate(found)]
+    placed = sorted(((places[order][0], order, note, ref)
+                     for order, (note, ref) in enumerate(found)),
+                    key=lambda item: (item[0], item[1]))
     for _, _, note, ref in placed:
         if ref is not None:
             how = "garbled " if ref.garbled else ""
@@ -234,8 +234,8 @@ def _moves(
                                    "a speck read as a mark before a line the note goes on in")
                           for start, end in note.specks]
         return proposals
-    for insert_at, _, note, ref in placed:
-        where = "its paragraph" if ref else "a paragraph ending on its page (no reference found)"
+    for insert_at, order, note, ref in placed:
+        where = places[order][1] + ("" if ref else " (no reference found)")
         closing = "" if _ends_paragraph(text, insert_at) else "\n"
         proposals.append(Proposal(insert_at, insert_at, "\n\n" + _note_text(text, note) + closing,
                                   "move-note", 0.9 if ref else 0.85,
@@ -248,12 +248,13 @@ def _moves(
 
 def _unreferenced_place(text: str, lines: Lines, body_blocks: list[list[int]],
                         found: list[tuple[Note, Reference | None]], order: int,
-                        foot: int) -> int:
+                        foot: int) -> tuple[int, str]:
     """Where a note whose reference was not found goes: after the first
     paragraph that closes a sentence on its page (between the references of
     the notes before and after it, where those were found), or after the
     paragraph holding a line the engine could not read, where the mark may
-    be hidden; else after the paragraph running at the page foot.
+    be hidden; else after the paragraph running at the page foot. Returns
+    the offset and what a reviewer is told of the place.
 
     The reference must stand on the note's page, and a raised mark is most
     often lost where it stands alone after a paragraph's last stop, in the
@@ -262,25 +263,27 @@ def _unreferenced_place(text: str, lines: Lines, body_blocks: list[list[int]],
     speck than a note: it stays where it is, after the paragraph at the foot.
     """
     last_body_line = body_blocks[-1][-1]
-    at_foot = _paragraph_end(lines, last_body_line, lines.full_width, foot)
+    at_foot = (_paragraph_end(lines, last_body_line, lines.full_width, foot),
+               "the paragraph at the page foot")
     note = found[order][0]
     if text[note.body_start:note.body_start + 1].islower():
         return at_foot
     before = [ref for _, ref in found[:order] if ref is not None]
     after = [ref for _, ref in found[order + 1:] if ref is not None]
-    limit = min(after[0].start if after else at_foot, lines[last_body_line].end)
+    limit = min(after[0].start if after else at_foot[0], lines[last_body_line].end)
     idx = before[-1].line_index if before else body_blocks[0][0]
     unread = next((i for i in range(idx, last_body_line + 1) if _unread_line(lines.texts[i])
                    and lines[i].end <= limit), None)
     if unread is not None:
-        return _paragraph_end(lines, unread, lines.full_width, foot)
+        return (_paragraph_end(lines, unread, lines.full_width, foot),
+                "the paragraph holding a line the engine could not read")
     while idx <= last_body_line:
         end = _paragraph_end(lines, idx, lines.full_width, foot)
         if end >= limit:
             break
         last = next(i for i in range(idx, last_body_line + 1) if lines[i].end == end)
         if SENTENCE_CLOSED.search(lines.texts[last]):
-            return end
+            return end, "the first paragraph closing a sentence on its page"
         idx = last + 1
         while idx <= last_body_line and lines[idx].blank:
             idx += 1
@@ -301,11 +304,7 @@ def _unreferenced_where(text: str, lines: Lines, body_blocks: list[list[int]],
                         found: list[tuple[Note, Reference | None]], order: int) -> str:
     """What a flag says of where :func:`_unreferenced_place` put a note."""
     foot = found[0][0].lines[0].number
-    last_body_line = body_blocks[-1][-1]
-    place = _unreferenced_place(text, lines, body_blocks, found, order, foot)
-    if place == _paragraph_end(lines, last_body_line, lines.full_width, foot):
-        return "the paragraph at the page foot"
-    return "the first paragraph closing a sentence on the page"
+    return _unreferenced_place(text, lines, body_blocks, found, order, foot)[1]
 
 
 def _ends_paragraph(text: str, at: int) -> bool:
