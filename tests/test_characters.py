@@ -355,3 +355,12 @@ def test_an_a_after_another_determiner_is_a_speck_but_not_the_latin_a() -> None:
                        "argument was that of their a leaders.\n").clean
     assert "led by the Bolsheviks, whose a priori argument" in clean
     assert "that of their leaders." in clean
+
+
+def test_a_glued_pair_opening_a_sentence_is_parted_as_the_document_prints_it() -> None:
+    """``Itis``, twice (once may be a chance): the capital of a sentence's
+    first word does not hide the pair the document prints, in any case, many
+    times as often."""
+    text = ("It is so, as it is said. It is true that it is here and it is there, for it is "
+            "the way it is done. Itis not over. Itis late.\n")
+    assert clean_text(text).clean.endswith("it is done. It is not over. It is late.\n")

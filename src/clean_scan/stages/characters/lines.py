@@ -94,11 +94,16 @@ class Lines:
         pair three times as often as the word: a book that writes ``cannot``
         and never ``can not`` keeps it. Where the document glues several
         unknown words after one short word (``GLUED_HABIT``), every unknown
-        word so glued is parted."""
+        word so glued is parted. A word capitalised where a sentence opens
+        counts as in small letters (``Itis``), and the pair in either case."""
         lexicon, short = load_lexicon(), function_words()
         counts = lexicon.words
         candidates = []
-        for word, n in self.counts.items():
+        folded: Counter[str] = Counter()
+        for word, n in self.counts.items():  # a sentence's capital: ``Itis`` is ``itis``
+            lower = word.lower()
+            folded[lower if word[1:].islower() and lower not in self.counts else word] += n
+        for word, n in folded.items():
             digits = len(counts.get(word, ""))
             if digits > GLUED_DIGITS[1] or len(word) < 3 or not word.isalpha():
                 continue  # too common for a pair to outnumber it a thousandfold
@@ -109,8 +114,9 @@ class Lines:
         for word, n, digits, pair in candidates:
             if word in found or not digits and n < GLUED_UNKNOWN_TIMES:
                 continue  # no lexicon's, and no habit of the engine's either
-            printed = len(regex.findall(rf"(?<!\p{{L}}){pair[0]}[ \t\n]+{pair[1]}(?!\p{{L}})",
-                                        self.text))
+            printed = len(regex.findall(
+                rf"(?<!\p{{L}})(?i:{pair[0][0]}){pair[0][1:]}[ \t\n]+{pair[1]}(?!\p{{L}})",
+                self.text))
             if printed >= GLUED_IN_TEXT * n:
                 found[word] = pair
         return found
