@@ -654,3 +654,22 @@ def test_a_note_whose_reference_stood_in_a_line_the_engine_could_not_read() -> N
     assert paragraphs[0].endswith("on the hill.")
     assert paragraphs[1].startswith("Its first secretary")
     assert paragraphs[2].startswith("[1] Minutes of the association")
+
+
+def test_a_note_that_lost_its_opening_with_its_mark_still_cuts_no_sentence_in_two() -> None:
+    """The engine dropped the mark and the words after it (``specially so``
+    for ``Quite especially so``): a block of small type at the page foot,
+    opening in small letters, between a body line leaving its sentence open
+    and a next page going on with it, is a note, not the body."""
+    note = ("specially so the housing committee, whose chairman had resigned in\n"
+            "protest at the delay and was later elected to the council for the ward of the\n"
+            "estate, a seat he held until the end of the war in Europe in the spring.\n")
+    page = ("The association was formed in the winter of 1946, when the\n"
+            "first families moved into the prefabricated houses on the hill.*\n\n" + BODY +
+            "\n" + note)
+    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    assert paragraphs[0].endswith("on the hill.[1]")
+    assert paragraphs[1].startswith("[1] specially so the housing committee")
+    assert paragraphs[2].endswith("that year, though nobody on the committee expected much to "
+                                  "come of the promise, for the same had been said the year "
+                                  "before and nothing had come of it then.")

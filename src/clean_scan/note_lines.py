@@ -67,15 +67,29 @@ def markless_note(texts: Sequence[str], block: list[int], full_width: float,
     False
     >>> markless_note(["Vide the Annual Report, 1938, and"], [0], 60, "as we saw the", "year")
     False
+
+    Where the block cuts a sentence in two, its opening may be lost with
+    the mark (``specially so Karl`` for ``Quite especially so Karl``): a
+    block of ``MARKLESS_LINES`` opening in small letters will do, its lines
+    after the first in smaller type.
+
+    >>> lost = ["specially so he"] + ["the note, set small, " + "y" * 60] * 2 + ["ends."]
+    >>> markless_note(lost, [0, 1, 2, 3], 60, "travelling into and out of", "the country")
+    True
+    >>> markless_note(lost, [0, 1, 2, 3], 60, "travelling into and out of", "The country")
+    False
     """
     sentence_open = bool(above) and not above.endswith(SENTENCE_ENDS)
     if len(block) == 1 and sentence_open and below[:1].islower():
         text = texts[block[0]]
         return bool(MARKLESS_OPENING.match(text)) and text.endswith(SENTENCE_ENDS)
     needed = MARKLESS_LINES - 1 if sentence_open else MARKLESS_LINES
-    if len(block) < needed or not MARKLESS_OPENING.match(texts[block[0]]):
+    opening = MARKLESS_OPENING.match(texts[block[0]]) is not None
+    cut_in_two = sentence_open and below[:1].islower() and texts[block[0]][:1].islower()
+    if len(block) < needed or not (opening or cut_in_two and len(block) >= MARKLESS_LINES):
         return False
-    return min(len(texts[i]) for i in block[:-1]) >= SMALL_TYPE * full_width
+    full = block[:-1] if opening else block[1:-1]  # the first line's opening lost with the mark
+    return min(len(texts[i]) for i in full) >= SMALL_TYPE * full_width
 
 
 MARKLESS_OPENING = regex.compile(r"[“‘\"']?\p{Lu}\p{Ll}")
