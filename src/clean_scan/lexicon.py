@@ -348,6 +348,13 @@ def measure_abbreviations() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def numbering_words() -> frozenset[str]:
+    """``data/numbering-words.txt``: the words after which a figure standing
+    alone is a number (``page 4``, ``No. 10``), not a mark or a speck."""
+    return _data_words("numbering-words.txt")
+
+
+@lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged lexicon, read once per process."""
     words = _read_counts("lexicon.tsv")

@@ -121,4 +121,5 @@ def note_openings(texts: Sequence[str], full_width: float) -> list[int]:
 
 def _text_after(texts: Sequence[str], idx: int) -> str:
     """The first line of text after line ``idx`` (a page break): the next page's."""
-    return next((t for t in texts[idx + 1:] if t and t != PAGE_BREAK), "")
+    return next((texts[i] for i in range(idx + 1, len(texts))
+                 if texts[i] and texts[i] != PAGE_BREAK), "")

@@ -23,8 +23,7 @@ def initial_case(text: str, start: int, letters: str, read: str, doc: Lines | No
     ``tr`` anywhere). For an unread glyph, the word counts as printed in
     small letters too where it is read only through the glyph
     (``small_uses``: GOCR's ``_nd`` for ``and``, in any case)."""
-    if SENTENCE_END.search(text[max(0, start - 4):start]) is not None or \
-            read.lower() in proper_names() or \
+    if opens_sentence(text, start) or read.lower() in proper_names() or \
             (unread and doc is not None and _capital_never_read(letters[0], doc)):
         return letters.capitalize()
     if doc is not None and \

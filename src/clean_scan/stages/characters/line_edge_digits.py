@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import load_lexicon
-from clean_scan.stages.characters.specks import SPECKY, _next_line
+from clean_scan.lexicon import load_lexicon, numbering_words
+from clean_scan.stages.characters.next_words import _next_line
+from clean_scan.stages.characters.specks import SPECKY
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -33,11 +34,17 @@ EDGE_DIGIT = regex.compile(rf"{LINE_END_DIGIT.pattern}|{LINE_START_DIGIT.pattern
 """Either: the lines the rule can change at all."""
 INSIDE_DIGIT = regex.compile(r"(?<=\p{Ll}[ \t])\d(?=[ \t]\p{Ll})")
 """A figure alone between two small words inside a line."""
-NUMBERED_BY = regex.compile(
-    r"(?i)\b(?:no|nos|p|pp|page|pages|chapter|chap|ch|part|article|art|vol|section|sec|"
-    r"table|fig|figure|plan|year|book|act|clause|para|paragraph|point|number|proposition|"
-    r"and|or|to|by|from|of|between)$")
-"""Words after which a figure is a number (``page 4``, ``3 to 4``, ``2 and``)."""
+NUMBERING_TOO = frozenset(("figure", "proposition", "and", "or", "to", "by", "from", "of",
+                           "between"))
+"""Besides :func:`clean_scan.lexicon.numbering_words`, words after which a
+figure in running text is a number (``3 to 4``, ``2 and``, ``proposition 7``)."""
+
+
+@lru_cache(maxsize=1)
+def _numbered_by() -> regex.Pattern:
+    """A word ending the text before a figure that makes the figure a number."""
+    words = "|".join(sorted(numbering_words() | NUMBERING_TOO, key=lambda w: (-len(w), w)))
+    return regex.compile(rf"(?i)\b(?:{words})$")
 
 
 def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
@@ -68,8 +75,9 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
         return []
     fixes = []
     end = LINE_END_DIGIT.search(line)
-    if end is not None and _next_line(doc)[:2].isalpha() and _next_line(doc)[:1].islower() \
-            and not NUMBERED_BY.search(end.group("word")):
+    following = _next_line(doc)
+    if end is not None and following[:2].isalpha() and following[:1].islower() \
+            and not _numbered_by().search(end.group("word")):
         fixes.append(Proposal(end.start(), end.end(), "", "line-edge-digit", 0.85,
                               "a figure alone at the line's end inside a sentence: "
                               "the margin's dirt"))
@@ -77,7 +85,7 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
     before = doc.line(-1).rstrip()
     if start is not None and load_lexicon().common(start.group("word")) and \
             regex.search(r"\p{Ll}{2}[,;]?$", before) and \
-            not NUMBERED_BY.search(before.rstrip(",;").rsplit(None, 1)[-1]):
+            not _numbered_by().search(before.rstrip(",;").rsplit(None, 1)[-1]):
         fixes.append(Proposal(start.start(), start.end(), "", "line-edge-digit", 0.85,
                               "a figure alone at the line's start inside a sentence: "
                               "the margin's dirt"))

@@ -13,12 +13,11 @@ import regex
 
 from clean_scan.document import Proposal
 from clean_scan.lexicon import binding_words, function_words, known_form, load_lexicon
+from clean_scan.stages.characters.next_words import _next_line, _next_line_start
 from clean_scan.stages.characters.specks import (
     SPECKY,
     WORD_BEFORE,
     _block_start,
-    _next_line,
-    _next_line_start,
     _small_word_follows,
 )
 

@@ -42,14 +42,8 @@ from clean_scan.lexicon import (
     sentence_adverbs,
     stop_abbreviations,
 )
-from clean_scan.stages.characters.specks import (
-    NEXT_WORD,
-    SPECK_RUN,
-    SPECKY,
-    _next_line,
-    _sentence_goes_on,
-    words_after,
-)
+from clean_scan.stages.characters.next_words import NEXT_WORD, SPECK_RUN, _next_line, words_after
+from clean_scan.stages.characters.specks import SPECKY, _sentence_goes_on
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines

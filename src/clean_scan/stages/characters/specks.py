@@ -41,13 +41,11 @@ from clean_scan.lexicon import (
 )
 from clean_scan.quoting import double_quotation_open
 from clean_scan.stages.characters.dashes import is_dash
-from clean_scan.stages.characters.next_words import (  # noqa: F401 (the other rules import them here)
+from clean_scan.stages.characters.next_words import (
     ABBREVIATION_OPENING,
-    LEADING_SPECKS,
     NEXT_WORD,
     SPECK_RUN,
     _next_line,
-    _next_line_start,
     words_after,
 )
 

@@ -27,7 +27,7 @@ from clean_scan.stages.characters.lines import (
     _tokens,
     show,  # noqa: F401 (the examples use it)
 )
-from clean_scan.stages.characters.specks import _next_line
+from clean_scan.stages.characters.next_words import _next_line
 
 # --- ligatures -----------------------------------------------------------
 
@@ -376,13 +376,8 @@ DETERMINER_BEFORE = regex.compile(
     r"(?i)(?<![\p{L}'’])(?:the|a|an|its|their|our|my|your|his)[ \t]*$")
 """A determiner ending the text before an ``a``: no two stand together
 (``the a Bolsheviks``); ``this a``, ``her a`` may be a question's or an
-object's (``is this a``, ``gave her a``)."""
-
-
-def _after_determiner(before: str) -> bool:
-    """Whether the text before a lone ``a`` ends with a determiner; the
-    Latin ``a`` of ``an a priori`` stands before no English word."""
-    return bool(DETERMINER_BEFORE.search(before))
+object's (``is this a``, ``gave her a``). The Latin ``a`` of ``an a
+priori`` stands before no English word."""
 
 
 def _vowel_sound(word: str) -> bool:
@@ -392,6 +387,21 @@ def _vowel_sound(word: str) -> bool:
     unknown one may be a misread (``a iasting`` for ``a lasting``)."""
     return word[:1] in ("a", "e", "i", "o") and word.islower() and \
         not word.startswith(("one", "once", "eu", "ewe")) and load_lexicon().common(word)
+
+
+def _no_article_here(line: str, m: regex.Match, following: str, doc: Lines,
+                     never: frozenset[str], closed: frozenset[str]) -> bool:
+    """Whether the lone ``a`` of ``m`` stands where no article can: before
+    a word that never follows it, a capitalised function word, a common
+    word opening with a vowel's sound (read whole), or after a determiner
+    before an English word."""
+    if following in never or following.istitle() and following.lower() in closed:
+        return True
+    if following not in closed and _vowel_sound(following) and \
+            _read_whole(line, m, _next_line(doc).lstrip()):
+        return True
+    before = line[:m.start("a")] or doc.line(-1)
+    return DETERMINER_BEFORE.search(before) is not None and following in load_lexicon()
 
 
 LONE_A_NEEDLE = regex.compile(r"(?<![^ \t\n])a(?![^ \t\n])")
@@ -438,11 +448,7 @@ def lone_a_before_function_word(line: str, doc: Lines) -> list[Proposal]:
         if following is None:
             following = NEXT_WORD_OF_LINE.match(_next_line(doc).lstrip())
             following = following.group(1) if following else ""
-        if not (following in never or following.istitle() and following.lower() in closed
-                or following not in closed and _vowel_sound(following)
-                and _read_whole(line, m, _next_line(doc).lstrip())
-                or _after_determiner(line[:m.start("a")] or doc.line(-1))
-                and following in load_lexicon()):
+        if not _no_article_here(line, m, following, doc, never, closed):
             continue
         start, end = m.start("a"), m.end("a")
         end += len(line[end:]) - len(line[end:].lstrip(" \t"))  # the space after it goes too

@@ -122,15 +122,16 @@ def _page_proposals(text: str, lines: Lines, page: list[int],
         unsure = _unsure(found)
     if any(unsure):
         return [], []  # neither end is sure it is a note: leave the page alone
+    places = _places(text, lines, body_blocks, found)
     flags = [Flag(note.lines[0].start, note.lines[0].end, note.lines[0].text, "move-note", 0.6,
                   f"footnote {note.number}: no reference found on its page; placed after "
-                  + _unreferenced_where(text, lines, body_blocks, found, order), ())
-             for order, (note, ref) in enumerate(found) if ref is None]
+                  + where, ())
+             for (note, ref), (_, where) in zip(found, places, strict=True) if ref is None]
     flags += [Flag(ref.start, ref.end, text[ref.start:ref.end], "reference", 0.6,
                    f"footnote {note.number}: the reference is a mark ordinary punctuation could "
                    "explain, the only one on the page", ())
               for note, ref in found if ref is not None and ref.weak]
-    proposals = _moves(text, lines, body_blocks, found)
+    proposals = _moves(text, lines, body_blocks, found, places)
     if lines.double_quoting:
         taken = {at for _, ref in found if ref is not None for at in range(ref.start, ref.end)}
         body = (lines[idx] for block in body_blocks for idx in block)
@@ -200,22 +201,27 @@ def _blocks(lines: Lines, indexes: list[int]) -> list[list[int]]:
     return blocks
 
 
+def _places(text: str, lines: Lines, body_blocks: list[list[int]],
+            found: list[tuple[Note, Reference | None]]) -> list[tuple[int, str]]:
+    """Where each note goes, and what a reviewer is told of the place."""
+    foot = found[0][0].lines[0].number
+    return [(_note_place(text, lines, ref, foot), "its paragraph") if ref else
+            _unreferenced_place(text, lines, body_blocks, found, order, foot)
+            for order, (_, ref) in enumerate(found)]
+
+
 def _moves(
     text: str,
     lines: Lines,
     body_blocks: list[list[int]],
     found: list[tuple[Note, Reference | None]],
+    places: list[tuple[int, str]],
 ) -> list[Proposal]:
     """Proposals that rewrite references, take the notes off the page foot and
-    insert them after their paragraphs (a note without a reference after the
-    paragraph running at the page foot)."""
+    insert them at their ``places`` (:func:`_places`)."""
     proposals = []
     foot_start = lines[body_blocks[-1][-1]].end
     foot_end = found[-1][0].lines[-1].end
-    foot = found[0][0].lines[0].number
-    places = [(_note_place(text, lines, ref, foot), "its paragraph") if ref else
-              _unreferenced_place(text, lines, body_blocks, found, order, foot)
-              for order, (note, ref) in enumerate(found)]
     placed = sorted(((places[order][0], order, note, ref)
                      for order, (note, ref) in enumerate(found)),
                     key=lambda item: (item[0], item[1]))
@@ -298,13 +304,6 @@ def _unread_line(text: str) -> bool:
     (True, False)
     """
     return "_" in text and sum(c.isalnum() for c in text) <= 2
-
-
-def _unreferenced_where(text: str, lines: Lines, body_blocks: list[list[int]],
-                        found: list[tuple[Note, Reference | None]], order: int) -> str:
-    """What a flag says of where :func:`_unreferenced_place` put a note."""
-    foot = found[0][0].lines[0].number
-    return _unreferenced_place(text, lines, body_blocks, found, order, foot)[1]
 
 
 def _ends_paragraph(text: str, at: int) -> bool:

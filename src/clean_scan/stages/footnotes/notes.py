@@ -127,7 +127,7 @@ def foot_notes(lines: LineSource, blocks: list[list[int]],
         cut = k
     if cut == end and end > 1 and markless_note(lines.texts, blocks[end - 1], full_width,
                                                 lines.texts[blocks[end - 2][-1]],
-                                                _next_page_text(lines, blocks[end - 1][-1])):
+                                                next_page_text(lines, blocks[end - 1][-1])):
         return blocks[:end - 1], [Note([lines[i] for i in blocks[end - 1]], "", True)]
     notes: list[Note] = []
     for block in blocks[cut:end]:
@@ -192,9 +192,10 @@ def first_text_after(lines: LineSource, idx: int) -> int | None:
     )
 
 
-def _next_page_text(lines: LineSource, idx: int) -> str:
-    """The first line of text on the page after the one holding line ``idx``."""
-    page_break = next_page_break(lines, idx)
+def next_page_text(lines: LineSource, idx: int) -> str:
+    """The first line of text on the page after line ``idx``'s ('' if none):
+    what the body's last line runs on into, below the notes."""
+    page_break = next_page_break(lines, idx + 1)
     following = None if page_break is None else first_text_after(lines, page_break)
     return "" if following is None else lines.texts[following]
 

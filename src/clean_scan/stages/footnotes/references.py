@@ -12,19 +12,24 @@ the middle of a sentence. Only a candidate weighed high enough is taken.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from clean_scan.charmaps import LETTERS_FOR_DIGIT, SUPERSCRIPT_DIGITS
 from clean_scan.layout import Line
-from clean_scan.lexicon import function_words, known_form, load_lexicon
-from clean_scan.stages.footnotes.notes import LAST_WORD, Note, first_text_after, next_page_break
+from clean_scan.lexicon import function_words, known_form, load_lexicon, numbering_words
+from clean_scan.stages.footnotes.notes import LAST_WORD, Note, next_page_text
 
-NOT_A_REFERENCE_BEFORE = regex.compile(
-    r"(?i)(?:\b(?:no|nos|p|pp|page|pages|chapter|chap|ch|part|article|art|vol|section|"
-    r"sec|table|fig|plan|year|book|act|clause|para|paragraph|point|number)\.?|[£$%§]|\d)\s*$"
-)
-"""Words after which a lone digit is a number, not a note reference."""
+
+@lru_cache(maxsize=1)
+def _not_a_reference_before() -> regex.Pattern:
+    """The end of the text before a lone digit that makes the digit a
+    number, not a note's reference: a numbering word
+    (:func:`clean_scan.lexicon.numbering_words`), a currency or per-cent
+    sign, a digit."""
+    words = "|".join(sorted(numbering_words(), key=lambda w: (-len(w), w)))
+    return regex.compile(rf"(?i)(?:\b(?:{words})\.?|[£$%§]|\d)\s*$")
 
 DIGIT_REFERENCE = r"""(?<=[\p{L}\p{Pe}\p{Pf}.,;:!?’”'")])(?P<gap>\s?)(?P<mark>{mark})(?=\s|—|$)"""
 STAR_REFERENCE = regex.compile(r"(?<=[\p{L}.,;:!?’”])(?P<mark>\*)(?=\s|$)")
@@ -143,7 +148,7 @@ def _printed_reference(text: str, lines, body: list[int], note: Note) -> Referen
             line = lines[idx]
             for match in pattern.finditer(text, line.start, line.end):
                 before = text[line.line_start : match.start()]
-                if mark != "*" and NOT_A_REFERENCE_BEFORE.search(before):
+                if mark != "*" and _not_a_reference_before().search(before):
                     continue
                 if mark != "*" and _starts_line(text, line, match):
                     continue
@@ -188,7 +193,7 @@ def _garbled_candidates(text: str, lines, body: list[int]) -> list[tuple[Referen
         line: Line = lines[idx]
         if idx > body[0] and lines.texts[idx - 1] == "":
             paragraph_start = line.start
-        after = _next_page_text(lines, idx) if idx == body[-1] else None
+        after = next_page_text(lines, idx) if idx == body[-1] else None
         for match in GARBLED_REFERENCE.finditer(text, line.start, line.end):
             weight = garble_weight(text, paragraph_start, match, after)
             if weight >= WEAK_THRESHOLD:
@@ -197,14 +202,6 @@ def _garbled_candidates(text: str, lines, body: list[int]) -> list[tuple[Referen
                 ref = Reference(start, match.end("mark"), idx, garbled=True)
                 found.append((ref, weight, match.group("mark")))
     return found
-
-
-def _next_page_text(lines, idx: int) -> str:
-    """The first line of text on the page after line ``idx``'s ('' if none):
-    what the body's last line runs on into, below the notes."""
-    page_break = next_page_break(lines, idx + 1)
-    first = first_text_after(lines, page_break) if page_break is not None else None
-    return lines.texts[first] if first is not None else ""
 
 
 def garble_weight(text: str, paragraph_start: int, match: regex.Match,
