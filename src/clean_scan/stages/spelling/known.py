@@ -18,6 +18,7 @@ from clean_scan.confusion import (
 from clean_scan.known_edges import KnownEdges, Window
 from clean_scan.lexicon import (
     MIN_CANDIDATE_DIGITS,
+    Lexicon,
     known_form,
     load_lexicon,
     proper_names,
@@ -176,15 +177,35 @@ def derived_known(word: str, know: Knowledge) -> bool:
     (False, False)
     """
     lower = word.lower()
-    words = know.lexicon.words
+    lexicon = know.lexicon
+    words = lexicon.words
     stem = next((lower[len(prefix):] for prefix in PREFIXES
                  if lower.startswith(prefix) and len(lower) - len(prefix) >= 4
-                 and lower[len(prefix):] in words), None)
+                 and lower[len(prefix):] in words
+                 and not glued_after_prefix(prefix, lower[len(prefix):], lexicon)), None)
     if stem is None:
         stem = next((lower[:-len(suffix)] for suffix in SUFFIXES
                      if lower.endswith(suffix) and len(lower) - len(suffix) >= 4
                      and lower[:-len(suffix)] in words), None)
     return stem is not None and not misread_word_beside(lower, know.lexicon.count(stem), know)
+
+
+GLUED_PREFIX_SHARE = 0.1
+"""The share of a stem's uses that follow its prefix as a word (``in
+fact``) from which the prefixed form is two words glued, not a coinage."""
+
+
+def glued_after_prefix(prefix: str, stem: str, lexicon: Lexicon) -> bool:
+    """Whether a prefix that is also a word (``in``, ``over``) stands before
+    the stem as a word so often in print that the two run together are a
+    lost space, not a coinage: ``infact`` is ``in fact``, but
+    ``inexpedient`` is a word (the spelling stage weighs the split).
+
+    >>> lexicon = load_lexicon()
+    >>> glued_after_prefix("in", "fact", lexicon), glued_after_prefix("in", "expedient", lexicon)
+    (True, False)
+    """
+    return lexicon.pair_count(prefix, stem) >= GLUED_PREFIX_SHARE * lexicon.count(stem)
 
 
 def misread_word_beside(lower: str, stem_count: int, know: Knowledge) -> bool:

@@ -42,7 +42,8 @@ def correct_word(tokens: list[Token], index: int, know: Knowledge,
         return None
     conf = confidence(ranked)
     best = ranked[0]
-    if core[0].isupper() and not strong_for_capitals(core, best, know):
+    if core[0].isupper() and not strong_for_capitals(core, best, know) and \
+            not (sentence_start and common_pair(best.form, know)):
         conf = min(conf, WEAK_CAPITAL_CONFIDENCE)
     if name_like:
         conf = conf ** 2  # names: a stricter threshold
@@ -76,14 +77,26 @@ CAPITAL_MAX_CONFUSION = 5.0
 cheap or cheaper), a repaired junk character, or a form the document uses."""
 
 
+COMMON_PAIR_COUNT = 100_000_000
+"""How often print must set two words together for a capitalised word
+opening a sentence to be taken for the pair run together: the pairs that
+open sentences (``It has``, ``As a``, ``In this``), never a surname that
+parts into two words (``Inman``)."""
 
 
+def common_pair(form: str, know: Knowledge) -> bool:
+    """Whether ``form`` is two words print sets together ``COMMON_PAIR_COUNT``
+    times: a capitalised unknown word opening a sentence that parts into
+    them lost a space, and is no name.
 
-
-
-
-
-
+    >>> from clean_scan.stage import Context
+    >>> from clean_scan.stages.spelling import knowledge
+    >>> know = knowledge("", Context())
+    >>> common_pair("it has", know), common_pair("in man", know), common_pair("itinerary", know)
+    (True, False, False)
+    """
+    words = form.split(" ")
+    return len(words) == 2 and know.lexicon.pair_count(*words) >= COMMON_PAIR_COUNT
 
 
 def strong_for_capitals(core: str, best: Ranked, know: Knowledge) -> bool:
