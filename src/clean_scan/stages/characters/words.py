@@ -22,6 +22,7 @@ from clean_scan.lexicon import (
     load_lexicon,
     never_after_article,
 )
+from clean_scan.stages.characters.initial_case import opens_sentence
 from clean_scan.stages.characters.lines import (
     Lines,
     _tokens,
@@ -241,7 +242,7 @@ def glued_words(line: str, doc: Lines) -> list[Proposal]:
         word = m.group()
         pair = glued.get(word.lower())
         if pair is not None and word[0].isupper():
-            if word.lower() in words:
+            if word.lower() in words and not _opening_pair(line, m, pair, doc):
                 continue  # a word of the lexicon capitalised: a name (``Ina``)
             pair = (pair[0].capitalize(), pair[1])
         if pair is not None:
@@ -249,6 +250,33 @@ def glued_words(line: str, doc: Lines) -> list[Proposal]:
                                   f"'{m.group()}' is '{' '.join(pair)}' with the space lost: "
                                   "print sets the pair far more often"))
     return fixes
+
+
+OPENING_PAIR_COUNT = 100_000_000
+"""How often print must set a pair for a name it glues into (``Asa``) to be
+read as the pair where a sentence opens before small letters: the pairs
+that open sentences (``As a``, ``In a``)."""
+
+
+def _opening_pair(line: str, m: regex.Match[str], pair: tuple[str, str], doc: Lines) -> bool:
+    """Whether a capitalised lexicon word that two words glue into opens a
+    sentence, print opens sentences with the pair, and the pair's second
+    word goes on into the small word after it in print (``Asa warning``:
+    ``As a warning``; but ``Ina came`` is a name and its verb)."""
+    before = line[:m.start()]
+    if before.strip():
+        opens = opens_sentence(line, m.start())
+    else:
+        previous = doc.line(-1).rstrip()
+        opens = not previous or opens_sentence(previous, len(previous))
+    following = NEXT_SMALL.match(line, m.end())
+    lexicon = load_lexicon()
+    return opens and following is not None and \
+        lexicon.pair_count(*pair) >= OPENING_PAIR_COUNT and \
+        lexicon.pair_count(pair[1], following.group(1)) > 0
+
+
+NEXT_SMALL = regex.compile(r"[ \t]+(\p{Ll}+)")
 
 
 # --- the pronoun I read as a stroke ----------------------------------------
