@@ -199,7 +199,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (mark_after_binding_word, _with(".", ",", ";", ":", "'", "’", '"', "”")),
     (stop_read_as_comma, lambda doc: doc.lines_matching(STOP_THEN_SMALL)),
     (comma_read_as_stop, lambda doc: doc.lines_with(", ") | doc.lines_matching(LINE_END_COMMA)),
-    (colon_in_phrase, _with(": ")),
+    (colon_in_phrase, lambda doc: doc.lines_with(": ") | doc.lines_matching(LINE_END_COLON)),
     (exclamation_in_sentence, _with("!")),
     (undotted_abbreviation, lambda doc: doc.lines_matching(undotted_forms())),
     (misread_opener, lambda doc: doc.lines_with(*doc.misread_openers)),

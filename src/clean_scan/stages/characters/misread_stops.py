@@ -158,6 +158,11 @@ def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
     >>> show(colon_in_phrase, "hatred among the: mass of those who: challenged", before=specky)
     'hatred among the mass of those who challenged'
 
+    A colon ending a line is weighed with the next line's first word.
+
+    >>> show(colon_in_phrase, "the solution which:", before=specky, after="\\nthe Party found")
+    'the solution which'
+
     Left alone: a colon between clauses (``as follows: the``, where no
     pair is known), and any colon in a clean text.
 
@@ -168,15 +173,29 @@ def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
     """
     if doc.speck_rate < SPECKY:
         return []
-    lexicon = load_lexicon()
+    found = [(m, m.group("word"), m.group("next")) for m in COLON_BEFORE_SMALL.finditer(line)]
+    end = COLON_AT_END.search(line)
+    following = NEXT_WORD_OF_LINE.match(_following_line(doc)) if end is not None else None
+    if following is not None:
+        found.append((end, WORD_BEFORE_COLON.search(line, 0, end.start()).group(),
+                      following.group(1)))
     return [Proposal(m.start(), m.end(), "", "colon-in-phrase", 0.85,
-                     f"a colon inside the phrase '{m.group('word')} {m.group('next')}' in a "
-                     "specky text: a speck")
-            for m in COLON_BEFORE_SMALL.finditer(line)
-            if m.group("next") not in COORDINATING and (
-                lexicon.pair_count(m.group("word"), m.group("next")) > 0
-                or function_word_before_content(m.group("word"), m.group("next"))
-                or adjective_before_content(m.group("word"), m.group("next")))]
+                     f"a colon inside the phrase '{word} {after}' in a specky text: a speck")
+            for m, word, after in found if _inside_phrase(word, after)]
+
+
+def _inside_phrase(word: str, following: str) -> bool:
+    """Whether no colon parts ``word`` and ``following`` (in small letters):
+    the lexicon knows them as a pair, or a function word or an adjective
+    stands before a word of content; never before a conjunction, which a
+    colon misread for a semicolon stands before."""
+    return following not in COORDINATING and (
+        load_lexicon().pair_count(word, following) > 0
+        or function_word_before_content(word, following)
+        or adjective_before_content(word, following))
+
+
+WORD_BEFORE_COLON = regex.compile(r"\p{L}+$")
 
 
 def _following_line(doc: Lines) -> str:
