@@ -370,6 +370,10 @@ RULES: tuple[Rule, ...] = (
          "in a noisy text, a small letter standing alone becomes the short word misread"),
     Rule("SP112", "number-after-label", "spelling",
          "a number after a label (No. 1O) is read as digits"),
+    Rule("SP114", "unsure-correction", "spelling",
+         "a correction made but not surely (low confidence, costly confusions, a name the "
+         "text prints nowhere else) is flagged, the word as read offered back",
+         "clean_scan.stages.spelling.unsure:unsure"),
     Rule("DB101", "comma-before-capital", "doubtful",
          "commas before capitalised common words, far above print's rate, are flagged",
          "clean_scan.stages.doubtful.marks:mark_flags"),

@@ -99,6 +99,7 @@ from clean_scan.stages.spelling.scan import (
     split_lines,
 )
 from clean_scan.stages.spelling.unknown import correct_word
+from clean_scan.stages.spelling.unsure import unsure_corrections
 
 __all__ = [
     "Knowledge",
@@ -131,9 +132,9 @@ def run(text: str, context: Context) -> StageResult:
     """Read every word; in a noisy text, read the words again with the
     corrections of the first reading in place (:func:`read_again`)."""
     first, know = read_words(text, context)
-    if not know.noisy or not any(know.confident(p.confidence) for p in first.proposals):
-        return foreign_words_kept(text, first, know)
-    return foreign_words_kept(text, read_again(text, first, context, know), know)
+    if know.noisy and any(know.confident(p.confidence) for p in first.proposals):
+        first = read_again(text, first, context, know)
+    return unsure_corrections(text, foreign_words_kept(text, first, know), know)
 
 
 def foreign_words_kept(text: str, result: StageResult, know: Knowledge) -> StageResult:
