@@ -190,6 +190,9 @@ RULES: tuple[Rule, ...] = (
          "a figure alone at a line's end or start inside a sentence, in a specky text that sets "
          "no figure alone in its prose, goes",
          "clean_scan.stages.characters.line_edge_digits:line_edge_digit"),
+    Rule("CH163", "paragraph-end-quote", "characters",
+         "a quote standing alone where a paragraph ends, no quotation open for it to close, goes",
+         "clean_scan.stages.characters.quote_specks:paragraph_end_quote"),
     Rule("CH132", "speck-between-words", "characters",
          "a mark glued between two words becomes a space",
          "clean_scan.stages.characters.specks:speck_between_words"),

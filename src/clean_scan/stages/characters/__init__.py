@@ -80,6 +80,7 @@ from clean_scan.stages.characters.numbers import (
     list_letter_brackets,
     list_number,
 )
+from clean_scan.stages.characters.quote_specks import QUOTE_AT_END, paragraph_end_quote
 from clean_scan.stages.characters.quotes import (
     OPEN_GARBLE_NEEDLES,
     apostrophes,
@@ -213,6 +214,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (lone_speck, _with(" .", " :", " ;", " -", " —", "©", "°", "¢", " =", " •", "\t", "- ", ": ",
                        "; ", "' ", '" ', "| ", " ,", " |", " _", " ~")),
     (noise_tail, lambda doc: doc.lines_matching(NOISE_TAIL)),
+    (paragraph_end_quote, lambda doc: doc.lines_matching(QUOTE_AT_END)),
     (line_end_letter, lambda doc: doc.lines_matching(LINE_END_LETTER)),
     (line_edge_digit, lambda doc: doc.lines_matching(EDGE_DIGIT)),
     (drop_capital, _shaped),
