@@ -23,6 +23,7 @@ from clean_scan.furniture_lines import (
     signature_mark,
     structure_heading,
 )
+from clean_scan.lexicon import load_lexicon
 from clean_scan.page_breaks import letters_key
 from clean_scan.pagination import (
     Page,
@@ -149,7 +150,8 @@ def _repetition(layout: Layout, slots: dict[int, Slots]) -> dict[int, tuple[set[
                 text = layout.lines[i].text
                 if len(text.split()) > 10 or prose(text) or _sentence_tail(text):
                     continue
-                key = _structure_key(text) if structure_heading(text) else letters_key(text)
+                key = _structure_key(text) if structure_heading(text) else \
+                    letters_key(_capitals_core(text))
                 if 4 <= len(key) <= 60:
                     keyed.append((i, key))
             cands[(index, where)] = keyed
@@ -165,11 +167,62 @@ def _repetition(layout: Layout, slots: dict[int, Slots]) -> dict[int, tuple[set[
                     continue
                 for okey in page_keys.get(other, ()):
                     if key == okey or (len(key) >= 8 and STRUCTURE not in key + okey
-                                       and fuzz.ratio(key, okey) >= 80):
+                                       and (fuzz.ratio(key, okey) >= 80
+                                            or _inside_junk(key, okey))):
                         pages.add(other)
                         break
             matches[i] = (pages, where)
     return matches
+
+
+JUNK_TOKEN = 4
+"""The longest token taken for specks read as letters beside a running head."""
+
+
+def _inside_junk(key: str, other: str) -> bool:
+    """Whether one key is the other with a few short tokens more that are
+    no common words, where specks beside a head were read as letters (``pe
+    ieee the background`` is ``the background``; ``the background of war``
+    is another line).
+
+    >>> _inside_junk("pe ieee the background", "the background")
+    True
+    >>> _inside_junk("the background of war", "the background")
+    False
+    """
+    short, long = sorted((key.split(), other.split()), key=len)
+    if len(" ".join(short)) < 10 or short == long:
+        return False
+    extra = list(long)
+    for token in short:
+        if token not in extra:
+            return False
+        extra.remove(token)
+    common = load_lexicon().common
+    return all(len(token) <= JUNK_TOKEN and not common(token) for token in extra) and \
+        long[long.index(short[0]):][:len(short)] == short
+
+
+def _capitals_core(text: str) -> str:
+    """A line in capitals without the tokens at its ends that hold no
+    capital: a running head is set in capitals, and the specks beside it
+    read as marks and small letters (``: ee : HE U.S.S.R. ; ne`` is ``HE
+    U.S.S.R.``), which would keep it from matching its other printings.
+
+    >>> _capitals_core(": ee : HE U.S.S.R. ; ne"), _capitals_core("the end of it")
+    ('HE U.S.S.R.', 'the end of it')
+    """
+    tokens = text.split()
+    while tokens and _no_capital(tokens[0]):
+        tokens.pop(0)
+    while tokens and _no_capital(tokens[-1]):
+        tokens.pop()
+    core = " ".join(tokens)
+    return core if core != text.strip() and is_heading(core) else text
+
+
+def _no_capital(token: str) -> bool:
+    return not any(c.isupper() for c in token)
 
 
 STRUCTURE = "#"
@@ -426,12 +479,18 @@ def _footnote_like(text: str, expected: set[int]) -> bool:
     (True, False)
     >>> _footnote_like("¹ Ibid.", {12}), _footnote_like("18 THE PARTY", set())
     (True, False)
+
+    A head in capitals after a speck read as a star is a head (``* THE
+    BOLSHEVIK PARTY 23``): no note is set in capitals.
+
+    >>> _footnote_like("* THE BOLSHEVIK PARTY 23 :", set())
+    False
     """
     first, *rest = text.split()
+    if rest and is_heading(" ".join(rest)):
+        return False  # a head in capitals after its number or a speck: no note is set so
     if first[0] in "*†‡§¶" or first[0] in SUPERSCRIPT_DIGITS:
         return True
-    if rest and is_heading(" ".join(rest)):
-        return False  # a head in capitals after its number, whether or not the number is known
     return first.isdecimal() and not any(number_fit(first, n) for n in expected)
 
 
