@@ -697,3 +697,17 @@ def test_running_heads_with_specks_read_beside_them_go() -> None:
     removed = {e.before.strip() for e in result.edits if e.rule == "running-head"}
     assert {"* THE SOVIET STATE 23 :", ": ee : THE SOVIET STATE ; ne",
             "pe ieee THE SOVIET STATE fs"} <= removed
+
+
+def test_a_head_garbled_past_matching_goes_where_the_pages_either_side_carry_it() -> None:
+    """``PAR FY CAN DS FAGEE`` matches no other head on its own, but the
+    pages before and after both carry ``PARTY AND STATE`` at the top: the
+    neighbours agree on what stands there. A chapter's title opening a
+    page between them stays."""
+    heads = ["PARTY AND STATE"] * 7
+    heads[3] = "PAR FY CAN DS FAGEE"
+    heads[5] = "THE PARTY"
+    pages = [f"{head}\n\n{prose(n, 16)}" for n, head in enumerate(heads)]
+    clean = furniture_only("\n\n\n\n".join(pages) + "\n").clean
+    assert "FAGEE" not in clean
+    assert "THE PARTY" in clean

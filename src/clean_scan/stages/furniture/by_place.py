@@ -56,6 +56,42 @@ def page_furniture(layout: Layout) -> None:
     for page in layout.pages:
         _peel(layout, page, slots[page.index], expected.get(page.index, set()), keys, active,
               junk=True)
+    _garbled_heads(layout, slots)
+
+
+GARBLED_HEAD_RATIO = 65
+"""How like the head its neighbours carry (rapidfuzz ratio of the letters,
+spaces left out) a page's first line in capitals must be to be that head
+garbled: ``PAR FY CAN DS FAGEE`` is 71 from ``PARTY AND STATE``; a chapter
+title at a page top (``THE PARTY``, 57) is less."""
+
+
+def _garbled_heads(layout: Layout, slots: dict[int, Slots]) -> None:
+    """A page's first line, in capitals and undecided, where the pages on
+    both sides of it carry one running head surely: that head, garbled past
+    matching on its own (the neighbours agree on what stands there)."""
+    first_heads = {index: slot.heads[0] for index, slot in slots.items() if slot.heads}
+    for index, i in first_heads.items():
+        text = layout.lines[i].text
+        if i in layout.verdicts or not is_heading(text) or len(text.split()) > 6:
+            continue
+        key = letters_key(_capitals_core(text)).replace(" ", "")
+        for step in (1, 2):  # the facing page, or the same side of the next leaf
+            sides = [_sure_head_key(layout, first_heads.get(index + d * step)) for d in (-1, 1)]
+            if sides[0] and sides[0] == sides[1] and \
+                    0.6 <= len(key) / len(sides[0]) <= 1.4 and \
+                    fuzz.ratio(key, sides[0]) >= GARBLED_HEAD_RATIO:
+                layout.verdicts[i] = Verdict("running-head", 0.86, "garbled: the pages either "
+                                             "side carry the same running head here")
+                break
+
+
+def _sure_head_key(layout: Layout, i: int | None) -> str:
+    """The spaceless letters of a sure running head on line ``i``, or ''."""
+    verdict = layout.verdicts.get(i) if i is not None else None
+    if verdict is None or verdict.rule != "running-head" or verdict.confidence < SURE:
+        return ""
+    return letters_key(_capitals_core(layout.lines[i].text)).replace(" ", "")
 
 
 def _slots(layout: Layout, page: Page) -> Slots:
