@@ -56,7 +56,7 @@ def page_furniture(layout: Layout) -> None:
     for page in layout.pages:
         _peel(layout, page, slots[page.index], expected.get(page.index, set()), keys, active,
               junk=True)
-    _garbled_heads(layout, slots)
+    _garbled_heads(layout, slots, keys)
 
 
 GARBLED_HEAD_RATIO = 65
@@ -66,14 +66,18 @@ garbled: ``PAR FY CAN DS FAGEE`` is 71 from ``PARTY AND STATE``; a chapter
 title at a page top (``THE PARTY``, 57) is less."""
 
 
-def _garbled_heads(layout: Layout, slots: dict[int, Slots]) -> None:
+def _garbled_heads(layout: Layout, slots: dict[int, Slots],
+                   repeats: dict[int, tuple[set[int], str]]) -> None:
     """A page's first line, in capitals and undecided, where the pages on
     both sides of it carry one running head surely: that head, garbled past
-    matching on its own (the neighbours agree on what stands there)."""
+    matching on its own (the neighbours agree on what stands there). A line
+    that matched other heads and was kept (a title under its chapter's
+    heading) stays kept."""
     first_heads = {index: slot.heads[0] for index, slot in slots.items() if slot.heads}
     for index, i in first_heads.items():
         text = layout.lines[i].text
-        if i in layout.verdicts or not is_heading(text) or len(text.split()) > 6:
+        if i in layout.verdicts or not is_heading(text) or len(text.split()) > 6 or \
+                repeats.get(i, (set(), ""))[0]:
             continue
         key = letters_key(_capitals_core(text)).replace(" ", "")
         for step in (1, 2):  # the facing page, or the same side of the next leaf
