@@ -1,12 +1,14 @@
-"""The case of the letters a learned substitution puts at a word's start:
-a capital at a sentence's start, for a name, or where the engine never
-reads the capital; else the small letter."""
+"""The case of a word's first letter: the letters a learned substitution
+puts at a word's start (a capital at a sentence's start, for a name, or
+where the engine never reads the capital; else the small letter), and a
+paragraph's opening capital ``I`` read as the small letter."""
 
 from __future__ import annotations
 
 import regex
 
-from clean_scan.lexicon import proper_names
+from clean_scan.document import Proposal
+from clean_scan.lexicon import load_lexicon, proper_names
 from clean_scan.stages.characters.lines import Lines
 
 SENTENCE_END = regex.compile(r"(?:^|[.!?][’”\"')]*)\s*$")
@@ -64,3 +66,54 @@ def opens_sentence(text: str, start: int) -> bool:
     """Whether a sentence opens at ``start``: the text's or a paragraph's
     start, or after a sentence's end."""
     return SENTENCE_END.search(text[max(0, start - 4):start]) is not None
+
+
+PARAGRAPH_OPENING_I = regex.compile(r"^(?P<lead>[ \t]*)i(?P<rest>\p{Ll}+)(?=[ \t,;:]|$)",
+                                    regex.MULTILINE)
+"""A paragraph's first word in small letters opening with ``i``."""
+
+
+def paragraph_opening_capital(line: str, doc: Lines) -> list[Proposal]:
+    """A paragraph opening after one that closed its sentence, with a word
+    in small letters whose first letter is ``i`` (``in most capitalist
+    countries``): the capital ``I``, whose only mark the engine lost or took
+    for a dot, read as the small one. A sentence opens there, so its first
+    letter is a capital; the other small letters are left alone (a blank
+    line the engine made inside a paragraph breaks no sentence, and its
+    words are read elsewhere).
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(paragraph_opening_capital, "in most countries it began", before="found herself.\\n\\n")
+    'In most countries it began'
+
+    Left alone: a paragraph going on from one that did not close its
+    sentence, an abbreviation (``ibid.``), and a word no lexicon knows.
+
+    >>> show(paragraph_opening_capital, "in most countries", before="and then\\n\\n")
+    'in most countries'
+    >>> show(paragraph_opening_capital, "ibid. p. 4", before="found herself.\\n\\n")
+    'ibid. p. 4'
+    """
+    m = PARAGRAPH_OPENING_I.match(line)
+    if m is None or not doc.paragraph_start() or not _after_closed_paragraph(doc):
+        return []
+    word = "i" + m.group("rest")
+    if line[m.end():m.end() + 1] == "." or not load_lexicon().common(word):
+        return []
+    return [Proposal(m.end("lead"), m.end("lead") + 1, "I", "paragraph-opening-capital", 0.85,
+                     f"'{word}' opens a paragraph after a closed sentence: its capital I "
+                     "read as the small letter")]
+
+
+def _after_closed_paragraph(doc: Lines) -> bool:
+    """Whether the last line before the current paragraph (past blank lines
+    and a page break) closes a sentence."""
+    back = 1
+    while doc.index - back >= 0 and doc.line(-back).strip() in ("", "\f"):
+        back += 1
+    if doc.index - back < 0:
+        return False
+    return SENTENCE_CLOSED.search(doc.line(-back)) is not None
+
+
+SENTENCE_CLOSED = regex.compile(r"\p{L}{2,}[.!?][’”\"')]*[ \t]*$")
