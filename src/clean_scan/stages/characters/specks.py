@@ -266,7 +266,10 @@ def _hyphen_chain(line: str, at: int) -> str | None:
 
 
 GLUED_LEFT = regex.compile(r"(?<![\p{L}\p{N}.'’])\p{L}+$")
-GLUED_RIGHT = regex.compile(r"\p{L}+(?![\p{L}\p{N}.'’-])")
+GLUED_RIGHT = regex.compile(r"\p{L}+(?![\p{L}\p{N}'’-])(?!\.[\p{L}\p{N}])")
+"""The word after a glued mark: whole, and not inside an abbreviation's
+chain of stops (``U.S.S.R``); a stop closing its sentence may follow it
+(``easy to.understand.``)."""
 
 
 def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
