@@ -196,6 +196,10 @@ RULES: tuple[Rule, ...] = (
     Rule("CH164", "paragraph-opening-capital", "characters",
          "a paragraph opening after a closed sentence with a small i (in most) gets its capital I",
          "clean_scan.stages.characters.initial_case:paragraph_opening_capital"),
+    Rule("CH165", "mark-after-own-mark", "characters",
+         "a stop, comma or hyphen glued after a word's own comma or stop, before the next word "
+         "(class,.and; people.-However), is a speck where the space was",
+         "clean_scan.stages.characters.stacked_marks:mark_after_own_mark"),
     Rule("CH132", "speck-between-words", "characters",
          "a mark glued between two words becomes a space",
          "clean_scan.stages.characters.specks:speck_between_words"),

@@ -114,6 +114,7 @@ from clean_scan.stages.characters.specks import (
     speck_between_words,
     stray_quote,
 )
+from clean_scan.stages.characters.stacked_marks import STACKED_MARK, mark_after_own_mark
 from clean_scan.stages.characters.words import (
     GLUED_CAPITAL_NEEDLE,
     LONE_A_NEEDLE,
@@ -196,6 +197,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (quote_shapes, _with("“", "”", " ’", "\t’")),
     (apostrophes, _with("'")),
     (mark_after_stop, _with(*MARK_AFTER_STOP_NEEDLES)),
+    (mark_after_own_mark, lambda doc: doc.lines_matching(STACKED_MARK)),
     (italic_spacing, _with(*ITALIC_NEEDLES)),
     (stroke_for_i, _with(*(f"{mark} " for mark in "1l|[]J{}!"))),
     (specks, lambda doc: doc.shaped_lines | doc.lines_with(" .", "\t.", "^", "~", "\\")),
