@@ -200,6 +200,10 @@ RULES: tuple[Rule, ...] = (
          "a stop, comma or hyphen glued after a word's own comma or stop, before the next word "
          "(class,.and; people.-However), is a speck where the space was",
          "clean_scan.stages.characters.stacked_marks:mark_after_own_mark"),
+    Rule("CH166", "inner-capital", "characters",
+         "a capital after a small letter inside a common word that is no name (subSequent, oF) "
+         "becomes the small letter",
+         "clean_scan.stages.characters.inner_capitals:inner_capital"),
     Rule("CH132", "speck-between-words", "characters",
          "a mark glued between two words becomes a space",
          "clean_scan.stages.characters.specks:speck_between_words"),
