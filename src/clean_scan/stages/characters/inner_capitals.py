@@ -41,12 +41,16 @@ def inner_capital(line: str, doc: Lines) -> list[Proposal]:
 
     Left alone: a capitalised word whose letters spell a name (``McKay``,
     ``MacDonald``; so ``RuSsian`` too), a word whose letters make no common
-    word (``aaMisation``), and a form the text prints again.
+    word (``aaMisation``), a form the text prints again, and a capital the
+    text glues inside three different words or more (an engine's habit:
+    Ocrad's ``R`` for ``ff``, read by the learned substitutions).
 
     >>> show(inner_capital, "McKay and MacDonald on aaMisation")
     'McKay and MacDonald on aaMisation'
     >>> show(inner_capital, "the BoPs and the BoPs")
     'the BoPs and the BoPs'
+    >>> show(inner_capital, "an eRect diRerence, an eRort")
+    'an eRect diRerence, an eRort'
     """
     lexicon, names = load_lexicon(), proper_names()
     fixes = []
@@ -54,7 +58,8 @@ def inner_capital(line: str, doc: Lines) -> list[Proposal]:
         word = m.group()
         lower = word.lower()
         if not lexicon.common(lower) or doc.count_as_printed(word) >= OWN_FORM_USES or \
-                (word[0].isupper() and lower in names):
+                (word[0].isupper() and lower in names) or \
+                _habitual_capital(word, doc):
             continue  # a name may be spelt with a capital inside (``McKay``)
         if _among_capitals(line, m.start(), m.end(), doc):
             read = word.upper()
@@ -66,6 +71,20 @@ def inner_capital(line: str, doc: Lines) -> list[Proposal]:
                               f"'{word}': a capital after a small letter, set so only in names; "
                               f"'{read}' misread"))
     return fixes
+
+
+HABIT_WORDS = 3
+"""How many different words holding one capital after a small letter show
+an engine's habit (GNU Ocrad's ``R`` for ``ff``: ``diRerent``, ``eRect``),
+which the learned substitutions read: there the capital is no small
+letter misread (``eRect`` is ``effect``, not ``erect``)."""
+
+
+def _habitual_capital(word: str, doc: Lines) -> bool:
+    """Whether the document glues the capital inside ``word`` after a small
+    letter in ``HABIT_WORDS`` different words or more."""
+    capital = next(b for a, b in zip(word, word[1:], strict=False) if a.islower() and b.isupper())
+    return len(doc.inner_capital_words(capital)) >= HABIT_WORDS
 
 
 CAPITALS_WORD = regex.compile(r"\p{Lu}{2,}")
