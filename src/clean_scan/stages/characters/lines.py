@@ -20,7 +20,7 @@ from clean_scan.charmaps import (
 )
 from clean_scan.document import Proposal
 from clean_scan.layout import median
-from clean_scan.lexicon import MILLION_DIGITS, function_words, load_lexicon
+from clean_scan.lexicon import MILLION_DIGITS, function_words, load_lexicon, proper_names
 from clean_scan.note_lines import note_openings
 from clean_scan.quoting import Quoting
 from clean_scan.stage import DEFAULT_MIN_CONFIDENCE, Context, confident
@@ -92,12 +92,13 @@ class Lines:
         space between them lost (:meth:`~clean_scan.lexicon.Lexicon.glued_pair`:
         ``ina``, ``fora``; ``ofthe``, which no lexicon knows, where the
         engine's habit makes it recur), where the document itself prints the
-        pair three times as often as the word: a book that writes ``cannot``
-        and never ``can not`` keeps it. Where the document glues several
+        pair three times as often as the word (as often, for a name, which in
+        small letters is none: ``ina``): a book that writes ``cannot`` and
+        never ``can not`` keeps it. Where the document glues several
         unknown words after one short word (``GLUED_HABIT``), every unknown
         word so glued is parted. A word capitalised where a sentence opens
         counts as in small letters (``Itis``), and the pair in either case."""
-        lexicon, short = load_lexicon(), function_words()
+        lexicon, short, names = load_lexicon(), function_words(), proper_names()
         counts = lexicon.words
         candidates = []
         folded: Counter[str] = Counter()
@@ -118,8 +119,8 @@ class Lines:
             printed = len(regex.findall(
                 rf"(?<!\p{{L}})(?i:{pair[0][0]}){pair[0][1:]}[ \t\n]+{pair[1]}(?!\p{{L}})",
                 self.text))
-            if printed >= GLUED_IN_TEXT * n:
-                found[word] = pair
+            if printed >= (1 if word in names else GLUED_IN_TEXT) * n:
+                found[word] = pair  # a name in small letters (``ina``) is no name
         return found
 
     def _habitually_glued(self, candidates: list[tuple[str, int, int, tuple[str, str]]],
