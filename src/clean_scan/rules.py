@@ -204,6 +204,10 @@ RULES: tuple[Rule, ...] = (
          "a capital after a small letter inside a common word that is no name (subSequent, oF) "
          "becomes the small letter",
          "clean_scan.stages.characters.inner_capitals:inner_capital"),
+    Rule("CH167", "inner-capital-glyph", "characters",
+         "a capital inside an unknown word that small letters make one common word of (chieRy: "
+         "chiefly) is those letters, read as one glyph",
+         "clean_scan.stages.characters.inner_capitals:inner_capital_glyph"),
     Rule("CH132", "speck-between-words", "characters",
          "a mark glued between two words becomes a space",
          "clean_scan.stages.characters.specks:speck_between_words"),

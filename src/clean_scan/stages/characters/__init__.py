@@ -42,7 +42,11 @@ from clean_scan.stages.characters.initial_case import (
     PARAGRAPH_OPENING_I,
     paragraph_opening_capital,
 )
-from clean_scan.stages.characters.inner_capitals import INNER_CAPITAL_WORD, inner_capital
+from clean_scan.stages.characters.inner_capitals import (
+    INNER_CAPITAL_WORD,
+    inner_capital,
+    inner_capital_glyph,
+)
 from clean_scan.stages.characters.learned import learned_substitutions
 from clean_scan.stages.characters.line_edge_digits import EDGE_DIGIT, line_edge_digit
 from clean_scan.stages.characters.lines import Lines, show
@@ -224,6 +228,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (paragraph_end_quote, lambda doc: doc.lines_matching(QUOTE_AT_END)),
     (paragraph_opening_capital, lambda doc: doc.lines_matching(PARAGRAPH_OPENING_I)),
     (inner_capital, lambda doc: doc.lines_matching(INNER_CAPITAL_WORD)),
+    (inner_capital_glyph, lambda doc: doc.lines_matching(INNER_CAPITAL_WORD)),
     (line_end_letter, lambda doc: doc.lines_matching(LINE_END_LETTER)),
     (line_edge_digit, lambda doc: doc.lines_matching(EDGE_DIGIT)),
     (drop_capital, _shaped),

@@ -1,5 +1,6 @@
-"""A capital after a small letter inside a common word: the small letter,
-read as its capital (``subSequent``, ``oF``).
+"""A capital after a small letter inside a word: the small letter read as
+its capital (``subSequent``, ``oF``), or small letters an engine read as one
+glyph (``chieRy``, ``MaMist``).
 
 Print sets a capital after a small letter only in names (``McKay``,
 ``MacDonald``); an engine reads a small letter as its capital where the two
@@ -9,6 +10,10 @@ word misread.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
+from itertools import product
+from string import ascii_lowercase
 
 import regex
 
@@ -97,3 +102,69 @@ def _among_capitals(line: str, start: int, end: int, doc: Lines) -> bool:
     before = WORD.findall(line[:start]) or WORD.findall(doc.line(-1))
     after = WORD.findall(line[end:]) or WORD.findall(doc.line(1))
     return any(CAPITALS_WORD.fullmatch(w) for w in before[-1:] + after[:1])
+
+
+GLYPH_WORD = 5
+"""The shortest word read so on the lexicon alone: in a shorter one a single
+common reading is as likely chance (``GuJu``, GOCR's garble, is no
+``Guru``), and only a reading the document prints is taken."""
+REWRITE_LETTERS = 3
+"""The most letters a capital read inside a word stands for (``R`` for
+``fl``, ``M`` for ``rx``, ``S`` for ``ty``)."""
+
+
+def inner_capital_glyph(line: str, doc: Lines) -> list[Proposal]:
+    """A word no lexicon knows, with a capital after a small letter whose
+    letters in their usual case make no word either: the capital stands for
+    one to three small letters the engine read as one glyph (``chieRy``,
+    ``MaMist``, ``superioriS``). Where exactly one such reading is a common
+    word (in a word of ``GLYPH_WORD`` letters or more), or exactly one of
+    several is a word the document prints, it is that word.
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(inner_capital_glyph, "the chieRy Marxist aim, the MaMist view, superioriS")
+    'the chiefly Marxist aim, the Marxist view, superiority'
+
+    Left alone: a capital several words could stand for and the document
+    prints none of (``heaW``), a word in its usual case (``inner-capital``'s),
+    and a name the lexicon knows (``McKay``).
+
+    >>> show(inner_capital_glyph, "a heaW load for McKay and subSequent years")
+    'a heaW load for McKay and subSequent years'
+    """
+    lexicon = load_lexicon()
+    fixes = []
+    for m in INNER_CAPITAL_WORD.finditer(line):
+        word = m.group()
+        if word.lower() in lexicon:
+            continue  # a known word, misread in case alone, or a name
+        readings = _glyph_readings(word, lexicon)
+        if len(readings) > 1 or len(word) < GLYPH_WORD:
+            readings = [r for r in readings if doc.counts.get(r.lower(), 0) > 0]
+        if len(readings) == 1:
+            fixes.append(Proposal(m.start(), m.end(), readings[0], "inner-capital-glyph", 0.85,
+                                  f"'{word}': a capital inside a word, read for small letters "
+                                  f"that make only '{readings[0]}'"))
+    return fixes
+
+
+def _glyph_readings(word: str, lexicon) -> list[str]:
+    """The common words made by putting one to three small letters for the
+    first capital after a small letter in ``word`` (not its own small
+    letter: a case misread is ``inner-capital``'s)."""
+    at = next(k for k in range(1, len(word)) if word[k - 1].islower() and word[k].isupper())
+    head, tail = word[:at], word[at + 1:]
+    found = []
+    for letters in _letter_runs():
+        if letters == word[at].lower():
+            continue
+        reading = head + letters + tail
+        if lexicon.common(reading):
+            found.append(reading)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _letter_runs() -> tuple[str, ...]:
+    return tuple("".join(p) for n in range(1, REWRITE_LETTERS + 1)
+                 for p in product(ascii_lowercase, repeat=n))
