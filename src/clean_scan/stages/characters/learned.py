@@ -24,18 +24,17 @@ from string import ascii_lowercase
 
 import regex
 
-from clean_scan import lexicon_tables as tables
 from clean_scan.document import Proposal
 from clean_scan.lexicon import (
     known_form,
     load_lexicon,
-    prefixed,
     without_accents,
 )
 from clean_scan.stages.characters.double_misreads import double_misreads, merged_glyphs
 from clean_scan.stages.characters.glyph_marks import token_pattern, without_marks
 from clean_scan.stages.characters.initial_case import initial_case, opens_sentence
 from clean_scan.stages.characters.lines import Lines
+from clean_scan.stages.characters.words_between import MAX_SPAN, known_between
 
 MIN_WORDS = 3
 """Different words a substitution must make known for the document to teach it."""
@@ -46,8 +45,6 @@ MIN_SHARE = 0.5
 letters that it must make known where the document also prints its
 letters rightly: an engine's habit explains most of them, a chance rewrite
 few."""
-MAX_SPAN = 3
-"""The most characters a misread stands for, or is read as (``ffi``, ``u_``)."""
 MIN_KEPT = 3
 """The fewest letters a word must keep besides its misread to teach one: a
 fragment of two (``Ses``) has a rewrite into some word for any misread."""
@@ -97,13 +94,14 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     printed_counts = Counter(pattern.findall(text))
     read = {printed: without_marks(printed, glyph) for printed in printed_counts}
     unknown = {printed for printed, word in read.items() if _unknown(word)}
-    known = Counter()
+    known, cased = Counter(), Counter()
     for printed in printed_counts.keys() - unknown:
         known[read[printed].lower()] += printed_counts[printed]
+        cased[read[printed]] += printed_counts[printed]
     teaching = sorted(unknown, key=lambda printed: (-printed_counts[printed], printed))
     counts = doc.character_counts if doc is not None else Counter(text)
     taught = learn({read[printed] for printed in teaching[:MAX_TEACHING]}, known,
-                   unread_letters(counts))
+                   unread_letters(counts), cased)
     if not taught:
         return []
     taught.learn_habits(counts)
@@ -133,7 +131,7 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
                     if rewrite is None and "_" in printed and not glyph)
     doubles = double_misreads(unread, taught, readings)
     merged = {} if taught.habits else \
-        merged_glyphs([w for w in unread if w not in doubles], readings, _known_between)
+        merged_glyphs([w for w in unread if w not in doubles], readings, known_between)
     for printed, word in merged.items():
         for start in places[printed]:
             put = _glyph_reading_case(text, start, printed, word, doc)
@@ -296,12 +294,13 @@ class Taught:
 
 
 def learn(words: set[str], known: Counter[str] | None = None,
-          unread: frozenset[str] = frozenset()) -> Taught:
+          unread: frozenset[str] = frozenset(), cased: Counter[str] | None = None) -> Taught:
     """The substitutions that make known words of ``MIN_WORDS`` or more of
     ``words`` (a document's unknown words; ``PLAIN_MIN_WORDS`` for small
     letters) besides those a more taught one makes known, but those
     :func:`_chance` finds chance against the document's known words
-    (``known``: lower case, with their counts); the rest are taught again
+    (``known``: lower case, with their counts; ``cased``: as printed); the
+    rest are taught again
     without them until none is. A rewrite is kept at its smallest (``iS``
     for ``ity`` is ``S`` for ``ty``); one small letter for another is the
     spelling stage's; one lost between two small letters is put back
@@ -321,7 +320,7 @@ def learn(words: set[str], known: Counter[str] | None = None,
     dropped: set[tuple[str, str]] = set()
     while True:
         taught = _most_taught(made, dropped)
-        chance = _chance(taught, words, known or Counter())
+        chance = _chance(taught, words, known or Counter(), cased or Counter())
         if not chance:
             return Taught({pair: len(made_known) for pair, made_known in taught.items()})
         dropped |= chance
@@ -361,7 +360,7 @@ def _plain(src: str) -> bool:
 
 
 def _chance(taught: dict[tuple[str, str], set[str]], words: set[str],
-            known: Counter[str]) -> set[tuple[str, str]]:
+            known: Counter[str], cased: Counter[str]) -> set[tuple[str, str]]:
     """The taught substitutions that look like chance: letters the
     document's known words print rightly too often for a habit, more than
     ``RIGHTLY_PRINTED`` times as often as the substitution is taught, or,
@@ -370,7 +369,10 @@ def _chance(taught: dict[tuple[str, str], set[str]], words: set[str],
     for any glyph it cannot read, so its letters are any; a word holding
     one is misread twice, and no single rewrite explains it). An engine's
     ligature habit (``m`` for ``ffi``) leaves the ligature printed rightly
-    nowhere, however common its small letter is in other misread words."""
+    nowhere, however common its small letter is in other misread words; a
+    capital misread where it opens every word taught (GOCR's ``JVL`` for
+    ``M``) is weighed against the words opening with that capital as
+    printed (``cased``), not against its small letter's every use."""
     by_src: dict[str, set[str]] = defaultdict(set)
     by_letters: dict[tuple[str, str], int] = defaultdict(int)
     for (src, letters), made_known in taught.items():
@@ -380,7 +382,11 @@ def _chance(taught: dict[tuple[str, str], set[str]], words: set[str],
     for src, letters in taught:
         if not src.isalpha():
             continue
-        rightly = sum(n * word.count(letters) for word, n in known.items())
+        if src != src.lower() and all(w.startswith(src) for w in taught[(src, letters)]):
+            opening = letters.capitalize()
+            rightly = sum(n for word, n in cased.items() if word.startswith(opening))
+        else:
+            rightly = sum(n * word.count(letters) for word, n in known.items())
         taught_by = by_letters[(src.lower(), letters)]
         holding = sum(src in word and "_" not in word for word in words)  # a glyph unread too
         few = _plain(src) and len(by_src[src]) < MIN_SHARE * holding
@@ -436,7 +442,7 @@ def _rewrites(word: str, unread: frozenset[str] = frozenset()) -> set[tuple[str,
                 found.update(_added_letters(lower, at, head, tail))
             if len(head) + len(tail) < MIN_KEPT or (size > 1 and _plain(word[at:at + size])):
                 continue  # too little kept; small letters misread one at a time
-            for known in _known_between(head, tail):
+            for known in known_between(head, tail):
                 letters = known[len(head):len(known) - len(tail)]
                 if 0 < len(letters) <= MAX_SPAN and len(known) >= MIN_LETTERS and \
                         not _speck_rather(head + tail, known):
@@ -459,7 +465,7 @@ def _lost_letters(word: str, at: int, head: str, tail: str) -> set[tuple[int, st
     [(4, 'iy', 'ity')]
     """
     pair, size = word[at:at + 2], len(word) + 1  # the lost letter alone between the two
-    found = _known_between(head + pair[0], pair[1] + tail, (size,)) if size >= MIN_LETTERS else []
+    found = known_between(head + pair[0], pair[1] + tail, (size,)) if size >= MIN_LETTERS else []
     return {(at, pair, known[at:at + 3]) for known in found}
 
 
@@ -555,41 +561,3 @@ def _smallest(src: str, letters: str) -> tuple[str, str]:
     while src and letters and src[-1].lower() == letters[-1]:
         src, letters = src[:-1], letters[:-1]
     return src, letters
-
-
-def _known_between(head: str, tail: str, lengths: tuple[int, ...] = ()) -> list[str]:
-    """The lexicon's common words that start with ``head``, end with
-    ``tail`` and hold one to ``MAX_SPAN`` letters between (or are of
-    ``lengths``), found by bisecting the words of each length sorted on the
-    longer of the two (sorted written backwards for a tail)."""
-    forwards, backwards = _words_by_length()
-    kept = len(head) + len(tail)
-    found = []
-    for length in lengths or range(kept + 1, kept + MAX_SPAN + 1):
-        if len(head) >= len(tail):
-            found += [w for w in _among(forwards.get(length, []), head) if w.endswith(tail)]
-        else:
-            found += [w[::-1] for w in _among(backwards.get(length, []), tail[::-1])
-                      if w.endswith(head[::-1])]
-    return found
-
-
-@lru_cache(maxsize=1)
-def _words_by_length() -> tuple[dict[int, list[str]], dict[int, list[str]]]:
-    """The lexicon's common words (the spelling stage's candidates, sorted
-    with the lexicon), and the same written backwards, in sorted lists by
-    length: a rewrite's candidates are a handful of lengths, so a bisect
-    finds them among few."""
-    found = tables.load()
-    forwards: dict[int, list[str]] = defaultdict(list)
-    backwards: dict[int, list[str]] = defaultdict(list)
-    for word in found["common_forward"]:
-        forwards[len(word)].append(word)
-    for word in found["common_backward"]:
-        backwards[len(word)].append(word)
-    return dict(forwards), dict(backwards)
-
-
-def _among(keys: list[str], prefix: str) -> list[str]:
-    """The sorted ``keys`` that start with ``prefix``."""
-    return keys[prefixed(keys, prefix)]
