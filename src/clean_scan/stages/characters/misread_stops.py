@@ -431,6 +431,30 @@ def opener_reading(opener: str) -> str | None:
     return made[0][1].capitalize()
 
 
+def _opener_habits(openers: frozenset[str]) -> dict[str, str]:
+    """What each misread opener's first letter stands for where it opens a
+    sentence (``me`` is ``The``: ``m`` for ``Th``)."""
+    habits = {}
+    for opener in openers:
+        reading = opener_reading(opener)
+        if reading is not None:
+            habits[opener[0]] = reading[:len(reading) - len(opener) + 1]
+    return habits
+
+
+def _habit_reading(word: str, habits: dict[str, str]) -> str | None:
+    """A small word opening a sentence with a letter the text's misread
+    openers show to stand for a capital's letters (``m`` for ``Th``), read
+    so where that makes a common word: ``mere`` is ``There``, ``mis``
+    ``This`` (no sentence opens in small letters).
+
+    >>> _habit_reading("mere", {"m": "Th"}), _habit_reading("most", {"m": "Th"})
+    ('There', None)
+    """
+    reading = habits.get(word[0], "") + word[1:]
+    return reading if len(word) > 1 and load_lexicon().common(reading) else None
+
+
 OPENER_AFTER_STOP = regex.compile(r"(?:(?<=[.!?][’”'\"]?[ \t]+)|^[ \t]*)(?P<word>\p{Ll}+)\b")
 
 
@@ -443,16 +467,24 @@ def misread_opener(line: str, doc: Lines) -> list[Proposal]:
     >>> page = "It ended. me plan was made. me council met. me rest went.\\n"
     >>> show(misread_opener, "The work went on. me men came back to me.", before=page)
     'The work went on. The men came back to me.'
+
+    The letter the openers show misread stands so at the opening of other
+    words too, where that makes a common word (:func:`_habit_reading`).
+
+    >>> show(misread_opener, "It was done. mere was more. most stayed.", before=page)
+    'It was done. There was more. most stayed.'
     """
     fixes = []
+    habits = _opener_habits(doc.misread_openers)
     for m in OPENER_AFTER_STOP.finditer(line):
         word = m.group("word")
-        if word not in doc.misread_openers:
+        if word not in doc.misread_openers and word[0] not in habits:
             continue
         if m.start() == len(line) - len(line.lstrip(" \t")) and \
                 not regex.search(r"[.!?][’”'\"]?[ \t]*$", doc.line(-1)):
             continue  # a line start not after a sentence's end
-        reading = opener_reading(word)
+        reading = opener_reading(word) if word in doc.misread_openers else \
+            _habit_reading(word, habits)
         if reading is not None:
             fixes.append(Proposal(m.start("word"), m.end("word"), reading, "misread-opener",
                                   0.85, f"'{word}' opens sentences in this text, a misread "
