@@ -11,15 +11,12 @@ word misread.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from itertools import product
-from string import ascii_lowercase
-
 import regex
 
 from clean_scan.document import Proposal
 from clean_scan.lexicon import load_lexicon, proper_names
 from clean_scan.stages.characters.lines import Lines
+from clean_scan.stages.characters.words_between import known_between
 
 INNER_CAPITAL_WORD = regex.compile(
     r"(?<![\p{L}\p{N}'’])\p{L}\p{Ll}*(?<=\p{Ll})\p{Lu}\p{L}*(?![\p{L}\p{N}])")
@@ -108,9 +105,6 @@ GLYPH_WORD = 5
 """The shortest word read so on the lexicon alone: in a shorter one a single
 common reading is as likely chance (``GuJu``, GOCR's garble, is no
 ``Guru``), and only a reading the document prints is taken."""
-REWRITE_LETTERS = 3
-"""The most letters a capital read inside a word stands for (``R`` for
-``fl``, ``M`` for ``rx``, ``S`` for ``ty``)."""
 
 
 def inner_capital_glyph(line: str, doc: Lines) -> list[Proposal]:
@@ -138,7 +132,7 @@ def inner_capital_glyph(line: str, doc: Lines) -> list[Proposal]:
         word = m.group()
         if word.lower() in lexicon:
             continue  # a known word, misread in case alone, or a name
-        readings = _glyph_readings(word, lexicon)
+        readings = _glyph_readings(word)
         if len(readings) > 1 or len(word) < GLYPH_WORD:
             readings = [r for r in readings if doc.counts.get(r.lower(), 0) > 0]
         if len(readings) == 1:
@@ -148,23 +142,14 @@ def inner_capital_glyph(line: str, doc: Lines) -> list[Proposal]:
     return fixes
 
 
-def _glyph_readings(word: str, lexicon) -> list[str]:
-    """The common words made by putting one to three small letters for the
-    first capital after a small letter in ``word`` (not its own small
-    letter: a case misread is ``inner-capital``'s)."""
+def _glyph_readings(word: str) -> list[str]:
+    """The common words (a million uses) made by putting one to three small
+    letters for the first capital after a small letter in ``word`` (not its
+    own small letter: a case misread is ``inner-capital``'s), found by head
+    and tail (:func:`~clean_scan.stages.characters.words_between.known_between`)."""
     at = next(k for k in range(1, len(word)) if word[k - 1].islower() and word[k].isupper())
     head, tail = word[:at], word[at + 1:]
-    found = []
-    for letters in _letter_runs():
-        if letters == word[at].lower():
-            continue
-        reading = head + letters + tail
-        if lexicon.common(reading):
-            found.append(reading)
-    return found
-
-
-@lru_cache(maxsize=1)
-def _letter_runs() -> tuple[str, ...]:
-    return tuple("".join(p) for n in range(1, REWRITE_LETTERS + 1)
-                 for p in product(ascii_lowercase, repeat=n))
+    own, common = head.lower() + word[at].lower() + tail.lower(), load_lexicon().common
+    return [head + known[at:len(known) - len(tail)] + tail
+            for known in known_between(head.lower(), tail.lower())
+            if known != own and common(known)]

@@ -15,8 +15,9 @@ looked-at pamphlets, more than half of those were wrong (26 of 44), against
 one in six of the others."""
 UNSURE_CONFUSION_COST = 9.0
 """A misreading whose confusions cost this much or more (beyond two of the
-classic ones: ``pagt`` for ``part``, ``understand>ft``) is flagged: half of
-those the looked-at pamphlets have were wrong (29 of 56)."""
+classic ones: ``pagt`` for ``part``, ``understand>ft``) is flagged, unless
+the document prints the word it reads elsewhere: of all such corrections
+on the looked-at pamphlets, half were wrong (29 of 56)."""
 MISREADING = "ocr-misreading"
 
 
