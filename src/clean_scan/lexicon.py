@@ -41,6 +41,11 @@ the language (:meth:`Lexicon.common`)."""
 GLUED_RATIO = 1000
 """How many times as often as a word two words must be printed as a pair
 for the word to be taken for the pair with its space lost."""
+OPENING_PAIR_COUNT = 100_000_000
+"""How often print must set two words together for a capitalised word
+opening a sentence (``Ithas``, ``Asa``) to be taken for the pair with its
+space lost: the pairs that open sentences (``It has``, ``As a``, ``In
+this``), never a surname that parts into two words (``Inman``)."""
 UNSEEN_COUNT = 1_000
 """Count assumed for a word the lexicon lacks (a name, say)."""
 

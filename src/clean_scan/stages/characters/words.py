@@ -16,6 +16,7 @@ from clean_scan.charmaps import (
 )
 from clean_scan.document import Proposal
 from clean_scan.lexicon import (
+    OPENING_PAIR_COUNT,
     Lexicon,
     function_words,
     known_form,
@@ -250,12 +251,6 @@ def glued_words(line: str, doc: Lines) -> list[Proposal]:
                                   f"'{m.group()}' is '{' '.join(pair)}' with the space lost: "
                                   "print sets the pair far more often"))
     return fixes
-
-
-OPENING_PAIR_COUNT = 100_000_000
-"""How often print must set a pair for a name it glues into (``Asa``) to be
-read as the pair where a sentence opens before small letters: the pairs
-that open sentences (``As a``, ``In a``)."""
 
 
 def _opening_pair(line: str, m: regex.Match[str], pair: tuple[str, str], doc: Lines) -> bool:

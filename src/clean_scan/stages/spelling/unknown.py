@@ -9,6 +9,7 @@ from clean_scan.confusion import (
     is_junk,
 )
 from clean_scan.document import Flag, Proposal
+from clean_scan.lexicon import OPENING_PAIR_COUNT
 from clean_scan.stages.spelling.candidates import (
     WIDE_APPLY_LENGTH,
     WIDE_CONFIDENCE,
@@ -77,15 +78,8 @@ CAPITAL_MAX_CONFUSION = 5.0
 cheap or cheaper), a repaired junk character, or a form the document uses."""
 
 
-COMMON_PAIR_COUNT = 100_000_000
-"""How often print must set two words together for a capitalised word
-opening a sentence to be taken for the pair run together: the pairs that
-open sentences (``It has``, ``As a``, ``In this``), never a surname that
-parts into two words (``Inman``)."""
-
-
 def common_pair(form: str, know: Knowledge) -> bool:
-    """Whether ``form`` is two words print sets together ``COMMON_PAIR_COUNT``
+    """Whether ``form`` is two words print sets together ``OPENING_PAIR_COUNT``
     times: a capitalised unknown word opening a sentence that parts into
     them lost a space, and is no name.
 
@@ -96,7 +90,7 @@ def common_pair(form: str, know: Knowledge) -> bool:
     (True, False, False)
     """
     words = form.split(" ")
-    return len(words) == 2 and know.lexicon.pair_count(*words) >= COMMON_PAIR_COUNT
+    return len(words) == 2 and know.lexicon.pair_count(*words) >= OPENING_PAIR_COUNT
 
 
 def strong_for_capitals(core: str, best: Ranked, know: Knowledge) -> bool:
