@@ -26,11 +26,13 @@ stage decides, page by page.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from clean_scan.folio_numbers import (
     digit_pattern,
@@ -120,7 +122,8 @@ def paragraph_gap_breaks(lines: Sequence[Line], full_width: int) -> set[int]:
     if len(blocks) < 4:
         return set()
     edges = _edge_lines(lines, blocks, full_width)
-    cuts = {_heading_start(lines, blocks, e.index) for e in _recurring(edges)}
+    firsts = [first for first, _ in blocks]
+    cuts = {_heading_start(lines, blocks, firsts, e.index) for e in _recurring(edges)}
     cuts |= _numbered_cuts(lines, edges, cuts)
     cuts.discard(blocks[0][0])  # the text's first line begins its first page anyway
     if len(cuts) < 2:
@@ -144,16 +147,19 @@ def _blocks(lines: Sequence[Line]) -> list[tuple[int, int]]:
     return blocks
 
 
-def _heading_start(lines: Sequence[Line], blocks: list[tuple[int, int]], index: int) -> int:
+def _heading_start(lines: Sequence[Line], blocks: list[tuple[int, int]], firsts: list[int],
+                   index: int) -> int:
     """Where the page begins whose running head's words recur at line
     ``index``: there, unless a line of capitals stands right above it (a
     chapter's title set over two lines, ``HOW A PRIORI`` / ``KNOWLEDGE IS
     POSSIBLE``, on a chapter's first page), when the page begins with the
-    title's block, or with the chapter's number alone above it."""
-    block = next((b for b in blocks if b[0] <= index <= b[1]), None)
+    title's block, or with the chapter's number alone above it. The block
+    holding the line is found by its first line (``firsts``, the blocks'
+    first lines, rising), not by walking the blocks for every head."""
+    at = bisect.bisect_right(firsts, index) - 1
+    block = blocks[at] if at >= 0 and index <= blocks[at][1] else None
     if block is None or block[0] == index or not is_heading(lines[index - 1].text):
         return index
-    at = blocks.index(block)
     if at and _page_number(lines[blocks[at - 1][0]].text)[1] and blocks[at - 1][0] == \
             blocks[at - 1][1]:
         return blocks[at - 1][0]
@@ -216,23 +222,60 @@ def _page_number(text: str) -> tuple[int | None, bool]:
 
 
 def _recurring(edges: list[EdgeLine]) -> list[EdgeLine]:
-    """Edge lines whose letters recur on ``RECURRENCES`` other pages or more."""
+    """Edge lines whose letters recur on ``RECURRENCES`` other pages or more.
+
+    Each two different keys are compared once (:func:`_alike_keys`), not
+    each two edge lines (a running head's key recurs on page after page),
+    and an edge line's alike lines are walked in order only until they make
+    ``RECURRENCES`` pages: comparing every line with every other one in
+    Python took time quadratic in a book's length (eight seconds for a
+    pamphlet of 60 pages repeated 64 times).
+    """
     keyed = [e for e in edges if len(e.key) >= 5]
-    found = []
-    for k, edge in enumerate(keyed):
-        others = 0
-        last = None
-        for other in keyed[:k] + keyed[k + 1:]:
-            if abs(other.index - edge.index) < SHORT_PAGE:
-                continue
-            if last is not None and abs(other.index - last) < SHORT_PAGE:
-                continue  # one page counts once
-            if fuzz.ratio(edge.key, other.key) >= RECUR_RATIO:
-                others += 1
-                last = other.index
+    places: dict[str, list[int]] = {}
+    for edge in keyed:
+        places.setdefault(edge.key, []).append(edge.index)
+    alike = _alike_keys(list(places))
+    return [edge for edge in keyed
+            if _recurrences(edge.index, [places[key] for key in alike[edge.key]])
+            >= RECURRENCES]
+
+
+def _alike_keys(keys: list[str]) -> dict[str, list[str]]:
+    """For each key, the keys as alike as one running head's
+    (``fuzz.ratio`` of the two, in that order, ``RECUR_RATIO`` or more),
+    itself among them. The search runs in rapidfuzz over all the keys at
+    once; each key it finds is checked again as one pair, so what passes
+    is just what ``fuzz.ratio`` passes.
+
+    >>> _alike_keys(["THEWAR", "THEWAB", "PEACE"])["THEWAR"]
+    ['THEWAR', 'THEWAB']
+    """
+    alike = {}
+    for key in keys:
+        found = process.extract(key, keys, scorer=fuzz.ratio, processor=None, limit=None,
+                                score_cutoff=RECUR_RATIO - 1)
+        alike[key] = [other for other, _, _ in found if fuzz.ratio(key, other) >= RECUR_RATIO]
+    return alike
+
+
+def _recurrences(index: int, places: list[list[int]]) -> int:
+    """How many other pages the line at ``index`` recurs on, counted up to
+    ``RECURRENCES``: the lines alike to it (``places``, each list rising)
+    taken in order, those within a short page of it or of the last one
+    counted passed over (one page counts once)."""
+    others = 0
+    last = None
+    for other in heapq.merge(*places):
+        if abs(other - index) < SHORT_PAGE:
+            continue
+        if last is not None and abs(other - last) < SHORT_PAGE:
+            continue  # one page counts once
+        others += 1
+        last = other
         if others >= RECURRENCES:
-            found.append(edge)
-    return found
+            break
+    return others
 
 
 def _numbered_cuts(lines: Sequence[Line], edges: list[EdgeLine], heads: set[int]) -> set[int]:
@@ -245,12 +288,14 @@ def _numbered_cuts(lines: Sequence[Line], edges: list[EdgeLine], heads: set[int]
     numbered = [(e.index, e.number) for e in edges if e.number is not None
                 and e.index not in listed and e.index not in chapters]
     alone = {e.index for e in edges if e.alone}
+    indices = [e.index for e in edges]  # rising: the edges between two found by search
     found = []
     for chain in rising_chains(numbered):
         found += [i for i, _ in chain]
         for (i, n), (j, m) in zip(chain, chain[1:], strict=False):
             if m - n == 2:  # the page between: its number garbled past reading alone (``2*``)
-                between = [e.index for e in edges if i < e.index < j and (
+                inside = edges[bisect.bisect_right(indices, i):bisect.bisect_left(indices, j)]
+                between = [e.index for e in inside if (
                     e.number is None and len(lines[e.index].text.strip()) <= 8
                     and number_fit(lines[e.index].text, n + 1)
                     or e.index in chapters and e.number == n + 1
@@ -315,9 +360,10 @@ def _listed_numbers(edges: list[EdgeLine]) -> set[int]:
     >>> sorted(_listed_numbers(edges))
     [10, 13, 16]
     """
-    numbered = [e.index for e in edges if e.number is not None]
+    numbered = [e.index for e in edges if e.number is not None]  # rising: counted by search
     return {i for i in numbered
-            if sum(1 for j in numbered if j != i and abs(j - i) <= LIST_REACH) >= 2}
+            if bisect.bisect_right(numbered, i + LIST_REACH)
+            - bisect.bisect_left(numbered, i - LIST_REACH) - 1 >= 2}
 
 
 def _chapter_number(lines: Sequence[Line], i: int, heads: set[int]) -> bool:
@@ -370,7 +416,7 @@ def _fill_in(lines: Sequence[Line], blocks: list[tuple[int, int]], edges: list[E
         return cuts
     page = lengths[len(lengths) // 2]
     starts = [first for first, _ in blocks[1:]]
-    keys = [e.key for e in edges if e.index in cuts and len(e.key) >= 5]
+    keys = list(dict.fromkeys(e.key for e in edges if e.index in cuts and len(e.key) >= 5))
     folios_close = 2 * sum(_lone_number_before(lines, cut) for cut in cuts) > len(cuts)
     filled = set(cuts)
     for a, b in zip(found, found[1:], strict=False):
@@ -415,10 +461,15 @@ def _content_ordinals(lines: Sequence[Line]) -> list[int]:
 
 def _best_gap(lines: Sequence[Line], starts: list[int], ordinal: list[int], expected: float,
               page: int, keys: list[str], full_width: int) -> int | None:
-    """The block start near ``expected`` that most looks like a page's top."""
+    """The block start near ``expected`` that most looks like a page's top.
+    The starts rise and so do their ordinals: those within reach are found
+    by search, not by a walk over the whole text for every page sought."""
     best, best_score = None, 1.5
     reach = 0.3 * page
-    for start in starts:
+    first = bisect.bisect_left(starts, expected - reach - 1, key=ordinal.__getitem__)
+    for start in starts[first:]:
+        if ordinal[start] - expected > reach:
+            break
         if abs(ordinal[start] - expected) > reach:
             continue
         score = _break_evidence(lines, start, keys, full_width)
@@ -441,7 +492,7 @@ def _break_evidence(lines: Sequence[Line], start: int, keys: list[str], full_wid
     isolated_after = start + 1 >= len(lines) or lines[start + 1].blank
     if len(after) < HEAD_WIDTH * full_width:
         key = "".join(letters_key(after).split())
-        if keys and len(key) >= 4 and max(fuzz.ratio(key, k) for k in keys) >= 50:
+        if keys and len(key) >= 4 and any(fuzz.ratio(key, k) >= 50 for k in keys):
             score += 2.0
         elif isolated_after and not _has_words(after):
             score += 2.0 if _folio_like(after) else 1.5  # a folio misread

@@ -16,6 +16,7 @@ page numbers rise so (:func:`rising_heads`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -161,9 +162,13 @@ def _folio_cuts(lines: list[Line], cuts: set[int]) -> set[int]:
     [38]
     """
     folios = rising_folios(lines)
+    ordered = sorted(cuts)
+    place = {cut: k for k, cut in enumerate(cuts)}  # the set's order, which settles a tie
     near = {}
-    for folio in folios:
-        beside = [cut for cut in cuts if abs(cut - folio) <= FOLIO_REACH]
+    for folio in folios:  # the cuts near each folio found by search, not by a walk over all
+        beside = sorted(ordered[bisect.bisect_left(ordered, folio - FOLIO_REACH):
+                                bisect.bisect_right(ordered, folio + FOLIO_REACH)],
+                        key=place.__getitem__)
         if beside:
             near[folio] = min(beside, key=lambda cut: abs(cut - folio)) > folio
     if len(near) < len(folios) / 2:
@@ -415,20 +420,29 @@ def capitals(text: str) -> bool:
 def rising_chain(numbered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest chain of (line, number) pairs whose numbers rise by one
     or two, a page's worth of lines (8 to 150) apart; fewer than three:
-    none."""
-    best: list[list[tuple[int, int]]] = []
+    none. Each pair keeps the length of the longest chain ending in it and
+    the pair before it there; the chain is read back once at the end
+    (copying every chain as it grew took time quadratic in a book's pages)."""
+    lengths: list[int] = []
+    links: list[int] = []
     for k, (i, n) in enumerate(numbered):
-        chain = [(i, n)]
+        length, link = 1, -1
         for back in range(k - 1, -1, -1):
             j, m = numbered[back]
             if i - j > 150:
                 break
-            prev = best[back]
-            if 1 <= n - m <= 2 and i - j >= 8 and len(prev) + 1 > len(chain):
-                chain = [*prev, (i, n)]
-        best.append(chain)
-    chain = max(best, key=len, default=[])
-    return chain if len(chain) >= 3 else []
+            if 1 <= n - m <= 2 and i - j >= 8 and lengths[back] + 1 > length:
+                length, link = lengths[back] + 1, back
+        lengths.append(length)
+        links.append(link)
+    end = max(range(len(numbered)), key=lengths.__getitem__, default=-1)
+    if end < 0 or lengths[end] < 3:
+        return []
+    chain = []
+    while end >= 0:
+        chain.append(numbered[end])
+        end = links[end]
+    return chain[::-1]
 
 
 def _head_follows(lines: list[Line], i: int, recurring: Counter) -> bool:

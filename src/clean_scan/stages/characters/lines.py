@@ -77,6 +77,12 @@ class Lines:
         return _note_pages(self)
 
     @cached_property
+    def first_line_of(self) -> dict[str, int]:
+        """Each line's text, stripped, and where it first stands: a heading
+        sought among all the lines (``PART II``) is found without a walk."""
+        return {text: k for k, text in reversed(list(enumerate(map(str.strip, self.lines))))}
+
+    @cached_property
     def note_opening_lines(self) -> set[int]:
         """The lines that open a note, as the footnotes stage reads them."""
         texts = [line.strip(" \t") for line in self.lines]

@@ -296,12 +296,12 @@ def heading_numeral(line: str, doc: Lines) -> list[Proposal]:
     if not ROMAN.match(numeral):
         return []
     printed = f"{m.group('key')} {numeral}"
-    if any(other.strip() == printed for other in doc.lines):
+    if printed in doc.first_line_of:
         return [Proposal(m.start("num"), m.end("num"), numeral, "heading-numeral", 0.85,
                          f"roman numeral misread; '{printed}' is printed elsewhere")]
     value = roman_value(numeral)
     before = f"{m.group('key')} {_roman(value - 1)}" if value and value > 1 else ""
-    if before and any(other.strip() == before for other in doc.lines[:doc.index]):
+    if before and doc.first_line_of.get(before, doc.index) < doc.index:
         return [Proposal(m.start("num"), m.end("num"), numeral, "heading-numeral", 0.85,
                          f"roman numeral misread; '{before}' comes before it")]
     return []

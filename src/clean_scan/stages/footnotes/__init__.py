@@ -409,9 +409,14 @@ or a speck."""
 
 
 def _next_nonblank_is_note_foot(lines: Lines, idx: int) -> bool:
-    """Is everything from here to the page break footnotes?"""
+    """Is everything from here to the page break footnotes? (Read from
+    ``idx`` on in place: a copy of the rest of the lines, made at every
+    blank line a paragraph's end is looked for at, took time quadratic in
+    a book's length.)"""
     seen_note = False
-    for text in lines.texts[idx:]:
+    texts = lines.texts
+    for i in range(idx, len(texts)):
+        text = texts[i]
         if text == PAGE_BREAK:
             return seen_note
         if not text:
