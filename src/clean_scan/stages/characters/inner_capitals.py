@@ -11,6 +11,9 @@ word misread.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from functools import lru_cache
+
 import regex
 
 from clean_scan.document import Proposal
@@ -86,7 +89,21 @@ def _habitual_capital(word: str, doc: Lines) -> bool:
     """Whether the document glues the capital inside ``word`` after a small
     letter in ``HABIT_WORDS`` different words or more."""
     capital = next(b for a, b in zip(word, word[1:], strict=False) if a.islower() and b.isupper())
-    return len(doc.inner_capital_words(capital)) >= HABIT_WORDS
+    return len(_inner_capital_words(doc.text).get(capital, ())) >= HABIT_WORDS
+
+
+@lru_cache(maxsize=4)
+def _inner_capital_words(text: str) -> dict[str, set[str]]:
+    """The text's different words holding a capital after a small letter,
+    by that capital (``diRerent`` and ``eRect`` under ``R``), found in one
+    pass (a text's hash is kept, so asking again costs nothing)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for m in INNER_CAPITAL_IN_TEXT.finditer(text):
+        found[m.group("capital")].add(m.group())
+    return found
+
+
+INNER_CAPITAL_IN_TEXT = regex.compile(r"\p{L}*\p{Ll}(?P<capital>\p{Lu})\p{L}*")
 
 
 CAPITALS_WORD = regex.compile(r"\p{Lu}{2,}")

@@ -47,7 +47,6 @@ class Lines:
         self.starts: list[int] = list(accumulate(map((1).__add__, map(len, self.lines[:-1])),
                                                  initial=0))  # each line's length and its "\n"
         self._needle_lines: dict[str, set[int]] = {}
-        self._inner_capitals: dict[str, set[str]] = {}
         self.text = text
         self._footnote_page = _footnote_pages(self)
         self.index = 0
@@ -222,15 +221,6 @@ class Lines:
     def number_counts(self) -> Counter[str]:
         """The text's numbers (made when a number with letters asks)."""
         return Counter(HAS_NUMBER.findall(self.text))
-
-    def inner_capital_words(self, capital: str) -> set[str]:
-        """The document's different words holding ``capital`` after a small
-        letter (``diRerent``, ``eRect`` for ``R``)."""
-        found = self._inner_capitals.get(capital)
-        if found is None:
-            found = self._inner_capitals[capital] = set(
-                regex.findall(rf"\p{{L}}*\p{{Ll}}{capital}\p{{L}}*", self.text))
-        return found
 
     @cached_property
     def writes_dashes(self) -> bool:
