@@ -80,8 +80,9 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
     An em dash alone at a line's end after a word that binds to the next
     (``the relation of —`` / ``the table``: no print sets a dash there).
     In a specky document (:func:`speck_rate`) also a colon, semicolon, stop
-    or hyphen alone, an em dash alone at a line's end where the text sets
-    its dashes closed up (``read —`` / ``their``), and a mark or quote
+    or hyphen alone, an em dash alone where the text sets its dashes closed
+    up (``accompanied — wage``; at a line's end, before a word in small
+    letters: ``read —`` / ``their``), and a mark or quote
     standing alone before a line's first word (a quote only inside a
     block: one opening a block may be a
     footnote's garbled mark, for the footnotes stage to read).
@@ -135,8 +136,9 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
             sure = _small_word_follows(line, m.end(), doc) or (
                 specky and not at_end and not stop_closes_sentence(line, m.end(), doc))
         elif mark == "—":
-            sure = at_end and _next_line_start(doc).islower() and (
-                specky and doc.closed_dashes or _binds_before(line, m.start()))
+            sure = (at_end and _next_line_start(doc).islower() and (
+                specky and doc.closed_dashes or _binds_before(line, m.start()))) or (
+                not at_end and specky and doc.closed_dashes)
         elif mark == "-":
             sure = doc.em_dashes and (_next_line_start(doc).isalpha() if at_end else specky)
         else:
