@@ -18,7 +18,7 @@ import regex
 
 from clean_scan.document import Proposal
 from clean_scan.lexicon import load_lexicon, proper_names
-from clean_scan.stages.characters.lines import Lines
+from clean_scan.stages.characters.lines import LETTERS, Lines
 from clean_scan.stages.characters.words_between import known_between
 
 INNER_CAPITAL_WORD = regex.compile(
@@ -88,8 +88,13 @@ letter misread (``eRect`` is ``effect``, not ``erect``)."""
 def _habitual_capital(word: str, doc: Lines) -> bool:
     """Whether the document glues the capital inside ``word`` after a small
     letter in ``HABIT_WORDS`` different words or more."""
-    capital = next(b for a, b in zip(word, word[1:], strict=False) if a.islower() and b.isupper())
+    capital = word[_capital_at(word)]
     return len(_inner_capital_words(doc.text).get(capital, ())) >= HABIT_WORDS
+
+
+def _capital_at(word: str) -> int:
+    """Where the first capital after a small letter stands in ``word``."""
+    return next(k for k in range(1, len(word)) if word[k - 1].islower() and word[k].isupper())
 
 
 @lru_cache(maxsize=4)
@@ -107,14 +112,13 @@ INNER_CAPITAL_IN_TEXT = regex.compile(r"\p{L}*\p{Ll}(?P<capital>\p{Lu})\p{L}*")
 
 
 CAPITALS_WORD = regex.compile(r"\p{Lu}{2,}")
-WORD = regex.compile(r"\p{L}+")
 
 
 def _among_capitals(line: str, start: int, end: int, doc: Lines) -> bool:
     """Whether the word before or after ``line[start:end]`` (across the
     line's ends) is in capitals: a heading's word."""
-    before = WORD.findall(line[:start]) or WORD.findall(doc.line(-1))
-    after = WORD.findall(line[end:]) or WORD.findall(doc.line(1))
+    before = LETTERS.findall(line[:start]) or LETTERS.findall(doc.line(-1))
+    after = LETTERS.findall(line[end:]) or LETTERS.findall(doc.line(1))
     return any(CAPITALS_WORD.fullmatch(w) for w in before[-1:] + after[:1])
 
 
@@ -164,7 +168,7 @@ def _glyph_readings(word: str) -> list[str]:
     letters for the first capital after a small letter in ``word`` (not its
     own small letter: a case misread is ``inner-capital``'s), found by head
     and tail (:func:`~clean_scan.stages.characters.words_between.known_between`)."""
-    at = next(k for k in range(1, len(word)) if word[k - 1].islower() and word[k].isupper())
+    at = _capital_at(word)
     head, tail = word[:at], word[at + 1:]
     own, common = head.lower() + word[at].lower() + tail.lower(), load_lexicon().common
     return [head + known[at:len(known) - len(tail)] + tail

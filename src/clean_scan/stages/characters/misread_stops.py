@@ -431,9 +431,11 @@ def opener_reading(opener: str) -> str | None:
     return made[0][1].capitalize()
 
 
+@lru_cache(maxsize=8)
 def _opener_habits(openers: frozenset[str]) -> dict[str, str]:
     """What each misread opener's first letter stands for where it opens a
-    sentence (``me`` is ``The``: ``m`` for ``Th``)."""
+    sentence (``me`` is ``The``: ``m`` for ``Th``); worked out once per
+    document, not per line."""
     habits = {}
     for opener in openers:
         reading = opener_reading(opener)

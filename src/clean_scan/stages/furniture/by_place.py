@@ -79,7 +79,7 @@ def _garbled_heads(layout: Layout, slots: dict[int, Slots],
         if i in layout.verdicts or not is_heading(text) or len(text.split()) > 6 or \
                 repeats.get(i, (set(), ""))[0]:
             continue
-        key = letters_key(_capitals_core(text)).replace(" ", "")
+        key = _head_letters(text)
         for step in (1, 2):  # the facing page, or the same side of the next leaf
             sides = [_sure_head_key(layout, first_heads.get(index + d * step)) for d in (-1, 1)]
             if sides[0] and sides[0] == sides[1] and \
@@ -95,7 +95,12 @@ def _sure_head_key(layout: Layout, i: int | None) -> str:
     verdict = layout.verdicts.get(i) if i is not None else None
     if verdict is None or verdict.rule != "running-head" or verdict.confidence < SURE:
         return ""
-    return letters_key(_capitals_core(layout.lines[i].text)).replace(" ", "")
+    return _head_letters(layout.lines[i].text)
+
+
+def _head_letters(text: str) -> str:
+    """A head line's letters (:func:`_capitals_core`'s), spaces left out."""
+    return letters_key(_capitals_core(text)).replace(" ", "")
 
 
 def _slots(layout: Layout, page: Page) -> Slots:

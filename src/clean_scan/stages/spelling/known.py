@@ -187,7 +187,7 @@ def derived_known(word: str, know: Knowledge) -> bool:
         stem = next((lower[:-len(suffix)] for suffix in SUFFIXES
                      if lower.endswith(suffix) and len(lower) - len(suffix) >= 4
                      and lower[:-len(suffix)] in words), None)
-    return stem is not None and not misread_word_beside(lower, know.lexicon.count(stem), know)
+    return stem is not None and not misread_word_beside(lower, lexicon.count(stem), know)
 
 
 GLUED_PREFIX_SHARE = 0.1
