@@ -250,7 +250,8 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
     Left alone: abbreviations (``etc. and``, ``i.e. the``, ``per cent. of``),
     capitals (``U.S.S.R. and``), a sentence's end, words no lexicon knows,
     and a stop before a word the document sets after stops in most of its
-    uses (``Lines.misread_openers``: ``me`` for ``The``).
+    uses (``Lines.misread_openers``: ``me`` for ``The``) or one their habit
+    reads as a common word (``mere`` for ``There``).
 
     >>> show(stop_read_as_comma, "etc. and i.e. the per cent. of the U.S.S.R. and ended. The")
     'etc. and i.e. the per cent. of the U.S.S.R. and ended. The'
@@ -272,7 +273,7 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
         if not _sentence_goes_on(line, m.end(), doc):
             continue
         following = NEXT_WORD.match(words_after(line, m.end(), doc)).group(1)
-        if following in doc.misread_openers:
+        if _misread_opening(following, doc):
             continue  # a sentence's end, the next one's capital misread
         if doc.stops_are_specks:
             fixes.append(Proposal(m.end("word"), m.end("word") + 1, "", "speck", 0.85,
@@ -457,7 +458,40 @@ def _habit_reading(word: str, habits: dict[str, str]) -> str | None:
     return reading if len(word) > 1 and load_lexicon().common(reading) else None
 
 
+def _misread_opening(word: str, doc: Lines) -> bool:
+    """Whether ``word``, after a stop, is a sentence's opening with its
+    capital misread: one of the text's misread openers, or a word their
+    habit reads as a common one (``mere`` for ``There``)."""
+    openers = doc.misread_openers
+    return bool(openers) and (word in openers or
+                              _habit_reading(word, _opener_habits(openers)) is not None)
+
+
 OPENER_AFTER_STOP = regex.compile(r"(?:(?<=[.!?][’”'\"]?[ \t]+)|^[ \t]*)(?P<word>\p{Ll}+)\b")
+
+
+def opener_lines(doc: Lines) -> set[int]:
+    """The lines :func:`misread_opener` must read: those holding one of the
+    text's misread openers, and those where a small word opens a sentence
+    with a letter the openers show misread (``mere`` for ``There`` stands on
+    lines where no ``me`` does).
+
+    >>> from clean_scan.stage import Context
+    >>> from clean_scan.stages.characters.lines import Lines
+    >>> doc = Lines("It ended. me plan was made. me council met. me rest went.\\n"
+    ...             "So it was done. mere was more.\\nNo more.\\nmis too.\\n", Context())
+    >>> sorted(opener_lines(doc))
+    [0, 1, 3]
+    """
+    openers = doc.misread_openers
+    if not openers:
+        return set()
+    letters = "".join(sorted(_opener_habits(openers)))
+    if not letters:
+        return doc.lines_with(*openers)
+    habit_opening = regex.compile(
+        rf"(?m)(?:(?<=[.!?][’”'\"]?[ \t]+)|^[ \t]*)[{regex.escape(letters)}]\p{{Ll}}+\b")
+    return doc.lines_with(*openers) | doc.lines_matching(habit_opening)
 
 
 def misread_opener(line: str, doc: Lines) -> list[Proposal]:
