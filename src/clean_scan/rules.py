@@ -302,6 +302,10 @@ RULES: tuple[Rule, ...] = (
          "on a page with notes, a single quote no note took for its reference goes, in a text "
          "that quotes with double quotes",
          "clean_scan.stages.footnotes.leftover_quotes:unclaimed_quotes"),
+    Rule("FN106", "stray-line", "footnotes",
+         "a line of the body the OCR read out of its place, alone at the page foot, goes back "
+         "into the one gap of its page where its sentence or split word goes on",
+         "clean_scan.stages.footnotes.stray_lines:stray_line_moves"),
     Rule("DH101", "inline-split", "dehyphenate",
          "a word split where the export lost the line end is joined",
          "clean_scan.stages.dehyphenate:_inline_splits"),

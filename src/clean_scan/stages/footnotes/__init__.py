@@ -43,6 +43,7 @@ from clean_scan.stages.footnotes.notes import (
     next_page_break,
 )
 from clean_scan.stages.footnotes.references import Reference, assign_references
+from clean_scan.stages.footnotes.stray_lines import stray_line_moves
 
 __all__ = ["NOTE_START", "STAGE", "Lines", "run"]
 
@@ -105,8 +106,11 @@ def run(text: str, context: Context) -> StageResult:
 
 def _page_proposals(text: str, lines: Lines, page: list[int],
                     numbering: Numbering) -> tuple[list[Proposal], list[Flag]]:
-    body_blocks, notes = foot_notes(lines, _blocks(lines, page), lines.full_width)
-    if not notes or not body_blocks:
+    blocks = _blocks(lines, page)
+    body_blocks, notes = foot_notes(lines, blocks, lines.full_width)
+    if not notes:
+        return stray_line_moves(lines, blocks), []
+    if not body_blocks:
         return [], []
     if _outweighs_body(notes, body_blocks):
         return [], []  # a page's text below a misread line start (``5 true`` for ``It is``)
