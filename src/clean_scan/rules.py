@@ -208,6 +208,10 @@ RULES: tuple[Rule, ...] = (
          "a capital inside an unknown word that small letters make one common word of (chieRy: "
          "chiefly) is those letters, read as one glyph",
          "clean_scan.stages.characters.inner_capitals:inner_capital_glyph"),
+    Rule("CH168", "semicolon-read-as-colon", "characters",
+         "a colon before a small letter after a colon or semicolon in its sentence is a "
+         "semicolon whose tail did not print",
+         "clean_scan.stages.characters.sentence_colons:semicolon_read_as_colon"),
     Rule("CH132", "speck-between-words", "characters",
          "a mark glued between two words becomes a space",
          "clean_scan.stages.characters.specks:speck_between_words"),

@@ -99,6 +99,7 @@ from clean_scan.stages.characters.quotes import (
     quote_shapes,
     star_after_word,
 )
+from clean_scan.stages.characters.sentence_colons import colon_lines, semicolon_read_as_colon
 from clean_scan.stages.characters.spacing import (
     DROP_CAPITAL,
     LEADING_SPECK,
@@ -217,6 +218,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (undotted_abbreviation, lambda doc: doc.lines_matching(undotted_forms())),
     (misread_opener, opener_lines),
     (colon_for_semicolon, lambda doc: doc.lines_with(": ") | doc.lines_matching(LINE_END_COLON)),
+    (semicolon_read_as_colon, colon_lines),
     (dashes_read_as_hyphens, lambda doc: set() if doc.writes_dashes else doc.lines_with("-")),
     (speck_between_words, _with(".", ":", ";", "_", "~", "=", "|", "•", "-")),
     (hyphen_before_a_space, _with("- ")),

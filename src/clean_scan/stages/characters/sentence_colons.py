@@ -1,0 +1,111 @@
+"""A colon that a sentence's earlier marks show to be a semicolon misread.
+
+A semicolon whose comma tail did not print, or printed faint, is read as a
+colon: rough scans read a tenth to a half of their semicolons so. Print sets
+at most one colon in a sentence, and sets it before the semicolons that part
+what it introduces (``as follows: the first; the second``), never after
+them. So a colon before a small letter is a semicolon where its sentence has
+already set a colon or a semicolon:
+
+* ``from Domain: supply of stone: construction of gullies`` — the second
+  colon of the series is one of its semicolons;
+* ``discharged, 29; admitted, 10: died`` — no colon follows a semicolon.
+
+The first colon of a sentence is left alone, whatever follows it: only the
+sentence's own marks tell, and one colon tells nothing. A sentence ends at a
+paragraph's end and at any stop before a space that closes no abbreviation
+or initial, a stop misread from a comma too (the sentence then only ends
+early, and a colon after it is left alone); a mark standing apart from the
+words (``to : be``) is a speck, not one of the sentence's marks.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import regex
+
+from clean_scan.document import Proposal
+from clean_scan.lexicon import stop_abbreviations
+
+if TYPE_CHECKING:
+    from clean_scan.stages.characters import Lines
+
+SENTENCE_MARK = regex.compile(
+    r"(?P<colon>(?<=[\p{L}\d)’”])(?=:[ \t]*\n?[ \t]*\p{Ll}):)"
+    r"|(?P<other>(?<=[\p{L}\d)’”])[;:])"
+    r"|(?P<stop>[.!?](?=[’”'\")\]]*\s))"
+    r"|(?P<paragraph>\n[ \t]*\n)")
+
+
+@lru_cache(maxsize=4)
+def semicolon_colons(text: str) -> tuple[int, ...]:
+    """The offsets of the colons before a small letter that follow a colon
+    or a semicolon in their sentence (worked out once per text: the text's
+    hash is kept by the string).
+
+    >>> text = "tenders from Domain: supply of stone: and gullies. Then: all"
+    >>> [text[k - 5:k + 1] for k in semicolon_colons(text)]
+    ['stone:']
+    >>> semicolon_colons("as follows: the first; the second. Mr. Smith: yes")
+    ()
+    >>> text = "remaining, 29; admitted, 10: discharged, 17"
+    >>> [text[k - 2:k + 1] for k in semicolon_colons(text)]
+    ['10:']
+    """
+    found = []
+    abbreviations = stop_abbreviations()
+    marked = False
+    for m in SENTENCE_MARK.finditer(text):
+        if m.group("colon") is not None:
+            if marked:
+                found.append(m.start())
+            marked = True
+        elif m.group("other") is not None:
+            marked = True
+        elif m.group("paragraph") is not None:
+            marked = False
+        else:
+            word = _word_before(text, m.start())
+            if len(word) > 1 and word.lower() not in abbreviations:
+                marked = False  # a sentence's end (``Mr.``, ``J.``: none)
+    return tuple(found)
+
+
+def _word_before(text: str, end: int) -> str:
+    """The letters right before ``end``."""
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
+
+
+def colon_lines(doc: Lines) -> set[int]:
+    """The lines holding one of :func:`semicolon_colons`."""
+    return {bisect_right(doc.starts, k) - 1 for k in semicolon_colons(doc.text)}
+
+
+def semicolon_read_as_colon(line: str, doc: Lines) -> list[Proposal]:
+    """A colon before a small letter after a colon or a semicolon in its
+    sentence is a semicolon misread (see the module's docstring).
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(semicolon_read_as_colon, "the cost of metal: supply of carts: fencing of the main")
+    'the cost of metal: supply of carts; fencing of the main'
+    >>> show(semicolon_read_as_colon, "the first; the second: and", after="\\nthe third")
+    'the first; the second; and'
+
+    Left alone: a sentence's one colon, and a colon after a sentence's end.
+
+    >>> show(semicolon_read_as_colon, "it was so: the rest came. Then: all went")
+    'it was so: the rest came. Then: all went'
+    """
+    start = doc.starts[doc.index]
+    end = start + len(line)
+    colons = semicolon_colons(doc.text)
+    first = bisect_right(colons, start - 1)
+    return [Proposal(k - start, k - start + 1, ";", "semicolon-read-as-colon", 0.85,
+                     "a colon after a colon or semicolon in its sentence: a semicolon misread")
+            for k in colons[first:] if k < end]
