@@ -346,6 +346,13 @@ def stop_abbreviations() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def colon_introducers() -> frozenset[str]:
+    """``data/colon-introducers.txt``: words after which print sets a colon
+    to introduce a list or an example (``as follows:``, ``for example:``)."""
+    return _data_words("colon-introducers.txt")
+
+
+@lru_cache(maxsize=1)
 def measure_abbreviations() -> frozenset[str]:
     """``data/measure-abbreviations.txt``: abbreviations of measures, which
     are abbreviations only after a number (``3 in.``; ``in. the`` is not)."""

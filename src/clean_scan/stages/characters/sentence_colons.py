@@ -11,6 +11,8 @@ already set a colon or a semicolon:
   colon of the series is one of its semicolons;
 * ``discharged, 29; admitted, 10: died`` — no colon follows a semicolon.
 
+A colon after a word that introduces (``for example:``, ``as follows:``,
+``namely:``; ``data/colon-introducers.txt``) is one, wherever it stands.
 The first colon of a sentence is left alone, whatever follows it: only the
 sentence's own marks tell, and one colon tells nothing. A sentence ends at a
 paragraph's end and at any stop before a space that closes no abbreviation
@@ -28,7 +30,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import stop_abbreviations
+from clean_scan.lexicon import colon_introducers, stop_abbreviations
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -51,16 +53,18 @@ def semicolon_colons(text: str) -> tuple[int, ...]:
     ['stone:']
     >>> semicolon_colons("as follows: the first; the second. Mr. Smith: yes")
     ()
+    >>> semicolon_colons("the rules were these: the members paid, for example: for the hall")
+    ()
     >>> text = "remaining, 29; admitted, 10: discharged, 17"
     >>> [text[k - 2:k + 1] for k in semicolon_colons(text)]
     ['10:']
     """
     found = []
-    abbreviations = stop_abbreviations()
+    abbreviations, introducers = stop_abbreviations(), colon_introducers()
     marked = False
     for m in SENTENCE_MARK.finditer(text):
         if m.group("colon") is not None:
-            if marked:
+            if marked and _word_before(text, m.start()).lower() not in introducers:
                 found.append(m.start())
             marked = True
         elif m.group("other") is not None:
