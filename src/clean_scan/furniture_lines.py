@@ -161,6 +161,8 @@ def library_stamp(line: str, *, strict: bool = True) -> float:
     0.0
     >>> library_stamp("PUBLIC LIBRARIAN."), library_stamp("The trustees of the Public Library,")
     (0.0, 0.0)
+    >>> library_stamp("BRISBANE HOSPITAL AND ITS LIBRARY.- State of the")
+    0.0
     """
     words = line.split()
     if not words or len(words) > 14 or len(line) > 2 * _LONGEST_PHRASE + 20:
@@ -182,13 +184,13 @@ def library_stamp(line: str, *, strict: bool = True) -> float:
             continue
         if long_phrase and len(phrase) < 0.3 * len(letters):
             continue
+        if size == 1:  # a single word must be read exactly
+            if any(_named(words_in, k) for k, word in enumerate(words_in) if word == phrase):
+                best = 0.95
+            continue
         runs = runs_by_size.get(size)
         if runs is None:
             runs = runs_by_size[size] = _word_runs(words_in, size)
-        if size == 1:  # a single word must be read exactly
-            if phrase in runs:
-                best = 0.95
-            continue
         score = _best_ratio(phrase, runs, cutoff)
         if score >= 95:
             best = 0.95
@@ -241,6 +243,22 @@ _PHRASES = tuple((phrase, len(phrase.split()), len(phrase) >= 15) for phrase in 
 """Each stamp phrase with its number of words and whether it is long."""
 
 
+_DETERMINERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "our", "my", "your",
+                          "this", "that", "these", "those", "whose"))
+"""Words that refer to a thing already named: prose says ``its library``,
+a stamp names the library (``Central Library``)."""
+
+
+def _named(words: list[str], k: int) -> bool:
+    """Whether the stamp word ``words[k]`` is named as a stamp names it, not
+    referred to as prose does, after a determiner (``and its library``).
+
+    >>> _named(["public", "library"], 1), _named(["hospital", "and", "its", "library"], 3)
+    (True, False)
+    """
+    return k == 0 or words[k - 1] not in _DETERMINERS
+
+
 def _phrase_read_closely(words: list[str], plain: int, letters: int) -> bool:
     """Strict reading of :func:`library_stamp`'s phrases: is one of them a
     word of the line, or read with a ratio of 95 or more in a run of as
@@ -250,7 +268,8 @@ def _phrase_read_closely(words: list[str], plain: int, letters: int) -> bool:
     A ratio of 95 needs a run about as long as the phrase, so each run only
     meets the phrases of its length (``_NEAR_BY_LENGTH``).
     """
-    if plain <= 1 and not _SINGLE_WORD_PHRASES.isdisjoint(words):
+    if plain <= 1 and any(_named(words, k) for k, word in enumerate(words)
+                          if word in _SINGLE_WORD_PHRASES):
         return True
     for size, by_length in _NEAR_BY_LENGTH.items():
         for k in range(max(1, len(words) - size + 1)):
