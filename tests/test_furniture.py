@@ -711,3 +711,26 @@ def test_a_head_garbled_past_matching_goes_where_the_pages_either_side_carry_it(
     clean = furniture_only("\n\n\n\n".join(pages) + "\n").clean
     assert "FAGEE" not in clean
     assert "THE PARTY" in clean
+
+
+def test_a_chapter_title_over_a_page_numbered_at_its_foot_is_not_taken_for_the_head() -> None:
+    """Where every running head carries its page number, a chapter's
+    opening page drops the number to its foot: the line at its top with
+    the head's words and no number is the chapter's title (flagged for a
+    person), though it repeats the head of the pages around."""
+    title = "BOARD MEETINGS"
+    pages = []
+    for k in range(10):
+        number = 20 + k
+        if k == 5:
+            top, foot = f"{title}\n\n", f"\n\n{number}\n"
+        elif k % 2:
+            top, foot = f"{title} {number}\n\n", "\n"
+        else:
+            top, foot = f"{number} THE HARBOUR\n\n", "\n"
+        pages.append(top + prose(k, 20) + foot)
+    result = furniture_only("\n\n\n".join(pages))
+    kept = nonblank(result.clean)
+    assert kept[title] == 1
+    assert not any(str(20 + k) in kept for k in range(10))
+    assert any(f.rule == "running-head" and f.text == title for f in result.flags)

@@ -57,6 +57,45 @@ def page_furniture(layout: Layout) -> None:
         _peel(layout, page, slots[page.index], expected.get(page.index, set()), keys, active,
               junk=True)
     _garbled_heads(layout, slots, keys)
+    _chapter_openings(layout, slots)
+
+
+BARE_HEAD_SHARE = 0.25
+"""The most of a book's running heads that may stand without a page number
+(or a garble of one) at an edge for the heads to be taken to carry them."""
+HEAD_WORD = regex.compile(r"^\p{Lu}{2,}[.,]?$")
+LONE_FOLIO = regex.compile(r"^[^\p{L}\d]*\d{1,4}[^\p{L}\d]*$")
+
+
+def _chapter_openings(layout: Layout, slots: dict[int, Slots]) -> None:
+    """A chapter's title over its opening page reads as the running head
+    where the book's heads are its chapters' titles; but a book that prints
+    its page numbers in the heads drops the number to the foot on a
+    chapter's opening page. So a head bare of the number (or a garble of
+    one) that nearly every other head carries, on a page whose last line is
+    a lone number, is the chapter's title: flagged, not removed."""
+    heads = [slot.heads[0] for slot in slots.values() if slot.heads and
+             getattr(layout.verdicts.get(slot.heads[0]), "rule", "") == "running-head"]
+    bare = [i for i in heads if not _head_carries_more(layout.lines[i].text)]
+    if len(heads) < 4 or len(bare) > BARE_HEAD_SHARE * len(heads):
+        return
+    for i in bare:
+        feet = slots[layout.page_of[i]].feet
+        if feet and LONE_FOLIO.match(layout.lines[feet[0]].text.strip()):
+            layout.verdicts[i] = Verdict(
+                "running-head", 0.6, "the running head's words without the page number the "
+                "other heads carry, on a page numbered at its foot: a chapter's title?")
+
+
+def _head_carries_more(text: str) -> bool:
+    """Whether a head line carries more than words in capitals at its edges
+    (a page number, or a garble of one: ``10 THE COLONY``, ``COUNCII i``).
+
+    >>> _head_carries_more("MUNICIPAL COUNCIL : ies"), _head_carries_more("THE COLONY")
+    (True, False)
+    """
+    tokens = text.split()
+    return not (HEAD_WORD.match(tokens[0]) and HEAD_WORD.match(tokens[-1]))
 
 
 GARBLED_HEAD_RATIO = 65
