@@ -444,7 +444,20 @@ def seen_pairs(word: str, left: str, right: str, know: Knowledge) -> int:
 
 
 def join_pieces(tokens: list[Token], index: int, know: Knowledge) -> Proposal | None:
-    """Letters of one word spaced apart by the OCR: ``Hav ing`` → ``Having``."""
+    """Letters of one word spaced apart by the OCR: ``Hav ing`` → ``Having``.
+
+    A function word as the first piece joins only into a common word (``in
+    terfere``): before a misread word (``the ist`` for ``the
+    1st``) it is that word, not the piece of a rare one (``theist``).
+
+    >>> from clean_scan.stage import Context
+    >>> from clean_scan.stages.spelling import knowledge
+    >>> know = knowledge("", Context())
+    >>> join_pieces(LineTokens("it must in terfere", 0), 2, know).replacement
+    'interfere'
+    >>> join_pieces(LineTokens("on the ist of May", 0), 1, know) is None
+    True
+    """
     if index + 1 >= len(tokens):
         return None
     first, second = tokens[index], tokens[index + 1]
@@ -460,8 +473,11 @@ def join_pieces(tokens: list[Token], index: int, know: Knowledge) -> Proposal | 
     lexicon_word = known_form(joined, know.lexicon) or joined.lower() in know.extra
     if not (lexicon_word or (printed and not know.noisy)):
         return None  # in a noisy text, a form printed once elsewhere is as likely a misreading
-    if not lexicon_word and first_known and first.core.lower() in function_words():
-        return None  # ``of mowledge``: the document's ``ofmowledge`` is that pair, its space lost
+    if first_known and first.core.lower() in function_words() and not (
+            lexicon_word and know.lexicon.common(joined)):
+        # ``of mowledge``: the document's ``ofmowledge`` is that pair, its space lost;
+        # ``the ist`` (``the 1st``): a function word before a misread one, not ``theist``
+        return None
     common = know.lexicon.count(joined) >= MIN_JOIN_COUNT or printed >= 1
     conf = 0.95 if common else 0.85
     return Proposal(first.start, second.end, joined, "join-spaced-word", conf,
