@@ -293,6 +293,12 @@ def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
     ...      before="and -with -from -the\\n")
     'the public for support of the day-to-day work'
 
+    Nor is a hyphen between two capitalised words, a compound in title case
+    (``the By-Laws Committee``).
+
+    >>> show(speck_between_words, "the By-Laws Committee", before="and -with -from -the\\n")
+    'the By-Laws Committee'
+
     In a specky document the article glued on (``ruled by.a``, ``as-a
     whole``, where the text writes ``as a``) and a stop beside a misread
     word (``arising trom.this``) are specks too.
@@ -333,6 +339,8 @@ def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
         if mark == "-":
             if a.lower() not in binding and b.lower() not in binding and not apart:
                 continue
+            if a[0].isupper() and b[0].isupper() and not (a.isupper() and b.isupper()):
+                continue  # a compound in title case (``By-Laws``): a speck keeps no case
         elif b[0].isupper() and a.lower() not in binding:
             continue  # ``war.The``: a stop with its space lost, not a speck
         fixes.append(Proposal(m.start(), m.end(), " ", "speck-between-words", 0.85,
