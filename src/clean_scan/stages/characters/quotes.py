@@ -220,6 +220,7 @@ def quote_shapes(line: str, doc: Lines) -> list[Proposal]:
     return fixes
 
 
+DOUBLED_APOSTROPHE = regex.compile(r"(?<=\p{L})(?:'’|’'|'')(?=\p{L})")
 INNER_APOSTROPHE = regex.compile(r"(?<=\p{L})'(?=\p{L})|(?<=\p{L})'(?=[ \t,.;:!?)]|$)")
 
 
@@ -233,11 +234,22 @@ def apostrophes(line: str, doc: Lines) -> list[Proposal]:
 
     >>> print(show(apostrophes, "a rural market'and the", "market market market"))
     a rural market and the
+
+    Two inside a word, one printed apostrophe read twice (two boxes over
+    one mark, a straight and a curly one):
+
+    >>> print(show(apostrophes, "under the winchman'’s control"))
+    under the winchman’s control
     """
     if "'" not in line:
         return []
-    fixes = []
+    fixes = [Proposal(m.start(), m.end(), "’", "apostrophe", 0.9,
+                      "one apostrophe read twice inside a word")
+             for m in DOUBLED_APOSTROPHE.finditer(line)]
+    doubled = {k for m in DOUBLED_APOSTROPHE.finditer(line) for k in range(m.start(), m.end())}
     for m in INNER_APOSTROPHE.finditer(line):
+        if m.start() in doubled:
+            continue
         left = TRAILING_LETTERS.search(line, max(0, m.start() - WORD_REACH), m.start()).group()
         right = LEADING_LETTERS.match(line, m.end(), m.end() + WORD_REACH).group()
         if right.lower() not in CONTRACTIONS and doc.wordlike(left) and doc.wordlike(right):
