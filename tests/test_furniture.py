@@ -734,3 +734,17 @@ def test_a_chapter_title_over_a_page_numbered_at_its_foot_is_not_taken_for_the_h
     assert kept[title] == 1
     assert not any(str(20 + k) in kept for k in range(10))
     assert any(f.rule == "running-head" and f.text == title for f in result.flags)
+
+
+def test_a_head_where_a_sentence_runs_on_after_of_the_goes_though_a_name_follows() -> None:
+    """A head repeated only on the pages after it may be a chapter's title;
+    but standing where the sentence before (after a heading run into it)
+    breaks off at ``of the`` and goes on over the page in a capitalised
+    name, it is the running head."""
+    head = "THE HARBOUR BOARD"
+    pages = [prose(0, 20) + "\nTHE HOSPITAL AND ITS LIBRARY.- State of the\n\n20\n"]
+    pages.append(f"{head}\n\nHospital for the month of April and the rest\n" + prose(1, 19)
+                 + "\n\n21\n")
+    pages += [f"{head}\n\n{prose(k, 20)}\n\n{20 + k}\n" for k in range(2, 7)]
+    kept = nonblank(furniture_only("\n\n\n".join(pages)).clean)
+    assert kept[head] == 0

@@ -23,7 +23,7 @@ from clean_scan.furniture_lines import (
     signature_mark,
     structure_heading,
 )
-from clean_scan.lexicon import load_lexicon
+from clean_scan.lexicon import binding_words, load_lexicon
 from clean_scan.page_breaks import letters_key
 from clean_scan.pagination import (
     Page,
@@ -473,10 +473,16 @@ EDGE_SPECKS = ".,;:'\"‘’“”"
 def _inside_a_sentence(layout: Layout, i: int) -> bool:
     """Whether the text before line ``i`` (on the page before, past any
     furniture) leaves a sentence open that the text after it takes up in
-    small letters."""
+    small letters, or in any letters after a word that binds to the next
+    (``State of the`` / ``Hospital for the month``)."""
     before, after = _text_around(layout, i)
-    return before is not None and after is not None and \
-        bool(_OPEN_SENTENCE.search(before)) and after[:1].islower()
+    if before is None or after is None or not _OPEN_SENTENCE.search(before):
+        return False
+    if after[:1].islower():
+        return True
+    last = _LAST_TWO_WORDS.search(before)  # ``of the``, not a heading's speck (``U.S.S.R. aa a``)
+    return last is not None and last.group(2) in binding_words() and \
+        last.group(1) in load_lexicon()
 
 
 def _after_open_prose(layout: Layout, i: int) -> bool:
@@ -511,6 +517,7 @@ def _text_around(layout: Layout, i: int) -> tuple[str | None, str | None]:
 
 _OPEN_SENTENCE = regex.compile(r"[\p{Ll},;—-]$")
 _OPEN_PROSE = regex.compile(r"\p{Ll}\p{Ll}[,;]?$")
+_LAST_TWO_WORDS = regex.compile(r"(?<!\S)(\p{Ll}{2,}) (\p{Ll}{2,})$")
 
 
 def _numbered_head(layout: Layout, i: int, where: str, expected: set[int],
