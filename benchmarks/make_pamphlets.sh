@@ -15,7 +15,10 @@
 # (three more, in the faces fresh6 uses, looked at) and OUT/tune9 (two more,
 # with titles as running heads, looked at) and OUT/tune10 (three read by GOCR,
 # a third engine, looked at) and OUT/fresh7 (four more read by GOCR, measured
-# only).
+# only) and OUT/tune12 and OUT/fresh9 (made in session 18 from text the sample
+# book never prints: the prose of the Overproof newspaper ground truth, made
+# into gold by news_gold.py into OUT/news-gold; tune12 looked at, fresh9,
+# read by Tesseract, Ocrad and GOCR, measured only).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -171,3 +174,15 @@ if [ -n "$fresh_text" ] && [ -s "$fresh_text/russell6.gold.txt" ]; then
   gocr_read fresh7 kD-schola --gold "$fresh_text/russell3.gold.txt" --style D --level mild --font schola --seed 992 --title "PHILOSOPHY" --first-page 40
   gocr_read fresh7 kB-garamond --gold "$fresh_text/russell5.gold.txt" --style B --level mild --font garamond --seed 993 --first-page 61
 fi
+# tune12 and fresh9: pamphlets typeset from text the sample book never prints,
+# the prose articles of the Overproof newspaper ground truth made into gold
+# by news_gold.py (other words, names and punctuation), made in session 18:
+# tune12 looked at, fresh9 measured only
+news="$out/news-gold"
+[ -s "$news/news6.gold.txt" ] || "$PY" "$here/news_gold.py" "$news" --count 6
+render tune12 nA-news1 --gold "$news/news1.gold.txt" --style A --level rough --font nimbus --seed 1101 --title "THE COLONY" --first-page 9
+render tune12 nB-news2 --gold "$news/news2.gold.txt" --style B --level mild --font garamond --seed 1102 --folio "- {} -" --first-page 21
+render fresh9 oD-news3 --gold "$news/news3.gold.txt" --style D --level rough --font libertine --seed 1103 --title "SYDNEY AFFAIRS" --first-page 5
+render fresh9 oA-news4 --gold "$news/news4.gold.txt" --style A --level mild --font schola --seed 1104 --psm 6 --title "THE COUNCIL" --first-page 40
+ocrad_read fresh9 oB-news5 --gold "$news/news5.gold.txt" --style B --level mild --font termes --seed 1105 --first-page 17
+gocr_read fresh9 oD-news6 --gold "$news/news6.gold.txt" --style D --level mild --font freeserif --seed 1106 --title "LAW AND POLICE" --first-page 2
