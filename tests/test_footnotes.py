@@ -673,3 +673,14 @@ def test_a_note_that_lost_its_opening_with_its_mark_still_cuts_no_sentence_in_tw
     assert paragraphs[2].endswith("that year, though nobody on the committee expected much to "
                                   "come of the promise, for the same had been said the year "
                                   "before and nothing had come of it then.")
+
+
+def test_a_mark_inside_a_word_the_engine_broke_is_not_taken_for_the_reference() -> None:
+    """GOCR breaks a word it cannot read with a mark between two pieces no
+    lexicon knows (``fo11owL' ng``): a letter garbled, not the raised mark of
+    the note at the page foot, whose reference the engine lost."""
+    page = ("The committee would meet again if and when the fo11owL' ng four\n"
+            "conditions had been met by the council in the spring.\n\n" + BODY +
+            "\n1 The conditions were set out in the minutes of the meeting held in March.\n")
+    result = clean_text(page + "\f" + NEXT_PAGE)
+    assert "[1]" not in result.clean.split("\n\n")[0]

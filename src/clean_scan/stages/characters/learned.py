@@ -146,7 +146,7 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
                                       f"document teaches it, and one more letter misread, "
                                       f"make '{word}', which it prints {uses} times"))
     for printed, rewrite in rewrites.items():
-        if rewrite is None:
+        if rewrite is None or _fragment(printed):
             continue
         at, src, letters, taught_by = rewrite
         offsets = [i for i, c in enumerate(printed) if not (glyph and c in ",.;:")]
@@ -166,6 +166,18 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
                                       f"{misread} (so read, {taught_by} of its "
                                       "unknown words are known words)"))
     return sorted(proposals)
+
+
+def _fragment(printed: str) -> bool:
+    """Two small letters and nothing else: a piece of a word the engine broke
+    (``fo11owL' ng``) as often as a word, too short for a learned misreading
+    to say which (``fig``?). A glyph mark or a capital inside (``_s``,
+    ``oR``) tells more and is read.
+
+    >>> _fragment("ng"), _fragment("oR"), _fragment("_s")
+    (True, False, False)
+    """
+    return len(printed) <= 2 and printed.isalpha() and printed.islower()
 
 
 def _glyph_reading_case(text: str, start: int, printed: str, word: str,

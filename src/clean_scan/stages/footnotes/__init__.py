@@ -303,11 +303,14 @@ def _unreferenced_place(text: str, lines: Lines, body_blocks: list[list[int]],
 def _unread_line(text: str) -> bool:
     """A line the engine could not read, its glyphs given as ``_`` (GOCR's
     way) with a stroke or two read among them: the lost mark may be one.
+    The characters stage may have taken the ``_`` away as specks already,
+    leaving the stroke alone on its line.
 
-    >>> _unread_line("_    l"), _unread_line("the u_th and e_ort of it")
-    (True, False)
+    >>> _unread_line("_    l"), _unread_line("l"), _unread_line("the u_th and e_ort of it")
+    (True, True, False)
     """
-    return "_" in text and sum(c.isalnum() for c in text) <= 2
+    alnum = sum(c.isalnum() for c in text)
+    return alnum <= 2 and ("_" in text or 0 < len(text.strip()) <= 2)
 
 
 def _ends_paragraph(text: str, at: int) -> bool:

@@ -230,7 +230,7 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match,
     >>> weigh("cadre organisation. That’ is to say"), weigh("developed in’ certain ways")
     (1.0, 1.0)
     >>> weigh("if the fo11owL' ng four conditions")
-    0.5
+    0.25
     """
     mark = match.group("mark")
     before = text[match.start("mark") - 1]
@@ -239,7 +239,7 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match,
     if before in " \t":
         return 2.0  # a mark set apart after a stop at a line's end: no punctuation's place
     if _inside_a_word(text, match.start("mark"), match.end("mark")):
-        return 0.5
+        return INSIDE_A_WORD  # a letter garbled: no mark, where a line went unread
     following = text[match.end("mark"):match.end("mark") + 4].lstrip(" \n")
     if after is not None and not text[match.end("mark"):match.end("mark") + 1].strip():
         following = after.lstrip(SPECKS)  # the body's last line runs on over the page break
@@ -295,6 +295,9 @@ def _last_word(text: str, end: int) -> str:
     return word.group().lower() if word else ""
 
 
+INSIDE_A_WORD = 0.25
+"""A mark between two pieces of one garbled word: a letter the engine
+garbled, below even a weak reference (:data:`WEAK_THRESHOLD`)."""
 APOSTROPHE_GOING_ON = 1.75
 """An apostrophe after a word the sentence goes on from is a speck as often
 as a mark: it weighs less than an exclamation or question mark there."""
