@@ -186,3 +186,10 @@ render fresh9 oD-news3 --gold "$news/news3.gold.txt" --style D --level rough --f
 render fresh9 oA-news4 --gold "$news/news4.gold.txt" --style A --level mild --font schola --seed 1104 --psm 6 --title "THE COUNCIL" --first-page 40
 ocrad_read fresh9 oB-news5 --gold "$news/news5.gold.txt" --style B --level mild --font termes --seed 1105 --first-page 17
 gocr_read fresh9 oD-news6 --gold "$news/news6.gold.txt" --style D --level mild --font freeserif --seed 1106 --title "LAW AND POLICE" --first-page 2
+# tune13: three more from the newspapers' shorter articles (news_gold.py
+# --short), which no other set's gold holds, one each read by Tesseract,
+# Ocrad and GOCR, made in session 18 after fresh9 to study new text (looked at)
+[ -s "$news/short2.gold.txt" ] || "$PY" "$here/news_gold.py" "$news" --short --words 2000 --count 2
+render tune13 pB-short1 --gold "$news/short1.gold.txt" --style B --level mild --font libertine --seed 1201 --psm 6 --folio "[{}]" --first-page 30
+ocrad_read tune13 pA-short2 --gold "$news/short2.gold.txt" --style A --level mild --font garamond --seed 1202 --title "THE GOLD FIELDS" --first-page 3
+gocr_read tune13 pD-short1 --gold "$news/short1.gold.txt" --style D --level mild --font nimbus --seed 1203 --title "COUNTRY NEWS" --first-page 12

@@ -28,10 +28,11 @@ renderer typesets from it):
 
 Usage::
 
-    python benchmarks/news_gold.py OUT [--words N] [--count K]
+    python benchmarks/news_gold.py OUT [--words N] [--count K] [--short]
 
 writes ``OUT/news1.gold.txt`` … ``OUT/newsK.gold.txt``, each about ``N``
-words of whole articles in the order of their ids.
+words of whole articles in the order of their ids; ``--short`` writes
+``OUT/short1.gold.txt`` … from the shorter articles the others leave out.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "overproof-dev"
 PARAGRAPH_WORDS = 120
 MIN_WORDS = 250
+MIN_SHORT = 100
 MAX_FIGURE_SHARE = 0.03
 SPLIT_AT_LINE_END = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
 SPACE_BEFORE_MARK = re.compile(r" +(?=[,.;:!?)\]])")
@@ -72,10 +74,11 @@ def paragraphs(body: str) -> list[str]:
     return out
 
 
-def article(text: str) -> list[str] | None:
-    """The article as clean-text paragraphs, or None for one left out."""
+def article(text: str, sizes: range) -> list[str] | None:
+    """The article as clean-text paragraphs, or None for one left out (of
+    a number of words outside ``sizes``, or mostly figures)."""
     words = text.split()
-    if len(words) < MIN_WORDS:
+    if len(words) not in sizes:
         return None
     if sum(any(c.isdigit() for c in w) for w in words) / len(words) > MAX_FIGURE_SHARE:
         return None
@@ -93,18 +96,23 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--words", type=int, default=2500)
     parser.add_argument("--count", type=int, default=6)
+    parser.add_argument("--short", action="store_true",
+                        help=f"only the articles of {MIN_SHORT} to {MIN_WORDS - 1} words, "
+                             "which the default leaves out: texts no default gold file holds")
     args = parser.parse_args()
+    sizes = range(MIN_SHORT, MIN_WORDS) if args.short else range(MIN_WORDS, 10**9)
+    prefix = "short" if args.short else "news"
     args.out.mkdir(parents=True, exist_ok=True)
     made, current, size = 0, [], 0
     for path in sorted(CORPUS.glob("*.gt.txt")):
-        found = article(path.read_text(encoding="utf-8"))
+        found = article(path.read_text(encoding="utf-8"), sizes)
         if found is None:
             continue
         current += found
         size += sum(len(p.split()) for p in found)
         if size >= args.words:
             made += 1
-            (args.out / f"news{made}.gold.txt").write_text("\n\n".join(current) + "\n", "utf-8")
+            (args.out / f"{prefix}{made}.gold.txt").write_text("\n\n".join(current) + "\n", "utf-8")
             current, size = [], 0
             if made == args.count:
                 break
