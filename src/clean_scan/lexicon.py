@@ -353,6 +353,13 @@ def colon_introducers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def name_titles() -> frozenset[str]:
+    """``data/name-titles.txt``: titles before a person's name (``Mr.``,
+    ``Alderman``), in lower case."""
+    return _data_words("name-titles.txt")
+
+
+@lru_cache(maxsize=1)
 def measure_abbreviations() -> frozenset[str]:
     """``data/measure-abbreviations.txt``: abbreviations of measures, which
     are abbreviations only after a number (``3 in.``; ``in. the`` is not)."""

@@ -9,7 +9,7 @@ from clean_scan.confusion import (
     is_junk,
 )
 from clean_scan.document import Flag, Proposal
-from clean_scan.lexicon import OPENING_PAIR_COUNT
+from clean_scan.lexicon import OPENING_PAIR_COUNT, name_titles
 from clean_scan.stages.spelling.candidates import (
     WIDE_APPLY_LENGTH,
     WIDE_CONFIDENCE,
@@ -48,6 +48,9 @@ def correct_word(tokens: list[Token], index: int, know: Knowledge,
         conf = min(conf, WEAK_CAPITAL_CONFIDENCE)
     if name_like:
         conf = conf ** 2  # names: a stricter threshold
+    if core[0].isupper() and not core.isupper() and after_a_title(tokens, index) and \
+            not _vouched_name(best.form, core, know):
+        conf = min(conf, NAME_AFTER_TITLE_CONFIDENCE)  # ``Mr. Laing``: its stop opens nothing
     if len(core) < WIDE_APPLY_LENGTH and best.form in know.wide.get(core.lower(), ()):
         conf = min(conf, WIDE_CONFIDENCE)
     suggestions = tuple(islice((case_like(r.form, core) for r in ranked if r.form != core),
@@ -70,6 +73,49 @@ def correct_word(tokens: list[Token], index: int, know: Knowledge,
     rule = "split-run-together" if " " in best.form else "ocr-misreading"
     return Proposal(token.start, token.end, replacement, rule, conf, reason,
                     suggestions[:MAX_SUGGESTIONS])
+
+
+NAME_AFTER_TITLE_CONFIDENCE = 0.5
+"""A capitalised word after a title or an initial is a name: read as a
+common word it is flagged, never changed (``Mr. Laing`` is no ``Laying``)."""
+
+
+def after_a_title(tokens: list[Token], index: int) -> bool:
+    """Whether token ``index`` follows a title (``Mr.``, ``Alderman``:
+    :func:`clean_scan.lexicon.name_titles`) or an initial (``W.``), as a
+    person's name does.
+
+    >>> from clean_scan.stages.spelling.model import LineTokens
+    >>> tokens = LineTokens("the Mayor (Alderman W. Noller) and Mr. Laing came", 0)
+    >>> [tokens[k].core for k in range(len(tokens)) if after_a_title(tokens, k)]
+    ['W', 'Noller', 'Laing']
+    """
+    if index == 0:
+        return False
+    before = tokens[index - 1]
+    word = before.core
+    if before.trail not in ("", ".") or tokens[index].lead:
+        return False  # ``Sir,—The``: a letter's salutation, then its text
+    if word.lower() in name_titles():
+        return True
+    return len(word) == 1 and word.isupper() and before.trail == "."
+
+
+def _vouched_name(form: str, core: str, know: Knowledge) -> bool:
+    """Whether a reading of a name may stand for it: the name with a junk
+    mark taken off (``Hocking«``), a name of the lists' or one the document
+    prints capitalised twice or more, or a title (``Mr. Justico Gwynne``).
+
+    >>> from clean_scan.stage import Context
+    >>> from clean_scan.stages.spelling import knowledge
+    >>> know = knowledge("", Context())
+    >>> [_vouched_name(f, c, know) for f, c in (("Hocking", "Hocking«"), ("Justice", "Justico"),
+    ...                                         ("Laying", "Laing"))]
+    [True, True, False]
+    """
+    lower = form.lower()
+    return lower == "".join(c for c in core if c.isalpha()).lower() or lower in proper_names() or \
+        lower in name_titles() or know.doc.get(form.capitalize(), 0) >= 2
 
 
 WEAK_CAPITAL_CONFIDENCE = 0.5
