@@ -19,6 +19,7 @@ from clean_scan.stages.characters.lines import (
     Lines,
     show,  # noqa: F401 (the examples use it)
 )
+from clean_scan.stages.characters.specks import SPACED_POSSESSIVE
 
 # --- stars and quotes -----------------------------------------------------
 
@@ -240,13 +241,23 @@ def apostrophes(line: str, doc: Lines) -> list[Proposal]:
 
     >>> print(show(apostrophes, "under the winchman'’s control"))
     under the winchman’s control
+
+    A possessive's ``s`` read apart from its apostrophe (no word is ``s``
+    alone):
+
+    >>> print(show(apostrophes, "at the inspector' s office and Turpin’ s Ride"))
+    at the inspector’s office and Turpin’s Ride
     """
+    fixes = [Proposal(m.start(), m.end(), "’s", "apostrophe", 0.9,
+                      "a possessive's s read apart from its apostrophe")
+             for m in SPACED_POSSESSIVE.finditer(line)]
     if "'" not in line:
-        return []
-    fixes = [Proposal(m.start(), m.end(), "’", "apostrophe", 0.9,
-                      "one apostrophe read twice inside a word")
-             for m in DOUBLED_APOSTROPHE.finditer(line)]
-    doubled = {k for m in DOUBLED_APOSTROPHE.finditer(line) for k in range(m.start(), m.end())}
+        return fixes
+    fixes += [Proposal(m.start(), m.end(), "’", "apostrophe", 0.9,
+                       "one apostrophe read twice inside a word")
+              for m in DOUBLED_APOSTROPHE.finditer(line)]
+    doubled = {k for m in (*DOUBLED_APOSTROPHE.finditer(line), *SPACED_POSSESSIVE.finditer(line))
+               for k in range(m.start(), m.end())}
     for m in INNER_APOSTROPHE.finditer(line):
         if m.start() in doubled:
             continue

@@ -12,7 +12,9 @@ already set a colon or a semicolon:
 * ``discharged, 29; admitted, 10: died`` — no colon follows a semicolon.
 
 A colon after a word that introduces (``for example:``, ``as follows:``,
-``namely:``; ``data/colon-introducers.txt``) is one, wherever it stands.
+``namely:``; ``data/colon-introducers.txt``) is one, wherever it stands,
+and a mark after a function word (``was: taken``) is a speck, not one of
+the sentence's marks: no clause ends there.
 The first colon of a sentence is left alone, whatever follows it: only the
 sentence's own marks tell, and one colon tells nothing. A sentence ends at a
 paragraph's end and at any stop before a space that closes no abbreviation
@@ -30,7 +32,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import colon_introducers, stop_abbreviations
+from clean_scan.lexicon import colon_introducers, function_words, stop_abbreviations
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -61,21 +63,31 @@ def semicolon_colons(text: str) -> tuple[int, ...]:
     """
     found = []
     abbreviations, introducers = stop_abbreviations(), colon_introducers()
-    marked = False
+    closed = function_words()
+    marked, opened = False, 0
     for m in SENTENCE_MARK.finditer(text):
         if m.group("colon") is not None:
-            if marked and _word_before(text, m.start()).lower() not in introducers:
+            before = _word_before(text, m.start()).lower()
+            if before in closed:
+                continue  # no clause ends in ``was`` or ``in``: a speck, no mark of the sentence
+            if marked and m.start() - opened <= LONGEST_SENTENCE and before not in introducers:
                 found.append(m.start())
             marked = True
         elif m.group("other") is not None:
-            marked = True
+            marked = marked or _word_before(text, m.start()).lower() not in closed
         elif m.group("paragraph") is not None:
-            marked = False
+            marked, opened = False, m.end()
         else:
             word = _word_before(text, m.start())
             if len(word) > 1 and word.lower() not in abbreviations:
-                marked = False  # a sentence's end (``Mr.``, ``J.``: none)
+                marked, opened = False, m.end()  # a sentence's end (``Mr.``, ``J.``: none)
     return tuple(found)
+
+
+LONGEST_SENTENCE = 800
+"""Characters past which a stretch with no sentence's end is no sentence
+whose marks can be told apart: the engine lost its stops, and its colons
+are as likely specks."""
 
 
 def _word_before(text: str, end: int) -> str:

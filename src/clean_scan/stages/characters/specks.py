@@ -453,7 +453,8 @@ def stray_quote(line: str, doc: Lines) -> list[Proposal]:
     'the Russian development has its causes and major reasons'
 
     Left alone: a quotation whose other mark is near (``‘negative
-    education’``), a plural's possessive (``the workers' movement``), an
+    education’``), a plural's possessive (``the workers' movement``), a
+    possessive whose ``s`` was read apart (``the inspector' s office``), an
     opening single quote in a text that quotes with single quotes
     (:attr:`clean_scan.quoting.Quoting.single`) with a quote of any shape after a word
     soon after it (its closing one misread: ``‘north of"``), or before a
@@ -492,8 +493,10 @@ def stray_quote(line: str, doc: Lines) -> list[Proposal]:
     for m in sorted(matches, key=lambda m: m.start()):
         mark = m.group("lead") or m.group("trail")
         leading = m.group("lead") is not None
-        if not leading and (line[m.start() - 1] in "sS" or doc.note_page[doc.index]):
-            continue  # a plural's possessive, or a note's reference misread (the footnotes')
+        if not leading and (line[m.start() - 1] in "sS" or doc.note_page[doc.index]
+                            or SPACED_POSSESSIVE.match(line, m.start())):
+            continue  # a plural's possessive, one whose s was read apart (``inspector' s``),
+            # or a note's reference misread (the footnotes')
         if mark in "'‘’" and double_only and not _in_double_quotation(line, m.start(), doc):
             fixes.append(Proposal(m.start(), m.end(), "", "stray-quote", 0.85,
                                   "a single quote glued to a word, in a text that quotes with "
@@ -513,6 +516,9 @@ def stray_quote(line: str, doc: Lines) -> list[Proposal]:
     return fixes
 
 
+SPACED_POSSESSIVE = regex.compile(r"(?<=\p{L}{2})['’][ \t]s(?!\p{L})")
+"""A possessive whose ``s`` the engine read apart from its apostrophe
+(``the inspector' s office``): no word is ``s`` alone."""
 SINGLE_AT_EDGE = regex.compile(
     r"(?:(?<=^|[ \t(—])(?P<lead>['‘])(?=\p{Lu}\p{Ll}))"       # before a capitalised word
     r"|(?:(?<=\p{Ll})(?P<trail>['’])(?=[.,;:]))")               # after a word, before its stop
