@@ -209,8 +209,8 @@ RULES: tuple[Rule, ...] = (
          "chiefly) is those letters, read as one glyph",
          "clean_scan.stages.characters.inner_capitals:inner_capital_glyph"),
     Rule("CH168", "semicolon-read-as-colon", "characters",
-         "a colon before a small letter after a colon or semicolon in its sentence is a "
-         "semicolon whose tail did not print",
+         "a colon before a small letter after a colon or semicolon in its sentence (but "
+         "before a pronoun opening a clause) is a semicolon whose tail did not print",
          "clean_scan.stages.characters.sentence_colons:semicolon_read_as_colon"),
     Rule("CH132", "speck-between-words", "characters",
          "a mark glued between two words becomes a space",

@@ -463,8 +463,10 @@ def _misread_opening(word: str, doc: Lines) -> bool:
     capital misread: one of the text's misread openers, or a word their
     habit reads as a common one (``mere`` for ``There``)."""
     openers = doc.misread_openers
-    return bool(openers) and (word in openers or
-                              _habit_reading(word, _opener_habits(openers)) is not None)
+    if not openers:
+        return False
+    habits = _opener_habits(openers)
+    return word in openers or (word[:1] in habits and _habit_reading(word, habits) is not None)
 
 
 OPENER_AFTER_STOP = regex.compile(r"(?:(?<=[.!?][’”'\"]?[ \t]+)|^[ \t]*)(?P<word>\p{Ll}+)\b")

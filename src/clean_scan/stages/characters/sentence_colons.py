@@ -2,14 +2,13 @@
 
 A semicolon whose comma tail did not print, or printed faint, is read as a
 colon: rough scans read a tenth to a half of their semicolons so. Print sets
-at most one colon in a sentence, and sets it before the semicolons that part
-what it introduces (``as follows: the first; the second``), never after
-them. So a colon before a small letter is a semicolon where its sentence has
-already set a colon or a semicolon:
-
-* ``from Domain: supply of stone: construction of gullies`` — the second
-  colon of the series is one of its semicolons;
-* ``discharged, 29; admitted, 10: died`` — no colon follows a semicolon.
+one colon in a sentence as a rule, so a colon before a small letter is a
+semicolon where its sentence has already set a colon: ``from Domain: supply
+of stone: construction of gullies`` — the second colon of the series is one
+of its semicolons. Nor does print set a colon after a semicolon, but before
+the clause that explains the one before it (``debates; the reason was
+economic: it paid``): ``discharged, 29; admitted, 10: died`` is a series
+parted by semicolons.
 
 A colon after a word that introduces (``for example:``, ``as follows:``,
 ``namely:``; ``data/colon-introducers.txt``) is one, wherever it stands,
@@ -38,16 +37,17 @@ if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
 
 SENTENCE_MARK = regex.compile(
-    r"(?P<colon>(?<=[\p{L}\d)’”])(?=:[ \t]*\n?[ \t]*\p{Ll}):)"
-    r"|(?P<other>(?<=[\p{L}\d)’”])[;:])"
+    r"(?P<colon>(?<=[\p{L}\d)’”])(?=:[ \t]*\n?[ \t]*(?P<next>\p{Ll}+)):)"
+    r"|(?P<semicolon>(?<=[\p{L}\d)’”]);)"
+    r"|(?P<other>(?<=[\p{L}\d)’”]):)"
     r"|(?P<stop>[.!?](?=[’”'\")\]]*\s))"
     r"|(?P<paragraph>\n[ \t]*\n)")
 
 
 @lru_cache(maxsize=4)
 def semicolon_colons(text: str) -> tuple[int, ...]:
-    """The offsets of the colons before a small letter that follow a colon
-    or a semicolon in their sentence (worked out once per text: the text's
+    """The offsets of the colons before a small letter that follow a colon,
+    or a semicolon but before a pronoun, in their sentence (worked out once per text: the text's
     hash is kept by the string).
 
     >>> text = "tenders from Domain: supply of stone: and gullies. Then: all"
@@ -57,6 +57,8 @@ def semicolon_colons(text: str) -> tuple[int, ...]:
     ()
     >>> semicolon_colons("the rules were these: the members paid, for example: for the hall")
     ()
+    >>> semicolon_colons("long debates; the reason was economic: it paid them")
+    ()
     >>> text = "remaining, 29; admitted, 10: discharged, 17"
     >>> [text[k - 2:k + 1] for k in semicolon_colons(text)]
     ['10:']
@@ -64,24 +66,33 @@ def semicolon_colons(text: str) -> tuple[int, ...]:
     found = []
     abbreviations, introducers = stop_abbreviations(), colon_introducers()
     closed = function_words()
-    marked, opened = False, 0
+    marked, opened = "", 0  # the mark the sentence has set: "", ":" or ";"
     for m in SENTENCE_MARK.finditer(text):
-        if m.group("colon") is not None:
-            before = _word_before(text, m.start()).lower()
-            if before in closed:
-                continue  # no clause ends in ``was`` or ``in``: a speck, no mark of the sentence
-            if marked and m.start() - opened <= LONGEST_SENTENCE and before not in introducers:
-                found.append(m.start())
-            marked = True
-        elif m.group("other") is not None:
-            marked = marked or _word_before(text, m.start()).lower() not in closed
-        elif m.group("paragraph") is not None:
-            marked, opened = False, m.end()
-        else:
+        if m.group("paragraph") is not None:
+            marked, opened = "", m.end()
+        elif m.group("stop") is not None:
             word = _word_before(text, m.start())
             if len(word) > 1 and word.lower() not in abbreviations:
-                marked, opened = False, m.end()  # a sentence's end (``Mr.``, ``J.``: none)
+                marked, opened = "", m.end()  # a sentence's end (``Mr.``, ``J.``: none)
+        elif _word_before(text, m.start()).lower() in closed:
+            continue  # no clause ends in ``was`` or ``in``: a speck, no mark of the sentence
+        elif m.group("semicolon") is not None:
+            marked = marked or ";"
+        elif m.group("colon") is None:  # a colon before a capital
+            marked = ":"
+        else:
+            if marked and m.start() - opened <= LONGEST_SENTENCE and \
+                    _word_before(text, m.start()).lower() not in introducers and \
+                    not (marked == ";" and m.group("next") in CLAUSE_SUBJECTS):
+                found.append(m.start())
+            marked = ":"
     return tuple(found)
+
+
+CLAUSE_SUBJECTS = frozenset(("it", "he", "she", "they", "we", "i", "you", "there", "this"))
+"""Pronouns opening a clause that explains the one before: a colon may
+stand before one after a semicolon (``debates; the reason was economic: it
+paid them``)."""
 
 
 LONGEST_SENTENCE = 800
@@ -104,14 +115,15 @@ def colon_lines(doc: Lines) -> set[int]:
 
 
 def semicolon_read_as_colon(line: str, doc: Lines) -> list[Proposal]:
-    """A colon before a small letter after a colon or a semicolon in its
-    sentence is a semicolon misread (see the module's docstring).
+    """A colon before a small letter after a colon (or a semicolon, but
+    before a pronoun) in its sentence is a semicolon misread (see the
+    module's docstring).
 
     >>> from clean_scan.stages.characters import show
     >>> show(semicolon_read_as_colon, "the cost of metal: supply of carts: fencing of the main")
     'the cost of metal: supply of carts; fencing of the main'
-    >>> show(semicolon_read_as_colon, "the first; the second: and", after="\\nthe third")
-    'the first; the second; and'
+    >>> show(semicolon_read_as_colon, "the first: the second: and", after="\\nthe third")
+    'the first: the second; and'
 
     Left alone: a sentence's one colon, and a colon after a sentence's end.
 
