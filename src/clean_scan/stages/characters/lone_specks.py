@@ -78,7 +78,8 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
     in a text that sets its dashes as em dashes (no word was split there,
     and no dash is set so; a newspaper setting ``Passengers -`` keeps it).
     An em dash alone at a line's end after a word that binds to the next
-    (``the relation of —`` / ``the table``: no print sets a dash there).
+    (``the relation of —`` / ``the table``: no print sets a dash there), or
+    after a stop where the paragraph ends (``lies in solidarity. —``).
     In a specky document (:func:`speck_rate`) also a colon, semicolon, stop
     or hyphen alone, an em dash alone where the text sets its dashes closed
     up (``accompanied — wage``; at a line's end, before a word in small
@@ -94,6 +95,8 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
     'left the Party, and new'
     >>> show(lone_speck, "a problem arises as to the relation of —", after="\\nthe table")
     'a problem arises as to the relation of'
+    >>> show(lone_speck, "their only power lies in solidarity. —", after="\\n\\nThe rest")
+    'their only power lies in solidarity.'
 
     In any document, a mark set apart after a word's own mark, and a bar,
     low line or tilde alone after a word (:func:`speck_after_a_mark`).
@@ -136,9 +139,10 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
             sure = _small_word_follows(line, m.end(), doc) or (
                 specky and not at_end and not stop_closes_sentence(line, m.end(), doc))
         elif mark == "—":
-            sure = (at_end and _next_line_start(doc).islower() and (
+            sure = (at_end and _next_text_start(doc).islower() and (
                 specky and doc.closed_dashes or _binds_before(line, m.start()))) or (
-                not at_end and specky and doc.closed_dashes)
+                not at_end and specky and doc.closed_dashes) or (
+                at_end and not _next_line_start(doc) and AFTER_A_STOP.search(line, 0, m.start()))
         elif mark == "-":
             sure = doc.em_dashes and (_next_line_start(doc).isalpha() if at_end else specky)
         else:
@@ -156,6 +160,21 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
         fixes.append(Proposal(start.start("mark"), start.end(), "", "lone-speck", 0.85,
                               "a mark standing alone before a line's first word: a speck"))
     return fixes
+
+
+AFTER_A_STOP = regex.compile(r"[.!?][’”'\")]*$")
+
+
+def _next_text_start(doc: Lines) -> str:
+    """The first character of the next line with text on the page, over the
+    blank lines an engine puts where it breaks a paragraph ('' at the page's
+    end): a dash alone at a line's end before a block going on in small
+    letters is a speck too (``distorting —`` / / ``these views``)."""
+    k = doc.index + 1
+    while k < len(doc.lines) and not doc.lines[k].strip():
+        k += 1
+    following = doc.lines[k].lstrip() if k < len(doc.lines) else ""
+    return "" if following.startswith("\f") else following[:1]
 
 
 def stop_closes_sentence(line: str, end: int, doc: Lines) -> bool:
