@@ -353,6 +353,13 @@ def colon_introducers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def clause_subjects() -> frozenset[str]:
+    """``data/clause-subjects.txt``: pronouns and determiners that open a
+    clause as its subject (``it``, ``there``, ``the``, ``every``)."""
+    return _data_words("clause-subjects.txt")
+
+
+@lru_cache(maxsize=1)
 def name_titles() -> frozenset[str]:
     """``data/name-titles.txt``: titles before a person's name (``Mr.``,
     ``Alderman``), in lower case."""

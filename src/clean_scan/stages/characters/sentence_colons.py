@@ -6,9 +6,11 @@ one colon in a sentence as a rule, so a colon before a small letter is a
 semicolon where its sentence has already set a colon: ``from Domain: supply
 of stone: construction of gullies`` — the second colon of the series is one
 of its semicolons. Nor does print set a colon after a semicolon, but before
-the clause that explains the one before it (``debates; the reason was
-economic: it paid``): ``discharged, 29; admitted, 10: died`` is a series
-parted by semicolons.
+the clause that explains the one before it, opening with its subject
+(``debates; the reason was economic: it paid``): ``discharged, 29;
+admitted, 10: died`` is a series parted by semicolons. In a specky text a
+colon before a function word that opens no clause (``raising: of``,
+``minority: was``) is a speck, for the doubtful stage to flag.
 
 A colon after a word that introduces (``for example:``, ``as follows:``,
 ``namely:``; ``data/colon-introducers.txt``) is one, wherever it stands,
@@ -31,7 +33,14 @@ from typing import TYPE_CHECKING
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import colon_introducers, function_words, stop_abbreviations
+from clean_scan.lexicon import (
+    clause_openers,
+    clause_subjects,
+    colon_introducers,
+    function_words,
+    stop_abbreviations,
+)
+from clean_scan.stages.characters.specks import SPECKY
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -45,9 +54,11 @@ SENTENCE_MARK = regex.compile(
 
 
 @lru_cache(maxsize=4)
-def semicolon_colons(text: str) -> tuple[int, ...]:
+def semicolon_colons(text: str, specky: bool = False) -> tuple[int, ...]:
     """The offsets of the colons before a small letter that follow a colon,
-    or a semicolon but before a pronoun, in their sentence (worked out once per text: the text's
+    or a semicolon but before a pronoun, in their sentence; in a ``specky``
+    text not one before a function word that opens no clause (``raising:
+    of``, ``minority: was``: specks). Worked out once per text (the text's
     hash is kept by the string).
 
     >>> text = "tenders from Domain: supply of stone: and gullies. Then: all"
@@ -65,7 +76,7 @@ def semicolon_colons(text: str) -> tuple[int, ...]:
     """
     found = []
     abbreviations, introducers = stop_abbreviations(), colon_introducers()
-    closed = function_words()
+    closed, subjects, openers = function_words(), clause_subjects(), clause_openers()
     marked, opened = "", 0  # the mark the sentence has set: "", ":" or ";"
     for m in SENTENCE_MARK.finditer(text):
         if m.group("paragraph") is not None:
@@ -81,20 +92,24 @@ def semicolon_colons(text: str) -> tuple[int, ...]:
         elif m.group("colon") is None:  # a colon before a capital
             marked = ":"
         else:
+            following = m.group("next")
+            if specky and following in closed and following not in subjects and \
+                    following not in openers:
+                continue  # a speck before ``of`` or ``was``: no clause opens there
             if marked and m.start() - opened <= LONGEST_SENTENCE and \
                     _word_before(text, m.start()).lower() not in introducers and \
-                    not (marked == ";" and m.group("next") in CLAUSE_SUBJECTS):
+                    not (marked == ";" and following in PERSONAL_SUBJECTS):
                 found.append(m.start())
             marked = ":"
     return tuple(found)
 
 
-CLAUSE_SUBJECTS = frozenset(("it", "he", "she", "they", "we", "i", "you", "there", "this"))
-"""Pronouns opening a clause that explains the one before: a colon may
-stand before one after a semicolon (``debates; the reason was economic: it
-paid them``)."""
 
 
+
+PERSONAL_SUBJECTS = frozenset(("i", "you", "he", "she", "it", "we", "they", "there"))
+"""The pronouns that open a clause explaining the one before, after a colon
+a semicolon has preceded (``debates; the reason was economic: it paid``)."""
 LONGEST_SENTENCE = 800
 """Characters past which a stretch with no sentence's end is no sentence
 whose marks can be told apart: the engine lost its stops, and its colons
@@ -111,7 +126,8 @@ def _word_before(text: str, end: int) -> str:
 
 def colon_lines(doc: Lines) -> set[int]:
     """The lines holding one of :func:`semicolon_colons`."""
-    return {bisect_right(doc.starts, k) - 1 for k in semicolon_colons(doc.text)}
+    return {bisect_right(doc.starts, k) - 1
+            for k in semicolon_colons(doc.text, doc.speck_rate >= SPECKY)}
 
 
 def semicolon_read_as_colon(line: str, doc: Lines) -> list[Proposal]:
@@ -132,7 +148,7 @@ def semicolon_read_as_colon(line: str, doc: Lines) -> list[Proposal]:
     """
     start = doc.starts[doc.index]
     end = start + len(line)
-    colons = semicolon_colons(doc.text)
+    colons = semicolon_colons(doc.text, doc.speck_rate >= SPECKY)
     first = bisect_right(colons, start - 1)
     return [Proposal(k - start, k - start + 1, ";", "semicolon-read-as-colon", 0.85,
                      "a colon after a colon or semicolon in its sentence: a semicolon misread")
