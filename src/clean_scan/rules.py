@@ -229,7 +229,7 @@ RULES: tuple[Rule, ...] = (
          "clean_scan.stages.characters.lone_specks:lone_speck"),
     Rule("CH137", "stray-quote", "characters",
          "a quote with no partner glued to a small word goes, in a specky text",
-         "clean_scan.stages.characters.specks:stray_quote"),
+         "clean_scan.stages.characters.stray_quotes:stray_quote"),
     Rule("CH138", "engine-speck", "characters",
          "from a layout file, a mark alone that the OCR engine read with little confidence "
          "goes", "clean_scan.stages.characters.lone_specks:engine_speck"),

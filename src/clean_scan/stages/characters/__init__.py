@@ -119,9 +119,9 @@ from clean_scan.stages.characters.specks import (
     mark_after_binding_word,
     speck_before_word,
     speck_between_words,
-    stray_quote,
 )
 from clean_scan.stages.characters.stacked_marks import STACKED_MARK, mark_after_own_mark
+from clean_scan.stages.characters.stray_quotes import stray_quote
 from clean_scan.stages.characters.words import (
     GLUED_CAPITAL_NEEDLE,
     LONE_A_NEEDLE,

@@ -28,6 +28,7 @@ proposals, as the characters stage's own repairs do.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -39,7 +40,6 @@ from clean_scan.lexicon import (
     load_lexicon,
     stop_abbreviations,
 )
-from clean_scan.quoting import double_quotation_open
 from clean_scan.stages.characters.dashes import is_dash
 from clean_scan.stages.characters.next_words import (
     ABBREVIATION_OPENING,
@@ -374,12 +374,35 @@ def speck_before_word(line: str, doc: Lines) -> list[Proposal]:
 
     >>> show(speck_before_word, "—their -5 per cent -xq Sugar -Considerable")
     '—their -5 per cent -xq Sugar -Considerable'
+
+    Nor a low line where the text gives one for each glyph its engine could
+    not read (:data:`UNREAD_GLYPH_HABIT`): a letter lost there.
+
+    >>> show(speck_before_word, "the _ale of _tamp_", before="ca_e mi_ery " * 12)
+    'the _ale of _tamp_'
     """
     lexicon = load_lexicon()
+    unread_glyphs = _inner_low_lines(doc.text) >= UNREAD_GLYPH_HABIT
     return [Proposal(m.start("mark"), m.end("mark"), "", "speck-before-word", 0.85,
                      "a mark glued before a word: a speck")
             for m in LEADING_MARK.finditer(line)
-            if m.group("word").islower() and m.group("word") in lexicon]
+            if m.group("word").islower() and m.group("word") in lexicon
+            and not (unread_glyphs and m.group("mark").endswith("_"))]
+
+
+UNREAD_GLYPH_HABIT = 20
+"""Low lines a text must hold inside its words for ``_`` to be its engine's
+mark for a glyph it could not read (GOCR's way), a letter lost, not a speck:
+``_tamp_`` is ``stamps``, not ``tamp_``. (An engine's specks read as ``_``
+stand at the words' edges, not inside them.)"""
+INNER_LOW_LINE = regex.compile(r"\p{L}_+\p{L}")
+
+
+@lru_cache(maxsize=4)
+def _inner_low_lines(text: str) -> int:
+    """How many times ``_`` stands between two letters in ``text`` (once
+    per text: the string keeps its hash)."""
+    return len(INNER_LOW_LINE.findall(text))
 
 
 DOUBLED_STOP = regex.compile(r"(?<=\p{L}|\p{L}\.\p{L})\.\.(?!\.)(?P<glued>(?=\p{L}))?")
@@ -432,146 +455,6 @@ def hyphen_before_a_space(line: str, doc: Lines) -> list[Proposal]:
     return fixes
 
 
-GLUED_QUOTE = regex.compile(
-    r"(?:(?<=^|[ \t(—])(?P<lead>['‘\"“])(?=\p{Ll}))"     # before a small word, or after
-    r"|(?:(?<=\p{Ll})(?P<trail>['’\"”])(?=[ \t]+\p{Ll}|[ \t]*$))")  # one, the sentence going on
-OPEN_QUOTE = regex.compile(r"(?:^|(?<=[\s(—]))['‘\"“](?=\p{L})")
-CLOSE_QUOTE = regex.compile(r"(?<=[\p{L}.,;:!?])['’\"”](?=[\s.,;:!?)—]|$)")
-CURLY_PARTNER = {"‘": "’", "’": "‘", "“": "”", "”": "“"}
-QUOTE_REACH = 3
-"""Lines either side within which a quotation's other mark is looked for."""
-
-
-def stray_quote(line: str, doc: Lines) -> list[Proposal]:
-    """In a specky document, a quote glued to a small word with no partner
-    near it: a speck read as a quote (``'has``, ``"major``, ``examine'``).
-
-    >>> from clean_scan.stages.characters import show
-    >>> page = "-with -from -the -and\\n"
-    >>> show(stray_quote, "the Russian development 'has its causes and \\"major reasons",
-    ...      before=page)
-    'the Russian development has its causes and major reasons'
-
-    Left alone: a quotation whose other mark is near (``‘negative
-    education’``), a plural's possessive (``the workers' movement``), a
-    possessive whose ``s`` was read apart (``the inspector' s office``), an
-    opening single quote in a text that quotes with single quotes
-    (:attr:`clean_scan.quoting.Quoting.single`) with a quote of any shape after a word
-    soon after it (its closing one misread: ``‘north of"``), or before a
-    word a quotation of the text opens with (``‘north of which``, where
-    ``‘north of’`` is printed too),
-    an opening double quote with a closing one after a word soon after it,
-    however misread (``“democratic consent’*``), and every quote in a clean
-    document.
-
-    In a text that quotes with double quotes only (:attr:`clean_scan.quoting.Quoting.double`),
-    a single quote glued to a word's edge is a speck whatever stands near it
-    (``'and' social``, ``'Such a``, ``aristocracy'—not``), but inside a
-    double quotation (a quotation within it), on a page with a note, or
-    opening a note.
-
-    >>> quoted = '“the “old” and “new”” “so” “a b” “c d” “e f” '
-    >>> show(stray_quote, "a 'Labour' movement, its 'Such as", before=page + quoted)
-    'a Labour movement, its Such as'
-    >>> show(stray_quote, "“as he said, 'no' to it”", before=page + quoted)
-    "“as he said, 'no' to it”"
-
-    >>> show(stray_quote, "the 'negative education' of the workers' movement", before=page)
-    "the 'negative education' of the workers' movement"
-    >>> show(stray_quote, "to secure “democratic consent’* for all", before=page)
-    'to secure “democratic consent’* for all'
-    >>> show(stray_quote, "the Russian development 'has its causes")
-    "the Russian development 'has its causes"
-    """
-    if doc.speck_rate < SPECKY:
-        return []
-    fixes = []
-    matches = list(GLUED_QUOTE.finditer(line))
-    double_only = doc.quoting.double and not doc.note_page[doc.index] and not doc.opens_note()
-    if double_only:
-        matches += SINGLE_AT_EDGE.finditer(line)
-    for m in sorted(matches, key=lambda m: m.start()):
-        mark = m.group("lead") or m.group("trail")
-        leading = m.group("lead") is not None
-        if not leading and (line[m.start() - 1] in "sS" or doc.note_page[doc.index]
-                            or SPACED_POSSESSIVE.match(line, m.start())):
-            continue  # a plural's possessive, one whose s was read apart (``inspector' s``),
-            # or a note's reference misread (the footnotes')
-        if mark in "'‘’" and double_only and not _in_double_quotation(line, m.start(), doc):
-            fixes.append(Proposal(m.start(), m.end(), "", "stray-quote", 0.85,
-                                  "a single quote glued to a word, in a text that quotes with "
-                                  "double quotes: a speck"))
-            continue
-        if leading and mark in "‘'" and doc.quoting.single and (
-                GARBLED_CLOSE.search(line, m.end(), m.end() + QUOTE_SPAN)
-                or _word_after(line, m.end()) in doc.quoting.openings):
-            continue  # a quotation in a text that quotes so, its closing quote garbled or lost
-        if leading and mark == "“" and GARBLED_DOUBLE_CLOSE.search(line, m.end(),
-                                                                  m.end() + QUOTE_SPAN):
-            continue  # its closing quote read as two marks (``consent’*``)
-        if _has_partner(line, m.start(), leading, mark, doc):
-            continue
-        fixes.append(Proposal(m.start(), m.end(), "", "stray-quote", 0.85,
-                              "a quote glued to a word with no other to pair with: a speck"))
-    return fixes
-
-
 SPACED_POSSESSIVE = regex.compile(r"(?<=\p{L}{2})['’][ \t]s(?!\p{L})")
 """A possessive whose ``s`` the engine read apart from its apostrophe
 (``the inspector' s office``): no word is ``s`` alone."""
-SINGLE_AT_EDGE = regex.compile(
-    r"(?:(?<=^|[ \t(—])(?P<lead>['‘])(?=\p{Lu}\p{Ll}))"       # before a capitalised word
-    r"|(?:(?<=\p{Ll})(?P<trail>['’])(?=[.,;:]))")               # after a word, before its stop
-"""A single quote at a word's edge where :data:`GLUED_QUOTE` does not look."""
-
-
-def _in_double_quotation(line: str, at: int, doc: Lines) -> bool:
-    """Whether a double quotation is open at column ``at`` of the line: a
-    curly one opened on the lines before (:meth:`Lines.quote_open`), or one
-    opened on the line itself."""
-    return doc.quote_open(at) or double_quotation_open(line[:at])
-
-
-def _word_after(line: str, at: int) -> str:
-    word = regex.match(r"\p{L}+", line[at:])
-    return word.group().lower() if word else ""
-
-
-GARBLED_CLOSE = regex.compile(r"(?<=\p{L})[’'\"”]|(?<=\p{L}[.,;:]?)[ \t]?[’'\"”](?!\p{L})")
-"""A quote after a word, of any shape: a closing quote however misread."""
-GARBLED_DOUBLE_CLOSE = regex.compile(r"(?<=\p{L}[.,;:]?)(?:[”\"]|[’'][’'*\"”])(?!\p{L})")
-"""A closing double quote after a word, or two marks read for one (``’*``)."""
-QUOTE_SPAN = 60
-"""How far after an opening quote its closing one, misread, is looked for."""
-
-
-def _has_partner(line: str, at: int, leading: bool, mark: str, doc: Lines) -> bool:
-    """Whether a quotation mark of the same kind pairs with the one at
-    ``at``: a closing one after an opening, an opening one before a closing,
-    on the line or within ``QUOTE_REACH`` lines of the same block: a curly
-    quote with its curly partner (``‘`` with ``’``), a straight quote only
-    with a straight one on its line."""
-    straight = mark in "'\""
-    # an engine gives a printed quotation its curly shapes, opening and closing;
-    # a straight quote, a speck's shape as often, pairs only on its own line
-    kinds = mark if straight else CURLY_PARTNER[mark]
-    reach = 0 if straight else QUOTE_REACH
-    if leading:
-        after = line[at + 1:] + "\n" + "\n".join(_block_lines(doc, 1, reach))
-        return any(m.group()[0] in kinds for m in CLOSE_QUOTE.finditer(after))
-    before = "\n".join(_block_lines(doc, -1, reach)) + "\n" + line[:at]
-    return any(m.group()[-1] in kinds for m in OPEN_QUOTE.finditer(before))
-
-
-def _block_lines(doc: Lines, step: int, reach: int = QUOTE_REACH) -> list[str]:
-    """Up to ``reach`` lines after (``step`` 1) or before (-1) the current
-    one, stopping at a blank line or page break."""
-    found = []
-    index = doc.index + step
-    while 0 <= index < len(doc.lines) and len(found) < reach:
-        text = doc.lines[index]
-        if text.strip() in ("", "\f"):
-            break
-        found.append(text)
-        index += step
-    return found if step > 0 else found[::-1]

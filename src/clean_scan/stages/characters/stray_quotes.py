@@ -1,0 +1,159 @@
+"""A quote glued to a word with no partner near it: a speck read as a quote.
+
+Split from :mod:`clean_scan.stages.characters.specks`: the quote's partners
+and the text's quoting style decide, not the speck rate alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from clean_scan.document import Proposal
+from clean_scan.quoting import double_quotation_open
+from clean_scan.stages.characters.specks import SPACED_POSSESSIVE, SPECKY
+
+if TYPE_CHECKING:
+    from clean_scan.stages.characters import Lines
+
+GLUED_QUOTE = regex.compile(
+    r"(?:(?<=^|[ \t(—])(?P<lead>['‘\"“])(?=\p{Ll}))"     # before a small word, or after
+    r"|(?:(?<=\p{Ll})(?P<trail>['’\"”])(?=[ \t]+\p{Ll}|[ \t]*$))")  # one, the sentence going on
+OPEN_QUOTE = regex.compile(r"(?:^|(?<=[\s(—]))['‘\"“](?=\p{L})")
+CLOSE_QUOTE = regex.compile(r"(?<=[\p{L}.,;:!?])['’\"”](?=[\s.,;:!?)—]|$)")
+CURLY_PARTNER = {"‘": "’", "’": "‘", "“": "”", "”": "“"}
+QUOTE_REACH = 3
+"""Lines either side within which a quotation's other mark is looked for."""
+
+
+def stray_quote(line: str, doc: Lines) -> list[Proposal]:
+    """In a specky document, a quote glued to a small word with no partner
+    near it: a speck read as a quote (``'has``, ``"major``, ``examine'``).
+
+    >>> from clean_scan.stages.characters import show
+    >>> page = "-with -from -the -and\\n"
+    >>> show(stray_quote, "the Russian development 'has its causes and \\"major reasons",
+    ...      before=page)
+    'the Russian development has its causes and major reasons'
+
+    Left alone: a quotation whose other mark is near (``‘negative
+    education’``), a plural's possessive (``the workers' movement``), a
+    possessive whose ``s`` was read apart (``the inspector' s office``), an
+    opening single quote in a text that quotes with single quotes
+    (:attr:`clean_scan.quoting.Quoting.single`) with a quote of any shape after a word
+    soon after it (its closing one misread: ``‘north of"``), or before a
+    word a quotation of the text opens with (``‘north of which``, where
+    ``‘north of’`` is printed too),
+    an opening double quote with a closing one after a word soon after it,
+    however misread (``“democratic consent’*``), and every quote in a clean
+    document.
+
+    In a text that quotes with double quotes only (:attr:`clean_scan.quoting.Quoting.double`),
+    a single quote glued to a word's edge is a speck whatever stands near it
+    (``'and' social``, ``'Such a``, ``aristocracy'—not``), but inside a
+    double quotation (a quotation within it), on a page with a note, or
+    opening a note.
+
+    >>> quoted = '“the “old” and “new”” “so” “a b” “c d” “e f” '
+    >>> show(stray_quote, "a 'Labour' movement, its 'Such as", before=page + quoted)
+    'a Labour movement, its Such as'
+    >>> show(stray_quote, "“as he said, 'no' to it”", before=page + quoted)
+    "“as he said, 'no' to it”"
+
+    >>> show(stray_quote, "the 'negative education' of the workers' movement", before=page)
+    "the 'negative education' of the workers' movement"
+    >>> show(stray_quote, "to secure “democratic consent’* for all", before=page)
+    'to secure “democratic consent’* for all'
+    >>> show(stray_quote, "the Russian development 'has its causes")
+    "the Russian development 'has its causes"
+    """
+    if doc.speck_rate < SPECKY:
+        return []
+    fixes = []
+    matches = list(GLUED_QUOTE.finditer(line))
+    double_only = doc.quoting.double and not doc.note_page[doc.index] and not doc.opens_note()
+    if double_only:
+        matches += SINGLE_AT_EDGE.finditer(line)
+    for m in sorted(matches, key=lambda m: m.start()):
+        mark = m.group("lead") or m.group("trail")
+        leading = m.group("lead") is not None
+        if not leading and (line[m.start() - 1] in "sS" or doc.note_page[doc.index]
+                            or SPACED_POSSESSIVE.match(line, m.start())):
+            continue  # a plural's possessive, one whose s was read apart (``inspector' s``),
+            # or a note's reference misread (the footnotes')
+        if mark in "'‘’" and double_only and not _in_double_quotation(line, m.start(), doc):
+            fixes.append(Proposal(m.start(), m.end(), "", "stray-quote", 0.85,
+                                  "a single quote glued to a word, in a text that quotes with "
+                                  "double quotes: a speck"))
+            continue
+        if leading and mark in "‘'" and doc.quoting.single and (
+                GARBLED_CLOSE.search(line, m.end(), m.end() + QUOTE_SPAN)
+                or _word_after(line, m.end()) in doc.quoting.openings):
+            continue  # a quotation in a text that quotes so, its closing quote garbled or lost
+        if leading and mark == "“" and GARBLED_DOUBLE_CLOSE.search(line, m.end(),
+                                                                  m.end() + QUOTE_SPAN):
+            continue  # its closing quote read as two marks (``consent’*``)
+        if _has_partner(line, m.start(), leading, mark, doc):
+            continue
+        fixes.append(Proposal(m.start(), m.end(), "", "stray-quote", 0.85,
+                              "a quote glued to a word with no other to pair with: a speck"))
+    return fixes
+
+
+SINGLE_AT_EDGE = regex.compile(
+    r"(?:(?<=^|[ \t(—])(?P<lead>['‘])(?=\p{Lu}\p{Ll}))"       # before a capitalised word
+    r"|(?:(?<=\p{Ll})(?P<trail>['’])(?=[.,;:]))")               # after a word, before its stop
+"""A single quote at a word's edge where :data:`GLUED_QUOTE` does not look."""
+
+
+def _in_double_quotation(line: str, at: int, doc: Lines) -> bool:
+    """Whether a double quotation is open at column ``at`` of the line: a
+    curly one opened on the lines before (:meth:`Lines.quote_open`), or one
+    opened on the line itself."""
+    return doc.quote_open(at) or double_quotation_open(line[:at])
+
+
+def _word_after(line: str, at: int) -> str:
+    word = regex.match(r"\p{L}+", line[at:])
+    return word.group().lower() if word else ""
+
+
+GARBLED_CLOSE = regex.compile(r"(?<=\p{L})[’'\"”]|(?<=\p{L}[.,;:]?)[ \t]?[’'\"”](?!\p{L})")
+"""A quote after a word, of any shape: a closing quote however misread."""
+GARBLED_DOUBLE_CLOSE = regex.compile(r"(?<=\p{L}[.,;:]?)(?:[”\"]|[’'][’'*\"”])(?!\p{L})")
+"""A closing double quote after a word, or two marks read for one (``’*``)."""
+QUOTE_SPAN = 60
+"""How far after an opening quote its closing one, misread, is looked for."""
+
+
+def _has_partner(line: str, at: int, leading: bool, mark: str, doc: Lines) -> bool:
+    """Whether a quotation mark of the same kind pairs with the one at
+    ``at``: a closing one after an opening, an opening one before a closing,
+    on the line or within ``QUOTE_REACH`` lines of the same block: a curly
+    quote with its curly partner (``‘`` with ``’``), a straight quote only
+    with a straight one on its line."""
+    straight = mark in "'\""
+    # an engine gives a printed quotation its curly shapes, opening and closing;
+    # a straight quote, a speck's shape as often, pairs only on its own line
+    kinds = mark if straight else CURLY_PARTNER[mark]
+    reach = 0 if straight else QUOTE_REACH
+    if leading:
+        after = line[at + 1:] + "\n" + "\n".join(_block_lines(doc, 1, reach))
+        return any(m.group()[0] in kinds for m in CLOSE_QUOTE.finditer(after))
+    before = "\n".join(_block_lines(doc, -1, reach)) + "\n" + line[:at]
+    return any(m.group()[-1] in kinds for m in OPEN_QUOTE.finditer(before))
+
+
+def _block_lines(doc: Lines, step: int, reach: int = QUOTE_REACH) -> list[str]:
+    """Up to ``reach`` lines after (``step`` 1) or before (-1) the current
+    one, stopping at a blank line or page break."""
+    found = []
+    index = doc.index + step
+    while 0 <= index < len(doc.lines) and len(found) < reach:
+        text = doc.lines[index]
+        if text.strip() in ("", "\f"):
+            break
+        found.append(text)
+        index += step
+    return found if step > 0 else found[::-1]
