@@ -16,6 +16,7 @@ A colon after a word that introduces (``for example:``, ``as follows:``,
 ``namely:``; ``data/colon-introducers.txt``) is one, wherever it stands,
 and a mark after a function word (``was: taken``) is a speck, not one of
 the sentence's marks: no clause ends there.
+
 The first colon of a sentence is left alone, whatever follows it: only the
 sentence's own marks tell, and one colon tells nothing. A sentence ends at a
 paragraph's end and at any stop before a space that closes no abbreviation
@@ -102,9 +103,6 @@ def semicolon_colons(text: str, specky: bool = False) -> tuple[int, ...]:
                 found.append(m.start())
             marked = ":"
     return tuple(found)
-
-
-
 
 
 PERSONAL_SUBJECTS = frozenset(("i", "you", "he", "she", "it", "we", "they", "there"))

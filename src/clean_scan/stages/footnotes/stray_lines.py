@@ -8,8 +8,8 @@ a matter of any book's words:
 
 * the line cannot stand where it was read: it opens in small letters after
   a line that ended its sentence (``dictatorship.`` / ``particularly …``),
-  or it ends a word with a hyphen that the next page's first word does not
-  complete;
+  or it ends on a word split with a hyphen, which the gap's next line
+  completes (the next page's first line then does not);
 * the page has one gap where it fits: a blank line after a line that leaves
   its sentence open, inside the body, and the word the stray line splits
   with its hyphen is completed there (``per-`` / ``manent``), or the line
