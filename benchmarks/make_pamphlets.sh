@@ -193,3 +193,4 @@ gocr_read fresh9 oD-news6 --gold "$news/news6.gold.txt" --style D --level mild -
 render tune13 pB-short1 --gold "$news/short1.gold.txt" --style B --level mild --font libertine --seed 1201 --psm 6 --folio "[{}]" --first-page 30
 ocrad_read tune13 pA-short2 --gold "$news/short2.gold.txt" --style A --level mild --font garamond --seed 1202 --title "THE GOLD FIELDS" --first-page 3
 gocr_read tune13 pD-short1 --gold "$news/short1.gold.txt" --style D --level mild --font nimbus --seed 1203 --title "COUNTRY NEWS" --first-page 12
+gocr_read tune13 pB-short2 --gold "$news/short2.gold.txt" --style B --level mild --font freeserif --seed 1204 --first-page 7
