@@ -47,6 +47,10 @@ def dashes_read_as_hyphens(line: str, doc: Lines) -> list[Proposal]:
     >>> show(dashes_read_as_hyphens, "consumption-in Russia, the Government-for its part")
     'consumption—in Russia, the Government—for its part'
 
+    Words with an engine's unread glyph or glyph marks in them are read as
+    the document's learned substitutions read them (``ide_ls-_s``:
+    ``ideals-as``; :func:`_read_through_glyphs`).
+
     Left alone: compounds (``well-known``, ``built-in``, ``would-be``,
     ``free-and-easy``, ``up-to-the-minute``), and every hyphen in a text
     that writes a dash somewhere (its engine reads them).
@@ -71,6 +75,7 @@ def dashes_read_as_hyphens(line: str, doc: Lines) -> list[Proposal]:
     found = [(m.start(), m.group("left"), m.group("mark"), m.group("right"))
              for m in HYPHEN_AFTER_WORD.finditer(line)
              if _no_compound(m.group("left"), m.group("mark"), m.group("right"), m.group("next"))]
+    found += [f for f in _read_through_glyphs(line, doc) if f[0] not in {g[0] for g in found}]
     end = LINE_END_HYPHEN.search(line)
     start = LINE_START_WORD.match(doc.line(1)) if end is not None else None
     if start is not None and _no_compound(end.group("left"), end.group("mark"),
@@ -80,6 +85,32 @@ def dashes_read_as_hyphens(line: str, doc: Lines) -> list[Proposal]:
                      f"no dash anywhere in the text: the engine reads a dash as a hyphen, and "
                      f"'{left}{mark}-{right}' is no compound")
             for at, left, mark, right in found]
+
+
+HYPHEN_AFTER_GLYPHS = regex.compile(
+    r"(?<![\p{L}_,.;:])(?P<left>[\p{L}_,.;:]*[\p{L}_])-(?P<right>[\p{L}_,.;:]*[\p{L}_])"
+    r"(?![\p{L}_-])")
+"""A hyphen between two printed words that may hold an engine's unread glyph
+(``_``) or glyph marks (Ocrad's ``,s``): read through the document's
+learned readings (``Lines.learned_readings``)."""
+
+
+def _read_through_glyphs(line: str, doc: Lines) -> list[tuple[int, str, str, str]]:
+    """The hyphens between two words of which the document's learned
+    readings read at least one (``ide_ls-_s`` is ``ideals-as``,
+    ``po,sition-at`` is ``position-at``) and that join no compound so read."""
+    readings = doc.learned_readings
+    if not readings:
+        return []
+    found = []
+    for m in HYPHEN_AFTER_GLYPHS.finditer(line):
+        left, right = m.group("left"), m.group("right")
+        if left not in readings and right not in readings:
+            continue
+        left, right = readings.get(left, left), readings.get(right, right)
+        if left.isalpha() and right.isalpha() and _no_compound(left, "", right, ""):
+            found.append((m.end("left"), left, "", right))
+    return found
 
 
 LINE_END_HYPHEN = regex.compile(r"(?<![\p{L}-])(?P<left>\p{L}+)(?P<mark>[,;:.!?)”’\"']?)-[ \t]*$")

@@ -94,6 +94,9 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     printed_counts = Counter(pattern.findall(text))
     read = {printed: without_marks(printed, glyph) for printed in printed_counts}
     unknown = {printed for printed, word in read.items() if _unknown(word)}
+    if doc is not None:  # for the repairs after, which read a word's glyph marks away
+        doc.learned_readings = {printed: word for printed, word in read.items()
+                                if word != printed and printed not in unknown}
     known, cased = Counter(), Counter()
     for printed in printed_counts.keys() - unknown:
         known[read[printed].lower()] += printed_counts[printed]
@@ -127,6 +130,8 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
             word = read[printed]
             reading = (word[:at] + letters + word[at + len(src):]).lower()
             readings[reading] += printed_counts[printed]
+            if doc is not None:
+                doc.learned_readings[printed] = reading
     unread = sorted(printed for printed, rewrite in rewrites.items()
                     if rewrite is None and "_" in printed and not glyph)
     doubles = double_misreads(unread, taught, readings)
