@@ -209,7 +209,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (stroke_for_i, _with(*(f"{mark} " for mark in "1l|[]J{}!"))),
     (specks, lambda doc: doc.shaped_lines | doc.lines_with(" .", "\t.", "^", "~", "\\")),
     (lone_marks, _with(*LONE_MARKS, "'")),
-    (dashes, _with("—-", "-—", "— ", "—\t", " —", "\t—")),
+    (dashes, _with("—-", "-—", "— ", "—\t", " —", "\t—", "--")),
     (mark_after_binding_word, _with(".", ",", ";", ":", "'", "’", '"', "”")),
     (stop_read_as_comma, lambda doc: doc.lines_matching(STOP_THEN_SMALL)),
     (comma_read_as_stop, lambda doc: doc.lines_with(", ") | doc.lines_matching(LINE_END_COMMA)),

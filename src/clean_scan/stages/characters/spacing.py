@@ -230,6 +230,7 @@ def _note_reference(line: str, match: regex.Match, doc: Lines) -> bool:
             and doc.note_page[doc.index])
 
 
+TWO_HYPHENS = regex.compile(r"(?<=\p{L}[.,;:!?’”\"')]?)--(?=\p{L})")
 DOUBLED_DASH = regex.compile(r"—-+|-+—")
 SPACED_DASH = regex.compile(r"(?<=[\p{L}”’),;])(?:—[ \t]+|[ \t]+—)(?=\p{L})")
 
@@ -241,15 +242,26 @@ def dashes(line: str, doc: Lines) -> list[Proposal]:
     >>> show(dashes, "the mill—-to be; said it— to them; then —was")
     'the mill—to be; said it—to them; then—was'
 
+    Two hyphens between words are an em dash read as two, in a text that
+    sets em dashes elsewhere (a typescript's ``--`` stays where none is):
+
+    >>> show(dashes, "a political issue--into something", before="a dash—here\\n")
+    'a political issue—into something'
+    >>> show(dashes, "a political issue--into something")
+    'a political issue--into something'
+
     Left alone: dashes at a line end, and before figures.
 
     >>> show(dashes, "wheat prices —1.5% and rain—")
     'wheat prices —1.5% and rain—'
     """
+    fixes = [Proposal(m.start(), m.end(), "—", "doubled-dash", 0.9,
+                      "two hyphens between words, in a text that sets em dashes: one read so")
+             for m in TWO_HYPHENS.finditer(line)] if doc.writes_dashes else []
     if "—" not in line:
-        return []
-    fixes = [Proposal(m.start(), m.end(), "—", "doubled-dash", 0.9, "em dash with a hyphen")
-             for m in DOUBLED_DASH.finditer(line)]
+        return fixes
+    fixes += [Proposal(m.start(), m.end(), "—", "doubled-dash", 0.9, "em dash with a hyphen")
+              for m in DOUBLED_DASH.finditer(line)]
     fixes += [Proposal(m.start(), m.end(), "—", "dash-spacing", 0.85, "em dashes are set closed")
               for m in SPACED_DASH.finditer(line)]
     return fixes
