@@ -476,7 +476,8 @@ def opener_lines(doc: Lines) -> set[int]:
     """The lines :func:`misread_opener` must read: those holding one of the
     text's misread openers, and those where a small word opens a sentence
     with a letter the openers show misread (``mere`` for ``There`` stands on
-    lines where no ``me`` does).
+    lines where no ``me`` does). Openers no capital reads are none of its
+    business.
 
     >>> from clean_scan.stage import Context
     >>> from clean_scan.stages.characters.lines import Lines
@@ -485,15 +486,15 @@ def opener_lines(doc: Lines) -> set[int]:
     >>> sorted(opener_lines(doc))
     [0, 1, 3]
     """
-    openers = doc.misread_openers
-    if not openers:
-        return set()
-    letters = "".join(sorted(_opener_habits(openers)))
+    readable = [word for word in doc.misread_openers if opener_reading(word) is not None]
+    if not readable:
+        return set()  # openers no capital reads (the sample book's ``e``): nothing to read
+    letters = "".join(sorted(_opener_habits(doc.misread_openers)))
     if not letters:
-        return doc.lines_with(*openers)
+        return doc.lines_with(*readable)
     habit_opening = regex.compile(
         rf"(?m)(?:(?<=[.!?][’”'\"]?[ \t]+)|^[ \t]*)[{regex.escape(letters)}]\p{{Ll}}+\b")
-    return doc.lines_with(*openers) | doc.lines_matching(habit_opening)
+    return doc.lines_with(*readable) | doc.lines_matching(habit_opening)
 
 
 def misread_opener(line: str, doc: Lines) -> list[Proposal]:
