@@ -43,7 +43,7 @@ from clean_scan.stages.characters.initial_case import (
     paragraph_opening_capital,
 )
 from clean_scan.stages.characters.inner_capitals import (
-    INNER_CAPITAL_WORD,
+    INNER_CAPITAL_NEEDLE,
     inner_capital,
     inner_capital_glyph,
 )
@@ -230,8 +230,8 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (noise_tail, lambda doc: doc.lines_matching(NOISE_TAIL)),
     (paragraph_end_quote, lambda doc: doc.lines_matching(QUOTE_AT_END)),
     (paragraph_opening_capital, lambda doc: doc.lines_matching(PARAGRAPH_OPENING_I)),
-    (inner_capital, lambda doc: doc.lines_matching(INNER_CAPITAL_WORD)),
-    (inner_capital_glyph, lambda doc: doc.lines_matching(INNER_CAPITAL_WORD)),
+    (inner_capital, lambda doc: doc.lines_matching(INNER_CAPITAL_NEEDLE)),
+    (inner_capital_glyph, lambda doc: doc.lines_matching(INNER_CAPITAL_NEEDLE)),
     (line_end_letter, lambda doc: doc.lines_matching(LINE_END_LETTER)),
     (line_edge_digit, lambda doc: doc.lines_matching(EDGE_DIGIT)),
     (drop_capital, _shaped),

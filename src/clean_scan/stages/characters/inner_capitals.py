@@ -24,6 +24,9 @@ from clean_scan.stages.characters.words_between import known_between
 INNER_CAPITAL_WORD = regex.compile(
     r"(?<![\p{L}\p{N}'’])\p{L}\p{Ll}*(?<=\p{Ll})\p{Lu}\p{L}*(?![\p{L}\p{N}])")
 """A word with a capital after a small letter."""
+INNER_CAPITAL_NEEDLE = regex.compile(r"\p{Ll}\p{Lu}")
+"""What every :data:`INNER_CAPITAL_WORD` holds, found far faster in a whole
+text: the rules' gate."""
 OWN_FORM_USES = 2
 """How often a text must print the mixed form for it to be the text's own
 (a name spelt so, ``McKay``)."""
