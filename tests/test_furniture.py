@@ -707,7 +707,9 @@ def test_a_head_garbled_past_matching_goes_where_the_pages_either_side_carry_it(
     heads = ["PARTY AND STATE"] * 7
     heads[3] = "PAR FY CAN DS FAGEE"
     heads[5] = "THE PARTY"
-    pages = [f"{head}\n\n{prose(n, 16)}" for n, head in enumerate(heads)]
+    # the chapter before the title closes its last sentence, as chapters do
+    pages = [f"{head}\n\n{prose(n, 16)}" + ("." if n == 4 else "")
+             for n, head in enumerate(heads)]
     clean = furniture_only("\n\n\n\n".join(pages) + "\n").clean
     assert "FAGEE" not in clean
     assert "THE PARTY" in clean
@@ -748,3 +750,18 @@ def test_a_head_where_a_sentence_runs_on_after_of_the_goes_though_a_name_follows
     pages += [f"{head}\n\n{prose(k, 20)}\n\n{20 + k}\n" for k in range(2, 7)]
     kept = nonblank(furniture_only("\n\n\n".join(pages)).clean)
     assert kept[head] == 0
+
+
+def test_a_head_printed_once_inside_a_running_sentence_goes_and_a_chapter_title_stays() -> None:
+    """A chapter's title set as the head of its only right-hand page repeats
+    nowhere; standing at a page top where the sentence runs on over the page
+    (``the renewed`` / / ``menace of war``), it is the head, for no heading
+    stands inside a sentence. A title at a page top after a closed sentence
+    stays."""
+    pages = [prose(0, 20) + "\nand therefore the renewed\n\n20\n",
+             "NEED FOR SPEED AND SACRIFICE\n\nmenace of war made the plan harder still.\n"
+             + prose(1, 19) + ".\n\n21\n",
+             "THE NEW TOWNS\n\nThe towns grew fast in those years.\n" + prose(2, 19) + "\n\n22\n"]
+    kept = nonblank(furniture_only("\n\n\n".join(pages)).clean)
+    assert kept["NEED FOR SPEED AND SACRIFICE"] == 0
+    assert kept["THE NEW TOWNS"] == 1

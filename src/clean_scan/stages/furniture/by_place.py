@@ -60,6 +60,9 @@ def page_furniture(layout: Layout) -> None:
     _chapter_openings(layout, slots)
 
 
+HEAD_WORDS = 8
+"""The most words a running head printed once (a chapter's title over its
+only right-hand page) is taken to hold."""
 BARE_HEAD_SHARE = 0.25
 """The most of a book's running heads that may stand without a page number
 (or a garble of one) at an edge for the heads to be taken to carry them."""
@@ -382,6 +385,11 @@ def _slot_verdict(layout: Layout, page: Page, i: int, where: str, expected: set[
         layout, i, where, expected, active)
     if head:
         return head
+    if junk and where == "head" and is_heading(text) and len(text.split()) <= HEAD_WORDS and \
+            _inside_a_sentence(layout, i):
+        return Verdict("running-head", 0.85, "a line in capitals at the page top, where the "
+                                             "sentence runs on over the page: no heading stands "
+                                             "inside a sentence")
     if junk and where == "foot" and _catchword(layout, page, i):
         return Verdict("catchword", 0.9 if stands_alone(layout, i) else 0.82,
                        "catchword: the first word of the next page, printed at this foot")
