@@ -19,7 +19,7 @@ import regex
 
 from clean_scan.document import Proposal
 from clean_scan.lexicon import load_lexicon, numbering_words
-from clean_scan.stages.characters.next_words import _next_line
+from clean_scan.stages.characters.next_words import _next_line, next_text
 from clean_scan.stages.characters.specks import SPECKY
 
 if TYPE_CHECKING:
@@ -58,6 +58,8 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
     'there are such'
     >>> show(line_edge_digit, "3 successful attempts", before=page + "one of the most\\n")
     'successful attempts'
+    >>> show(line_edge_digit, "an agreement on which 4", before=page, after="\\n\\nthey stood")
+    'an agreement on which'
 
     Left alone: a number after a word that numbers (``page 4``, ``from 3``),
     a figure before a capital, a stop or a fragment of no word (``3 oe``,
@@ -75,7 +77,7 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
         return []
     fixes = []
     end = LINE_END_DIGIT.search(line)
-    following = _next_line(doc)
+    following = _next_line(doc).strip() or next_text(doc)
     if end is not None and following[:2].isalpha() and following[:1].islower() \
             and not _numbered_by().search(end.group("word")):
         fixes.append(Proposal(end.start(), end.end(), "", "line-edge-digit", 0.85,

@@ -13,7 +13,7 @@ import regex
 
 from clean_scan.document import Proposal
 from clean_scan.lexicon import binding_words, function_words, known_form, load_lexicon
-from clean_scan.stages.characters.next_words import _next_line, _next_line_start
+from clean_scan.stages.characters.next_words import _next_line, _next_line_start, next_text
 from clean_scan.stages.characters.specks import (
     SPECKY,
     WORD_BEFORE,
@@ -139,7 +139,7 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
             sure = _small_word_follows(line, m.end(), doc) or (
                 specky and not at_end and not stop_closes_sentence(line, m.end(), doc))
         elif mark == "—":
-            sure = (at_end and _next_text_start(doc).islower() and (
+            sure = (at_end and next_text(doc)[:1].islower() and (
                 specky and doc.closed_dashes or _binds_before(line, m.start()))) or (
                 not at_end and specky and doc.closed_dashes) or (
                 at_end and not _next_line_start(doc) and AFTER_A_STOP.search(line, 0, m.start()))
@@ -163,18 +163,6 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
 
 
 AFTER_A_STOP = regex.compile(r"[.!?][’”'\")]*$")
-
-
-def _next_text_start(doc: Lines) -> str:
-    """The first character of the next line with text on the page, over the
-    blank lines an engine puts where it breaks a paragraph ('' at the page's
-    end): a dash alone at a line's end before a block going on in small
-    letters is a speck too (``distorting —`` / / ``these views``)."""
-    k = doc.index + 1
-    while k < len(doc.lines) and not doc.lines[k].strip():
-        k += 1
-    following = doc.lines[k].lstrip() if k < len(doc.lines) else ""
-    return "" if following.startswith("\f") else following[:1]
 
 
 def stop_closes_sentence(line: str, end: int, doc: Lines) -> bool:

@@ -25,6 +25,16 @@ def _next_line(doc: Lines) -> str:
     return "" if following.startswith("\f") else following
 
 
+def next_text(doc: Lines) -> str:
+    """The next line with text on the page, over the blank lines an engine
+    puts where it breaks a paragraph ('' at the page's end)."""
+    k = doc.index + 1
+    while k < len(doc.lines) and not doc.lines[k].strip():
+        k += 1
+    following = doc.lines[k].lstrip() if k < len(doc.lines) else ""
+    return "" if following.startswith("\f") else following
+
+
 NEXT_WORD = regex.compile(r"[“‘\"']?(\p{L}+)")
 ABBREVIATION_OPENING = regex.compile(r"(\p{Ll}(?:\.\p{Ll})+)\.")
 """A dotted abbreviation in small letters (``i.e.``, ``e.g.``)."""
