@@ -75,7 +75,8 @@ def dashes_read_as_hyphens(line: str, doc: Lines) -> list[Proposal]:
     found = [(m.start(), m.group("left"), m.group("mark"), m.group("right"))
              for m in HYPHEN_AFTER_WORD.finditer(line)
              if _no_compound(m.group("left"), m.group("mark"), m.group("right"), m.group("next"))]
-    found += [f for f in _read_through_glyphs(line, doc) if f[0] not in {g[0] for g in found}]
+    seen = {at for at, *_ in found}
+    found += [f for f in _read_through_glyphs(line, doc) if f[0] not in seen]
     end = LINE_END_HYPHEN.search(line)
     start = LINE_START_WORD.match(doc.line(1)) if end is not None else None
     if start is not None and _no_compound(end.group("left"), end.group("mark"),

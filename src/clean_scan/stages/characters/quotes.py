@@ -248,16 +248,15 @@ def apostrophes(line: str, doc: Lines) -> list[Proposal]:
     >>> print(show(apostrophes, "at the inspector' s office and Turpin’ s Ride"))
     at the inspector’s office and Turpin’s Ride
     """
+    possessives = list(SPACED_POSSESSIVE.finditer(line))
     fixes = [Proposal(m.start(), m.end(), "’s", "apostrophe", 0.9,
-                      "a possessive's s read apart from its apostrophe")
-             for m in SPACED_POSSESSIVE.finditer(line)]
+                      "a possessive's s read apart from its apostrophe") for m in possessives]
     if "'" not in line:
         return fixes
+    twice = list(DOUBLED_APOSTROPHE.finditer(line))
     fixes += [Proposal(m.start(), m.end(), "’", "apostrophe", 0.9,
-                       "one apostrophe read twice inside a word")
-              for m in DOUBLED_APOSTROPHE.finditer(line)]
-    doubled = {k for m in (*DOUBLED_APOSTROPHE.finditer(line), *SPACED_POSSESSIVE.finditer(line))
-               for k in range(m.start(), m.end())}
+                       "one apostrophe read twice inside a word") for m in twice]
+    doubled = {k for m in (*twice, *possessives) for k in range(m.start(), m.end())}
     for m in INNER_APOSTROPHE.finditer(line):
         if m.start() in doubled:
             continue

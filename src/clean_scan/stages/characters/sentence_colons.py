@@ -82,11 +82,12 @@ def semicolon_colons(text: str, specky: bool = False) -> tuple[int, ...]:
     for m in SENTENCE_MARK.finditer(text):
         if m.group("paragraph") is not None:
             marked, opened = "", m.end()
-        elif m.group("stop") is not None:
-            word = _word_before(text, m.start())
-            if len(word) > 1 and word.lower() not in abbreviations:
+            continue
+        before = _word_before(text, m.start()).lower()
+        if m.group("stop") is not None:
+            if len(before) > 1 and before not in abbreviations:
                 marked, opened = "", m.end()  # a sentence's end (``Mr.``, ``J.``: none)
-        elif _word_before(text, m.start()).lower() in closed:
+        elif before in closed:
             continue  # no clause ends in ``was`` or ``in``: a speck, no mark of the sentence
         elif m.group("semicolon") is not None:
             marked = marked or ";"
@@ -97,9 +98,8 @@ def semicolon_colons(text: str, specky: bool = False) -> tuple[int, ...]:
             if specky and following in closed and following not in subjects and \
                     following not in openers:
                 continue  # a speck before ``of`` or ``was``: no clause opens there
-            if marked and m.start() - opened <= LONGEST_SENTENCE and \
-                    _word_before(text, m.start()).lower() not in introducers and \
-                    not (marked == ";" and following in PERSONAL_SUBJECTS):
+            if marked and m.start() - opened <= LONGEST_SENTENCE and before not in introducers \
+                    and not (marked == ";" and following in PERSONAL_SUBJECTS):
                 found.append(m.start())
             marked = ":"
     return tuple(found)

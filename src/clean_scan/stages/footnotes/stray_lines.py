@@ -32,6 +32,7 @@ from clean_scan.stages.footnotes.notes import LineSource
 EDGE_SPECKS = r"[-_~.,'‘’\"*:;|=^»«•—]+"
 LEADING_SPECKS = regex.compile(rf"^(?:{EDGE_SPECKS}[ \t]+)+(?=\p{{Ll}})")
 TRAILING_SPECKS = regex.compile(rf"(?:[ \t]+{EDGE_SPECKS})+$")
+SPECK_RUN = regex.compile(rf"(?:{EDGE_SPECKS}[ \t]+)*")
 SENTENCE_CLOSED = regex.compile(r"[.!?][’”'\")\]]*$")
 SPLIT_WORD = regex.compile(r"(\p{L}+)-$")
 FIRST_WORD = regex.compile(r"\p{L}+")
@@ -119,5 +120,4 @@ def _fits(texts: list[str], blocks: list[list[int]], k: int, line: str,
 def _speck_run(text: str) -> int:
     """The length of the specks opening a line before its first word
     (``- manent``: two), dropped where a split word is joined over them."""
-    match = regex.match(rf"(?:{EDGE_SPECKS}[ \t]+)*", text)
-    return match.end() if match else 0
+    return SPECK_RUN.match(text).end()
