@@ -37,6 +37,12 @@ from clean_scan.charmaps import LIGATURES, NUMBER_GARBLES
 from clean_scan.document import Flag, Proposal
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages.characters.dashes import dashes_read_as_hyphens
+from clean_scan.stages.characters.glued_capitals import (
+    GLUED_CAPITAL_NEEDLE,
+    SMALL_THEN_CAPITAL,
+    glued_to_capital,
+    letter_before_capital,
+)
 from clean_scan.stages.characters.glyph_marks import glyph_strokes
 from clean_scan.stages.characters.initial_case import (
     PARAGRAPH_OPENING_I,
@@ -123,14 +129,10 @@ from clean_scan.stages.characters.specks import (
 from clean_scan.stages.characters.stacked_marks import STACKED_MARK, mark_after_own_mark
 from clean_scan.stages.characters.stray_quotes import stray_quote
 from clean_scan.stages.characters.words import (
-    GLUED_CAPITAL_NEEDLE,
     LONE_A_NEEDLE,
     LONE_I_NEEDLE,
     MARK_INSIDE_NEEDLE,
-    SMALL_THEN_CAPITAL,
-    glued_to_capital,
     glued_words,
-    letter_before_capital,
     ligatures,
     lone_a_before_function_word,
     lone_small_i,
