@@ -25,7 +25,9 @@ time of the repair's own pattern."""
 def letter_before_capital(line: str, doc: Lines) -> list[Proposal]:
     """No word is spelt with a small letter before its capital (``iThe``):
     a speck read as a letter glued before a capitalised word goes, where the
-    word is known (names like ``McKay`` have their capital first).
+    word is known (names like ``McKay`` have their capital first), and the
+    document's learned misreadings do not read the whole a word (``eRect``,
+    ``R`` its ``ff``: :mod:`.learned`).
 
     >>> show(letter_before_capital, "victorious. iThe Bolsheviks came, eRussia and tZzyx")
     'victorious. The Bolsheviks came, Russia and tZzyx'
@@ -34,7 +36,8 @@ def letter_before_capital(line: str, doc: Lines) -> list[Proposal]:
     return [Proposal(m.start("speck"), m.end("speck"), "", "letter-speck-before-capital", 0.9,
                      f"'{m.group()}': no word has a small letter before its capital: a speck")
             for m in LETTER_BEFORE_CAPITAL.finditer(line)
-            if m.group("word").lower() in lexicon or doc.count(m.group("word")) >= 2]
+            if (m.group("word").lower() in lexicon or doc.count(m.group("word")) >= 2)
+            and m.group() not in doc.learned_readings]
 
 
 # --- a short word glued to the capitalised word after it -----------------
@@ -55,7 +58,8 @@ def glued_to_capital(line: str, doc: Lines) -> list[Proposal]:
     no function words. The capitalised word must be known, or printed twice:
     an engine that reads a ligature as a capital (Ocrad's ``inRicting`` for
     ``inflicting``) glues no word. A title shortened with a stop (``Mr.``,
-    ``St.``) is parted when it is one.
+    ``St.``) is parted when it is one. A word the document's learned
+    misreadings read whole (``overRowed``, ``R`` its ``fl``) is one word.
 
     >>> show(glued_to_capital, "the history ofRussia and the rest ofEurope, McKay, inRicting")
     'the history of Russia and the rest of Europe, McKay, inRicting'
@@ -74,6 +78,8 @@ def glued_to_capital(line: str, doc: Lines) -> list[Proposal]:
     fixes = []
     for m in SMALL_BEFORE_CAPITAL.finditer(line):
         small, word = m.group("small"), m.group("word")
+        if m.group() in doc.learned_readings:
+            continue  # a word read whole through the document's own misreads (``overRowed``)
         shortened = line.startswith(".", m.end()) and word.lower() in titles
         if small not in closed or not (word.lower() in lexicon or doc.count(word) >= 2
                                        or shortened):

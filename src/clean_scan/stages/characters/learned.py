@@ -350,13 +350,31 @@ def _most_taught(made: dict[tuple[str, str], set[str]],
     than ``MIN_WORDS`` words go."""
     explained: set[str] = set()
     taught = {}
-    for pair, made_known in sorted(made.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+    ranked = sorted(made.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    for pair, made_known in ranked:
         left = made_known - explained
         if pair in dropped or len(left) < _min_words(pair[0]):
             continue
         taught[pair] = left
         explained |= left
+    ligature_glyphs = {src for src, letters in taught if letters in LIGATURES}
+    for pair, made_known in ranked:  # the siblings of a ligature taught
+        left = made_known - explained
+        if pair[0] in ligature_glyphs and pair[1] in LIGATURES and pair not in dropped \
+                and pair not in taught and len(left) >= SIBLING_MIN_WORDS:
+            taught[pair] = left
+            explained |= left
     return taught
+
+
+LIGATURES = frozenset({"ff", "fi", "fl", "ffi", "ffl"})
+"""The f-ligatures a face sets as one glyph each, alike in their hook."""
+SIBLING_MIN_WORDS = 2
+"""Different words that must teach a ligature read as a glyph the document
+already shows standing for another ligature: an engine that cannot read
+one f-ligature of a face (Ocrad's ``R`` for ``ff``, ``diRerent``) reads its
+siblings the same way (``Rooded``, ``overRowed`` for ``fl``), and a rarer
+one shows in fewer words."""
 
 
 def _min_words(src: str) -> int:
