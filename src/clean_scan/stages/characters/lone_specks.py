@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 LONE = regex.compile(
     r"(?<=\S)(?P<space>[ \t]+)(?P<mark>[©°¢=•—]|[.:;\-]{1,2})(?=[ \t]+\S|[ \t]*$)")
-LONE_AT_START = regex.compile(r"^[ \t]*(?P<mark>[©°¢=•:;\-|'\"]{1,2})[ \t]+(?=\S)")
+LONE_AT_START = regex.compile(
+    r"^[ \t]*(?P<mark>[©°¢=•:;\-|'\"]{1,2}|\.(?=[ \t]+\p{Ll}))[ \t]+(?=\S)")
 LONE_AFTER_MARK = regex.compile(
     r"(?<=[.,;:!?])(?P<space>[ \t]+)(?P<mark>[.:;,|_°•~]{1,2})(?=[ \t]+\S|[ \t]*$)")
 """A mark set apart after a word's own stop, comma or colon (``good. : ,``,
@@ -38,10 +39,12 @@ LONE_RULE = regex.compile(r"(?<=\p{L}|\p{L}[.,;:!?])(?P<space>[ \t]+)(?P<mark>[|
 rules stand between figures, a fill runs three or more)."""
 
 
-NEVER_OPENING_A_LINE = ":;|=©°¢"
+NEVER_OPENING_A_LINE = ":;|=©°¢."
 """Marks no compositor sets at a line's start, before a word: standing
 there, alone, they are specks in any document, specky or not (unless its
-house style sets the mark after a space, as some newspapers set ``;``)."""
+house style sets the mark after a space, as some newspapers set ``;``). A
+stop counts only before a word in small letters (``effective`` / ``.
+control``): no sentence opens so."""
 REFERENCE_LOOKALIKES = "|°"
 """Marks a small raised reference digit is read as (``experience. |`` over
 a note ``' This statement…``): left for the footnotes stage on a page with
@@ -110,6 +113,8 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
 
     >>> show(lone_speck, ": workers for higher output", before="as printed\\n")
     'workers for higher output'
+    >>> show(lone_speck, ". control over the State", before="to exercise an effective\\n")
+    'control over the State'
 
     Left alone, in a clean document: a spaced colon, a stop before a
     capital (italic type's spacing, closed up elsewhere), a spaced ellipsis.
