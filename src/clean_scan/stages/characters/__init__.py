@@ -59,6 +59,7 @@ from clean_scan.stages.characters.lines import Lines, show
 from clean_scan.stages.characters.lone_specks import (
     LINE_END_LETTER,
     NOISE_TAIL,
+    STOP_OPENING_A_LINE,
     engine_glued_speck,
     engine_speck,
     line_end_letter,
@@ -227,8 +228,9 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (doubled_stop, _with("..")),
     (speck_before_word, _with("-", "_", "~", "=", "|", ":", ";", ",")),
     (stray_quote, _with("'", "‘", "’", '"', "“", "”")),
-    (lone_speck, _with(" .", " :", " ;", " -", " —", "©", "°", "¢", " =", " •", "\t", "- ", ": ",
-                       "; ", "' ", '" ', "| ", " ,", " |", " _", " ~")),
+    (lone_speck, lambda doc: doc.lines_with(
+        " .", " :", " ;", " -", " —", "©", "°", "¢", " =", " •", "\t", "- ", ": ", "; ", "' ",
+        '" ', "| ", " ,", " |", " _", " ~") | doc.lines_matching(STOP_OPENING_A_LINE)),
     (noise_tail, lambda doc: doc.lines_matching(NOISE_TAIL)),
     (paragraph_end_quote, lambda doc: doc.lines_matching(QUOTE_AT_END)),
     (paragraph_opening_capital, lambda doc: doc.lines_matching(PARAGRAPH_OPENING_I)),

@@ -39,6 +39,9 @@ LONE_RULE = regex.compile(r"(?<=\p{L}|\p{L}[.,;:!?])(?P<space>[ \t]+)(?P<mark>[|
 rules stand between figures, a fill runs three or more)."""
 
 
+STOP_OPENING_A_LINE = regex.compile(r"(?m)^[ \t]*\.[ \t]+\p{Ll}")
+"""What the gate adds for a stop alone at a line's start (``. control``):
+its needles find marks after a space."""
 NEVER_OPENING_A_LINE = ":;|=©°¢."
 """Marks no compositor sets at a line's start, before a word: standing
 there, alone, they are specks in any document, specky or not (unless its
