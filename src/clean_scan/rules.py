@@ -212,6 +212,10 @@ RULES: tuple[Rule, ...] = (
          "a colon before a small letter after a colon or semicolon in its sentence (but "
          "before a pronoun opening a clause) is a semicolon whose tail did not print",
          "clean_scan.stages.characters.sentence_colons:semicolon_read_as_colon"),
+    Rule("CH169", "quote-alone-at-line-end", "characters",
+         "a quote alone at a line's end goes: print sets a quote against its word (unless "
+         "a quotation of its kind is open and the engine spaced its closing quote off)",
+         "clean_scan.stages.characters.stray_quotes:quote_alone_at_line_end"),
     Rule("CH132", "speck-between-words", "characters",
          "a mark glued between two words becomes a space",
          "clean_scan.stages.characters.specks:speck_between_words"),

@@ -128,7 +128,10 @@ from clean_scan.stages.characters.specks import (
     speck_between_words,
 )
 from clean_scan.stages.characters.stacked_marks import STACKED_MARK, mark_after_own_mark
-from clean_scan.stages.characters.stray_quotes import stray_quote
+from clean_scan.stages.characters.stray_quotes import (
+    quote_alone_at_line_end,
+    stray_quote,
+)
 from clean_scan.stages.characters.words import (
     LONE_A_NEEDLE,
     LONE_I_NEEDLE,
@@ -233,6 +236,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
         '" ', "| ", " ,", " |", " _", " ~") | doc.lines_matching(STOP_OPENING_A_LINE)),
     (noise_tail, lambda doc: doc.lines_matching(NOISE_TAIL)),
     (paragraph_end_quote, lambda doc: doc.lines_matching(QUOTE_AT_END)),
+    (quote_alone_at_line_end, lambda doc: doc.lines_matching(QUOTE_AT_END)),
     (paragraph_opening_capital, lambda doc: doc.lines_matching(PARAGRAPH_OPENING_I)),
     (inner_capital, lambda doc: doc.lines_matching(INNER_CAPITAL_NEEDLE)),
     (inner_capital_glyph, lambda doc: doc.lines_matching(INNER_CAPITAL_NEEDLE)),

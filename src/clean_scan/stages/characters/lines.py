@@ -47,6 +47,7 @@ class Lines:
         self.starts: list[int] = list(accumulate(map((1).__add__, map(len, self.lines[:-1])),
                                                  initial=0))  # each line's length and its "\n"
         self._needle_lines: dict[str, set[int]] = {}
+        self._pattern_lines: dict[regex.Pattern, set[int]] = {}
         self.text = text
         self._footnote_page = _footnote_pages(self)
         self.index = 0
@@ -295,8 +296,12 @@ class Lines:
 
     def lines_matching(self, pattern: regex.Pattern) -> set[int]:
         """The indices of the lines where ``pattern`` (which never crosses a
-        line end) matches: one search of the text."""
-        return {bisect_right(self.starts, m.start()) - 1 for m in pattern.finditer(self.text)}
+        line end) matches: one search of the text, once per pattern."""
+        found = self._pattern_lines.get(pattern)
+        if found is None:
+            found = self._pattern_lines[pattern] = {
+                bisect_right(self.starts, m.start()) - 1 for m in pattern.finditer(self.text)}
+        return found
 
     @cached_property
     def shaped_lines(self) -> set[int]:

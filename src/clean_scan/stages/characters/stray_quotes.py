@@ -101,6 +101,50 @@ def stray_quote(line: str, doc: Lines) -> list[Proposal]:
     return fixes
 
 
+QUOTE_ALONE_AT_END = regex.compile(r"(?<=\S)(?P<space>[ \t]+)(?P<mark>['‘’\"“”])[ \t]*$")
+
+
+def quote_alone_at_line_end(line: str, doc: Lines) -> list[Proposal]:
+    """A quote standing alone at a line's end, a space before it: a speck
+    (where the paragraph ends, :func:`.paragraph_end_quote` reads it first).
+
+    A quotation's marks are set against its words: an opening quote before
+    its first word, which no compositor leaves at a line's end, and a
+    closing one after its last, with no space. So a quote alone there, in
+    any document, is a speck (``the ground for ‘``, ``the consequences of
+    ”`` / ``the necessity``).
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(quote_alone_at_line_end, "the ground for ‘", after="\\nSocialism in Russia")
+    'the ground for'
+    >>> show(quote_alone_at_line_end, "the consequences of ”", after="\\nthe necessity")
+    'the consequences of'
+
+    Left alone: a closing or straight quote where a quotation of its kind
+    is open (on its line, for a straight one; a curly one on the lines of
+    its block before too), the engine having spaced it off its last word,
+    and a single quote on a page with a note (a raised reference figure
+    read as a quote).
+
+    >>> show(quote_alone_at_line_end, 'he called it "the new order "', after="\\nand")
+    'he called it "the new order "'
+    >>> show(quote_alone_at_line_end, "he called it the new order ’", before="the ‘Party\\n")
+    'he called it the new order ’'
+    """
+    m = QUOTE_ALONE_AT_END.search(line)
+    if m is None:
+        return []
+    mark = m.group("mark")
+    if mark not in "‘“":
+        if mark in "'’" and doc.note_page[doc.index]:
+            return []  # a note's reference, misread: the footnotes stage's
+        if _has_partner(line, m.start("mark"), False, mark, doc) or (
+                mark == '"' and double_quotation_open(line[:m.start()])):
+            return []
+    return [Proposal(m.start("space"), m.end("mark"), "", "quote-alone-at-line-end", 0.85,
+                     "a quote alone at a line's end: print sets a quote against its word")]
+
+
 SINGLE_AT_EDGE = regex.compile(
     r"(?:(?<=^|[ \t(—])(?P<lead>['‘])(?=\p{Lu}\p{Ll}))"       # before a capitalised word
     r"|(?:(?<=\p{Ll})(?P<trail>['’])(?=[.,;:]))")               # after a word, before its stop
