@@ -233,7 +233,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (stray_quote, _with("'", "‘", "’", '"', "“", "”")),
     (lone_speck, lambda doc: doc.lines_with(
         " .", " :", " ;", " -", " —", "©", "°", "¢", " =", " •", "\t", "- ", ": ", "; ", "' ",
-        '" ', "| ", " ,", " |", " _", " ~") | doc.lines_matching(STOP_OPENING_A_LINE)),
+        '" ', "| ", " ,", " |", " _", " ~", " *") | doc.lines_matching(STOP_OPENING_A_LINE)),
     (noise_tail, lambda doc: doc.lines_matching(NOISE_TAIL)),
     (paragraph_end_quote, lambda doc: doc.lines_matching(QUOTE_AT_END)),
     (quote_alone_at_line_end, lambda doc: doc.lines_matching(QUOTE_AT_END)),

@@ -104,6 +104,19 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
     >>> show(lone_speck, "their only power lies in solidarity. —", after="\\n\\nThe rest")
     'their only power lies in solidarity.'
 
+    A dash alone after such a word where the page ends too, and inside a
+    line where the text sets its dashes closed up (``confidence in the —
+    party``); a star alone at a line's end or after such a word, on a page
+    with no note (``for the sake *``).
+
+    >>> show(lone_speck, "from the first Spinning Jenny to the —", after="\\n\\f")
+    'from the first Spinning Jenny to the'
+    >>> show(lone_speck, "the fact—as we saw—of their confidence in the — party",
+    ...      before="war—peace—work—rest—home—land\\n")
+    'the fact—as we saw—of their confidence in the party'
+    >>> show(lone_speck, "its purpose of * raise, for the sake *", after="\\nof")
+    'its purpose of raise, for the sake'
+
     In any document, a mark set apart after a word's own mark, and a bar,
     low line or tilde alone after a word (:func:`speck_after_a_mark`).
 
@@ -147,9 +160,11 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
             sure = _small_word_follows(line, m.end(), doc) or (
                 specky and not at_end and not stop_closes_sentence(line, m.end(), doc))
         elif mark == "—":
-            sure = (at_end and next_text(doc)[:1].islower() and (
-                specky and doc.closed_dashes or _binds_before(line, m.start()))) or (
-                not at_end and specky and doc.closed_dashes) or (
+            binds = _binds_before(line, m.start())
+            following = next_text(doc) if at_end else ""
+            sure = (at_end and (following[:1].islower() or binds and not following) and (
+                specky and doc.closed_dashes or binds)) or (
+                not at_end and doc.closed_dashes and (specky or binds)) or (
                 at_end and not _next_line_start(doc) and AFTER_A_STOP.search(line, 0, m.start()))
         elif mark == "-":
             sure = doc.em_dashes and (_next_line_start(doc).isalpha() if at_end else specky)
@@ -158,6 +173,7 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
         if sure:
             fixes.append(Proposal(m.start("space"), m.end("mark"), "", "lone-speck", 0.85,
                                   "a mark standing alone where print sets none: a speck"))
+    fixes += _lone_stars(line, doc, taken)
     start = LONE_AT_START.match(line)
     if start and not specky and (start.group("mark")[0] not in NEVER_OPENING_A_LINE
                                  or start.group("mark")[0] in doc.spaced_marks):
@@ -168,6 +184,28 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
         fixes.append(Proposal(start.start("mark"), start.end(), "", "lone-speck", 0.85,
                               "a mark standing alone before a line's first word: a speck"))
     return fixes
+
+
+LONE_STAR = regex.compile(r"(?<=\S)(?P<space>[ \t]+)\*(?=[ \t]+\S|[ \t]*$)")
+
+
+def _lone_stars(line: str, doc: Lines, taken: set[int]) -> list[Proposal]:
+    """A star alone at a line's end, or after a word that binds to the next
+    (``its purpose of * raise``), on a page with no note below: a note's
+    star is set against the word it annotates, and a page without a note
+    has no reference to make."""
+    if doc.note_page[doc.index] or doc.footnote_page():
+        return []
+    return [Proposal(m.start("space"), m.end(), "", "lone-speck", 0.85,
+                     "a star standing alone, on a page with no note: a speck")
+            for m in LONE_STAR.finditer(line) if m.start("space") not in taken
+            and (not line[m.end():].strip() or _binds_before(line, m.start())
+                 and line[m.end():].lstrip()[:1] not in QUOTES)]
+
+
+QUOTES = "‘'“\""
+"""What a star before a quote is part of: an opening quote garbled (``their
+* ‘open door”``), :func:`.garbled_open_quote`'s."""
 
 
 AFTER_A_STOP = regex.compile(r"[.!?][’”'\")]*$")
