@@ -216,6 +216,10 @@ RULES: tuple[Rule, ...] = (
          "a quote alone at a line's end goes: print sets a quote against its word (unless "
          "a quotation of its kind is open and the engine spaced its closing quote off)",
          "clean_scan.stages.characters.stray_quotes:quote_alone_at_line_end"),
+    Rule("CH170", "stroke-read-as-mark", "characters",
+         "a stroke-shaped mark (!, |, [, ]) opening a word no lexicon knows becomes the one "
+         "stroke letter (l, i; I where a sentence opens) that makes a known word of it",
+         "clean_scan.stages.characters.stroke_marks:stroke_read_as_mark"),
     Rule("CH132", "speck-between-words", "characters",
          "a mark glued between two words becomes a space",
          "clean_scan.stages.characters.specks:speck_between_words"),

@@ -132,6 +132,7 @@ from clean_scan.stages.characters.stray_quotes import (
     quote_alone_at_line_end,
     stray_quote,
 )
+from clean_scan.stages.characters.stroke_marks import STROKE_OPENING, stroke_read_as_mark
 from clean_scan.stages.characters.words import (
     LONE_A_NEEDLE,
     LONE_I_NEEDLE,
@@ -230,6 +231,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (hyphen_before_a_space, _with("- ")),
     (doubled_stop, _with("..")),
     (speck_before_word, _with("-", "_", "~", "=", "|", ":", ";", ",")),
+    (stroke_read_as_mark, lambda doc: doc.lines_matching(STROKE_OPENING)),
     (stray_quote, _with("'", "‘", "’", '"', "“", "”")),
     (lone_speck, lambda doc: doc.lines_with(
         " .", " :", " ;", " -", " —", "©", "°", "¢", " =", " •", "\t", "- ", ": ", "; ", "' ",
