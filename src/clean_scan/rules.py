@@ -394,6 +394,10 @@ RULES: tuple[Rule, ...] = (
     Rule("SP108", "small-letter-read-as-capital", "spelling",
          "a small letter read as its capital of the same shape becomes small",
          "clean_scan.stages.spelling.known_words:same_shape_capital"),
+    Rule("SP115", "capital-for-small-l", "spelling",
+         "a capitalised word inside a sentence whose J or T an engine gave for a small l "
+         "becomes the common l word the bigrams attest beside its neighbours",
+         "clean_scan.stages.spelling.capital_l:capital_for_small_l"),
     Rule("SP109", "mark-for-letter", "spelling",
          "a mark glued to a word's edge read for a letter becomes the letter"),
     Rule("SP110", "real-word-in-noisy-text", "spelling",

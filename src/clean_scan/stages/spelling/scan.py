@@ -17,6 +17,7 @@ from clean_scan.lexicon import (
     load_lexicon,
 )
 from clean_scan.stage import Context
+from clean_scan.stages.spelling.capital_l import L_CAPITALS, capital_for_small_l, may_be_small_l
 from clean_scan.stages.spelling.channel import frequent_misreadings, unknown_share
 from clean_scan.stages.spelling.known import (
     RARE_DIGITS,
@@ -109,7 +110,7 @@ def may_be_small_letter(core: str, know: Knowledge) -> bool:
     small letters and capitalised inside a sentence just once, where
     :func:`same_shape_capital` may find it."""
     first = core[:1]
-    if first == "I":
+    if first == "I" or may_be_small_l(core, know):
         return True
     return first in SAME_SHAPE_CAPITALS and not know.noisy and \
         know.doc_lower[core.lower()] > know.doc[core] and mid_sentence_uses(core, know) == 1
@@ -248,6 +249,10 @@ def _decide(tokens: list[Token], i: int, know: Knowledge, sentence_start: bool,
             return found
     if len(core) == 1:
         return lone_letter(tokens, i, know) if may_be_lone_letter(token, know) else None
+    if not sentence_start and core[0] in L_CAPITALS:
+        found = capital_for_small_l(tokens, i, know)
+        if found:
+            return found
     if is_known(token.core, know):
         if not sentence_start and token.core[0] in CASE_SHAPES:
             found = capital_i(tokens, i, know) if token.core[0] == "I" else \
