@@ -87,6 +87,14 @@ class Context:
             return None  # changed by a stage, or not the engine's word as a whole
         return word.confidence
 
+    def line_place(self, start: int) -> Any:
+        """Where the line holding offset ``start`` of the current text stands
+        on its page (:class:`clean_scan.formats.layout.LinePlace`), when the
+        input was a layout file; else None."""
+        if self.layout is None or self.raw_span is None:
+            return None
+        return self.layout.place(self.raw_span(start, start)[0])
+
     def recorded_options(self) -> dict[str, Any]:
         """The options that shape a file's outputs, as its report records them
         (a resumed batch redoes a file whose options differ)."""

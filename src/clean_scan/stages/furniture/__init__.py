@@ -31,6 +31,7 @@ from clean_scan.pagination import split_lines, split_pages
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages.furniture.by_look import line_furniture
 from clean_scan.stages.furniture.by_place import page_furniture
+from clean_scan.stages.furniture.geometry import weigh_geometry
 from clean_scan.stages.furniture.model import Layout, Verdict
 from clean_scan.stages.furniture.noise import noise_runs
 from clean_scan.stages.furniture.output import chapter_numbers, layout_proposals
@@ -49,6 +50,7 @@ def run(text: str, context: Context) -> StageResult:
     'The first page.\\n\\x0c\\nThen the second\\n\\x0c\\nends here.\\n'
     """
     layout = analyse(text)
+    weigh_geometry(layout, context)
     rewrites = chapter_numbers(layout)
     proposals = layout_proposals(text, layout, context.confident)
     proposals += rewrites

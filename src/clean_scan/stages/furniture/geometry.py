@@ -1,0 +1,75 @@
+"""What a layout file's geometry says of a line the text leaves in doubt.
+
+A title printed above a chapter's first page reads like the running head
+the following pages repeat (the pamphlet's title set as both), so the text
+alone flags such a line instead of removing it (:func:`.by_place._running`).
+A layout file (ALTO, hOCR, PAGE XML) gives each line its box and size of
+type. A running head stands in the same band at the top of every page, in
+type no larger than the body's; a title stands lower, where its page's text
+begins, or larger. A line in doubt that stands in the band the document's
+sure heads share, in their size of type, is a head.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+
+from clean_scan.stage import Context
+from clean_scan.stages.furniture.model import Layout, Verdict
+
+HEAD_SIZE = 1.1
+"""A running head's type is no larger than this times the page's body type
+(the dev pamphlets: heads 0.5-1.0 of it; titles 1.0-1.5, some set in the
+body's size of capitals)."""
+MIN_HEADS = 3
+"""Sure heads needed to know the band they stand in."""
+SURE_HEAD = 0.9
+"""The confidence of a head the geometry confirms."""
+
+
+def weigh_geometry(layout: Layout, context: Context) -> None:
+    """Make sure of each running head in doubt that stands first on its
+    page, in the band of the document's sure heads (within a head's
+    height of their median top, as a share of the page's height), in type
+    no larger than its page's body (``HEAD_SIZE``)."""
+    if context.layout is None or context.raw_span is None:
+        return
+    doubted, sure = [], []
+    for i, verdict in layout.verdicts.items():
+        if verdict.rule == "running-head":
+            place = context.line_place(layout.lines[i].start)
+            if place is not None and place.line.box is not None and place.page_height:
+                (sure if context.confident(verdict.confidence) else doubted).append((i, place))
+    if not doubted or len(sure) < MIN_HEADS:
+        return
+    band = median(_top(place) for _, place in sure)
+    reach = max(place.line.box.height / place.page_height for _, place in sure)
+    for i, place in doubted:
+        body = _body_size(context.layout.pages[place.page])
+        size = place.line.size
+        if body is None or size is None or size > HEAD_SIZE * body or \
+                abs(_top(place) - band) > reach or not _first_on_page(place, context.layout):
+            continue
+        verdict = layout.verdicts[i]
+        layout.verdicts[i] = Verdict(verdict.rule, SURE_HEAD, verdict.reason.split(":")[0]
+                                     + ", first on its page in the band where its heads stand, "
+                                     "in their size of type (a title stands lower or larger)")
+
+
+def _top(place) -> float:
+    """The top of the line's box, as a share of its page's height."""
+    return place.line.box.y0 / place.page_height
+
+
+def _body_size(page) -> float | None:
+    """The median size of type of the page's lines: its body's."""
+    sizes = [line.size for block in page.blocks for line in block.lines
+             if line.text and line.size]
+    return median(sizes) if len(sizes) >= 5 else None
+
+
+def _first_on_page(place, layout) -> bool:
+    """Whether the line is the first with text on its page."""
+    page = layout.pages[place.page]
+    first = next((line for block in page.blocks for line in block.lines if line.text), None)
+    return first is place.line
