@@ -18,7 +18,8 @@
 # only) and OUT/tune12 and OUT/fresh9 (made in session 18 from text the sample
 # book never prints: the prose of the Overproof newspaper ground truth, made
 # into gold by news_gold.py into OUT/news-gold; tune12 looked at, fresh9,
-# read by Tesseract, Ocrad and GOCR, measured only).
+# read by Tesseract, Ocrad and GOCR, measured only) and OUT/fresh10 (the same
+# texts in other styles, faces and seeds, made in session 19, measured only).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -194,3 +195,11 @@ render tune13 pB-short1 --gold "$news/short1.gold.txt" --style B --level mild --
 ocrad_read tune13 pA-short2 --gold "$news/short2.gold.txt" --style A --level mild --font garamond --seed 1202 --title "THE GOLD FIELDS" --first-page 3
 gocr_read tune13 pD-short1 --gold "$news/short1.gold.txt" --style D --level mild --font nimbus --seed 1203 --title "COUNTRY NEWS" --first-page 12
 gocr_read tune13 pB-short2 --gold "$news/short2.gold.txt" --style B --level mild --font freeserif --seed 1204 --first-page 7
+# fresh10: the newspaper texts fresh9 holds (never looked at) again, read by
+# Tesseract in other styles, faces, levels, folios and seeds, with
+# Tesseract's --psm 6 on one; made in session 19 to measure that session's
+# changes on text it never saw (measured only)
+render fresh10 rB-news3 --gold "$news/news3.gold.txt" --style B --level mild --font dejavu-serif --seed 1301 --folio "({})" --first-page 21
+render fresh10 rD-news4 --gold "$news/news4.gold.txt" --style D --level rough --font garamond --seed 1302 --title "THE COLONY" --first-page 8
+render fresh10 rA-news5 --gold "$news/news5.gold.txt" --style A --level rough --font bonum --seed 1303 --title "MINING NEWS" --first-page 3
+render fresh10 rB-news6 --gold "$news/news6.gold.txt" --style B --level mild --font pagella --seed 1304 --psm 6 --folio "— {} —" --first-page 61

@@ -79,9 +79,17 @@ def edges(text: str) -> tuple[str, str, str]:
 
     >>> edges("“Frauce,”"), edges("(.)"), edges("''")
     (('“', 'Frauce', ',”'), ('(', '', '.)'), ("''", '', ''))
+
+    A hyphen after a mark trails too: the colon and dash older print sets
+    before a list or a quotation (``as foliows:-``), no word's hyphen.
+
+    >>> edges("foliows:-"), edges("pre-"), edges("-"), edges(":-")
+    (('', 'foliows', ':-'), ('', 'pre-', ''), ('', '-', ''), ('', ':-', ''))
     """
     rest = text.lstrip(LEADING)
     core = rest.rstrip(TRAILING)
+    if core.endswith("-") and len(core) > 2 and core[-2] in ".,;:":
+        core = core.rstrip("-").rstrip(TRAILING) or core
     return text[:len(text) - len(rest)], core, rest[len(core):]
 
 
