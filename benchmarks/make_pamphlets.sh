@@ -18,8 +18,10 @@
 # only) and OUT/tune12 and OUT/fresh9 (made in session 18 from text the sample
 # book never prints: the prose of the Overproof newspaper ground truth, made
 # into gold by news_gold.py into OUT/news-gold; tune12 looked at, fresh9,
-# read by Tesseract, Ocrad and GOCR, measured only) and OUT/fresh10 (the same
-# texts in other styles, faces and seeds, made in session 19, measured only).
+# read by Tesseract, Ocrad and GOCR, measured only) and OUT/fresh10 (three of
+# the same texts in other styles, faces and seeds, made in session 19,
+# measured only) and OUT/tune14 and OUT/tune15 (made in session 19 to study
+# what fresh10 showed; looked at).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -195,11 +197,19 @@ render tune13 pB-short1 --gold "$news/short1.gold.txt" --style B --level mild --
 ocrad_read tune13 pA-short2 --gold "$news/short2.gold.txt" --style A --level mild --font garamond --seed 1202 --title "THE GOLD FIELDS" --first-page 3
 gocr_read tune13 pD-short1 --gold "$news/short1.gold.txt" --style D --level mild --font nimbus --seed 1203 --title "COUNTRY NEWS" --first-page 12
 gocr_read tune13 pB-short2 --gold "$news/short2.gold.txt" --style B --level mild --font freeserif --seed 1204 --first-page 7
-# fresh10: the newspaper texts fresh9 holds (never looked at) again, read by
+# fresh10: three of the newspaper texts fresh9 holds (never looked at) again, read by
 # Tesseract in other styles, faces, levels, folios and seeds, with
 # Tesseract's --psm 6 on one; made in session 19 to measure that session's
 # changes on text it never saw (measured only)
 render fresh10 rB-news3 --gold "$news/news3.gold.txt" --style B --level mild --font dejavu-serif --seed 1301 --folio "({})" --first-page 21
 render fresh10 rD-news4 --gold "$news/news4.gold.txt" --style D --level rough --font garamond --seed 1302 --title "THE COLONY" --first-page 8
 render fresh10 rA-news5 --gold "$news/news5.gold.txt" --style A --level rough --font bonum --seed 1303 --title "MINING NEWS" --first-page 3
-render fresh10 rB-news6 --gold "$news/news6.gold.txt" --style B --level mild --font pagella --seed 1304 --psm 6 --folio "— {} —" --first-page 61
+# tune15: fresh10's fourth pamphlet, moved here once its 25 harmed words
+# were read (a list of soldiers' names and ranks: Pte, cpls, Theo, Auld)
+render tune15 rB-news6 --gold "$news/news6.gold.txt" --style B --level mild --font pagella --seed 1304 --psm 6 --folio "— {} —" --first-page 61
+# tune14: fresh10 harmed words by the dozen on mild scans; these two take its
+# two mild pamphlets' settings (style B, the folios "— {} —" and "({})",
+# Pagella with --psm 6, DejaVu Serif) with the texts tune12 holds, to study
+# that without reading fresh10's errors (made in session 19, looked at)
+render tune14 sB-news1 --gold "$news/news1.gold.txt" --style B --level mild --font pagella --seed 1401 --psm 6 --folio "— {} —" --first-page 33
+render tune14 sB-news2 --gold "$news/news2.gold.txt" --style B --level mild --font dejavu-serif --seed 1402 --folio "({})" --first-page 9

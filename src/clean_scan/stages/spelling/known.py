@@ -25,6 +25,7 @@ from clean_scan.lexicon import (
 )
 from clean_scan.stages.spelling.model import (
     HARMONIC_MAX_CONFUSION,
+    NOISY_TEXT,
     ROMAN,
     Knowledge,
 )
@@ -253,12 +254,26 @@ def recurrence_vouches(form: str, uses: int, know: Knowledge) -> bool:
     on that ground: twice is enough (``UNSPELLABLE_VOTES`` times for a form
     spelt as no English word is), unless the form is one or two classic
     confusions from a very common word (``tho``, ``tlie``: the OCR repeats
-    its misreadings of the commonest words)."""
+    its misreadings of the commonest words); two confusions count in a
+    clean scan (``NOISY_TEXT``) only for forms printed fewer than
+    ``CLEAN_SCAN_REPEATS`` times (a list's ``Pte``, a score of times, is no
+    ``The``).
+
+    >>> from clean_scan.stage import Context
+    >>> from clean_scan.stages.spelling import knowledge
+    >>> know = knowledge("the men were there " * 40 + "Pte " * 21 + "itis " * 2, Context())
+    >>> recurrence_vouches("Pte", 21, know), recurrence_vouches("itis", 2, know)
+    (True, False)
+    """
     votes = UNSPELLABLE_VOTES if unspellable(form) else 2
-    return uses >= votes and not common_neighbours(form, know) and \
-        not twice_from_common(form, know)
+    deep_misreading = (know.small_noise >= NOISY_TEXT or uses < CLEAN_SCAN_REPEATS) and \
+        twice_from_common(form, know)
+    return uses >= votes and not common_neighbours(form, know) and not deep_misreading
 
 
+CLEAN_SCAN_REPEATS = 5
+"""How often a form two confusions from a very common word must recur in a
+clean scan to be taken as printed (``itis`` twice is ``it is`` misread)."""
 UNSPELLABLE_VOTES = 6
 """A form spelt as no English word is (``unspellable``) is trusted only when
 the text (or the collection) uses it this often: OCR repeats a misreading a
@@ -319,17 +334,27 @@ def document_neighbours(core: str, know: Knowledge) -> list[str]:
     >>> know = knowledge("Creek Creek Cieek Cieek", Context())
     >>> document_neighbours("Cieek", know)
     ['creek']
+
+    A word printed a third as often as the form or less is none:
+
+    >>> know = knowledge("the men were there " * 40 + "Pts Pts " + "Pte " * 21, Context())
+    >>> document_neighbours("Pte", know)
+    []
     """
     lower = core.lower()
     if lower in know.lexicon.words:
         return []
-    uses = 0 if know.very_noisy else 2
+    # an engine reads a word rightly more often than it repeats a misreading
+    # of it (``ete`` thrice beside ``etc`` twice may be one; see MISREAD_SHARE)
+    uses = 0 if know.very_noisy else max(2, -(-know.doc_lower[lower] // MISREAD_SHARE))
     near = [form for form, cost in know.model.variants(lower, two_ops=False, generic=False).items()
             if cost <= HARMONIC_MAX_CONFUSION and know.doc_lower[form] >= uses
             and know.lexicon.count(form) >= DOC_NEIGHBOUR_MIN_COUNT]
     return near or outvoting_neighbours(lower, know)
 
 
+MISREAD_SHARE = 3
+"""How many times as often as a word a text may print one misreading of it."""
 OUTVOTING_MIN_LENGTH = 7
 """The shortest recurring form a word two edits from it may outvote: a
 long word has few near neighbours by chance."""

@@ -150,6 +150,7 @@ class Knowledge:
     candidates: dict[str, dict[str, float]] = field(default_factory=dict)
     unigram_costs: dict[str, float] = field(default_factory=dict)
     noise: float = 0.0  # the share of unknown words: unknown_share
+    small_noise: float = 0.0  # the same of the words printed in small letters
     trusted: dict[str, bool] = field(default_factory=dict)  # trusted_recurring, per form
     text: str = ""  # the text read, for what the counts do not tell
     mid_capitals: dict[str, int] = field(default_factory=dict)  # mid_sentence_uses

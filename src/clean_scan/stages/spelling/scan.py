@@ -404,13 +404,15 @@ def knowledge(text: str, context: Context, tokens: Iterable[str] | None = None,
     doc_lower = lower_counts(doc)
     if noise is None:
         noise = unknown_share(doc_lower, lexicon, extra)
+    small = Counter({word: n for word, n in doc.items() if word.islower()})
     collection = context.shared.get("collection_words")
     if collection:
         doc = doc + collection
         doc_lower = lower_counts(doc)
     anachronisms, sets = _static_lists()
     return Knowledge(lexicon, load_confusions(), doc, doc_lower, extra, anachronisms,
-                     sets, context.min_confidence, noise=noise, text=text)
+                     sets, context.min_confidence, noise=noise, text=text,
+                     small_noise=unknown_share(small, lexicon, extra))
 
 
 def look_for_noisy_text_words(distinct: Counter[str], know: Knowledge) -> None:

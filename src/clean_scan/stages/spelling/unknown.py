@@ -9,7 +9,7 @@ from clean_scan.confusion import (
     is_junk,
 )
 from clean_scan.document import Flag, Proposal
-from clean_scan.lexicon import OPENING_PAIR_COUNT, name_titles
+from clean_scan.lexicon import OPENING_PAIR_COUNT, function_words, name_titles
 from clean_scan.stages.spelling.candidates import (
     WIDE_APPLY_LENGTH,
     WIDE_CONFIDENCE,
@@ -24,7 +24,13 @@ from clean_scan.stages.spelling.known import (
     proper_names,
     unspellable,
 )
-from clean_scan.stages.spelling.model import MAX_SUGGESTIONS, Knowledge, Ranked, Token
+from clean_scan.stages.spelling.model import (
+    MAX_SUGGESTIONS,
+    NOISY_TEXT,
+    Knowledge,
+    Ranked,
+    Token,
+)
 
 
 def correct_word(tokens: list[Token], index: int, know: Knowledge,
@@ -51,6 +57,8 @@ def correct_word(tokens: list[Token], index: int, know: Knowledge,
     if core[0].isupper() and not core.isupper() and after_a_title(tokens, index) and \
             not _vouched_name(best.form, core, know):
         conf = min(conf, NAME_AFTER_TITLE_CONFIDENCE)  # ``Mr. Laing``: its stop opens nothing
+    if name_like and know.small_noise < NOISY_TEXT and among_names(tokens, index):
+        conf = min(conf, NAME_AFTER_TITLE_CONFIDENCE)  # ``Frederick Auld Tidswell``
     if len(core) < WIDE_APPLY_LENGTH and best.form in know.wide.get(core.lower(), ()):
         conf = min(conf, WIDE_CONFIDENCE)
     suggestions = tuple(islice((case_like(r.form, core) for r in ranked if r.form != core),
@@ -99,6 +107,34 @@ def after_a_title(tokens: list[Token], index: int) -> bool:
     if word.lower() in name_titles():
         return True
     return len(word) == 1 and word.isupper() and before.trail == "."
+
+
+def among_names(tokens: list[Token], index: int) -> bool:
+    """Whether token ``index`` stands between two capitalised words, as a
+    word of a name in a list of names does (``Pte. Frederick Auld
+    Tidswell``, ``Thos. Theo Butler``). In a clean scan (its small-letter
+    words seldom misread: ``NOISY_TEXT``) a word there no lexicon knows is
+    a name, which only damage to its letters shows misread (a junk mark, a
+    letter run no word has: ``name_like`` leaves those out); a common word
+    one confusion from it, or the document's own, is no evidence. (In a
+    noisy one the neighbours are as garbled, and the rule would cost the
+    newspapers' corrections.)
+
+    >>> from clean_scan.stages.spelling.model import LineTokens
+    >>> tokens = LineTokens("Lieut. Frederick Auld Tidswell, and the Auld man", 0)
+    >>> [tokens[k].core for k in range(len(tokens)) if among_names(tokens, k)]
+    ['Frederick', 'Auld']
+
+    A capitalised function word is no name's (``By Aiderman THURLOW``).
+
+    >>> among_names(LineTokens("By Aiderman THURLOW", 0), 1)
+    False
+    """
+    if index == 0 or index + 1 >= len(tokens):
+        return False
+    closed = function_words()
+    return all(word[:1].isupper() and word.lower() not in closed
+               for word in (tokens[index - 1].core, tokens[index + 1].core))
 
 
 def _vouched_name(form: str, core: str, know: Knowledge) -> bool:
