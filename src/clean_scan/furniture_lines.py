@@ -163,6 +163,14 @@ def library_stamp(line: str, *, strict: bool = True) -> float:
     (0.0, 0.0)
     >>> library_stamp("BRISBANE HOSPITAL AND ITS LIBRARY.- State of the")
     0.0
+
+    A line closing with a stop is a heading, not a stamp, unless it carries
+    a stamp's numbered label:
+
+    >>> library_stamp("THE PUBLIC LIBRARY."), library_stamp("PUBLIC LIBRARY")
+    (0.0, 0.95)
+    >>> library_stamp("THE PUBLIC LIBRARY.", strict=False), library_stamp("Class No. 3Z1.")
+    (0.0, 0.95)
     """
     words = line.split()
     if not words or len(words) > 14 or len(line) > 2 * _LONGEST_PHRASE + 20:
@@ -172,6 +180,8 @@ def library_stamp(line: str, *, strict: bool = True) -> float:
     if len(letters) < 4 or (plain > 2 and len(letters) > 2 * _LONGEST_PHRASE):
         return 0.0
     best = _numbered_label(letters, strict) if plain <= 2 else 0.0
+    if best < 0.95 and line.rstrip(" \t\"'’”").endswith("."):
+        return best  # a heading closes with a stop (``THE PUBLIC LIBRARY.``); a stamp does not
     words_in = letters.split()
     if strict and best < 0.95:
         return 0.95 if _phrase_read_closely(words_in, plain, len(letters)) else best
