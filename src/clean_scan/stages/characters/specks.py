@@ -143,8 +143,15 @@ def _sentence_goes_on(line: str, end: int, doc: Lines) -> bool:
     """Whether the sentence goes on after ``end`` in a word in small
     letters: a common word, or any word the lexicon knows of three letters
     or more (a garbled capital, ``lu`` for ``In``, is short; a lone ``a`` may
-    be a noisy margin's), or a dotted abbreviation no sentence opens with
-    (``power. i.e. its Army``)."""
+    be a noisy margin's, but not before a word on the line), or a dotted
+    abbreviation no sentence opens with (``power. i.e. its Army``).
+
+    >>> from clean_scan.stages.characters import Lines
+    >>> from clean_scan.stage import Context
+    >>> doc = Lines("x", Context())
+    >>> _sentence_goes_on("There was, however. a question", 19, doc)
+    True
+    """
     rest = words_after(line, end, doc)
     dotted = ABBREVIATION_OPENING.match(rest)
     if dotted is not None and dotted.group(1) in stop_abbreviations():
@@ -154,8 +161,15 @@ def _sentence_goes_on(line: str, end: int, doc: Lines) -> bool:
         return False
     following = word.group(1)
     lexicon = load_lexicon()
+    if following == "a" and line[end:].strip():  # inside the line, before a word
+        return ARTICLE_BEFORE_WORD.match(rest) is not None
     return (len(following) >= 2 and lexicon.common(following)) or (
         len(following) >= 3 and following in lexicon)
+
+
+ARTICLE_BEFORE_WORD = regex.compile(r"[“‘\"']?a[ \t]+\p{Ll}{2,}")
+"""``a`` before a word in small letters: the article (``however. a
+question``); at a line's edge a lone ``a`` may be a noisy margin's."""
 
 
 MARK_AFTER_WORD = regex.compile(r"(?<=\p{L})[.,;:'’\"”](?=[ \t]|$)")
