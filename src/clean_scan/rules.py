@@ -220,6 +220,10 @@ RULES: tuple[Rule, ...] = (
          "a stroke-shaped mark (!, |, [, ]) opening a word no lexicon knows becomes the one "
          "stroke letter (l, i; I where a sentence opens) that makes a known word of it",
          "clean_scan.stages.characters.stroke_marks:stroke_read_as_mark"),
+    Rule("CH171", "gap-after-one", "characters",
+         "in a text that parts its numbers after a narrow figure 1 as a habit (1 0s, 1 875), "
+         "the space goes",
+         "clean_scan.stages.characters.split_figures:gap_after_one"),
     Rule("CH132", "speck-between-words", "characters",
          "a mark glued between two words becomes a space",
          "clean_scan.stages.characters.specks:speck_between_words"),

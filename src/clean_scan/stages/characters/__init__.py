@@ -127,6 +127,7 @@ from clean_scan.stages.characters.specks import (
     speck_before_word,
     speck_between_words,
 )
+from clean_scan.stages.characters.split_figures import gap_after_one
 from clean_scan.stages.characters.stacked_marks import STACKED_MARK, mark_after_own_mark
 from clean_scan.stages.characters.stray_quotes import (
     quote_alone_at_line_end,
@@ -155,7 +156,8 @@ Gate = Callable[["Lines"], set[int]]
 
 WHOLE_TEXT_REPAIRS: tuple[Repair, ...] = (spaced_letters, engine_speck, engine_glued_speck,
                                           learned_substitutions, glyph_strokes,
-                                          inline_list_numbers, list_letter_brackets)
+                                          inline_list_numbers, list_letter_brackets,
+                                          gap_after_one)
 """Repairs that need no line context: run once over the whole text (faster)."""
 
 
