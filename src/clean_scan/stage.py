@@ -87,7 +87,7 @@ class Context:
             return None  # changed by a stage, or not the engine's word as a whole
         return word.confidence
 
-    def line_place(self, start: int) -> Any:
+    def line_place(self, start: int) -> Any:  # formats.layout.LinePlace | None
         """Where the line holding offset ``start`` of the current text stands
         on its page (:class:`clean_scan.formats.layout.LinePlace`), when the
         input was a layout file; else None."""

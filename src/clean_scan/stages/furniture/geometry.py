@@ -13,9 +13,14 @@ sure heads share, in their size of type, is a head.
 from __future__ import annotations
 
 from statistics import median
+from typing import TYPE_CHECKING
 
 from clean_scan.stage import Context
 from clean_scan.stages.furniture.model import Layout, Verdict
+
+if TYPE_CHECKING:
+    from clean_scan.formats.layout import Layout as LayoutFile
+    from clean_scan.formats.layout import LinePlace, Page
 
 HEAD_SIZE = 1.1
 """A running head's type is no larger than this times the page's body type
@@ -56,19 +61,19 @@ def weigh_geometry(layout: Layout, context: Context) -> None:
                                      "in their size of type (a title stands lower or larger)")
 
 
-def _top(place) -> float:
+def _top(place: LinePlace) -> float:
     """The top of the line's box, as a share of its page's height."""
     return place.line.box.y0 / place.page_height
 
 
-def _body_size(page) -> float | None:
+def _body_size(page: Page) -> float | None:
     """The median size of type of the page's lines: its body's."""
     sizes = [line.size for block in page.blocks for line in block.lines
              if line.text and line.size]
     return median(sizes) if len(sizes) >= 5 else None
 
 
-def _first_on_page(place, layout) -> bool:
+def _first_on_page(place: LinePlace, layout: LayoutFile) -> bool:
     """Whether the line is the first with text on its page."""
     page = layout.pages[place.page]
     first = next((line for block in page.blocks for line in block.lines if line.text), None)

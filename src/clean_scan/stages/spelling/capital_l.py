@@ -12,7 +12,7 @@ from __future__ import annotations
 from clean_scan.document import Proposal
 from clean_scan.stages.spelling.candidates import neighbour
 from clean_scan.stages.spelling.known import proper_names
-from clean_scan.stages.spelling.known_words import in_title, mid_sentence_uses, seen_pairs
+from clean_scan.stages.spelling.known_words import in_title, seen_pairs
 from clean_scan.stages.spelling.model import Knowledge, LineTokens, Token  # noqa: F401
 
 L_CAPITALS = "JT"
@@ -25,7 +25,7 @@ def capital_for_small_l(tokens: list[Token], index: int, know: Knowledge) -> Pro
     the common word an ``l`` makes of it, where the word bigrams attest that
     word beside its neighbours: on both sides if the word as printed is
     known (``Jess``, ``Jed`` are names too), on one if it is not; and the
-    text prints the capitalised form nowhere else inside a sentence.
+    text prints the capitalised form nowhere else (a name recurs).
 
     >>> from clean_scan.stage import Context
     >>> from clean_scan.stages.spelling import knowledge
@@ -65,7 +65,7 @@ def may_be_small_l(core: str, know: Knowledge) -> bool:
     """The tests of :func:`capital_for_small_l` that the word alone answers:
     a capital an engine gives for ``l``, small letters after it, a common
     word with ``l`` for it, no common word as printed but a name (``Take``
-    is no misreading), and no second use inside a sentence in the text."""
+    is no misreading), and no second use in the text."""
     if len(core) < 3 or core[0] not in L_CAPITALS or not core[1:].islower() or \
             core in know.extra:
         return False
@@ -73,4 +73,4 @@ def may_be_small_l(core: str, know: Knowledge) -> bool:
     if not know.lexicon.common("l" + core[1:]) or (
             know.lexicon.common(printed) and printed not in proper_names()):
         return False
-    return mid_sentence_uses(core, know) <= 1
+    return know.doc.get(core, 0) <= 1
