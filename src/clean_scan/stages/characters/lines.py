@@ -180,7 +180,7 @@ class Lines:
         """Whether the text sets its em dashes closed up (``peace—were``):
         five times as many so as with a space either side."""
         closed = len(CLOSED_DASH.findall(self.text))
-        return closed >= 5 and closed >= 5 * len(SPACED_DASH_ANY.findall(self.text))
+        return closed >= 5 and closed >= 2 * len(SPACED_DASH_ANY.findall(self.text))
 
     @cached_property
     def em_dashes(self) -> bool:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 LONE = regex.compile(
     r"(?<=\S)(?P<space>[ \t]+)(?P<mark>[©°¢=•—]|[.:;\-]{1,2})(?=[ \t]+\S|[ \t]*$)")
 LONE_AT_START = regex.compile(
-    r"^[ \t]*(?P<mark>[©°¢=•:;\-|'\"]{1,2}|\.(?=[ \t]+\p{Ll}))[ \t]+(?=\S)")
+    r"^[ \t]*(?P<mark>[©°¢=•:;\-|'\"]{1,2}|[.—](?=[ \t]+\p{Ll}))[ \t]+(?=\S)")
 LONE_AFTER_MARK = regex.compile(
     r"(?<=[.,;:!?])(?P<space>[ \t]+)(?P<mark>[.:;,|_°•~]{1,2})(?=[ \t]+\S|[ \t]*$)")
 """A mark set apart after a word's own stop, comma or colon (``good. : ,``,
@@ -39,9 +39,9 @@ LONE_RULE = regex.compile(r"(?<=\p{L}|\p{L}[.,;:!?])(?P<space>[ \t]+)(?P<mark>[|
 rules stand between figures, a fill runs three or more)."""
 
 
-STOP_OPENING_A_LINE = regex.compile(r"(?m)^[ \t]*\.[ \t]+\p{Ll}")
-"""What the gate adds for a stop alone at a line's start (``. control``):
-its needles find marks after a space."""
+STOP_OPENING_A_LINE = regex.compile(r"(?m)^[ \t]*[.—][ \t]+\p{Ll}")
+"""What the gate adds for a stop or a dash alone at a line's start (``.
+control``): its needles find marks after a space."""
 NEVER_OPENING_A_LINE = ":;|=©°¢."
 """Marks no compositor sets at a line's start, before a word: standing
 there, alone, they are specks in any document, specky or not (unless its
@@ -132,6 +132,12 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
     >>> show(lone_speck, ". control over the State", before="to exercise an effective\\n")
     'control over the State'
 
+    And an em dash alone before a line's first word in small letters, in a
+    text that closes its dashes up (a dash there would be set against it).
+
+    >>> show(lone_speck, "— of democratic Socialism", before="war—peace—work—rest—home—land\\n")
+    'of democratic Socialism'
+
     Left alone, in a clean document: a spaced colon, a stop before a
     capital (italic type's spacing, closed up elsewhere), a spaced ellipsis.
 
@@ -164,7 +170,7 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
             following = next_text(doc) if at_end else ""
             sure = (at_end and (following[:1].islower() or binds and not following) and (
                 specky and doc.closed_dashes or binds)) or (
-                not at_end and doc.closed_dashes and (specky or binds)) or (
+                not at_end and doc.closed_dashes) or (
                 at_end and not _next_line_start(doc) and AFTER_A_STOP.search(line, 0, m.start()))
         elif mark == "-":
             sure = doc.em_dashes and (_next_line_start(doc).isalpha() if at_end else specky)
@@ -175,8 +181,11 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
                                   "a mark standing alone where print sets none: a speck"))
     fixes += _lone_stars(line, doc, taken)
     start = LONE_AT_START.match(line)
-    if start and not specky and (start.group("mark")[0] not in NEVER_OPENING_A_LINE
-                                 or start.group("mark")[0] in doc.spaced_marks):
+    if start and start.group("mark") == "—":
+        if not doc.closed_dashes:
+            start = None  # a text spacing its dashes may break a line before one
+    elif start and not specky and (start.group("mark")[0] not in NEVER_OPENING_A_LINE
+                                   or start.group("mark")[0] in doc.spaced_marks):
         start = None  # a house style spacing its colons may break a line before one
     if start and start.group("mark")[0] in "'\"" and _block_start(doc):
         start = None  # a block's first line at a page foot may be a note, its mark garbled
