@@ -58,8 +58,8 @@ from clean_scan.stages.characters.line_edge_digits import EDGE_DIGIT, line_edge_
 from clean_scan.stages.characters.lines import Lines, show
 from clean_scan.stages.characters.lone_specks import (
     LINE_END_LETTER,
+    MARK_OPENING_A_LINE,
     NOISE_TAIL,
-    STOP_OPENING_A_LINE,
     engine_glued_speck,
     engine_speck,
     line_end_letter,
@@ -237,7 +237,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (stray_quote, _with("'", "‘", "’", '"', "“", "”")),
     (lone_speck, lambda doc: doc.lines_with(
         " .", " :", " ;", " -", " —", "©", "°", "¢", " =", " •", "\t", "- ", ": ", "; ", "' ",
-        '" ', "| ", " ,", " |", " _", " ~", " *") | doc.lines_matching(STOP_OPENING_A_LINE)),
+        '" ', "| ", " ,", " |", " _", " ~", " *") | doc.lines_matching(MARK_OPENING_A_LINE)),
     (noise_tail, lambda doc: doc.lines_matching(NOISE_TAIL)),
     (paragraph_end_quote, lambda doc: doc.lines_matching(QUOTE_AT_END)),
     (quote_alone_at_line_end, lambda doc: doc.lines_matching(QUOTE_AT_END)),

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 LONE = regex.compile(
     r"(?<=\S)(?P<space>[ \t]+)(?P<mark>[©°¢=•—]|[.:;\-]{1,2})(?=[ \t]+\S|[ \t]*$)")
 LONE_AT_START = regex.compile(
-    r"^[ \t]*(?P<mark>[©°¢=•:;\-|'\"]{1,2}|[.—](?=[ \t]+\p{Ll}))[ \t]+(?=\S)")
+    r"^[ \t]*(?P<mark>[©°¢=•:;\-|'\"‘’“”]{1,2}|[.—](?=[ \t]+\p{Ll}))[ \t]+(?=\S)")
 LONE_AFTER_MARK = regex.compile(
     r"(?<=[.,;:!?])(?P<space>[ \t]+)(?P<mark>[.:;,|_°•~]{1,2})(?=[ \t]+\S|[ \t]*$)")
 """A mark set apart after a word's own stop, comma or colon (``good. : ,``,
@@ -39,15 +39,16 @@ LONE_RULE = regex.compile(r"(?<=\p{L}|\p{L}[.,;:!?])(?P<space>[ \t]+)(?P<mark>[|
 rules stand between figures, a fill runs three or more)."""
 
 
-STOP_OPENING_A_LINE = regex.compile(r"(?m)^[ \t]*[.—][ \t]+\p{Ll}")
-"""What the gate adds for a stop or a dash alone at a line's start (``.
-control``): its needles find marks after a space."""
-NEVER_OPENING_A_LINE = ":;|=©°¢."
+MARK_OPENING_A_LINE = regex.compile(r"(?m)^[ \t]*(?:[.—][ \t]+\p{Ll}|[‘’“”][ \t]+\S)")
+"""What the gate adds for a stop, a dash or a curly quote alone at a line's
+start (``. control``, ``’ with``): its needles find marks after a space."""
+NEVER_OPENING_A_LINE = ":;|=©°¢.’”"
 """Marks no compositor sets at a line's start, before a word: standing
 there, alone, they are specks in any document, specky or not (unless its
 house style sets the mark after a space, as some newspapers set ``;``). A
 stop counts only before a word in small letters (``effective`` / ``.
-control``): no sentence opens so."""
+control``): no sentence opens so. A closing quote closes the word before
+it, never one on the line above."""
 REFERENCE_LOOKALIKES = "|°"
 """Marks a small raised reference digit is read as (``experience. |`` over
 a note ``' This statement…``): left for the footnotes stage on a page with
@@ -187,12 +188,22 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
     elif start and not specky and (start.group("mark")[0] not in NEVER_OPENING_A_LINE
                                    or start.group("mark")[0] in doc.spaced_marks):
         start = None  # a house style spacing its colons may break a line before one
-    if start and start.group("mark")[0] in "'\"" and _block_start(doc):
-        start = None  # a block's first line at a page foot may be a note, its mark garbled
+    if start and start.group("mark")[0] in "'\"‘’“”" and (
+            _block_start(doc) or _in_a_note(doc)):
+        start = None  # a note's mark garbled, or a speck inside a note: the footnotes stage's
     if start and not (start.group("mark") == "-" and line[start.end():start.end() + 1].isdigit()):
         fixes.append(Proposal(start.start("mark"), start.end(), "", "lone-speck", 0.85,
                               "a mark standing alone before a line's first word: a speck"))
     return fixes
+
+
+def _in_a_note(doc: Lines) -> bool:
+    """Whether the current line stands in a block a note opens (the
+    footnotes stage reads the specks there: ``note-speck``)."""
+    k = doc.index
+    while k > 0 and doc.lines[k - 1].strip() not in ("", "\f"):
+        k -= 1
+    return k in doc.note_opening_lines
 
 
 LONE_STAR = regex.compile(r"(?<=\S)(?P<space>[ \t]+)\*(?=[ \t]+\S|[ \t]*$)")
