@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import load_lexicon, numbering_words
+from clean_scan.lexicon import function_words, load_lexicon, numbering_words
 from clean_scan.stages.characters.next_words import _next_line, next_text
 from clean_scan.stages.characters.specks import SPECKY
 
@@ -50,7 +50,8 @@ def _numbered_by() -> regex.Pattern:
 def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
     """In a specky document that sets no figure alone between small words
     inside its lines, a figure alone at a line's edge, the sentence running
-    on in small letters across it, goes.
+    on in small letters across it, goes (at a line's end, in any such
+    document where it stands between two function words).
 
     >>> from clean_scan.stages.characters import show
     >>> page = "and -with -from -the\\n"
@@ -61,11 +62,17 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
     >>> show(line_edge_digit, "an agreement on which 4", before=page, after="\\n\\nthey stood")
     'an agreement on which'
 
+    In any document, a figure between two function words:
+
+    >>> show(line_edge_digit, "consisted of men who, in 4", after="\\nthe full sense")
+    'consisted of men who, in'
+
     Left alone: a number after a word that numbers (``page 4``, ``from 3``),
     a figure before a capital, a stop or a fragment of no word (``3 oe``,
     the margin's dirt for the margin rule to judge whole), a page with
     notes (the figure may be a reference set apart), a document that sets
-    figures in its prose (``the 2 men``), and any clean document.
+    figures in its prose (``the 2 men``), and any clean document, but
+    between function words.
 
     >>> show(line_edge_digit, "as we saw on page 4", before=page, after="\\nand in")
     'as we saw on page 4'
@@ -73,25 +80,44 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
     ...      after="\\nentities as")
     'there are such 4'
     """
-    if doc.speck_rate < SPECKY or doc.note_page[doc.index] or _figures_in_prose(doc.text):
+    if _figures_in_prose(doc.text):
         return []
+    # a note's reference set apart may stand at a line's edge, but not
+    # between two function words
+    specky = doc.speck_rate >= SPECKY and not doc.note_page[doc.index]
     fixes = []
     end = LINE_END_DIGIT.search(line)
     following = _next_line(doc).strip() or next_text(doc)
     if end is not None and following[:2].isalpha() and following[:1].islower() \
-            and not _numbered_by().search(end.group("word")):
+            and not _numbered_by().search(end.group("word")) \
+            and (specky or _between_binding_words(end.group("word"), following)):
         fixes.append(Proposal(end.start(), end.end(), "", "line-edge-digit", 0.85,
                               "a figure alone at the line's end inside a sentence: "
                               "the margin's dirt"))
     start = LINE_START_DIGIT.match(line)
     before = doc.line(-1).rstrip()
-    if start is not None and load_lexicon().common(start.group("word")) and \
+    if specky and start is not None and load_lexicon().common(start.group("word")) and \
             regex.search(r"\p{Ll}{2}[,;]?$", before) and \
             not _numbered_by().search(before.rstrip(",;").rsplit(None, 1)[-1]):
         fixes.append(Proposal(start.start(), start.end(), "", "line-edge-digit", 0.85,
                               "a figure alone at the line's start inside a sentence: "
                               "the margin's dirt"))
     return fixes
+
+
+def _between_binding_words(word: str, following: str) -> bool:
+    """Whether a figure stands between two function words (``men who, in
+    4`` / ``the full sense``, ``on which 4`` / ``they``): no number stands
+    there, in a clean document too (``in 4 days`` has a noun after it), but
+    after a word that gives a time or a count (``at 4 the meeting``)."""
+    after = regex.match(r"\p{Ll}+", following)
+    return word in function_words() and word not in TIME_WORDS and after is not None \
+        and after.group() in function_words()
+
+
+TIME_WORDS = frozenset(("at", "by", "to", "till", "until", "after", "before", "from", "about",
+                        "over", "under", "than", "of"))
+"""Words a time or a count may follow (``at 4 the meeting``, ``of 2 the``)."""
 
 
 @lru_cache(maxsize=2)
