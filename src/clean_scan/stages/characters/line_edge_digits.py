@@ -90,7 +90,7 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
     following = _next_line(doc).strip() or next_text(doc)
     if end is not None and following[:2].isalpha() and following[:1].islower() \
             and not _numbered_by().search(end.group("word")) \
-            and (specky or _between_binding_words(end.group("word"), following)):
+            and (specky or _between_function_words(end.group("word"), following)):
         fixes.append(Proposal(end.start(), end.end(), "", "line-edge-digit", 0.85,
                               "a figure alone at the line's end inside a sentence: "
                               "the margin's dirt"))
@@ -105,7 +105,7 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
     return fixes
 
 
-def _between_binding_words(word: str, following: str) -> bool:
+def _between_function_words(word: str, following: str) -> bool:
     """Whether a figure stands between two function words (``men who, in
     4`` / ``the full sense``, ``on which 4`` / ``they``): no number stands
     there, in a clean document too (``in 4 days`` has a noun after it), but

@@ -178,7 +178,8 @@ class Lines:
     @cached_property
     def closed_dashes(self) -> bool:
         """Whether the text sets its em dashes closed up (``peace—were``):
-        five times as many so as with a space either side."""
+        twice as many so as with a space either side (a rough scan's specks
+        read as spaced dashes too)."""
         closed = len(CLOSED_DASH.findall(self.text))
         return closed >= 5 and closed >= 2 * len(SPACED_DASH_ANY.findall(self.text))
 

@@ -167,12 +167,7 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
             sure = _small_word_follows(line, m.end(), doc) or (
                 specky and not at_end and not stop_closes_sentence(line, m.end(), doc))
         elif mark == "—":
-            binds = _binds_before(line, m.start())
-            following = next_text(doc) if at_end else ""
-            sure = (at_end and (following[:1].islower() or binds and not following) and (
-                specky and doc.closed_dashes or binds)) or (
-                not at_end and doc.closed_dashes) or (
-                at_end and not _next_line_start(doc) and AFTER_A_STOP.search(line, 0, m.start()))
+            sure = _dash_alone(line, m.start(), at_end, specky, doc)
         elif mark == "-":
             sure = doc.em_dashes and (_next_line_start(doc).isalpha() if at_end else specky)
         else:
@@ -195,6 +190,22 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
         fixes.append(Proposal(start.start("mark"), start.end(), "", "lone-speck", 0.85,
                               "a mark standing alone before a line's first word: a speck"))
     return fixes
+
+
+def _dash_alone(line: str, at: int, at_end: bool, specky: bool, doc: Lines) -> bool:
+    """Whether an em dash standing alone at column ``at`` is a speck: inside
+    a line of a text that closes its dashes up; at a line's end after a word
+    that binds to the next, the sentence going on in small letters or the
+    page ending (or, in a specky text that closes its dashes, after any
+    word), or after a stop where the paragraph ends."""
+    if not at_end:
+        return doc.closed_dashes
+    binds = _binds_before(line, at)
+    following = next_text(doc)
+    if (following[:1].islower() or binds and not following) and \
+            (binds or specky and doc.closed_dashes):
+        return True
+    return not _next_line_start(doc) and AFTER_A_STOP.search(line, 0, at) is not None
 
 
 def _in_a_note(doc: Lines) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import load_lexicon
+from clean_scan.lexicon import Lexicon, load_lexicon
 from clean_scan.stages.characters.initial_case import opens_sentence
 from clean_scan.stages.characters.lines import (
     Lines,
@@ -21,7 +21,7 @@ from clean_scan.stages.characters.lines import (
 )
 
 STROKE_OPENING = regex.compile(
-    r"(?<![\p{L}\p{N}\S])(?P<mark>[!|\[\]])(?P<rest>\p{Ll}+)(?![\p{L}\p{N}\]\)'’])")
+    r"(?<!\S)(?P<mark>[!|\[\]])(?P<rest>\p{Ll}+)(?![\p{L}\p{N}\]\)'’])")
 """A stroke-shaped mark before the small letters of a word (not a list's
 ``[a]``, whose bracket closes after it)."""
 STROKE_LETTERS = ("l", "i")
@@ -63,6 +63,6 @@ def stroke_read_as_mark(line: str, doc: Lines) -> list[Proposal]:
     return fixes
 
 
-def _known(word: str, lexicon) -> bool:
+def _known(word: str, lexicon: Lexicon) -> bool:
     """A known word; of two letters, a common one (``it``, not ``li``)."""
     return lexicon.common(word) if len(word) <= 2 else word in lexicon

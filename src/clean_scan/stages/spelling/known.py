@@ -346,7 +346,7 @@ def document_neighbours(core: str, know: Knowledge) -> list[str]:
         return []
     # an engine reads a word rightly more often than it repeats a misreading
     # of it (``ete`` thrice beside ``etc`` twice may be one; see MISREAD_SHARE)
-    uses = 0 if know.very_noisy else max(2, -(-know.doc_lower[lower] // MISREAD_SHARE))
+    uses = 0 if know.very_noisy else max(2, math.ceil(know.doc_lower[lower] / MISREAD_SHARE))
     near = [form for form, cost in know.model.variants(lower, two_ops=False, generic=False).items()
             if cost <= HARMONIC_MAX_CONFUSION and know.doc_lower[form] >= uses
             and know.lexicon.count(form) >= DOC_NEIGHBOUR_MIN_COUNT]
