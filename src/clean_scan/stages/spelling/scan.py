@@ -15,6 +15,7 @@ from clean_scan.confusion import (
 from clean_scan.document import Flag, Proposal
 from clean_scan.lexicon import (
     load_lexicon,
+    name_titles,
 )
 from clean_scan.stage import Context
 from clean_scan.stages.spelling.capital_l import L_CAPITALS, capital_for_small_l, may_be_small_l
@@ -154,6 +155,27 @@ def classify(distinct: Iterable[str], know: Knowledge) -> None:
     for text in distinct:
         if text not in looks:
             looks[text], ends[text] = quick_kind(text, plain, sets) or token_kind(text, know)
+            if ends[text] and before_a_name(text):
+                ends[text] = False
+
+
+def before_a_name(text: str) -> bool:
+    """Whether a token closed by a stop is an abbreviation that stands
+    before a name: a title or rank (``Mr.``, ``Pte.``), a given name as
+    clerks shortened it (``Thos.``: :func:`clean_scan.lexicon.name_titles`)
+    or an initial (``W.``). Its stop closes the abbreviation, so the word
+    after it is no sentence's first, and a name there no list knows is
+    read as a name (``Thos. Theo Butler`` keeps its ``Theo``).
+
+    >>> [before_a_name(t) for t in ("Thos.", "Pte.", "W.", "I.", "war.", "thos.")]
+    [True, True, True, False, False, False]
+    """
+    core = text[:-1] if text.endswith(".") else ""
+    if not core[:1].isupper():
+        return False
+    if len(core) == 1:
+        return core != "I"
+    return core.isalpha() and core.lower() in name_titles()
 
 
 STOPS = frozenset(".!?:")
