@@ -21,7 +21,8 @@
 # read by Tesseract, Ocrad and GOCR, measured only) and OUT/fresh10 (three of
 # the same texts in other styles, faces and seeds, made in session 19,
 # measured only) and OUT/tune14 and OUT/tune15 (made in session 19 to study
-# what fresh10 showed; looked at).
+# what fresh10 showed; looked at) and OUT/tune16 (fresh10's rB-news3, moved
+# in session 20).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -201,9 +202,12 @@ gocr_read tune13 pB-short2 --gold "$news/short2.gold.txt" --style B --level mild
 # Tesseract in other styles, faces, levels, folios and seeds, with
 # Tesseract's --psm 6 on one; made in session 19 to measure that session's
 # changes on text it never saw (measured only)
-render fresh10 rB-news3 --gold "$news/news3.gold.txt" --style B --level mild --font dejavu-serif --seed 1301 --folio "({})" --first-page 21
 render fresh10 rD-news4 --gold "$news/news4.gold.txt" --style D --level rough --font garamond --seed 1302 --title "THE COLONY" --first-page 8
 render fresh10 rA-news5 --gold "$news/news5.gold.txt" --style A --level rough --font bonum --seed 1303 --title "MINING NEWS" --first-page 3
+# tune16: fresh10's first pamphlet, moved here in session 20 once the
+# shape of its harm was used (a library-stamp verdict on two lines near
+# the text's end; counted, not read)
+render tune16 rB-news3 --gold "$news/news3.gold.txt" --style B --level mild --font dejavu-serif --seed 1301 --folio "({})" --first-page 21
 # tune15: fresh10's fourth pamphlet, moved here once its 25 harmed words
 # were read (a list of soldiers' names and ranks: Pte, cpls, Theo, Auld)
 render tune15 rB-news6 --gold "$news/news6.gold.txt" --style B --level mild --font pagella --seed 1304 --psm 6 --folio "— {} —" --first-page 61

@@ -105,13 +105,18 @@ def above_heading(layout: Layout, i: int) -> bool:
 
 
 def prose(text: str) -> bool:
-    """Four or more plain lower-case words: running text, cheaply told.
+    """Four or more plain lower-case words: running text, cheaply told. A
+    word's marks at its edges leave it plain (``were, however, and``): a
+    line of names and places has its small words among commas too.
 
     >>> prose("the country in which to-day every school"), prose("Shelf No :- 7Q")
+    (True, False)
+    >>> prose("Smith, of Sydney, and Jones, of the Museum, were"), prose("Class No. 3, Vol. ii.")
     (True, False)
     """
     plain = 0
     for word in text.split():
+        word = word.strip(EDGE_MARKS)
         if word.isalpha() and word.islower():
             plain += 1
             if plain >= 4:
@@ -119,6 +124,8 @@ def prose(text: str) -> bool:
     return False
 
 
+EDGE_MARKS = ",.;:!?()\"'‘’“”"
+"""Marks print sets at a word's edges."""
 READABLE = regex.compile(r"\p{L}{3,}|\d{3,}")
 
 
