@@ -217,3 +217,19 @@ render tune15 rB-news6 --gold "$news/news6.gold.txt" --style B --level mild --fo
 # that without reading fresh10's errors (made in session 19, looked at)
 render tune14 sB-news1 --gold "$news/news1.gold.txt" --style B --level mild --font pagella --seed 1401 --psm 6 --folio "— {} —" --first-page 33
 render tune14 sB-news2 --gold "$news/news2.gold.txt" --style B --level mild --font dejavu-serif --seed 1402 --folio "({})" --first-page 9
+# fresh11: five more from the newspaper texts, in styles, faces, levels and
+# engines no earlier pamphlet of the same text used, made in session 20 to
+# measure that session's changes (measured only)
+render fresh11 qA-news2 --gold "$news/news2.gold.txt" --style A --level rough --font termes --seed 1501 --title "THE COLONY" --first-page 12
+render fresh11 qD-news5 --gold "$news/news5.gold.txt" --style D --level mild --font schola --seed 1502 --title "MINING NEWS" --first-page 30
+render fresh11 qB-short1 --gold "$news/short1.gold.txt" --style B --level rough --font bonum --seed 1503 --folio "- {} -" --first-page 6
+gocr_read fresh11 qA-news4 --gold "$news/news4.gold.txt" --style A --level mild --font termes --seed 1504 --title "THE COUNCIL" --first-page 51
+ocrad_read fresh11 qD-news3 --gold "$news/news3.gold.txt" --style D --level mild --font pagella --seed 1505 --title "SYDNEY AFFAIRS" --first-page 15
+# tune17: fresh11's settings (styles, faces, levels, engines, folios) with the
+# newspaper texts the tuning sets hold, to study what fresh11 misses without
+# reading it (made in session 20, looked at)
+render tune17 sA-news1 --gold "$news/news1.gold.txt" --style A --level rough --font termes --seed 1601 --title "THE COLONY" --first-page 4
+render tune17 sD-news6 --gold "$news/news6.gold.txt" --style D --level mild --font schola --seed 1602 --title "LAW AND POLICE" --first-page 22
+render tune17 sB-short2 --gold "$news/short2.gold.txt" --style B --level rough --font bonum --seed 1603 --folio "- {} -" --first-page 9
+gocr_read tune17 sA-news6 --gold "$news/news6.gold.txt" --style A --level mild --font termes --seed 1604 --title "LAW AND POLICE" --first-page 70
+ocrad_read tune17 sD-news1 --gold "$news/news1.gold.txt" --style D --level mild --font pagella --seed 1605 --title "THE COLONY" --first-page 18

@@ -24,6 +24,14 @@ from clean_scan.lexicon import MILLION_DIGITS, function_words, load_lexicon, pro
 from clean_scan.note_lines import note_openings
 from clean_scan.quoting import Quoting
 from clean_scan.stage import DEFAULT_MIN_CONFIDENCE, Context, confident
+from clean_scan.stages.characters.house_style import (
+    HOUSE_SHARE,
+    SPACED_MARK_NEEDLES,
+    SPECKY_HOUSE_SHARE,
+    closed_dashes,
+    em_dashes,
+    house_spaced_marks,
+)
 from clean_scan.stages.characters.margins import noisy_margins
 from clean_scan.stages.characters.specks import (
     HYPHEN_SPECKY,
@@ -63,7 +71,7 @@ class Lines:
         space before a mark asks)."""
         spaced = sorted(self.lines_with(*SPACED_MARK_NEEDLES))
         share = SPECKY_HOUSE_SHARE if self.speck_rate >= SPECKY else HOUSE_SHARE
-        return _house_spaced_marks(self.text, "\n".join(self.lines[i] for i in spaced), share)
+        return house_spaced_marks(self.text, "\n".join(self.lines[i] for i in spaced), share)
 
     @cached_property
     def typical_line_length(self) -> float:
@@ -177,16 +185,13 @@ class Lines:
 
     @cached_property
     def closed_dashes(self) -> bool:
-        """Whether the text sets its em dashes closed up (``peace—were``):
-        twice as many so as with a space either side (a rough scan's specks
-        read as spaced dashes too)."""
-        closed = len(CLOSED_DASH.findall(self.text))
-        return closed >= 5 and closed >= 2 * len(SPACED_DASH_ANY.findall(self.text))
+        """:func:`clean_scan.stages.characters.house_style.closed_dashes` of the text."""
+        return closed_dashes(self.text)
 
     @cached_property
     def em_dashes(self) -> bool:
-        """Whether the text sets its dashes as em dashes (three or more)."""
-        return self.text.count("—") >= 3
+        """:func:`clean_scan.stages.characters.house_style.em_dashes` of the text."""
+        return em_dashes(self.text)
 
     @cached_property
     def speck_rate(self) -> float:
@@ -502,51 +507,6 @@ def _number_votes(text: str) -> dict[str, Counter[str]]:
     return votes
 
 
-SPACED_MARK = regex.compile(r"(?<=[\p{L}\p{N}’”\"')][ \t]+)[,.;:!?](?=\s|$)")
-"""A mark set after a space after a word (a house style spaces a word's own
-mark; a mark after another mark, ``trials. :``, is a speck's). Written to
-start at the mark: a search of the whole text is then three times faster
-than starting at every space."""
-
-
-SPACED_MARK_NEEDLES = tuple(space + mark for space in " \t" for mark in ",.;:!?")
-"""What a line with a ``SPACED_MARK`` holds."""
-
-
-HOUSE_SHARE = 0.25
-
-
-SPECKY_HOUSE_SHARE = 0.5
-"""The share of a mark's uses set after a space that makes the spacing a
-house style: a quarter; a half in a specky document, where dirt read as a
-lone mark spaces a third of them by chance."""
-
-
-def _house_spaced_marks(text: str, spaced_lines: str | None = None,
-                        share: float = HOUSE_SHARE) -> str:
-    """Marks the document sets after a space as a rule, not by accident: a
-    ``share`` of their uses or more, and more than one (older newspapers
-    space ``;`` and ``:``; one spaced mark in a short text is italic type's).
-    Italic spacing leaves these alone. ``spaced_lines``, if given, are the
-    lines of ``text`` that hold a space before a mark (the spaced marks are
-    counted there only, which is faster).
-
-    >>> _house_spaced_marks("a ; b ; c; d , e, f, g, h, i, j, k, l.")
-    ';'
-    """
-    marks = ""
-    spaced_counts = Counter(SPACED_MARK.findall(text if spaced_lines is None else spaced_lines))
-    for mark in ",.;:!?":
-        spaced = spaced_counts[mark]
-        if spaced >= 2 and spaced >= share * text.count(mark):
-            marks += mark
-    return marks
-
-
-CLOSED_DASH = regex.compile(r"—(?<=\p{L}—)(?=\p{L})")
-
-
-SPACED_DASH_ANY = regex.compile(r"[ \t]—|—[ \t]")
 
 
 def line_shape() -> regex.Pattern[str]:
