@@ -248,10 +248,11 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
     'tend to have in the end a rod 3 in. long'
 
     Left alone: abbreviations (``etc. and``, ``i.e. the``, ``per cent. of``),
-    capitals (``U.S.S.R. and``), a sentence's end, words no lexicon knows,
-    and a stop before a word the document sets after stops in most of its
-    uses (``Lines.misread_openers``: ``me`` for ``The``) or one their habit
-    reads as a common word (``mere`` for ``There``).
+    capitals (``U.S.S.R. and``), a sentence's end, words no lexicon knows
+    but names (:func:`_name_before_stop`: ``Cooma. and`` is read), and a
+    stop before a word the document sets after stops in most of its uses
+    (``Lines.misread_openers``: ``me`` for ``The``) or one their habit reads
+    as a common word (``mere`` for ``There``).
 
     >>> show(stop_read_as_comma, "etc. and i.e. the per cent. of the U.S.S.R. and ended. The")
     'etc. and i.e. the per cent. of the U.S.S.R. and ended. The'
@@ -268,7 +269,8 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
         lower = word.lower()
         abbreviation = lower in abbreviations and (
             lower not in measures or NUMBER_BEFORE.search(line, 0, m.start()) is not None)
-        if abbreviation or word.isupper() or lower in binding or lower not in lexicon:
+        if abbreviation or word.isupper() or lower in binding or (
+                lower not in lexicon and not _name_before_stop(word)):
             continue
         if not _sentence_goes_on(line, m.end(), doc):
             continue
@@ -286,6 +288,23 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
             fixes.append(Proposal(m.end("word"), m.end("word") + 1, ",", "stop-read-as-comma",
                                   0.85, "a stop before a small letter: a comma misread"))
     return fixes
+
+
+NAME_MIN_LETTERS = 4
+"""The shortest capitalised word no lexicon knows that is taken for a name
+before a stop: shorter ones are as often abbreviations (``Vic.``, ``Jas.``)."""
+
+
+def _name_before_stop(word: str) -> bool:
+    """Whether a word no lexicon knows, before a stop, is a name, which a
+    stop closes no more than any word (``Cooma. and the contractors``,
+    ``Mr. Montefiore. was sued``): capitalised, in small letters after,
+    ``NAME_MIN_LETTERS`` long or more.
+
+    >>> _name_before_stop("Cooma"), _name_before_stop("Vic"), _name_before_stop("ibid")
+    (True, False, False)
+    """
+    return len(word) >= NAME_MIN_LETTERS and word[0].isupper() and word[1:].islower()
 
 
 def _speck_before(word: str, following: str, lexicon: Lexicon) -> bool:
