@@ -19,7 +19,12 @@ from clean_scan.lexicon import (
     load_lexicon,
 )
 from clean_scan.stages.spelling.channel import noise_keep_cost
-from clean_scan.stages.spelling.known import candidate_known, candidate_set, candidate_window
+from clean_scan.stages.spelling.known import (
+    candidate_known,
+    candidate_set,
+    candidate_window,
+    capitals_with_a_small,
+)
 from clean_scan.stages.spelling.model import (
     CAPITAL_KEEP_BONUS,
     DOC_BONUS,
@@ -291,9 +296,18 @@ def rank(core: str, left: str | None, right: str | None, name_like: bool,
         keep -= CAPITAL_KEEP_BONUS
     if any(is_junk(c) for c in core):
         keep += 2 * KEEP_COST
+    elif capitals_with_a_small(core):
+        keep += MIXED_CASE_KEEP_COST  # type of one case does not mix: a letter is misread
     keep += LM_WEIGHT * language_cost(core.lower(), left, right, know)
     ranked.append(Ranked(core, keep, "keep as printed"))
     return sorted(ranked, key=itemgetter(1))  # by cost
+
+
+MIXED_CASE_KEEP_COST = 10.0
+"""What keeping a word in capitals with one small letter inside costs on top
+(``BkISBANE``, ``HAWKEkS``): the form cannot stand as printed, since type
+of one case does not mix, but unlike a junk mark the small letter is a
+letter, and the reading must still be a near one."""
 
 
 def confidence(ranked: list[Ranked]) -> float:
