@@ -224,6 +224,10 @@ RULES: tuple[Rule, ...] = (
          "in a text that parts its numbers after a narrow figure 1 as a habit (1 0s, 1 875), "
          "the space goes",
          "clean_scan.stages.characters.split_figures:gap_after_one"),
+    Rule("CH172", "figure-read-as-letter", "characters",
+         "in a text whose engine reads figures as letters throughout (I5,OOO, 2Ist, E4OO), "
+         "the numbers letters-in-number leaves are read too (15,000, 21st, £400)",
+         "clean_scan.stages.characters.figure_habit:figure_read_as_letter"),
     Rule("CH132", "speck-between-words", "characters",
          "a mark glued between two words becomes a space",
          "clean_scan.stages.characters.specks:speck_between_words"),

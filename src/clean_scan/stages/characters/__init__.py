@@ -37,6 +37,7 @@ from clean_scan.charmaps import LIGATURES, NUMBER_GARBLES
 from clean_scan.document import Flag, Proposal
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages.characters.dashes import dashes_read_as_hyphens
+from clean_scan.stages.characters.figure_habit import figure_read_as_letter
 from clean_scan.stages.characters.glued_capitals import (
     GLUED_CAPITAL_NEEDLE,
     SMALL_THEN_CAPITAL,
@@ -157,7 +158,7 @@ Gate = Callable[["Lines"], set[int]]
 WHOLE_TEXT_REPAIRS: tuple[Repair, ...] = (spaced_letters, engine_speck, engine_glued_speck,
                                           learned_substitutions, glyph_strokes,
                                           inline_list_numbers, list_letter_brackets,
-                                          gap_after_one)
+                                          gap_after_one, figure_read_as_letter)
 """Repairs that need no line context: run once over the whole text (faster)."""
 
 
@@ -237,7 +238,8 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (stray_quote, _with("'", "‘", "’", '"', "“", "”")),
     (lone_speck, lambda doc: doc.lines_with(
         " .", " :", " ;", " -", " —", "©", "°", "¢", " =", " •", "\t", "- ", ": ", "; ", "' ",
-        '" ', "| ", " ,", " |", " _", " ~", " *") | doc.lines_matching(MARK_OPENING_A_LINE)),
+        '" ', "‘ ", "’ ", "“ ", "” ", "| ", " ,", " |", " _", " ~", " *")
+        | doc.lines_matching(MARK_OPENING_A_LINE)),
     (noise_tail, lambda doc: doc.lines_matching(NOISE_TAIL)),
     (paragraph_end_quote, lambda doc: doc.lines_matching(QUOTE_AT_END)),
     (quote_alone_at_line_end, lambda doc: doc.lines_matching(QUOTE_AT_END)),

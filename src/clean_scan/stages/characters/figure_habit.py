@@ -1,0 +1,68 @@
+"""Figures an engine reads as letters throughout a document: its habit.
+
+Some engines, in some faces, read the figure ``1`` as ``I`` or ``l`` and
+``0`` as ``O`` wherever they stand, and a pound sign as ``E``: GNU Ocrad in
+Pagella prints ``I5,OOO``, ``2Ist``, ``E4OO`` for ``15,000``, ``21st``,
+``£400``. ``letters-in-number`` reads a number of three characters or more
+with a letter or two in it anywhere; what it leaves (two characters,
+groups of thousands, an ordinal's or a sum's letters after the figures, a
+pound sign misread) is read here, and only in a text that shows the habit:
+``HABIT`` numbers or more mixing figures with those letters.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from clean_scan.document import Proposal
+from clean_scan.stages.characters.lines import Lines
+
+FIGURE_LETTERS = {"I": "1", "l": "1", "O": "0"}
+"""Letters of a figure's shape that such an engine prints for it."""
+MIXED = regex.compile(r"(?<![\p{L}\d])E?(?=[\dIlO,]*\d)(?=[\dIlO,]*[IlO])[\dIlO][\dIlO,]*"
+                      r"(?:st|nd|rd|th|s|d)?(?![\p{L}\d])")
+"""A number mixing figures with figure-shaped letters, as the habit prints it."""
+FIGURE = regex.compile(r"(?<![\p{L}\d£$])(?P<money>E)?"
+                       r"(?P<figure>[\dIlO](?:[\dIlO]|,(?=[\dIlO]{3}(?![\dIlO])))*)"
+                       r"(?P<suffix>st|nd|rd|th|s|d)?(?![\p{L}\d])")
+"""A number as the habit may print it: a pound sign read ``E`` before it,
+groups of thousands, an ordinal's or a sum's letters after it."""
+WHOLE = regex.compile(r"[\dlIO]{3,}")
+"""What ``letters-in-number`` reads: three characters or more, no suffix."""
+HABIT = 3
+"""The fewest mixed numbers that show the habit."""
+
+
+def figure_read_as_letter(text: str, doc: Lines | None) -> list[Proposal]:
+    """Read each number the habit garbled, in a text that has it.
+
+    >>> text = "held I7 patients on the 2Ist, and E4OO for I5,OOO tons in I858."
+    >>> [text[p.start:p.end] + ">" + p.replacement for p in figure_read_as_letter(text, None)]
+    ['I7>17', '2I>21', 'E4OO>£400', 'I5,OOO>15,000']
+
+    (``I858`` is ``letters-in-number``'s.) Left alone: a text without the
+    habit, and words (``IO``, ``Ill``, ``Eleven``: no figure among them).
+
+    >>> figure_read_as_letter("in I7 cases, the 2Ist day; 1858 and 1914", None)
+    []
+    >>> text = "I7 and 2Ist and E4OO, IO Ill Eleven"
+    >>> [text[p.start:p.end] for p in figure_read_as_letter(text, None)]
+    ['I7', '2I', 'E4OO']
+    """
+    if len(MIXED.findall(text)) < HABIT:
+        return []
+    fixes = []
+    for m in FIGURE.finditer(text):
+        figure = m.group("figure")
+        if not any(c.isdigit() for c in figure) or not any(c in FIGURE_LETTERS for c in figure):
+            continue
+        if not m.group("money") and not m.group("suffix") and "," not in figure and \
+                WHOLE.fullmatch(figure):
+            continue  # letters-in-number reads it
+        digits = "".join(FIGURE_LETTERS.get(c, c) for c in figure)
+        start = m.start("money") if m.group("money") else m.start("figure")
+        fixes.append(Proposal(start, m.end("figure"), ("£" if m.group("money") else "") + digits,
+                              "figure-read-as-letter", 0.85,
+                              "figures this document's engine reads as letters throughout "
+                              "(1 as I or l, 0 as O, £ as E)"))
+    return fixes
