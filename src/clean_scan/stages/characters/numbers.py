@@ -460,6 +460,12 @@ def digits_in_word(line: str, doc: Lines) -> list[Proposal]:
     >>> show(digits_in_word, "it wi11 be ca11ed a1so we11 and 1ight", "a ca11 to a11")
     'it will be called also well and light'
 
+    There a name no list knows is read so too, once it is long enough to be
+    no code or measure (``Coo1amon``, ``Ca1derwood``: ``HABIT_NAME_LENGTH``).
+
+    >>> show(digits_in_word, "to Coo1amon and Ca1derwood, 5ft", "a ca11 to a11")
+    'to Coolamon and Calderwood, 5ft'
+
     Left alone: ordinals, and words the document does not know.
 
     >>> show(digits_in_word, "the 1st and 0x", "of of")
@@ -479,7 +485,8 @@ def digits_in_word(line: str, doc: Lines) -> list[Proposal]:
             not token[0].isdecimal() and len(token) >= 4  # a1so; not 50ft, 8utton, ha1
         candidates = [w for w in _letter_readings(token)
                       if doc.known(w, 3) or (lone_digit and lexicon.common(w))
-                      or _habitual(token, w, habits) and w.lower() in lexicon]
+                      or _habitual(token, w, habits) and (
+                          w.lower() in lexicon or len(token) >= HABIT_NAME_LENGTH)]
         head, tail = parted_pieces(line, m.start(), m.end(), doc)
         if not candidates and (head or tail):  # spe- / cia1: the joined word is judged
             candidates = [w for w in _letter_readings(token) if lexicon.common(head + w + tail)]
@@ -533,6 +540,11 @@ def _digit_habits(text: str) -> frozenset[tuple[str, str]]:
     beside = Counter(HAS_0158.findall(text))
     return frozenset((digit, letter) for digit, n in beside.items()
                      for letter in LETTERS_FOR_DIGIT[digit] if counts[letter] < n)
+
+
+HABIT_NAME_LENGTH = 5
+"""The shortest token whose digits a document's habit reads as letters though
+no list knows the word it makes: shorter ones may be codes (``B12``)."""
 
 
 def _habitual(token: str, reading: str, habits: frozenset[tuple[str, str]]) -> bool:
