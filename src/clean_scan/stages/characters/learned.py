@@ -30,6 +30,7 @@ from clean_scan.lexicon import (
     load_lexicon,
     without_accents,
 )
+from clean_scan.stages.characters.digit_habits import habit_view, with_read_digits
 from clean_scan.stages.characters.double_misreads import double_misreads, merged_glyphs
 from clean_scan.stages.characters.glyph_marks import token_pattern, without_marks
 from clean_scan.stages.characters.initial_case import initial_case, opens_sentence
@@ -89,6 +90,7 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     >>> learned_substitutions("a diRerent view, the absWact idea", None)
     []
     """
+    text, read_digits = habit_view(text)  # ``Chaur1es``: its ``aur`` is read past its ``1``
     glyph = doc.glyph_mark if doc is not None else ""
     pattern = token_pattern(glyph)
     printed_counts = Counter(pattern.findall(text))
@@ -170,7 +172,7 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
                                       f"'{read[printed]}': this document's engine reads "
                                       f"{misread} (so read, {taught_by} of its "
                                       "unknown words are known words)"))
-    return sorted(proposals)
+    return sorted(with_read_digits(p, text, read_digits) for p in proposals)
 
 
 def _fragment(printed: str) -> bool:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
 
 import regex
 
@@ -21,6 +20,7 @@ from clean_scan.charmaps import (
 from clean_scan.document import Proposal
 from clean_scan.folio_numbers import roman_value
 from clean_scan.lexicon import load_lexicon
+from clean_scan.stages.characters.digit_habits import HAS_0158, digit_habits, habitual
 from clean_scan.stages.characters.lines import (
     Lines,
     show,  # noqa: F401 (the examples use it)
@@ -436,9 +436,6 @@ def chapter_number(line: str, doc: Lines) -> list[Proposal]:
 # --- digits inside words --------------------------------------------------
 
 DIGIT_IN_WORD = regex.compile(r"(?<![\p{L}\d])[\p{L}0158]*[0158][\p{L}0158]*(?![\p{L}\d])")
-HAS_0158 = regex.compile(r"(?<=\p{L})[0158]|[0158](?=\p{L})")
-"""A 0, 1, 5 or 8 beside a letter, which a word with such a digit has: a
-quick test of a line before the slower search of its words."""
 ORDINAL = regex.compile(r"^\d+(?:st|nd|rd|th|d|s)$")
 
 
@@ -474,7 +471,7 @@ def digits_in_word(line: str, doc: Lines) -> list[Proposal]:
     if not HAS_0158.search(line):
         return []
     lexicon = load_lexicon()
-    habits = _digit_habits(doc.text)
+    habits = digit_habits(doc.text)
     fixes = []
     for m in DIGIT_IN_WORD.finditer(line):
         token = m.group()
@@ -485,7 +482,7 @@ def digits_in_word(line: str, doc: Lines) -> list[Proposal]:
             not token[0].isdecimal() and len(token) >= 4  # a1so; not 50ft, 8utton, ha1
         candidates = [w for w in _letter_readings(token)
                       if doc.known(w, 3) or (lone_digit and lexicon.common(w))
-                      or _habitual(token, w, habits) and (
+                      or habitual(token, w, habits) and (
                           w.lower() in lexicon or len(token) >= HABIT_NAME_LENGTH)]
         head, tail = parted_pieces(line, m.start(), m.end(), doc)
         if not candidates and (head or tail):  # spe- / cia1: the joined word is judged
@@ -531,27 +528,9 @@ def list_letter_brackets(text: str, doc: Lines | None) -> list[Proposal]:
     return fixes
 
 
-@lru_cache(maxsize=4)
-def _digit_habits(text: str) -> frozenset[tuple[str, str]]:
-    """The ``(digit, letter)`` pairs of a document that prints the digit
-    beside letters more often than the letter itself: an engine's habit,
-    not a slip (a text asked again and again, line by line: remembered)."""
-    counts = Counter(text)
-    beside = Counter(HAS_0158.findall(text))
-    return frozenset((digit, letter) for digit, n in beside.items()
-                     for letter in LETTERS_FOR_DIGIT[digit] if counts[letter] < n)
-
-
 HABIT_NAME_LENGTH = 5
 """The shortest token whose digits a document's habit reads as letters though
 no list knows the word it makes: shorter ones may be codes (``B12``)."""
-
-
-def _habitual(token: str, reading: str, habits: frozenset[tuple[str, str]]) -> bool:
-    """Whether each digit of ``token`` is, in ``reading``, the letter the
-    document habitually reads as that digit."""
-    return bool(habits) and all((c, reading[i]) in habits
-                                for i, c in enumerate(token) if c.isdecimal())
 
 
 def _letter_readings(token: str) -> list[str]:
