@@ -34,7 +34,7 @@ DIGITS_FOR_LETTER: dict[str, tuple[str, ...]] = {
 """The same, where a letter may stand for more than one digit (``S``: 5 or 8)."""
 
 LETTERS_FOR_DIGIT: dict[str, tuple[str, ...]] = {
-    "0": ("o",), "1": ("l", "i"), "5": ("s",), "8": ("B",),
+    "0": ("o", "O"), "1": ("l", "i"), "5": ("s",), "8": ("B",),
 }
 """Letters a digit may stand for inside a word (``0f``, ``t0``, ``a1so``)."""
 

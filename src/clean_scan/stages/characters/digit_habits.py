@@ -36,8 +36,12 @@ def digit_habits(text: str) -> frozenset[tuple[str, str]]:
     """
     counts = Counter(text)
     beside = Counter(HAS_0158.findall(text))
-    return frozenset((digit, letter) for digit, n in beside.items()
+    return frozenset((digit, letter) for digit, n in beside.items() if n >= HABIT_MIN_USES
                      for letter in LETTERS_FOR_DIGIT[digit] if counts[letter] < n)
+
+
+HABIT_MIN_USES = 3
+"""The fewest digits beside letters that show a habit: one or two are slips."""
 
 
 def habitual(token: str, reading: str, habits: frozenset[tuple[str, str]]) -> bool:

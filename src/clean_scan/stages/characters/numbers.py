@@ -475,21 +475,23 @@ def digits_in_word(line: str, doc: Lines) -> list[Proposal]:
     fixes = []
     for m in DIGIT_IN_WORD.finditer(line):
         token = m.group()
-        if (ORDINAL.match(token) or sum(c.isdecimal() for c in token) > 2
-                or not any(c.islower() for c in token)):
+        capitals = not any(c.islower() for c in token)  # read only by the habit (C00GEE)
+        if ORDINAL.match(token) or sum(c.isdecimal() for c in token) > 2 or \
+                capitals and not habits:
             continue
         lone_digit = token.islower() and sum(c.isdecimal() for c in token) == 1 and \
             not token[0].isdecimal() and len(token) >= 4  # a1so; not 50ft, 8utton, ha1
-        candidates = [w for w in _letter_readings(token)
-                      if doc.known(w, 3) or (lone_digit and lexicon.common(w))
+        readings = [w for w in _letter_readings(token) if w.isupper() or not capitals]
+        candidates = [w for w in readings if not capitals and doc.known(w, 3)
+                      or (lone_digit and lexicon.common(w))
                       or habitual(token, w, habits) and (
                           w.lower() in lexicon or len(token) >= HABIT_NAME_LENGTH)]
         head, tail = parted_pieces(line, m.start(), m.end(), doc)
         if not candidates and (head or tail):  # spe- / cia1: the joined word is judged
-            candidates = [w for w in _letter_readings(token) if lexicon.common(head + w + tail)]
+            candidates = [w for w in readings if lexicon.common(head + w + tail)]
         if not candidates:
             continue
-        best = max(candidates, key=doc.count)
+        best = max(candidates, key=doc.count)  # ties: the small letter, listed first
         fixes.append(Proposal(m.start(), m.end(), best, "digit-in-word", 0.9,
                          f"digit of a letter's shape inside a word; '{best}' is a document word"))
     return fixes
