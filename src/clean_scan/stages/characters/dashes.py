@@ -20,6 +20,7 @@ from clean_scan.lexicon import (
     function_words,
     known_form,
     load_lexicon,
+    name_titles,
     sentence_adverbs,
 )
 
@@ -52,11 +53,14 @@ def dashes_read_as_hyphens(line: str, doc: Lines) -> list[Proposal]:
     ``ideals-as``; :func:`_read_through_glyphs`).
 
     Left alone: compounds (``well-known``, ``built-in``, ``would-be``,
-    ``free-and-easy``, ``up-to-the-minute``), and every hyphen in a text
-    that writes a dash somewhere (its engine reads them).
+    ``free-and-easy``, ``up-to-the-minute``), ranks and titles set in short
+    (``Lieut.-Col.``, ``L.-cpl``), and every hyphen in a text that writes a
+    dash somewhere (its engine reads them).
 
     >>> show(dashes_read_as_hyphens, "a well-known, built-in and would-be free-and-easy way")
     'a well-known, built-in and would-be free-and-easy way'
+    >>> show(dashes_read_as_hyphens, "Lieut.-Col. Smith, L.-cpl Brown and Maj.-Gen. Hill")
+    'Lieut.-Col. Smith, L.-cpl Brown and Maj.-Gen. Hill'
     >>> show(dashes_read_as_hyphens, "the table-and the chair", before="a dash — here\\n")
     'the table-and the chair'
 
@@ -120,11 +124,16 @@ LINE_START_WORD = regex.compile(r"[ \t]*(?P<right>\p{L}+)(?P<next>-?)")
 """The word opening the next line."""
 
 
+RANK_PART = 6
+"""The longest abbreviation (``Lieut``) a stop closes before the hyphen of a
+rank or title set in short (``Lieut.-Col.``, ``Maj.-Gen.``, ``L.-cpl``)."""
+
+
 def _no_compound(left: str, mark: str, right: str, chained: str) -> bool:
     """Whether a hyphen between ``left`` (closed by ``mark``) and
     ``right`` (``chained``: another hyphen after it) joins no compound."""
-    if mark:
-        return True  # no compound has a mark inside
+    if mark:  # no compound has a mark inside, but a rank's abbreviated (Lieut.-Col., L.-cpl)
+        return not (mark == "." and right.lower() in name_titles() and len(left) <= RANK_PART)
     if chained or right != right.lower() or right not in _phrase_openers():
         return False  # a chain (``free-and-easy``), a capital, or a word a compound may end with
     lexicon = load_lexicon()
