@@ -211,7 +211,7 @@ def _following_line(doc: Lines) -> str:
 NUMBER_BEFORE = regex.compile(r"\d[\d,.½¼¾]*[ \t]*$")
 """A number right before a word: a measure's abbreviation follows one."""
 STOP_BEFORE_SMALL = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}.'’-])(?P<word>\p{{L}}{{2,}})\."
+    rf"(?<![\p{{L}}\p{{N}}.'’-])(?P<word>\p{{L}}{{2,}})(?P<close>\)?)\."
     rf"(?=[ \t]+{SPECK_RUN}[ \t]*\p{{Ll}}|[ \t]+\p{{Ll}}|[ \t]*(?:{SPECK_RUN}[ \t]*)?$)")
 
 
@@ -224,6 +224,8 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
     'development; and that, in consequence, some, however'
     >>> show(stop_read_as_comma, "and that.", after="\\nin consequence")
     'and that,'
+    >>> show(stop_read_as_comma, "will, therefore, (as last year). be filled up")
+    'will, therefore, (as last year), be filled up'
 
     In a specky document (:func:`~clean_scan.stages.characters.specks.speck_rate`),
     a stop between two words the lexicon knows as a common pair is a speck
@@ -278,14 +280,14 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
         if _misread_opening(following, doc):
             continue  # a sentence's end, the next one's capital misread
         if doc.stops_are_specks:
-            fixes.append(Proposal(m.end("word"), m.end("word") + 1, "", "speck", 0.85,
+            fixes.append(Proposal(m.end("close"), m.end("close") + 1, "", "speck", 0.85,
                                   "a stop before a small letter in a text whose such stops "
                                   "stand where specks fall, not where commas do: a speck"))
         elif doc.speck_rate >= SPECKY and _speck_before(lower, following.lower(), lexicon):
-            fixes.append(Proposal(m.end("word"), m.end("word") + 1, "", "speck", 0.85,
+            fixes.append(Proposal(m.end("close"), m.end("close") + 1, "", "speck", 0.85,
                                   "a stop before a small letter in a specky text: a speck"))
         else:
-            fixes.append(Proposal(m.end("word"), m.end("word") + 1, ",", "stop-read-as-comma",
+            fixes.append(Proposal(m.end("close"), m.end("close") + 1, ",", "stop-read-as-comma",
                                   0.85, "a stop before a small letter: a comma misread"))
     return fixes
 

@@ -174,7 +174,7 @@ question``); at a line's edge a lone ``a`` may be a noisy margin's."""
 
 MARK_AFTER_WORD = regex.compile(r"(?<=\p{L})[.,;:'’\"”](?=[ \t]|$)")
 STOP_THEN_SMALL = regex.compile(
-    rf"\p{{L}}\.(?:[ \t]+{SPECK_RUN}[ \t]*\p{{Ll}}|[ \t]+\p{{Ll}}"
+    rf"\p{{L}}\)?\.(?:[ \t]+{SPECK_RUN}[ \t]*\p{{Ll}}|[ \t]+\p{{Ll}}"
     rf"|(?:[ \t]+{SPECK_RUN})?[ \t]*\n[ \t]*(?:(?:{SPECK_RUN}|_+)[ \t]*)?\p{{Ll}})")
 """What the stop rules act on, as one search of the text: a stop after a
 letter before a small one, on the line or at the next line's start (an
