@@ -22,7 +22,10 @@
 # the same texts in other styles, faces and seeds, made in session 19,
 # measured only) and OUT/tune14 and OUT/tune15 (made in session 19 to study
 # what fresh10 showed; looked at) and OUT/tune16 (fresh10's rB-news3, moved
-# in session 20).
+# in session 20) and OUT/fresh11 (five more from the newspaper texts, made in
+# session 20, measured only) and OUT/tune17 (fresh11's settings with the
+# texts the tuning sets hold, looked at) and OUT/tune18 (starved ink and a
+# low-resolution scan, a probe).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -233,3 +236,8 @@ render tune17 sD-news6 --gold "$news/news6.gold.txt" --style D --level mild --fo
 render tune17 sB-short2 --gold "$news/short2.gold.txt" --style B --level rough --font bonum --seed 1603 --folio "- {} -" --first-page 9
 gocr_read tune17 sA-news6 --gold "$news/news6.gold.txt" --style A --level mild --font termes --seed 1604 --title "LAW AND POLICE" --first-page 70
 ocrad_read tune17 sD-news1 --gold "$news/news1.gold.txt" --style D --level mild --font pagella --seed 1605 --title "THE COLONY" --first-page 18
+# tune18: scans the renderer's two levels do not make: starved ink (broken
+# letters) and a low-resolution scan, with the newspaper texts the tuning
+# sets hold (made in session 20 as a probe, looked at)
+render tune18 tD-starved --gold "$news/news2.gold.txt" --style D --level mild --font libertine --seed 1701 --title "THE COLONY" --first-page 14 --set ink_level=0.53 ink_var=0.06
+render tune18 tA-lowres --gold "$news/short2.gold.txt" --style A --level mild --font garamond --seed 1702 --title "THE GOLD FIELDS" --first-page 40 --set dpi=150 scan_blur=0.8
