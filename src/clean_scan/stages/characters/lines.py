@@ -507,8 +507,6 @@ def _number_votes(text: str) -> dict[str, Counter[str]]:
     return votes
 
 
-
-
 def line_shape() -> regex.Pattern[str]:
     """The repairs' line shapes as one pattern (:data:`..LINE_SHAPE`, made
     with the repairs' own patterns, which need this module first)."""

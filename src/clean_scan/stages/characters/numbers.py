@@ -458,7 +458,8 @@ def digits_in_word(line: str, doc: Lines) -> list[Proposal]:
     'it will be called also well and light'
 
     There a name no list knows is read so too, once it is long enough to be
-    no code or measure (``Coo1amon``, ``Ca1derwood``: ``HABIT_NAME_LENGTH``).
+    no code or measure (``Coo1amon``, ``Ca1derwood``: ``HABIT_NAME_LENGTH``),
+    and so is a word in capitals (``C00GEE``), which no other test reads.
 
     >>> show(digits_in_word, "to Coo1amon and Ca1derwood, 5ft", "a ca11 to a11")
     'to Coolamon and Calderwood, 5ft'
