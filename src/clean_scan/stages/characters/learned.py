@@ -35,6 +35,7 @@ from clean_scan.stages.characters.double_misreads import double_misreads, merged
 from clean_scan.stages.characters.glyph_marks import token_pattern, without_marks
 from clean_scan.stages.characters.initial_case import initial_case, opens_sentence
 from clean_scan.stages.characters.lines import Lines
+from clean_scan.stages.characters.unread import unread_letters
 from clean_scan.stages.characters.words_between import MAX_SPAN, known_between
 
 MIN_WORDS = 3
@@ -287,6 +288,8 @@ class Taught:
         best: dict[int, set[tuple[str, int, str, str]]] = defaultdict(set)
         for (src, letters), n in self.support.items():
             at = word.find(src)
+            if letters.isupper() and src.islower():
+                at = 0 if at == 0 else -1  # a capital never printed opens a word only
             while at != -1:
                 head, tail = word[:at], word[at + len(src):]
                 reading = _reading(head + letters + tail)
@@ -355,7 +358,7 @@ def _most_taught(made: dict[tuple[str, str], set[str]],
     ranked = sorted(made.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     for pair, made_known in ranked:
         left = made_known - explained
-        if pair in dropped or len(left) < _min_words(pair[0]):
+        if pair in dropped or len(left) < (MIN_WORDS if pair[1].isupper() else _min_words(pair[0])):
             continue
         taught[pair] = left
         explained |= left
@@ -432,29 +435,6 @@ def _chance(taught: dict[tuple[str, str], set[str]], words: set[str],
     return chance
 
 
-UNREAD_SHARE = 0.001
-"""A small letter the document prints less often than this share of its
-small letters it does not read: English prints every letter but ``j``,
-``q``, ``x`` and ``z`` more often than one in a thousand."""
-
-
-def unread_letters(counts: Counter[str]) -> frozenset[str]:
-    """The small letters a text (its characters counted) (nearly) never
-    prints: in a text long enough to print each of them, an engine that
-    reads another letter for one of them (GOCR's ``h`` for ``k`` in some
-    faces: ``worhers``).
-
-    >>> text = ("the worhers of the borough had no marhet, but the people joined "
-    ...         "the union quichly and fixed a prize on every vote. ")
-    >>> sorted(unread_letters(Counter(text * 100)))
-    ['k']
-    """
-    total = sum(counts[c] for c in ascii_lowercase)
-    if total * UNREAD_SHARE < 1:
-        return frozenset()
-    return frozenset(c for c in ascii_lowercase if counts[c] < UNREAD_SHARE * total)
-
-
 def _rewrites(word: str, unread: frozenset[str] = frozenset()) -> set[tuple[str, str]]:
     """Every ``(misread, letters)`` that, made once, turns ``word`` into a
     known word of ``MIN_LETTERS`` or more, each at its smallest: one small
@@ -488,9 +468,13 @@ def _rewrites(word: str, unread: frozenset[str] = frozenset()) -> set[tuple[str,
                         found.add((at + word[at:].find(src), src, put))
     spelling = {(at, put) for at, src, put in found
                 if len(src) == len(put) == 1 and src.islower() and put not in unread}
-    return {(src, put) for at, src, put in found
+    capitals = {(src, put.upper()) for at, src, put in found  # ``kose``: R never printed
+                if at == 0 and len(src) == len(put) == 1 and src.islower()
+                and put.upper() in unread}
+    kept = {(src, put) for at, src, put in found
             if (at, put) not in spelling and not (
                 len(src) == 1 and ((at, put[0]) in spelling or (at, put[-1]) in spelling))}
+    return kept | capitals
 
 
 def _lost_letters(word: str, at: int, head: str, tail: str) -> set[tuple[int, str, str]]:
