@@ -25,7 +25,8 @@
 # in session 20) and OUT/fresh11 (five more from the newspaper texts, made in
 # session 20, measured only) and OUT/tune17 (fresh11's settings with the
 # texts the tuning sets hold, looked at) and OUT/tune18 (starved ink and a
-# low-resolution scan, a probe) and OUT/tune19 (GOCR in Pagella, looked at).
+# low-resolution scan, a probe) and OUT/tune19 (GOCR in Pagella, looked at)
+# and OUT/fresh12 (four more, made at the session's end, measured once).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -248,3 +249,10 @@ gocr_read tune19 uA-news2 --gold "$news/news2.gold.txt" --style A --level mild -
 # document teaches (counted, not its errors) showed a capital rewrite losing
 gocr_read tune19 kA-pagella --gold $G/c08.gold.txt $G/c10.gold.txt --style A --level mild --font pagella --seed 991 --title "PARTY AND STATE" --first-page 7
 gocr_read tune19 uA-book --gold $G/c02.gold.txt $G/c06.gold.txt --style A --level mild --font pagella --seed 1802 --title "THE SOVIET STATE" --first-page 11
+# fresh12: four more in settings no earlier pamphlet of the same text used,
+# made at the end of session 20 and measured once, before and after that
+# session's code, as its unbiased check (measured only)
+render fresh12 vD-news1 --gold "$news/news1.gold.txt" --style D --level rough --font pagella --seed 1901 --psm 6 --title "THE COLONY" --first-page 31
+render fresh12 vB-short2 --gold "$news/short2.gold.txt" --style B --level mild --font termes --seed 1902 --folio "({})" --first-page 44
+gocr_read fresh12 vD-news5 --gold "$news/news5.gold.txt" --style D --level mild --font schola --seed 1903 --title "MINING NEWS" --first-page 8
+ocrad_read fresh12 vB-news4 --gold "$news/news4.gold.txt" --style B --level mild --font bonum --seed 1904 --first-page 19
