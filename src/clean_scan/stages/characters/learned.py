@@ -35,7 +35,7 @@ from clean_scan.stages.characters.double_misreads import double_misreads, merged
 from clean_scan.stages.characters.glyph_marks import token_pattern, without_marks
 from clean_scan.stages.characters.initial_case import initial_case, opens_sentence
 from clean_scan.stages.characters.lines import Lines
-from clean_scan.stages.characters.unread import unread_letters
+from clean_scan.stages.characters.unread import capitals_read, unread_letters
 from clean_scan.stages.characters.words_between import MAX_SPAN, known_between
 
 MIN_WORDS = 3
@@ -173,7 +173,9 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
                                       f"'{read[printed]}': this document's engine reads "
                                       f"{misread} (so read, {taught_by} of its "
                                       "unknown words are known words)"))
+    proposals += capitals_read(taught.support, rewrites, places)
     return sorted(with_read_digits(p, text, read_digits) for p in proposals)
+
 
 
 def _fragment(printed: str) -> bool:

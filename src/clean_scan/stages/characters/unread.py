@@ -1,12 +1,14 @@
 """Letters a document never prints: an engine that reads another for
 each of them (GOCR's ``h`` for ``k`` in some faces: ``worhers``; Ocrad's
 ``k`` for Pagella's ``R``: ``keport``), which the learned substitutions
-may then read back."""
+may then read back, in words in capitals too."""
 
 from __future__ import annotations
 
 from collections import Counter
 from string import ascii_lowercase
+
+from clean_scan.document import Proposal
 
 UNREAD_SHARE = 0.001
 """A small letter the document prints less often than this share of its
@@ -42,3 +44,34 @@ def unread_letters(counts: Counter[str]) -> frozenset[str]:
     if capitals >= CAPITALS_MIN:
         small |= {c for c in COMMON_CAPITALS if not counts[c]}
     return frozenset(small)
+
+
+def capitals_read(support: dict[tuple[str, str], int], rewrites: dict,
+                  places: dict[str, list[int]]) -> list[Proposal]:
+    """A word in capitals whose small letters are each the one the document
+    teaches (``support``: the learned substitutions) for a capital it never
+    prints (``MOkETON``, ``kOBEkTS``: Ocrad's ``k`` for Pagella's ``R``),
+    read with those capitals, a name no list knows too: type of one case
+    does not mix, and the document says which capital each small letter
+    stands for. ``rewrites``: the words another reading has already;
+    ``places``: where each printed word stands.
+
+    >>> found = capitals_read({("k", "R"): 4}, {}, {"MOkETON": [3], "kose": [9]})
+    >>> [(p.start, p.replacement) for p in found]
+    [(3, 'MORETON')]
+    """
+    capital_for = {src: letters for src, letters in support
+                   if len(src) == len(letters) == 1 and src.islower() and letters.isupper()}
+    found = []
+    for printed, starts in places.items():
+        small = [c for c in printed if c.islower()]
+        if not capital_for or rewrites.get(printed) is not None or not printed.isalpha() or \
+                sum(map(str.isupper, printed)) < 2 * len(small) + 1 or \
+                not all(c in capital_for for c in small):
+            continue
+        reading = "".join(capital_for.get(c, c) for c in printed)
+        found += [Proposal(start, start + len(printed), reading, "learned-substitution", 0.9,
+                           f"'{printed}': a word in capitals, its small letters the ones this "
+                           "document's engine prints for capitals it never prints")
+                  for start in starts]
+    return found
