@@ -1,12 +1,15 @@
 """Figures an engine reads as letters throughout a document: its habit.
 
 Some engines, in some faces, read the figure ``1`` as ``I`` or ``l`` and
-``0`` as ``O`` wherever they stand, and a pound sign as ``E``: GNU Ocrad in
-Pagella prints ``I5,OOO``, ``2Ist``, ``E4OO`` for ``15,000``, ``21st``,
-``£400``. ``letters-in-number`` reads a number of three characters or more
-with a letter or two in it anywhere; what it leaves (two characters,
+``0`` as ``O`` wherever they stand, a face's old-style ``5`` and ``6`` as
+``S`` and ``G``, and a pound sign as ``E``: GNU Ocrad in Pagella prints
+``I5,OOO``, ``2Ist``, ``E4OO`` for ``15,000``, ``21st``, ``£400``, and in
+Garamond ``I87S`` and ``8S4`` for ``1875`` and ``854``.
+``letters-in-number`` reads a number of three characters or more with a
+letter or two in it anywhere; what it leaves (two characters,
 groups of thousands, an ordinal's or a sum's letters after the figures, a
-pound sign misread) is read here, and only in a text that shows the habit:
+pound sign misread, and an ``S`` it would read as ``5`` or ``8`` by the
+document's other numbers) is read here, only in a text that shows the habit:
 ``HABIT`` numbers or more mixing figures with those letters.
 """
 
@@ -17,13 +20,14 @@ import regex
 from clean_scan.document import Proposal
 from clean_scan.stages.characters.lines import Lines
 
-FIGURE_LETTERS = {"I": "1", "l": "1", "O": "0"}
-"""Letters of a figure's shape that such an engine prints for it."""
-MIXED = regex.compile(r"(?<![\p{L}\d])E?(?=[\dIlO,]*\d)(?=[\dIlO,]*[IlO])[\dIlO][\dIlO,]*"
+FIGURE_LETTERS = {"I": "1", "l": "1", "O": "0", "S": "5", "G": "6"}
+"""Letters of a figure's shape that such an engine prints for it (``S`` and ``G``
+for an old-style ``5`` and ``6``)."""
+MIXED = regex.compile(r"(?<![\p{L}\d])E?(?=[\dIlOSG,]*\d)(?=[\dIlOSG,]*[IlOSG])[\dIlOSG][\dIlOSG,]*"
                       r"(?:st|nd|rd|th|s|d)?(?![\p{L}\d])")
 """A number mixing figures with figure-shaped letters, as the habit prints it."""
 FIGURE = regex.compile(r"(?<![\p{L}\d£$])(?P<money>E)?"
-                       r"(?P<figure>[\dIlO](?:[\dIlO]|,(?=[\dIlO]{3}(?![\dIlO])))*)"
+                       r"(?P<figure>[\dIlOSG](?:[\dIlOSG]|,(?=[\dIlOSG]{3}(?![\dIlOSG])))*)"
                        r"(?P<suffix>st|nd|rd|th|s|d)?(?![\p{L}\d])")
 """A number as the habit may print it: a pound sign read ``E`` before it,
 groups of thousands, an ordinal's or a sum's letters after it."""
@@ -39,6 +43,9 @@ def figure_read_as_letter(text: str, doc: Lines | None) -> list[Proposal]:
     >>> text = "held I7 patients on the 2Ist, and E4OO for I5,OOO tons in I858."
     >>> [text[p.start:p.end] + ">" + p.replacement for p in figure_read_as_letter(text, None)]
     ['I7>17', '2I>21', 'E4OO>£400', 'I5,OOO>15,000']
+    >>> text = "married in I87S, with 8S4 acres, on the 2Ist, aged SG"
+    >>> [text[p.start:p.end] + ">" + p.replacement for p in figure_read_as_letter(text, None)]
+    ['I87S>1875', '8S4>854', '2I>21']
 
     (``I858`` is ``letters-in-number``'s.) Left alone: a text without the
     habit, and words (``IO``, ``Ill``, ``Eleven``: no figure among them).
