@@ -23,14 +23,12 @@ from clean_scan.stages.characters.lines import Lines
 FIGURE_LETTERS = {"I": "1", "l": "1", "O": "0", "S": "5", "G": "6"}
 """Letters of a figure's shape that such an engine prints for it (``S`` and ``G``
 for an old-style ``5`` and ``6``)."""
-MIXED = regex.compile(r"(?<![\p{L}\d])E?(?=[\dIlOSG,]*\d)(?=[\dIlOSG,]*[IlOSG])[\dIlOSG][\dIlOSG,]*"
-                      r"(?:st|nd|rd|th|s|d)?(?![\p{L}\d])")
-"""A number mixing figures with figure-shaped letters, as the habit prints it."""
 FIGURE = regex.compile(r"(?<![\p{L}\d£$])(?P<money>E)?"
                        r"(?P<figure>[\dIlOSG](?:[\dIlOSG]|,(?=[\dIlOSG]{3}(?![\dIlOSG])))*)"
                        r"(?P<suffix>st|nd|rd|th|s|d)?(?![\p{L}\d])")
 """A number as the habit may print it: a pound sign read ``E`` before it,
-groups of thousands, an ordinal's or a sum's letters after it."""
+groups of thousands, an ordinal's or a sum's letters after it. Those that
+mix figures with figure-shaped letters show the habit, and are read."""
 WHOLE = regex.compile(r"[\dlIO]{3,}")
 """What ``letters-in-number`` reads: three characters or more, no suffix."""
 HABIT = 3
@@ -56,13 +54,13 @@ def figure_read_as_letter(text: str, doc: Lines | None) -> list[Proposal]:
     >>> [text[p.start:p.end] for p in figure_read_as_letter(text, None)]
     ['I7', '2I', 'E4OO']
     """
-    if len(MIXED.findall(text)) < HABIT:
+    mixed = [m for m in FIGURE.finditer(text) if any(c.isdigit() for c in m.group("figure"))
+             and any(c in FIGURE_LETTERS for c in m.group("figure"))]
+    if len(mixed) < HABIT:
         return []
     fixes = []
-    for m in FIGURE.finditer(text):
+    for m in mixed:
         figure = m.group("figure")
-        if not any(c.isdigit() for c in figure) or not any(c in FIGURE_LETTERS for c in figure):
-            continue
         if not m.group("money") and not m.group("suffix") and "," not in figure and \
                 WHOLE.fullmatch(figure):
             continue  # letters-in-number reads it

@@ -19,7 +19,7 @@ import regex
 
 from clean_scan.document import Proposal
 from clean_scan.lexicon import function_words, load_lexicon, numbering_words
-from clean_scan.stages.characters.next_words import _next_line, next_text
+from clean_scan.stages.characters.next_words import next_text
 from clean_scan.stages.characters.specks import SPECKY
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
     specky = doc.speck_rate >= SPECKY and not doc.note_page[doc.index]
     fixes = []
     end = LINE_END_DIGIT.search(line)
-    following = _next_line(doc).strip() or next_text(doc)
+    following = next_text(doc)
     if end is not None and following[:2].isalpha() and following[:1].islower() \
             and not _numbered_by().search(end.group("word")) \
             and (specky or _between_function_words(end.group("word"), following)):

@@ -6,6 +6,7 @@ may then read back, in words in capitals too."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from string import ascii_lowercase
 
 from clean_scan.document import Proposal
@@ -46,7 +47,7 @@ def unread_letters(counts: Counter[str]) -> frozenset[str]:
     return frozenset(small)
 
 
-def capitals_read(support: dict[tuple[str, str], int], rewrites: dict,
+def capitals_read(support: dict[tuple[str, str], int], rewrites: Mapping[str, object],
                   places: dict[str, list[int]]) -> list[Proposal]:
     """A word in capitals whose small letters are each the one the document
     teaches (``support``: the learned substitutions) for a capital it never
