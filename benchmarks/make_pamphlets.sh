@@ -26,7 +26,9 @@
 # session 20, measured only) and OUT/tune17 (fresh11's settings with the
 # texts the tuning sets hold, looked at) and OUT/tune18 (starved ink and a
 # low-resolution scan, a probe) and OUT/tune19 (GOCR in Pagella, looked at)
-# and OUT/fresh12 (four more, made at the session's end, measured once).
+# and OUT/fresh12 (four more, made at the end of session 20, measured once)
+# and OUT/fresh13 (five more, made at the start of session 21, measured only)
+# and OUT/tune20 (fresh13's settings with other texts, looked at).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -256,3 +258,19 @@ render fresh12 vD-news1 --gold "$news/news1.gold.txt" --style D --level rough --
 render fresh12 vB-short2 --gold "$news/short2.gold.txt" --style B --level mild --font termes --seed 1902 --folio "({})" --first-page 44
 gocr_read fresh12 vD-news5 --gold "$news/news5.gold.txt" --style D --level mild --font schola --seed 1903 --title "MINING NEWS" --first-page 8
 ocrad_read fresh12 vB-news4 --gold "$news/news4.gold.txt" --style B --level mild --font bonum --seed 1904 --first-page 19
+# fresh13: five more in settings no earlier pamphlet of the same text used
+# (furniture the renderer's styles do not print, with the newspaper texts;
+# GOCR in Liberation Serif; Ocrad in Termes; a heavy rough scan in Nimbus),
+# made at the start of session 21 before its code changed, measured only
+render fresh13 wD-news3 --furniture chapter-heads --gold "$news/news3.gold.txt" --style D --level rough --font libertine --seed 2001 --title "SYDNEY AFFAIRS" --first-page 17
+render fresh13 wA-news6 --furniture corner-folio --gold "$news/news6.gold.txt" --style A --level mild --font freeserif --seed 2002 --psm 6 --first-page 40
+gocr_read fresh13 wB-book --gold $G/c10.gold.txt $G/c01.gold.txt --style B --level mild --font liberation --seed 2003 --first-page 25
+ocrad_read fresh13 wA-short1 --furniture top-folio --gold "$news/short1.gold.txt" --style A --level mild --font termes --seed 2004 --first-page 60
+render fresh13 wD-news2 --gold "$news/news2.gold.txt" --style D --level rough --font nimbus --seed 2005 --title "THE COLONY" --first-page 5 --set $HEAVY
+# tune20: fresh13's settings with other texts and seeds, to study what
+# fresh13 misses without reading it (made in session 21, looked at)
+render tune20 xD-news4 --furniture chapter-heads --gold "$news/news4.gold.txt" --style D --level rough --font libertine --seed 2101 --title "THE COUNCIL" --first-page 9
+render tune20 xA-news1 --furniture corner-folio --gold "$news/news1.gold.txt" --style A --level mild --font freeserif --seed 2102 --psm 6 --first-page 12
+gocr_read tune20 xB-book --gold $G/c04.gold.txt $G/c08.gold.txt --style B --level mild --font liberation --seed 2103 --first-page 3
+ocrad_read tune20 xA-short2 --furniture top-folio --gold "$news/short2.gold.txt" --style A --level mild --font termes --seed 2104 --first-page 30
+render tune20 xD-news5 --gold "$news/news5.gold.txt" --style D --level rough --font nimbus --seed 2105 --title "MINING NEWS" --first-page 21 --set $HEAVY
