@@ -228,6 +228,10 @@ RULES: tuple[Rule, ...] = (
          "in a text whose engine reads figures as letters throughout (I5,OOO, 2Ist, E4OO), "
          "the numbers letters-in-number leaves are read too (15,000, 21st, £400)",
          "clean_scan.stages.characters.figure_habit:figure_read_as_letter"),
+    Rule("CH173", "ordinal-read-as-letters", "characters",
+         "an ordinal whose figure 1 was read as I, l or i (Ist, 3ist, I9th) is read where "
+         "the number then takes the suffix printed (1st, 31st, 19th; never list, lost)",
+         "clean_scan.stages.characters.ordinals:ordinal_read_as_letters"),
     Rule("CH132", "speck-between-words", "characters",
          "a mark glued between two words becomes a space",
          "clean_scan.stages.characters.specks:speck_between_words"),
