@@ -21,6 +21,7 @@ from clean_scan.document import Proposal
 from clean_scan.folio_numbers import roman_value
 from clean_scan.lexicon import load_lexicon
 from clean_scan.stages.characters.digit_habits import HAS_0158, digit_habits, habitual
+from clean_scan.stages.characters.initial_case import opens_sentence
 from clean_scan.stages.characters.lines import (
     Lines,
     show,  # noqa: F401 (the examples use it)
@@ -464,6 +465,12 @@ def digits_in_word(line: str, doc: Lines) -> list[Proposal]:
     >>> show(digits_in_word, "to Coo1amon and Ca1derwood, 5ft", "a ca11 to a11")
     'to Coolamon and Calderwood, 5ft'
 
+    A figure stands as tall as a capital, so one opening a sentence is the
+    capital (GOCR's ``0ther`` for ``Other``), wherever else it is small.
+
+    >>> show(digits_in_word, "all failed. 0ther means, in 0ther ways", "other other other")
+    'all failed. Other means, in other ways'
+
     Left alone: ordinals, and words the document does not know.
 
     >>> show(digits_in_word, "the 1st and 0x", "of of")
@@ -493,6 +500,9 @@ def digits_in_word(line: str, doc: Lines) -> list[Proposal]:
         if not candidates:
             continue
         best = max(candidates, key=doc.count)  # ties: the small letter, listed first
+        if token[0].isdecimal() and best[0].upper() in LETTERS_FOR_DIGIT[token[0]] and \
+                opens_sentence(doc.text, doc.starts[doc.index] + m.start()):
+            best = best[0].upper() + best[1:]  # a figure stands a capital's height
         fixes.append(Proposal(m.start(), m.end(), best, "digit-in-word", 0.9,
                          f"digit of a letter's shape inside a word; '{best}' is a document word"))
     return fixes
