@@ -4,7 +4,8 @@ An engine that cannot read a ligature or a close-set pair of letters gives
 the same wrong characters for it every time: GNU Ocrad reads Termes' ``ff``
 as ``R`` and its ``tr`` as ``W`` or ``w`` (``diRerent``, ``absWact``,
 ``conwol``), Bonum's ``ty`` as ``S`` (``activiS``), DejaVu's ``ff`` as
-``K``, and an unread glyph as ``_`` (``u_th``, ``e_ort``). No table made
+``K``, an unread glyph as ``_`` (``u_th``, ``e_ort``), and GOCR splits
+Liberation Serif's ``w`` into ``nr`` (``allonring``). No table made
 from other engines knows that, but the document shows it: put the right
 letters in the wrong ones' place and word after word becomes a known word.
 A substitution that makes known words of three different misread words or
@@ -34,6 +35,12 @@ from clean_scan.stages.characters.digit_habits import habit_view, with_read_digi
 from clean_scan.stages.characters.double_misreads import double_misreads, merged_glyphs
 from clean_scan.stages.characters.glyph_marks import token_pattern, without_marks
 from clean_scan.stages.characters.initial_case import initial_case, opens_sentence
+from clean_scan.stages.characters.letter_rewrites import (
+    MIN_LETTERS,
+    added_letters,
+    lost_letters,
+    split_letter,
+)
 from clean_scan.stages.characters.lines import Lines
 from clean_scan.stages.characters.unread import capitals_read, unread_letters
 from clean_scan.stages.characters.words_between import MAX_SPAN, known_between
@@ -50,9 +57,6 @@ few."""
 MIN_KEPT = 3
 """The fewest letters a word must keep besides its misread to teach one: a
 fragment of two (``Ses``) has a rewrite into some word for any misread."""
-MIN_LETTERS = 4
-"""The shortest known word a rewrite must make to teach a substitution:
-three letters leave too many rewrites open to a chance one."""
 RIGHTLY_PRINTED = 10
 """How many times more often than a substitution is taught the document's
 known words may print its letters rightly: an engine that misreads ``tr``
@@ -432,9 +436,28 @@ def _chance(taught: dict[tuple[str, str], set[str]], words: set[str],
         taught_by = by_letters[(src.lower(), letters)]
         holding = sum(src in word and "_" not in word for word in words)  # a glyph unread too
         few = _plain(src) and len(by_src[src]) < MIN_SHARE * holding
+        if _rare_pair(src, known, taught_by) and not few:
+            continue  # GOCR's ``nr`` for ``w``: letters the document prints rightly
         if rightly > RIGHTLY_PRINTED * taught_by or (few and rightly > taught_by):
             chance.add((src, letters))
     return chance
+
+
+def _rare_pair(src: str, known: Counter[str], taught_by: int) -> bool:
+    """Whether ``src`` is two letters or more that the document's known
+    words hold fewer times than the rewrite is taught: an engine that splits
+    one letter into two (``nr`` for ``w``, ``allonring``) misreads a letter
+    the document prints rightly hundreds of times, but what it gives
+    instead, a pair few words hold, is its habit, and no chance rewrite's.
+
+    >>> _rare_pair("nr", Counter({"unrest": 1, "will": 90}), 6)
+    True
+    >>> _rare_pair("nr", Counter({"unrest": 9, "henry": 9}), 6), _rare_pair("e", Counter(), 6)
+    (False, False)
+    """
+    if len(src) < 2 or not src.isalpha():
+        return False
+    return sum(n * word.count(src) for word, n in known.items()) < taught_by
 
 
 def _rewrites(word: str, unread: frozenset[str] = frozenset()) -> set[tuple[str, str]]:
@@ -442,8 +465,9 @@ def _rewrites(word: str, unread: frozenset[str] = frozenset()) -> set[tuple[str,
     known word of ``MIN_LETTERS`` or more, each at its smallest: one small
     letter, or up to ``MAX_SPAN`` characters holding one that is none
     (``R_``, ``u_``), for up to ``MAX_SPAN`` letters, or two small letters
-    with one lost between them put back (``iy`` for ``ity``), or three
-    with the middle one, added, taken out (``aur`` for ``ar``). A rewrite
+    with one lost between them put back (``iy`` for ``ity``) or read for
+    one letter split in two (``nr`` for ``w``), or three with the middle
+    one, added, taken out (``aur`` for ``ar``). A rewrite
     of one small letter for another is the spelling stage's (but for a
     letter the document never prints, ``unread``: its engine's habit, which
     no model of other engines knows), and so is one that only adds a letter
@@ -456,9 +480,10 @@ def _rewrites(word: str, unread: frozenset[str] = frozenset()) -> set[tuple[str,
         for at in range(len(word) - size + 1):
             head, tail = lower[:at], lower[at + size:]
             if size == 2 and _plain(word[at:at + 2]) and len(head) + len(tail) >= MIN_KEPT:
-                found.update(_lost_letters(word, at, head, tail))
+                found.update(lost_letters(word, at, head, tail))
+                found.update(split_letter(word, at, head, tail))
             if size == 3 and _plain(word[at:at + 3]) and len(head) + len(tail) >= MIN_KEPT:
-                found.update(_added_letters(lower, at, head, tail))
+                found.update(added_letters(lower, at, head, tail))
             if len(head) + len(tail) < MIN_KEPT or (size > 1 and _plain(word[at:at + size])):
                 continue  # too little kept; small letters misread one at a time
             for known in known_between(head, tail):
@@ -477,33 +502,6 @@ def _rewrites(word: str, unread: frozenset[str] = frozenset()) -> set[tuple[str,
             if (at, put) not in spelling and not (
                 len(src) == 1 and ((at, put[0]) in spelling or (at, put[-1]) in spelling))}
     return kept | capitals
-
-
-def _lost_letters(word: str, at: int, head: str, tail: str) -> set[tuple[int, str, str]]:
-    """The rewrites of the two small letters at ``at`` into three, one lost
-    between them put back, that make a known word (``realiy``: ``iy`` is
-    ``ity``, an engine that loses the ``t`` of ``ity`` in one face).
-
-    >>> sorted(_lost_letters("realiy", 4, "real", ""))
-    [(4, 'iy', 'ity')]
-    """
-    pair, size = word[at:at + 2], len(word) + 1  # the lost letter alone between the two
-    found = known_between(head + pair[0], pair[1] + tail, (size,)) if size >= MIN_LETTERS else []
-    return {(at, pair, known[at:at + 3]) for known in found}
-
-
-def _added_letters(word: str, at: int, head: str, tail: str) -> set[tuple[int, str, str]]:
-    """The rewrite of the three small letters at ``at`` into the two around
-    a letter the engine added between them, where that makes a known word
-    (``paurty``: ``aur`` is ``ar``, GOCR's reading of ``ar`` in some faces).
-
-    >>> sorted(_added_letters("paurty", 1, "p", "ty"))
-    [(1, 'aur', 'ar')]
-    """
-    three = word[at:at + 3]
-    known = head + three[0] + three[2] + tail
-    return {(at, three, three[0] + three[2])} if len(known) >= MIN_LETTERS and \
-        known in load_lexicon().words else set()
 
 
 def _put_back(src: str, letters: str) -> bool:
