@@ -232,6 +232,11 @@ RULES: tuple[Rule, ...] = (
          "an ordinal whose figure 1 was read as I, l or i (Ist, 3ist, I9th) is read where "
          "the number then takes the suffix printed (1st, 31st, 19th; never list, lost)",
          "clean_scan.stages.characters.ordinals:ordinal_read_as_letters"),
+    Rule("CH174", "percent-read-as-letters", "characters",
+         "a per cent sign read as its rings and stroke after a number (20/o, o.3/o) is the "
+         "sign; the ring before the stroke is the sign's where the document reads it so "
+         "throughout",
+         "clean_scan.stages.characters.percent:percent_read_as_letters"),
     Rule("CH132", "speck-between-words", "characters",
          "a mark glued between two words becomes a space",
          "clean_scan.stages.characters.specks:speck_between_words"),
