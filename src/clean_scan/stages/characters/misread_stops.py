@@ -44,6 +44,7 @@ from clean_scan.lexicon import (
 )
 from clean_scan.stages.characters.next_words import NEXT_WORD, SPECK_RUN, _next_line, words_after
 from clean_scan.stages.characters.specks import SPECKY, _sentence_goes_on
+from clean_scan.stages.characters.split_words import parted_pieces
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -211,7 +212,7 @@ def _following_line(doc: Lines) -> str:
 NUMBER_BEFORE = regex.compile(r"\d[\d,.½¼¾]*[ \t]*$")
 """A number right before a word: a measure's abbreviation follows one."""
 STOP_BEFORE_SMALL = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}.'’-])(?P<word>\p{{L}}{{2,}})(?P<close>\)?)\."
+    rf"(?<![\p{{L}}\p{{N}}.'’])(?<![^\s]-)(?P<word>\p{{L}}{{2,}})(?P<close>\)?)\."
     rf"(?=[ \t]+{SPECK_RUN}[ \t]*\p{{Ll}}|[ \t]+\p{{Ll}}|[ \t]*(?:{SPECK_RUN}[ \t]*)?$)")
 
 
@@ -226,6 +227,14 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
     'and that,'
     >>> show(stop_read_as_comma, "will, therefore, (as last year). be filled up")
     'will, therefore, (as last year), be filled up'
+
+    A word parted at a line end is judged whole, on either side of the stop:
+
+    >>> show(stop_read_as_comma, "mittee. received this day. recom-", before="the Com-\\n",
+    ...      after="\\nmending the payment")
+    'mittee, received this day, recom-'
+    >>> show(stop_read_as_comma, "to this system. inde-", after="\\npendently of the rest")
+    'to this system, inde-'
 
     In a specky document (:func:`~clean_scan.stages.characters.specks.speck_rate`),
     a stop between two words the lexicon knows as a common pair is a speck
@@ -267,12 +276,13 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
     binding = binding_words()
     measures = measure_abbreviations()
     for m in STOP_BEFORE_SMALL.finditer(line):
-        word = m.group("word")
+        head, _ = parted_pieces(line, m.start("word"), m.end("word"), doc)
+        word = head + m.group("word")  # ``Com-`` / ``mittee. received``: the whole word
         lower = word.lower()
         abbreviation = lower in abbreviations and (
             lower not in measures or NUMBER_BEFORE.search(line, 0, m.start()) is not None)
         if abbreviation or word.isupper() or lower in binding or (
-                lower not in lexicon and not _name_before_stop(word)):
+                lower not in lexicon and not _name_before_stop(word) and not _long_small(word)):
             continue
         if not _sentence_goes_on(line, m.end(), doc):
             continue
@@ -290,6 +300,16 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
             fixes.append(Proposal(m.end("close"), m.end("close") + 1, ",", "stop-read-as-comma",
                                   0.85, "a stop before a small letter: a comma misread"))
     return fixes
+
+
+LONG_SMALL = 6
+"""A word in small letters no lexicon knows, this long, is no abbreviation
+(those are short: ``viz``, ``ibid``, ``cit``): a stop after it closes it
+no more than it would a known word (``the prosecutrix. who keeps``)."""
+
+
+def _long_small(word: str) -> bool:
+    return len(word) >= LONG_SMALL and word.isalpha() and word.islower()
 
 
 NAME_MIN_LETTERS = 4

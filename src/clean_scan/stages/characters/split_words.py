@@ -5,9 +5,12 @@ see when the dehyphenate stage, which runs after it, will join two pieces
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
-from clean_scan.stages.characters.lines import Lines
+if TYPE_CHECKING:
+    from clean_scan.stages.characters.lines import Lines
 
 HEAD = regex.compile(r"(?<![\p{L}\d])([\p{L}\d]+)-$")
 """A word's first piece before a line-end hyphen."""
