@@ -78,6 +78,10 @@ RULES: tuple[Rule, ...] = (
          "the gap between two pages, with any furniture in it, becomes one page break"),
     Rule("FU113", "chapter-number-digits", "furniture",
          "a chapter's number garbled by the OCR is written in digits"),
+    Rule("FU114", "foot-scrap", "furniture",
+         "a few letters alone at a page's foot, no figure and no common word among them "
+         "(a folio garbled past reading, a speck), go",
+         "clean_scan.stages.furniture.scraps:foot_scraps"),
     Rule("CH101", "ligature", "characters",
          "a ligature code point becomes its letters",
          "clean_scan.stages.characters.words:ligatures"),

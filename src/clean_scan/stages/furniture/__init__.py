@@ -35,6 +35,7 @@ from clean_scan.stages.furniture.geometry import weigh_geometry
 from clean_scan.stages.furniture.model import Layout, Verdict
 from clean_scan.stages.furniture.noise import noise_runs
 from clean_scan.stages.furniture.output import chapter_numbers, layout_proposals
+from clean_scan.stages.furniture.scraps import foot_scraps
 
 __all__ = ["STAGE", "Layout", "Verdict", "analyse", "run"]
 
@@ -70,6 +71,7 @@ def analyse(text: str) -> Layout:
     line_furniture(layout)
     noise_runs(layout)
     page_furniture(layout)
+    foot_scraps(layout)
     return layout
 
 
