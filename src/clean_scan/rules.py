@@ -67,7 +67,8 @@ RULES: tuple[Rule, ...] = (
     Rule("FU107", "catchword", "furniture",
          "a catchword at a page foot (the next page's first word) goes"),
     Rule("FU108", "page-number", "furniture",
-         "a page number, as read or garbled, where the page sequence expects it, goes"),
+         "a page number, as read or garbled, where the page sequence expects it, or alone "
+         "at a page foot in a folio's ornaments (— 70 —), goes"),
     Rule("FU109", "running-head", "furniture",
          "a running head, known by its repeats on nearby pages or its page number, goes"),
     Rule("FU110", "running-foot", "furniture",

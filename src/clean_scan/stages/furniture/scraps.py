@@ -1,4 +1,5 @@
-"""Scraps at a page's foot: a folio read past recognition, or a speck.
+"""Scraps at a page's foot: a folio read past recognition, or a speck, and
+a folio read alone.
 
 Where a page's folio stands alone below the text, an engine that cannot
 read it gives a few letters of its shape instead (``— 27 —`` as
@@ -11,6 +12,12 @@ line, a few letters long, not one of them a common word. A line that
 holds a figure is left to the folio and chapter-number rules, and one
 before a heading may be the next chapter's garbled number (``ee`` for
 ``9``): it stays.
+
+A folio read right but alone (an engine that reads the page in one block
+drops most folios: no sequence of them to recognise) is known by the same
+place and by the ornaments a folio is set in (``— 70 —``, ``(12)``), which
+no chapter number before its heading wears; a bare number may be a
+chapter's or a contents entry's, and stays.
 """
 
 from __future__ import annotations
@@ -27,6 +34,9 @@ MAX_CHARACTERS = 16
 MIN_LINES = 5
 """A page with fewer lines of text is a title, a plate or a chapter's end."""
 WORD = regex.compile(r"\p{L}{2,}")
+ORNAMENTED_FOLIO = regex.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|\(\s*\d{1,4}\s*\)|"
+                                 r"\[\s*\d{1,4}\s*\])\s*$")
+"""A page number set between dashes or in brackets."""
 
 
 def foot_scraps(layout: Layout) -> None:
@@ -38,9 +48,13 @@ def foot_scraps(layout: Layout) -> None:
     >>> lay = analyse(text)
     >>> sorted(lay.lines[i].text for i, v in lay.verdicts.items() if v.rule == "foot-scrap")
     ['Ua (-) ae', 'a bes']
+    >>> text = body * 3 + "\\n— 70 —\\n\\f" + body * 3
+    >>> lay = analyse(text)
+    >>> [(lay.lines[i].text, v.rule) for i, v in lay.verdicts.items()]
+    [('— 70 —', 'page-number')]
 
-    Left alone: a short last line holding a word (``The end``), a figure,
-    or set against the text above it, and one before a heading.
+    Left alone: a short last line holding a word (``The end``) or set
+    against the text above it, a bare number, and any line before a heading.
 
     >>> text = body * 3 + "\\nThe end\\n\\f" + body * 3 + "\\nee\\n\\fTHE NEXT CHAPTER\\n" + body
     >>> [v.rule for v in analyse(text).verdicts.values()]
@@ -53,10 +67,17 @@ def foot_scraps(layout: Layout) -> None:
         last = content[-1]
         if last in layout.verdicts or not stands_alone(layout, last):
             continue
-        if _scrap(layout.lines[last].text) and not _before_heading(layout, last):
+        text = layout.lines[last].text
+        if _before_heading(layout, last):
+            continue
+        if _scrap(text):
             layout.verdicts[last] = Verdict("foot-scrap", 0.85,
                                             "a scrap of letters alone at the page's foot, "
                                             "where a folio stands: the folio garbled, or a speck")
+        elif ORNAMENTED_FOLIO.match(text):
+            layout.verdicts[last] = Verdict("page-number", 0.85,
+                                            "a page number alone at the page's foot, in a "
+                                            "folio's ornaments or closing the text")
 
 
 def _scrap(text: str) -> bool:
