@@ -20,8 +20,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
-from string import ascii_lowercase
 
 import regex
 
@@ -34,6 +32,7 @@ from clean_scan.lexicon import (
 from clean_scan.stages.characters.digit_habits import habit_view, with_read_digits
 from clean_scan.stages.characters.double_misreads import double_misreads, merged_glyphs
 from clean_scan.stages.characters.glyph_marks import token_pattern, without_marks
+from clean_scan.stages.characters.glyph_readings import clearly, known_reading
 from clean_scan.stages.characters.initial_case import initial_case, opens_sentence
 from clean_scan.stages.characters.letter_rewrites import (
     MIN_LETTERS,
@@ -146,6 +145,11 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     doubles = double_misreads(unread, taught, readings)
     merged = {} if taught.habits else \
         merged_glyphs([w for w in unread if w not in doubles], readings, known_between)
+    for printed in unread:  # ``_ales``: Wales, where the glyph is taught for W and P only
+        if printed not in doubles and printed not in merged:
+            rewrite = taught.glyph_rewrite(read[printed])
+            if rewrite is not None:
+                rewrites[printed] = rewrite
     for printed, word in merged.items():
         for start in places[printed]:
             put = _glyph_reading_case(text, start, printed, word, doc)
@@ -262,7 +266,7 @@ class Taught:
         """Mark the unread glyph taught for a letter the document reads fewer
         times than the glyph stands for it as a habit: GOCR, in some faces,
         reads no ``a`` at all, and its ``_s`` is ``as``, though ``_`` could
-        be ``i`` or ``u`` there too (:func:`_clearly`), and no speck
+        be ``i`` or ``u`` there too (:func:`.glyph_readings.clearly`), and no speck
         (:func:`_speck_rather`); an engine that reads the letter readily is
         the one whose glyph stays a guess.
 
@@ -274,6 +278,33 @@ class Taught:
         self.habits = frozenset(
             (src, letters) for (src, letters), n in self.support.items()
             if src == "_" and len(letters) == 1 and letter_counts[letters] < n)
+
+    def glyph_rewrite(self, word: str) -> tuple[int, str, str, int] | None:
+        """The rewrite of ``word``'s one unread glyph as one of the letters
+        the document teaches it for, where it teaches two or more (Ocrad in
+        Garamond: ``W`` and ``P``, the capitals it cannot read) and one of
+        them makes a word ten times as common as the others do (``_ales``:
+        ``Wales``, not ``Pales``; ``sales`` is no reading, since the engine
+        reads an ``S``), as :meth:`rewrite` gives it; None otherwise, and for
+        a word too short to say (``_m``).
+
+        >>> taught = Taught({("_", "W"): 9, ("_", "P"): 6})
+        >>> taught.glyph_rewrite("_ales"), taught.glyph_rewrite("_ing"), taught.glyph_rewrite("_m")
+        ((0, '_', 'W', 9), None, None)
+        """
+        taught = {letters: n for (glyph, letters), n in self.support.items()
+                  if glyph == "_" and len(letters) == 1}
+        if len(taught) < 2 or len(word) < MIN_LETTERS or word.count("_") != 1:
+            return None
+        at = word.index("_")
+        letters = "".join(sorted({c.lower() for c in taught}))
+        found = [(put, n) for put, n in taught.items()
+                 if (reading := known_reading(word.replace("_", put))) is not None
+                 and clearly(reading, word, letters)]
+        if len(found) != 1:
+            return None
+        put, n = found[0]
+        return at, "_", put, n
 
     def habitual_rewrite(self, word: str) -> tuple[int, str, str, int] | None:
         """The rewrite of every unread glyph of ``word`` as the one letter
@@ -288,7 +319,7 @@ class Taught:
         if not self.habits or word.count("_") < 2:
             return None
         found = {(word.replace(src, letters), src, letters) for src, letters in self.habits}
-        known = [(src, letters) for whole, src, letters in found if _reading(whole)]
+        known = [(src, letters) for whole, src, letters in found if known_reading(whole)]
         if len(known) != 1:
             return None
         src, letters = known[0]
@@ -310,18 +341,18 @@ class Taught:
                 at = 0 if at == 0 else -1  # a capital never printed opens a word only
             while at != -1:
                 head, tail = word[:at], word[at + len(src):]
-                reading = _reading(head + letters + tail)
+                reading = known_reading(head + letters + tail)
                 speck = not _put_back(src, letters) and (src, letters) not in self.habits \
                     and _speck_rather(head + tail, head + letters + tail)
                 if reading and not speck and \
                         ("_" not in src or len(letters) > 1 or (src, letters) in self.habits
-                         or _clearly(reading, word)):
+                         or clearly(reading, word)):
                     best[n].add((reading, at, src, letters))
                 at = word.find(src, at + 1)
         if word[:1].isupper():
             for (src, letters), n in self.support.items():
                 if src[0].islower() and word.startswith(src[0].upper() + src[1:]):
-                    reading = _reading(letters + word[len(src):])
+                    reading = known_reading(letters + word[len(src):])
                     if reading:
                         best[n].add((reading, 0, word[:len(src)], letters))
         if not best:
@@ -523,49 +554,6 @@ def _put_back(src: str, letters: str) -> bool:
     if len(src) == 3 and len(letters) == 2:
         return src[0] + src[2] == letters
     return len(src) == 2 and len(letters) == 3 and letters[0] + letters[2] == src
-
-
-MAX_UNREAD = 2
-"""The most unread glyphs a word is read through: each is tried as every
-letter, so that more would cost hundreds of thousands of look-ups a word."""
-
-
-@lru_cache(maxsize=1 << 14)
-def _reading(word: str) -> str | None:
-    """The known word ``word`` is read as (in small letters), an unread
-    glyph (``_``) in it read as the one letter that makes it known
-    (``suff_ciently``: the substitution is made, the spelling stage reads
-    the glyph); None if there is none, or more than one, or the word holds
-    more than ``MAX_UNREAD`` unread glyphs.
-
-    >>> _reading("suff_ciently"), _reading("Differ"), _reading("su_ciently")
-    ('sufficiently', 'differ', None)
-    >>> _reading("ne_e__ity"), _reading("___________")
-    (None, None)
-    """
-    if word.count("_") > MAX_UNREAD:
-        return None
-    if "_" not in word:
-        return word.lower() if known_form(word, load_lexicon()) else None
-    at = word.index("_")
-    found = {_reading(word[:at] + c + word[at + 1:]) for c in ascii_lowercase} - {None}
-    return found.pop() if len(found) == 1 else None
-
-
-def _clearly(reading: str, printed: str) -> bool:
-    """Whether ``reading`` is the one known word ``printed`` makes with its
-    unread glyph read as one letter, or ten times as common as any other
-    such word (``_arty``: ``party``, not ``warty``; ``_ary`` may be
-    ``vary``, ``wary`` or ``Mary``, and stays). A glyph taught to stand for
-    a ligature (``_`` for ``ff``) is read so: a habit, not a guess.
-
-    >>> _clearly("party", "_arty"), _clearly("wary", "_ary"), _clearly("will", "u_ll")
-    (True, False, True)
-    """
-    lexicon = load_lexicon()
-    own = lexicon.count(reading)
-    return all(10 * lexicon.count(printed.replace("_", c, 1)) <= own for c in ascii_lowercase
-               if printed.replace("_", c, 1).lower() != reading)
 
 
 def _speck_rather(without: str, rewritten: str) -> bool:
