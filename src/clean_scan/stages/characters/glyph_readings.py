@@ -1,15 +1,20 @@
 """Words read through an engine's unread glyph (``_``): the known word
-the glyph makes of a word, read as one letter, and whether one reading is
-clearly the word where the glyph could be several letters.
+the glyph makes of a word, read as one letter, whether one reading is
+clearly the word where the glyph could be several letters, and when the
+glyph stands for a capital.
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from functools import lru_cache
 from string import ascii_lowercase
 
 from clean_scan.lexicon import known_form, load_lexicon
 
+SMALL_OPENINGS = 5
+"""How many times as many known words must open with the small letter as
+the glyph opens, for the glyph to be the capital's alone."""
 MAX_UNREAD = 2
 """The most unread glyphs a word is read through: each is tried as every
 letter, so that more would cost hundreds of thousands of look-ups a word."""
@@ -57,3 +62,44 @@ def clearly(reading: str, printed: str, letters: str = ascii_lowercase) -> bool:
     own = lexicon.count(reading)
     return all(10 * lexicon.count(printed.replace("_", c, 1)) <= own for c in letters
                if printed.replace("_", c, 1).lower() != reading)
+
+
+def capitals_unread(word: str) -> bool:
+    """A word in capitals holding an unread glyph (``_OLICE``): no
+    abbreviation, so what the document teaches reads it; it teaches
+    nothing itself (a heading's capitals are not the text's letters)."""
+    return "_" in word and word.isupper() and sum(map(str.isalpha, word)) >= 3 and \
+        not known_form(word, load_lexicon())
+
+
+def capital_glyphs(rewrites: dict[str, tuple[int, str, str, int] | None],
+                   min_words: int, printed: Counter[str]) -> set[str]:
+    """The letters whose unread glyph opens every word it is read in
+    (``min_words`` words or more) while the document's known words
+    (``printed``, as printed) open with the small letter ``SMALL_OPENINGS``
+    times as often, and with the capital less often than the glyph opens
+    words: the engine reads the small letter wherever it stands and
+    fails on the capital nearly always (Ocrad in Garamond: ``_ales``, ``_hile``,
+    ``_arner`` for ``Wales``, ``While``, ``Warner``), so the glyph is the
+    capital wherever it stands, mid-sentence too.
+
+    >>> rewrites = {"_ales": (0, "_", "w", 9), "_hile": (0, "_", "w", 9),
+    ...             "_arren": (0, "_", "w", 9), "o_cers": (1, "_", "ffi", 3)}
+    >>> printed = Counter({"was": 20, "with": 12})
+    >>> capital_glyphs(rewrites, 3, printed), capital_glyphs(rewrites, 3, Counter())
+    ({'w'}, set())
+    >>> capital_glyphs(rewrites, 3, printed + Counter({"We": 2, "Wales": 1}))  # W is read
+    set()
+    """
+    found: dict[str, list[int]] = defaultdict(list)
+    for rewrite in rewrites.values():
+        if rewrite is not None and rewrite[1] == "_" and len(rewrite[2]) == 1:
+            found[rewrite[2].lower()].append(rewrite[0])
+    return {letter for letter, ats in found.items() if len(ats) >= min_words and not any(ats)
+            and _opening(printed, letter) >= SMALL_OPENINGS * len(ats)
+            and _opening(printed, letter.upper()) < len(ats)}
+
+
+def _opening(printed: Counter[str], letter: str) -> int:
+    """How many of the printed words open with ``letter``."""
+    return sum(n for word, n in printed.items() if word.startswith(letter))

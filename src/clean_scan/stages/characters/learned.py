@@ -32,7 +32,12 @@ from clean_scan.lexicon import (
 from clean_scan.stages.characters.digit_habits import habit_view, with_read_digits
 from clean_scan.stages.characters.double_misreads import double_misreads, merged_glyphs
 from clean_scan.stages.characters.glyph_marks import token_pattern, without_marks
-from clean_scan.stages.characters.glyph_readings import clearly, known_reading
+from clean_scan.stages.characters.glyph_readings import (
+    capital_glyphs,
+    capitals_unread,
+    clearly,
+    known_reading,
+)
 from clean_scan.stages.characters.initial_case import initial_case, opens_sentence
 from clean_scan.stages.characters.letter_rewrites import (
     MIN_LETTERS,
@@ -116,7 +121,7 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     taught.learn_habits(counts)
     if taught.habits:  # ``a_`` is a word too where ``_`` is the engine's ``s``
         unknown |= {printed for printed, word in read.items() if "_" in word and len(word) > 1}
-    unknown |= {printed for printed, word in read.items() if _capitals_unread(word)}
+    unknown |= {printed for printed, word in read.items() if capitals_unread(word)}
     paired = {printed for printed, word in read.items()
               if printed not in unknown and _glyph_and_letter(word)
               and (rewrite := taught.rewrite(word)) is not None and len(rewrite[2]) > 1}
@@ -141,7 +146,7 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
                 doc.learned_readings[printed] = reading
     unread = sorted(printed for printed, rewrite in rewrites.items()
                     if rewrite is None and "_" in printed and not glyph
-                    and not _capitals_unread(read[printed]))
+                    and not capitals_unread(read[printed]))
     doubles = double_misreads(unread, taught, readings)
     merged = {} if taught.habits else \
         merged_glyphs([w for w in unread if w not in doubles], readings, known_between)
@@ -163,6 +168,7 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
                                       0.85, f"'{printed}': the engine's unread glyph as this "
                                       f"document teaches it, and one more letter misread, "
                                       f"make '{word}', which it prints {uses} times"))
+    capital_only = capital_glyphs(rewrites, MIN_WORDS, cased)
     for printed, rewrite in rewrites.items():
         if rewrite is None or _fragment(printed):
             continue
@@ -173,8 +179,9 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
             continue  # a glyph mark inside the misread: not one piece of print
         for start in places[printed]:
             put = letters
-            if _capitals_unread(read[printed]):
-                put = letters.upper()  # type of one case does not mix
+            if capitals_unread(read[printed]) or (at == 0 and src == "_"
+                                                    and letters.lower() in capital_only):
+                put = letters.upper()  # type of one case does not mix; a capital's glyph
             elif at == 0 and not src[0].islower():  # the letters' case is the place's
                 word, unread = letters + read[printed][len(src):], not src[0].isalpha()
                 put = initial_case(text, start, letters, word, doc, unread=unread,
@@ -240,14 +247,6 @@ def _unknown(word: str) -> bool:
         unknown = sum(c.isalpha() for c in word) >= 2 and not word.isupper() and (
             INNER_CAPITAL.search(word) is not None or not known_form(word, lexicon))
     return unknown and (word.isascii() or not known_form(without_accents(word), lexicon))
-
-
-def _capitals_unread(word: str) -> bool:
-    """A word in capitals holding an unread glyph (``_OLICE``): no
-    abbreviation, so what the document teaches reads it; it teaches
-    nothing itself (a heading's capitals are not the text's letters)."""
-    return "_" in word and word.isupper() and sum(map(str.isalpha, word)) >= 3 and \
-        not known_form(word, load_lexicon())
 
 
 @dataclass
