@@ -29,6 +29,17 @@ FIGURE = regex.compile(r"(?<![\p{L}\d£$])(?P<money>E)?"
 """A number as the habit may print it: a pound sign read ``E`` before it,
 groups of thousands, an ordinal's or a sum's letters after it. Those that
 mix figures with figure-shaped letters show the habit, and are read."""
+def _number_of_letters(m: regex.Match[str]) -> bool:
+    """A number the habit printed with no figure at all, known by a
+    number's marks: a pound sign read ``E`` before three characters or
+    more (``EISOO``), or a group of thousands (``IO,OOO``), and no
+    leading ``O`` (no number opens with a nought)."""
+    figure = m.group("figure")
+    if any(c.isdigit() for c in figure) or figure.startswith("O"):
+        return False
+    return bool(m.group("money")) and len(figure) >= 3 or "," in figure
+
+
 WHOLE = regex.compile(r"[\dlIO]{3,}")
 """What ``letters-in-number`` reads: three characters or more, no suffix."""
 HABIT = 3
@@ -45,6 +56,13 @@ def figure_read_as_letter(text: str, doc: Lines | None) -> list[Proposal]:
     >>> [text[p.start:p.end] + ">" + p.replacement for p in figure_read_as_letter(text, None)]
     ['I87S>1875', '8S4>854', '2I>21']
 
+    There a number with no figure left is read by a number's marks: the
+    pound sign, a group of thousands.
+
+    >>> text = "I7 and 2Ist and E4OO; EISOO and IO,OOO men; EOS"
+    >>> [text[p.start:p.end] + ">" + p.replacement for p in figure_read_as_letter(text, None)]
+    ['I7>17', '2I>21', 'E4OO>£400', 'EISOO>£1500', 'IO,OOO>10,000']
+
     (``I858`` is ``letters-in-number``'s.) Left alone: a text without the
     habit, and words (``IO``, ``Ill``, ``Eleven``: no figure among them).
 
@@ -54,12 +72,13 @@ def figure_read_as_letter(text: str, doc: Lines | None) -> list[Proposal]:
     >>> [text[p.start:p.end] for p in figure_read_as_letter(text, None)]
     ['I7', '2I', 'E4OO']
     """
-    mixed = [m for m in FIGURE.finditer(text) if any(c.isdigit() for c in m.group("figure"))
+    found = list(FIGURE.finditer(text))
+    mixed = [m for m in found if any(c.isdigit() for c in m.group("figure"))
              and any(c in FIGURE_LETTERS for c in m.group("figure"))]
     if len(mixed) < HABIT:
         return []
     fixes = []
-    for m in mixed:
+    for m in sorted(mixed + [m for m in found if _number_of_letters(m)], key=lambda m: m.start()):
         figure = m.group("figure")
         if not m.group("money") and not m.group("suffix") and "," not in figure and \
                 WHOLE.fullmatch(figure):
