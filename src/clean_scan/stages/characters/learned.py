@@ -374,8 +374,9 @@ def learn(words: set[str], known: Counter[str] | None = None,
     without them until none is. A rewrite is kept at its smallest (``iS``
     for ``ity`` is ``S`` for ``ty``); one small letter for another is the
     spelling stage's; one lost between two small letters is put back
-    (:func:`_lost_letters`), one added between two taken out
-    (:func:`_added_letters`).
+    (:func:`.letter_rewrites.lost_letters`), one added between two taken
+    out (:func:`.letter_rewrites.added_letters`), and two read for one
+    letter split in two are read as it (:func:`.letter_rewrites.split_letter`).
 
     >>> words = {"conwol", "geomewy", "neuwal", "conwary", "wuly", "swuggle", "owl-ish"}
     >>> learn(words).support
@@ -455,7 +456,9 @@ def _chance(taught: dict[tuple[str, str], set[str]], words: set[str],
     for small letters, more often at all where the rewrites explain too
     few of the unknown words holding them (``_`` is what an engine gives
     for any glyph it cannot read, so its letters are any; a word holding
-    one is misread twice, and no single rewrite explains it). An engine's
+    one is misread twice, and no single rewrite explains it; a name no
+    lexicon knows that the rewrite leaves is no misread, and does not
+    count). An engine's
     ligature habit (``m`` for ``ffi``) leaves the ligature printed rightly
     nowhere, however common its small letter is in other misread words; a
     capital misread where it opens every word taught (GOCR's ``JVL`` for
@@ -476,7 +479,9 @@ def _chance(taught: dict[tuple[str, str], set[str]], words: set[str],
         else:
             rightly = sum(n * word.count(letters) for word, n in known.items())
         taught_by = by_letters[(src.lower(), letters)]
-        holding = sum(src in word and "_" not in word for word in words)  # a glyph unread too
+        holding = sum(src in word and "_" not in word  # a glyph unread too: misread twice
+                      and (word in by_src[src] or not word[:1].isupper())  # a name's letters
+                      for word in words)
         few = _plain(src) and len(by_src[src]) < MIN_SHARE * holding
         if _rare_pair(src, known, taught_by) and not few:
             continue  # GOCR's ``nr`` for ``w``: letters the document prints rightly
