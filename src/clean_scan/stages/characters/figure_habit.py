@@ -29,6 +29,12 @@ FIGURE = regex.compile(r"(?<![\p{L}\d£$])(?P<money>E)?"
 """A number as the habit may print it: a pound sign read ``E`` before it,
 groups of thousands, an ordinal's or a sum's letters after it. Those that
 mix figures with figure-shaped letters show the habit, and are read."""
+WHOLE = regex.compile(r"[\dlIO]{3,}")
+"""What ``letters-in-number`` reads: three characters or more, no suffix."""
+HABIT = 3
+"""The fewest mixed numbers that show the habit."""
+
+
 def _number_of_letters(m: regex.Match[str]) -> bool:
     """A number the habit printed with no figure at all, known by a
     number's marks: a pound sign read ``E`` before three characters or
@@ -38,12 +44,6 @@ def _number_of_letters(m: regex.Match[str]) -> bool:
     if any(c.isdigit() for c in figure) or figure.startswith("O"):
         return False
     return bool(m.group("money")) and len(figure) >= 3 or "," in figure
-
-
-WHOLE = regex.compile(r"[\dlIO]{3,}")
-"""What ``letters-in-number`` reads: three characters or more, no suffix."""
-HABIT = 3
-"""The fewest mixed numbers that show the habit."""
 
 
 def figure_read_as_letter(text: str, doc: Lines | None) -> list[Proposal]:

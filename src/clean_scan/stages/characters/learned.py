@@ -265,9 +265,9 @@ class Taught:
         """Mark the unread glyph taught for a letter the document reads fewer
         times than the glyph stands for it as a habit: GOCR, in some faces,
         reads no ``a`` at all, and its ``_s`` is ``as``, though ``_`` could
-        be ``i`` or ``u`` there too (:func:`.glyph_readings.clearly`), and no speck
-        (:func:`_speck_rather`); an engine that reads the letter readily is
-        the one whose glyph stays a guess.
+        be ``i`` or ``u`` there too (:func:`.glyph_readings.clearly`), and
+        no speck (:func:`_speck_rather`); an engine that reads the letter
+        readily is the one whose glyph stays a guess.
 
         >>> taught = Taught({("_", "a"): 40, ("_", "p"): 3})
         >>> taught.learn_habits(Counter({"a": 12, "p": 90}))
@@ -458,9 +458,9 @@ def _chance(taught: dict[tuple[str, str], set[str]], words: set[str],
     for any glyph it cannot read, so its letters are any; a word holding
     one is misread twice, and no single rewrite explains it; a name no
     lexicon knows that the rewrite leaves is no misread, and does not
-    count). An engine's
-    ligature habit (``m`` for ``ffi``) leaves the ligature printed rightly
-    nowhere, however common its small letter is in other misread words; a
+    count). An engine's ligature habit (``m`` for ``ffi``) leaves the
+    ligature printed rightly nowhere, however common its small letter is in
+    other misread words; a
     capital misread where it opens every word taught (GOCR's ``JVL`` for
     ``M``) is weighed against the words opening with that capital as
     printed (``cased``), not against its small letter's every use."""
