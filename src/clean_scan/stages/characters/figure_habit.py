@@ -20,11 +20,13 @@ import regex
 from clean_scan.document import Proposal
 from clean_scan.stages.characters.lines import Lines
 
-FIGURE_LETTERS = {"I": "1", "l": "1", "O": "0", "S": "5", "G": "6"}
+FIGURE_LETTERS = {"I": "1", "l": "1", "O": "0", "o": "0", "S": "5", "G": "6"}
 """Letters of a figure's shape that such an engine prints for it (``S`` and ``G``
-for an old-style ``5`` and ``6``)."""
+for an old-style ``5`` and ``6``, ``o`` for an old-style ``0``, which stands
+no taller than the small letter: read so only after a figure, ``35.ooo``,
+since ``o1d`` is ``old``)."""
 FIGURE = regex.compile(r"(?<![\p{L}\d£$])(?P<money>E)?"
-                       r"(?P<figure>[\dIlOSG](?:[\dIlOSG]|,(?=[\dIlOSG]{3}(?![\dIlOSG])))*)"
+                       r"(?P<figure>[\dIlOoSG](?:[\dIlOoSG]|[,.](?=[\dIlOoSG]{3}(?![\dIlOoSG])))*)"
                        r"(?P<suffix>st|nd|rd|th|s|d)?(?![\p{L}\d])")
 """A number as the habit may print it: a pound sign read ``E`` before it,
 groups of thousands, an ordinal's or a sum's letters after it. Those that
@@ -41,8 +43,8 @@ def _number_of_letters(m: regex.Match[str]) -> bool:
     more (``EISOO``), or a group of thousands (``IO,OOO``), and no
     leading ``O`` (no number opens with a nought)."""
     figure = m.group("figure")
-    if any(c.isdigit() for c in figure) or figure.startswith("O"):
-        return False
+    if any(c.isdigit() for c in figure) or figure.startswith("O") or "o" in figure:
+        return False  # a small ``o`` is a nought only beside a figure
     return bool(m.group("money")) and len(figure) >= 3 or "," in figure
 
 
@@ -59,9 +61,9 @@ def figure_read_as_letter(text: str, doc: Lines | None) -> list[Proposal]:
     There a number with no figure left is read by a number's marks: the
     pound sign, a group of thousands.
 
-    >>> text = "I7 and 2Ist and E4OO; EISOO and IO,OOO men; EOS"
+    >>> text = "I7 and 2Ist and E4OO; EISOO and IO,OOO men; EOS, 35.ooo, o1d"
     >>> [text[p.start:p.end] + ">" + p.replacement for p in figure_read_as_letter(text, None)]
-    ['I7>17', '2I>21', 'E4OO>£400', 'EISOO>£1500', 'IO,OOO>10,000']
+    ['I7>17', '2I>21', 'E4OO>£400', 'EISOO>£1500', 'IO,OOO>10,000', '35.ooo>35.000']
 
     (``I858`` is ``letters-in-number``'s.) Left alone: a text without the
     habit, and words (``IO``, ``Ill``, ``Eleven``: no figure among them).
@@ -74,7 +76,8 @@ def figure_read_as_letter(text: str, doc: Lines | None) -> list[Proposal]:
     """
     found = list(FIGURE.finditer(text))
     mixed = [m for m in found if any(c.isdigit() for c in m.group("figure"))
-             and any(c in FIGURE_LETTERS for c in m.group("figure"))]
+             and any(c in FIGURE_LETTERS for c in m.group("figure"))
+             and ("o" not in m.group("figure") or m.group("figure")[0].isdigit())]
     if len(mixed) < HABIT:
         return []
     fixes = []
