@@ -77,7 +77,7 @@ def foot_scraps(layout: Layout) -> None:
         elif ORNAMENTED_FOLIO.match(text):
             layout.verdicts[last] = Verdict("page-number", 0.85,
                                             "a page number alone at the page's foot, in a "
-                                            "folio's ornaments or closing the text")
+                                            "folio's ornaments")
 
 
 def _scrap(text: str) -> bool:
