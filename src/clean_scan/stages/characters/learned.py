@@ -177,10 +177,11 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
         first, last = offsets[at], offsets[at + len(src) - 1] + 1
         if last - first != len(src):
             continue  # a glyph mark inside the misread: not one piece of print
+        capital = capitals_unread(read[printed]) or (
+            at == 0 and src == "_" and letters.lower() in capital_only)
         for start in places[printed]:
             put = letters
-            if capitals_unread(read[printed]) or (at == 0 and src == "_"
-                                                    and letters.lower() in capital_only):
+            if capital:
                 put = letters.upper()  # type of one case does not mix; a capital's glyph
             elif at == 0 and not src[0].islower():  # the letters' case is the place's
                 word, unread = letters + read[printed][len(src):], not src[0].isalpha()

@@ -48,7 +48,7 @@ from clean_scan.stages.characters.next_words import (
     _next_line,
     words_after,
 )
-from clean_scan.stages.characters.split_words import TAIL
+from clean_scan.stages.characters.split_words import next_piece
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -162,8 +162,7 @@ def _sentence_goes_on(line: str, end: int, doc: Lines) -> bool:
         return False
     following = word.group(1)
     if rest[word.end():].rstrip() == "-" and line[end:].strip():  # ``inde-`` / ``pendently``
-        tail = TAIL.match(_next_line(doc))
-        following += tail.group(1) if tail else ""
+        following += next_piece(doc)
     lexicon = load_lexicon()
     if following == "a" and line[end:].strip():  # inside the line, before a word
         return ARTICLE_BEFORE_WORD.match(rest) is not None

@@ -34,6 +34,12 @@ def parted_pieces(line: str, start: int, end: int, doc: Lines) -> tuple[str, str
         found = HEAD.search(doc.line(-1).rstrip())
         head = found.group(1) if found else ""
     if line[end:].rstrip() == "-":
-        found = TAIL.match(doc.line(1))
-        tail = found.group(1) if found else ""
+        tail = next_piece(doc)
     return head, tail
+
+
+def next_piece(doc: Lines) -> str:
+    """The next line's first word: the rest of a word parted at the current
+    line's end ('' where the next line opens with none)."""
+    found = TAIL.match(doc.line(1))
+    return found.group(1) if found else ""
