@@ -17,6 +17,14 @@ A colon after a word that introduces (``for example:``, ``as follows:``,
 and a mark after a function word (``was: taken``) is a speck, not one of
 the sentence's marks: no clause ends there.
 
+A colon before a capital opens a quotation, a speech or a list as often as
+a clause, so one or two in a sentence tell nothing; but no sentence of print
+sets three colons: a series of names or charges parted by semicolons
+(``Burgess, stealing: Edward Jones, receiving: Amy Bowen, assault``) is one
+whose semicolons the engine read as colons, and each colon after its first
+is one of them. The first stays, since a series' introduction is one
+(``the sentences were passed: William Morris, …``).
+
 The first colon of a sentence is left alone, whatever follows it: only the
 sentence's own marks tell, and one colon tells nothing. A sentence ends at a
 paragraph's end and at any stop before a space that closes no abbreviation
@@ -102,7 +110,50 @@ def semicolon_colons(text: str, specky: bool = False) -> tuple[int, ...]:
                     and not (marked == ";" and following in PERSONAL_SUBJECTS):
                 found.append(m.start())
             marked = ":"
-    return tuple(found)
+    return tuple(sorted(found + series_colons(text)))
+
+
+SERIES_COLON = regex.compile(r"(?<=(?<![\p{L}\d])\p{Ll}+[)’”]?):(?=[ \t]*\n?[ \t]*\p{Lu})")
+SERIES_BREAK = regex.compile(r"[.!?][’”'\")\]]*\s+(?=[\"“‘']?\p{Lu})|\n[ \t]*\n")
+SERIES_LENGTH = 3
+"""Colons in one sentence past which print's usage leaves only a series
+read with colons for its semicolons."""
+
+
+def series_colons(text: str) -> list[int]:
+    """The offsets of the colons between a small-letter word and a capital
+    that follow a colon in a sentence setting :data:`SERIES_LENGTH` or more
+    (see the module's docstring); one after a name or a word in capitals
+    ends a speaker's or a mover's name (``By Alderman THURLOW: That``).
+    A sentence here ends only at a stop before a capital: a stop before a
+    small letter is a comma misread as often, and in such a series more
+    often.
+
+    >>> text = "Burgess, stealing: Edward Jones, receiving: Amy Bowen, assault: Tom Dry, theft."
+    >>> [text[k - 7:k + 1] for k in series_colons(text)]
+    ['ceiving:', 'assault:']
+    >>> series_colons("He said: Go. Then: Stay. And: Come.")
+    []
+    >>> series_colons("By Alderman SMITH: That the rate be struck: Carried, Mr Jones dissenting.")
+    []
+    """
+    found: list[int] = []
+    opened = 0
+    for end in [m.start() for m in SERIES_BREAK.finditer(text)] + [len(text)]:
+        colons = _sentence_colons(text, opened, end)
+        if len(colons) >= SERIES_LENGTH:
+            found.extend(k for k in colons[1:] if SERIES_COLON.match(text, k))
+        opened = end
+    return found
+
+
+def _sentence_colons(text: str, start: int, end: int) -> list[int]:
+    """The colons after a word in ``text[start:end]``, a time's or a
+    reference's colon between figures aside."""
+    return [m.start() for m in WORD_COLON.finditer(text, start, end)]
+
+
+WORD_COLON = regex.compile(r"(?<=[\p{L})’”]):")
 
 
 PERSONAL_SUBJECTS = frozenset(("i", "you", "he", "she", "it", "we", "they", "there"))
@@ -130,8 +181,8 @@ def colon_lines(doc: Lines) -> set[int]:
 
 def semicolon_read_as_colon(line: str, doc: Lines) -> list[Proposal]:
     """A colon before a small letter after a colon (or a semicolon, but
-    before a pronoun) in its sentence is a semicolon misread (see the
-    module's docstring).
+    before a pronoun) in its sentence, or one of a series (three colons in a
+    sentence or more), is a semicolon misread (see the module's docstring).
 
     >>> from clean_scan.stages.characters import show
     >>> show(semicolon_read_as_colon, "the cost of metal: supply of carts: fencing of the main")
