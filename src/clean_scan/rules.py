@@ -215,8 +215,9 @@ RULES: tuple[Rule, ...] = (
          "clean_scan.stages.characters.inner_capitals:inner_capital_glyph"),
     Rule("CH168", "semicolon-read-as-colon", "characters",
          "a colon before a small letter after a colon or semicolon in its sentence (but "
-         "before a pronoun opening a clause), or after a small word and before a capital in "
-         "a sentence of three colons or more (a series), is a semicolon whose tail did not print",
+         "before a pronoun opening a clause), or after a word (not in capitals) and before a "
+         "capital in a sentence of three colons or more (a series), is a semicolon whose tail "
+         "did not print",
          "clean_scan.stages.characters.sentence_colons:semicolon_read_as_colon"),
     Rule("CH169", "quote-alone-at-line-end", "characters",
          "a quote alone at a line's end goes: print sets a quote against its word (unless "

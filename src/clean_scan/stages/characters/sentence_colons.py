@@ -22,7 +22,8 @@ a clause, so one or two in a sentence tell nothing; but no sentence of print
 sets three colons: a series of names or charges parted by semicolons
 (``Burgess, stealing: Edward Jones, receiving: Amy Bowen, assault``) is one
 whose semicolons the engine read as colons, and each colon after its first
-is one of them. The first stays, since a series' introduction is one
+is one of them, but after an initial (a stop misread) or a word in capitals
+(a speaker's name). The first stays, since a series' introduction is one
 (``the sentences were passed: William Morris, …``).
 
 The first colon of a sentence is left alone, whatever follows it: only the
@@ -113,47 +114,58 @@ def semicolon_colons(text: str, specky: bool = False) -> tuple[int, ...]:
     return tuple(sorted(found + series_colons(text)))
 
 
-SERIES_COLON = regex.compile(r"(?<=(?<![\p{L}\d])\p{Ll}+[)’”]?):(?=[ \t]*\n?[ \t]*\p{Lu})")
-SERIES_BREAK = regex.compile(r"[.!?][’”'\")\]]*\s+(?=[\"“‘']?\p{Lu})|\n[ \t]*\n")
+SERIES_MARK = regex.compile(
+    r"(?P<colon>(?<=(?P<word>\p{L}+)[)’”]?):)"
+    r"|(?P<stop>(?<=(?P<closed>\p{L}*))[.!?][’”'\")\]]*\s+(?=[\"“‘']?\p{Lu}))"
+    r"|(?P<paragraph>\n[ \t]*\n)")
+BEFORE_CAPITAL = regex.compile(r"[ \t]*\n?[ \t]*\p{Lu}")
 SERIES_LENGTH = 3
 """Colons in one sentence past which print's usage leaves only a series
 read with colons for its semicolons."""
 
 
 def series_colons(text: str) -> list[int]:
-    """The offsets of the colons between a small-letter word and a capital
-    that follow a colon in a sentence setting :data:`SERIES_LENGTH` or more
-    (see the module's docstring); one after a name or a word in capitals
-    ends a speaker's or a mover's name (``By Alderman THURLOW: That``).
-    A sentence here ends only at a stop before a capital: a stop before a
-    small letter is a comma misread as often, and in such a series more
-    often.
+    """The offsets of the colons before a capital that follow a colon in a
+    sentence setting :data:`SERIES_LENGTH` or more (see the module's
+    docstring). One after a word in capitals ends a speaker's or a mover's
+    name (``By Alderman THURLOW: That``), and one after an initial is its
+    stop. A sentence here ends only at a stop before a capital that closes
+    no initial or abbreviation: a stop before a small letter is a comma
+    misread as often, and in such a series more often.
 
     >>> text = "Burgess, stealing: Edward Jones, receiving: Amy Bowen, assault: Tom Dry, theft."
     >>> [text[k - 7:k + 1] for k in series_colons(text)]
     ['ceiving:', 'assault:']
+    >>> text = "Mr A. Hay to be captain, Infantry: Mr J. E: Wilson, Cavalry: Mr T. Bell, Artillery."
+    >>> [text[k - 7:k + 1] for k in series_colons(text)]
+    ['Cavalry:']
     >>> series_colons("He said: Go. Then: Stay. And: Come.")
     []
     >>> series_colons("By Alderman SMITH: That the rate be struck: Carried, Mr Jones dissenting.")
     []
     """
     found: list[int] = []
-    opened = 0
-    for end in [m.start() for m in SERIES_BREAK.finditer(text)] + [len(text)]:
-        colons = _sentence_colons(text, opened, end)
-        if len(colons) >= SERIES_LENGTH:
-            found.extend(k for k in colons[1:] if SERIES_COLON.match(text, k))
-        opened = end
-    return found
+    colons: list[tuple[int, str]] = []
+    abbreviations = stop_abbreviations()
+    for m in SERIES_MARK.finditer(text):
+        if m.group("colon") is not None:
+            colons.append((m.start(), m.group("word")))
+            continue
+        if m.group("stop") is not None and (len(m.group("closed")) < 2 or
+                                            m.group("closed").lower() in abbreviations):
+            continue  # ``Mr.``, ``J.``: no sentence's end
+        found.extend(_series_semicolons(text, colons))
+        colons = []
+    return found + _series_semicolons(text, colons)
 
 
-def _sentence_colons(text: str, start: int, end: int) -> list[int]:
-    """The colons after a word in ``text[start:end]``, a time's or a
-    reference's colon between figures aside."""
-    return [m.start() for m in WORD_COLON.finditer(text, start, end)]
-
-
-WORD_COLON = regex.compile(r"(?<=[\p{L})’”]):")
+def _series_semicolons(text: str, colons: list[tuple[int, str]]) -> list[int]:
+    """Of one sentence's ``colons`` (offset, word before), those of a series
+    that stand for its semicolons."""
+    if len(colons) < SERIES_LENGTH:
+        return []
+    return [k for k, word in colons[1:]
+            if len(word) > 1 and not word.isupper() and BEFORE_CAPITAL.match(text, k + 1)]
 
 
 PERSONAL_SUBJECTS = frozenset(("i", "you", "he", "she", "it", "we", "they", "there"))
