@@ -403,7 +403,8 @@ RULES: tuple[Rule, ...] = (
     Rule("SP101", "split-run-together", "spelling",
          "two words run together are split"),
     Rule("SP102", "ocr-misreading", "spelling",
-         "an unknown word becomes the known word the confusion model and context favour"),
+         "an unknown word becomes the known word the confusion model (with the letter "
+         "rewrites the document teaches) and context favour"),
     Rule("SP103", "unreadable-word", "spelling",
          "an unknown word nothing reads is flagged"),
     Rule("SP104", "near-known-word", "spelling",

@@ -26,8 +26,11 @@ this order:
 2. Is it a piece of a word the OCR spaced apart (``Hav ing``)? Join it.
 3. Otherwise, generate the printed forms the confusion model reaches in one
    or two operations (``li``→``h``, ``rn``→``m``, a junk character dropped;
-   for long words, lexicon words within two edits found by rapidfuzz), keep
-   those the lexicon or the document knows, and add splits (``whichwas``).
+   the model is learned from Tesseract's errors, and a letter read for
+   another that this document shows in ten words or more, :mod:`.taught`,
+   costs what a classic confusion does; for long words, lexicon words
+   within two edits found by rapidfuzz), keep those the lexicon or the
+   document knows, and add splits (``whichwas``).
    Rank them by confusion cost + language cost (word bigrams with both
    neighbours) − the document's vote. "Keep the word as printed" competes
    too, so a name the lexicon lacks survives. The confidence is the
@@ -193,7 +196,8 @@ def read_words(text: str, context: Context,
     # afresh: kept there, the real-word rule's second look read the added-
     # noise book's "to mould the" as "would" in 4 of 42 draws
     know = knowledge(text, context, distinct,
-                     first.noise if first is not None and first.very_noisy else None)
+                     first.noise if first is not None and first.very_noisy else None,
+                     first.taught if first is not None else None)
     if first is not None:
         know.take_candidates(first)
     classify(distinct, know)

@@ -29,6 +29,7 @@ from clean_scan.stages.spelling.model import (
     ROMAN,
     Knowledge,
 )
+from clean_scan.stages.spelling.taught import taught_neighbour
 
 
 def looks_like_word(core: str) -> bool:
@@ -255,7 +256,8 @@ def recurrence_vouches(form: str, uses: int, know: Knowledge) -> bool:
     its misreadings of the commonest words); two confusions count in a
     clean scan (``NOISY_TEXT``) only for forms printed fewer than
     ``CLEAN_SCAN_REPEATS`` times (a list's ``Pte``, a score of times, is no
-    ``The``).
+    ``The``), nor for a form a rewrite the text teaches makes a common word
+    (:func:`~.taught.taught_neighbour`: the engine's habit repeating).
 
     >>> from clean_scan.stage import Context
     >>> from clean_scan.stages.spelling import knowledge
@@ -266,7 +268,8 @@ def recurrence_vouches(form: str, uses: int, know: Knowledge) -> bool:
     votes = UNSPELLABLE_VOTES if unspellable(form) else 2
     deep_misreading = (know.small_noise >= NOISY_TEXT or uses < CLEAN_SCAN_REPEATS) and \
         twice_from_common(form, know)
-    return uses >= votes and not common_neighbours(form, know) and not deep_misreading
+    return uses >= votes and not common_neighbours(form, know) and not deep_misreading and \
+        not taught_neighbour(form.lower(), know.taught, know.lexicon)
 
 
 CLEAN_SCAN_REPEATS = 5
@@ -278,7 +281,6 @@ the text (or the collection) uses it this often: OCR repeats a misreading a
 few times in an article (one worn sort, one misread name), while a foreign
 term the author uses (``raion``) keeps coming back."""
 
-
 HARMONIC_MIN_COUNT = 100_000_000
 """A "common word" here is among the few hundred most frequent English words."""
 HARMONIC_RATIO = 100
@@ -287,7 +289,6 @@ RARE_DIGITS = 7
 """Lexicon words with counts of fewer digits (below 1,000,000: the web list's
 rarer words and the wbritish-only words) are rare enough to be checked
 against very common words one confusion away."""
-
 
 OWN_WORD_USES = 3
 """A form the document prints this often in small letters is its own word."""

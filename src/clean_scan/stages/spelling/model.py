@@ -154,6 +154,7 @@ class Knowledge:
     trusted: dict[str, bool] = field(default_factory=dict)  # trusted_recurring, per form
     text: str = ""  # the text read, for what the counts do not tell
     mid_capitals: dict[str, int] = field(default_factory=dict)  # mid_sentence_uses
+    taught: tuple[tuple[str, str], ...] = ()  # the letter rewrites the text teaches (taught.py)
 
     @property
     def noisy(self) -> bool:

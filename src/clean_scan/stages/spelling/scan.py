@@ -54,6 +54,7 @@ from clean_scan.stages.spelling.model import (
     ends_sentence,
     split_text,
 )
+from clean_scan.stages.spelling.taught import taught_model, taught_pairs
 from clean_scan.stages.spelling.unknown import correct_word
 from clean_scan.vocabulary import document_words, lower_counts
 
@@ -414,13 +415,16 @@ def user_words(words: frozenset[str]) -> frozenset[str]:
 
 
 def knowledge(text: str, context: Context, tokens: Iterable[str] | None = None,
-              noise: float | None = None) -> Knowledge:
+              noise: float | None = None,
+              taught: tuple[tuple[str, str], ...] | None = None) -> Knowledge:
     """What the stage knows for this text: the lexicon, the confusion model
     and the votes of the document itself, to which a batch run with
     ``--learn-collection`` adds the words recurring across the collection.
     ``tokens``: the text's tokens, if split already (counted faster);
     ``noise``: how noisy the OCR is, if known already (else measured here,
-    :func:`unknown_share`)."""
+    :func:`unknown_share`); ``taught``: the letter rewrites the document
+    teaches (:mod:`.taught`), if learned already (else learned here, from
+    the words it prints in small letters: a name teaches no habit)."""
     doc = document_words(text, context, tokens)
     lexicon, extra = load_lexicon(), user_words(context.extra_words)
     doc_lower = lower_counts(doc)
@@ -432,9 +436,12 @@ def knowledge(text: str, context: Context, tokens: Iterable[str] | None = None,
         doc = doc + collection
         doc_lower = lower_counts(doc)
     anachronisms, sets = _static_lists()
-    return Knowledge(lexicon, load_confusions(), doc, doc_lower, extra, anachronisms,
+    base = load_confusions()
+    if taught is None:
+        taught = taught_pairs(lower_counts(small), lexicon, base)
+    return Knowledge(lexicon, taught_model(base, taught), doc, doc_lower, extra, anachronisms,
                      sets, context.min_confidence, noise=noise, text=text,
-                     small_noise=unknown_share(small, lexicon, extra))
+                     small_noise=unknown_share(small, lexicon, extra), taught=taught)
 
 
 def look_for_noisy_text_words(distinct: Counter[str], know: Knowledge) -> None:

@@ -1,0 +1,130 @@
+"""Letter confusions a document teaches the spelling stage.
+
+The packaged confusion model is learned from one engine's errors
+(Tesseract's, on the sample book and the newspapers). Another engine, or the
+same one with another face, has habits that model never saw: GOCR reads
+Pagella's ``u`` as ``w`` (``Commwnist``, ``fwnction``, ``opportwnity``) and
+Bonum's ``k`` as ``h``. For the model those are letter-for-letter rewrites
+it never met, as dear as any chance one, so the words stay, or worse, a
+recurring misreading is trusted as the document's own word.
+
+The document shows the habit: put one letter in the place of another and
+word after word it does not know becomes a common word. A chance rewrite
+does that for a few words (names and rare words one letter from a common
+one); an engine's habit for ten different words or more. Such a rewrite
+costs, in this document's reading, what a classic confusion costs, and the
+rest of the stage (candidates, the trust in recurring forms, the evidence a
+capitalised word needs) follows from the cost.
+
+Only one small letter read for another is taught here: rewrites of pieces
+and of marks (``rn`` for ``m``, ``_`` for a glyph) are the characters
+stage's learned substitutions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from clean_scan.confusion import LETTERS, ConfusionModel
+from clean_scan.lexicon import MIN_CANDIDATE_DIGITS, Lexicon
+
+MIN_WORDS = 10
+"""Different unknown forms a rewrite must turn into known words to be the
+engine's habit: a chance one finds a few (the tuning pamphlets' commonest
+chance rewrites reach seven)."""
+TAUGHT_COST = 4.0
+"""What a taught rewrite costs: as much as a classic confusion of the
+packaged model (``c`` for ``e``, ``li`` for ``h`` cost 3 to 5)."""
+MIN_LENGTH = 5
+"""The shortest form that teaches: a short one is one letter from some word
+whatever the letter."""
+MAX_FORMS = 3000
+"""The most unknown forms (the most printed first) a rewrite is learned
+from: a habit shows in a few hundred."""
+
+
+def taught_model(model: ConfusionModel, pairs: tuple[tuple[str, str], ...]) -> ConfusionModel:
+    """``model`` with the rewrites a document teaches (:func:`taught_pairs`)
+    at ``TAUGHT_COST``; ``model`` itself when it teaches none, as most
+    documents read by the engine the model knows do.
+
+    >>> from clean_scan.confusion import load_confusions
+    >>> taught_model(load_confusions(), (("w", "u"),)).piece_cost("w", "u")
+    4.0
+    """
+    return _with_pairs(model, pairs) if pairs else model
+
+
+def taught_neighbour(form: str, pairs: tuple[tuple[str, str], ...], lexicon: Lexicon) -> bool:
+    """Whether one of the taught rewrites turns ``form`` (lower case) into a
+    common word: then the form's recurrence is the engine's habit
+    repeating, and vouches for nothing (``bachward`` printed twice).
+
+    >>> from clean_scan.lexicon import load_lexicon
+    >>> taught_neighbour("bachward", (("h", "k"),), load_lexicon())
+    True
+    >>> taught_neighbour("bachward", (("w", "u"),), load_lexicon())
+    False
+    """
+    words = lexicon.words
+    for read, printed in pairs:
+        at = form.find(read)
+        while at >= 0:
+            count = words.get(form[:at] + printed + form[at + 1:])
+            if count is not None and len(count) > MIN_CANDIDATE_DIGITS:
+                return True
+            at = form.find(read, at + 1)
+    return False
+
+
+def taught_pairs(doc_lower: Counter[str], lexicon: Lexicon,
+                 model: ConfusionModel) -> tuple[tuple[str, str], ...]:
+    """The (read, printed) small letters that make common words (or words
+    the document prints) of ``MIN_WORDS`` different unknown forms or more,
+    where the model finds the rewrite dearer than ``TAUGHT_COST``.
+
+    >>> from clean_scan.confusion import load_confusions
+    >>> from clean_scan.lexicon import load_lexicon
+    >>> words = ("commwnist fwnction opportwnity wnderstood wnless wntil begwn "
+    ...          "fowndation cowntry amownt commwnity").split()
+    >>> taught_pairs(Counter(words), load_lexicon(), load_confusions())
+    (('w', 'u'),)
+    >>> taught_pairs(Counter(words[:9]), load_lexicon(), load_confusions())
+    ()
+    """
+    words = lexicon.words
+    unknown = [form for form, _ in sorted(doc_lower.items(), key=lambda kv: -kv[1])
+               if len(form) >= MIN_LENGTH and form.isascii() and form.isalpha()
+               and form.islower() and form not in words][:MAX_FORMS]
+    taught: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for form in unknown:
+        for at, read in enumerate(form):
+            head, tail = form[:at], form[at + 1:]
+            for letter in LETTERS:
+                word = head + letter + tail
+                count = words.get(word)
+                if count is not None and letter != read and (
+                        len(count) > MIN_CANDIDATE_DIGITS or doc_lower.get(word, 0)):
+                    taught[(read, letter)].add(form)
+    return tuple(sorted(pair for pair, forms in taught.items()
+                        if len(forms) >= MIN_WORDS and model.piece_cost(*pair) > TAUGHT_COST))
+
+
+def _with_pairs(model: ConfusionModel, pairs: tuple[tuple[str, str], ...]) -> ConfusionModel:
+    """A copy of ``model`` with ``pairs`` at ``TAUGHT_COST``, kept for the
+    next documents of a batch (read by the same engine, they teach the
+    same), so its cost tables are made once."""
+    key = (id(model), pairs)
+    found = _TAUGHT_MODELS.get(key)
+    if found is None:
+        table = {ocr: dict(printed) for ocr, printed in model.table.items()}
+        for read, printed in pairs:
+            table.setdefault(read, {})[printed] = TAUGHT_COST
+        if len(_TAUGHT_MODELS) >= KEPT_MODELS:
+            _TAUGHT_MODELS.clear()
+        found = _TAUGHT_MODELS[key] = ConfusionModel(table)
+    return found
+
+
+KEPT_MODELS = 8
+_TAUGHT_MODELS: dict[tuple[int, tuple[tuple[str, str], ...]], ConfusionModel] = {}
