@@ -38,6 +38,9 @@ packaged model (``c`` for ``e``, ``li`` for ``h`` cost 3 to 5)."""
 MIN_LENGTH = 5
 """The shortest form that teaches: a short one is one letter from some word
 whatever the letter."""
+MAX_LENGTH = 24
+"""The longest form that teaches or is judged: longer ones are words run
+together or garbage, and every rewrite of one would be a string as long."""
 MAX_FORMS = 3000
 """The most unknown forms (the most printed first) a rewrite is learned
 from: a habit shows in a few hundred."""
@@ -66,6 +69,8 @@ def taught_neighbour(form: str, pairs: tuple[tuple[str, str], ...], lexicon: Lex
     >>> taught_neighbour("bachward", (("w", "u"),), load_lexicon())
     False
     """
+    if len(form) > MAX_LENGTH:
+        return False
     words = lexicon.words
     for read, printed in pairs:
         at = form.find(read)
@@ -94,7 +99,7 @@ def taught_pairs(doc_lower: Counter[str], lexicon: Lexicon,
     """
     words = lexicon.words
     unknown = [form for form, _ in sorted(doc_lower.items(), key=lambda kv: -kv[1])
-               if len(form) >= MIN_LENGTH and form.isascii() and form.isalpha()
+               if MIN_LENGTH <= len(form) <= MAX_LENGTH and form.isascii() and form.isalpha()
                and form.islower() and form not in words][:MAX_FORMS]
     taught: dict[tuple[str, str], set[str]] = defaultdict(set)
     for form in unknown:
