@@ -28,7 +28,8 @@
 # low-resolution scan, a probe) and OUT/tune19 (GOCR in Pagella, looked at)
 # and OUT/fresh12 (four more, made at the end of session 20, measured once)
 # and OUT/fresh13 (five more, made at the start of session 21, measured only)
-# and OUT/tune20 (fresh13's settings with other texts, looked at).
+# and OUT/tune20 (fresh13's settings with other texts, looked at)
+# and OUT/fresh14 (five more, made in session 22, measured only).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -274,3 +275,13 @@ render tune20 xA-news1 --furniture corner-folio --gold "$news/news1.gold.txt" --
 gocr_read tune20 xB-book --gold $G/c04.gold.txt $G/c08.gold.txt --style B --level mild --font liberation --seed 2103 --first-page 3
 ocrad_read tune20 xA-short2 --furniture top-folio --gold "$news/short2.gold.txt" --style A --level mild --font termes --seed 2104 --first-page 30
 render tune20 xD-news5 --gold "$news/news5.gold.txt" --style D --level rough --font nimbus --seed 2105 --title "MINING NEWS" --first-page 21 --set $HEAVY
+# fresh14: five more in settings no earlier pamphlet of the same text used
+# (Tesseract --psm 4 on a rough Pagella page with corner folios; DejaVu with
+# bracketed folios; GOCR in Nimbus and Ocrad in Libertine on other texts; a
+# heavy Garamond scan with chapter titles for heads), made in session 22
+# after its first code change, measured with the code before it and after
+render fresh14 mA-news4 --furniture corner-folio --gold "$news/news4.gold.txt" --style A --level rough --font pagella --seed 2201 --psm 4 --first-page 14
+render fresh14 mB-short2 --gold "$news/short2.gold.txt" "$news/short1.gold.txt" --style B --level mild --font dejavu-serif --seed 2202 --folio "[{}]" --first-page 7
+gocr_read fresh14 mD-news3 --gold "$news/news3.gold.txt" --style D --level mild --font nimbus --seed 2203 --title "SYDNEY NEWS" --first-page 31
+ocrad_read fresh14 mD-book --gold $G/c02.gold.txt $G/c10.gold.txt --style D --level mild --font libertine --seed 2204 --title "THE SOVIET UNION" --first-page 9
+render fresh14 mB-news6 --furniture chapter-heads --gold "$news/news6.gold.txt" --style B --level rough --font garamond --seed 2205 --first-page 50 --set $HEAVY
