@@ -29,7 +29,8 @@
 # and OUT/fresh12 (four more, made at the end of session 20, measured once)
 # and OUT/fresh13 (five more, made at the start of session 21, measured only)
 # and OUT/tune20 (fresh13's settings with other texts, looked at)
-# and OUT/fresh14 (five more, made in session 22, measured only).
+# and OUT/fresh14 (five more, made in session 22, measured only)
+# and OUT/tune21 (fresh14's settings with other texts, looked at).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -285,3 +286,10 @@ render fresh14 mB-short2 --gold "$news/short2.gold.txt" "$news/short1.gold.txt" 
 gocr_read fresh14 mD-news3 --gold "$news/news3.gold.txt" --style D --level mild --font nimbus --seed 2203 --title "SYDNEY NEWS" --first-page 31
 ocrad_read fresh14 mD-book --gold $G/c02.gold.txt $G/c10.gold.txt --style D --level mild --font libertine --seed 2204 --title "THE SOVIET UNION" --first-page 9
 render fresh14 mB-news6 --furniture chapter-heads --gold "$news/news6.gold.txt" --style B --level rough --font garamond --seed 2205 --first-page 50 --set $HEAVY
+# tune21: fresh14's settings with other texts and seeds, to study what
+# fresh14 misses without reading it (made in session 22, looked at)
+render tune21 cA-news1 --furniture corner-folio --gold "$news/news1.gold.txt" --style A --level rough --font pagella --seed 2301 --psm 4 --first-page 21
+render tune21 cB-news5 --gold "$news/news5.gold.txt" --style B --level mild --font dejavu-serif --seed 2302 --folio "[{}]" --first-page 15
+gocr_read tune21 cD-short1 --gold "$news/short1.gold.txt" "$news/short2.gold.txt" --style D --level mild --font nimbus --seed 2303 --title "COUNTRY NEWS" --first-page 12
+ocrad_read tune21 cD-book --gold $G/c04.gold.txt $G/c06.gold.txt --style D --level mild --font libertine --seed 2304 --title "THE SOVIET STATE" --first-page 41
+render tune21 cB-news3 --furniture chapter-heads --gold "$news/news3.gold.txt" --style B --level rough --font garamond --seed 2305 --first-page 70 --set $HEAVY
