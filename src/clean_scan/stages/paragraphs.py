@@ -9,7 +9,8 @@ Every line end is decided here, each as one edit:
 * blank lines between blocks become one paragraph break;
 * a page break (the furniture stage's ``\\f`` line) joins the paragraph
   that runs on over it, judged by ``layout.runs_on``; a doubtful judgement is
-  also flagged for review;
+  also flagged for review; a footnote (``[2] …``, as the footnotes stage
+  sets it) runs on into no page's text;
 * a list item that the OCR ran into the previous line (``(b) …``) starts a
   paragraph of its own, and so does each line of a block of short lines
   (title page, imprint, address: ``VICTOR GOLLANCZ`` / ``1942``);
@@ -28,6 +29,8 @@ from clean_scan.document import Flag, Proposal
 from clean_scan.layout import HEADING, Line, runs_on, split_lines, typical_line_length
 from clean_scan.stage import Context, Stage, StageResult
 
+NOTE_OPENING = regex.compile(r"\[(?:\d{1,3}|\*{1,3})\] ")
+"""A footnote as the footnotes stage sets it, after its paragraph (``[2] The dairy``)."""
 LIST_ITEM = regex.compile(r"^\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
 PAGE_REFERENCE = regex.compile(r"^(?:pa\p{L}{1,3}\s+)?\W?[\p{L}\W]?\d{1,3}$|^\d{1,3}$")
 """A contents page number as the OCR leaves it: ``13``, ``»3``, ``s8``, ``page 49``."""
@@ -65,6 +68,7 @@ def run(text: str, context: Context) -> StageResult:
         )
     short = SHORT_LINE * full_width
     fast = context.confident(1.0)  # else even a sure line-join is flagged
+    in_note = bool(NOTE_OPENING.match(content[0].text))
     for prev, nxt in zip(content, content[1:], strict=False):
         gap = text[prev.end : nxt.start]
         if (fast and len(prev.text) >= short and gap.count("\n") == 1 and "\f" not in gap
@@ -74,7 +78,15 @@ def run(text: str, context: Context) -> StageResult:
             joiner = _joiner(prev, nxt)
             proposals.append(Proposal(prev.end, nxt.start, joiner, "line-join", 1.0, _LINE_END))
             continue
+        if in_note and "\f" in gap:
+            # a footnote ends at its page's foot: the next page's text is the body's
+            proposals.append(Proposal(prev.end, nxt.start, "\n\n", "page-paragraph-break", 1.0,
+                                      "a footnote ends at its page's foot"))
+            in_note = bool(NOTE_OPENING.match(nxt.text))
+            continue
         joiner, rule, confidence, reason = _separator(prev, nxt, gap, full_width, contents_joins)
+        if joiner.startswith("\n"):
+            in_note = bool(NOTE_OPENING.match(nxt.text))
         proposals.append(Proposal(prev.end, nxt.start, joiner, rule, 1.0, reason))
         flags.append(Flag(prev.end, nxt.start, gap, rule, confidence,
                           f"judgement at a page break: {reason}", doubts_a_change=True))
