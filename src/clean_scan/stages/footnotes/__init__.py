@@ -261,7 +261,8 @@ def _unreferenced_place(text: str, lines: Lines, body_blocks: list[list[int]],
                         foot: int) -> tuple[int, str]:
     """Where a note whose reference was not found goes: after the first
     paragraph that closes a sentence on its page (between the references of
-    the notes before and after it, where those were found), or after the
+    the notes before and after it, where those were found; not one the note
+    before's reference closes, as no mark follows it there), or after the
     paragraph holding a line the engine could not read, where the mark may
     be hidden; else after the paragraph running at the page foot. Returns
     the offset and what a reviewer is told of the place.
@@ -292,7 +293,8 @@ def _unreferenced_place(text: str, lines: Lines, body_blocks: list[list[int]],
         if end >= limit:
             break
         last = next(i for i in range(idx, last_body_line + 1) if lines[i].end == end)
-        if SENTENCE_CLOSED.search(lines.texts[last]):
+        if SENTENCE_CLOSED.search(lines.texts[last]) and \
+                not (before and not text[before[-1].end:end].strip(TRAILING_SPECKS + ":;")):
             return end, "the first paragraph closing a sentence on its page"
         idx = last + 1
         while idx <= last_body_line and lines[idx].blank:

@@ -19,7 +19,7 @@ import regex
 from clean_scan.charmaps import LETTERS_FOR_DIGIT, SUPERSCRIPT_DIGITS
 from clean_scan.layout import Line
 from clean_scan.lexicon import function_words, known_form, load_lexicon, numbering_words
-from clean_scan.stages.footnotes.notes import LAST_WORD, Note, next_page_text
+from clean_scan.stages.footnotes.notes import LAST_WORD, ONE_STROKE_GARBLES, Note, next_page_text
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +92,8 @@ def assign_references(text: str, lines, body: list[int],
                 if printed is not None and ref.start == printed.start:
                     continue
                 if weight >= GARBLE_THRESHOLD:
-                    choices.append((ref, weight + (0.5 if mark == note.mark else 0.0)))
+                    choices.append((ref, weight + (0.5 if mark == note.mark else 0.0)
+                                    + shape_fit(mark, note.number)))
                 elif sure_note and mark not in "\"”" and weak_ones == 1:
                     # the one mark on the page that may be the reference; a double quote
                     # closes a quotation; of two or more, none is more likely than the rest
@@ -104,6 +105,24 @@ def assign_references(text: str, lines, body: list[int],
 
 PRINTED_WEIGHT = 4.0
 """The weight of a reference carrying the note's mark as printed."""
+SHAPE_FIT = 0.25
+"""What a garbled reference's shape adds to its weight for a note whose
+number that shape may be (less than a matching mark's half)."""
+
+
+def shape_fit(mark: str, number: str) -> float:
+    """``SHAPE_FIT`` where a garbled reference's shape fits the note's
+    number: a raised ``1`` is a single stroke and is read as one (``’``,
+    ``'``, ``!``), a wider figure as a wider mark (``?``, ``*``, ``°``). Of
+    two notes on a page, the one reference found goes to the note it looks
+    like, not to whichever comes last.
+
+    >>> shape_fit("’", "1"), shape_fit("’", "2"), shape_fit("?", "2"), shape_fit("?", "1")
+    (0.25, 0.0, 0.25, 0.0)
+    """
+    if not number.isdecimal():
+        return 0.0
+    return SHAPE_FIT if (mark in ONE_STROKE_GARBLES) == (number == "1") else 0.0
 
 
 def _best_in_order(options: list[list[tuple[Reference, float]]]) -> list[Reference | None]:
