@@ -30,7 +30,8 @@
 # and OUT/fresh13 (five more, made at the start of session 21, measured only)
 # and OUT/tune20 (fresh13's settings with other texts, looked at)
 # and OUT/fresh14 (five more, made in session 22, measured only)
-# and OUT/tune21 (fresh14's settings with other texts, looked at).
+# and OUT/tune21 (fresh14's settings with other texts, looked at)
+# and OUT/tune22 (Tesseract's --psm 3 and --psm 1, a probe, looked at).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -293,3 +294,9 @@ render tune21 cB-news5 --gold "$news/news5.gold.txt" --style B --level mild --fo
 gocr_read tune21 cD-short1 --gold "$news/short1.gold.txt" "$news/short2.gold.txt" --style D --level mild --font nimbus --seed 2303 --title "COUNTRY NEWS" --first-page 12
 ocrad_read tune21 cD-book --gold $G/c04.gold.txt $G/c06.gold.txt --style D --level mild --font libertine --seed 2304 --title "THE SOVIET STATE" --first-page 41
 render tune21 cB-news3 --furniture chapter-heads --gold "$news/news3.gold.txt" --style B --level rough --font garamond --seed 2305 --first-page 70 --set $HEAVY
+# tune22: Tesseract's automatic page segmentation (--psm 3, its default, and
+# --psm 1 with orientation detection), which no earlier set used, a probe
+# made in session 22 (looked at)
+render tune22 dA-psm3 --gold $G/c08.gold.txt --style A --level mild --font nimbus --seed 2401 --psm 3 --title PARTYSTATE --first-page 5
+render tune22 dD-psm3-rough --gold "$news/news2.gold.txt" --style D --level rough --font libertine --seed 2402 --psm 3 --title NEWS --first-page 11
+render tune22 dB-psm1 --gold $G/c06.gold.txt --style B --level rough --font garamond --seed 2403 --psm 1 --first-page 20
