@@ -123,7 +123,7 @@ def paragraph_gap_breaks(lines: Sequence[Line], full_width: int) -> set[int]:
         return set()
     edges = _edge_lines(lines, blocks, full_width)
     firsts = [first for first, _ in blocks]
-    cuts = {_heading_start(lines, blocks, firsts, e.index) for e in _recurring(edges)}
+    cuts = {_heading_start(lines, blocks, firsts, e.index) for e in _recurring(lines, edges)}
     cuts |= _numbered_cuts(lines, edges, cuts)
     cuts.discard(blocks[0][0])  # the text's first line begins its first page anyway
     if len(cuts) < 2:
@@ -221,8 +221,10 @@ def _page_number(text: str) -> tuple[int | None, bool]:
     return None, False
 
 
-def _recurring(edges: list[EdgeLine]) -> list[EdgeLine]:
-    """Edge lines whose letters recur on ``RECURRENCES`` other pages or more.
+def _recurring(lines: Sequence[Line], edges: list[EdgeLine]) -> list[EdgeLine]:
+    """Edge lines whose letters recur on ``RECURRENCES`` other pages or more:
+    lines of ``MIN_KEY`` letters or more, or shorter heads beside their
+    folios (:func:`_short_heads`).
 
     Each two different keys are compared once (:func:`_alike_keys`), not
     each two edge lines (a running head's key recurs on page after page),
@@ -231,7 +233,8 @@ def _recurring(edges: list[EdgeLine]) -> list[EdgeLine]:
     Python took time quadratic in a book's length (eight seconds for a
     pamphlet of 60 pages repeated 64 times).
     """
-    keyed = [e for e in edges if len(e.key) >= 5]
+    short = _short_heads(lines, edges)
+    keyed = [e for e in edges if len(e.key) >= MIN_KEY or e.key in short]
     places: dict[str, list[int]] = {}
     for edge in keyed:
         places.setdefault(edge.key, []).append(edge.index)
@@ -239,6 +242,49 @@ def _recurring(edges: list[EdgeLine]) -> list[EdgeLine]:
     return [edge for edge in keyed
             if _recurrences(edge.index, [places[key] for key in alike[edge.key]])
             >= RECURRENCES]
+
+
+MIN_KEY = 5
+"""The fewest letters a line needs to be taken for a running head by its
+recurrence alone: a shorter one recurs by chance (a speaker's name, a
+heading of a column)."""
+SHORT_KEY = 3
+"""The fewest letters of a short running head (``NEWS``, ``WAR``)."""
+
+
+def _short_heads(lines: Sequence[Line], edges: list[EdgeLine]) -> set[str]:
+    """The keys of ``SHORT_KEY`` to ``MIN_KEY`` letters that a short running
+    head prints (a pamphlet titled ``NEWS``): a line in capitals standing
+    alone, next to a folio (a page number alone on its line, the line before
+    or after it past blank lines) on ``RECURRENCES`` + 1 pages or more. The
+    folio says it is a page's edge, which a recurring short heading is not.
+
+    >>> text = "\\n\\n".join(f"a line of the body, long enough to be full\\n\\n{n}\\n\\nNEWS"
+    ...                      for n in range(11, 16))
+    >>> from clean_scan.pagination import split_lines
+    >>> lines = split_lines(text)
+    >>> edges = _edge_lines(lines, _blocks(lines), 45)
+    >>> _short_heads(lines, edges)
+    {'news'}
+    """
+    folios = {e.index for e in edges if e.alone and e.number is not None}
+    beside: dict[str, int] = {}
+    for edge in edges:
+        text = lines[edge.index].text
+        if not SHORT_KEY <= len(edge.key) < MIN_KEY or not edge.key.isalpha() or \
+                any(c.islower() for c in text):
+            continue
+        if {_next_text(lines, edge.index, -1), _next_text(lines, edge.index, 1)} & folios:
+            beside[edge.key] = beside.get(edge.key, 0) + 1
+    return {key for key, n in beside.items() if n > RECURRENCES}
+
+
+def _next_text(lines: Sequence[Line], index: int, step: int) -> int | None:
+    """The index of the nearest line with text from ``index`` in ``step``'s direction."""
+    i = index + step
+    while 0 <= i < len(lines) and lines[i].blank:
+        i += step
+    return i if 0 <= i < len(lines) else None
 
 
 def _alike_keys(keys: list[str]) -> dict[str, list[str]]:
