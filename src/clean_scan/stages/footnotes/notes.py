@@ -28,7 +28,7 @@ import regex
 
 from clean_scan.charmaps import SUPERSCRIPT_DIGITS
 from clean_scan.layout import PAGE_BREAK, Line
-from clean_scan.lexicon import binding_words
+from clean_scan.lexicon import binding_words, known_form, load_lexicon
 from clean_scan.note_lines import (
     GARBLED_MARKS,
     NOTE_START,
@@ -81,6 +81,24 @@ class Note:
         return first.start + NOTE_START.match(first.text).start("body")
 
 
+NOTE_WORD = regex.compile(r"\p{L}{2,}")
+WORDS_SHARE = 1 / 3
+"""The least share of a note's words (two letters or more) that the lexicon
+knows: a note is read, if badly; a block of noise after a number is not."""
+
+
+def _reads_as_words(text: str) -> bool:
+    """Whether ``text`` (a block past its mark) holds words enough to be a
+    note's (``WORDS_SHARE``).
+
+    >>> _reads_as_words("See the Jubilee History, p. 12."), _reads_as_words("REET, ee ee a")
+    (True, False)
+    """
+    words = NOTE_WORD.findall(text)
+    lexicon = load_lexicon()
+    return bool(words) and sum(known_form(w, lexicon) for w in words) >= WORDS_SHARE * len(words)
+
+
 def foot_notes(lines: LineSource, blocks: list[list[int]],
                full_width: int) -> tuple[list[list[int]], list[Note]]:
     """Split a page's blocks into its body and the notes at its foot.
@@ -116,6 +134,8 @@ def foot_notes(lines: LineSource, blocks: list[list[int]],
                 break
             k -= 1  # a note's lines after a blank line the OCR put inside it
             continue
+        if not _reads_as_words(" ".join(lines.texts[i] for i in block)[match.end("mark"):]):
+            break  # ``1 REET, ee ee a``: a folio garbled with the noise beside it, no note
         garbled = match.group("mark") in GARBLED_MARKS
         if garbled and k == end and len(block) > 1 and not small and \
                 not _goes_on_a_note(lines, blocks, k - 1, match):
