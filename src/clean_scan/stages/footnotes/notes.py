@@ -28,7 +28,7 @@ import regex
 
 from clean_scan.charmaps import SUPERSCRIPT_DIGITS
 from clean_scan.layout import PAGE_BREAK, Line
-from clean_scan.lexicon import binding_words, known_form, load_lexicon
+from clean_scan.lexicon import binding_words, known_form, load_lexicon, stop_abbreviations
 from clean_scan.note_lines import (
     GARBLED_MARKS,
     NOTE_START,
@@ -83,20 +83,26 @@ class Note:
 
 NOTE_WORD = regex.compile(r"\p{L}{2,}")
 WORDS_SHARE = 1 / 3
-"""The least share of a note's words (two letters or more) that the lexicon
-knows: a note is read, if badly; a block of noise after a number is not."""
+"""The least share of a note's words (two letters or more) that read as
+words: a note is read, if badly; a block of noise after a number is not."""
 
 
 def _reads_as_words(text: str) -> bool:
     """Whether ``text`` (a block past its mark) holds words enough to be a
-    note's (``WORDS_SHARE``).
+    note's (``WORDS_SHARE``): words the lexicon knows, names (a citation's
+    ``Pravda``, ``Izvestia``) and the abbreviations of references (``op.
+    cit.``, ``ibid.``).
 
     >>> _reads_as_words("See the Jubilee History, p. 12."), _reads_as_words("REET, ee ee a")
     (True, False)
+    >>> _reads_as_words("Izvestia, 5.xii.1936, op. cit., p. 3.")
+    True
     """
     words = NOTE_WORD.findall(text)
-    lexicon = load_lexicon()
-    return bool(words) and sum(known_form(w, lexicon) for w in words) >= WORDS_SHARE * len(words)
+    lexicon, abbreviations = load_lexicon(), stop_abbreviations()
+    read = sum(known_form(w, lexicon) or w.lower() in abbreviations or
+               (w[0].isupper() and w[1:].islower() and len(w) >= 3) for w in words)
+    return bool(words) and read >= WORDS_SHARE * len(words)
 
 
 def foot_notes(lines: LineSource, blocks: list[list[int]],
