@@ -54,6 +54,19 @@ def test_a_layout_file_is_cleaned_of_its_running_heads_and_restores(tmp_path: Pa
     assert restored.stdout.decode("utf-8") == read_input(source).text  # the text read out
 
 
+def test_clean_text_to_standard_output_writes_nothing_beside_a_layout_input(
+        tmp_path: Path) -> None:
+    """``-o -`` sends the clean text to standard output and writes nothing
+    beside the input, the clean pages no more than the reports: the input's
+    folder may be a collection the user keeps as it is."""
+    source = tmp_path / "tenants.hocr"
+    source.write_bytes((FIXTURES / "tenants.hocr").read_bytes())
+    done = run_cli(str(source), "-o", "-")
+    assert done.returncode == 0, done.stderr.decode()
+    assert "The committee met in the autumn" in done.stdout.decode("utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["tenants.hocr"]
+
+
 def test_every_format_gives_the_same_clean_text(tmp_path: Path) -> None:
     from clean_scan import clean_text
     from clean_scan.stage import Context

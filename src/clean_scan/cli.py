@@ -138,7 +138,8 @@ def clean_command(
             source = decode_bytes(_read_stdin(max_size), "standard input")
         input_path = (out_dir or Path.cwd()) / "stdin.txt"
     if clean_path == "-" and out_dir is None:
-        no_report = True  # the clean text goes to standard output; reports only to --out-dir
+        # the clean text goes to standard output; reports and clean pages only to --out-dir
+        no_report, layout_format = True, "none"
     review_path = review_file or _decisions_beside(input_path, out_dir)
     words_path = words_file or input_path.parent / DEFAULT_WORDS
     with one_line_errors("write the outputs"):
