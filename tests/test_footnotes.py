@@ -684,3 +684,55 @@ def test_a_mark_inside_a_word_the_engine_broke_is_not_taken_for_the_reference() 
             "\n1 The conditions were set out in the minutes of the meeting held in March.\n")
     result = clean_text(page + "\f" + NEXT_PAGE)
     assert "[1]" not in result.clean.split("\n\n")[0]
+
+
+def _layout(pages: list[list[list[tuple[str, float]]]]):
+    """A layout file's pages of blocks of (line, size of type) lines."""
+    from clean_scan.formats.layout import Block, Layout, Line, Page, Word
+    return Layout("hocr", [Page([Block([Line([Word(w) for w in text.split()], None, size)
+                                        for text, size in block]) for block in page])
+                           for page in pages])
+
+
+def test_a_short_note_is_known_by_its_smaller_type_where_a_layout_file_gives_it() -> None:
+    """A note of short lines is no wider than the body, so the plain text
+    cannot tell its smaller type; a layout file's sizes (hOCR's
+    ``x_size``) can: the note goes off the page foot, flagged, where the
+    plain text leaves it inside the paragraph running over the page."""
+    from clean_scan.stage import Context
+    body = [(line, 30.0) for line in BODY.splitlines()] * 3
+    note = [("' Report of the Housing Committee,", 22.0), ("March 1946, p. 4.", 22.0)]
+    following = [[(line, 30.0) for line in block.splitlines()] for block in NEXT_PAGE.split("\n\n")]
+    layout = _layout([[body, note], following])
+    text = layout.text()
+    plain = clean_text(text).clean
+    assert "bricks for the new estates" in plain and "' Report of the Housing" in plain
+    result = clean_text(text, context=Context(layout=layout))
+    paragraphs = result.clean.split("\n\n")
+    assert paragraphs[0].endswith("nothing had come of it then.")
+    assert paragraphs[1] == "[1] Report of the Housing Committee, March 1946, p. 4."
+    assert any(f.rule == "move-note" and "no reference" in f.reason for f in result.flags)
+
+
+def test_a_reference_the_engine_read_with_little_confidence_is_kept_for_its_note() -> None:
+    """A raised figure read apart from its word (``houses. !``) is read by
+    the engine with as little confidence as a speck; on a page with a note
+    below it stays for the footnotes stage, which pairs it (a mark alone
+    after ``of`` is still a speck)."""
+    from clean_scan.formats.layout import Block, Layout, Line, Page, Word
+    from clean_scan.stage import Context
+
+    def line(text: str, doubtful: str = "") -> Line:
+        return Line([Word(w, None, 0.1 if w == doubtful else 0.95) for w in text.split()])
+
+    body = [line("When the war ended the borough had lost a third of its houses. !", "!"),
+            line("The waiting list grew longer every month of * the first year, and", "*")]
+    body += [line(text) for text in BODY.splitlines()]
+    note = [line("© Report of the Housing Committee, March 1946, p. 4.")]
+    following = [[line(text) for text in block.splitlines()] for block in NEXT_PAGE.split("\n\n")]
+    layout = Layout("hocr", [Page([Block(body), Block(note)]),
+                             Page([Block(lines) for lines in following])])
+    clean = clean_text(layout.text(), context=Context(layout=layout)).clean
+    assert clean.startswith("When the war ended the borough had lost a third of its houses.[1]"
+                            "\n\n[1] Report of the Housing Committee, March 1946, p. 4.\n\n"
+                            "The waiting list grew longer every month of the first year")

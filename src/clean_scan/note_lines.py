@@ -17,7 +17,7 @@ import regex
 from clean_scan.charmaps import SUPERSCRIPT_DIGITS
 from clean_scan.layout import PAGE_BREAK
 
-GARBLED_MARKS = "'‘’`\"“”°º^»«!?>"
+GARBLED_MARKS = "'‘’`\"“”°º©^»«!?>"
 """What an OCR engine gives for a note's raised figure it could not read."""
 
 NOTE_START = regex.compile(

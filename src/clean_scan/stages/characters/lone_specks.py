@@ -276,6 +276,19 @@ def _binds_before(line: str, at: int) -> bool:
 
 ALONE_MARKS = regex.compile(r"(?<=[ \t]|^)(?P<mark>[^\s\p{L}\p{N}]{1,3})(?=[ \t]|$)",
                             regex.MULTILINE)
+ENGINE_REFERENCE_LOOKALIKES = frozenset("!|°*'’‘`^")
+"""What a raised reference figure, read apart from its word (``experience.
+!``), is read as: an engine reads it with little confidence too. (After a
+word that binds to the next, ``of *``, no reference stands.)"""
+
+
+def _word_before(text: str, at: int) -> str:
+    """The letters of the word before the space before ``at``."""
+    end = len(text[:at].rstrip(" \t"))
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
 ENGINE_DOUBT = 0.3
 """A mark the engine read with less confidence than this is taken for a
 speck (a real mark, a stop or a dash, reads at 0.8 and more)."""
@@ -318,7 +331,10 @@ def engine_speck(text: str, doc: Lines) -> list[Proposal]:
         confidence = doc.context.engine_doubt(m.start(), m.end(), m.group(), ENGINE_DOUBT)
         if confidence is not None:
             at_start = m.start() == 0 or text[m.start() - 1] == "\n"  # the space after it goes
-            line = bisect_right(doc.starts, m.start()) - 1 if at_start else 0
+            line = bisect_right(doc.starts, m.start()) - 1
+            if m.group() in ENGINE_REFERENCE_LOOKALIKES and doc.note_page[line] and \
+                    _word_before(text, m.start()).lower() not in binding_words():
+                continue  # on a page with a note below, the mark may be its reference
             if at_start and (line == 0 or not doc.lines[line - 1].strip()):
                 continue  # opening a block (or the text): a note's mark, perhaps
             start, end = (m.start(), m.end() + (text[m.end():m.end() + 1] in " \t")) \

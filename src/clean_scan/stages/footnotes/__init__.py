@@ -55,7 +55,9 @@ class Lines:
     holds every line's ``Line.text`` (its content without the spaces and tabs
     around it), enough for the first look at every page."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, context: Context | None = None) -> None:
+        self._context = context
+        self._body_sizes: dict[int, float | None] = {}
         self._text = text
         self._raw = text.split("\n")
         self._length = len(text)
@@ -77,6 +79,22 @@ class Lines:
             self._made[number] = line
         return line
 
+    def size_ratio(self, number: int) -> float | None:
+        """The size of line ``number``'s type against its page's body type
+        (:func:`_body_size`), where a layout file gives sizes the body's
+        lines agree on; else None."""
+        if self._context is None or self._context.layout is None:
+            return None
+        place = self._context.line_place(self[number].start)
+        if place is None or not place.line.size:
+            return None
+        if place.page not in self._body_sizes:
+            page = self._context.layout.pages[place.page]
+            self._body_sizes[place.page] = _body_size(
+                [line.size for block in page.blocks for line in block.lines if line.size])
+        body = self._body_sizes[place.page]
+        return place.line.size / body if body else None
+
     @cached_property
     def double_quoting(self) -> bool:
         """Whether the text quotes with double quotes only
@@ -91,9 +109,31 @@ class Lines:
         return int(median(lengths)) if lengths else 60
 
 
+STEADY_SIZE = 0.08
+"""How far from the median size most of a page's lines stand where the file
+gives the size of their type (Tesseract's hOCR ``x_size``: within 3%),
+not their height with ascenders and descenders (its ALTO: 0.6 to 1.5)."""
+STEADY_SHARE = 0.75
+
+
+def _body_size(sizes: list[float]) -> float | None:
+    """The body type's size on a page, the median of its lines' sizes,
+    where ``STEADY_SHARE`` of them stand within ``STEADY_SIZE`` of it: else
+    the sizes are boxes' heights, which say nothing of the type.
+
+    >>> _body_size([30, 30, 31, 29, 30, 30, 22, 21]), _body_size([35, 20, 50, 33, 41, 24])
+    (30.0, None)
+    """
+    if not sizes:
+        return None
+    body = median(sizes)
+    steady = sum(abs(size - body) <= STEADY_SIZE * body for size in sizes)
+    return body if steady >= STEADY_SHARE * len(sizes) else None
+
+
 def run(text: str, context: Context) -> StageResult:
     """Find, renumber and move the footnotes of every page."""
-    lines = Lines(text)
+    lines = Lines(text, context)
     proposals: list[Proposal] = []
     flags: list[Flag] = []
     numbering = Numbering()

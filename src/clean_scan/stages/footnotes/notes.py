@@ -50,6 +50,8 @@ class LineSource(Protocol):
 
     def __getitem__(self, number: int) -> Line: ...
 
+    def size_ratio(self, number: int) -> float | None: ...
+
 
 @dataclass
 class Note:
@@ -280,10 +282,22 @@ def _opens_small_note(lines: LineSource, block: list[int], full_width: int) -> b
 
 
 def _small_type(lines: LineSource, block: list[int], full_width: int) -> bool:
-    """Lines longer than the body's: smaller type (the last line, often
-    short, is left out, unless it is the only one)."""
+    """Type smaller than the body's: lines longer than the body's (the last
+    line, often short, is left out, unless it is the only one), or, where a
+    layout file gives each line's size of type, a block whose lines are
+    ``SMALL_SIZE`` of its page's body type or less (the median: of two, the
+    smaller), however short (a note of a line or two, ``Ibid.``)."""
+    ratios = [lines.size_ratio(i) for i in block]
+    if ratios and None not in ratios and sorted(ratios)[(len(ratios) - 1) // 2] <= SMALL_SIZE:
+        return True
     lengths = sorted(len(lines.texts[i]) for i in (block[:-1] or block))
     return lengths[len(lengths) // 2] >= SMALL_TYPE * full_width  # of two, the longer
+
+
+SMALL_SIZE = 0.9
+"""The largest size of a note's type against its page's body type, where a
+layout file gives sizes (Tesseract's ``x_size`` on the dev pamphlets: notes
+0.7-0.85 of the body's)."""
 
 
 def _opens_note(text: str, match: regex.Match, previous: Note, adjacent: bool) -> bool:
