@@ -31,7 +31,8 @@
 # and OUT/tune20 (fresh13's settings with other texts, looked at)
 # and OUT/fresh14 (five more, made in session 22, measured only)
 # and OUT/tune21 (fresh14's settings with other texts, looked at)
-# and OUT/tune22 (Tesseract's --psm 3 and --psm 1, a probe, looked at).
+# and OUT/tune22 (Tesseract's --psm 3 and --psm 1, a probe, looked at)
+# and OUT/tune23 (notes on rough pages, with hOCR and ALTO, looked at).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -300,3 +301,7 @@ render tune21 cB-news3 --furniture chapter-heads --gold "$news/news3.gold.txt" -
 render tune22 dA-psm3 --gold $G/c08.gold.txt --style A --level mild --font nimbus --seed 2401 --psm 3 --title PARTYSTATE --first-page 5
 render tune22 dD-psm3-rough --gold "$news/news2.gold.txt" --style D --level rough --font libertine --seed 2402 --psm 3 --title NEWS --first-page 11
 render tune22 dB-psm1 --gold $G/c06.gold.txt --style B --level rough --font garamond --seed 2403 --psm 1 --first-page 20
+# tune23: notes on rough pages with their hOCR and ALTO, to study what a
+# layout file's geometry tells of notes (made in session 22, looked at)
+render tune23 eB-notes-hocr --gold $G/c02.gold.txt $G/c06.gold.txt --style B --level rough --font nimbus --seed 2501 --folio "[{}]" --first-page 40 --formats txt,hocr,alto
+render tune23 eD-notes-hocr --gold $G/c06.gold.txt $G/c01.gold.txt --style D --level rough --font bonum --seed 2502 --title THEPARTY --first-page 8 --formats txt,hocr,alto --set $HEAVY
