@@ -37,8 +37,10 @@ def star_after_word(line: str, doc: Lines) -> list[Proposal]:
     >>> show(star_after_word, "the rural* roads", v)
     'the rural roads'
 
-    Left alone: a ``*`` on a page with a ``*`` footnote (footnote mark), and a
-    line-end ``*`` that may be a hyphen (the dehyphenate stage decides).
+    Left alone: a ``*`` on a page with a ``*`` footnote (footnote mark), or
+    after a word of four letters or more on a page with any note below (a
+    raised figure is read as a star: ``society*`` over ``? This problem``),
+    and a line-end ``*`` that may be a hyphen (the dehyphenate stage decides).
 
     >>> show(star_after_word, "the rural* and", v, "\\n* This note")
     'the rural* and'
@@ -62,8 +64,8 @@ def _judge_star(line: str, m: regex.Match, doc: Lines) -> Proposal | None:
                 and m.start("word") == _word_start(line, star)):
             return Proposal(star, star + 1, " ", "noise-star", 0.85, "speck between two words")
         return None
-    if doc.footnote_page():
-        return None
+    if doc.footnote_page() or (doc.note_page[doc.index] and len(word) > 3):
+        return None  # a note's reference (a raised figure is read as a star too)
     rest = line[m.end("star"):]
     plural = word.endswith("s") and not word.endswith("ss") and doc.known_word(word)
     if not rest.strip():

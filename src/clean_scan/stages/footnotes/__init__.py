@@ -443,15 +443,20 @@ SENTENCE_CLOSED = regex.compile(r"[.!?][’”'\"]?$")
 def _block_goes_on(lines: Lines, last: int, following: int) -> bool:
     """Whether the paragraph goes on over a blank line the OCR put inside
     it, on the same page: a word split, or the next block going on in small
-    letters (``which he calls the`` / ``‘phenomenon’.``), and no note."""
+    letters (``which he calls the`` / ``‘phenomenon’.``) after a sentence
+    left open, and no note. A block closing its sentence, a reference
+    perhaps after the stop (``of dispute.*``), ends the paragraph though
+    the next opens in small letters: its capital misread (``it is``)."""
     if any(lines.texts[i] == PAGE_BREAK for i in range(last + 1, following)):
         return False
     if NOTE_START.match(lines.texts[following]):
         return False
-    return bool(SPLIT_WORD.search(lines.texts[last]) or GOES_ON.match(lines.texts[following]))
+    return bool(SPLIT_WORD.search(lines.texts[last]) or (
+        GOES_ON.match(lines.texts[following]) and not CLOSES_SENTENCE.search(lines.texts[last])))
 
 
 SPLIT_WORD = regex.compile(r"\p{L}[-¬]$")
+CLOSES_SENTENCE = regex.compile(r"\p{L}{2}[.!?][’”'\"*!?°]?$")
 GOES_ON = regex.compile(r"[‘“'\"(.,:;_ ]*\p{Ll}")
 """A line the sentence goes on in: a small letter first, perhaps after a quote
 or a speck."""
