@@ -215,7 +215,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (garbled_close_quote, _with("*")),
     (star_after_word, _with("*")),
     (quote_shapes, _with("“", "”", " ’", "\t’")),
-    (apostrophes, _with("'", "’ s")),
+    (apostrophes, _with("'", "’ s", "‘", "`")),
     (mark_after_stop, _with(*MARK_AFTER_STOP_NEEDLES)),
     (mark_after_own_mark, lambda doc: doc.lines_matching(STACKED_MARK)),
     (italic_spacing, _with(*ITALIC_NEEDLES)),

@@ -225,6 +225,10 @@ def quote_shapes(line: str, doc: Lines) -> list[Proposal]:
 
 DOUBLED_APOSTROPHE = regex.compile(r"(?<=\p{L})(?:'’|’'|'')(?=\p{L})")
 INNER_APOSTROPHE = regex.compile(r"(?<=\p{L})'(?=\p{L})|(?<=\p{L})'(?=[ \t,.;:!?)]|$)")
+TURNED_APOSTROPHE = regex.compile(r"(?<=\p{L})[‘`](?=\p{L})")
+"""An opening quote or a grave accent between two letters: no quotation
+opens inside a word, so it is an apostrophe the engine read turned
+(``men‘s``, ``M‘Donald``)."""
 
 
 def apostrophes(line: str, doc: Lines) -> list[Proposal]:
@@ -244,6 +248,12 @@ def apostrophes(line: str, doc: Lines) -> list[Proposal]:
     >>> print(show(apostrophes, "under the winchman'’s control"))
     under the winchman’s control
 
+    An opening quote inside a word is an apostrophe read turned (no
+    quotation opens there):
+
+    >>> print(show(apostrophes, "the men‘s own fault, said M‘Donald"))
+    the men’s own fault, said M’Donald
+
     A possessive's ``s`` read apart from its apostrophe (no word is ``s``
     alone):
 
@@ -253,13 +263,13 @@ def apostrophes(line: str, doc: Lines) -> list[Proposal]:
     possessives = list(SPACED_POSSESSIVE.finditer(line))
     fixes = [Proposal(m.start(), m.end(), "’s", "apostrophe", 0.9,
                       "a possessive's s read apart from its apostrophe") for m in possessives]
-    if "'" not in line:
+    if "'" not in line and "‘" not in line and "`" not in line:
         return fixes
     twice = list(DOUBLED_APOSTROPHE.finditer(line))
     fixes += [Proposal(m.start(), m.end(), "’", "apostrophe", 0.9,
                        "one apostrophe read twice inside a word") for m in twice]
     doubled = {k for m in (*twice, *possessives) for k in range(m.start(), m.end())}
-    for m in INNER_APOSTROPHE.finditer(line):
+    for m in [*INNER_APOSTROPHE.finditer(line), *TURNED_APOSTROPHE.finditer(line)]:
         if m.start() in doubled:
             continue
         left = TRAILING_LETTERS.search(line, max(0, m.start() - WORD_REACH), m.start()).group()
