@@ -32,7 +32,8 @@
 # and OUT/fresh14 (five more, made in session 22, measured only)
 # and OUT/tune21 (fresh14's settings with other texts, looked at)
 # and OUT/tune22 (Tesseract's --psm 3 and --psm 1, a probe, looked at)
-# and OUT/tune23 (notes on rough pages, with hOCR and ALTO, looked at).
+# and OUT/tune23 (notes on rough pages, with hOCR and ALTO, looked at)
+# and OUT/tune24 (running feet, a probe, looked at).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -305,3 +306,8 @@ render tune22 dB-psm1 --gold $G/c06.gold.txt --style B --level rough --font gara
 # layout file's geometry tells of notes (made in session 22, looked at)
 render tune23 eB-notes-hocr --gold $G/c02.gold.txt $G/c06.gold.txt --style B --level rough --font nimbus --seed 2501 --folio "[{}]" --first-page 40 --formats txt,hocr,alto
 render tune23 eD-notes-hocr --gold $G/c06.gold.txt $G/c01.gold.txt --style D --level rough --font bonum --seed 2502 --title THEPARTY --first-page 8 --formats txt,hocr,alto --set $HEAVY
+# tune24: running feet (the title and the folio in one line at the foot,
+# render_more.py --furniture running-foot), a layout no set printed, a
+# probe made in session 22 (looked at)
+render tune24 fA-foot-rough --furniture running-foot --gold $G/c04.gold.txt $G/c10.gold.txt --style A --level rough --font libertine --seed 2601 --title "THE SOVIET STATE" --first-page 15
+render tune24 fD-foot --furniture running-foot --gold "$news/news2.gold.txt" --style D --level mild --font nimbus --seed 2602 --title "THE COLONY" --first-page 3

@@ -22,6 +22,11 @@ off the arguments before the renderer reads them; the text flows as in the
     on every page but a chapter's first, the chapter's title as the running
     head (the same on both sides of the leaf), the page number at the foot
     in the outer corner's place, centred.
+``running-foot``
+    nothing at the top; at the foot of every page but the first, the
+    chapter's title (the pamphlet's on a chapter's first page) with the
+    page number on its outer side, as one centred line (``12   THE PARTY``,
+    ``THE PARTY   13``).
 
 Usage: ``python benchmarks/render_more.py --font pagella --gold ... (as the renderer)
 [--furniture top-folio]``
@@ -60,7 +65,7 @@ EXTRA_FACES = {
 }
 
 
-FURNITURE = ("top-folio", "corner-folio", "chapter-heads")
+FURNITURE = ("top-folio", "corner-folio", "chapter-heads", "running-foot")
 
 
 def furniture_option(argv: list[str]) -> tuple[str | None, list[str]]:
@@ -90,6 +95,11 @@ def furnisher(renderer, kind: str):
                 page.furniture.append({"kind": "running-head", "where": "top-centre", "text": "",
                                        "page_number": number,
                                        "number_at": "left" if page.number % 2 == 0 else "right"})
+            elif kind == "running-foot":
+                head = renderer.head_text(st, page.chapter, cfg["title"])
+                text = f"{number}   {head}" if page.number % 2 == 0 else f"{head}   {number}"
+                page.furniture.append({"kind": "running-foot", "where": "foot-centre",
+                                       "text": text})
             else:
                 if not page.opens_chapter:
                     head = renderer.head_text(st, page.chapter, cfg["title"])
