@@ -280,15 +280,6 @@ ENGINE_REFERENCE_LOOKALIKES = frozenset("!|°*'’‘`^")
 """What a raised reference figure, read apart from its word (``experience.
 !``), is read as: an engine reads it with little confidence too. (After a
 word that binds to the next, ``of *``, no reference stands.)"""
-
-
-def _word_before(text: str, at: int) -> str:
-    """The letters of the word before the space before ``at``."""
-    end = len(text[:at].rstrip(" \t"))
-    start = end
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    return text[start:end]
 ENGINE_DOUBT = 0.3
 """A mark the engine read with less confidence than this is taken for a
 speck (a real mark, a stop or a dash, reads at 0.8 and more)."""
@@ -343,6 +334,15 @@ def engine_speck(text: str, doc: Lines) -> list[Proposal]:
                                   f"a mark alone that the OCR engine read with "
                                   f"{confidence:.0%} confidence: a speck"))
     return fixes
+
+
+def _word_before(text: str, at: int) -> str:
+    """The letters of the word before the space before ``at``."""
+    end = len(text[:at].rstrip(" \t"))
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
 
 
 GLUED_MARK = regex.compile(
