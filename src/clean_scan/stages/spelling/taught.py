@@ -32,6 +32,11 @@ MIN_WORDS = 10
 """Different unknown forms a rewrite must turn into known words to be the
 engine's habit: a chance one finds a few (the tuning pamphlets' commonest
 chance rewrites reach seven)."""
+MIN_SHARE = 1 / 3
+"""The least share of the unknown forms holding the letter read that the
+rewrite must make known: an engine's habit explains most of them (GOCR's
+``w`` for ``u``: two thirds and more), a chance rewrite a few among many
+(``t`` for ``f`` on a rough page: a sixth)."""
 TAUGHT_COST = 4.0
 """What a taught rewrite costs: as much as a classic confusion of the
 packaged model (``c`` for ``e``, ``li`` for ``h`` cost 3 to 5)."""
@@ -86,7 +91,8 @@ def taught_pairs(doc_lower: Counter[str], lexicon: Lexicon,
                  model: ConfusionModel) -> tuple[tuple[str, str], ...]:
     """The (read, printed) small letters that make common words (or words
     the document prints) of ``MIN_WORDS`` different unknown forms or more,
-    where the model finds the rewrite dearer than ``TAUGHT_COST``.
+    and of ``MIN_SHARE`` of those holding the letter read, where the model
+    finds the rewrite dearer than ``TAUGHT_COST``.
 
     >>> from clean_scan.confusion import load_confusions
     >>> from clean_scan.lexicon import load_lexicon
@@ -95,6 +101,13 @@ def taught_pairs(doc_lower: Counter[str], lexicon: Lexicon,
     >>> taught_pairs(Counter(words), load_lexicon(), load_confusions())
     (('w', 'u'),)
     >>> taught_pairs(Counter(words[:9]), load_lexicon(), load_confusions())
+    ()
+
+    Nor where the document's unknown forms hold the letter far more often
+    than the rewrite explains (a chance rewrite among garbles):
+
+    >>> garbles = [f"wqz{a}{b}x" for a in "bcdfg" for b in "hjklmn"]
+    >>> taught_pairs(Counter(words + garbles), load_lexicon(), load_confusions())
     ()
     """
     words = lexicon.words
@@ -112,7 +125,8 @@ def taught_pairs(doc_lower: Counter[str], lexicon: Lexicon,
                         len(count) > MIN_CANDIDATE_DIGITS or doc_lower.get(word, 0)):
                     taught[(read, letter)].add(form)
     return tuple(sorted(pair for pair, forms in taught.items()
-                        if len(forms) >= MIN_WORDS and model.piece_cost(*pair) > TAUGHT_COST))
+                        if len(forms) >= MIN_WORDS and model.piece_cost(*pair) > TAUGHT_COST
+                        and len(forms) >= MIN_SHARE * sum(pair[0] in form for form in unknown)))
 
 
 def _with_pairs(model: ConfusionModel, pairs: tuple[tuple[str, str], ...]) -> ConfusionModel:
