@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import product
 from string import ascii_lowercase
 
 from clean_scan.lexicon import known_form, load_lexicon
@@ -103,3 +104,53 @@ def capital_glyphs(rewrites: dict[str, tuple[int, str, str, int] | None],
 def _opening(printed: Counter[str], letter: str) -> int:
     """How many of the printed words open with ``letter``."""
     return sum(n for word, n in printed.items() if word.startswith(letter))
+
+
+MIXED_GLYPHS = 3
+"""The most unread glyphs a word is read through as the different letters
+its document teaches the glyph for (each is tried as every one of them)."""
+
+
+def mixed_reading(word: str, taught: list[str]) -> str | None:
+    """The one known word ``word`` makes with each of its unread glyphs read
+    as one of the ``taught`` letters, not all the same one: an engine that
+    cannot read a face's ``s`` nor its ligatures gives one mark for all
+    (GOCR's ``_cienti_c``: ``scientific``, ``_acri_ced``: ``sacrificed``);
+    None where there are fewer than two glyphs, more than ``MIXED_GLYPHS``,
+    or no reading or two.
+
+    >>> mixed_reading("_cienti_c", ["s", "fi", "ffi"]), mixed_reading("_u_ciently", ["s", "ffi"])
+    ('scientific', 'sufficiently')
+    >>> mixed_reading("_ave", ["s", "fi"]), mixed_reading("x_y_z", ["s", "fi"])
+    (None, None)
+    """
+    glyphs = word.count("_")
+    if not 2 <= glyphs <= MIXED_GLYPHS:
+        return None
+    pieces = word.split("_")
+    found = set()
+    for letters in product(taught, repeat=glyphs):
+        whole = pieces[0] + "".join(put + piece
+                                    for put, piece in zip(letters, pieces[1:], strict=True))
+        if known_form(whole, load_lexicon()):
+            found.add(whole.lower())
+    return found.pop() if len(found) == 1 else None
+
+
+def mixed_rewrite(word: str,
+                  support: dict[tuple[str, str], int]) -> tuple[int, str, str, int] | None:
+    """The rewrite (``(index, misread, letters, words teaching it)``, as
+    ``Taught.rewrite`` gives one) of ``word``'s unread glyphs read as the
+    letters the document teaches the glyph for (``support``; two words or
+    more each), by :func:`mixed_reading`: from the first glyph to the last.
+
+    >>> mixed_rewrite("_cienti_c", {("_", "s"): 300, ("_", "fi"): 7})
+    (0, '_cienti_', 'scientifi', 300)
+    """
+    taught = [letters for (src, letters), n in support.items() if src == "_" and n > 1]
+    reading = mixed_reading(word, taught)
+    if reading is None:
+        return None
+    first, last = word.index("_"), word.rindex("_") + 1
+    return first, word[first:last], reading[first:len(reading) - (len(word) - last)], \
+        max(n for (src, _), n in support.items() if src == "_")

@@ -37,6 +37,7 @@ from clean_scan.stages.characters.glyph_readings import (
     capitals_unread,
     clearly,
     known_reading,
+    mixed_rewrite,
 )
 from clean_scan.stages.characters.initial_case import initial_case, opens_sentence
 from clean_scan.stages.characters.letter_rewrites import (
@@ -320,6 +321,8 @@ class Taught:
             return None
         found = {(word.replace(src, letters), src, letters) for src, letters in self.habits}
         known = [(src, letters) for whole, src, letters in found if known_reading(whole)]
+        if not known:
+            return mixed_rewrite(word, self.support)  # ``_cienti_c``: s and fi
         if len(known) != 1:
             return None
         src, letters = known[0]
