@@ -11,6 +11,9 @@ from functools import lru_cache
 from itertools import product
 from string import ascii_lowercase
 
+import regex
+
+from clean_scan.document import Proposal
 from clean_scan.lexicon import known_form, load_lexicon
 
 SMALL_OPENINGS = 5
@@ -154,3 +157,26 @@ def mixed_rewrite(word: str,
     first, last = word.index("_"), word.rindex("_") + 1
     return first, word[first:last], reading[first:len(reading) - (len(word) - last)], \
         max(n for (src, _), n in support.items() if src == "_")
+
+
+POSSESSIVE_GLYPH = regex.compile(r"(?<=\p{L}['’])_(?![\p{L}\p{N}_])")
+"""The engine's unread glyph alone after a word's apostrophe (``Booth'_``)."""
+
+
+def possessive_glyphs(text: str, habits: frozenset[tuple[str, str]]) -> list[Proposal]:
+    """Where the unread glyph is the engine's habit for ``s``
+    (``Taught.habits``), one alone after a word's apostrophe is the
+    possessive's ``s`` (``General Booth'_ visit``), which no word lookup
+    reads: the apostrophe parts it from its word.
+
+    >>> [(p.start, p.replacement) for p in possessive_glyphs("General Booth'_ visit", {("_", "s")})]
+    [(14, 's')]
+    >>> possessive_glyphs("General Booth'_ visit", frozenset())
+    []
+    """
+    if ("_", "s") not in habits:
+        return []
+    return [Proposal(m.start(), m.end(), "s", "learned-substitution", 0.9,
+                     "the engine's unread glyph, its habit for 's', after a word's "
+                     "apostrophe: the possessive's s")
+            for m in POSSESSIVE_GLYPH.finditer(text)]

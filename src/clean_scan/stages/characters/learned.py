@@ -38,6 +38,7 @@ from clean_scan.stages.characters.glyph_readings import (
     clearly,
     known_reading,
     mixed_rewrite,
+    possessive_glyphs,
 )
 from clean_scan.stages.characters.initial_case import initial_case, opens_sentence
 from clean_scan.stages.characters.letter_rewrites import (
@@ -195,6 +196,7 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
                                       f"{misread} (so read, {taught_by} of its "
                                       "unknown words are known words)"))
     proposals += capitals_read(taught.support, rewrites, places)
+    proposals += possessive_glyphs(text, taught.habits)
     return sorted(with_read_digits(p, text, read_digits) for p in proposals)
 
 
