@@ -180,3 +180,39 @@ def possessive_glyphs(text: str, habits: frozenset[tuple[str, str]]) -> list[Pro
                      "the engine's unread glyph, its habit for 's', after a word's "
                      "apostrophe: the possessive's s")
             for m in POSSESSIVE_GLYPH.finditer(text)]
+
+
+SPLIT_AT_LINE_END = regex.compile(
+    r"(?<![\p{L}_])(?P<head>[\p{L}_]+)-[ \t]*\n[ \t]*(?P<tail>[\p{L}_]+)(?![\p{L}_])")
+"""A word parted by a hyphen at a line end, one piece or both holding the
+engine's unread glyph (``regul_-`` / ``tions``, ``cre-`` / ``_ted``)."""
+
+
+def split_word_rewrites(text: str, rewrite) -> list[Proposal]:
+    """Each unread glyph of a word parted at a line end, read as the whole
+    word's ``rewrite`` (``Taught.rewrite``) reads it: neither piece is a
+    word to read alone, and the dehyphenate stage joins only known words,
+    so the glyph would otherwise stay (``regul_-tions``).
+
+    >>> def rewrite(word):
+    ...     return (word.index("_"), "_", "a", 40) if word == "regul_tions" else None
+    >>> [(p.start, p.replacement) for p in split_word_rewrites("the regul_-\\ntions of", rewrite)]
+    [(9, 'a')]
+    """
+    found = []
+    for m in SPLIT_AT_LINE_END.finditer(text):
+        head, tail = m.group("head"), m.group("tail")
+        if "_" not in head + tail:
+            continue
+        read = rewrite(head + tail)
+        if read is None:
+            continue
+        at, src, letters, taught_by = read
+        if at == 0 or at < len(head) < at + len(src):
+            continue  # a word's first letter (its case is the main rule's), or across the end
+        start = m.start("head") + at if at < len(head) else m.start("tail") + at - len(head)
+        found.append(Proposal(start, start + len(src), letters, "learned-substitution", 0.9,
+                              f"'{head}-{tail}': a word parted at a line end, which this "
+                              f"document's engine reads with '{letters}' as '{src}' (so read, "
+                              f"{taught_by} of its unknown words are known words)"))
+    return found

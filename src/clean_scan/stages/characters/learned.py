@@ -39,6 +39,7 @@ from clean_scan.stages.characters.glyph_readings import (
     known_reading,
     mixed_rewrite,
     possessive_glyphs,
+    split_word_rewrites,
 )
 from clean_scan.stages.characters.initial_case import initial_case, opens_sentence
 from clean_scan.stages.characters.letter_rewrites import (
@@ -197,6 +198,8 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
                                       "unknown words are known words)"))
     proposals += capitals_read(taught.support, rewrites, places)
     proposals += possessive_glyphs(text, taught.habits)
+    proposals += split_word_rewrites(text, lambda word: taught.habitual_rewrite(word)
+                                     or taught.rewrite(word))
     return sorted(with_read_digits(p, text, read_digits) for p in proposals)
 
 
