@@ -75,3 +75,39 @@ def test_a_title_lower_on_its_page_stays_though_the_heads_repeat_it(tmp_path: Pa
     read = read_input(source)
     clean = clean_text(read.text, context=Context(layout=read.layout)).clean
     assert clean.count("THE COUNCIL") == 1
+
+
+def _folio_pamphlet(garbled: str) -> str:
+    """Six pages of body with their folios alone at the foot, ``[11]`` to
+    ``[16]``, the fourth's read as ``garbled``."""
+    pages = []
+    for number in range(1, 7):
+        folio = garbled if number == 4 else f"[{number + 10}]"
+        pages.append(_page(number, [_body(200), _block([_line(1900, 36, folio)])]))
+    return _hocr(pages)
+
+
+def test_a_folio_the_text_cannot_read_goes_where_it_stands_in_the_folios_band(
+        tmp_path: Path) -> None:
+    """A folio garbled past reading (``[14j.``) is known by its place: the
+    foot's band where the document's sure folios stand."""
+    source = tmp_path / "folios.hocr"
+    source.write_text(_folio_pamphlet("[14j."), encoding="utf-8")
+    read = read_input(source)
+    assert "[14j." in clean_text(read.text).clean  # the text alone cannot read it
+    from_layout = clean_text(read.text, context=Context(layout=read.layout)).clean
+    assert "14j" not in from_layout and "[1" not in from_layout
+    assert from_layout.count("It was agreed that the matter should come before") == 6
+
+
+def test_a_short_last_line_above_the_folios_band_stays(tmp_path: Path) -> None:
+    """A short line that ends a page's text above the folios' band is the
+    body's, figure or not (the fourth page's folio was not read at all)."""
+    pages = [_page(n, [_body(200), _block([_line(600, 36, "(1938).")])]
+                   + ([] if n == 4 else [_block([_line(1900, 36, f"[{n + 10}]")])]))
+             for n in range(1, 7)]
+    source = tmp_path / "short.hocr"
+    source.write_text(_hocr(pages), encoding="utf-8")
+    read = read_input(source)
+    from_layout = clean_text(read.text, context=Context(layout=read.layout)).clean
+    assert from_layout.count("(1938).") == 6

@@ -36,9 +36,12 @@ def weigh_geometry(layout: Layout, context: Context) -> None:
     """Make sure of each running head in doubt that stands first on its
     page, in the band of the document's sure heads (within a head's
     height of their median top, as a share of the page's height), in type
-    no larger than its page's body (``HEAD_SIZE``)."""
+    no larger than its page's body (``HEAD_SIZE``); and take a garbled
+    folio the text could not read for one where it stands in its folios'
+    band (:func:`folios_by_place`)."""
     if context.layout is None or context.raw_span is None:
         return
+    folios_by_place(layout, context)
     doubted, sure = [], []
     for i, verdict in layout.verdicts.items():
         if verdict.rule == "running-head":
@@ -78,3 +81,43 @@ def _first_on_page(place: LinePlace, layout: LayoutFile) -> bool:
     page = layout.pages[place.page]
     first = next((line for block in page.blocks for line in block.lines if line.text), None)
     return first is place.line
+
+
+FOLIO_LENGTH = 8
+"""The longest line read as a garbled folio by its place: a number and its
+ornaments (``[16j.``, ``- 7 -``)."""
+FOLIO_SHAPE = "0123456789[]()-—"
+"""What a garbled folio keeps of its figures or ornaments, one at least."""
+
+
+def folios_by_place(layout: Layout, context: Context) -> None:
+    """A short line the text could not read as a folio (``[16j.`` for
+    ``[16]``), holding a figure or a folio's bracket or dash, that stands
+    first or last on its page in the band where the document's sure folios
+    stand (within a folio's height of their median top, as a share of the
+    page's height; ``MIN_HEADS`` of them at least, at that edge) is one."""
+    sure = [context.line_place(layout.lines[i].start) for i, verdict in layout.verdicts.items()
+            if verdict.rule == "page-number" and context.confident(verdict.confidence)]
+    sure = [place for place in sure
+            if place is not None and place.line.box is not None and place.page_height]
+    for at_foot in (False, True):
+        edge = [place for place in sure if (_top(place) > 0.5) == at_foot]
+        if len(edge) < MIN_HEADS:
+            continue
+        band = median(_top(place) for place in edge)
+        reach = max(place.line.box.height / place.page_height for place in edge)
+        for page in layout.pages:
+            lines = [i for i in range(page.first, page.stop) if not layout.lines[i].blank]
+            i = lines[-1 if at_foot else 0] if lines else None
+            if i is None or i in layout.verdicts:
+                continue
+            text = layout.lines[i].text.strip()
+            if len(text) > FOLIO_LENGTH or not any(c in FOLIO_SHAPE for c in text):
+                continue
+            place = context.line_place(layout.lines[i].start)
+            if place is None or place.line.box is None or not place.page_height or \
+                    abs(_top(place) - band) > reach:
+                continue
+            layout.verdicts[i] = Verdict("page-number", SURE_HEAD,
+                                         "a short line in the band where the document's folios "
+                                         "stand, a figure or ornament in it: a folio misread")
