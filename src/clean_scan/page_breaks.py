@@ -274,17 +274,9 @@ def _short_heads(lines: Sequence[Line], edges: list[EdgeLine]) -> set[str]:
         if not SHORT_KEY <= len(edge.key) < MIN_KEY or not edge.key.isalpha() or \
                 any(c.islower() for c in text):
             continue
-        if {_next_text(lines, edge.index, -1), _next_text(lines, edge.index, 1)} & folios:
+        if {_next_content(lines, edge.index, -1), _next_content(lines, edge.index)} & folios:
             beside[edge.key] = beside.get(edge.key, 0) + 1
     return {key for key, n in beside.items() if n > RECURRENCES}
-
-
-def _next_text(lines: Sequence[Line], index: int, step: int) -> int | None:
-    """The index of the nearest line with text from ``index`` in ``step``'s direction."""
-    i = index + step
-    while 0 <= i < len(lines) and lines[i].blank:
-        i += step
-    return i if 0 <= i < len(lines) else None
 
 
 def _alike_keys(keys: list[str]) -> dict[str, list[str]]:
@@ -446,8 +438,10 @@ def _numbered_heading(lines: Sequence[Line], i: int) -> bool:
     return following is not None and bool(NUMBERED_HEADING.search(lines[following].text))
 
 
-def _next_content(lines: Sequence[Line], i: int) -> int | None:
-    return next((k for k in range(i + 1, len(lines)) if not lines[k].blank), None)
+def _next_content(lines: Sequence[Line], i: int, step: int = 1) -> int | None:
+    """The nearest line with text after line ``i`` (before it, ``step`` -1)."""
+    ahead = range(i + 1, len(lines)) if step > 0 else range(i - 1, -1, -1)
+    return next((k for k in ahead if not lines[k].blank), None)
 
 
 def _fill_in(lines: Sequence[Line], blocks: list[tuple[int, int]], edges: list[EdgeLine],

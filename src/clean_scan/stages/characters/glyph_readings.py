@@ -15,6 +15,7 @@ import regex
 
 from clean_scan.document import Proposal
 from clean_scan.lexicon import known_form, load_lexicon
+from clean_scan.stages.characters.split_words import PARTED_WORD
 
 SMALL_OPENINGS = 5
 """How many times as many known words must open with the small letter as
@@ -130,12 +131,12 @@ def mixed_reading(word: str, taught: list[str]) -> str | None:
     glyphs = word.count("_")
     if not 2 <= glyphs <= MIXED_GLYPHS:
         return None
-    pieces = word.split("_")
+    pieces, lexicon = word.split("_"), load_lexicon()
     found = set()
     for letters in product(taught, repeat=glyphs):
         whole = pieces[0] + "".join(put + piece
                                     for put, piece in zip(letters, pieces[1:], strict=True))
-        if known_form(whole, load_lexicon()):
+        if known_form(whole, lexicon):
             found.add(whole.lower())
     return found.pop() if len(found) == 1 else None
 
@@ -182,12 +183,6 @@ def possessive_glyphs(text: str, habits: frozenset[tuple[str, str]]) -> list[Pro
             for m in POSSESSIVE_GLYPH.finditer(text)]
 
 
-SPLIT_AT_LINE_END = regex.compile(
-    r"(?<![\p{L}_])(?P<head>[\p{L}_]+)-[ \t]*\n[ \t]*(?P<tail>[\p{L}_]+)(?![\p{L}_])")
-"""A word parted by a hyphen at a line end, one piece or both holding the
-engine's unread glyph (``regul_-`` / ``tions``, ``cre-`` / ``_ted``)."""
-
-
 def split_word_rewrites(text: str, rewrite) -> list[Proposal]:
     """Each unread glyph of a word parted at a line end, read as the whole
     word's ``rewrite`` (``Taught.rewrite``) reads it: neither piece is a
@@ -200,7 +195,7 @@ def split_word_rewrites(text: str, rewrite) -> list[Proposal]:
     [(9, 'a')]
     """
     found = []
-    for m in SPLIT_AT_LINE_END.finditer(text):
+    for m in PARTED_WORD.finditer(text):
         head, tail = m.group("head"), m.group("tail")
         if "_" not in head + tail:
             continue

@@ -203,7 +203,6 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     return sorted(with_read_digits(p, text, read_digits) for p in proposals)
 
 
-
 def _fragment(printed: str) -> bool:
     """Two small letters and nothing else: a piece of a word the engine broke
     (``fo11owL' ng``) as often as a word, too short for a learned misreading

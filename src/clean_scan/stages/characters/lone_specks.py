@@ -13,7 +13,12 @@ import regex
 
 from clean_scan.document import Proposal
 from clean_scan.lexicon import binding_words, function_words, known_form, load_lexicon
-from clean_scan.stages.characters.next_words import _next_line, _next_line_start, next_text
+from clean_scan.stages.characters.next_words import (
+    _next_line,
+    _next_line_start,
+    next_text,
+    spaced_word_before,
+)
 from clean_scan.stages.characters.specks import (
     SPECKY,
     WORD_BEFORE,
@@ -324,7 +329,7 @@ def engine_speck(text: str, doc: Lines) -> list[Proposal]:
             at_start = m.start() == 0 or text[m.start() - 1] == "\n"  # the space after it goes
             line = bisect_right(doc.starts, m.start()) - 1
             if m.group() in ENGINE_REFERENCE_LOOKALIKES and doc.note_page[line] and \
-                    _word_before(text, m.start()).lower() not in binding_words():
+                    spaced_word_before(text, m.start()).lower() not in binding_words():
                 continue  # on a page with a note below, the mark may be its reference
             if at_start and (line == 0 or not doc.lines[line - 1].strip()):
                 continue  # opening a block (or the text): a note's mark, perhaps
@@ -334,15 +339,6 @@ def engine_speck(text: str, doc: Lines) -> list[Proposal]:
                                   f"a mark alone that the OCR engine read with "
                                   f"{confidence:.0%} confidence: a speck"))
     return fixes
-
-
-def _word_before(text: str, at: int) -> str:
-    """The letters of the word before the space before ``at``."""
-    end = len(text[:at].rstrip(" \t"))
-    start = end
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    return text[start:end]
 
 
 GLUED_MARK = regex.compile(

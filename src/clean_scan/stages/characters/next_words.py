@@ -15,6 +15,22 @@ if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
 
 
+def word_before(text: str, end: int) -> str:
+    """The letters right before ``end``."""
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
+
+
+def spaced_word_before(text: str, at: int) -> str:
+    """The letters of the word before the spaces before ``at``."""
+    end = at
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    return word_before(text, end)
+
+
 def _next_line_start(doc: Lines) -> str:
     """The next printed line's first character ('' at a paragraph's or page's end)."""
     return _next_line(doc)[:1]

@@ -224,11 +224,10 @@ def quote_shapes(line: str, doc: Lines) -> list[Proposal]:
 
 
 DOUBLED_APOSTROPHE = regex.compile(r"(?<=\p{L})(?:'’|’'|'')(?=\p{L})")
-INNER_APOSTROPHE = regex.compile(r"(?<=\p{L})'(?=\p{L})|(?<=\p{L})'(?=[ \t,.;:!?)]|$)")
-TURNED_APOSTROPHE = regex.compile(r"(?<=\p{L})[‘`](?=\p{L})")
-"""An opening quote or a grave accent between two letters: no quotation
-opens inside a word, so it is an apostrophe the engine read turned
-(``men‘s``, ``M‘Donald``)."""
+INNER_APOSTROPHE = regex.compile(r"(?<=\p{L})['‘`](?=\p{L})|(?<=\p{L})'(?=[ \t,.;:!?)]|$)")
+"""A straight apostrophe in or after a word; or an opening quote or a grave
+accent between two letters, an apostrophe the engine read turned (no
+quotation opens inside a word: ``men‘s``, ``M‘Donald``)."""
 
 
 def apostrophes(line: str, doc: Lines) -> list[Proposal]:
@@ -269,7 +268,7 @@ def apostrophes(line: str, doc: Lines) -> list[Proposal]:
     fixes += [Proposal(m.start(), m.end(), "’", "apostrophe", 0.9,
                        "one apostrophe read twice inside a word") for m in twice]
     doubled = {k for m in (*twice, *possessives) for k in range(m.start(), m.end())}
-    for m in [*INNER_APOSTROPHE.finditer(line), *TURNED_APOSTROPHE.finditer(line)]:
+    for m in INNER_APOSTROPHE.finditer(line):
         if m.start() in doubled:
             continue
         left = TRAILING_LETTERS.search(line, max(0, m.start() - WORD_REACH), m.start()).group()

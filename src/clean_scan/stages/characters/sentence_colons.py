@@ -50,6 +50,7 @@ from clean_scan.lexicon import (
     function_words,
     stop_abbreviations,
 )
+from clean_scan.stages.characters.next_words import word_before
 from clean_scan.stages.characters.specks import SPECKY
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def semicolon_colons(text: str, specky: bool = False) -> tuple[int, ...]:
         if m.group("paragraph") is not None:
             marked, opened = "", m.end()
             continue
-        before = _word_before(text, m.start()).lower()
+        before = word_before(text, m.start()).lower()
         if m.group("stop") is not None:
             if len(before) > 1 and before not in abbreviations:
                 marked, opened = "", m.end()  # a sentence's end (``Mr.``, ``J.``: none)
@@ -175,14 +176,6 @@ LONGEST_SENTENCE = 800
 """Characters past which a stretch with no sentence's end is no sentence
 whose marks can be told apart: the engine lost its stops, and its colons
 are as likely specks."""
-
-
-def _word_before(text: str, end: int) -> str:
-    """The letters right before ``end``."""
-    start = end
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    return text[start:end]
 
 
 def colon_lines(doc: Lines) -> set[int]:

@@ -14,6 +14,10 @@ if TYPE_CHECKING:
 
 HEAD = regex.compile(r"(?<![\p{L}\d])([\p{L}\d]+)-$")
 """A word's first piece before a line-end hyphen."""
+PARTED_WORD = regex.compile(
+    r"(?<![\p{L}_])(?P<head>[\p{L}_]+)-[ \t]*\n[ \t]*(?P<tail>[\p{L}_]+)(?![\p{L}_])")
+"""A word parted by a hyphen at a line end, in a whole text, its pieces
+letters or an engine's unread glyph (``regul_-`` / ``tions``)."""
 TAIL = regex.compile(r"^[ \t]*([\p{L}\d]+)(?![\p{L}\d])")
 """The first word of a line: the rest of a word parted at the line before."""
 

@@ -438,7 +438,7 @@ def knowledge(text: str, context: Context, tokens: Iterable[str] | None = None,
     anachronisms, sets = _static_lists()
     base = load_confusions()
     if taught is None:
-        taught = taught_pairs(lower_counts(small), lexicon, base)
+        taught = taught_pairs(small, lexicon, base)
     return Knowledge(lexicon, taught_model(base, taught), doc, doc_lower, extra, anachronisms,
                      sets, context.min_confidence, noise=noise, text=text,
                      small_noise=unknown_share(small, lexicon, extra), taught=taught)
