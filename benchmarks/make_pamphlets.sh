@@ -311,3 +311,12 @@ render tune23 eD-notes-hocr --gold $G/c06.gold.txt $G/c01.gold.txt --style D --l
 # probe made in session 22 (looked at)
 render tune24 fA-foot-rough --furniture running-foot --gold $G/c04.gold.txt $G/c10.gold.txt --style A --level rough --font libertine --seed 2601 --title "THE SOVIET STATE" --first-page 15
 render tune24 fD-foot --furniture running-foot --gold "$news/news2.gold.txt" --style D --level mild --font nimbus --seed 2602 --title "THE COLONY" --first-page 3
+# tune25: rough pages with their hOCR and ALTO in other fonts and texts, to
+# study what a layout file's boxes tell of specks (made in session 23, looked at)
+render tune25 jA-layout-rough --gold "$news/news5.gold.txt" "$news/news1.gold.txt" --style A --level rough --font termes --seed 2701 --title "THE COLONY" --first-page 6 --formats txt,hocr,alto
+render tune25 jD-layout-heavy --gold $G/c08.gold.txt --style D --level rough --font garamond --seed 2702 --title "THE PARTY" --first-page 19 --formats txt,hocr,alto --set $HEAVY
+# fresh15: rough pages with their hOCR and ALTO in fonts and styles no layout
+# file used, made in session 23 before its first layout change, measured only
+render fresh15 nB-layout-rough --gold $G/c04.gold.txt $G/c01.gold.txt --style B --level rough --font schola --seed 2801 --folio "- {} -" --first-page 22 --formats txt,hocr,alto
+render fresh15 nA-layout-heavy --gold "$news/news2.gold.txt" "$news/short1.gold.txt" --style A --level rough --font freeserif --seed 2802 --title "COUNTRY NEWS" --first-page 9 --formats txt,hocr,alto --set $HEAVY
+render fresh15 nD-layout-rough --gold $G/c10.gold.txt $G/c06.gold.txt --style D --level rough --font pagella --seed 2803 --title "LEADER OR ALLY" --first-page 44 --formats txt,hocr,alto
