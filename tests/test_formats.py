@@ -183,6 +183,22 @@ def test_a_mark_the_engine_hardly_saw_goes_from_a_layout_file_only(tmp_path: Pat
     assert "»" in plain_clean  # no confidences: kept
 
 
+def test_a_speck_in_a_box_too_small_for_a_letter_goes_from_a_layout_file_only(
+        tmp_path: Path) -> None:
+    """A ``4`` read with confidence, but in a box of four pixels beside
+    letters forty tall, is dirt; the same text without boxes keeps it, and
+    a real ``4`` of a letter's size stays."""
+    speck = "<span class='ocrx_word' title='bbox 400 300 404 304; x_wconf 80'>4</span>"
+    report, clean, _, plain_clean = _cleaned_hocr_and_plain(
+        tmp_path, ">rents</span>", ">rents</span> " + speck)
+    assert "the rents was taken" in clean
+    assert [e["rule"] for e in report["edits"] if "4" in e["before"]] == ["speck-by-size"]
+    assert "rents 4 was" in plain_clean  # no boxes: kept
+    figure = "<span class='ocrx_word' title='bbox 400 350 420 390; x_wconf 80'>4</span>"
+    _, clean, _, _ = _cleaned_hocr_and_plain(tmp_path, ">rents</span>", ">rents</span> " + figure)
+    assert "rents 4 was" in clean
+
+
 def test_a_mark_glued_to_a_word_the_engine_doubted_goes_from_a_layout_file_only(
         tmp_path: Path) -> None:
     """``rents:`` read with 40% confidence before ``was``: the letters are a

@@ -244,6 +244,9 @@ RULES: tuple[Rule, ...] = (
          "sign; the ring before the stroke is the sign's where the document reads it so "
          "throughout",
          "clean_scan.stages.characters.percent:percent_read_as_letters"),
+    Rule("CH175", "speck-by-size", "characters",
+         "from a layout file, a short token alone whose box is too small for any letter or "
+         "mark but a stop goes", "clean_scan.stages.characters.engine_specks:speck_by_size"),
     Rule("CH132", "speck-between-words", "characters",
          "a mark glued between two words becomes a space",
          "clean_scan.stages.characters.specks:speck_between_words"),
@@ -264,7 +267,7 @@ RULES: tuple[Rule, ...] = (
          "clean_scan.stages.characters.stray_quotes:stray_quote"),
     Rule("CH138", "engine-speck", "characters",
          "from a layout file, a mark alone that the OCR engine read with little confidence "
-         "goes", "clean_scan.stages.characters.lone_specks:engine_speck"),
+         "goes", "clean_scan.stages.characters.engine_specks:engine_speck"),
     Rule("CH139", "comma-read-as-stop", "characters",
          "a comma before a capitalised closed-class word opening a sentence (, The) becomes a stop",
          "clean_scan.stages.characters.misread_stops:comma_read_as_stop"),
@@ -288,7 +291,7 @@ RULES: tuple[Rule, ...] = (
          "clean_scan.stages.characters.words:lone_small_i"),
     Rule("CH146", "engine-glued-speck", "characters",
          "from a layout file, a mark glued to a known word the engine doubted, before a "
-         "small letter, goes", "clean_scan.stages.characters.lone_specks:engine_glued_speck"),
+         "small letter, goes", "clean_scan.stages.characters.engine_specks:engine_glued_speck"),
     Rule("CH147", "lone-a-speck", "characters",
          "a small a alone before a word no article precedes (a from, a The) is a speck and goes",
          "clean_scan.stages.characters.words:lone_a_before_function_word"),

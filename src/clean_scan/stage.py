@@ -72,19 +72,26 @@ class Context:
         """Whether the pipeline will make a proposal this sure."""
         return confident(confidence, self.min_confidence)
 
+    def engine_word(self, start: int, end: int, text: str) -> Any:  # formats.layout.Word | None
+        """The layout file's word that the current stretch ``[start, end)``
+        holding ``text`` is, when the input was a layout file and the stages
+        left the word as the engine read it, whole; else None."""
+        if self.layout is None or self.raw_span is None:
+            return None
+        raw_start, raw_end = self.raw_span(start, end)
+        word = self.layout.word_at(raw_start)
+        if word is None or word.text != text or raw_end - raw_start != len(text):
+            return None  # changed by a stage, or not the engine's word as a whole
+        return word
+
     def engine_doubt(self, start: int, end: int, text: str, below: float) -> float | None:
         """The OCR engine's confidence in the word ``text`` at the current
         stretch ``[start, end)``, when the input was a layout file, the stages
         left the word as the engine read it, and the confidence is under
         ``below``; else None."""
-        if self.layout is None or self.raw_span is None:
-            return None
-        raw_start, raw_end = self.raw_span(start, end)
-        word = self.layout.word_at(raw_start)
+        word = self.engine_word(start, end, text)
         if word is None or word.confidence is None or word.confidence >= below:
             return None
-        if word.text != text or raw_end - raw_start != len(text):
-            return None  # changed by a stage, or not the engine's word as a whole
         return word.confidence
 
     def line_place(self, start: int) -> Any:  # formats.layout.LinePlace | None

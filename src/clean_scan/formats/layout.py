@@ -12,7 +12,9 @@ the page's edge, a block in smaller type at its foot).
 from __future__ import annotations
 
 import bisect
+import statistics
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,20 @@ class Line:
     @property
     def text(self) -> str:
         return " ".join(word.text for word in self.words if word.text)
+
+    @cached_property
+    def letter_height(self) -> float | None:
+        """The height of the line's words of three letters or more, the
+        median: how tall its type stands on the image, whatever the file
+        says of its size (None without such words or their boxes).
+
+        >>> Line([Word("the", Box(0, 10, 30, 32)), Word("war", Box(40, 12, 70, 32)),
+        ...       Word(":", Box(80, 20, 82, 22))]).letter_height
+        21.0
+        """
+        heights = [word.box.height for word in self.words
+                   if word.box and sum(c.isalpha() for c in word.text) >= 3]
+        return statistics.median(heights) if heights else None
 
 
 @dataclass

@@ -37,6 +37,11 @@ from clean_scan.charmaps import LIGATURES, NUMBER_GARBLES
 from clean_scan.document import Flag, Proposal
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages.characters.dashes import dashes_read_as_hyphens
+from clean_scan.stages.characters.engine_specks import (
+    engine_glued_speck,
+    engine_speck,
+    speck_by_size,
+)
 from clean_scan.stages.characters.figure_habit import figure_read_as_letter
 from clean_scan.stages.characters.glued_capitals import (
     GLUED_CAPITAL_NEEDLE,
@@ -61,8 +66,6 @@ from clean_scan.stages.characters.lone_specks import (
     LINE_END_LETTER,
     MARK_OPENING_A_LINE,
     NOISE_TAIL,
-    engine_glued_speck,
-    engine_speck,
     line_end_letter,
     lone_speck,
     noise_tail,
@@ -158,6 +161,7 @@ Repair = Callable[[str, "Lines"], list[Proposal]]
 Gate = Callable[["Lines"], set[int]]
 
 WHOLE_TEXT_REPAIRS: tuple[Repair, ...] = (spaced_letters, engine_speck, engine_glued_speck,
+                                          speck_by_size,
                                           learned_substitutions, glyph_strokes,
                                           inline_list_numbers, list_letter_brackets,
                                           gap_after_one, figure_read_as_letter,

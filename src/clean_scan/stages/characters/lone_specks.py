@@ -5,7 +5,6 @@ after a word's own stop), kept apart from the glued specks of
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -17,7 +16,6 @@ from clean_scan.stages.characters.next_words import (
     _next_line,
     _next_line_start,
     next_text,
-    spaced_word_before,
 )
 from clean_scan.stages.characters.specks import (
     SPECKY,
@@ -279,119 +277,6 @@ def _binds_before(line: str, at: int) -> bool:
     return word is not None and word.group().lower() in binding_words()
 
 
-ALONE_MARKS = regex.compile(r"(?<=[ \t]|^)(?P<mark>[^\s\p{L}\p{N}]{1,3})(?=[ \t]|$)",
-                            regex.MULTILINE)
-ENGINE_REFERENCE_LOOKALIKES = frozenset("!|°*'’‘`^")
-"""What a raised reference figure, read apart from its word (``experience.
-!``), is read as: an engine reads it with little confidence too. (After a
-word that binds to the next, ``of *``, no reference stands.)"""
-ENGINE_DOUBT = 0.3
-"""A mark the engine read with less confidence than this is taken for a
-speck (a real mark, a stop or a dash, reads at 0.8 and more)."""
-
-
-def engine_speck(text: str, doc: Lines) -> list[Proposal]:
-    """From a layout file: marks standing alone that the OCR engine itself
-    read with little confidence (a speck, or the edge of a blot) go, with
-    the space before them. A whole-text repair (it needs no line context).
-
-    >>> from clean_scan.formats.layout import Block, Layout, Line, Page, Word
-    >>> from clean_scan.stage import Context
-    >>> from clean_scan.stages.characters import Lines
-    >>> words = [Word("the", None, 0.96), Word("|", None, 0.2), Word("rent", None, 0.93),
-    ...          Word("—", None, 0.91), Word("paid", None, 0.95)]
-    >>> layout = Layout("hocr", [Page([Block([Line(words)])])])
-    >>> text = layout.text()
-    >>> doc = Lines(text, Context(layout=layout, raw_span=lambda start, end: (start, end)))
-    >>> [text[p.start:p.end] for p in engine_speck(text, doc)]
-    [' |']
-
-    A mark so read opening a line inside a paragraph goes with the space
-    after it; one opening a block stays (a note's garbled mark, perhaps).
-
-    >>> lines = [Line([Word("the", None, 0.9), Word("power.", None, 0.9)]),
-    ...          Line([Word("'", None, 0.1), Word("That", None, 0.9), Word("was", None, 0.9)])]
-    >>> layout = Layout("hocr", [Page([Block(lines)])])
-    >>> text = layout.text()
-    >>> doc = Lines(text, Context(layout=layout, raw_span=lambda start, end: (start, end)))
-    >>> [text[p.start:p.end] for p in engine_speck(text, doc)]
-    ["' "]
-
-    Left alone: every mark of a plain-text input, and marks read with
-    confidence (the dash above).
-    """
-    if doc.context.layout is None:
-        return []  # a plain-text input: no confidences
-    fixes = []
-    for m in ALONE_MARKS.finditer(text):
-        confidence = doc.context.engine_doubt(m.start(), m.end(), m.group(), ENGINE_DOUBT)
-        if confidence is not None:
-            at_start = m.start() == 0 or text[m.start() - 1] == "\n"  # the space after it goes
-            line = bisect_right(doc.starts, m.start()) - 1
-            if m.group() in ENGINE_REFERENCE_LOOKALIKES and doc.note_page[line] and \
-                    spaced_word_before(text, m.start()).lower() not in binding_words():
-                continue  # on a page with a note below, the mark may be its reference
-            if at_start and (line == 0 or not doc.lines[line - 1].strip()):
-                continue  # opening a block (or the text): a note's mark, perhaps
-            start, end = (m.start(), m.end() + (text[m.end():m.end() + 1] in " \t")) \
-                if at_start else (m.start() - 1, m.end())
-            fixes.append(Proposal(start, end, "", "engine-speck", 0.85,
-                                  f"a mark alone that the OCR engine read with "
-                                  f"{confidence:.0%} confidence: a speck"))
-    return fixes
-
-
-GLUED_MARK = regex.compile(
-    r"(?<![^\s\"“‘(])(?P<word>\p{L}{2,})(?P<mark>[.:;’'\"”!])(?=[ \t]*\n?[ \t]*\p{Ll})")
-"""A word with one mark glued after it, the sentence going on in small letters."""
-GLUED_DOUBT = 0.6
-"""A known word with a mark glued on, read with less confidence than this:
-its letters read well, the doubt is the mark's (on the rough dev
-pamphlets' hOCR, such marks before a small letter were specks 48 times in
-55; real marks read at 0.95)."""
-
-
-def engine_glued_speck(text: str, doc: Lines) -> list[Proposal]:
-    """From a layout file: a stop, colon, semicolon, quote or exclamation
-    mark glued after a word the lexicon knows, which the OCR engine read with little
-    confidence, before a word in small letters, is a speck: the engine
-    doubted the mark, not the word's letters.
-
-    >>> from clean_scan.formats.layout import Block, Layout, Line, Page, Word
-    >>> from clean_scan.stage import Context
-    >>> from clean_scan.stages.characters import Lines
-    >>> words = [Word("against:", None, 0.45), Word("its", None, 0.96),
-    ...          Word("enemy.", None, 0.93), Word("then", None, 0.9),
-    ...          Word("soil.", None, 0.5), Word("The", None, 0.95), Word("end", None, 0.95)]
-    >>> layout = Layout("hocr", [Page([Block([Line(words)])])])
-    >>> text = layout.text()
-    >>> doc = Lines(text, Context(layout=layout, raw_span=lambda start, end: (start, end)))
-    >>> [text[p.start - 4:p.end] for p in engine_glued_speck(text, doc)]
-    ['inst:']
-
-    Left alone: a plain-text input, a mark read with confidence (``enemy.``),
-    a mark before a capital (``soil. The``), a word the lexicon lacks (its
-    letters may be what the engine doubted), and any mark on a page with a
-    footnote below, where it may be the note's garbled reference.
-    """
-    if doc.context.layout is None:
-        return []
-    lexicon = load_lexicon()
-    fixes = []
-    for m in GLUED_MARK.finditer(text):
-        if m.group("word").lower() not in lexicon:
-            continue
-        if doc.note_page[bisect_right(doc.starts, m.start()) - 1]:
-            continue  # on a page with a note below, the mark may be its reference
-        confidence = doc.context.engine_doubt(m.start(), m.end(), m.group(), GLUED_DOUBT)
-        if confidence is not None:
-            fixes.append(Proposal(m.start("mark"), m.end("mark"), "", "engine-glued-speck", 0.85,
-                                  f"a mark glued to '{m.group('word')}', read by the OCR engine "
-                                  f"with {confidence:.0%} confidence, before a small letter: "
-                                  "a speck"))
-    return fixes
-
-
 NOISE_TAIL = regex.compile(
     r"(?<=\p{L})(?P<close>[.?!:][’”'\"]?)(?P<tail>(?:[ \t]+(?:[^\w\s]{1,3}|\p{L}{1,3}))+)[ \t]*$",
     regex.MULTILINE)
@@ -427,14 +312,14 @@ def noise_tail(line: str, doc: Lines) -> list[Proposal]:
         return []
     tokens = m.group("tail").split()
     letters = [token for token in tokens if token.isalpha()]
-    if not letters or len(letters) == len(tokens) or all(map(_reads_as_word, letters)):
+    if not letters or len(letters) == len(tokens) or all(map(reads_as_word, letters)):
         return []
     return [Proposal(m.start("close"), m.end(), m.group("close"), "noise-tail", 0.85,
                      f"'{m.group('tail').strip()}' after the paragraph's last stop: a margin's "
                      "dirt read as letters and marks")]
 
 
-def _reads_as_word(token: str) -> bool:
+def reads_as_word(token: str) -> bool:
     """A common word; of one letter, only ``a``, ``A``, ``I`` and ``O``."""
     return token in "aAIO" if len(token) == 1 else load_lexicon().common(token)
 
