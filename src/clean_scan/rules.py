@@ -244,6 +244,10 @@ RULES: tuple[Rule, ...] = (
          "sign; the ring before the stroke is the sign's where the document reads it so "
          "throughout",
          "clean_scan.stages.characters.percent:percent_read_as_letters"),
+    Rule("CH176", "unread-glyph-habit", "characters",
+         "an unread glyph inside a word no reading makes known (a name) is the one letter the "
+         "document's engine reads only as that glyph",
+         "clean_scan.stages.characters.double_misreads:habit_readings"),
     Rule("CH175", "speck-by-size", "characters",
          "from a layout file, a short token alone whose box is too small for any letter or "
          "mark but a stop goes", "clean_scan.stages.characters.engine_specks:speck_by_size"),

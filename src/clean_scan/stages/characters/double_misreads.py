@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from clean_scan.document import Proposal
 from clean_scan.lexicon import load_lexicon
 
 if TYPE_CHECKING:
@@ -122,3 +123,70 @@ def merged_glyphs(words: list[str], readings: Counter[str],
                 found[word] = ranked[0]
                 break
     return found
+
+
+HABIT_SHARE = 0.9
+"""The share of its unread glyph's taught readings a habit's letter must
+hold (:meth:`.learned.Taught.learn_habits`) for the glyph to be read as
+that letter in words no reading makes known."""
+HABIT_MIN_LETTERS = 4
+"""The fewest letters besides its glyphs a word read so must hold."""
+
+
+def habit_readings(words: list[str], taught: Taught) -> dict[str, str]:
+    """Words with the engine's unread glyph inside (``_``) that no taught
+    reading makes a known word, where the glyph is a habit for one letter
+    holding ``HABIT_SHARE`` of the glyph's taught readings, read with that
+    letter for every glyph: GOCR reads no ``s`` at all in some faces, and a
+    name (``Clou_ton``, ``Ka_uga``) is no likelier than the document's
+    known words to hold another letter there.
+
+    >>> from clean_scan.stages.characters.learned import Taught
+    >>> taught = Taught({("_", "s"): 40, ("__", "ss"): 5, ("_", "fi"): 3},
+    ...                 frozenset({("_", "s")}))
+    >>> habit_readings(["Clou_ton", "Ro__more", "_mith", "Ka_u", "_"], taught)
+    {'Clou_ton': 'Clouston', 'Ro__more': 'Rossmore'}
+
+    Left alone: a glyph opening a word (``_mith``: the engine's glyph for
+    a capital may be another), a word of fewer than ``HABIT_MIN_LETTERS``
+    letters besides (``Ka_u``), and every word where the glyph is no habit
+    or one read as other letters too often.
+
+    >>> habit_readings(["Clou_ton"], Taught({("_", "s"): 40, ("_", "fi"): 9},
+    ...                                     frozenset({("_", "s")})))
+    {}
+    """
+    letters = [letter for glyph, letter in taught.habits if glyph == "_"]
+    readings = sum(n for (glyph, put), n in taught.support.items() if set(glyph) == {"_"})
+    if len(letters) != 1:
+        return {}
+    habit = sum(n for (glyph, put), n in taught.support.items()
+                if set(glyph) == {"_"} and set(put) == set(letters))
+    if habit < HABIT_SHARE * readings:
+        return {}
+    return {word: word.replace("_", letters[0]) for word in words
+            if not word.startswith("_") and word.replace("_", "").isalpha()
+            and len(word.replace("_", "")) >= HABIT_MIN_LETTERS}
+
+
+def habit_reading(text: str, start: int, printed: str, word: str) -> Proposal:
+    """The edit reading ``printed``, at ``start`` of ``text``, as ``word``
+    (:func:`habit_readings`): made in a name (a capital opens it) or a piece
+    of a word parted at a line's end (``ci_lism``), which no lexicon holds
+    whole; only flagged in a word of small letters, whole, that the lexicon
+    lacks even so read: another glyph the engine could not read may stand
+    there (``o_cer_``, with its ``ffi``).
+
+    >>> text = "Dr. Clou_ton and the o_cer_ of the so-\\nci_lism"
+    >>> read = {"Clou_ton": "Clouston", "o_cer_": "oscers", "ci_lism": "cialism"}
+    >>> [(p.replacement, p.confidence) for p in
+    ...  (habit_reading(text, text.index(w), w, read[w]) for w in read)]
+    [('Clouston', 0.8), ('oscers', 0.6), ('cialism', 0.8)]
+    """
+    letter = word[printed.index("_")]
+    end = start + len(printed)
+    parted = text[max(0, start - 2):start] == "-\n" or text[end:end + 2] == "-\n"
+    sure = printed[0].isupper() or parted
+    return Proposal(start, end, word, "unread-glyph-habit", 0.8 if sure else 0.6,
+                    f"'{printed}': no reading makes it a known word (a name?), and this "
+                    f"document's engine reads no '{letter}' but as its unread glyph")

@@ -117,3 +117,13 @@ def _after_closed_paragraph(doc: Lines) -> bool:
 
 
 SENTENCE_CLOSED = regex.compile(r"\p{L}{2,}[.!?][’”\"')]*[ \t]*$")
+
+
+def glyph_reading_case(text: str, start: int, printed: str, word: str,
+                        doc: Lines | None) -> str:
+    """``word``, a reading of ``printed`` through its unread glyph, in the
+    case its place asks: the place's where the glyph opens it, capitalised
+    where a capital does."""
+    if printed[0] == "_":
+        return initial_case(text, start, word, word, doc, unread=True)
+    return word.capitalize() if printed[0].isupper() else word

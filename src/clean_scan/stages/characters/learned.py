@@ -30,7 +30,12 @@ from clean_scan.lexicon import (
     without_accents,
 )
 from clean_scan.stages.characters.digit_habits import habit_view, with_read_digits
-from clean_scan.stages.characters.double_misreads import double_misreads, merged_glyphs
+from clean_scan.stages.characters.double_misreads import (
+    double_misreads,
+    habit_reading,
+    habit_readings,
+    merged_glyphs,
+)
 from clean_scan.stages.characters.glyph_marks import token_pattern, without_marks
 from clean_scan.stages.characters.glyph_readings import (
     capital_glyphs,
@@ -41,7 +46,11 @@ from clean_scan.stages.characters.glyph_readings import (
     possessive_glyphs,
     split_word_rewrites,
 )
-from clean_scan.stages.characters.initial_case import initial_case, opens_sentence
+from clean_scan.stages.characters.initial_case import (
+    glyph_reading_case,
+    initial_case,
+    opens_sentence,
+)
 from clean_scan.stages.characters.letter_rewrites import (
     MIN_LETTERS,
     added_letters,
@@ -160,13 +169,16 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
                 rewrites[printed] = rewrite
     for printed, word in merged.items():
         for start in places[printed]:
-            put = _glyph_reading_case(text, start, printed, word, doc)
+            put = glyph_reading_case(text, start, printed, word, doc)
             proposals.append(Proposal(start, start + len(printed), put, "unread-letter-pair", 0.85,
                                       f"'{printed}': the engine's unread glyph as two letters "
                                       f"it took for one, which make '{word}'"))
+    left = [w for w in unread if w not in doubles and w not in merged and rewrites[w] is None]
+    habit = [habit_reading(text, start, printed, word)
+             for printed, word in habit_readings(left, taught).items() for start in places[printed]]
     for printed, (word, uses) in doubles.items():
         for start in places[printed]:
-            put = _glyph_reading_case(text, start, printed, word, doc)
+            put = glyph_reading_case(text, start, printed, word, doc)
             proposals.append(Proposal(start, start + len(printed), put, "unread-glyph-and-letter",
                                       0.85, f"'{printed}': the engine's unread glyph as this "
                                       f"document teaches it, and one more letter misread, "
@@ -198,8 +210,10 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
                                       "unknown words are known words)"))
     proposals += capitals_read(taught.support, rewrites, places)
     proposals += possessive_glyphs(text, taught.habits)
-    proposals += split_word_rewrites(text, lambda word: taught.habitual_rewrite(word)
-                                     or taught.rewrite(word))
+    split = split_word_rewrites(text, lambda word: taught.habitual_rewrite(word)
+                                or taught.rewrite(word))  # read whole, before the habit's piece
+    proposals += split + [h for h in habit if not any(p.start < h.end and h.start < p.end
+                                                      for p in split)]
     return sorted(with_read_digits(p, text, read_digits) for p in proposals)
 
 
@@ -213,16 +227,6 @@ def _fragment(printed: str) -> bool:
     (True, False, False)
     """
     return len(printed) <= 2 and printed.isalpha() and printed.islower()
-
-
-def _glyph_reading_case(text: str, start: int, printed: str, word: str,
-                        doc: Lines | None) -> str:
-    """``word``, a reading of ``printed`` through its unread glyph, in the
-    case its place asks: the place's where the glyph opens it, capitalised
-    where a capital does."""
-    if printed[0] == "_":
-        return initial_case(text, start, word, word, doc, unread=True)
-    return word.capitalize() if printed[0].isupper() else word
 
 
 def _glyph_and_letter(word: str) -> bool:
