@@ -190,3 +190,30 @@ def habit_reading(text: str, start: int, printed: str, word: str) -> Proposal:
     return Proposal(start, end, word, "unread-glyph-habit", 0.8 if sure else 0.6,
                     f"'{printed}': no reading makes it a known word (a name?), and this "
                     f"document's engine reads no '{letter}' but as its unread glyph")
+
+
+def with_glyphs_read(word: str, rewrite: tuple[int, str, str], reading: str,
+                     habit_letters: str) -> tuple[int, str, str]:
+    """A rewrite ``(at, misread, letters)`` of ``word`` widened over the
+    unread glyphs it leaves, read as ``reading`` (the known word it makes)
+    reads them, where each is read as a letter the glyph is a habit for:
+    ``_ecretaury``, its ``aur`` read ``ar``, leaves ``_ecretary``, whose
+    glyph the habit reads ``s``; left as it is otherwise, for the spelling
+    stage to weigh.
+
+    >>> with_glyphs_read("_ecretaury", (6, "aur", "ar"), "secretary", "s")
+    (0, '_ecretaur', 'secretar')
+    >>> with_glyphs_read("pr_mi_e", (0, "pr", "pr"), "promise", "s")
+    (0, 'pr', 'pr')
+    """
+    at, src, letters = rewrite
+    whole = word[:at] + letters + word[at + len(src):]
+    glyphs = [i for i, c in enumerate(whole) if c == "_"]
+    if not glyphs or len(reading) != len(whole) or \
+            any(reading[i] not in habit_letters for i in glyphs):
+        return rewrite
+    first, last = min(glyphs[0], at), max(glyphs[-1] + 1, at + len(letters))
+    shift = len(src) - len(letters)
+    word_last = last + shift if last > at + len(letters) else at + len(src)
+    put = "".join(reading[i] if c == "_" else c for i, c in enumerate(whole[first:last], first))
+    return first, word[first:word_last], put

@@ -211,3 +211,31 @@ def split_word_rewrites(text: str, rewrite) -> list[Proposal]:
                               f"document's engine reads with '{letters}' as '{src}' (so read, "
                               f"{taught_by} of its unknown words are known words)"))
     return found
+
+
+def word_fragment(printed: str) -> bool:
+    """Two small letters and nothing else: a piece of a word the engine broke
+    (``fo11owL' ng``) as often as a word, too short for a learned misreading
+    to say which (``fig``?). A glyph mark or a capital inside (``_s``,
+    ``oR``) tells more and is read.
+
+    >>> word_fragment("ng"), word_fragment("oR"), word_fragment("_s")
+    (True, False, False)
+    """
+    return len(printed) <= 2 and printed.isalpha() and printed.islower()
+
+
+def glyph_and_letter(word: str) -> bool:
+    """An unread glyph and one letter (``_e``): too short to teach, or to
+    read by a substitution of one letter (``he``, ``we``, ``me``?), but
+    where the document teaches a pair of letters for its glyph (``_ere``,
+    ``_ose``: ``th``), the pair reads it where a sentence opens (``The``):
+    GOCR gives ``_`` for a capital and the letter it is set close to.
+    Inside a sentence the glyph may be one letter (``we``), so it stays.
+
+    >>> text = "_ere were some. _ese are old. _ose who came. _e end came, and _e war"
+    >>> from clean_scan.stages.characters.learned import learned_substitutions
+    >>> [text[p.start:p.start + 2] + ">" + p.replacement for p in learned_substitutions(text, None)]
+    ['_e>Th', '_e>Th', '_o>Th', '_e>Th']
+    """
+    return len(word) == 2 and "_" in word and sum(c.isalpha() for c in word) == 1

@@ -35,16 +35,19 @@ from clean_scan.stages.characters.double_misreads import (
     habit_reading,
     habit_readings,
     merged_glyphs,
+    with_glyphs_read,
 )
 from clean_scan.stages.characters.glyph_marks import token_pattern, without_marks
 from clean_scan.stages.characters.glyph_readings import (
     capital_glyphs,
     capitals_unread,
     clearly,
+    glyph_and_letter,
     known_reading,
     mixed_rewrite,
     possessive_glyphs,
     split_word_rewrites,
+    word_fragment,
 )
 from clean_scan.stages.characters.initial_case import (
     glyph_reading_case,
@@ -135,7 +138,7 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
         unknown |= {printed for printed, word in read.items() if "_" in word and len(word) > 1}
     unknown |= {printed for printed, word in read.items() if capitals_unread(word)}
     paired = {printed for printed, word in read.items()
-              if printed not in unknown and _glyph_and_letter(word)
+              if printed not in unknown and glyph_and_letter(word)
               and (rewrite := taught.rewrite(word)) is not None and len(rewrite[2]) > 1}
     unknown |= paired  # ``_e``: read only where a sentence opens (see _glyph_and_letter)
     places: dict[str, list[int]] = defaultdict(list)
@@ -185,7 +188,7 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
                                       f"make '{word}', which it prints {uses} times"))
     capital_only = capital_glyphs(rewrites, MIN_WORDS, cased)
     for printed, rewrite in rewrites.items():
-        if rewrite is None or _fragment(printed):
+        if rewrite is None or word_fragment(printed):
             continue
         at, src, letters, taught_by = rewrite
         offsets = [i for i, c in enumerate(printed) if not (glyph and c in ",.;:")]
@@ -215,33 +218,6 @@ def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     proposals += split + [h for h in habit if not any(p.start < h.end and h.start < p.end
                                                       for p in split)]
     return sorted(with_read_digits(p, text, read_digits) for p in proposals)
-
-
-def _fragment(printed: str) -> bool:
-    """Two small letters and nothing else: a piece of a word the engine broke
-    (``fo11owL' ng``) as often as a word, too short for a learned misreading
-    to say which (``fig``?). A glyph mark or a capital inside (``_s``,
-    ``oR``) tells more and is read.
-
-    >>> _fragment("ng"), _fragment("oR"), _fragment("_s")
-    (True, False, False)
-    """
-    return len(printed) <= 2 and printed.isalpha() and printed.islower()
-
-
-def _glyph_and_letter(word: str) -> bool:
-    """An unread glyph and one letter (``_e``): too short to teach, or to
-    read by a substitution of one letter (``he``, ``we``, ``me``?), but
-    where the document teaches a pair of letters for its glyph (``_ere``,
-    ``_ose``: ``th``), the pair reads it where a sentence opens (``The``):
-    GOCR gives ``_`` for a capital and the letter it is set close to.
-    Inside a sentence the glyph may be one letter (``we``), so it stays.
-
-    >>> text = "_ere were some. _ese are old. _ose who came. _e end came, and _e war"
-    >>> [text[p.start:p.start + 2] + ">" + p.replacement for p in learned_substitutions(text, None)]
-    ['_e>Th', '_e>Th', '_o>Th', '_e>Th']
-    """
-    return len(word) == 2 and "_" in word and sum(c.isalpha() for c in word) == 1
 
 
 def _unknown(word: str) -> bool:
@@ -371,8 +347,9 @@ class Taught:
         found = best[max(best)]
         if len({reading for reading, *_ in found}) > 1:
             return None
-        _, at, src, letters = max(found, key=lambda f: (len(f[2]), f))
-        return at, src, letters, max(best)
+        reading, *rewrite = max(found, key=lambda f: (len(f[2]), f))  # glyphs left: habit's
+        habits = "".join(letters for glyph, letters in self.habits if glyph == "_")
+        return *with_glyphs_read(word, tuple(rewrite), reading, habits), max(best)
 
 
 def learn(words: set[str], known: Counter[str] | None = None,
