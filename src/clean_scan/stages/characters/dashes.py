@@ -38,7 +38,7 @@ def dashes_read_as_hyphens(line: str, doc: Lines) -> list[Proposal]:
     (``Russia,-a``, ``etc.-is``), or before a word that opens a phrase and
     ends no compound (``table-and``, ``truth-most`` aside: ``dash-openers``;
     ``consumption-in``: ``dash-prepositions``; a sentence adverb,
-    ``principles-however``)
+    ``principles-however``, or one of ``-ly``, ``members-generally``)
     after a word of content the lexicon knows, the pair being no compound
     it knows.
 
@@ -134,12 +134,32 @@ def _no_compound(left: str, mark: str, right: str, chained: str) -> bool:
     ``right`` (``chained``: another hyphen after it) joins no compound."""
     if mark:  # no compound has a mark inside, but a rank's abbreviated (Lieut.-Col., L.-cpl)
         return not (mark == "." and right.lower() in name_titles() and len(left) <= RANK_PART)
-    if chained or right != right.lower() or right not in _phrase_openers():
+    if chained or right != right.lower() or not (right in _phrase_openers() or _adverb(right)):
         return False  # a chain (``free-and-easy``), a capital, or a word a compound may end with
     lexicon = load_lexicon()
     return left.lower() not in function_words() and f"{left.lower()}-{right}" not in lexicon \
         and known_form(left, lexicon) \
         and not known_form(left + right, lexicon)  # a word, not a garble or a broken one
+
+
+def _adverb(word: str) -> bool:
+    """An adverb made of an adjective with ``-ly`` (``generally``,
+    ``chiefly``, ``happily``, ``basically``): it opens a phrase after a
+    dash, and no compound ends with one (a compound's ``-ly`` word leads:
+    ``newly-built``).
+
+    >>> [_adverb(w) for w in ("generally", "chiefly", "happily", "basically")]
+    [True, True, True, True]
+    >>> [_adverb(w) for w in ("supply", "family", "assembly", "only", "ugly")]
+    [False, False, False, False, False]
+    """
+    if len(word) < 6 or not word.endswith("ly"):
+        return False
+    lexicon = load_lexicon()
+    stems = (word[:-2], word[:-3] + "y" if word.endswith("ily") else "",
+             word[:-4] if word.endswith("ally") else "")
+    return known_form(word, lexicon) and any(len(stem) > 4 and lexicon.common(stem)
+                                             for stem in stems)
 
 
 def is_dash(line: str, at: int, doc: Lines) -> bool:
