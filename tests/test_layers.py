@@ -8,13 +8,14 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "clean_scan"
 STAGES = SRC / "stages"
-SPELLING_LAYERS = ("model", "taught", "known", "channel", "candidates", "unknown", "known_words",
-                   "capital_l", "scan", "unsure", "__init__")
+SPELLING_LAYERS = ("model", "taught", "doc_neighbours", "known", "channel", "candidates",
+                   "unknown", "known_words", "capital_l", "scan", "unsure", "__init__")
 """The spelling package from the bottom: tokens and knowledge (``model``),
-the letter rewrites a document teaches, what counts as known, the
-channel's costs, the candidates, the decisions on unknown and on known
-words (and on a capital read for a small ``l``), the scan that takes each
-token to its decision, the flags on the corrections it is not sure of, and the stage. A module
+the letter rewrites a document teaches, the words a form's own document
+prints near it, what counts as known, the channel's costs, the
+candidates, the decisions on unknown and on known words (and on a capital
+read for a small ``l``), the scan that takes each token to its decision,
+the flags on the corrections it is not sure of, and the stage. A module
 imports only modules below it."""
 
 
