@@ -396,7 +396,7 @@ def _most_taught(made: dict[tuple[str, str], set[str]],
     ranked = sorted(made.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     for pair, made_known in ranked:
         left = made_known - explained
-        if pair in dropped or len(left) < (MIN_WORDS if pair[1].isupper() else _min_words(pair[0])):
+        if pair in dropped or len(left) < _min_words(*pair):
             continue
         taught[pair] = left
         explained |= left
@@ -420,16 +420,19 @@ siblings the same way (``Rooded``, ``overRowed`` for ``fl``), and a rarer
 one shows in fewer words."""
 
 
-def _min_words(src: str) -> int:
-    """How many words must teach a substitution of ``src``: small letters
-    alone are what most words are made of, and a chance rewrite of them
-    finds a few words to make; a capital inside a word or an engine's mark
-    for a glyph it cannot read (``_``) is a misread by its look.
+def _min_words(src: str, letters: str = "") -> int:
+    """How many words must teach a substitution of ``src`` by ``letters``:
+    small letters alone are what most words are made of, and a chance
+    rewrite of them finds a few words to make; a capital inside a word, an
+    engine's mark for a glyph it cannot read (``_``), a capital put back
+    and one character read for a ligature (``m`` for ``ffi``: the ligature
+    is one glyph, read as one) are misreads by their look.
 
-    >>> _min_words("w"), _min_words("W"), _min_words("u_")
-    (5, 3, 3)
+    >>> _min_words("w"), _min_words("W"), _min_words("u_"), _min_words("m", "ffi")
+    (5, 3, 3, 3)
     """
-    return PLAIN_MIN_WORDS if _plain(src) else MIN_WORDS
+    by_look = letters.isupper() or (len(src) == 1 and letters in LIGATURES)
+    return PLAIN_MIN_WORDS if _plain(src) and not by_look else MIN_WORDS
 
 
 def _plain(src: str) -> bool:
