@@ -307,7 +307,7 @@ RULES: tuple[Rule, ...] = (
          "word, its mark for an unread glyph, a small letter for a close-set pair) go for "
          "the letters that make known words of enough of the document's unknown words, "
          "or a letter it loses between two put back (diRerent, u_th, conwol, realiy)",
-         "clean_scan.stages.characters.learned:learned_substitutions"),
+         "clean_scan.stages.characters.learned:whole_text_substitutions"),
     Rule("CH153", "unread-glyph-and-letter", "characters",
          "a word with the engine's mark for an unread glyph that the document's learned "
          "substitution leaves one letter from a word the document prints often, and far "

@@ -61,6 +61,7 @@ from clean_scan.stages.characters.letter_rewrites import (
     split_letter,
 )
 from clean_scan.stages.characters.lines import Lines
+from clean_scan.stages.characters.small_type import notes_first, small_type_substitutions
 from clean_scan.stages.characters.unread import capitals_read, unread_letters
 from clean_scan.stages.characters.words_between import MAX_SPAN, known_between
 
@@ -90,6 +91,15 @@ of garbled words would otherwise cost a rewrite search for each."""
 
 
 def learned_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
+    """The document's learned substitutions (:func:`whole_text_substitutions`),
+    and those its notes' smaller type teaches apart
+    (:func:`.small_type.small_type_substitutions`)."""
+    proposals = whole_text_substitutions(text, doc)
+    notes = small_type_substitutions(text, doc, whole_text_substitutions) if doc else []
+    return notes_first(proposals, notes) if notes else proposals
+
+
+def whole_text_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     """Each unknown word that one of the document's learned substitutions
     (:func:`learn`) makes a known word of.
 
@@ -336,6 +346,11 @@ class Taught:
                          or clearly(reading, word)):
                     best[n].add((reading, at, src, letters))
                 at = word.find(src, at + 1)
+            if word.count(src) > 1 and (src.isupper() or not src.isalpha()):
+                first, last = word.index(src), word.rindex(src) + len(src)  # ``mRrRly``: each
+                if reading := known_reading(word.replace(src, letters)):
+                    best[n].add((reading, first, word[first:last],
+                                 word[first:last].replace(src, letters)))
         if word[:1].isupper():
             for (src, letters), n in self.support.items():
                 if src[0].islower() and word.startswith(src[0].upper() + src[1:]):
