@@ -150,7 +150,7 @@ def whole_text_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     paired = {printed for printed, word in read.items()
               if printed not in unknown and glyph_and_letter(word)
               and (rewrite := taught.rewrite(word)) is not None and len(rewrite[2]) > 1}
-    unknown |= paired  # ``_e``: read only where a sentence opens (see _glyph_and_letter)
+    unknown |= paired  # ``_e``: read only where a sentence opens (see glyph_and_letter)
     places: dict[str, list[int]] = defaultdict(list)
     for m in pattern.finditer(text):  # where: asked only of a document that teaches
         if m.group() in unknown and (m.group() not in paired or opens_sentence(text, m.start())):
@@ -225,8 +225,8 @@ def whole_text_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     proposals += possessive_glyphs(text, taught.habits)
     split = split_word_rewrites(text, lambda word: taught.habitual_rewrite(word)
                                 or taught.rewrite(word))  # read whole, before the habit's piece
-    proposals += split + [h for h in habit if not any(p.start < h.end and h.start < p.end
-                                                      for p in split)]
+    covered = {at for p in split for at in range(p.start, p.end)}
+    proposals += split + [h for h in habit if covered.isdisjoint(range(h.start, h.end))]
     return sorted(with_read_digits(p, text, read_digits) for p in proposals)
 
 
