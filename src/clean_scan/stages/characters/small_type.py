@@ -8,11 +8,9 @@ notes alone, and made in them alone, they are.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
-
-import regex
 
 from clean_scan.document import Proposal
 
@@ -20,7 +18,7 @@ if TYPE_CHECKING:
     from clean_scan.stages.characters.lines import Lines
 
 Learn = Callable[[str, "Lines | None"], list[Proposal]]
-NOT_A_LINE_BREAK = regex.compile(r"[^\n]")
+BETWEEN_NOTES = "\n\n"
 
 
 def note_blocks(doc: Lines) -> list[tuple[int, int]]:
@@ -37,9 +35,9 @@ def note_blocks(doc: Lines) -> list[tuple[int, int]]:
 
 def small_type_substitutions(text: str, doc: Lines, learned: Learn) -> list[Proposal]:
     """The substitutions the notes alone teach (``learned``, the document's
-    learning, run on the notes' text with everything else blanked), made in
-    the notes (before the whole text's: ``truR`` is ``true`` where the
-    notes read ``e`` as ``R``, though the body's ``R`` may stand for
+    learning, run on the notes' text alone, a blank line between them),
+    made in the notes (before the whole text's: ``truR`` is ``true`` where
+    the notes read ``e`` as ``R``, though the body's ``R`` may stand for
     ``est``).
 
     >>> from clean_scan.stage import Context
@@ -60,18 +58,19 @@ def small_type_substitutions(text: str, doc: Lines, learned: Learn) -> list[Prop
     blocks = note_blocks(doc)
     if not blocks:
         return []
-    pieces, at = [], 0
-    for start, end in blocks:  # all but the notes blanked, the lines kept
-        pieces += [NOT_A_LINE_BREAK.sub(" ", text[at:start]), text[start:end]]
-        at = end
-    masked = "".join([*pieces, NOT_A_LINE_BREAK.sub(" ", text[at:])])
-    starts = [start for start, _ in blocks]
+    at, starts = 0, []  # the notes' text alone, a blank line between them
+    for start, end in blocks:
+        starts.append(at)
+        at += end - start + len(BETWEEN_NOTES)
+    notes_text = BETWEEN_NOTES.join(text[start:end] for start, end in blocks)
     found = []
-    for prop in learned(masked, None):
-        k = bisect_left(starts, prop.start + 1) - 1
-        if k >= 0 and prop.end <= blocks[k][1]:
-            found.append(prop._replace(reason="in the notes' smaller type, read as a face of "
-                                       f"its own: {prop.reason}"))
+    for prop in learned(notes_text, None):
+        k = bisect_right(starts, prop.start) - 1
+        shift = blocks[k][0] - starts[k]
+        if prop.end - starts[k] <= blocks[k][1] - blocks[k][0]:  # inside its note
+            found.append(prop._replace(
+                start=prop.start + shift, end=prop.end + shift,
+                reason=f"in the notes' smaller type, read as a face of its own: {prop.reason}"))
     return found
 
 
