@@ -186,14 +186,16 @@ def speck_by_size(text: str, doc: Lines) -> list[Proposal]:
     ...          Word("by", Box(100, 10, 120, 32), 0.96), Word("4", Box(125, 20, 127, 22), 0.9),
     ...          Word("plain", Box(135, 10, 180, 32), 0.95),
     ...          Word(":", Box(190, 20, 193, 30), 0.9), Word("NO.", Box(200, 10, 240, 32), 0.9),
-    ...          Word(".", Box(250, 29, 252, 31), 0.9)]
+    ...          Word(".", Box(250, 29, 252, 31), 0.9), Word("|", Box(0, 0, 0, 0), 0.9),
+    ...          Word("end", Box(260, 10, 290, 32), 0.9)]
     >>> layout = Layout("hocr", [Page([Block([Line(words)])])])
     >>> text = layout.text()
     >>> doc = Lines(text, Context(layout=layout, raw_span=lambda start, end: (start, end)))
     >>> [text[p.start:p.end] for p in speck_by_size(text, doc)]
     [' 4']
 
-    Left alone: the colon ten pixels tall (a colon's size), the stop (a
+    Left alone: a box of no width or height (a converter's placeholder,
+    not a measure), the colon ten pixels tall (a colon's size), the stop (a
     stop is a speck's size, see :data:`SIZELESS`), a word (``a`` in a box
     of two pixels is a faint letter the engine's language model read, not
     dirt read as a letter), every token of a plain-text input, and, as
@@ -208,8 +210,8 @@ def speck_by_size(text: str, doc: Lines) -> list[Proposal]:
         if set(token) <= SIZELESS or reads_as_word(token):
             continue  # its size tells nothing, or a faint word the engine's model read
         word = doc.context.engine_word(m.start(), m.end(), token)
-        if word is None or word.box is None:
-            continue
+        if word is None or word.box is None or min(word.box.height, word.box.x1 - word.box.x0) <= 0:
+            continue  # no box, or one a converter left empty: it tells nothing
         place = doc.context.line_place(m.start())
         height = place.line.letter_height if place else None
         if not height or max(word.box.height, word.box.x1 - word.box.x0) >= SPECK_SHARE * height:
