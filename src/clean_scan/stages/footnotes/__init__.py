@@ -348,11 +348,22 @@ def _unread_line(text: str) -> bool:
     The characters stage may have taken the ``_`` away as specks already,
     leaving the stroke alone on its line.
 
+    A line of strokes alone, each read as a character standing apart
+    (``t   t  t  1   t``), is one too: no printed line is made of them.
+
     >>> _unread_line("_    l"), _unread_line("l"), _unread_line("the u_th and e_ort of it")
     (True, True, False)
+    >>> _unread_line("   t      t  t  1    t"), _unread_line("(a) b c"), _unread_line("I a")
+    (True, False, False)
     """
     alnum = sum(c.isalnum() for c in text)
-    return alnum <= 2 and ("_" in text or 0 < len(text.strip()) <= 2)
+    tokens = text.split()
+    strokes = len(tokens) >= UNREAD_STROKES and all(len(token) == 1 for token in tokens)
+    return strokes or alnum <= 2 and ("_" in text or 0 < len(text.strip()) <= 2)
+
+
+UNREAD_STROKES = 3
+"""The fewest characters standing apart that make a line of strokes."""
 
 
 def _ends_paragraph(text: str, at: int) -> bool:
