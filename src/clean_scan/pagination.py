@@ -201,16 +201,33 @@ def _without_note_pages(lines: list[Line], cuts: set[int]) -> set[int]:
     >>> text = "\\n".join(body) + "\\n\\n\\n* A note at the foot.\\n\\n\\n" + "\\n".join(body)
     >>> sorted(_without_note_pages(split_lines(text), {16, 19}))
     [19]
+
+    A running head whose folio rises page by page opens the next page, so
+    a note's run that holds one counts up to it (GOCR leaves the head
+    closer to the note above than to its own page): the page is cut there.
+
+    >>> page = ["", "", "", "1 A note at the foot, set in small type.", "", "THE WAR 12", "", ""]
+    >>> lines = split_lines("\\n".join(["THE WAR 11", ""] + body + page + body
+    ...                                 + ["", "", "", "THE WAR 13", ""] + body))
+    >>> lines[19].text, lines[21].text, sorted(_without_note_pages(lines, {19, 42}))
+    ('1 A note at the foot, set in small type.', 'THE WAR 12', [21, 42])
     """
     ordered = sorted(cuts)
     kept = set(ordered)
     runs = [[lines[i].text.lstrip() for i in range(cut, after) if not lines[i].blank]
             for cut, after in zip(ordered, [*ordered[1:], len(lines)], strict=True)]
     short = max(SHORT_PAGE, int(median([len(run) for run in runs] or [0])) // 2)
-    for cut, content in zip(ordered, runs, strict=True):
-        if content and len(content) < short and NOTE_START.match(content[0]) \
-                and not capitals(content[0]):
-            kept.discard(cut)
+    heads: list[int] | None = None
+    for cut, after, content in zip(ordered, [*ordered[1:], len(lines)], runs, strict=True):
+        if not content or not NOTE_START.match(content[0]) or capitals(content[0]):
+            continue
+        if len(content) >= short:  # a note, then the next page's running head before its gap?
+            heads = rising_heads(lines) if heads is None else heads
+            head = next((h for h in heads if cut < h < after), None)
+            if head is None or sum(not ln.blank for ln in lines[cut:head]) >= short:
+                continue
+            kept.add(head)  # the next page opens at its head
+        kept.discard(cut)
     return kept
 
 
