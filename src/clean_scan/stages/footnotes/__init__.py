@@ -326,6 +326,8 @@ def _unreferenced_place(text: str, lines: Lines, body_blocks: list[list[int]],
     unread = next((i for i in range(idx, last_body_line + 1) if _unread_line(lines.texts[i])
                    and lines[i].end <= limit), None)
     if unread is not None:
+        if _opens_paragraph(lines, unread + 1):  # the unread line was its paragraph's last
+            return lines[unread].end, "the paragraph a line the engine could not read closes"
         return (_paragraph_end(lines, unread, lines.full_width, foot),
                 "the paragraph holding a line the engine could not read")
     while idx <= last_body_line:
@@ -340,6 +342,26 @@ def _unreferenced_place(text: str, lines: Lines, body_blocks: list[list[int]],
         while idx <= last_body_line and lines[idx].blank:
             idx += 1
     return at_foot
+
+
+def _opens_paragraph(lines: Lines, idx: int) -> bool:
+    """Whether line ``idx``, right after a line the engine could not read,
+    opens a paragraph: set in where the text's lines are flush (an engine
+    keeps a first line's indent), or opening with a capital. The unread
+    line was then the last of its paragraph, the short line a reference
+    mark most often stands on.
+
+    >>> lines = Lines("because of this\\n_    _   l\\n On the other hand\\nthe rest\\n")
+    >>> _opens_paragraph(lines, 2), _opens_paragraph(lines, 3)
+    (True, False)
+    """
+    if idx >= len(lines) or lines[idx].blank:
+        return False
+    text = lines[idx].text
+    return text[:1] in " \t" or PARAGRAPH_OPENING.match(text) is not None
+
+
+PARAGRAPH_OPENING = regex.compile(r"[\"“‘(]?\p{Lu}\p{Ll}")
 
 
 def _unread_line(text: str) -> bool:
