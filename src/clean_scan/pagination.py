@@ -217,18 +217,43 @@ def _without_note_pages(lines: list[Line], cuts: set[int]) -> set[int]:
     runs = [[lines[i].text.lstrip() for i in range(cut, after) if not lines[i].blank]
             for cut, after in zip(ordered, [*ordered[1:], len(lines)], strict=True)]
     short = max(SHORT_PAGE, int(median([len(run) for run in runs] or [0])) // 2)
-    heads: list[int] | None = None
+    marks: tuple[list[int], list[int]] | None = None
     for cut, after, content in zip(ordered, [*ordered[1:], len(lines)], runs, strict=True):
         if not content or not NOTE_START.match(content[0]) or capitals(content[0]):
             continue
-        if len(content) >= short:  # a note, then the next page's running head before its gap?
-            heads = rising_heads(lines) if heads is None else heads
-            head = next((h for h in heads if cut < h < after), None)
-            if head is None or sum(not ln.blank for ln in lines[cut:head]) >= short:
+        if len(content) >= short:  # a note, then its page's folio or the next page's head?
+            marks = (rising_heads(lines), rising_folios(lines)) if marks is None else marks
+            page_end = _page_end_after_note(lines, cut, after, short, *marks)
+            if page_end is None:
                 continue
-            kept.add(head)  # the next page opens at its head
+            kept.add(page_end)
         kept.discard(cut)
     return kept
+
+
+def _page_end_after_note(lines: list[Line], cut: int, after: int, short: int,
+                         heads: list[int], folios: list[int]) -> int | None:
+    """Where the page ends whose foot is the note opening a run at ``cut``
+    (the run up to ``after``): at the first running head rising page by
+    page in the run (it opens the next page), or after the first folio
+    rising so (the note's page's own, at its foot), where fewer than
+    ``short`` lines stand before it; None if neither does.
+
+    >>> lines = split_lines("\\n".join(["1 A note, set small.", "", "26", "", "THE WAR"]
+    ...                                 + [f"body line {k}" for k in range(20)]))
+    >>> after_folio = _page_end_after_note(lines, 0, 25, 12, heads=[], folios=[2])
+    >>> after_folio, _page_end_after_note(lines, 0, 25, 12, heads=[4], folios=[])
+    (3, 4)
+    >>> _page_end_after_note(lines, 0, 25, 12, [], []) is None
+    True
+    """
+    head = next((h for h in heads if cut < h < after), None)
+    folio = next((f for f in folios if cut < f < after), None)
+    found = [at for at in (head, None if folio is None else folio + 1) if at is not None]
+    if not found:
+        return None
+    end = min(found)
+    return end if sum(not ln.blank for ln in lines[cut:end]) < short else None
 
 
 def blank_runs(lines: list[Line]) -> list[tuple[int, int]]:
