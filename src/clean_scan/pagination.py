@@ -222,7 +222,8 @@ def _without_note_pages(lines: list[Line], cuts: set[int]) -> set[int]:
         if not content or not NOTE_START.match(content[0]) or capitals(content[0]):
             continue
         if len(content) >= short:  # a note, then its page's folio or the next page's head?
-            marks = (rising_heads(lines), rising_folios(lines)) if marks is None else marks
+            marks = (sorted(rising_heads(lines)), sorted(rising_folios(lines))) \
+                if marks is None else marks
             page_end = _page_end_after_note(lines, cut, after, short, *marks)
             if page_end is None:
                 continue
@@ -237,7 +238,8 @@ def _page_end_after_note(lines: list[Line], cut: int, after: int, short: int,
     (the run up to ``after``): at the first running head rising page by
     page in the run (it opens the next page), or after the first folio
     rising so (the note's page's own, at its foot), where fewer than
-    ``short`` lines stand before it; None if neither does.
+    ``short`` lines stand before it; None if neither does. ``heads`` and
+    ``folios`` are in order.
 
     >>> lines = split_lines("\\n".join(["1 A note, set small.", "", "26", "", "THE WAR"]
     ...                                 + [f"body line {k}" for k in range(20)]))
@@ -247,9 +249,8 @@ def _page_end_after_note(lines: list[Line], cut: int, after: int, short: int,
     >>> _page_end_after_note(lines, 0, 25, 12, [], []) is None
     True
     """
-    head = next((h for h in heads if cut < h < after), None)
-    folio = next((f for f in folios if cut < f < after), None)
-    found = [at for at in (head, None if folio is None else folio + 1) if at is not None]
+    found = [marks[k] + past for marks, past in ((heads, 0), (folios, 1))  # sorted
+             if (k := bisect.bisect_right(marks, cut)) < len(marks) and marks[k] < after]
     if not found:
         return None
     end = min(found)

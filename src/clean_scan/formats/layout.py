@@ -12,9 +12,10 @@ the page's edge, a block in smaller type at its foot).
 from __future__ import annotations
 
 import bisect
-import statistics
 from dataclasses import dataclass, field
 from functools import cached_property
+
+from clean_scan.layout import median
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class Line:
         """
         heights = [word.box.height for word in self.words
                    if word.box and sum(c.isalpha() for c in word.text) >= 3]
-        return statistics.median(heights) if heights else None
+        return median(heights) if heights else None
 
 
 @dataclass

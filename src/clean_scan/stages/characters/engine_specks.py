@@ -153,8 +153,6 @@ def engine_glued_speck(text: str, doc: Lines) -> list[Proposal]:
     return fixes
 
 
-
-
 ALONE_TOKEN = regex.compile(r"(?<=[ \t]|^)(?P<token>\S{1,3})(?=[ \t]|$)", regex.MULTILINE)
 SPECK_SHARE = 0.2
 """A word whose box is, both ways, under this share of its line's letter

@@ -31,6 +31,7 @@ import regex
 
 from clean_scan.document import Flag, Proposal
 from clean_scan.layout import PAGE_BREAK, Line, median, runs_on
+from clean_scan.note_lines import MARKLESS_OPENING
 from clean_scan.quoting import Quoting
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages.footnotes.leftover_quotes import unclaimed_quotes
@@ -358,10 +359,7 @@ def _opens_paragraph(lines: Lines, idx: int) -> bool:
     if idx >= len(lines) or lines[idx].blank:
         return False
     text = lines[idx].text
-    return text[:1] in " \t" or PARAGRAPH_OPENING.match(text) is not None
-
-
-PARAGRAPH_OPENING = regex.compile(r"[\"“‘(]?\p{Lu}\p{Ll}")
+    return text[:1] in " \t" or MARKLESS_OPENING.match(text) is not None  # a sentence's
 
 
 def _unread_line(text: str) -> bool:

@@ -12,9 +12,9 @@ sure heads share, in their size of type, is a head.
 
 from __future__ import annotations
 
-from statistics import median
 from typing import TYPE_CHECKING
 
+from clean_scan.layout import median
 from clean_scan.stage import Context
 from clean_scan.stages.furniture.model import Layout, Verdict
 
@@ -50,7 +50,7 @@ def weigh_geometry(layout: Layout, context: Context) -> None:
                 (sure if context.confident(verdict.confidence) else doubted).append((i, place))
     if not doubted or len(sure) < MIN_HEADS:
         return
-    band = median(_top(place) for _, place in sure)
+    band = median([_top(place) for _, place in sure])
     reach = max(place.line.box.height / place.page_height for _, place in sure)
     for i, place in doubted:
         body = _body_size(context.layout.pages[place.page])
@@ -104,7 +104,7 @@ def folios_by_place(layout: Layout, context: Context) -> None:
         edge = [place for place in sure if (_top(place) > 0.5) == at_foot]
         if len(edge) < MIN_HEADS:
             continue
-        band = median(_top(place) for place in edge)
+        band = median([_top(place) for place in edge])
         reach = max(place.line.box.height / place.page_height for place in edge)
         for page in layout.pages:
             lines = [i for i in range(page.first, page.stop) if not layout.lines[i].blank]
