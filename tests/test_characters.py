@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean_scan.document import Document, Edit, Proposal, RaisedFlag
+from clean_scan.document import Document, Edit, Flag, Proposal, RaisedFlag
 from clean_scan.pipeline import clean_text, run_stage
 from clean_scan.stage import Context
 from clean_scan.stages import characters
@@ -235,7 +235,10 @@ def test_sample_book_repairs() -> None:
     assert not any("\n" in e.before or "¬" in e.before for e in ours)
 
 
-def _as_tuple(prop: Proposal, base: int = 0) -> tuple:
+def _as_tuple(prop: Proposal | Flag, base: int = 0) -> tuple:
+    if isinstance(prop, Flag):  # a repair's doubt on its own choice
+        return (base + prop.start, base + prop.end, prop.text, prop.rule, prop.confidence,
+                prop.reason)
     return (base + prop.start, base + prop.end, prop.replacement, prop.rule, prop.confidence,
             prop.reason)
 
@@ -252,11 +255,12 @@ def _every_repair_on_every_line(text: str, context: Context) -> list[tuple]:
         doc.index = index
         for repair, _ in characters.REPAIRS:
             proposals += [_as_tuple(p, doc.starts[index]) for p in repair(line, doc)]
-    return proposals
+    return sorted(proposals)
 
 
 def _proposed(text: str, context: Context) -> list[tuple]:
-    return [_as_tuple(p) for p in characters.run(text, context).proposals]
+    result = characters.run(text, context)
+    return sorted(map(_as_tuple, [*result.proposals, *result.flags]))
 
 
 def _doctest_texts() -> list[str]:

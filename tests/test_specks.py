@@ -333,3 +333,22 @@ def test_a_stop_before_an_underscore_speck_and_a_small_word_is_a_comma_misread()
                           "_ by trying to build up a special model morale.\n")
     clean = clean_text(page, skip=["spelling"]).clean
     assert "done by propaganda, by trying to build" in clean
+
+
+def test_a_doubtful_choice_between_comma_and_speck_is_flagged_with_the_other() -> None:
+    """On a rough page the stops before small letters are made commas or
+    taken for specks; where the page's own odds and the words around one
+    leave the choice unsure (``new. estate``: a comma there is rare, but
+    this text's stops are as often commas), the reviewer is shown it with
+    the other reading. A stop inside ``the. timber`` is surely a speck and
+    is not flagged; nor is any stop on a clean page."""
+    words = PARAGRAPH.split()
+    stops = {k for k, w in enumerate(words) if w in ("new", "the") and k < 40}
+    stops |= {k - 1 for k, w in enumerate(words) if w in ("which", "because")}
+    result = clean_text(SPECKY_PAGE + "\n" + _with_stops(stops), skip=["spelling"])
+    doubts = [f for f in result.flags if f.rule == "comma-or-speck"]
+    assert doubts and all(f.text != "the." for f in doubts)
+    new = [f for f in doubts if f.text == "new."]
+    assert new and new[0].suggestions == ("new",) and "the new, estate" in result.clean
+    clean_page = clean_text(_with_stops(stops), skip=["spelling"])
+    assert not [f for f in clean_page.flags if f.rule == "comma-or-speck"]

@@ -171,6 +171,10 @@ RULES: tuple[Rule, ...] = (
     Rule("CH131", "stop-read-as-comma", "characters",
          "a stop before a small letter, in a sentence going on, becomes a comma",
          "clean_scan.stages.characters.misread_stops:stop_read_as_comma"),
+    Rule("CH177", "comma-or-speck", "characters",
+         "in a specky text, a stop before a small letter made a comma or taken for a speck is "
+         "flagged where the text's own odds and the words around it leave the choice unsure",
+         "clean_scan.stages.characters.stop_census:comma_or_speck"),
     Rule("CH156", "exclamation-in-sentence", "characters",
          "an '!' glued to a word, the sentence going on: an 'l' misread, or a speck",
          "clean_scan.stages.characters.misread_stops:exclamation_in_sentence"),

@@ -30,6 +30,7 @@ the user's extra words and, once the spelling work provides it,
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import regex
 
@@ -286,9 +287,12 @@ def run(text: str, context: Context) -> StageResult:
             continue
         doc.index = index
         base = doc.starts[index]
-        proposals += [Proposal(base + fix.start, base + fix.end, fix.replacement, fix.rule,
-                               fix.confidence, fix.reason)
-                      for fix in REPAIRS[order][0](line, doc)]
+        for fix in REPAIRS[order][0](line, doc):
+            if isinstance(fix, Flag):  # a doubt on the repair's own choice
+                flags.append(replace(fix, start=base + fix.start, end=base + fix.end))
+            else:
+                proposals.append(Proposal(base + fix.start, base + fix.end, fix.replacement,
+                                          fix.rule, fix.confidence, fix.reason))
     return StageResult(proposals, flags)
 
 

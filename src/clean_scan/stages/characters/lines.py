@@ -18,7 +18,7 @@ from clean_scan.charmaps import (
     LIGATURE_LETTERS,
     OPEN_DOUBLE_GARBLES,
 )
-from clean_scan.document import Proposal
+from clean_scan.document import Flag, Proposal
 from clean_scan.layout import median
 from clean_scan.lexicon import MILLION_DIGITS, function_words, load_lexicon, proper_names
 from clean_scan.note_lines import note_openings
@@ -39,7 +39,11 @@ from clean_scan.stages.characters.specks import (
     hyphen_speck_rate,
     speck_rate,
 )
-from clean_scan.stages.characters.stop_census import misread_openers, stops_are_specks
+from clean_scan.stages.characters.stop_census import (
+    comma_odds,
+    misread_openers,
+    stops_are_specks,
+)
 from clean_scan.vocabulary import WORD, is_known_word
 
 
@@ -202,6 +206,11 @@ class Lines:
     def stops_are_specks(self) -> bool:
         """:func:`clean_scan.stages.characters.stop_census.stops_are_specks` of the text."""
         return stops_are_specks(self.text)
+
+    @cached_property
+    def comma_odds(self) -> float:
+        """:func:`clean_scan.stages.characters.stop_census.comma_odds` of the text."""
+        return comma_odds(self.text)
 
     @cached_property
     def misread_openers(self) -> frozenset[str]:
@@ -523,7 +532,8 @@ def show(repair: Callable[[str, Lines], list[Proposal]], line: str, before: str 
     text = before + ("" if not before or before.endswith("\n") else "\n") + line + after
     doc = Lines(text, Context())
     doc.index = before.count("\n") + (1 if before and not before.endswith("\n") else 0)
-    fixes = sorted((f for f in repair(line, doc) if confident(f.confidence, min_confidence)),
+    fixes = sorted((f for f in repair(line, doc)
+                    if not isinstance(f, Flag) and confident(f.confidence, min_confidence)),
                    key=lambda f: f.start, reverse=True)
     last = len(line) + 1
     for fix in fixes:

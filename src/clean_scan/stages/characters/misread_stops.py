@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from clean_scan.document import Proposal
+from clean_scan.document import Flag, Proposal
 from clean_scan.lexicon import (
     Lexicon,
     adjective_before_content,
@@ -45,6 +45,7 @@ from clean_scan.lexicon import (
 from clean_scan.stages.characters.next_words import NEXT_WORD, SPECK_RUN, _next_line, words_after
 from clean_scan.stages.characters.specks import SPECKY, _sentence_goes_on
 from clean_scan.stages.characters.split_words import parted_pieces
+from clean_scan.stages.characters.stop_census import comma_or_speck
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -216,7 +217,7 @@ STOP_BEFORE_SMALL = regex.compile(
     rf"(?=[ \t]+{SPECK_RUN}[ \t]*\p{{Ll}}|[ \t]+\p{{Ll}}|[ \t]*(?:{SPECK_RUN}[ \t]*)?$)")
 
 
-def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
+def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal | Flag]:
     """A stop before a small letter is a comma whose tail did not print:
     no sentence starts in small letters.
 
@@ -289,16 +290,19 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal]:
         following = NEXT_WORD.match(words_after(line, m.end(), doc)).group(1)
         if _misread_opening(following, doc):
             continue  # a sentence's end, the next one's capital misread
+        stop = m.end("close")
         if doc.stops_are_specks:
-            fixes.append(Proposal(m.end("close"), m.end("close") + 1, "", "speck", 0.85,
+            fixes.append(Proposal(stop, stop + 1, "", "speck", 0.85,
                                   "a stop before a small letter in a text whose such stops "
                                   "stand where specks fall, not where commas do: a speck"))
         elif doc.speck_rate >= SPECKY and _speck_before(lower, following.lower(), lexicon):
-            fixes.append(Proposal(m.end("close"), m.end("close") + 1, "", "speck", 0.85,
+            fixes.append(Proposal(stop, stop + 1, "", "speck", 0.85,
                                   "a stop before a small letter in a specky text: a speck"))
         else:
-            fixes.append(Proposal(m.end("close"), m.end("close") + 1, ",", "stop-read-as-comma",
+            fixes.append(Proposal(stop, stop + 1, ",", "stop-read-as-comma",
                                   0.85, "a stop before a small letter: a comma misread"))
+        if doc.speck_rate >= SPECKY:
+            fixes.append(comma_or_speck(line, m, fixes[-1].replacement, following, doc))
     return fixes
 
 
