@@ -352,3 +352,17 @@ def test_a_doubtful_choice_between_comma_and_speck_is_flagged_with_the_other() -
     assert new and new[0].suggestions == ("new",) and "the new, estate" in result.clean
     clean_page = clean_text(_with_stops(stops), skip=["spelling"])
     assert not [f for f in clean_page.flags if f.rule == "comma-or-speck"]
+
+
+def test_an_unread_glyph_the_document_teaches_is_a_letter_not_a_speck() -> None:
+    """GOCR gives ``_`` for a letter it cannot read (here every ``s``); the
+    document's own words teach it, and a word with two of them
+    (``hay_tack_``) is read whole, not parted at its first as a speck
+    between ``hay`` and ``tack``."""
+    page = ("The mini_ter of the di_trict _aid that the _ettlers had _uffered much thi_ "
+            "_ea_on,\nand that the _tation was in di_tre__ after the _torm; the Commi__ioner "
+            "con_idered the ca_e and _ent _upplie_ to the _ettlement.\n"
+            "In all direction_ the hay_tack_ were de_troyed.\n")
+    clean = clean_text(page).clean
+    assert "the settlers had suffered much this season" in clean
+    assert "In all directions the haystacks were destroyed." in clean

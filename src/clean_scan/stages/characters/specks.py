@@ -323,6 +323,11 @@ def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
     >>> show(speck_between_words, "ruled by.a party arising trom.this as-a whole",
     ...      before="and -with -from -the as a rule\\n")
     'ruled by a party arising trom this as a whole'
+
+    An engine's unread glyph (``_``) inside a word the document teaches it
+    for (:mod:`~clean_scan.stages.characters.learned`: GOCR's ``_`` for an
+    ``s`` it cannot read) is a letter, not a speck: ``hay_tack_`` is one
+    word.
     """
     fixes = []
     lexicon = load_lexicon()
@@ -330,6 +335,8 @@ def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
     specky = doc.speck_rate >= SPECKY
     for m in GLUED.finditer(line):
         mark = m.group()
+        if mark == "_" and _glyph_word(line, m.start()) in doc.learned_readings:
+            continue  # the engine's unread glyph in a word the document teaches it for
         if mark == "-":
             if not (specky or doc.hyphen_specky) or is_dash(line, m.start(), doc):
                 continue  # a clean text's hyphens are its compounds' (``up-to-date``)
@@ -363,6 +370,18 @@ def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
         fixes.append(Proposal(m.start(), m.end(), " ", "speck-between-words", 0.85,
                               "a mark glued between two words: a speck"))
     return fixes
+
+
+GLYPH_WORD = regex.compile(r"[\p{L}_]+")
+
+
+def _glyph_word(line: str, at: int) -> str:
+    """The word of letters and unread glyphs (``_``) around offset ``at``
+    (``hay_tack_``), as the learned substitutions read it."""
+    start = at
+    while start and (line[start - 1].isalpha() or line[start - 1] == "_"):
+        start -= 1
+    return GLYPH_WORD.match(line, start).group()
 
 
 def _misread_beside_common(a: str, b: str, lexicon) -> bool:
