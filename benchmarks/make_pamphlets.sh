@@ -320,3 +320,12 @@ render tune25 jD-layout-heavy --gold $G/c08.gold.txt --style D --level rough --f
 render fresh15 nB-layout-rough --gold $G/c04.gold.txt $G/c01.gold.txt --style B --level rough --font schola --seed 2801 --folio "- {} -" --first-page 22 --formats txt,hocr,alto
 render fresh15 nA-layout-heavy --gold "$news/news2.gold.txt" "$news/short1.gold.txt" --style A --level rough --font freeserif --seed 2802 --title "COUNTRY NEWS" --first-page 9 --formats txt,hocr,alto --set $HEAVY
 render fresh15 nD-layout-rough --gold $G/c10.gold.txt $G/c06.gold.txt --style D --level rough --font pagella --seed 2803 --title "LEADER OR ALLY" --first-page 44 --formats txt,hocr,alto
+# fresh16: five more in faces, styles and engines the sets seldom pair (a
+# rough Bonum scan of newspaper text; Termes with dashed folios; GOCR in
+# Schola; a heavy Libertine scan with --psm 6; Ocrad in Pagella), made at the
+# start of session 24, before its first change to the clean text, measured only
+render fresh16 oA-bonum-rough --gold "$news/news6.gold.txt" "$news/short2.gold.txt" --style A --level rough --font bonum --seed 2901 --title "THE COLONY" --first-page 12
+render fresh16 oB-termes --gold $G/c10.gold.txt $G/c04.gold.txt --style B --level mild --font termes --seed 2902 --folio "- {} -" --first-page 30
+gocr_read fresh16 oA-schola --gold "$news/news4.gold.txt" --style A --level mild --font schola --seed 2903 --title "SYDNEY NEWS" --first-page 8
+render fresh16 oD-heavy-psm6 --gold $G/c06.gold.txt $G/c08.gold.txt --style D --level rough --font libertine --seed 2904 --psm 6 --title "PARTY AND STATE" --first-page 27 --set $HEAVY
+ocrad_read fresh16 oB-pagella --gold "$news/news1.gold.txt" --style B --level mild --font pagella --seed 2905 --first-page 18
