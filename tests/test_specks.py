@@ -366,3 +366,15 @@ def test_an_unread_glyph_the_document_teaches_is_a_letter_not_a_speck() -> None:
     clean = clean_text(page).clean
     assert "the settlers had suffered much this season" in clean
     assert "In all directions the haystacks were destroyed." in clean
+
+
+def test_straight_quotes_pair_across_lines_where_the_engine_gives_no_curly_ones() -> None:
+    """GOCR and Ocrad give every quote straight: there a quotation's marks
+    pair across its lines, as curly ones do, and a closing quote after an
+    unread glyph (``"election_"``) is its partner, not a speck's."""
+    page = SPECKY_PAGE + ('\nThe critics held that the root of what they call "the\n'
+                          'degeneration of the dictatorship" lay in the war, and that the\n'
+                          'holding of "election_" in the towns proved nothing at all.\n')
+    clean = clean_text(page, skip=["spelling"]).clean
+    assert 'what they call "the degeneration of the dictatorship" lay' in clean
+    assert 'the holding of "election_" in the towns' in clean

@@ -208,6 +208,12 @@ class Lines:
         return stops_are_specks(self.text)
 
     @cached_property
+    def straight_quotes(self) -> bool:
+        """Whether the engine gives every quote straight (``"``, no curly
+        one in the text): its quotations' marks then have a speck's shape."""
+        return '"' in self.text and not any(mark in self.text for mark in "‘’“”")
+
+    @cached_property
     def comma_odds(self) -> float:
         """:func:`clean_scan.stages.characters.stop_census.comma_odds` of the text."""
         return comma_odds(self.text)

@@ -20,8 +20,10 @@ if TYPE_CHECKING:
 GLUED_QUOTE = regex.compile(
     r"(?:(?<=^|[ \t(—])(?P<lead>['‘\"“])(?=\p{Ll}))"     # before a small word, or after
     r"|(?:(?<=\p{Ll})(?P<trail>['’\"”])(?=[ \t]+\p{Ll}|[ \t]*$))")  # one, the sentence going on
-OPEN_QUOTE = regex.compile(r"(?:^|(?<=[\s(—]))['‘\"“](?=\p{L})")
-CLOSE_QUOTE = regex.compile(r"(?<=[\p{L}.,;:!?])['’\"”](?=[\s.,;:!?)—]|$)")
+OPEN_QUOTE = regex.compile(r"(?:^|(?<=[\s(—]))['‘\"“](?=[\p{L}_])")
+CLOSE_QUOTE = regex.compile(r"(?<=[\p{L}_.,;:!?])['’\"”](?=[\s.,;:!?)—]|$)")
+"""A quotation's marks, beside its words' letters or an unread glyph
+(GOCR's ``_``: ``"election_"``)."""
 CURLY_PARTNER = {"‘": "’", "’": "‘", "“": "”", "”": "“"}
 QUOTE_REACH = 3
 """Lines either side within which a quotation's other mark is looked for."""
@@ -179,9 +181,10 @@ def _has_partner(line: str, at: int, leading: bool, mark: str, doc: Lines) -> bo
     with a straight one on its line."""
     straight = mark in "'\""
     # an engine gives a printed quotation its curly shapes, opening and closing;
-    # a straight quote, a speck's shape as often, pairs only on its own line
+    # a straight quote, a speck's shape as often, pairs only on its own line,
+    # but where the engine gives every quote straight (GOCR)
     kinds = mark if straight else CURLY_PARTNER[mark]
-    reach = 0 if straight else QUOTE_REACH
+    reach = 0 if straight and not doc.straight_quotes else QUOTE_REACH
     if leading:
         after = line[at + 1:] + "\n" + "\n".join(_block_lines(doc, 1, reach))
         return any(m.group()[0] in kinds for m in CLOSE_QUOTE.finditer(after))
