@@ -19,7 +19,8 @@ from clean_scan.stages.characters.lines import (
     Lines,
     show,  # noqa: F401 (the examples use it)
 )
-from clean_scan.stages.characters.specks import SPACED_POSSESSIVE
+from clean_scan.stages.characters.next_words import _next_line
+from clean_scan.stages.characters.specks import SPACED_POSSESSIVE, SPECKY
 
 # --- stars and quotes -----------------------------------------------------
 
@@ -181,6 +182,12 @@ def garbled_open_quote(line: str, doc: Lines) -> list[Proposal]:
     return fixes
 
 
+def _closed_soon(line: str, at: int, doc: Lines) -> bool:
+    """Whether a closing quote follows ``at`` on the line or the next: in a
+    specky text a spaced opening quote with none after it is a speck."""
+    return "”" in line[at:] or "”" in _next_line(doc)
+
+
 REVERSED_OPEN = regex.compile(r"(?<=^|[ \t(])”[ \t]?(?=\p{L}[^“”\n]{0,60}?\p{L}”)")
 SPACED_OPEN = regex.compile(r"(?<=^|[ \t(])“[ \t]+(?=\p{L})")
 SPACED_CLOSE = regex.compile(r"(?<=[\p{L}.,!?])[ \t]+”(?=[ \t,.;:!?)]|$)")
@@ -199,6 +206,14 @@ def quote_shapes(line: str, doc: Lines) -> list[Proposal]:
     '“Where are we going” in'
     >>> show(quote_shapes, "he said: “Go.” Then")
     'he said: “Go.” Then'
+
+    In a specky text an opening quote and a space with no closing quote on
+    the line or the next is a speck's, and is not glued to the word.
+
+    >>> specky = "and -with -from -the\\n"
+    >>> show(quote_shapes, "to take “ over their lead", specky), \\
+    ...     show(quote_shapes, "a “ new” one", specky)
+    ('to take “ over their lead', 'a “new” one')
     """
     opening, closing, single = "“" in line, "”" in line, "’" in line
     if not (opening or closing or single):
@@ -211,7 +226,8 @@ def quote_shapes(line: str, doc: Lines) -> list[Proposal]:
     if opening:
         fixes += [Proposal(m.start(), m.end(), "“", "spaced-quote", 0.9,
                            "space after an opening quote")
-                  for m in SPACED_OPEN.finditer(line) if not doc.quote_open(m.start())]
+                  for m in SPACED_OPEN.finditer(line) if not doc.quote_open(m.start())
+                  and (doc.speck_rate < SPECKY or _closed_soon(line, m.end(), doc))]
     if closing:
         fixes += [Proposal(m.start(), m.end(), "”", "spaced-quote", 0.9,
                            "space before a closing quote")
