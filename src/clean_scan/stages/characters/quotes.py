@@ -182,6 +182,10 @@ def garbled_open_quote(line: str, doc: Lines) -> list[Proposal]:
     return fixes
 
 
+INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
+"""A capital after a small letter: no printed word's, a garbled glyph's."""
+
+
 def _closed_soon(line: str, at: int, doc: Lines) -> bool:
     """Whether a closing quote follows ``at`` on the line or the next: in a
     specky text a spaced opening quote with none after it is a speck."""
@@ -257,6 +261,12 @@ def apostrophes(line: str, doc: Lines) -> list[Proposal]:
     >>> print(show(apostrophes, "a rural market'and the", "market market market"))
     a rural market and the
 
+    But for a piece with a capital after a small letter: no word's, but a
+    glyph garbled with the mark (``wL'th`` for ``with``).
+
+    >>> print(show(apostrophes, "wL'th the", "wL wL wL th th th"))
+    wL’th the
+
     Two inside a word, one printed apostrophe read twice (two boxes over
     one mark, a straight and a curly one):
 
@@ -289,7 +299,8 @@ def apostrophes(line: str, doc: Lines) -> list[Proposal]:
             continue
         left = TRAILING_LETTERS.search(line, max(0, m.start() - WORD_REACH), m.start()).group()
         right = LEADING_LETTERS.match(line, m.end(), m.end() + WORD_REACH).group()
-        if right.lower() not in CONTRACTIONS and doc.wordlike(left) and doc.wordlike(right):
+        if right.lower() not in CONTRACTIONS and doc.wordlike(left) and doc.wordlike(right) \
+                and not INNER_CAPITAL.search(left):  # ``wL'th``: a garbled letter's stroke
             fixes.append(Proposal(m.start(), m.end(), " ", "noise-apostrophe", 0.8,
                              "speck between two words read as an apostrophe"))
         else:
