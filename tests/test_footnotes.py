@@ -656,6 +656,27 @@ def test_a_note_whose_reference_stood_in_a_line_the_engine_could_not_read() -> N
     assert paragraphs[2].startswith("[1] Minutes of the association")
 
 
+def test_a_note_whose_capital_was_misread_goes_after_the_unread_line_ending_its_paragraph(
+) -> None:
+    """GOCR misreads a note's opening capital (``mis minute`` for ``This
+    minute``): a first word no lexicon knows is no body line going on, so the
+    note goes after the paragraph a line the engine could not read closes;
+    the next paragraph is known by its indent, though its first word lost
+    its capital (``0n`` read ``on``)."""
+    page = ("The association was formed in the winter of 1946, when the\n"
+            "first families moved into the prefabricated houses on the hill, and\n"
+            "its first secretary was a railwayman who had organised a branch of\n"
+            "_      _     l\n"
+            " on the same day the committee met for the first time in the school,\n"
+            "and the chairman read the letters of the council to the members.\n\n" + BODY +
+            "\n1 mis minute of the association, 3 March 1946, is in the keeping of the secretary,"
+            " who read\nit to every meeting of the committee that spring.\n")
+    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    assert paragraphs[0].startswith("The association was formed")
+    assert paragraphs[1].startswith("[1] mis minute of the association")
+    assert paragraphs[2].startswith("on the same day the committee met")
+
+
 def test_a_note_that_lost_its_opening_with_its_mark_still_cuts_no_sentence_in_two() -> None:
     """The engine dropped the mark and the words after it (``specially so``
     for ``Quite especially so``): a block of small type at the page foot,

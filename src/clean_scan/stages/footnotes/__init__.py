@@ -31,6 +31,7 @@ import regex
 
 from clean_scan.document import Flag, Proposal
 from clean_scan.layout import PAGE_BREAK, Line, median, runs_on
+from clean_scan.lexicon import load_lexicon
 from clean_scan.note_lines import MARKLESS_OPENING
 from clean_scan.quoting import Quoting
 from clean_scan.stage import Context, Stage, StageResult
@@ -312,13 +313,14 @@ def _unreferenced_place(text: str, lines: Lines, body_blocks: list[list[int]],
     often lost where it stands alone after a paragraph's last stop, in the
     white space of a short line (``dispute.²`` read ``dispute.``). A note
     opening in small letters is more likely the body's next line behind a
-    speck than a note: it stays where it is, after the paragraph at the foot.
+    speck than a note: it stays where it is, after the paragraph at the foot
+    (:func:`_reads_on`).
     """
     last_body_line = body_blocks[-1][-1]
     at_foot = (_paragraph_end(lines, last_body_line, lines.full_width, foot),
                "the paragraph at the page foot")
     note = found[order][0]
-    if text[note.body_start:note.body_start + 1].islower():
+    if _reads_on(text, note.body_start):
         return at_foot
     before = [ref for _, ref in found[:order] if ref is not None]
     after = [ref for _, ref in found[order + 1:] if ref is not None]
@@ -345,6 +347,22 @@ def _unreferenced_place(text: str, lines: Lines, body_blocks: list[list[int]],
     return at_foot
 
 
+FIRST_WORD = regex.compile(r"\p{L}+")
+
+
+def _reads_on(text: str, at: int) -> bool:
+    """Whether the note opening at ``at`` opens with a word in small
+    letters the lexicon knows, as the body's next line behind a speck
+    does; a first word no lexicon knows is a note's capital misread (GOCR's
+    ``mis statement`` for ``This statement``).
+
+    >>> _reads_on("the rest of it", 0), _reads_on("mis statement is true", 0)
+    (True, False)
+    """
+    word = FIRST_WORD.match(text, at)
+    return word is not None and word.group().islower() and word.group() in load_lexicon()
+
+
 def _opens_paragraph(lines: Lines, idx: int) -> bool:
     """Whether line ``idx``, right after a line the engine could not read,
     opens a paragraph: set in where the text's lines are flush (an engine
@@ -355,11 +373,15 @@ def _opens_paragraph(lines: Lines, idx: int) -> bool:
     >>> lines = Lines("because of this\\n_    _   l\\n On the other hand\\nthe rest\\n")
     >>> _opens_paragraph(lines, 2), _opens_paragraph(lines, 3)
     (True, False)
+    >>> _opens_paragraph(Lines("because of this\\n_    l\\n on the other hand\\nthe rest\\n"), 2)
+    True
     """
     if idx >= len(lines) or lines[idx].blank:
         return False
-    text = lines[idx].text
-    return text[:1] in " \t" or MARKLESS_OPENING.match(text) is not None  # a sentence's
+    line = lines[idx]
+    set_in = line.start > line.line_start and (
+        idx + 1 >= len(lines) or lines[idx + 1].start == lines[idx + 1].line_start)
+    return set_in or MARKLESS_OPENING.match(line.text) is not None  # a sentence's
 
 
 def _unread_line(text: str) -> bool:
