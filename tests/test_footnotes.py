@@ -677,6 +677,20 @@ def test_a_note_whose_capital_was_misread_goes_after_the_unread_line_ending_its_
     assert paragraphs[2].startswith("on the same day the committee met")
 
 
+def test_a_note_whose_figure_was_read_as_a_capital_i_is_moved() -> None:
+    """GOCR reads a note's raised ``1`` as ``I`` (``I In their first``): an
+    ``I`` before a capitalised word and a sentence going on in small
+    letters is no pronoun, and opens the note at the page foot."""
+    page = ("The association was formed in the winter of 1946, when the\n"
+            "first families moved into the prefabricated houses on the hill.1\n\n" + BODY +
+            "\n I In their first winter the families had no water but from a standpipe at the"
+            " foot\nof the hill, and the council sent a water cart to the estate twice a week.\n")
+    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    assert paragraphs[0].endswith("on the hill.[1]")
+    assert paragraphs[1].startswith("[1] In their first winter the families")
+    assert paragraphs[2].endswith("nothing had come of it then.")
+
+
 def test_a_note_that_lost_its_opening_with_its_mark_still_cuts_no_sentence_in_two() -> None:
     """The engine dropped the mark and the words after it (``specially so``
     for ``Quite especially so``): a block of small type at the page foot,

@@ -17,18 +17,22 @@ import regex
 from clean_scan.charmaps import SUPERSCRIPT_DIGITS
 from clean_scan.layout import PAGE_BREAK
 
-GARBLED_MARKS = "'‘’`\"“”°º©^»«!?>"
+MARK_GARBLES = "'‘’`\"“”°º©^»«!?>"
 """What an OCR engine gives for a note's raised figure it could not read."""
+GARBLED_MARKS = MARK_GARBLES + "Il"
+"""Those, and ``I`` and ``l`` read for a ``1`` (taken for one before a
+sentence only: ``I In their``)."""
 
 NOTE_START = regex.compile(
     rf"""^(?:(?P<mark>[1-9]\d?|[{SUPERSCRIPT_DIGITS}]{{1,2}})(?:\s+|(?=[\p{{Lu}}“‘"']))
     |(?:[-.,][ \t]?(?=[*•!?>]))?  # a speck before a mark no sentence opens with
-    (?P<mark>[*•†‡§¶]|[{regex.escape(GARBLED_MARKS)}])(?:\s+|[-.|]?[ \t]*(?=[\p{{Lu}}“‘"'])))
+    (?P<mark>[*•†‡§¶]|[{regex.escape(MARK_GARBLES)}])(?:\s+|[-.|]?[ \t]*(?=[\p{{Lu}}“‘"']))
+    |(?P<mark>[Il])[ \t]+(?=\p{{Lu}}\p{{Ll}}*[ \t]+\p{{Ll}}))  # a figure 1 read as a letter
     (?P<body>\S)""",
     regex.VERBOSE,
 )
 """A note's first line: a mark, then its text (``1 Vide``, ``*Then``,
-``¹ Census``, ``' Vide``, ``‘In their``); a speck may stand between a
+``¹ Census``, ``' Vide``, ``‘In their``, ``I In their``); a speck may stand between a
 symbol's or a garbled mark and the text (``*-This``, ``»| Then``), or
 before a mark that opens no sentence (``-! Then``)."""
 
