@@ -691,6 +691,24 @@ def test_a_note_whose_figure_was_read_as_a_capital_i_is_moved() -> None:
     assert paragraphs[2].endswith("nothing had come of it then.")
 
 
+def test_a_garbled_reference_of_the_notes_shape_wins_over_a_mark_among_specks() -> None:
+    """The note opens with ``'`` and the reference reads ``’``: one mark,
+    curled or not by the engine. A closing double quote after a stop that
+    no quotation opened would weigh as much by itself, but specks follow it
+    on its line (``time.” — : j ;``): dirt falls in patches, and it is one
+    of them."""
+    page = ("The old order was a colossus with feet of clay whose collapse was\n"
+            "merely a matter of time.” — : j ;\n\n"
+            "Before the war none of the members ever considered the features of\n"
+            "the organisation’ as a model for the movement in other countries.\n\n" + BODY +
+            "\n' Then, incidentally, not a party proper, but merely a faction of the larger\n"
+            "party of which the other group formed the other faction.\n")
+    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    assert "[1]" not in paragraphs[0]
+    assert "the organisation[1] as a model" in paragraphs[1]
+    assert paragraphs[2].startswith("[1] Then, incidentally")
+
+
 def test_a_note_that_lost_its_opening_with_its_mark_still_cuts_no_sentence_in_two() -> None:
     """The engine dropped the mark and the words after it (``specially so``
     for ``Quite especially so``): a block of small type at the page foot,

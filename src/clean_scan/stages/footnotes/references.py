@@ -92,7 +92,7 @@ def assign_references(text: str, lines, body: list[int],
                 if printed is not None and ref.start == printed.start:
                     continue
                 if weight >= GARBLE_THRESHOLD:
-                    choices.append((ref, weight + (0.5 if mark == note.mark else 0.0)
+                    choices.append((ref, weight + mark_fit(mark, note.mark)
                                     + shape_fit(mark, note.number)))
                 elif sure_note and mark not in "\"”" and weak_ones == 1:
                     # the one mark on the page that may be the reference; a double quote
@@ -108,6 +108,28 @@ PRINTED_WEIGHT = 4.0
 SHAPE_FIT = 0.25
 """What a garbled reference's shape adds to its weight for a note whose
 number that shape may be (less than a matching mark's half)."""
+
+
+QUOTE_SHAPES = str.maketrans("‘’`“”", "\'\'\'\"\"")
+
+
+MARK_FIT, CURL_FIT = 0.5, 0.25
+"""What a garbled reference adds to its weight for a note opening with the
+same mark, and with the same mark curled otherwise (a speck's shape may
+match the note's as well, so less)."""
+
+
+def mark_fit(mark: str, note_mark: str) -> float:
+    """``MARK_FIT`` where a garbled reference is the note's own mark,
+    ``CURL_FIT`` where it is that mark however the engine curled it (``’``
+    at the reference, ``'`` at the note).
+
+    >>> mark_fit("'", "'"), mark_fit("’", "'"), mark_fit("”", "'")
+    (0.5, 0.25, 0.0)
+    """
+    if mark == note_mark:
+        return MARK_FIT
+    return CURL_FIT if mark.translate(QUOTE_SHAPES) == note_mark.translate(QUOTE_SHAPES) else 0.0
 
 
 def shape_fit(mark: str, number: str) -> float:
@@ -215,6 +237,8 @@ def _garbled_candidates(text: str, lines, body: list[int]) -> list[tuple[Referen
         after = next_page_text(lines, idx) if idx == body[-1] else None
         for match in GARBLED_REFERENCE.finditer(text, line.start, line.end):
             weight = garble_weight(text, paragraph_start, match, after)
+            if among_specks(text[match.end("mark"):line.end]):
+                weight -= AMONG_SPECKS
             if weight >= WEAK_THRESHOLD:
                 start = match.start("mark")
                 start -= text[start - 1] in " \t"  # the space before a mark set apart goes too
@@ -348,6 +372,29 @@ def _hyphen_weight(text: str, match: regex.Match) -> float:
     if compound.lower() in load_lexicon() or compound in text:
         return 0.5
     return 1.5
+
+
+AMONG_SPECKS = 0.5
+"""What a garbled mark loses for the specks after it on its line: dirt
+falls in patches, and a mark in one is likelier one of its specks."""
+
+
+def among_specks(rest: str) -> bool:
+    """Whether what follows a mark on its line is specks alone: marks and
+    letters standing alone that are no words (``time.” — : j ;``, or
+    ``time.” j`` once the characters stage took the marks).
+
+    >>> among_specks(" — : j ;"), among_specks(" —: j;"), among_specks(" a"), among_specks("")
+    (True, True, False, False)
+    """
+    tokens = rest.split()
+    return bool(tokens) and all(_speck(token) for token in tokens)
+
+
+def _speck(token: str) -> bool:
+    """Marks, with one letter at most that is no word (``j;``, ``—:``)."""
+    letters = [c for c in token if c.isalnum()]
+    return not letters or len(letters) == 1 and len(token) <= 2 and letters[0] not in "aAI"
 
 
 def _quotation_open(text: str, start: int, end: int, *, double: bool = False) -> bool:
