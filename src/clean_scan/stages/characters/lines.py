@@ -19,12 +19,7 @@ from clean_scan.charmaps import (
     OPEN_DOUBLE_GARBLES,
 )
 from clean_scan.document import Flag, Proposal
-from clean_scan.layout import median
-from clean_scan.lexicon import MILLION_DIGITS, function_words, load_lexicon, proper_names
-from clean_scan.note_lines import note_openings
-from clean_scan.quoting import Quoting
-from clean_scan.stage import DEFAULT_MIN_CONFIDENCE, Context, confident
-from clean_scan.stages.characters.house_style import (
+from clean_scan.house_style import (
     HOUSE_SHARE,
     SPACED_MARK_NEEDLES,
     SPECKY_HOUSE_SHARE,
@@ -32,6 +27,11 @@ from clean_scan.stages.characters.house_style import (
     em_dashes,
     house_spaced_marks,
 )
+from clean_scan.layout import median
+from clean_scan.lexicon import MILLION_DIGITS, function_words, load_lexicon, proper_names
+from clean_scan.note_lines import note_openings
+from clean_scan.quoting import Quoting
+from clean_scan.stage import DEFAULT_MIN_CONFIDENCE, Context, confident
 from clean_scan.stages.characters.margins import noisy_margins
 from clean_scan.stages.characters.specks import (
     HYPHEN_SPECKY,
@@ -189,12 +189,12 @@ class Lines:
 
     @cached_property
     def closed_dashes(self) -> bool:
-        """:func:`clean_scan.stages.characters.house_style.closed_dashes` of the text."""
+        """:func:`clean_scan.house_style.closed_dashes` of the text."""
         return closed_dashes(self.text)
 
     @cached_property
     def em_dashes(self) -> bool:
-        """:func:`clean_scan.stages.characters.house_style.em_dashes` of the text."""
+        """:func:`clean_scan.house_style.em_dashes` of the text."""
         return em_dashes(self.text)
 
     @cached_property

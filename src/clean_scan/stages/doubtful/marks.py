@@ -24,6 +24,7 @@ from functools import lru_cache
 import regex
 
 from clean_scan.document import Flag
+from clean_scan.house_style import closed_dashes
 from clean_scan.lexicon import (
     clause_openers,
     function_words,
@@ -87,6 +88,8 @@ STRAY_HYPHEN = regex.compile(r"(?<=^|[\s\"'“‘(])[-_]+(?=\p{L})|"
 space and a small-letter word next (``their- conflicts``), where print sets
 none: only a hyphen left hanging before ``and``, ``or`` (``pre- and
 post-war``) is print's."""
+DASH_ALONE = regex.compile(r"(?<=\S[ \t]+)[—–-](?=[ \t]+\S)")
+"""A dash or hyphen with a space either side, between two words."""
 COMMA_ENDING_PARAGRAPH = regex.compile(r"(?<=\p{L}),(?=[ \t]*\n[ \t]*\n)")
 """``its victory,`` and a blank line: print ends a paragraph with a stop
 (a stop whose dot the scan lost, its speck read as a comma's tail), or the
@@ -111,6 +114,8 @@ def mark_flags(text: str) -> list[Flag]:
     ['colon-before-small', 'comma-before-capital', 'standing-mark', 'stop-before-small']
     >>> [f.rule for f in mark_flags("all local! and -Russia, their- conflicts, pre- and post-war")]
     ['exclamation-before-small', 'stray-hyphen', 'stray-hyphen']
+    >>> [f.text for f in mark_flags("in most — capitalist war—peace—work—rest—home—land")]
+    ['—']
     >>> clean = "It reads as follows: the end, and Parliament met. " + "The hall was full. " * 80
     >>> mark_flags(clean)
     []
@@ -162,3 +167,8 @@ def _sure_flags(text: str) -> Iterator[Flag]:
     for m in STRAY_HYPHEN.finditer(text):
         yield Flag(m.start(), m.end(), m.group(), "stray-hyphen", 0.7,
                    "a hyphen joining a word to nothing: a speck", ("",))
+    if closed_dashes(text):
+        for m in DASH_ALONE.finditer(text):
+            yield Flag(m.start(), m.end(), m.group(), "standing-mark", 0.6,
+                       "a dash standing alone in a text that closes its dashes up "
+                       "(word—word): a speck, or a dash misplaced", ("",))

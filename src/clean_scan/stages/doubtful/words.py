@@ -104,16 +104,34 @@ plan``); one in brackets or with a stop (a list's ``(b)``, ``b.``) is not
 alone."""
 
 
+LONE_CAPITAL = regex.compile(
+    r"(?<=[\p{Ll}.,;:!?—–_'’\"”)-]\s*)(?<!\p{Lu}\p{L}*\s*)"
+    r"(?<![^\s—–])(?![AIO](?!\p{L}))\p{Lu}"
+    r"(?=[,;:]?(?:[ \t\n]|—|–|$))")
+"""A capital letter standing alone, with no stop after it (an initial has
+one), after a word in small letters or a mark: not in a name (``Company
+E``, ``LONDON W``), and not ``A``, ``I`` or ``O``."""
+
+
 def lone_letter_flags(text: str) -> list[Flag]:
     """Flag each small letter standing alone: English has no such word but
     ``a`` (and ``i`` read for ``I``), and specks and broken letters make many.
+    So with a capital standing alone in a sentence, no initial (``the F
+    U.S.S.R.``, ``ex- E ecuted``): a margin's dirt or a letter broken off.
 
     >>> [f.text for f in lone_letter_flags("the end o of it, (b) item, b. next, a man")]
     ['o']
+    >>> [f.text for f in lone_letter_flags("the F U.S.S.R., Company E, W. Smith, I said, A man")]
+    ['F']
     """
-    return [Flag(m.start(), m.end(), m.group(), "standing-letter", 0.7,
-                 "a small letter standing alone: no English word but 'a'", ())
-            for m in LONE_LETTER.finditer(text)]
+    small = [Flag(m.start(), m.end(), m.group(), "standing-letter", 0.7,
+                  "a small letter standing alone: no English word but 'a'", ())
+             for m in LONE_LETTER.finditer(text)]
+    capitals = [Flag(m.start(), m.end(), m.group(), "standing-letter", 0.6,
+                     "a capital standing alone in a sentence, no initial: a speck or a "
+                     "broken letter", ("",))
+                for m in LONE_CAPITAL.finditer(text)]
+    return sorted(small + capitals, key=lambda f: f.start)
 
 
 class Words:
