@@ -368,3 +368,16 @@ def test_a_glued_pair_opening_a_sentence_is_parted_as_the_document_prints_it() -
     text = ("It is so, as it is said. It is true that it is here and it is there, for it is "
             "the way it is done. Itis not over. Itis late.\n")
     assert clean_text(text).clean.endswith("it is done. It is not over. It is late.\n")
+
+
+def test_an_unread_glyph_opening_a_sentence_reads_as_the_word_the_document_prints() -> None:
+    """GOCR gives ``_`` for the ``Th`` of ``The`` set close and for the ``vi``
+    of ``Soviet``: the document teaches ``vi``, which makes a word of ``_e``
+    too (``Vie``), but where a sentence opens the document itself prints
+    ``The`` again and again, and that is the reading."""
+    text = ("The So_et State gave pri_leges to the _llage councils. The di_sion of the "
+            "land was slow. _e peasants were not content. The So_et leaders knew it, and "
+            "the pri_leges of the _llage were cut. _e result was a new di_sion. The war came.\n")
+    clean = clean_text(text).clean
+    assert "The peasants were not content." in clean and "The result was" in clean
+    assert "Soviet leaders" in clean and "Vie" not in clean

@@ -46,6 +46,7 @@ from clean_scan.stages.characters.glyph_readings import (
     known_reading,
     mixed_rewrite,
     possessive_glyphs,
+    printed_opening,
     split_word_rewrites,
     word_fragment,
 )
@@ -150,6 +151,9 @@ def whole_text_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     paired = {printed for printed, word in read.items()
               if printed not in unknown and glyph_and_letter(word)
               and (rewrite := taught.rewrite(word)) is not None and len(rewrite[2]) > 1}
+    openings = {printed: put for printed, word in read.items() if printed not in unknown
+                or printed in paired if (put := printed_opening(word, cased))}  # ``_e``: ``The``
+    paired |= openings.keys()
     unknown |= paired  # ``_e``: read only where a sentence opens (see glyph_and_letter)
     places: dict[str, list[int]] = defaultdict(list)
     for m in pattern.finditer(text):  # where: asked only of a document that teaches
@@ -160,6 +164,7 @@ def whole_text_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     habitual = {printed: rewrite for printed in sorted(unknown)
                 if (rewrite := taught.habitual_rewrite(read[printed]))}
     rewrites.update(habitual)
+    rewrites.update({p: (0, "_", put, cased[put + read[p][1:]]) for p, put in openings.items()})
     readings = known.copy()
     for printed, rewrite in rewrites.items():
         if rewrite is not None:
