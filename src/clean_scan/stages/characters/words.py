@@ -420,6 +420,9 @@ def _no_article_here(line: str, m: regex.Match, following: str, doc: Lines,
     before an English word."""
     if following in never or following.istitle() and following.lower() in closed:
         return True
+    if not following and m.group("next") is None and SENTENCE_ENDED.search(line, 0, m.start("a")) \
+            and not _next_line(doc) and not doc.line(1).startswith("\f"):
+        return True  # ``works. : a`` and a blank line: no paragraph ends with an article
     if following not in closed and _vowel_sound(following) and \
             _read_whole(line, m, _next_line(doc).lstrip()):
         return True
@@ -427,6 +430,8 @@ def _no_article_here(line: str, m: regex.Match, following: str, doc: Lines,
     return DETERMINER_BEFORE.search(before) is not None and following in load_lexicon()
 
 
+SENTENCE_ENDED = regex.compile(r"\p{L}[.!?][’”'\"]?[ \t]+(?:[^\s\p{L}\p{N}]+[ \t]+)*$")
+"""A sentence's end, and specks after it, up to the ``a``."""
 LONE_A_NEEDLE = regex.compile(r"(?<![^ \t\n])a(?![^ \t\n])")
 """What the repair's gate looks for: an ``a`` with a space or line edge either side."""
 
@@ -447,6 +452,11 @@ def lone_a_before_function_word(line: str, doc: Lines) -> list[Proposal]:
 
     >>> show(lone_a_before_function_word, "in a order to, a organisation, a one-sided, a union")
     'in order to, organisation, a one-sided, a union'
+
+    Nor does a paragraph end with one after its last sentence:
+
+    >>> show(lone_a_before_function_word, "for making reproductive works. : a", after="\\n\\nCivil")
+    'for making reproductive works. :'
 
     Nor after another determiner (``the a Bolsheviks``), but for Latin:
 
