@@ -138,7 +138,9 @@ class Lines:
             printed = len(regex.findall(
                 rf"(?<!\p{{L}})(?i:{pair[0][0]}){pair[0][1:]}[ \t\n]+{pair[1]}(?!\p{{L}})",
                 self.text))
-            if printed >= (1 if word in names else GLUED_IN_TEXT) * n:
+            if printed >= (1 if word in names else GLUED_IN_TEXT) * n or \
+                    digits and "a" in pair and \
+                    lexicon.pair_count(*pair) >= GLUED_SURE * lexicon.count(word):
                 found[word] = pair  # a name in small letters (``ina``) is no name
         return found
 
@@ -374,6 +376,11 @@ after ``is`` or ``be`` by chance (``isnot``), and ``isting`` is no pair."""
 GLUED_IN_TEXT = 3
 """How many times as often as a word its document must print the pair it
 may be glued from (the document's own usage outweighs the lexicon's)."""
+GLUED_SURE = 10_000
+"""How many times as often as a known word the lexicon must count the pair
+with the article it may be glued from (the narrowest space an engine loses)
+for the document's word to need no support: ``fora`` and ``alow`` against
+``for a`` and ``a low``."""
 
 
 def _tokens(text: str) -> list[str]:
