@@ -324,6 +324,13 @@ def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
     ...      before="and -with -from -the as a rule\\n")
     'ruled by a party arising trom this as a whole'
 
+    In any text a stop glued between a known word, however rare, and one
+    that binds to the next (``summon.the``): no sentence opens in small
+    letters, and no abbreviation is a word.
+
+    >>> show(speck_between_words, "to summon.the registrar, the U.S.A. and e.g. the")
+    'to summon the registrar, the U.S.A. and e.g. the'
+
     An engine's unread glyph (``_``) inside a word the document teaches it
     for (:mod:`~clean_scan.stages.characters.learned`: GOCR's ``_`` for an
     ``s`` it cannot read) is a letter, not a speck: ``hay_tack_`` is one
@@ -358,8 +365,9 @@ def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
         if (len(a) + len(b) < 4 and not article) or (len(a) < 2 and a.lower() not in ("a", "i")):
             continue
         if not (lexicon.common(a) and lexicon.common(b)) and not (
-                specky and mark in ".:;" and _misread_beside_common(a, b, lexicon)):
-            continue
+                specky and mark in ".:;" and _misread_beside_common(a, b, lexicon)) and \
+                not (mark == "." and b in binding and len(a) >= 3 and a.lower() in lexicon):
+            continue  # ``summon.the``: a word and one that binds to the next, in any text
         if mark == "-":
             if a.lower() not in binding and b.lower() not in binding and not apart:
                 continue
