@@ -37,6 +37,7 @@ from clean_scan.document import Proposal
 from clean_scan.lexicon import (
     binding_words,
     function_words,
+    known_form,
     load_lexicon,
     stop_abbreviations,
 )
@@ -344,6 +345,10 @@ def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
         mark = m.group()
         if mark == "_" and _glyph_word(line, m.start()) in doc.learned_readings:
             continue  # the engine's unread glyph in a word the document teaches it for
+        if mark == "-" and _article_joined(line, m.start()):
+            fixes.append(Proposal(m.start(), m.end(), " ", "speck-between-words", 0.85,
+                                  "a hyphen after an article: no compound opens with one"))
+            continue
         if mark == "-":
             if not (specky or doc.hyphen_specky) or is_dash(line, m.start(), doc):
                 continue  # a clean text's hyphens are its compounds' (``up-to-date``)
@@ -378,6 +383,24 @@ def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
         fixes.append(Proposal(m.start(), m.end(), " ", "speck-between-words", 0.85,
                               "a mark glued between two words: a speck"))
     return fixes
+
+
+ARTICLE_HYPHEN = regex.compile(r"(?<![\p{L}\p{N}'’.-])(?:the|an|a)-(?=(\p{L}{3,})(?![\p{L}-]))")
+
+
+def _article_joined(line: str, at: int) -> bool:
+    """Whether the hyphen at ``at`` joins an article to a known word
+    (``the-Anglican``, ``the-circumstances``): English makes no compound of
+    an article, so in any text it is a speck.
+
+    >>> _article_joined("for the-Anglican portion", 7), _article_joined("a well-known man", 6)
+    (True, False)
+    """
+    for size in (3, 2, 1):
+        m = ARTICLE_HYPHEN.match(line, at - size) if at >= size else None
+        if m is not None and m.end() == at + 1:
+            return known_form(m.group(1), load_lexicon())
+    return False
 
 
 GLYPH_WORD = regex.compile(r"[\p{L}_]+")
