@@ -460,13 +460,15 @@ RULES: tuple[Rule, ...] = (
     Rule("DB104", "unlikely-word", "doubtful",
          "a short word seen beside neither neighbour, where a near word is, is flagged"),
     Rule("DB105", "standing-letter", "doubtful",
-         "a small letter standing alone (not a, i) is flagged",
+         "a small letter standing alone (not a, i), or a capital standing alone in a "
+         "sentence that is no initial, is flagged",
          "clean_scan.stages.doubtful.words:lone_letter_flags"),
     Rule("DB106", "colon-before-small", "doubtful",
          "colons before small letters, far above print's rate, are flagged",
          "clean_scan.stages.doubtful.marks:mark_flags"),
     Rule("DB107", "standing-mark", "doubtful",
-         "marks standing alone, where print sets none, are flagged",
+         "marks standing alone, where print sets none (a dash too, in a text that closes "
+         "its dashes up), are flagged",
          "clean_scan.stages.doubtful.marks:mark_flags"),
     Rule("DB108", "engine-doubt", "doubtful",
          "a word the OCR engine read with low confidence (from hOCR, ALTO or PAGE), "

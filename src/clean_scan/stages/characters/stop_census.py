@@ -184,9 +184,9 @@ def comma_or_speck(line: str, m: regex.Match, made: str, following: str, doc: Li
     >>> doc = Lines("and -with -from -the\\nthe plan. was made by. the council in the. spring " * 9
     ...             + "\\ncame by. the road. however", Context())
     >>> doc.index = len(doc.lines) - 1
-    >>> [(f.text, f.suggestions, round(f.confidence, 2))
+    >>> [(f.text, f.suggestions, f.confidence)
     ...  for f in stop_read_as_comma(doc.lines[-1], doc) if isinstance(f, Flag)]
-    [('by.', ('by,',), 0.99), ('road.', ('road,',), 0.68)]
+    [('by.', ('by,',), 0.992), ('road.', ('road,',), 0.685)]
 
     In this text of specks both stops are taken for specks: surely the one
     inside ``by the``, less surely the one before ``however``, a word that
@@ -198,6 +198,6 @@ def comma_or_speck(line: str, m: regex.Match, made: str, following: str, doc: Li
     other = "" if made == "," else ","
     reading = "a comma" if made == "," else "a speck"
     return Flag(m.start("word"), m.end(), line[m.start("word"):m.end()], "comma-or-speck",
-                sure, f"a stop before a small letter in a specky text, taken for {reading}; "
-                f"the text's stops and the words around it make it {sure:.0%} sure",
+                round(sure, 3), f"a stop before a small letter in a specky text, taken for "
+                f"{reading}; the text's stops and the words around it make it {sure:.0%} sure",
                 (line[m.start("word"):m.end("close")] + other,), doubts_a_change=True)

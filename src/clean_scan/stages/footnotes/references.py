@@ -111,8 +111,7 @@ number that shape may be (less than a matching mark's half)."""
 
 
 QUOTE_SHAPES = str.maketrans("‘’`“”", "\'\'\'\"\"")
-
-
+"""Each curled quote as its straight shape: one mark, however the engine curls it."""
 MARK_FIT, CURL_FIT = 0.5, 0.25
 """What a garbled reference adds to its weight for a note opening with the
 same mark, and with the same mark curled otherwise (a speck's shape may
