@@ -789,3 +789,28 @@ def test_a_reference_the_engine_read_with_little_confidence_is_kept_for_its_note
     assert clean.startswith("When the war ended the borough had lost a third of its houses.[1]"
                             "\n\n[1] Report of the Housing Committee, March 1946, p. 4.\n\n"
                             "The waiting list grew longer every month of the first year")
+
+
+def test_a_paragraph_running_over_the_page_ends_at_a_line_the_engine_could_not_read() -> None:
+    """The paragraph holding the first page's reference runs over the page
+    break into a line GOCR could not read (``t  t  2``, the second note's
+    mark among its strokes), and the next line is set in: the paragraph
+    ends there, and both notes follow it in their order, not the first
+    after the next paragraph."""
+    first = ("Before the war none of the members ever considered the features of\n"
+             "the organisation1 as a model for the movement in other countries,\n"
+             "and the leaders of the other parties were quoted in its papers as the\n"
+             "final authority on\n\n"
+             "1 Then, incidentally, not a party proper, but merely a faction of the larger\n"
+             "party of which the other group formed the other faction.\n")
+    second = ("    t      t     2\n"
+              "  It is important to remember this for the understanding\n"
+              "of two things in the history of the movement and its leaders.\n"
+              "  The party was organised as a highly disciplined body of\n"
+              "selected members who gave their whole lives to the movement.\n\n"
+              "2 Quite especially so the leader who later on was denounced as a traitor.\n")
+    paragraphs = clean_text(first + "\f" + second).clean.split("\n\n")
+    assert paragraphs[0].startswith("Before the war none of the members")
+    assert paragraphs[1].startswith("[1] Then, incidentally")
+    assert paragraphs[2].startswith("[2] Quite especially so")
+    assert paragraphs[3].startswith("It is important to remember this")

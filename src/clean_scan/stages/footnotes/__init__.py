@@ -475,8 +475,9 @@ def _paragraph_end(lines: Lines, index: int, full_width: int, foot: int | None =
                 return lines[idx].end
             idx = first
             continue
-        if idx > index and _ends_inside_block(lines, idx, full_width):
-            return lines[idx].end
+        if idx > index and (_ends_inside_block(lines, idx, full_width) or (
+                _unread_line(lines.texts[idx]) and _opens_paragraph(lines, idx + 1))):
+            return lines[idx].end  # or a line the engine could not read ends it (``t t 2``)
         idx += 1
     return lines[idx].end
 
