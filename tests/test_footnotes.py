@@ -814,3 +814,20 @@ def test_a_paragraph_running_over_the_page_ends_at_a_line_the_engine_could_not_r
     assert paragraphs[1].startswith("[1] Then, incidentally")
     assert paragraphs[2].startswith("[2] Quite especially so")
     assert paragraphs[3].startswith("It is important to remember this")
+
+
+def test_a_reference_closing_a_line_before_a_set_in_line_ends_its_paragraph() -> None:
+    """The reference closes a sentence at a line's end and the next line
+    is set in, though its capital was misread (GOCR's ``_is`` for
+    ``This``): a new paragraph begins there, and the note goes between
+    the two, not after the second."""
+    page = ("The leaders had to descend to the level of trials and purges for mere\n"
+            "administrative adjustments.1\n"
+            "  _is growing necessity to paint every issue in black or white has had a\n"
+            "very bad effect on the administration of the country and its people.\n\n" + BODY +
+            "\n1 In their sharpest form these tendencies were expressed during the trials of"
+            " that\nyear, when the world witnessed a new wave of terror in the country.\n")
+    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    assert paragraphs[0].endswith("administrative adjustments.[1]")
+    assert paragraphs[1].startswith("[1] In their sharpest form")
+    assert "growing necessity to paint every issue" in paragraphs[2]

@@ -427,8 +427,9 @@ def _note_place(text: str, lines: Lines, ref: Reference, foot: int) -> int:
     line = lines[ref.line_index]
     at_end = not text[ref.end:line.end].strip(TRAILING_SPECKS)
     if at_end and text[ref.start - 1:ref.start] in ".!?" and \
-            ref.line_index + 1 < len(lines) and lines.texts[ref.line_index + 1][:1].isupper():
-        return line.end
+            ref.line_index + 1 < len(lines) and (lines.texts[ref.line_index + 1][:1].isupper()
+                                                 or _opens_paragraph(lines, ref.line_index + 1)):
+        return line.end  # the next line set in, though its capital was misread (``_is``)
     return _paragraph_end(lines, ref.line_index, lines.full_width, foot)
 
 
