@@ -831,3 +831,20 @@ def test_a_reference_closing_a_line_before_a_set_in_line_ends_its_paragraph() ->
     assert paragraphs[0].endswith("administrative adjustments.[1]")
     assert paragraphs[1].startswith("[1] In their sharpest form")
     assert "growing necessity to paint every issue" in paragraphs[2]
+
+
+def test_a_line_of_letters_read_apart_is_one_the_engine_could_not_read() -> None:
+    """GOCR gives a line it lost as letters in ones and twos (``hi  m l  l k
+    f ... rin  1``): the note whose reference is found nowhere else goes
+    after the paragraph that line closes, where its mark may be hidden."""
+    page = ("The association was formed in the winter of 1946, when the\n"
+            "first families moved into the prefabricated houses on the hill.\n\n"
+            "Its first secretary was a railwayman who had organised a branch of\n"
+            "hi  m l  l k f  m r i  n li rl x rin  1\n"
+            " Its second was a teacher from the school on the hill.\n\n" + BODY +
+            "\n1 Minutes of the association, 3 March 1946, in the keeping of the secretary, who "
+            "read\nthem to every meeting of the committee that spring.\n")
+    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    assert paragraphs[1].startswith("Its first secretary was a railwayman")
+    assert paragraphs[2].startswith("[1] Minutes of the association")
+    assert paragraphs[3] == "Its second was a teacher from the school on the hill."

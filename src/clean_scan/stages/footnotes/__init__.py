@@ -391,21 +391,31 @@ def _unread_line(text: str) -> bool:
     leaving the stroke alone on its line.
 
     A line of strokes alone, each read as a character standing apart
-    (``t   t  t  1   t``), is one too: no printed line is made of them.
+    (``t   t  t  1   t``), is one too: no printed line is made of them; so
+    is a line of letters read apart in ones and twos (``hi  m l  l k f  m r
+    i  n li rl x rin  1``), the engine's reading of a line it lost.
 
     >>> _unread_line("_    l"), _unread_line("l"), _unread_line("the u_th and e_ort of it")
     (True, True, False)
     >>> _unread_line("   t      t  t  1    t"), _unread_line("(a) b c"), _unread_line("I a")
     (True, False, False)
+    >>> _unread_line("hi  m l  l k f  m r i  n li rl x rin  1"), _unread_line("in it as I do so")
+    (True, False)
     """
     alnum = sum(c.isalnum() for c in text)
     tokens = text.split()
     strokes = len(tokens) >= UNREAD_STROKES and all(len(token) == 1 for token in tokens)
-    return strokes or alnum <= 2 and ("_" in text or 0 < len(text.strip()) <= 2)
+    apart = len(tokens) >= LETTERS_APART and max(map(len, tokens)) <= 3 and \
+        sum(map(len, tokens)) <= APART_LENGTH * len(tokens)
+    return strokes or apart or alnum <= 2 and ("_" in text or 0 < len(text.strip()) <= 2)
 
 
 UNREAD_STROKES = 3
 """The fewest characters standing apart that make a line of strokes."""
+LETTERS_APART, APART_LENGTH = 8, 1.5
+"""The fewest pieces, and their longest mean length, that make a line of
+letters read apart (a printed line of short words runs longer: ``in it as
+I do so`` is 1.8 a word)."""
 
 
 def _ends_paragraph(text: str, at: int) -> bool:
