@@ -848,3 +848,20 @@ def test_a_line_of_letters_read_apart_is_one_the_engine_could_not_read() -> None
     assert paragraphs[1].startswith("Its first secretary was a railwayman")
     assert paragraphs[2].startswith("[1] Minutes of the association")
     assert paragraphs[3] == "Its second was a teacher from the school on the hill."
+
+
+def test_a_reference_ending_a_line_before_a_set_in_line_ends_its_paragraph_without_a_stop(
+) -> None:
+    """The engine lost the stop before the reference (``dispute 2``) and
+    the next line is set in: the paragraph ends at the reference, and the
+    note goes there, not after the next paragraph."""
+    page = ("The leaders of the other parties were quoted in its papers as the\n"
+            "final authority on questions of dispute 2\n"
+            "  It is important to remember this for the understanding\n"
+            "of two things in the history of the movement and its leaders.\n\n" + BODY +
+            "\n2 Quite especially so the leader who later on was denounced as a traitor\n"
+            "by the very men who had quoted him in support of their own theory.\n")
+    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    assert paragraphs[0].endswith("questions of dispute[2]")
+    assert paragraphs[1].startswith("[2] Quite especially so")
+    assert paragraphs[2].startswith("It is important to remember this")

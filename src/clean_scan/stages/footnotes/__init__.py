@@ -378,10 +378,17 @@ def _opens_paragraph(lines: Lines, idx: int) -> bool:
     """
     if idx >= len(lines) or lines[idx].blank:
         return False
+    return _set_in(lines, idx) or MARKLESS_OPENING.match(lines[idx].text) is not None
+
+
+def _set_in(lines: Lines, idx: int) -> bool:
+    """Whether line ``idx`` is set in where the line after it is flush: a
+    paragraph's first line, as an engine keeps its indent."""
+    if idx >= len(lines) or lines[idx].blank:
+        return False
     line = lines[idx]
-    set_in = line.start > line.line_start and (
+    return line.start > line.line_start and (
         idx + 1 >= len(lines) or lines[idx + 1].start == lines[idx + 1].line_start)
-    return set_in or MARKLESS_OPENING.match(line.text) is not None  # a sentence's
 
 
 def _unread_line(text: str) -> bool:
@@ -436,10 +443,12 @@ def _note_place(text: str, lines: Lines, ref: Reference, foot: int) -> int:
     into one block there (a paragraph's indent leaves no blank line)."""
     line = lines[ref.line_index]
     at_end = not text[ref.end:line.end].strip(TRAILING_SPECKS)
-    if at_end and text[ref.start - 1:ref.start] in ".!?" and \
-            ref.line_index + 1 < len(lines) and (lines.texts[ref.line_index + 1][:1].isupper()
-                                                 or _opens_paragraph(lines, ref.line_index + 1)):
-        return line.end  # the next line set in, though its capital was misread (``_is``)
+    following = ref.line_index + 1
+    if at_end and following < len(lines) and (
+            text[ref.start - 1:ref.start] in ".!?" and (lines.texts[following][:1].isupper()
+                                                       or _opens_paragraph(lines, following))
+            or _set_in(lines, following)):
+        return line.end  # the next line set in, though its capital (``_is``) or the stop was lost
     return _paragraph_end(lines, ref.line_index, lines.full_width, foot)
 
 
