@@ -865,3 +865,17 @@ def test_a_reference_ending_a_line_before_a_set_in_line_ends_its_paragraph_witho
     assert paragraphs[0].endswith("questions of dispute[2]")
     assert paragraphs[1].startswith("[2] Quite especially so")
     assert paragraphs[2].startswith("It is important to remember this")
+
+
+def test_an_l_read_as_an_exclamation_mark_is_no_reference() -> None:
+    """On a page with a note, ``Nationa!`` is a word whose last letter was
+    misread, not a word carrying the note's garbled mark: a reference
+    follows a whole word. It is read ``National``, and the note, whose
+    reference was lost, is not tied to it."""
+    page = ("(c) Nationa! security must not be threatened by war or the menace\n"
+            "of war in any of the years to come.\n\n" + BODY +
+            "\n' This problem is discussed in detail in the fourteenth chapter of the book,\n"
+            "where the reader will find the figures for every year of the plan.\n")
+    clean = clean_text(page + "\f" + NEXT_PAGE).clean
+    assert clean.startswith("(c) National security must not be threatened")
+    assert "Nationa[1]" not in clean and "[1] This problem is discussed" in clean

@@ -376,24 +376,26 @@ def exclamation_in_sentence(line: str, doc: Lines) -> list[Proposal]:
     'to compete with all the small groups of local and'
 
     Left alone: a sentence's end (``so it was! The``), a word no lexicon
-    knows either way, and any ``!`` on a page with a note below, where it may
-    be the note's reference misread (``Finland! just as``).
+    knows either way, and on a page with a note below any ``!`` after a
+    whole word, where it may be the note's reference misread (``Finland!
+    just as``); a reference follows no broken word (``Nationa! security``).
 
     >>> show(exclamation_in_sentence, "so it was! The end, qxz! and")
     'so it was! The end, qxz! and'
     """
-    if doc.note_page[doc.index]:
-        return []  # the footnotes stage reads a garbled reference there
+    note_page = doc.note_page[doc.index]
     lexicon = load_lexicon()
     fixes = []
     for m in EXCLAMATION_GLUED.finditer(line):
         if not _sentence_goes_on(line, m.end(), doc):
             continue
         word = m.group("word")
-        if lexicon.count(word + "l") >= L_FOR_MARK * lexicon.count(word) > 0 or \
-                (word.lower() not in lexicon and lexicon.common(word + "l")):
+        if word.lower() not in lexicon and lexicon.common(word + "l") or not note_page and \
+                lexicon.count(word + "l") >= L_FOR_MARK * lexicon.count(word) > 0:
             fixes.append(Proposal(m.end("word"), m.end(), "l", "exclamation-in-sentence", 0.85,
                                   f"'!' ending '{word}!', the sentence going on: an 'l' misread"))
+        elif note_page:
+            continue  # the footnotes stage reads a garbled reference after a whole word
         elif word.lower() in lexicon and len(word) > 1:
             fixes.append(Proposal(m.end("word"), m.end(), "", "exclamation-in-sentence", 0.85,
                                   "'!' after a word, the sentence going on: a speck"))
