@@ -879,3 +879,24 @@ def test_an_l_read_as_an_exclamation_mark_is_no_reference() -> None:
     clean = clean_text(page + "\f" + NEXT_PAGE).clean
     assert clean.startswith("(c) National security must not be threatened")
     assert "Nationa[1]" not in clean and "[1] This problem is discussed" in clean
+
+
+def test_a_later_note_whose_reference_was_lost_goes_after_the_paragraph_at_the_foot() -> None:
+    """The page's first note has its reference; the second's was lost. Its
+    mark stood after the first's, in what is left of the page: with nothing
+    to tell which paragraph, it goes after the one at the page foot, not
+    after the first paragraph that closes a sentence."""
+    page = ("The association was formed in the winter of 1946, when the first\n"
+            "families moved into the prefabricated houses on the hill.1\n\n"
+            "Its first secretary was a railwayman who had organised a branch of his\n"
+            "union before the war and knew how such things were done.\n\n"
+            "Its second was a teacher from the school, who kept the minutes of the\n"
+            "committee in a book that is still in the keeping of the association.\n\n" + BODY +
+            "\n1 Minutes of the association, 3 March 1946, read to the committee that spring.\n"
+            "2 The book was given to the county archive in 1968 by her daughter.\n")
+    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    assert paragraphs[1].startswith("[1] Minutes of the association")
+    assert paragraphs[2].startswith("Its first secretary") and \
+        paragraphs[3].startswith("Its second was a teacher")
+    assert paragraphs[4].endswith("nothing had come of it then.")
+    assert paragraphs[5].startswith("[2] The book was given")

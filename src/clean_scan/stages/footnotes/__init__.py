@@ -311,7 +311,11 @@ def _unreferenced_place(text: str, lines: Lines, body_blocks: list[list[int]],
 
     The reference must stand on the note's page, and a raised mark is most
     often lost where it stands alone after a paragraph's last stop, in the
-    white space of a short line (``dispute.²`` read ``dispute.``). A note
+    white space of a short line (``dispute.²`` read ``dispute.``). A later
+    note whose reference is lost after an earlier one's was found, with no
+    later reference to bound it, goes after the paragraph at the page foot:
+    its mark stood after the other's, in what is left of the page, and the
+    first sentence closed there is no likelier than the last. A note
     opening in small letters is more likely the body's next line behind a
     speck than a note: it stays where it is, after the paragraph at the foot
     (:func:`_reads_on`).
@@ -333,6 +337,8 @@ def _unreferenced_place(text: str, lines: Lines, body_blocks: list[list[int]],
             return lines[unread].end, "the paragraph a line the engine could not read closes"
         return (_paragraph_end(lines, unread, lines.full_width, foot),
                 "the paragraph holding a line the engine could not read")
+    if before and not after:
+        return at_foot[0], "the paragraph at the page foot, after the page's other references"
     while idx <= last_body_line:
         end = _paragraph_end(lines, idx, lines.full_width, foot)
         if end >= limit:
