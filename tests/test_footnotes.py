@@ -113,6 +113,11 @@ NEXT_PAGE = ("nobody on the committee expected much to come of the promise, for 
              "The tenants met again in the school hall.\n")
 
 
+def _paragraphs(page: str) -> list[str]:
+    """The clean paragraphs of ``page`` followed by ``NEXT_PAGE``."""
+    return clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+
+
 def test_a_note_whose_marks_tesseract_garbled_is_paired_and_moved() -> None:
     """Tesseract reads a raised 1 as ``!`` after the word and as ``'`` at
     the note: a mark ordinary punctuation cannot explain, paired with the
@@ -190,7 +195,7 @@ def test_a_note_goes_where_its_reference_closes_a_sentence_at_a_line_end() -> No
     page = ("In the end the committee had to make public its reasons for the delay.'\n"
             "This growing need to explain every decision to the tenants was new, and\n" + BODY +
             "\n' Minutes of the Housing Committee, 14th January 1946, item 12.\n")
-    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    paragraphs = _paragraphs(page)
     assert paragraphs[0].endswith("reasons for the delay.[1]")
     assert paragraphs[1] == "[1] Minutes of the Housing Committee, 14th January 1946, item 12."
     assert paragraphs[2].startswith("This growing need")
@@ -277,7 +282,7 @@ def test_a_mark_set_apart_after_a_stop_and_a_note_opening_with_a_chevron() -> No
     page = ("and the examination of other instances becomes unnecessary. !\n\n" + BODY +
             "\n> The phrase was the chairman's, in his speech at the opening of the new hall.\n"
             "\n293:\n")
-    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    paragraphs = _paragraphs(page)
     assert paragraphs[0].endswith("becomes unnecessary.[1]")
     assert paragraphs[1].startswith("[1] The phrase was the chairman’s")
 
@@ -290,7 +295,7 @@ def test_a_note_goes_after_its_paragraph_over_a_blank_line_the_ocr_put_inside_it
             "agreed to call it\n\n‘the new town’ in the\nminutes.\n"
             "The next meeting was held in the spring of the year after the war.\n\n" + BODY +
             "\n' The phrase was the chairman's, in his speech at the opening of the new hall.\n")
-    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    paragraphs = _paragraphs(page)
     assert paragraphs[0].endswith("‘the new town’ in the minutes.")
     assert paragraphs[1].startswith("[1] The phrase")
     assert paragraphs[2].startswith("The next meeting")
@@ -497,7 +502,7 @@ def test_a_speck_before_a_garbled_note_mark() -> None:
     page = ("When the war ended the borough had lost a third of its houses! and\n"
             "the waiting list grew longer every month of the first year.\n\n" + BODY +
             "\n-! Report of the Housing Committee, March 1946, p. 4.\n")
-    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    paragraphs = _paragraphs(page)
     assert paragraphs[0].endswith("a third of its houses[1] and the waiting list grew longer "
                                   "every month of the first year.")
     assert paragraphs[1] == "[1] Report of the Housing Committee, March 1946, p. 4."
@@ -650,7 +655,7 @@ def test_a_note_whose_reference_stood_in_a_line_the_engine_could_not_read() -> N
             "his union before the war and knew how such things were done.\n\n" + BODY +
             "\n' Minutes of the association, 3 March 1946, in the keeping of the secretary, who "
             "read\nthem to every meeting of the committee that spring.\n")
-    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    paragraphs = _paragraphs(page)
     assert paragraphs[0].endswith("on the hill.")
     assert paragraphs[1].startswith("Its first secretary")
     assert paragraphs[2].startswith("[1] Minutes of the association")
@@ -671,7 +676,7 @@ def test_a_note_whose_capital_was_misread_goes_after_the_unread_line_ending_its_
             "and the chairman read the letters of the council to the members.\n\n" + BODY +
             "\n1 mis minute of the association, 3 March 1946, is in the keeping of the secretary,"
             " who read\nit to every meeting of the committee that spring.\n")
-    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    paragraphs = _paragraphs(page)
     assert paragraphs[0].startswith("The association was formed")
     assert paragraphs[1].startswith("[1] mis minute of the association")
     assert paragraphs[2].startswith("on the same day the committee met")
@@ -685,7 +690,7 @@ def test_a_note_whose_figure_was_read_as_a_capital_i_is_moved() -> None:
             "first families moved into the prefabricated houses on the hill.1\n\n" + BODY +
             "\n I In their first winter the families had no water but from a standpipe at the"
             " foot\nof the hill, and the council sent a water cart to the estate twice a week.\n")
-    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    paragraphs = _paragraphs(page)
     assert paragraphs[0].endswith("on the hill.[1]")
     assert paragraphs[1].startswith("[1] In their first winter the families")
     assert paragraphs[2].endswith("nothing had come of it then.")
@@ -703,7 +708,7 @@ def test_a_garbled_reference_of_the_notes_shape_wins_over_a_mark_among_specks() 
             "the organisation’ as a model for the movement in other countries.\n\n" + BODY +
             "\n' Then, incidentally, not a party proper, but merely a faction of the larger\n"
             "party of which the other group formed the other faction.\n")
-    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    paragraphs = _paragraphs(page)
     assert "[1]" not in paragraphs[0]
     assert "the organisation[1] as a model" in paragraphs[1]
     assert paragraphs[2].startswith("[1] Then, incidentally")
@@ -720,7 +725,7 @@ def test_a_note_that_lost_its_opening_with_its_mark_still_cuts_no_sentence_in_tw
     page = ("The association was formed in the winter of 1946, when the\n"
             "first families moved into the prefabricated houses on the hill.*\n\n" + BODY +
             "\n" + note)
-    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    paragraphs = _paragraphs(page)
     assert paragraphs[0].endswith("on the hill.[1]")
     assert paragraphs[1].startswith("[1] specially so the housing committee")
     assert paragraphs[2].endswith("that year, though nobody on the committee expected much to "
@@ -827,7 +832,7 @@ def test_a_reference_closing_a_line_before_a_set_in_line_ends_its_paragraph() ->
             "very bad effect on the administration of the country and its people.\n\n" + BODY +
             "\n1 In their sharpest form these tendencies were expressed during the trials of"
             " that\nyear, when the world witnessed a new wave of terror in the country.\n")
-    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    paragraphs = _paragraphs(page)
     assert paragraphs[0].endswith("administrative adjustments.[1]")
     assert paragraphs[1].startswith("[1] In their sharpest form")
     assert "growing necessity to paint every issue" in paragraphs[2]
@@ -844,7 +849,7 @@ def test_a_line_of_letters_read_apart_is_one_the_engine_could_not_read() -> None
             " Its second was a teacher from the school on the hill.\n\n" + BODY +
             "\n1 Minutes of the association, 3 March 1946, in the keeping of the secretary, who "
             "read\nthem to every meeting of the committee that spring.\n")
-    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    paragraphs = _paragraphs(page)
     assert paragraphs[1].startswith("Its first secretary was a railwayman")
     assert paragraphs[2].startswith("[1] Minutes of the association")
     assert paragraphs[3] == "Its second was a teacher from the school on the hill."
@@ -861,7 +866,7 @@ def test_a_reference_ending_a_line_before_a_set_in_line_ends_its_paragraph_witho
             "of two things in the history of the movement and its leaders.\n\n" + BODY +
             "\n2 Quite especially so the leader who later on was denounced as a traitor\n"
             "by the very men who had quoted him in support of their own theory.\n")
-    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    paragraphs = _paragraphs(page)
     assert paragraphs[0].endswith("questions of dispute[2]")
     assert paragraphs[1].startswith("[2] Quite especially so")
     assert paragraphs[2].startswith("It is important to remember this")
@@ -894,7 +899,7 @@ def test_a_later_note_whose_reference_was_lost_goes_after_the_paragraph_at_the_f
             "committee in a book that is still in the keeping of the association.\n\n" + BODY +
             "\n1 Minutes of the association, 3 March 1946, read to the committee that spring.\n"
             "2 The book was given to the county archive in 1968 by her daughter.\n")
-    paragraphs = clean_text(page + "\f" + NEXT_PAGE).clean.split("\n\n")
+    paragraphs = _paragraphs(page)
     assert paragraphs[1].startswith("[1] Minutes of the association")
     assert paragraphs[2].startswith("Its first secretary") and \
         paragraphs[3].startswith("Its second was a teacher")
