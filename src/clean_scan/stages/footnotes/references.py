@@ -265,6 +265,8 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match,
     (1.0, 1.75)
     >>> weigh('of liberal experience." On'), weigh("he called it “liberal experience.” On")
     (2.0, 0.5)
+    >>> weigh("must be advanced to” remove it"), weigh("the advanced ones” remove it")
+    (1.0, 1.5)
     >>> weigh("the ‘thing in itself,“ he regards")
     2.5
     >>> weigh("questions of dispute.~"), weigh("the terms it relates, is~ not")
@@ -301,6 +303,8 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match,
     if mark in "\"”":
         if _quotation_open(text, paragraph_start, match.start("mark"), double=True):
             return 0.5
+        if before not in ".,;:" and _last_word(text, match.start("mark")) in function_words():
+            return 1.0  # ``advanced to”``: a note annotates no function word
         return 2.0 if before in ".,;:" else (1.5 if goes_on else 1.0)
     if _quotation_open(text, paragraph_start, match.start("mark")):
         return 0.5
