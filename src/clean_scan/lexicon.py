@@ -281,6 +281,17 @@ def clause_openers() -> frozenset[str]:
     return _data_words("clause-openers.txt")
 
 
+def l_read_as_mark(word: str) -> bool:
+    """Whether ``word``, a mark after it, is a word whose last letter ``l``
+    was read as the mark (``Nationa!``): no word the lexicon knows, and a
+    common one with an ``l``.
+
+    >>> l_read_as_mark("Nationa"), l_read_as_mark("Finland")
+    (True, False)
+    """
+    return bool(word) and word.lower() not in load_lexicon() and load_lexicon().common(word + "l")
+
+
 def function_word_before_content(word: str, following: str) -> bool:
     """Whether ``word`` is a function word and ``following`` (in small
     letters) a word of content, neither a function word nor one opening a

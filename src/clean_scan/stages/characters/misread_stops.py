@@ -37,6 +37,7 @@ from clean_scan.lexicon import (
     clause_openers,
     function_word_before_content,
     function_words,
+    l_read_as_mark,
     load_lexicon,
     measure_abbreviations,
     sentence_adverbs,
@@ -390,7 +391,7 @@ def exclamation_in_sentence(line: str, doc: Lines) -> list[Proposal]:
         if not _sentence_goes_on(line, m.end(), doc):
             continue
         word = m.group("word")
-        if word.lower() not in lexicon and lexicon.common(word + "l") or not note_page and \
+        if l_read_as_mark(word) or not note_page and \
                 lexicon.count(word + "l") >= L_FOR_MARK * lexicon.count(word) > 0:
             fixes.append(Proposal(m.end("word"), m.end(), "l", "exclamation-in-sentence", 0.85,
                                   f"'!' ending '{word}!', the sentence going on: an 'l' misread"))

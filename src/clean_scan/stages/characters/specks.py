@@ -385,7 +385,8 @@ def speck_between_words(line: str, doc: Lines) -> list[Proposal]:
     return fixes
 
 
-ARTICLE_HYPHEN = regex.compile(r"(?<![\p{L}\p{N}'’.-])(?:the|an|a)-(?=(\p{L}{3,})(?![\p{L}-]))")
+ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{N}'’.-])(?:the|an|a)$")
+WORD_AFTER_ARTICLE = regex.compile(r"\p{L}{3,}(?![\p{L}-])")
 
 
 def _article_joined(line: str, at: int) -> bool:
@@ -396,11 +397,10 @@ def _article_joined(line: str, at: int) -> bool:
     >>> _article_joined("for the-Anglican portion", 7), _article_joined("a well-known man", 6)
     (True, False)
     """
-    for size in (3, 2, 1):
-        m = ARTICLE_HYPHEN.match(line, at - size) if at >= size else None
-        if m is not None and m.end() == at + 1:
-            return known_form(m.group(1), load_lexicon())
-    return False
+    if ARTICLE_BEFORE.search(line, 0, at) is None:
+        return False
+    word = WORD_AFTER_ARTICLE.match(line, at + 1)
+    return word is not None and known_form(word.group(), load_lexicon())
 
 
 GLYPH_WORD = regex.compile(r"[\p{L}_]+")

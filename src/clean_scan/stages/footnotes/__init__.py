@@ -382,9 +382,13 @@ def _opens_paragraph(lines: Lines, idx: int) -> bool:
     >>> _opens_paragraph(Lines("because of this\\n_    l\\n on the other hand\\nthe rest\\n"), 2)
     True
     """
-    if idx >= len(lines) or lines[idx].blank:
-        return False
-    return _set_in(lines, idx) or MARKLESS_OPENING.match(lines[idx].text) is not None
+    return _set_in(lines, idx) or (
+        idx < len(lines) and MARKLESS_OPENING.match(lines[idx].text) is not None)
+
+
+def _capital_opening(text: str) -> bool:
+    """Whether a line opens with a capital, a quote before it or none."""
+    return text[:1].isupper() or MARKLESS_OPENING.match(text) is not None
 
 
 def _set_in(lines: Lines, idx: int) -> bool:
@@ -450,11 +454,9 @@ def _note_place(text: str, lines: Lines, ref: Reference, foot: int) -> int:
     line = lines[ref.line_index]
     at_end = not text[ref.end:line.end].strip(TRAILING_SPECKS)
     following = ref.line_index + 1
-    if at_end and following < len(lines) and (
-            text[ref.start - 1:ref.start] in ".!?" and (lines.texts[following][:1].isupper()
-                                                       or _opens_paragraph(lines, following))
-            or _set_in(lines, following)):
-        return line.end  # the next line set in, though its capital (``_is``) or the stop was lost
+    if at_end and following < len(lines) and (_set_in(lines, following) or (
+            text[ref.start - 1:ref.start] in ".!?" and _capital_opening(lines.texts[following]))):
+        return line.end  # set in, though its capital (``_is``) or the stop was lost
     return _paragraph_end(lines, ref.line_index, lines.full_width, foot)
 
 

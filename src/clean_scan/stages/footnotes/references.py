@@ -18,7 +18,13 @@ import regex
 
 from clean_scan.charmaps import LETTERS_FOR_DIGIT, SUPERSCRIPT_DIGITS
 from clean_scan.layout import Line
-from clean_scan.lexicon import function_words, known_form, load_lexicon, numbering_words
+from clean_scan.lexicon import (
+    function_words,
+    known_form,
+    l_read_as_mark,
+    load_lexicon,
+    numbering_words,
+)
 from clean_scan.stages.footnotes.notes import LAST_WORD, ONE_STROKE_GARBLES, Note, next_page_text
 
 
@@ -297,7 +303,7 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match,
     if mark in "!?":
         if before in ".,;:":
             return 2.5
-        if mark == "!" and _l_read_as_mark(text, match.start("mark")):
+        if mark == "!" and l_read_as_mark(_last_word(text, match.start("mark"))):
             return INSIDE_A_WORD  # ``Nationa!``: the word's last letter misread
         return 2.0 if goes_on else 0.5
     if mark in "\"”":
@@ -315,21 +321,6 @@ def garble_weight(text: str, paragraph_start: int, match: regex.Match,
     if _last_word(text, match.start("mark")) in function_words():
         return 1.0  # a note annotates a word or phrase; a function word ends neither
     return APOSTROPHE_GOING_ON if goes_on else 1.0
-
-
-def _l_read_as_mark(text: str, at: int) -> bool:
-    """Whether the ``!`` at ``at`` is an ``l`` misread: the word before it
-    is no word the lexicon knows, and is one with an ``l`` (``Nationa!``).
-
-    >>> s = "(c) Nationa! security, and of Finland! just as"
-    >>> _l_read_as_mark(s, s.index("!")), _l_read_as_mark(s, s.rindex("!"))
-    (True, False)
-    """
-    word = regex.search(r"\p{L}+$", text[max(0, at - 30):at])
-    if word is None:
-        return False
-    lexicon = load_lexicon()
-    return not known_form(word.group(), lexicon) and known_form(word.group() + "l", lexicon)
 
 
 def _inside_a_word(text: str, start: int, end: int) -> bool:
