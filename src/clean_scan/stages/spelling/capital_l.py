@@ -22,10 +22,12 @@ L_CAPITALS = "JT"
 def capital_for_small_l(tokens: list[Token], index: int, know: Knowledge) -> Proposal | None:
     """A capitalised word inside a sentence, between words in small letters,
     whose capital is one an engine gives for ``l`` (``J``, ``T``), becomes
-    the common word an ``l`` makes of it, where the word bigrams attest that
-    word beside its neighbours: on both sides if the word as printed is
-    known (``Jess``, ``Jed`` are names too), on one if it is not; and the
-    text prints the capitalised form nowhere else (a name recurs).
+    the common word an ``l`` makes of it; where the word as printed is
+    known (``Jess``, ``Jed`` are names too), only if the word bigrams attest
+    the reading beside both its neighbours (an unknown one, ``Jargely``, is
+    no word to keep, and the bigram list lacks most pairs of rarer words:
+    ``so largely``); and the text prints the capitalised form nowhere else
+    (a name recurs).
 
     >>> from clean_scan.stage import Context
     >>> from clean_scan.stages.spelling import knowledge
@@ -54,7 +56,7 @@ def capital_for_small_l(tokens: list[Token], index: int, know: Knowledge) -> Pro
     if in_title(tokens, index):
         return None
     known = printed in know.lexicon or printed in proper_names()
-    if seen_pairs(reading, left, right or "", know) < (2 if known else 1):
+    if known and seen_pairs(reading, left, right or "", know) < 2:
         return None
     return Proposal(token.start, token.end, reading, "capital-for-small-l", 0.9,
                     f"'{left} {core}': inside a sentence a small 'l' read as '{core[0]}'; "

@@ -13,6 +13,7 @@ from clean_scan.lexicon import OPENING_PAIR_COUNT, function_words, name_titles
 from clean_scan.stages.spelling.candidates import (
     WIDE_APPLY_LENGTH,
     WIDE_CONFIDENCE,
+    candidates,
     confidence,
     neighbour,
     rank,
@@ -41,7 +42,7 @@ def correct_word(tokens: list[Token], index: int, know: Knowledge,
     name_like = core[0].isupper() and not sentence_start and not core.isupper() and \
         not unspellable(core) and not capitals_with_a_small(core)
     left, right = neighbour(tokens, index, -1), neighbour(tokens, index, 1)
-    ranked = rank(core, left, right, name_like, know)
+    ranked = rank(core, left, right, name_like and not printed_name_near(core, know), know)
     if len(ranked) == 1:
         if any(is_junk(c) for c in core):
             return Flag(token.start, token.end, core, "unreadable-word", 0.0,
@@ -81,6 +82,32 @@ def correct_word(tokens: list[Token], index: int, know: Knowledge,
     rule = "split-run-together" if " " in best.form else "ocr-misreading"
     return Proposal(token.start, token.end, replacement, rule, conf, reason,
                     suggestions[:MAX_SUGGESTIONS])
+
+
+def printed_name_near(core: str, know: Knowledge) -> bool:
+    """Whether the document prints, capitalised, a word one classic
+    confusion from ``core`` (``Boisheviks`` where it prints ``Bolsheviks``)
+    and the lexicon knows: an unknown capitalised word is kept as a name
+    the lexicon lacks, but this name is the document's own, misread. (The
+    lexicon must know it too: the document's other spelling may be the
+    misreading, ``Balgownio`` beside ``Balgownie``.)
+
+    >>> from clean_scan.stage import Context
+    >>> from clean_scan.stages.spelling import knowledge
+    >>> know = knowledge("the Bolsheviks held, and Marshall came", Context())
+    >>> printed_name_near("Boisheviks", know), printed_name_near("Marshail", know)
+    (True, True)
+
+    Left alone: a name the document prints nowhere near, or only in small
+    letters, or only by a costly reading.
+
+    >>> know = knowledge("the bolsheviks held at Balgownio", Context())
+    >>> [printed_name_near(w, know) for w in ("Boisheviks", "Gawler", "Balgownie")]
+    [False, False, False]
+    """
+    return any(cost <= CAPITAL_MAX_CONFUSION and know.doc.get(form.capitalize(), 0) >= 1
+               and form in know.lexicon
+               for form, cost in candidates(core, know).items() if " " not in form)
 
 
 NAME_AFTER_TITLE_CONFIDENCE = 0.5
