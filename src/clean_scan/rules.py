@@ -273,6 +273,10 @@ RULES: tuple[Rule, ...] = (
     Rule("CH137", "stray-quote", "characters",
          "a quote with no partner glued to a small word goes, in a specky text",
          "clean_scan.stages.characters.stray_quotes:stray_quote"),
+    Rule("CH178", "unclosed-line-opening", "characters",
+         "a double quote opening a line that no closing quote answers in its paragraph goes, "
+         "in a specky text",
+         "clean_scan.stages.characters.stray_quotes:unclosed_line_opening"),
     Rule("CH138", "engine-speck", "characters",
          "from a layout file, a mark alone that the OCR engine read with little confidence "
          "goes", "clean_scan.stages.characters.engine_specks:engine_speck"),

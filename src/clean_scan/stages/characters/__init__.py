@@ -137,8 +137,10 @@ from clean_scan.stages.characters.specks import (
 from clean_scan.stages.characters.split_figures import gap_after_one
 from clean_scan.stages.characters.stacked_marks import STACKED_MARK, mark_after_own_mark
 from clean_scan.stages.characters.stray_quotes import (
+    LINE_OPENING_QUOTE,
     quote_alone_at_line_end,
     stray_quote,
+    unclosed_line_opening,
 )
 from clean_scan.stages.characters.stroke_marks import STROKE_OPENING, stroke_read_as_mark
 from clean_scan.stages.characters.words import (
@@ -244,6 +246,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (speck_before_word, _with("-", "_", "~", "=", "|", ":", ";", ",")),
     (stroke_read_as_mark, lambda doc: doc.lines_matching(STROKE_OPENING)),
     (stray_quote, _with("'", "‘", "’", '"', "“", "”")),
+    (unclosed_line_opening, lambda doc: doc.lines_matching(LINE_OPENING_QUOTE)),
     (lone_speck, lambda doc: doc.lines_with(
         " .", " :", " ;", " -", " —", "©", "°", "¢", " =", " •", "\t", "- ", ": ", "; ", "' ",
         '" ', "‘ ", "’ ", "“ ", "” ", "| ", " ,", " |", " _", " ~", " *")

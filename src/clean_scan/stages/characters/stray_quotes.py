@@ -204,3 +204,60 @@ def _block_lines(doc: Lines, step: int, reach: int = QUOTE_REACH) -> list[str]:
         found.append(text)
         index += step
     return found if step > 0 else found[::-1]
+
+
+LINE_OPENING_QUOTE = regex.compile(r"^[ \t]*(?P<mark>[\"“])(?=\p{Lu})", regex.MULTILINE)
+"""A double quote opening a line, before a capital."""
+SENTENCE_END = regex.compile(r"[.!?:][’”'\")\]]*[ \t]*$")
+PARAGRAPH_REACH = 40
+"""Lines after a quote opening a line within which its closing quote is
+looked for: a paragraph is seldom longer, and the search stays linear."""
+
+
+def unclosed_line_opening(line: str, doc: Lines) -> list[Proposal]:
+    """In a specky document, a double quote opening a line before a capital,
+    that no closing quote answers in the rest of its paragraph, is the left
+    margin's dirt read as a quote (``“Having made the decision`` opening a
+    paragraph no quotation is in): a quotation closes in its paragraph, but
+    where it runs on into the next, which then opens with a quote too.
+
+    >>> from clean_scan.stages.characters import show
+    >>> page = "-with -from -the -and\\n"
+    >>> show(unclosed_line_opening, "“Having made the decision to", before=page,
+    ...      after="\\ntry, the Party went on.\\n\\nThe next")
+    'Having made the decision to'
+
+    Left alone: a quotation closed in its paragraph, however far on; one
+    running into a paragraph that opens with a quote; a quote inside the
+    line; every quote in a clean document.
+
+    >>> show(unclosed_line_opening, "“Having made the decision to", before=page,
+    ...      after="\\ntry,” he said.\\n")
+    '“Having made the decision to'
+    >>> show(unclosed_line_opening, "“Having made the decision to", before=page,
+    ...      after="\\ntry, the Party went on.\\n\\n“The next")
+    '“Having made the decision to'
+    >>> show(unclosed_line_opening, "“Having made the decision to", after="\\ntry.\\n")
+    '“Having made the decision to'
+    """
+    m = LINE_OPENING_QUOTE.match(line)
+    if m is None or doc.speck_rate < SPECKY:
+        return []
+    rest = [line[m.end():]]
+    index = doc.index + 1
+    while index < len(doc.lines) and index <= doc.index + PARAGRAPH_REACH:
+        text = doc.lines[index]
+        if text.strip() in ("", "\f"):
+            if SENTENCE_END.search(rest[-1]):
+                break  # the paragraph ends; one cut by a page break runs on past it
+            index += 1
+            continue
+        rest.append(text)
+        index += 1
+    following = doc.lines[index + 1:index + 3] if index < len(doc.lines) else []
+    runs_on = any(t.lstrip().startswith(("“", '"')) for t in following if t.strip())
+    if runs_on or any(c.group()[0] in "”\"" for c in CLOSE_QUOTE.finditer("\n".join(rest))):
+        return []
+    return [Proposal(m.start("mark"), m.end("mark"), "", "unclosed-line-opening", 0.85,
+                     "a double quote opening a line that no closing quote answers in its "
+                     "paragraph: the margin's dirt")]
