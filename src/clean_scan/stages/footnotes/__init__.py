@@ -32,10 +32,10 @@ import regex
 from clean_scan.document import Flag, Proposal
 from clean_scan.layout import PAGE_BREAK, Line, median, runs_on
 from clean_scan.lexicon import load_lexicon
-from clean_scan.note_lines import MARKLESS_OPENING
+from clean_scan.note_lines import MARKLESS_OPENING, note_openings
 from clean_scan.quoting import Quoting
 from clean_scan.stage import Context, Stage, StageResult
-from clean_scan.stages.footnotes.leftover_quotes import unclaimed_quotes
+from clean_scan.stages.footnotes.leftover_quotes import orphaned_quotes, unclaimed_quotes
 from clean_scan.stages.footnotes.notes import (
     NOTE_START,
     Note,
@@ -98,6 +98,13 @@ class Lines:
         return place.line.size / body if body else None
 
     @cached_property
+    def note_openings(self) -> frozenset[int]:
+        """The lines that may open a note (:func:`clean_scan.note_lines.note_openings`),
+        as the characters stage reads them."""
+        lengths = [n for n in map(len, self._raw) if n > 30]
+        return frozenset(note_openings(self.texts, median(lengths) if lengths else 0))
+
+    @cached_property
     def double_quoting(self) -> bool:
         """Whether the text quotes with double quotes only
         (:attr:`clean_scan.quoting.Quoting.double`): asked only on a page
@@ -151,7 +158,7 @@ def _page_proposals(text: str, lines: Lines, page: list[int],
     blocks = _blocks(lines, page)
     body_blocks, notes = foot_notes(lines, blocks, lines.full_width)
     if not notes:
-        return stray_line_moves(lines, blocks), []
+        return stray_line_moves(lines, blocks) + orphaned_quotes(text, lines, page), []
     if not body_blocks:
         return [], []
     if _outweighs_body(notes, body_blocks):
@@ -166,8 +173,8 @@ def _page_proposals(text: str, lines: Lines, page: list[int],
         numbering.last, numbering.runs_on = numbered_before
         found = _paired(text, lines, body_blocks, notes[lead:], numbering)
         unsure = _unsure(found)
-    if any(unsure):
-        return [], []  # neither end is sure it is a note: leave the page alone
+    if any(unsure):  # neither end is sure it is a note: leave the page alone
+        return orphaned_quotes(text, lines, page), []
     places = _places(text, lines, body_blocks, found)
     flags = [Flag(note.lines[0].start, note.lines[0].end, note.lines[0].text, "move-note", 0.6,
                   f"footnote {note.number}: no reference found on its page; placed after "

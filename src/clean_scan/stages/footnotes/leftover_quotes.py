@@ -7,12 +7,16 @@ references are paired, in a text that quotes with double quotes only
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import regex
 
 from clean_scan.document import Proposal
 from clean_scan.layout import Line
 from clean_scan.quoting import double_quotation_open
+
+if TYPE_CHECKING:
+    from clean_scan.stages.footnotes import Lines
 
 GLUED_SINGLE_QUOTE = regex.compile(
     r"(?:(?<=^|[ \t(—])(?P<lead>['‘’])(?=\p{L}))"
@@ -52,3 +56,14 @@ def _inside_double_quotation(text: str, at: int) -> bool:
     """Whether a double quotation opened in the paragraph is open at ``at``."""
     window = text[max(0, at - QUOTE_LOOKBACK):at]
     return double_quotation_open(window[window.rfind("\n\n") + 1:])
+
+
+def orphaned_quotes(text: str, lines: Lines, page: list[int]) -> list[Proposal]:
+    """The glued single quotes the characters stage left above a line that
+    may open a note (any of them may be its reference misread), on a page
+    where no note is found after all, or none surely: specks, as on a page
+    with no note (:func:`unclaimed_quotes`)."""
+    openings = [idx for idx in page if idx in lines.note_openings]
+    if not openings or not lines.double_quoting:
+        return []
+    return unclaimed_quotes(text, (lines[idx] for idx in page if idx < openings[-1]), set())
