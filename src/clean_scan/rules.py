@@ -250,7 +250,8 @@ RULES: tuple[Rule, ...] = (
          "clean_scan.stages.characters.percent:percent_read_as_letters"),
     Rule("CH176", "unread-glyph-habit", "characters",
          "an unread glyph inside a word no reading makes known (a name) is the one letter the "
-         "document's engine reads only as that glyph",
+         "document's engine reads only as that glyph; alone between words, where that letter "
+         "is a, it is the word a",
          "clean_scan.stages.characters.double_misreads:habit_readings"),
     Rule("CH175", "speck-by-size", "characters",
          "from a layout file, a short token alone whose box is too small for any letter or "

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from string import ascii_lowercase
 from typing import TYPE_CHECKING
 
+import regex
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -16,6 +17,7 @@ from clean_scan.document import Proposal
 from clean_scan.lexicon import load_lexicon
 
 if TYPE_CHECKING:
+    from clean_scan.stages.characters import Lines
     from clean_scan.stages.characters.learned import Taught
 
 DOUBLE_MIN_USES = 5
@@ -156,17 +158,69 @@ def habit_readings(words: list[str], taught: Taught) -> dict[str, str]:
     ...                                     frozenset({("_", "s")})))
     {}
     """
-    letters = [letter for glyph, letter in taught.habits if glyph == "_"]
-    readings = sum(n for (glyph, put), n in taught.support.items() if set(glyph) == {"_"})
-    if len(letters) != 1:
+    letter = glyph_habit(taught)
+    if not letter:
         return {}
-    habit = sum(n for (glyph, put), n in taught.support.items()
-                if set(glyph) == {"_"} and set(put) == set(letters))
-    if habit < HABIT_SHARE * readings:
-        return {}
-    return {word: word.replace("_", letters[0]) for word in words
+    return {word: word.replace("_", letter) for word in words
             if not word.startswith("_") and word.replace("_", "").isalpha()
             and len(word.replace("_", "")) >= HABIT_MIN_LETTERS}
+
+
+def glyph_habit(taught: Taught) -> str:
+    """The one letter the engine's unread glyph (``_``) stands for, where it
+    is a habit for that letter alone holding ``HABIT_SHARE`` of the glyph's
+    taught readings; '' where it is none.
+
+    >>> from clean_scan.stages.characters.learned import Taught
+    >>> glyph_habit(Taught({("_", "a"): 40, ("__", "aa"): 2}, frozenset({("_", "a")})))
+    'a'
+    >>> glyph_habit(Taught({("_", "a"): 40, ("_", "fi"): 9}, frozenset({("_", "a")})))
+    ''
+    """
+    letters = [letter for glyph, letter in taught.habits if glyph == "_"]
+    if len(letters) != 1:
+        return ""
+    readings = sum(n for (glyph, put), n in taught.support.items() if set(glyph) == {"_"})
+    habit = sum(n for (glyph, put), n in taught.support.items()
+                if set(glyph) == {"_"} and set(put) == set(letters))
+    return letters[0] if habit >= HABIT_SHARE * readings else ""
+
+
+LONE_GLYPH = regex.compile(r"(?<=[\p{L},;:.!?][ \t]+|^[ \t]*)_(?=[ \t]*\n?[ \t]*\p{L})",
+                           regex.MULTILINE)
+"""The unread glyph standing alone as a word, a word before and after it."""
+SENTENCE_BEFORE = regex.compile(r"(?:[.!?][’”'\")]*[ \t\n]*|^\s*)$")
+
+
+def lone_glyphs(text: str, taught: Taught, doc: Lines | None) -> list[Proposal]:
+    """:func:`lone_glyph_words` for the glyph habit ``taught`` teaches, kept
+    on ``doc`` for the repairs that take a lone glyph for a speck."""
+    letter = glyph_habit(taught)
+    if doc is not None:
+        doc.glyph_habit = letter
+    return lone_glyph_words(text, letter)
+
+
+def lone_glyph_words(text: str, letter: str) -> list[Proposal]:
+    """Where the unread glyph is the engine's habit for ``a``
+    (:func:`glyph_habit`), the glyph standing alone between words is the
+    word ``a`` (``decor_ted with _ bust``), ``A`` where a sentence opens:
+    English has no other one-letter word in small letters.
+
+    >>> [p.replacement for p in lone_glyph_words("with _ bust. _ man and _\\nmind", "a")]
+    ['a', 'A', 'a']
+    >>> lone_glyph_words("with _ bust", "s"), lone_glyph_words("with __ bust, 2 _ 3", "a")
+    ([], [])
+    """
+    if letter != "a":
+        return []
+    found = []
+    for m in LONE_GLYPH.finditer(text):
+        opening = SENTENCE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        found.append(Proposal(m.start(), m.end(), "A" if opening else "a", "unread-glyph-habit",
+                              0.85, "the unread glyph alone as a word, where this document's "
+                              "engine reads no 'a' but as that glyph: the word 'a'"))
+    return found
 
 
 def habit_reading(text: str, start: int, printed: str, word: str) -> Proposal:

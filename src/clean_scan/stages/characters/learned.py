@@ -24,16 +24,13 @@ from dataclasses import dataclass
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import (
-    known_form,
-    load_lexicon,
-    without_accents,
-)
+from clean_scan.lexicon import known_form, load_lexicon, without_accents
 from clean_scan.stages.characters.digit_habits import habit_view, with_read_digits
 from clean_scan.stages.characters.double_misreads import (
     double_misreads,
     habit_reading,
     habit_readings,
+    lone_glyphs,
     merged_glyphs,
     with_glyphs_read,
 )
@@ -159,7 +156,7 @@ def whole_text_substitutions(text: str, doc: Lines | None) -> list[Proposal]:
     for m in pattern.finditer(text):  # where: asked only of a document that teaches
         if m.group() in unknown and (m.group() not in paired or opens_sentence(text, m.start())):
             places[m.group()].append(m.start())
-    proposals = []
+    proposals = lone_glyphs(text, taught, doc)
     rewrites = {printed: taught.rewrite(read[printed]) for printed in sorted(unknown)}
     habitual = {printed: rewrite for printed in sorted(unknown)
                 if (rewrite := taught.habitual_rewrite(read[printed]))}

@@ -65,6 +65,7 @@ class Lines:
         self.index = 0
         self._wordlike: dict[str, bool] = {}
         self.learned_readings: dict[str, str] = {}  # printed word: its reading (learned.py's)
+        self.glyph_habit = ""  # the one letter the engine reads only as ``_`` (learned.py's)
         self.outside_words = bool(context.extra_words) or "lexicon" in context.shared
         self.ligature_words = {**_lexicon_ligature_splits(), **_ligature_splits(
             word for word, n in self.counts.items() if n >= 2)}

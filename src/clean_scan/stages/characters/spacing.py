@@ -174,7 +174,8 @@ def lone_marks(line: str, doc: Lines) -> list[Proposal]:
     """
     fixes = [Proposal(m.start(), m.end(), "", "lone-mark", 0.85,
                       "a mark standing alone between words: a speck")
-             for m in LONE_MARK.finditer(line) if m.start() or not doc.opens_note()]
+             for m in LONE_MARK.finditer(line) if (m.start() or not doc.opens_note())
+             and not (doc.glyph_habit == "a" and m.group().strip() == "_")]  # the word ``a``
     if "'" in line:
         alone = list(LONE_APOSTROPHE.finditer(line))
         if len(alone) == 1:
