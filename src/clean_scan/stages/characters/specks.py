@@ -171,6 +171,39 @@ def _sentence_goes_on(line: str, end: int, doc: Lines) -> bool:
         len(following) >= 3 and following in lexicon)
 
 
+BREAK_REACH = 6
+"""Lines past a line's end looked at for the text that goes on (blank lines,
+the page break the furniture stage leaves, the blank lines after it)."""
+
+
+def _goes_on_past_break(doc: Lines) -> bool:
+    """Whether the text after the current line, past blank lines and a page
+    break, goes on in a word in small letters the lexicon knows: a sentence
+    cut by a page's end (``expelled and.`` / page break / ``the basis``).
+
+    >>> from clean_scan.stages.characters import Lines
+    >>> from clean_scan.stage import Context
+    >>> doc = Lines("were expelled and.\\n\\n\\f\\n\\nthe basis of it\\n", Context())
+    >>> _goes_on_past_break(doc)
+    True
+    >>> doc.index = 4
+    >>> _goes_on_past_break(doc)
+    False
+    """
+    for k in range(doc.index + 1, min(len(doc.lines), doc.index + 1 + BREAK_REACH)):
+        text = doc.lines[k].strip()
+        if text in ("", "\f"):
+            continue
+        word = NEXT_WORD.match(text)
+        if not word or not word.group(1).islower():
+            return False
+        following = word.group(1)
+        lexicon = load_lexicon()
+        return (len(following) >= 2 and lexicon.common(following)) or (
+            len(following) >= 3 and following in lexicon)
+    return False
+
+
 ARTICLE_BEFORE_WORD = regex.compile(r"[“‘\"']?a[ \t]+\p{Ll}{2,}")
 """``a`` before a word in small letters: the article (``however. a
 question``); at a line's edge a lone ``a`` may be a noisy margin's."""
@@ -227,7 +260,8 @@ def mark_after_binding_word(line: str, doc: Lines) -> list[Proposal]:
                 (len(word) == 1 and word.isupper()):
             continue  # a quotation may end in "and"; an article never ends one
         after = words_after(line, m.end(), doc).lstrip("“‘\"'")
-        goes_on = (_sentence_goes_on(line, m.end(), doc) or after[:1].isdigit()) \
+        goes_on = (_sentence_goes_on(line, m.end(), doc) or after[:1].isdigit()
+                   or not after and _goes_on_past_break(doc)) \
             if kind == "stop" else after[:1].isalnum()
         if not goes_on:
             continue
