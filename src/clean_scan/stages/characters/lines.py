@@ -201,6 +201,19 @@ class Lines:
         return em_dashes(self.text)
 
     @cached_property
+    def plain_pairs(self) -> Counter[tuple[str, str]]:
+        """How often the text prints each two words side by side (in small
+        letters), only a space or a line's end between them: where it prints
+        a pair so, a mark read between them elsewhere is a speck's.
+
+        >>> from clean_scan.stage import Context
+        >>> pairs = Lines("The Bolsheviks had\\nto go, and: then", Context()).plain_pairs
+        >>> sorted(pairs)
+        [('bolsheviks', 'had'), ('had', 'to'), ('the', 'bolsheviks'), ('to', 'go')]
+        """
+        return Counter(PLAIN_PAIR.findall(self.text.lower()))
+
+    @cached_property
     def speck_rate(self) -> float:
         """:func:`clean_scan.stages.characters.specks.speck_rate` of the text."""
         return speck_rate(self.text)
@@ -474,6 +487,8 @@ def _lexicon_ligature_splits() -> dict[tuple[str, str], str]:
     return _ligature_splits(common)
 
 
+PLAIN_PAIR = regex.compile(
+    r"(?<![^\s])(\p{Ll}+)(?:[ \t]+\n?|\n)[ \t]*(?=(\p{Ll}+)(?![\p{L}'’-]))")
 PAGE_WINDOW = 60
 """Lines to look ahead for a footnote when the text has no page markers."""
 

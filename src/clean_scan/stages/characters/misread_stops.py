@@ -149,7 +149,8 @@ NEXT_WORD_OF_LINE = regex.compile(r"(\p{Ll}+)\b")
 
 def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
     """In a specky text, a colon between two words the lexicon knows as a
-    common pair is a speck; so is one after a function word before a word
+    common pair, or the document prints side by side elsewhere with no mark
+    between, is a speck; so is one after a function word before a word
     of content: a colon closes a clause, and a clause ends in no article,
     preposition or pronoun before its noun or verb (``among the: mass``,
     ``for which: mass appeals``, ``who is: acquainted``).
@@ -184,16 +185,19 @@ def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
                       following.group(1)))
     return [Proposal(m.start(), m.end(), "", "colon-in-phrase", 0.85,
                      f"a colon inside the phrase '{word} {after}' in a specky text: a speck")
-            for m, word, after in found if _inside_phrase(word, after)]
+            for m, word, after in found if _inside_phrase(word, after, doc)]
 
 
-def _inside_phrase(word: str, following: str) -> bool:
+def _inside_phrase(word: str, following: str, doc: Lines) -> bool:
     """Whether no colon parts ``word`` and ``following`` (in small letters):
-    the lexicon knows them as a pair, or a function word or an adjective
-    stands before a word of content; never before a conjunction, which a
-    colon misread for a semicolon stands before."""
+    the lexicon knows them as a pair, or the document prints them side by
+    side elsewhere with no mark between (``Lines.plain_pairs``), or a
+    function word or an adjective stands before a word of content; never
+    before a conjunction, which a colon misread for a semicolon stands
+    before."""
     return following not in COORDINATING and (
         load_lexicon().pair_count(word, following) > 0
+        or doc.plain_pairs[(word.lower(), following)] > 0
         or function_word_before_content(word, following)
         or adjective_before_content(word, following))
 
