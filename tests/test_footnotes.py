@@ -905,3 +905,31 @@ def test_a_later_note_whose_reference_was_lost_goes_after_the_paragraph_at_the_f
         paragraphs[3].startswith("Its second was a teacher")
     assert paragraphs[4].endswith("nothing had come of it then.")
     assert paragraphs[5].startswith("[2] The book was given")
+
+
+def test_the_specks_a_layout_file_shows_after_a_mark_count_when_the_text_has_lost_them() -> None:
+    """From a layout file the characters stage takes away the specks the
+    engine read with little confidence or in boxes too small for a letter
+    (``time.” — : j ;``) before the footnotes stage looks; the engine's
+    line still shows them after the mark, and the mark is weighed as one
+    among specks (as from the plain text, where they are still there),
+    while a mark inside its sentence is not."""
+    from clean_scan.formats.layout import Block, Layout, Line, Page, Word
+    from clean_scan.stage import Context
+    from clean_scan.stages.footnotes import Lines
+    from clean_scan.stages.footnotes.references import among_specks, engine_words_after
+
+    printed = ["was merely a matter of time.” — : j ;",
+               "the organisation’ as an ideal model for the movement"]
+    layout = Layout("hocr", [Page([Block([Line([Word(w) for w in t.split()])
+                                          for t in printed])])])
+    raw = layout.text()
+    text = raw.replace(" — : j ;", "")  # as the characters stage leaves it
+    cut, shift = raw.index(" —"), len(" — : j ;")
+    context = Context(layout=layout,
+                      raw_span=lambda s, e: (s, e) if s < cut else (s + shift, e + shift))
+    lines = Lines(text, context)
+    after_time = engine_words_after(lines, text.index("”"))
+    after_organisation = engine_words_after(lines, text.index("’"))
+    assert among_specks(after_time) and not among_specks(after_organisation)
+    assert engine_words_after(Lines(text), text.index("”")) == ""  # plain text: the text's own

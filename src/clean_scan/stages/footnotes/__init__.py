@@ -58,7 +58,7 @@ class Lines:
     around it), enough for the first look at every page."""
 
     def __init__(self, text: str, context: Context | None = None) -> None:
-        self._context = context
+        self.context = context
         self._body_sizes: dict[int, float | None] = {}
         self._text = text
         self._raw = text.split("\n")
@@ -85,13 +85,13 @@ class Lines:
         """The size of line ``number``'s type against its page's body type
         (:func:`_body_size`), where a layout file gives sizes the body's
         lines agree on; else None."""
-        if self._context is None or self._context.layout is None:
+        if self.context is None or self.context.layout is None:
             return None
-        place = self._context.line_place(self[number].start)
+        place = self.context.line_place(self[number].start)
         if place is None or not place.line.size:
             return None
         if place.page not in self._body_sizes:
-            page = self._context.layout.pages[place.page]
+            page = self.context.layout.pages[place.page]
             self._body_sizes[place.page] = _body_size(
                 [line.size for block in page.blocks for line in block.lines if line.size])
         body = self._body_sizes[place.page]

@@ -242,7 +242,8 @@ def _garbled_candidates(text: str, lines, body: list[int]) -> list[tuple[Referen
         after = next_page_text(lines, idx) if idx == body[-1] else None
         for match in GARBLED_REFERENCE.finditer(text, line.start, line.end):
             weight = garble_weight(text, paragraph_start, match, after)
-            if among_specks(text[match.end("mark"):line.end]):
+            if among_specks(text[match.end("mark"):line.end]) or \
+                    among_specks(engine_words_after(lines, match.end("mark") - 1)):
                 weight -= AMONG_SPECKS
             if weight >= WEAK_THRESHOLD:
                 start = match.start("mark")
@@ -388,6 +389,23 @@ def _hyphen_weight(text: str, match: regex.Match) -> float:
 AMONG_SPECKS = 0.5
 """What a garbled mark loses for the specks after it on its line: dirt
 falls in patches, and a mark in one is likelier one of its specks."""
+
+
+def engine_words_after(lines, offset: int) -> str:
+    """From a layout file, the words the engine read after the one holding
+    ``offset`` on its line ('' from plain text): the specks there that the
+    characters stage has taken away since, which :func:`among_specks`
+    weighs as it does those still in the text."""
+    context = lines.context
+    if context is None or context.layout is None or context.raw_span is None:
+        return ""
+    raw = context.raw_span(offset, offset + 1)[0]
+    place, word = context.layout.place(raw), context.layout.word_at(raw)
+    if place is None or word is None:
+        return ""
+    words = place.line.words
+    at = next((k for k, w in enumerate(words) if w is word), len(words))
+    return " ".join(w.text for w in words[at + 1:])
 
 
 def among_specks(rest: str) -> bool:
