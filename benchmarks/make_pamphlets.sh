@@ -33,7 +33,8 @@
 # and OUT/tune21 (fresh14's settings with other texts, looked at)
 # and OUT/tune22 (Tesseract's --psm 3 and --psm 1, a probe, looked at)
 # and OUT/tune23 (notes on rough pages, with hOCR and ALTO, looked at)
-# and OUT/tune24 (running feet, a probe, looked at).
+# and OUT/tune24 (running feet, a probe, looked at)
+# and OUT/fresh17 (five more, made in session 25, measured only).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -329,3 +330,11 @@ render fresh16 oB-termes --gold $G/c10.gold.txt $G/c04.gold.txt --style B --leve
 gocr_read fresh16 oA-schola --gold "$news/news4.gold.txt" --style A --level mild --font schola --seed 2903 --title "SYDNEY NEWS" --first-page 8
 render fresh16 oD-heavy-psm6 --gold $G/c06.gold.txt $G/c08.gold.txt --style D --level rough --font libertine --seed 2904 --psm 6 --title "PARTY AND STATE" --first-page 27 --set $HEAVY
 ocrad_read fresh16 oB-pagella --gold "$news/news1.gold.txt" --style B --level mild --font pagella --seed 2905 --first-page 18
+# fresh17: five more (a rough Garamond scan of newspaper text; DejaVu with
+# --psm 4 and dashed folios; GOCR in Termes; Ocrad in Libertine; a heavy
+# FreeSerif scan), made in session 25 after its first changes, measured only
+render fresh17 aD-garamond-rough --gold "$news/news3.gold.txt" "$news/short1.gold.txt" --style D --level rough --font garamond --seed 3001 --title "THE COLONY" --first-page 5
+render fresh17 aB-dejavu-psm4 --gold $G/c02.gold.txt $G/c08.gold.txt --style B --level mild --font dejavu-serif --seed 3002 --psm 4 --folio "- {} -" --first-page 14
+gocr_read fresh17 aD-termes --gold "$news/news5.gold.txt" --style D --level mild --font termes --seed 3003 --title "SYDNEY NEWS" --first-page 2
+ocrad_read fresh17 aA-libertine --gold $G/c01.gold.txt --style A --level mild --font libertine --seed 3004 --title "THE SOVIET STATE" --first-page 9
+render fresh17 aA-freeserif-heavy --gold $G/c04.gold.txt $G/c10.gold.txt --style A --level rough --font freeserif --seed 3005 --title "PARTY AND STATE" --first-page 19 --set $HEAVY
