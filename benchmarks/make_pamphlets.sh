@@ -34,7 +34,8 @@
 # and OUT/tune22 (Tesseract's --psm 3 and --psm 1, a probe, looked at)
 # and OUT/tune23 (notes on rough pages, with hOCR and ALTO, looked at)
 # and OUT/tune24 (running feet, a probe, looked at)
-# and OUT/fresh17 (five more, made in session 25, measured only).
+# and OUT/fresh17 (five more, made in session 25, measured only)
+# and OUT/tune26 (fresh17's rough settings with other texts, looked at).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -338,3 +339,7 @@ render fresh17 aB-dejavu-psm4 --gold $G/c02.gold.txt $G/c08.gold.txt --style B -
 gocr_read fresh17 aD-termes --gold "$news/news5.gold.txt" --style D --level mild --font termes --seed 3003 --title "SYDNEY NEWS" --first-page 2
 ocrad_read fresh17 aA-libertine --gold $G/c01.gold.txt --style A --level mild --font libertine --seed 3004 --title "THE SOVIET STATE" --first-page 9
 render fresh17 aA-freeserif-heavy --gold $G/c04.gold.txt $G/c10.gold.txt --style A --level rough --font freeserif --seed 3005 --title "PARTY AND STATE" --first-page 19 --set $HEAVY
+# tune26: fresh17's two rough Tesseract settings with other texts and seeds,
+# to study what they show (made in session 25, looked at)
+render tune26 bD-garamond-rough --gold "$news/news6.gold.txt" "$news/short2.gold.txt" --style D --level rough --font garamond --seed 3101 --title "THE COLONY" --first-page 7
+render tune26 bA-freeserif-heavy --gold $G/c06.gold.txt $G/c08.gold.txt --style A --level rough --font freeserif --seed 3102 --title "THE SOVIET STATE" --first-page 23 --set $HEAVY

@@ -933,3 +933,21 @@ def test_the_specks_a_layout_file_shows_after_a_mark_count_when_the_text_has_los
     after_organisation = engine_words_after(lines, text.index("’"))
     assert among_specks(after_time) and not among_specks(after_organisation)
     assert engine_words_after(Lines(text), text.index("”")) == ""  # plain text: the text's own
+
+
+def test_a_note_broken_into_blocks_with_its_last_line_and_a_speck_apart_is_found() -> None:
+    """The OCR broke a note in small type with blank lines, its short last
+    line and a speck read as letters each a block of their own below it:
+    the note is still the page's foot (its mark opens the first of its
+    blocks, the next is in the same small type), and moves off the page."""
+    page = ("The members met in the hall to hear the report on the housing.1\n"
+            + BODY * 4 + "\n"
+            "1 In their sharpest form these complaints were made at the meeting held in March,\n"
+            "when the council heard the tenants of the new estates and the builders of them\n\n"
+            "who had put up the houses in the spring, and the surveyor who had passed them all\n\n"
+            "as fit to live in.\n\n"
+            "Ke\n")
+    paragraphs = _paragraphs(page)
+    assert paragraphs[0] == "The members met in the hall to hear the report on the housing.[1]"
+    assert "In their sharpest form" not in paragraphs[0]
+    assert paragraphs[1].startswith("[1] In their sharpest form these complaints")

@@ -247,11 +247,14 @@ def _before_fragments(lines: LineSource, blocks: list[list[int]], end: int,
                       full_width: int) -> int:
     """Where the page's blocks end once lone pieces of lines below a note
     are set aside (the body's last line, ``theory of org``, which the OCR
-    read after the notes): they stay in the body's place."""
+    read after the notes, or the note's own short last line): they stay in
+    the body's place. Below a note means below a block in smaller type,
+    whether its mark opens it or a blank line the OCR put inside the note
+    parts it from the block the mark opens."""
     j = end
     while j > 1 and _line_piece(lines, blocks[j - 1], full_width):
         j -= 1
-    return j if j < end and _opens_small_note(lines, blocks[j - 1], full_width) else end
+    return j if j < end and _small_type(lines, blocks[j - 1], full_width) else end
 
 
 def _fragment_over(lines: LineSource, blocks: list[list[int]], at: int, full_width: int) -> bool:
