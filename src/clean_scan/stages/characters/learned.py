@@ -56,6 +56,7 @@ from clean_scan.stages.characters.letter_rewrites import (
     MIN_LETTERS,
     added_letters,
     lost_letters,
+    puts_back,
     split_letter,
 )
 from clean_scan.stages.characters.lines import Lines
@@ -341,7 +342,7 @@ class Taught:
             while at != -1:
                 head, tail = word[:at], word[at + len(src):]
                 reading = known_reading(head + letters + tail)
-                speck = not _put_back(src, letters) and (src, letters) not in self.habits \
+                speck = not puts_back(src, letters) and (src, letters) not in self.habits \
                     and _speck_rather(head + tail, head + letters + tail)
                 if reading and not speck and \
                         ("_" not in src or len(letters) > 1 or (src, letters) in self.habits
@@ -445,11 +446,16 @@ def _min_words(src: str, letters: str = "") -> int:
     and one character read for a ligature (``m`` for ``ffi``: the ligature
     is one glyph, read as one) are misreads by their look.
 
-    >>> _min_words("w"), _min_words("W"), _min_words("u_"), _min_words("m", "ffi")
-    (5, 3, 3, 3)
+    A capital and small letters read as small letters (``Ch`` for ``l``)
+    are how a name opens, no misread by their look: names make a few words
+    of any such rewrite.
+
+    >>> _min_words("w"), _min_words("W"), _min_words("u_"), _min_words("Ch", "l")
+    (5, 3, 3, 5)
     """
     by_look = letters.isupper() or (len(src) == 1 and letters in LIGATURES)
-    return PLAIN_MIN_WORDS if _plain(src) and not by_look else MIN_WORDS
+    name_opening = src[:1].isupper() and src[1:].islower() and letters.islower()
+    return PLAIN_MIN_WORDS if (_plain(src) or name_opening) and not by_look else MIN_WORDS
 
 
 def _plain(src: str) -> bool:
@@ -558,15 +564,6 @@ def _rewrites(word: str, unread: frozenset[str] = frozenset()) -> set[tuple[str,
             if (at, put) not in spelling and not (
                 len(src) == 1 and ((at, put[0]) in spelling or (at, put[-1]) in spelling))}
     return kept | capitals
-
-
-def _put_back(src: str, letters: str) -> bool:
-    """Whether a rewrite puts back a letter lost between two (``iy`` for
-    ``ity``) or takes out one added (``aur`` for ``ar``): the two are read,
-    so no speck."""
-    if len(src) == 3 and len(letters) == 2:
-        return src[0] + src[2] == letters
-    return len(src) == 2 and len(letters) == 3 and letters[0] + letters[2] == src
 
 
 def _speck_rather(without: str, rewritten: str) -> bool:

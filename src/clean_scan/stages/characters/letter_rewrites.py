@@ -53,3 +53,12 @@ def added_letters(word: str, at: int, head: str, tail: str) -> set[tuple[int, st
     known = head + three[0] + three[2] + tail
     return {(at, three, three[0] + three[2])} if len(known) >= MIN_LETTERS and \
         known in load_lexicon().words else set()
+
+
+def puts_back(src: str, letters: str) -> bool:
+    """Whether a rewrite puts back a letter lost between two (``iy`` for
+    ``ity``) or takes out one added (``aur`` for ``ar``): the two are read,
+    so no speck."""
+    if len(src) == 3 and len(letters) == 2:
+        return src[0] + src[2] == letters
+    return len(src) == 2 and len(letters) == 3 and letters[0] + letters[2] == src
