@@ -951,3 +951,18 @@ def test_a_note_broken_into_blocks_with_its_last_line_and_a_speck_apart_is_found
     assert paragraphs[0] == "The members met in the hall to hear the report on the housing.[1]"
     assert "In their sharpest form" not in paragraphs[0]
     assert paragraphs[1].startswith("[1] In their sharpest form these complaints")
+
+
+def test_a_notes_last_line_set_apart_by_a_blank_line_stays_with_its_note() -> None:
+    """The OCR put a blank line before a note's last line, which is longer
+    than a piece of a line but closes the note's sentence: it is the note's
+    tail, not the body, and the note above it moves off the page whole."""
+    page = ("The members met in the hall to hear the report on the housing.1\n"
+            + BODY * 4 + "\n"
+            "1 In their sharpest form these complaints were made at the meeting held in March,\n"
+            "when the council heard the tenants of the new estates and the builders of them\n\n"
+            "and the surveyor who had passed them as fit to live in.\n")
+    paragraphs = _paragraphs(page)
+    assert paragraphs[0] == "The members met in the hall to hear the report on the housing.[1]"
+    assert paragraphs[1].startswith("[1] In their sharpest form these complaints")
+    assert paragraphs[1].endswith("the surveyor who had passed them as fit to live in.")

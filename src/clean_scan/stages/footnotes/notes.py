@@ -138,7 +138,8 @@ def foot_notes(lines: LineSource, blocks: list[list[int]],
         match = NOTE_START.match(lines.texts[block[0]])
         small = _small_type(lines, block, full_width)
         if match is None:
-            if not small and not (k < end and _fragment_over(lines, blocks, k - 1, full_width)):
+            if not small and not (k < end and _fragment_over(lines, blocks, k - 1, full_width)) \
+                    and not _note_tail(lines, blocks, k - 1, full_width):
                 break
             k -= 1  # a note's lines after a blank line the OCR put inside it
             continue
@@ -269,6 +270,24 @@ def _fragment_over(lines: LineSource, blocks: list[list[int]], at: int, full_wid
     (True, False)
     """
     return at > 0 and _line_piece(lines, blocks[at], full_width) and \
+        _opens_small_note(lines, blocks[at - 1], full_width)
+
+
+def _note_tail(lines: LineSource, blocks: list[list[int]], at: int, full_width: int) -> bool:
+    """Whether block ``at`` is a note's last line the OCR set apart with a
+    blank line: one line, shorter than the body's, closing its sentence,
+    right under a block in smaller type that opens with a mark (a page's
+    body goes on on the next page, not under its notes).
+
+    >>> from clean_scan.stages.footnotes import Lines
+    >>> note = "' This statement is true only, of course, with regard to the general mass of"
+    >>> lines = Lines("\\n\\n".join([note, "a very small part of the people.", "a very small"]))
+    >>> _note_tail(lines, [[0], [2], [4]], 1, 60), _note_tail(lines, [[0], [2], [4]], 2, 60)
+    (True, False)
+    """
+    text = lines.texts[blocks[at][0]]
+    return at > 0 and len(blocks[at]) == 1 and len(text) < full_width and \
+        text.rstrip().endswith(SENTENCE_ENDS) and \
         _opens_small_note(lines, blocks[at - 1], full_width)
 
 
