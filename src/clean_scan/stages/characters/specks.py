@@ -274,12 +274,15 @@ GLUED = regex.compile(r"(?<=\p{L})[.:;_~=|•-](?=\p{L})")
 """A mark between two letters; the words either side are read from there
 (starting at the mark, the search skips the letters fast)."""
 HYPHEN_PART_LEFT = regex.compile(r"(?<![\p{L}\p{N}.'’])(?<=^|[^\p{L}]|-)\p{L}+$")
-HYPHEN_PART_RIGHT = regex.compile(r"\p{L}+(?![\p{L}\p{N}.'’])")
+HYPHEN_PART_RIGHT = regex.compile(r"\p{L}+(?![\p{L}\p{N}'’]|\.[\p{L}\p{N}])")
 HYPHEN_CHAIN = regex.compile(
-    r"(?<![\p{L}\p{N}.'’-])\p{L}+(?:-\p{L}+)+(?![\p{L}\p{N}.'’]|-(?:\p{L}|[ \t]*$))")
-"""Words joined by hyphens; a hyphen glued after the last, before a space or
-dash inside the line (``who-have- not``), is a speck of its own and no part
-of the chain; at the line's end (``day-to-``) it splits the chain's next word."""
+    r"(?<![\p{L}\p{N}.'’-])\p{L}+(?:-\p{L}+)+"
+    r"(?![\p{L}\p{N}'’]|\.[\p{L}\p{N}]|-(?:\p{L}|[ \t]*$))")
+"""Words joined by hyphens, a stop closing a sentence after them perhaps
+(``of-road.``), none inside an abbreviation's chain of stops; a hyphen
+glued after the last, before a space or dash inside the line (``who-have-
+not``), is a speck of its own and no part of the chain; at the line's end
+(``day-to-``) it splits the chain's next word."""
 
 
 def _at_a_binding_edge(chain: str, line: str, at: int, binding: dict[str, str]) -> bool:
