@@ -164,11 +164,17 @@ def _sentence_goes_on(line: str, end: int, doc: Lines) -> bool:
     following = word.group(1)
     if rest[word.end():].rstrip() == "-" and line[end:].strip():  # ``inde-`` / ``pendently``
         following += next_piece(doc)
-    lexicon = load_lexicon()
     if following == "a" and line[end:].strip():  # inside the line, before a word
         return ARTICLE_BEFORE_WORD.match(rest) is not None
-    return (len(following) >= 2 and lexicon.common(following)) or (
-        len(following) >= 3 and following in lexicon)
+    return _word_going_on(following)
+
+
+def _word_going_on(word: str) -> bool:
+    """Whether a word in small letters after a mark goes on the sentence: a
+    common word, or any the lexicon knows of three letters or more (a
+    garbled capital, ``lu`` for ``In``, is short)."""
+    lexicon = load_lexicon()
+    return (len(word) >= 2 and lexicon.common(word)) or (len(word) >= 3 and word in lexicon)
 
 
 BREAK_REACH = 6
@@ -195,12 +201,7 @@ def _goes_on_past_break(doc: Lines) -> bool:
         if text in ("", "\f"):
             continue
         word = NEXT_WORD.match(text)
-        if not word or not word.group(1).islower():
-            return False
-        following = word.group(1)
-        lexicon = load_lexicon()
-        return (len(following) >= 2 and lexicon.common(following)) or (
-            len(following) >= 3 and following in lexicon)
+        return bool(word) and word.group(1).islower() and _word_going_on(word.group(1))
     return False
 
 
