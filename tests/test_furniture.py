@@ -765,3 +765,20 @@ def test_a_head_printed_once_inside_a_running_sentence_goes_and_a_chapter_title_
     kept = nonblank(furniture_only("\n\n\n".join(pages)).clean)
     assert kept["NEED FOR SPEED AND SACRIFICE"] == 0
     assert kept["THE NEW TOWNS"] == 1
+
+
+def test_the_first_running_head_over_an_articles_title_goes_like_the_rest() -> None:
+    """The first page that carries the running head opens with an article's
+    title under it, where the page before ended inside a sentence: the head,
+    printed on every page after, is no chapter number over a heading, and
+    goes as the others do; the title stays."""
+    body = ("The committee met in the town hall on Monday evening and heard the\n"
+            "report of the engineer on the state of the roads in the district, which\n"
+            "had been damaged by the heavy rains of the last week, and he told them\n")
+    first = body * 3 + "that the work would take a month and that the men were\n\n7\n\n"
+    second = ("THE COLONY\n\nMR. WADE'S RETURN.\n\n"
+              "HIS EXPERIENCE AS MOTORIST. The Premier returned to\n" + body * 3 + "\n\n8\n\n")
+    rest = "".join(f"THE COLONY\n\n{body * 4}\n\n{n}\n\n" for n in (9, 10, 11))
+    clean = clean_text(first + second + rest).clean
+    assert "THE COLONY" not in clean
+    assert "the men were\n\nMR. WADE’S RETURN.\n\nHIS EXPERIENCE" in clean

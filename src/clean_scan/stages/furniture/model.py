@@ -54,6 +54,7 @@ class Layout:
     lone_slots: set[str] = field(default_factory=set)  # slots most pages fill with a lone mark
     fits: dict[tuple[str, int], float] = field(default_factory=dict)  # see fit()
     printed: Counter[str] | None = None  # see times_printed()
+    first_printed: dict[str, int] | None = None  # see first_of_many()
 
     def fit(self, text: str, number: int) -> float:
         """``number_fit(text, number)``, remembered: the second pass over the
@@ -64,6 +65,18 @@ class Layout:
             fit = self.fits[key] = number_fit(text, number)
         return fit
 
+
+    def first_of_many(self, i: int) -> bool:
+        """Whether line ``i`` is the first of ``RUNNING`` lines or more that
+        read alike (:meth:`times_printed`)."""
+        key = " ".join(self.lines[i].text.split()).lower()
+        if self.times_printed(key) < RUNNING:
+            return False
+        if self.first_printed is None:
+            self.first_printed = {}
+            for k, line in enumerate(self.lines):
+                self.first_printed.setdefault(" ".join(line.text.split()).lower(), k)
+        return self.first_printed[key] == i
 
     def times_printed(self, text: str) -> int:
         """How many lines of the text read ``text`` (case and spacing aside):
@@ -90,12 +103,17 @@ def above_heading(layout: Layout, i: int) -> bool:
     number does: set off above, and the heading next below it, after a
     blank line or right under it (``11`` / ``THE COMMUNIST``). A heading
     that numbers itself (``41`` / ``CHAPTER IV``) has no number above it,
-    and a running head, printed again and again, no chapter's number."""
+    and a running head, printed again and again, no chapter's number. Nor
+    is the first of lines printed again and again (``THE COLONY`` over an
+    article's title, on the first page with heads): whether it is the
+    running head or a chapter's title the heads go on to repeat is for the
+    running heads' rule to say, from the page before. (A later one over a
+    heading, the heads printed before it, may be a title they repeat.)"""
     lines = layout.lines
     if i > 0 and not lines[i - 1].blank and layout.page_of[i - 1] == layout.page_of[i]:
         return False
-    if i + 1 >= len(lines):
-        return False
+    if i + 1 >= len(lines) or layout.first_of_many(i):
+        return False  # printed again and again after: a running head (or a title: see _running)
     for j in range(i + 1, min(i + 4, len(lines))):
         if not lines[j].blank:
             return (j not in layout.verdicts and layout.page_of[j] == layout.page_of[i]
