@@ -782,3 +782,16 @@ def test_the_first_running_head_over_an_articles_title_goes_like_the_rest() -> N
     clean = clean_text(first + second + rest).clean
     assert "THE COLONY" not in clean
     assert "the men were\n\nMR. WADE’S RETURN.\n\nHIS EXPERIENCE" in clean
+
+
+def test_a_running_head_garbled_into_small_letters_goes_between_two_sure_ones() -> None:
+    """A page's head read with a word in small letters (``tit COLONY``), no
+    heading by its case, between pages that carry the head surely: the
+    head garbled, and it goes as they do."""
+    body = ("The committee met in the town hall on Monday evening and heard the\n"
+            "report of the engineer on the state of the roads in the district, which\n"
+            "had been damaged by the heavy rains of the last week, and he told them\n")
+    heads = ["THE COLONY", "THE COLONY", "tit COLONY", "THE COLONY", "THE COLONY"]
+    text = "\f\n".join(f"{head}\n\n{body * 4}\n\n{n}\n" for n, head in enumerate(heads, 7))
+    clean = clean_text(text).clean
+    assert clean.count("COLONY") == 1  # the first page's: a chapter's title too, perhaps (flagged)

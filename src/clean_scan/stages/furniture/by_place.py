@@ -31,6 +31,7 @@ from clean_scan.pagination import (
     content_lines,
 )
 from clean_scan.stages.furniture.folios import garbled_folio_shape, lone_slots, unreadable_folio
+from clean_scan.stages.furniture.garbled_heads import capitals_core, garbled_heads
 from clean_scan.stages.furniture.model import (
     SLOT_DEPTH,
     SURE,
@@ -56,7 +57,7 @@ def page_furniture(layout: Layout) -> None:
     for page in layout.pages:
         _peel(layout, page, slots[page.index], expected.get(page.index, set()), keys, active,
               junk=True)
-    _garbled_heads(layout, slots, keys)
+    garbled_heads(layout, slots, keys)
     _chapter_openings(layout, slots)
 
 
@@ -99,50 +100,6 @@ def _head_carries_more(text: str) -> bool:
     """
     tokens = text.split()
     return not (HEAD_WORD.match(tokens[0]) and HEAD_WORD.match(tokens[-1]))
-
-
-GARBLED_HEAD_RATIO = 65
-"""How like the head its neighbours carry (rapidfuzz ratio of the letters,
-spaces left out) a page's first line in capitals must be to be that head
-garbled: ``PAR FY CAN DS FAGEE`` is 71 from ``PARTY AND STATE``; a chapter
-title at a page top (``THE PARTY``, 57) is less."""
-
-
-def _garbled_heads(layout: Layout, slots: dict[int, Slots],
-                   repeats: dict[int, tuple[set[int], str]]) -> None:
-    """A page's first line, in capitals and undecided, where the pages on
-    both sides of it carry one running head surely: that head, garbled past
-    matching on its own (the neighbours agree on what stands there). A line
-    that matched other heads and was kept (a title under its chapter's
-    heading) stays kept."""
-    first_heads = {index: slot.heads[0] for index, slot in slots.items() if slot.heads}
-    for index, i in first_heads.items():
-        text = layout.lines[i].text
-        if i in layout.verdicts or not is_heading(text) or len(text.split()) > 6 or \
-                repeats.get(i, (set(), ""))[0]:
-            continue
-        key = _head_letters(text)
-        for step in (1, 2):  # the facing page, or the same side of the next leaf
-            sides = [_sure_head_key(layout, first_heads.get(index + d * step)) for d in (-1, 1)]
-            if sides[0] and sides[0] == sides[1] and \
-                    0.6 <= len(key) / len(sides[0]) <= 1.4 and \
-                    fuzz.ratio(key, sides[0]) >= GARBLED_HEAD_RATIO:
-                layout.verdicts[i] = Verdict("running-head", 0.86, "garbled: the pages either "
-                                             "side carry the same running head here")
-                break
-
-
-def _sure_head_key(layout: Layout, i: int | None) -> str:
-    """The spaceless letters of a sure running head on line ``i``, or ''."""
-    verdict = layout.verdicts.get(i) if i is not None else None
-    if verdict is None or verdict.rule != "running-head" or verdict.confidence < SURE:
-        return ""
-    return _head_letters(layout.lines[i].text)
-
-
-def _head_letters(text: str) -> str:
-    """A head line's letters (:func:`_capitals_core`'s), spaces left out."""
-    return letters_key(_capitals_core(text)).replace(" ", "")
 
 
 def _slots(layout: Layout, page: Page) -> Slots:
@@ -238,7 +195,7 @@ def _repetition(layout: Layout, slots: dict[int, Slots]) -> dict[int, tuple[set[
                 if len(text.split()) > 10 or prose(text) or _sentence_tail(text):
                     continue
                 key = _structure_key(text) if structure_heading(text) else \
-                    letters_key(_capitals_core(text))
+                    letters_key(capitals_core(text))
                 if 4 <= len(key) <= 60:
                     keyed.append((i, key))
             cands[(index, where)] = keyed
@@ -288,28 +245,6 @@ def _inside_junk(key: str, other: str) -> bool:
     common = load_lexicon().common
     return all(len(token) <= JUNK_TOKEN and not common(token) for token in extra) and \
         long[long.index(short[0]):][:len(short)] == short
-
-
-def _capitals_core(text: str) -> str:
-    """A line in capitals without the tokens at its ends that hold no
-    capital: a running head is set in capitals, and the specks beside it
-    read as marks and small letters (``: ee : HE U.S.S.R. ; ne`` is ``HE
-    U.S.S.R.``), which would keep it from matching its other printings.
-
-    >>> _capitals_core(": ee : HE U.S.S.R. ; ne"), _capitals_core("the end of it")
-    ('HE U.S.S.R.', 'the end of it')
-    """
-    tokens = text.split()
-    while tokens and _no_capital(tokens[0]):
-        tokens.pop(0)
-    while tokens and _no_capital(tokens[-1]):
-        tokens.pop()
-    core = " ".join(tokens)
-    return core if core != text.strip() and is_heading(core) else text
-
-
-def _no_capital(token: str) -> bool:
-    return not any(c.isupper() for c in token)
 
 
 STRUCTURE = "#"
