@@ -795,3 +795,25 @@ def test_a_running_head_garbled_into_small_letters_goes_between_two_sure_ones() 
     text = "\f\n".join(f"{head}\n\n{body * 4}\n\n{n}\n" for n, head in enumerate(heads, 7))
     clean = clean_text(text).clean
     assert clean.count("COLONY") == 1  # the first page's: a chapter's title too, perhaps (flagged)
+
+
+def test_a_chapter_opening_left_at_a_foot_by_the_page_split_is_flagged_not_removed() -> None:
+    """Where the running feet are the chapters' titles with the page number
+    beside them, a foot bare of the number under a lone number is the next
+    chapter's number and title that the page split left at a page's foot:
+    both are flagged, not removed, while the numbered feet go."""
+    from clean_scan.stages.furniture import analyse
+    from clean_scan.stages.furniture.by_place import _chapter_titles_at_feet
+    from clean_scan.stages.furniture.model import Slots, Verdict
+
+    text = "".join(f"Body text of page {n} runs here.\n\nTHE NEW ROADS {n}\n\n" for n in range(5))
+    text += "The chapter ends.\n\n6\n\nTHE NEW ROADS\n\n"
+    layout = analyse(text)
+    feet = [i for i, line in enumerate(layout.lines) if line.text.startswith("THE NEW ROADS")]
+    number = next(i for i, line in enumerate(layout.lines) if line.text == "6")
+    for i in feet:
+        layout.verdicts[i] = Verdict("running-foot", 0.95, "repeats")
+    slots = {k: Slots([], [i]) for k, i in enumerate(feet)}
+    _chapter_titles_at_feet(layout, slots)
+    assert [layout.verdicts[i].confidence for i in feet] == [0.95] * 5 + [0.6]
+    assert layout.verdicts[number].confidence == 0.6

@@ -59,6 +59,7 @@ def page_furniture(layout: Layout) -> None:
               junk=True)
     garbled_heads(layout, slots, keys)
     _chapter_openings(layout, slots)
+    _chapter_titles_at_feet(layout, slots)
 
 
 HEAD_WORDS = 8
@@ -89,6 +90,28 @@ def _chapter_openings(layout: Layout, slots: dict[int, Slots]) -> None:
             layout.verdicts[i] = Verdict(
                 "running-head", 0.6, "the running head's words without the page number the "
                 "other heads carry, on a page numbered at its foot: a chapter's title?")
+
+
+def _chapter_titles_at_feet(layout: Layout, slots: dict[int, Slots]) -> None:
+    """Where the book's running feet are its chapters' titles with the page
+    number beside them, a foot bare of the number that nearly every other
+    foot carries, under a lone number, is a chapter's opening that the page
+    split left at a foot: its number and its title, flagged, not removed."""
+    feet = [slot.feet[0] for slot in slots.values() if slot.feet and
+            getattr(layout.verdicts.get(slot.feet[0]), "rule", "") == "running-foot"]
+    bare = [i for i in feet if not _head_carries_more(layout.lines[i].text)]
+    if len(feet) < 4 or len(bare) > BARE_HEAD_SHARE * len(feet):
+        return
+    for i in bare:
+        above = next((j for j in range(i - 1, max(i - 4, -1), -1)
+                      if not layout.lines[j].blank), None)
+        if above is None or not LONE_FOLIO.match(layout.lines[above].text.strip()):
+            continue
+        layout.verdicts[i] = Verdict("running-foot", 0.6, "the running foot's words without "
+                                     "the page number the other feet carry, under a lone "
+                                     "number: a chapter's title?")
+        layout.verdicts[above] = Verdict("page-number", 0.6, "a lone number over what reads "
+                                         "as a chapter's title: the chapter's number?")
 
 
 def _head_carries_more(text: str) -> bool:
