@@ -79,12 +79,8 @@ def _chapter_openings(layout: Layout, slots: dict[int, Slots]) -> None:
     chapter's opening page. So a head bare of the number (or a garble of
     one) that nearly every other head carries, on a page whose last line is
     a lone number, is the chapter's title: flagged, not removed."""
-    heads = [slot.heads[0] for slot in slots.values() if slot.heads and
-             getattr(layout.verdicts.get(slot.heads[0]), "rule", "") == "running-head"]
-    bare = [i for i in heads if not _head_carries_more(layout.lines[i].text)]
-    if len(heads) < 4 or len(bare) > BARE_HEAD_SHARE * len(heads):
-        return
-    for i in bare:
+    for i in _bare_of_number(layout, [slot.heads[0] for slot in slots.values() if slot.heads],
+                             "running-head"):
         feet = slots[layout.page_of[i]].feet
         if feet and LONE_FOLIO.match(layout.lines[feet[0]].text.strip()):
             layout.verdicts[i] = Verdict(
@@ -97,12 +93,8 @@ def _chapter_titles_at_feet(layout: Layout, slots: dict[int, Slots]) -> None:
     number beside them, a foot bare of the number that nearly every other
     foot carries, under a lone number, is a chapter's opening that the page
     split left at a foot: its number and its title, flagged, not removed."""
-    feet = [slot.feet[0] for slot in slots.values() if slot.feet and
-            getattr(layout.verdicts.get(slot.feet[0]), "rule", "") == "running-foot"]
-    bare = [i for i in feet if not _head_carries_more(layout.lines[i].text)]
-    if len(feet) < 4 or len(bare) > BARE_HEAD_SHARE * len(feet):
-        return
-    for i in bare:
+    for i in _bare_of_number(layout, [slot.feet[0] for slot in slots.values() if slot.feet],
+                             "running-foot"):
         above = next((j for j in range(i - 1, max(i - 4, -1), -1)
                       if not layout.lines[j].blank), None)
         if above is None or not LONE_FOLIO.match(layout.lines[above].text.strip()):
@@ -112,6 +104,16 @@ def _chapter_titles_at_feet(layout: Layout, slots: dict[int, Slots]) -> None:
                                      "number: a chapter's title?")
         layout.verdicts[above] = Verdict("page-number", 0.6, "a lone number over what reads "
                                          "as a chapter's title: the chapter's number?")
+
+
+def _bare_of_number(layout: Layout, edges: list[int], rule: str) -> list[int]:
+    """Of the pages' edge lines ``edges`` that ``rule`` took (running heads
+    or feet), those bare of the page number nearly every other carries;
+    none where fewer than four were taken, or more than ``BARE_HEAD_SHARE``
+    of them are bare (then the book's heads carry no number)."""
+    running = [i for i in edges if getattr(layout.verdicts.get(i), "rule", "") == rule]
+    bare = [i for i in running if not _head_carries_more(layout.lines[i].text)]
+    return [] if len(running) < 4 or len(bare) > BARE_HEAD_SHARE * len(running) else bare
 
 
 def _head_carries_more(text: str) -> bool:
