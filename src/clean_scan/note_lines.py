@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import regex
 
 from clean_scan.charmaps import SUPERSCRIPT_DIGITS
-from clean_scan.layout import PAGE_BREAK
+from clean_scan.layout import PAGE_BREAK, median
 
 MARK_GARBLES = "'‘’`\"“”°º©^»«!?>"
 """What an OCR engine gives for a note's raised figure it could not read."""
@@ -127,3 +127,12 @@ def _text_after(texts: Sequence[str], idx: int) -> str:
     """The first line of text after line ``idx`` (a page break): the next page's."""
     return next((texts[i] for i in range(idx + 1, len(texts))
                  if texts[i] and texts[i] != PAGE_BREAK), "")
+
+
+def printed_note_openings(lines: Sequence[str]) -> list[int]:
+    """:func:`note_openings` of a text's lines as printed, judged against
+    the median length of those over 30 characters: the one reading the
+    characters stage (which leaves a page's quotes to the notes) and the
+    footnotes stage (which takes up those no note claims) both make."""
+    lengths = [n for n in map(len, lines) if n > 30]
+    return note_openings([line.strip(" \t") for line in lines], median(lengths) if lengths else 0)

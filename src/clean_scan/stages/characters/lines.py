@@ -29,7 +29,7 @@ from clean_scan.house_style import (
 )
 from clean_scan.layout import median
 from clean_scan.lexicon import MILLION_DIGITS, function_words, load_lexicon, proper_names
-from clean_scan.note_lines import note_openings
+from clean_scan.note_lines import printed_note_openings
 from clean_scan.quoting import Quoting
 from clean_scan.stage import DEFAULT_MIN_CONFIDENCE, Context, confident
 from clean_scan.stages.characters.margins import noisy_margins
@@ -99,8 +99,7 @@ class Lines:
     @cached_property
     def note_opening_lines(self) -> set[int]:
         """The lines that open a note, as the footnotes stage reads them."""
-        texts = [line.strip(" \t") for line in self.lines]
-        return set(note_openings(texts, self.typical_line_length))
+        return set(printed_note_openings(self.lines))
 
     def opens_note(self) -> bool:
         """Whether the current line opens a note (its mark may be garbled)."""
@@ -199,6 +198,10 @@ class Lines:
     def em_dashes(self) -> bool:
         """:func:`clean_scan.house_style.em_dashes` of the text."""
         return em_dashes(self.text)
+
+    def glyph_word(self, token: str) -> bool:
+        """Whether ``token`` is the unread glyph standing for the word ``a``: no speck."""
+        return self.glyph_habit == "a" and token.strip() == "_"
 
     @cached_property
     def plain_pairs(self) -> Counter[tuple[str, str]]:

@@ -152,7 +152,7 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
                       "a mark standing apart after another mark: a speck")
              for start, end in speck_after_a_mark(line, doc.spaced_marks)
              if not (line[end - 1] in REFERENCE_LOOKALIKES and doc.note_page[doc.index])
-             and not (doc.glyph_habit == "a" and line[start:end].strip() == "_")]  # the word
+             and not doc.glyph_word(line[start:end])]
     taken = {fix.start for fix in fixes}
     specky = doc.speck_rate >= SPECKY
     for m in LONE.finditer(line):

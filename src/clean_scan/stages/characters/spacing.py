@@ -175,7 +175,7 @@ def lone_marks(line: str, doc: Lines) -> list[Proposal]:
     fixes = [Proposal(m.start(), m.end(), "", "lone-mark", 0.85,
                       "a mark standing alone between words: a speck")
              for m in LONE_MARK.finditer(line) if (m.start() or not doc.opens_note())
-             and not (doc.glyph_habit == "a" and m.group().strip() == "_")]  # the word ``a``
+             and not doc.glyph_word(m.group())]
     if "'" in line:
         alone = list(LONE_APOSTROPHE.finditer(line))
         if len(alone) == 1:

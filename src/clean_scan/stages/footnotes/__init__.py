@@ -32,7 +32,7 @@ import regex
 from clean_scan.document import Flag, Proposal
 from clean_scan.layout import PAGE_BREAK, Line, median, runs_on
 from clean_scan.lexicon import load_lexicon
-from clean_scan.note_lines import MARKLESS_OPENING, note_openings
+from clean_scan.note_lines import MARKLESS_OPENING, printed_note_openings
 from clean_scan.quoting import Quoting
 from clean_scan.stage import Context, Stage, StageResult
 from clean_scan.stages.footnotes.leftover_quotes import orphaned_quotes, unclaimed_quotes
@@ -99,10 +99,9 @@ class Lines:
 
     @cached_property
     def note_openings(self) -> frozenset[int]:
-        """The lines that may open a note (:func:`clean_scan.note_lines.note_openings`),
-        as the characters stage reads them."""
-        lengths = [n for n in map(len, self._raw) if n > 30]
-        return frozenset(note_openings(self.texts, median(lengths) if lengths else 0))
+        """The lines that may open a note, as the characters stage reads
+        them (:func:`clean_scan.note_lines.printed_note_openings`)."""
+        return frozenset(printed_note_openings(self._raw))
 
     @cached_property
     def double_quoting(self) -> bool:

@@ -65,26 +65,31 @@ class Layout:
             fit = self.fits[key] = number_fit(text, number)
         return fit
 
-
     def first_of_many(self, i: int) -> bool:
         """Whether line ``i`` is the first of ``RUNNING`` lines or more that
         read alike (:meth:`times_printed`)."""
-        key = " ".join(self.lines[i].text.split()).lower()
-        if self.times_printed(key) < RUNNING:
-            return False
-        if self.first_printed is None:
-            self.first_printed = {}
-            for k, line in enumerate(self.lines):
-                self.first_printed.setdefault(" ".join(line.text.split()).lower(), k)
-        return self.first_printed[key] == i
+        key = _printed_key(self.lines[i].text)
+        return self.times_printed(key) >= RUNNING and self._printings()[1][key] == i
 
     def times_printed(self, text: str) -> int:
         """How many lines of the text read ``text`` (case and spacing aside):
         a running head is printed page after page, a chapter's heading once."""
-        if self.printed is None:
-            self.printed = Counter(" ".join(line.text.split()).lower()
-                                   for line in self.lines if not line.blank)
-        return self.printed[" ".join(text.split()).lower()]
+        return self._printings()[0][_printed_key(text)]
+
+    def _printings(self) -> tuple[Counter[str], dict[str, int]]:
+        """How often each reading of a line is printed, and where first (one pass)."""
+        if self.printed is None or self.first_printed is None:
+            self.printed, self.first_printed = Counter(), {}
+            for k, line in enumerate(self.lines):
+                if not line.blank:
+                    key = _printed_key(line.text)
+                    self.printed[key] += 1
+                    self.first_printed.setdefault(key, k)
+        return self.printed, self.first_printed
+
+
+def _printed_key(text: str) -> str:
+    return " ".join(text.split()).lower()
 
 
 @dataclass
