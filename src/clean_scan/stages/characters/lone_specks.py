@@ -301,23 +301,61 @@ def noise_tail(line: str, doc: Lines) -> list[Proposal]:
     alone (``So it is. I``), or whose every letter token is a word
     (``done; end ; go``; nor is a semicolon a paragraph's end), a paragraph
     going on to the next line, a page with a note below (the mark may be
-    its reference, set apart), and any clean document.
+    its reference, set apart), and any clean document. Where the page goes
+    on, a blank line may be the page's end, and the tail the first words of
+    a sentence going on over the page: only then are words kept.
 
-    >>> show(noise_tail, "the whole Soviet Union. k : :", before=page, after="\\nEvery decision")
-    'the whole Soviet Union. k : :'
+    >>> body = "and -with -from -the whole of the Soviet Union and its people\\n"
+    >>> show(noise_tail, "the whole of the Soviet Union. k : : And so on and on it went",
+    ...      before=body, after="\\nEvery decision")
+    'the whole of the Soviet Union. k : : And so on and on it went'
+
+    A line cut short, the next opening a sentence, ends its paragraph where
+    no page ends (print's layout without blank lines between paragraphs):
+    there even letters alone are dirt, and words with no stop of their own.
+    Not so after a heading's capitals (``RUSSIA: THE``, its title going on).
+
+    >>> show(noise_tail, "to become a sham? ; ee", before=body, after="\\nThe Party was")
+    'to become a sham?'
+    >>> show(noise_tail, "the State. . a", before=body, after="\\nSocially the Party")
+    'the State.'
+    >>> show(noise_tail, "MODERNISING RUSSIA: THE", before=body, after="\\nNEED FOR SPEED")
+    'MODERNISING RUSSIA: THE'
     """
-    if doc.speck_rate < SPECKY or doc.note_page[doc.index] or _next_line(doc):
+    if doc.speck_rate < SPECKY or doc.note_page[doc.index]:
         return []
     m = NOISE_TAIL.search(line)
     if m is None:
         return []
     tokens = m.group("tail").split()
     letters = [token for token in tokens if token.isalpha()]
-    if not letters or len(letters) == len(tokens) or all(map(reads_as_word, letters)):
+    if not letters:
+        return []
+    following = _next_line(doc)
+    if following:
+        if not _ends_paragraph(line[:m.start("tail")], following, doc):
+            return []
+    elif len(letters) == len(tokens) or all(map(reads_as_word, letters)):
         return []
     return [Proposal(m.start("close"), m.end(), m.group("close"), "noise-tail", 0.85,
                      f"'{m.group('tail').strip()}' after the paragraph's last stop: a margin's "
                      "dirt read as letters and marks")]
+
+
+SHORT_LINE = 0.75
+"""A line this much of the text's typical length, or less, ends its
+paragraph, where the next opens with a capital: justified type fills every
+other line."""
+
+
+def _ends_paragraph(text: str, following: str, doc: Lines) -> bool:
+    """Whether a line whose words end at ``text`` ends its paragraph though
+    a line follows it: it is short, and the next opens with a capital (after
+    any marks a dirty margin gave)."""
+    opening = regex.search(r"\p{L}", following)
+    prose = regex.search(r"\p{Ll}\P{L}*$", text) is not None  # a heading's capitals go on
+    return prose and len(text.rstrip()) <= SHORT_LINE * doc.typical_line_length and \
+        opening is not None and opening.group().isupper()
 
 
 def reads_as_word(token: str) -> bool:
