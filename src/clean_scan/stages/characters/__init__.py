@@ -65,9 +65,11 @@ from clean_scan.stages.characters.line_edge_digits import EDGE_DIGIT, line_edge_
 from clean_scan.stages.characters.lines import Lines, show
 from clean_scan.stages.characters.lone_specks import (
     LINE_END_LETTER,
+    LINE_START_LETTER,
     MARK_OPENING_A_LINE,
     NOISE_TAIL,
     line_end_letter,
+    line_start_letter,
     lone_speck,
     noise_tail,
 )
@@ -258,6 +260,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (inner_capital, lambda doc: doc.lines_matching(INNER_CAPITAL_NEEDLE)),
     (inner_capital_glyph, lambda doc: doc.lines_matching(INNER_CAPITAL_NEEDLE)),
     (line_end_letter, lambda doc: doc.lines_matching(LINE_END_LETTER)),
+    (line_start_letter, lambda doc: doc.lines_matching(LINE_START_LETTER)),
     (line_edge_digit, lambda doc: doc.lines_matching(EDGE_DIGIT)),
     (drop_capital, _shaped),
     (glued_words, lambda doc: doc.lines_with(*doc.glued_words,

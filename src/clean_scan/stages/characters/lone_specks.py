@@ -383,6 +383,11 @@ def line_end_letter(line: str, doc: Lines) -> list[Proposal]:
     >>> show(line_end_letter, "had never learnt to read or w", before=page, after="\\nrite it")
     'had never learnt to read or w'
 
+    A capital ends no word in small letters (``assumed an E``: no ``anE``).
+
+    >>> show(line_end_letter, "and assumed an E", before=page, after="\\nincreasingly")
+    'and assumed an'
+
     Left alone: ``a``, ``I``, ``O``, a letter the document sets alone inside
     its lines too (a name for a thing, ``between A and B``), a page with a
     note below, any clean document.
@@ -395,13 +400,54 @@ def line_end_letter(line: str, doc: Lines) -> list[Proposal]:
     lexicon, letter = load_lexicon(), m.group("letter")
     following = regex.match(r"\p{L}+", _next_line(doc))
     before = regex.search(r"\p{L}+$", line[:m.start()])
+    split_end = before is not None and not (letter.isupper() and before.group()[-1].islower())
     if following is not None and known_form(letter + following.group(), lexicon) or \
-            before is not None and known_form(before.group() + letter, lexicon) or \
+            split_end and known_form(before.group() + letter, lexicon) or \
             letter in _letters_in_use(doc.text):
         return []
     return [Proposal(m.start(), m.end(), "", "line-end-letter", 0.85,
                      f"'{letter}' alone at a line's end: the margin's dirt")]
 
+
+
+LINE_START_LETTER = regex.compile(
+    r"^[ \t]*(?P<letter>[b-hj-np-zB-HJ-NP-Z])[ \t]+(?=(?P<word>\p{L}*\p{Ll}\p{L}*))",
+    regex.MULTILINE)
+"""A letter standing alone at a line's start before a word with small
+letters (not ``a``, ``I``, ``O``)."""
+
+
+def line_start_letter(line: str, doc: Lines) -> list[Proposal]:
+    """In a specky document, a letter standing alone at a line's start
+    before a word (``E mechanised forces``, ``F Channel. If``) is the left
+    margin's dirt read as a letter, as :func:`line_end_letter`'s is the
+    right margin's, unless it makes a known word with the word after it
+    (``E very``: a drop capital set apart) or ends the word the line above
+    broke off (``Russia’`` / ``s``).
+
+    >>> from clean_scan.stages.characters import show
+    >>> page = "and -with -from -the\\nthe armies of Hitler have powerful\\n"
+    >>> show(line_start_letter, "E mechanised forces at several points", before=page)
+    'mechanised forces at several points'
+    >>> show(line_start_letter, "E very man stood", before=page)
+    'E very man stood'
+
+    Left alone: a letter the document sets alone inside its lines too
+    (``between A and B``), a heading's capitals (``E INTRODUCTION``), a
+    page with a note below (the letter may be a note's mark), and any clean
+    document.
+    """
+    if doc.speck_rate < SPECKY or doc.note_page[doc.index]:
+        return []
+    m = LINE_START_LETTER.match(line)
+    if m is None:
+        return []
+    letter, above = m.group("letter"), doc.line(-1).rstrip()
+    if known_form(letter + m.group("word"), load_lexicon()) or above.endswith(("’", "'", "-")) \
+            or letter in _letters_in_use(doc.text):
+        return []
+    return [Proposal(m.start("letter"), m.end(), "", "line-start-letter", 0.85,
+                     f"'{letter}' alone at a line's start: the margin's dirt")]
 
 @lru_cache(maxsize=2)
 def _letters_in_use(text: str) -> frozenset[str]:
