@@ -196,7 +196,8 @@ RULES: tuple[Rule, ...] = (
          "a letter alone at a line's end after a word, in a specky text, goes (not a, I, O)",
          "clean_scan.stages.characters.lone_specks:line_end_letter"),
     Rule("CH179", "line-start-letter", "characters",
-         "a letter alone at a line's start before a word, in a specky text, goes (not a, I, O)",
+         "a small letter alone at a line's start before a known word, in a specky text, goes "
+         "(not a, i, o)",
          "clean_scan.stages.characters.lone_specks:line_start_letter"),
     Rule("CH162", "line-edge-digit", "characters",
          "a figure alone at a line's end or start inside a sentence, in a specky text that sets "

@@ -411,29 +411,30 @@ def line_end_letter(line: str, doc: Lines) -> list[Proposal]:
 
 
 LINE_START_LETTER = regex.compile(
-    r"^[ \t]*(?P<letter>[b-hj-np-zB-HJ-NP-Z])[ \t]+(?=(?P<word>\p{L}*\p{Ll}\p{L}*))",
-    regex.MULTILINE)
-"""A letter standing alone at a line's start before a word with small
-letters (not ``a``, ``I``, ``O``)."""
+    r"^[ \t]*(?P<letter>[b-hj-np-z])[ \t]+(?=(?P<word>\p{L}*\p{Ll}\p{L}*))", regex.MULTILINE)
+"""A small letter standing alone at a line's start before a word with small
+letters (not ``a``, ``i``, ``o``)."""
 
 
 def line_start_letter(line: str, doc: Lines) -> list[Proposal]:
-    """In a specky document, a letter standing alone at a line's start
-    before a word (``E mechanised forces``, ``F Channel. If``) is the left
+    """In a specky document, a small letter standing alone at a line's start
+    before a known word (``t development of the Soviet Union``) is the left
     margin's dirt read as a letter, as :func:`line_end_letter`'s is the
     right margin's, unless it makes a known word with the word after it
-    (``E very``: a drop capital set apart) or ends the word the line above
+    (``w ith``: a word the engine split) or ends the word the line above
     broke off (``Russia’`` / ``s``).
 
     >>> from clean_scan.stages.characters import show
     >>> page = "and -with -from -the\\nthe armies of Hitler have powerful\\n"
-    >>> show(line_start_letter, "E mechanised forces at several points", before=page)
+    >>> show(line_start_letter, "t mechanised forces at several points", before=page)
     'mechanised forces at several points'
-    >>> show(line_start_letter, "E very man stood", before=page)
-    'E very man stood'
+    >>> show(line_start_letter, "w ith forces at several points", before=page)
+    'w ith forces at several points'
 
-    Left alone: a letter the document sets alone inside its lines too
-    (``between A and B``), a heading's capitals (``E INTRODUCTION``), a
+    Left alone: a capital (an initial whose stop was lost, ``M hut``, as a
+    newspaper's engine gives them, or ``E mechanised``: the two look
+    alike), a letter the document sets alone inside its lines too (``x is
+    the number``), one before no known word (a garbled word's piece), a
     page with a note below (the letter may be a note's mark), and any clean
     document.
     """
@@ -442,12 +443,16 @@ def line_start_letter(line: str, doc: Lines) -> list[Proposal]:
     m = LINE_START_LETTER.match(line)
     if m is None:
         return []
-    letter, above = m.group("letter"), doc.line(-1).rstrip()
-    if known_form(letter + m.group("word"), load_lexicon()) or above.endswith(("’", "'", "-")) \
+    letter, word, above = m.group("letter"), m.group("word"), doc.line(-1).rstrip()
+    lexicon = load_lexicon()
+    if known_form(letter + word, lexicon) or above.endswith(("’", "'", "-")) \
             or letter in _letters_in_use(doc.text):
         return []
+    if not known_form(word, lexicon):
+        return []  # a garbled word's piece
     return [Proposal(m.start("letter"), m.end(), "", "line-start-letter", 0.85,
                      f"'{letter}' alone at a line's start: the margin's dirt")]
+
 
 @lru_cache(maxsize=2)
 def _letters_in_use(text: str) -> frozenset[str]:
