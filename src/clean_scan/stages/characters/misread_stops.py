@@ -111,6 +111,10 @@ COORDINATING = frozenset(("and", "but", "or", "nor", "yet"))
 """The coordinating conjunctions (less ``for`` and ``so``, which open what a
 colon introduces as often: ``: for example``): a semicolon parts clauses
 before them, a colon never."""
+SUBORDINATING = frozenset(("although", "though", "because", "since", "unless", "whereas",
+                           "while", "whilst", "if", "whether", "when", "whenever", "wherever"))
+"""The conjunctions that open a clause a colon may introduce (``to sum up:
+when``)."""
 COLON_AT_END = regex.compile(r"(?<=(?<!\p{L})\p{L}{2,}):(?=[ \t]*$)")
 LINE_END_COLON = regex.compile(r"(?<=\p{L}):[ \t]*\n")
 """What the gate looks for besides a colon and a space: a colon ending a line."""
@@ -168,12 +172,17 @@ def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
     'the solution which'
 
     Left alone: a colon between clauses (``as follows: the``, where no
-    pair is known), and any colon in a clean text.
+    pair is known, ``to sum up: when``, before a clause's conjunction), one
+    opening a list whose items repeat the word after it (``points: in
+    Africa, in Italy``), and any colon in a clean text.
 
     >>> show(colon_in_phrase, "different in value: some are sound", before=specky)
     'different in value: some are sound'
     >>> show(colon_in_phrase, "a policy aimed: at peace")
     'a policy aimed: at peace'
+    >>> show(colon_in_phrase, "To sum up: when the war came, at points: in Africa, in Italy",
+    ...      before=specky)
+    'To sum up: when the war came, at points: in Africa, in Italy'
     """
     if doc.speck_rate < SPECKY:
         return []
@@ -183,9 +192,15 @@ def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
     if following is not None:
         found.append((end, WORD_BEFORE_COLON.search(line, 0, end.start()).group(),
                       following.group(1)))
+    rest = line + " " + _following_line(doc)
     return [Proposal(m.start(), m.end(), "", "colon-in-phrase", 0.85,
                      f"a colon inside the phrase '{word} {after}' in a specky text: a speck")
-            for m, word, after in found if _inside_phrase(word, after, doc)]
+            for m, word, after in found if _inside_phrase(word, after, doc)
+            and not regex.search(rf",[ \t]+{after}\b", rest[m.end():m.end() + LIST_REACH])]
+
+
+LIST_REACH = 60
+"""How far after a colon a comma and its next word again show a list."""
 
 
 def _inside_phrase(word: str, following: str, doc: Lines) -> bool:
@@ -195,7 +210,7 @@ def _inside_phrase(word: str, following: str, doc: Lines) -> bool:
     function word or an adjective stands before a word of content; never
     before a conjunction, which a colon misread for a semicolon stands
     before."""
-    return following not in COORDINATING and (
+    return following not in COORDINATING and following not in SUBORDINATING and (
         load_lexicon().pair_count(word, following) > 0
         or doc.plain_pairs[(word.lower(), following)] > 0
         or function_word_before_content(word, following)
