@@ -99,6 +99,28 @@ def stray_letter(token: str, beside: str, before: str = "") -> bool:
     return False
 
 
+def stray_capital_word(token: str, beside: str, before: str) -> bool:
+    """In a noisy margin, a short word with a capital (``Be``, the OCR's
+    habit for a blot) inside a running sentence: after no sentence's end
+    and before a word in small letters, where print sets a capital only on
+    a name, and a word of two letters is no name.
+
+    >>> [stray_capital_word("Be", "these", w) for w in ("of", "revolu-", "ended.", "|")]
+    [True, True, False, False]
+    >>> [stray_capital_word(t, "these", "of") for t in ("be", "Bet", "US")]
+    [False, False, False]
+    """
+    word = beside.strip("“‘\"'(—-_.,;:")
+    return len(token) == 2 and token[0].isupper() and token[1].islower() and \
+        word[:1].islower() and RUNNING_ON.search(before) is not None and \
+        load_lexicon().common(token.lower())
+
+
+RUNNING_ON = regex.compile(r"\p{Ll}[,;-]?$")
+"""The end of a word in small letters, a comma or hyphen after it perhaps:
+the sentence runs on (not a margin's mark, which may follow its end)."""
+
+
 SENTENCE_ENDS = (".", "!", "?", ".”", ".’")
 NOT_AFTER_A = ("one", "once")
 """Words opening with a vowel letter that the article ``a`` precedes (they
@@ -153,7 +175,9 @@ def margin_noise(line: str, doc: Lines) -> list[Proposal]:
         while k < 2 and k < len(tokens) - 2 and (
                 margin_fragment(tokens[k].group())
                 or stray_letter(tokens[k].group(), tokens[k + 1].group(),
-                                tokens[k - 1].group() if k else _previous_line_end(doc))):
+                                tokens[k - 1].group() if k else _previous_line_end(doc))
+                or stray_capital_word(tokens[k].group(), tokens[k + 1].group(),
+                                      tokens[k - 1].group() if k else _previous_line_end(doc))):
             k += 1
         if k:
             fixes.append(Proposal(tokens[0].start(), tokens[k].start(), "", "margin-noise", 0.85,
@@ -163,8 +187,10 @@ def margin_noise(line: str, doc: Lines) -> list[Proposal]:
         following = (doc.line(1).split() or [""])[0]
         while k > len(tokens) - 2 and k > 2 and (
                 margin_fragment(tokens[k - 1].group())
-                or (k == len(tokens) and stray_letter(tokens[k - 1].group(), following,
-                                                      tokens[k - 2].group()))):
+                or (k == len(tokens) and (
+                    stray_letter(tokens[k - 1].group(), following, tokens[k - 2].group())
+                    or stray_capital_word(tokens[k - 1].group(), following,
+                                          tokens[k - 2].group())))):
             k -= 1
         if k < len(tokens):
             fixes.append(Proposal(tokens[k - 1].end(), tokens[-1].end(), "", "margin-noise", 0.85,
