@@ -398,11 +398,13 @@ class Numbering:
 
     The printed number when the mark was read; for a garbled mark the
     number its neighbours on the page imply, or else, for a page's first
-    note, ``1``, unless a page was seen whose first note is numbered higher
-    or the mark is no single stroke misread (the text numbers on from page
-    to page), when it follows the last note before it. A star alone on its
-    page after numbered notes is a figure misread too (engines read a
-    raised 2 so): it follows the last note.
+    note, ``1``, unless a page was seen whose first note is printed with a
+    higher number or the mark is no single stroke misread (the text numbers
+    on from page to page), when it follows the last note before it. A star
+    alone on its page after numbered notes is a figure misread too (engines
+    read a raised 2 so): it follows the last note, or is ``1`` where a
+    later page's first note was printed ``1`` (the text numbers page by
+    page).
 
     >>> from clean_scan.layout import Line
     >>> def numbers(*pages):
@@ -415,20 +417,30 @@ class Numbering:
     (['1', '2', '1'], ['1', '2'], ['*', '*'])
     >>> list(numbers("'", "'")), list(numbers("'", "*")), list(numbers("'", "**"))
     (['1', '1'], ['1', '2'], ['1', '1 2'])
+
+    Only a number read as printed says the numbers run on (or start again
+    on each page), not one guessed for a star:
+
+    >>> list(numbers("!", "*", "‘")), list(numbers("1", "1", "*")), list(numbers("1", "2", "*"))
+    (['1', '2', '1'], ['1', '1', '1'], ['1', '2', '3'])
     """
 
     def __init__(self) -> None:
         self.last = 0
         self.runs_on = False
+        self.restarts = False
 
     def number(self, notes: Sequence[Note]) -> None:
         numbered = any(n.mark.isdigit() for n in notes)
         symbols = any(n.mark in SYMBOL_MARKS for n in notes)
         for place, note in enumerate(notes):
             note.number = self._printed(note, place, notes, numbered, symbols)
-        first = notes[0].number if notes else ""
-        if first.isdecimal() and not notes[0].garbled and int(first) > 1:
-            self.runs_on = True
+        first = notes[0] if notes else None
+        if first is not None and first.mark.isdecimal() and not first.garbled:
+            # only a number printed legibly says how the text numbers (not
+            # one this numbering guessed for a star or a garble)
+            self.runs_on = int(first.mark) > 1
+            self.restarts = int(first.mark) == 1 and self.last > 0
         for note in notes:
             if note.number.isdecimal():
                 self.last = int(note.number)
@@ -441,6 +453,8 @@ class Numbering:
         if note.mark and note.mark in "*•" and (symbols or not (numbered or not alone)):
             if symbols or not self.last:
                 return "*"  # the symbol sequence's first mark, as printed
+            if self.restarts and alone:
+                return "1"  # a figure misread, on a page of a text that numbers page by page
             return str(self.last + 1)  # after numbered notes, a figure misread
         if not note.garbled and note.mark not in "*•":
             return note.mark
