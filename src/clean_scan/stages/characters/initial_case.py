@@ -85,6 +85,8 @@ def paragraph_opening_capital(line: str, doc: Lines) -> list[Proposal]:
     >>> from clean_scan.stages.characters import show
     >>> show(paragraph_opening_capital, "in most countries it began", before="found herself.\\n\\n")
     'In most countries it began'
+    >>> show(paragraph_opening_capital, "it is important", before="of dispute* — Bie ;\\n\\n")
+    'It is important'
 
     Left alone: a paragraph going on from one that did not close its
     sentence, an abbreviation (``ibid.``), and a word no lexicon knows.
@@ -113,10 +115,17 @@ def _after_closed_paragraph(doc: Lines) -> bool:
         back += 1
     if doc.index - back < 0:
         return False
-    return SENTENCE_CLOSED.search(doc.line(-back)) is not None
+    last = doc.line(-back)
+    return SENTENCE_CLOSED.search(last) is not None or CLOSED_BY_REFERENCE.search(last) is not None
 
 
 SENTENCE_CLOSED = regex.compile(r"\p{L}{2,}[.!?][’”\"')]*[ \t]*$")
+CLOSED_BY_REFERENCE = regex.compile(
+    r"\p{Ll}{2,}[.!?]?[*†‡](?:[ \t]+(?:[^\w\s]{1,3}|\p{L}{1,3}))*[ \t]*$")
+"""A word and a note's reference mark end the paragraph's last line, a
+margin's dirt perhaps after them (``questions of dispute* — Bie ;``): print
+sets a reference where a sentence ends, so the stop the engine lost closed
+it."""
 
 
 def glyph_reading_case(text: str, start: int, printed: str, word: str,
