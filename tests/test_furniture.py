@@ -1,9 +1,12 @@
 """The furniture stage: all furniture gone, all text kept, pages marked.
 
 Fixtures in ``tests/fixtures/furniture/`` are invented pamphlet pages in
-four page styles; beside each ``NAME.raw.txt`` a ``NAME.gone.txt`` lists
-the furniture lines exactly as they stand in the raw text (its first line
-gives the number of pages that hold text).
+four page styles (``part_first``: the opening pages of a pamphlet made from
+the sample book's text and read by Tesseract, which open on ``PART II``,
+no running head though it ends in a roman figure); beside each
+``NAME.raw.txt`` a ``NAME.gone.txt`` lists the furniture lines exactly as
+they stand in the raw text (its first line gives the number of pages that
+hold text).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from clean_scan.pipeline import STAGE_NAMES, clean_text
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "furniture"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FIXTURE_NAMES = ["running_heads", "foot_numbers", "hathitrust", "top_numbers", "paragraph_gaps",
-                 "lettered_folios", "chapter_opening"]
+                 "lettered_folios", "chapter_opening", "part_first"]
 OTHERS = [name for name in STAGE_NAMES if name not in ("normalise", "furniture")]
 
 
