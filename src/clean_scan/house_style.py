@@ -58,16 +58,21 @@ SPACED_HYPHEN = regex.compile(r"(?<=\S[ \t])-(?=[ \t]\S)")
 """A hyphen alone between two words, a space either side."""
 
 
-def closed_dashes(text: str) -> bool:
+def closed_dashes(text: str, specky: bool = False) -> bool:
     """Whether the text sets its em dashes closed up (``peace—were``):
     twice as many so as with a space either side (a rough scan's specks
-    read as spaced dashes too).
+    read as spaced dashes too), or, in a ``specky`` text, where the specks
+    give a spaced dash for every one or two the print closed, as many.
 
     >>> closed_dashes("war—peace—work—rest—home—land"), closed_dashes("war — peace")
     (True, False)
+    >>> text = "war—peace—work—rest—home—land and — then — more — here"
+    >>> closed_dashes(text), closed_dashes(text, specky=True)
+    (False, True)
     """
     closed = len(CLOSED_DASH.findall(text))
-    return closed >= 5 and closed >= 2 * len(SPACED_DASH_ANY.findall(text))
+    spaced = len(SPACED_DASH_ANY.findall(text))
+    return closed >= 5 and closed >= (1 if specky else 2) * spaced
 
 
 def em_dashes(text: str) -> bool:

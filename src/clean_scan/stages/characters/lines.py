@@ -192,7 +192,7 @@ class Lines:
     @cached_property
     def closed_dashes(self) -> bool:
         """:func:`clean_scan.house_style.closed_dashes` of the text."""
-        return closed_dashes(self.text)
+        return closed_dashes(self.text, specky=self.speck_rate >= SPECKY)
 
     @cached_property
     def em_dashes(self) -> bool:
