@@ -187,9 +187,13 @@ def lone_speck(line: str, doc: Lines) -> list[Proposal]:
     elif start and not specky and (start.group("mark")[0] not in NEVER_OPENING_A_LINE
                                    or start.group("mark")[0] in doc.spaced_marks):
         start = None  # a house style spacing its colons may break a line before one
-    if start and start.group("mark")[0] in "'\"‘’“”" and (
-            _block_start(doc) or _in_a_note(doc)):
-        start = None  # a note's mark garbled, or a speck inside a note: the footnotes stage's
+    if start and start.group("mark")[0] in "'\"‘’“”" and (_block_start(doc) or _in_a_note(doc)) \
+            and not (_block_start(doc) and _small_word_follows(line, start.end(), doc)
+                     and not _ends_page(doc)):
+        # a note's mark garbled, or a speck inside a note: the footnotes stage's (a note
+        # opens with a capital; before a word in small letters the sentence goes on, but
+        # at a page's foot a note's last lines may stand apart)
+        start = None
     if start and not (start.group("mark") == "-" and line[start.end():start.end() + 1].isdigit()):
         fixes.append(Proposal(start.start("mark"), start.end(), "", "lone-speck", 0.85,
                               "a mark standing alone before a line's first word: a speck"))
@@ -210,6 +214,17 @@ def _dash_alone(line: str, at: int, at_end: bool, specky: bool, doc: Lines) -> b
             (binds or specky and doc.closed_dashes):
         return True
     return not _next_line_start(doc) and AFTER_A_STOP.search(line, 0, at) is not None
+
+
+def _ends_page(doc: Lines) -> bool:
+    """Whether the current line's block is the last on its page (where a
+    note's lines stand)."""
+    k = doc.index + 1
+    while k < len(doc.lines) and doc.lines[k].strip():
+        k += 1
+    while k < len(doc.lines) and not doc.lines[k].strip(" \t"):
+        k += 1
+    return k >= len(doc.lines) or doc.lines[k].lstrip(" \t").startswith("\f")
 
 
 def _in_a_note(doc: Lines) -> bool:
