@@ -22,12 +22,12 @@ L_CAPITALS = "JT"
 def capital_for_small_l(tokens: list[Token], index: int, know: Knowledge) -> Proposal | None:
     """A capitalised word inside a sentence, between words in small letters,
     whose capital is one an engine gives for ``l`` (``J``, ``T``), becomes
-    the common word an ``l`` makes of it; where the word as printed is
-    known (``Jess``, ``Jed`` are names too), only if the word bigrams attest
-    the reading beside both its neighbours (an unknown one, ``Jargely``, is
-    no word to keep, and the bigram list lacks most pairs of rarer words:
-    ``so largely``); and the text prints the capitalised form nowhere else
-    (a name recurs).
+    the common word an ``l`` makes of it; where the word as printed is a
+    name (``Jess``, ``Jed``), only if the word bigrams attest the reading
+    beside both its neighbours, and where it is a rare word (``Tater``,
+    ``Tost``), beside one (an unknown one, ``Jargely``, is no word to keep,
+    and the bigram list lacks most pairs of rarer words: ``so largely``);
+    and the text prints the capitalised form nowhere else (a name recurs).
 
     >>> from clean_scan.stage import Context
     >>> from clean_scan.stages.spelling import knowledge
@@ -36,6 +36,8 @@ def capital_for_small_l(tokens: list[Token], index: int, know: Knowledge) -> Pro
     'largely'
     >>> capital_for_small_l(LineTokens("and not Jess important", 0), 2, know).replacement
     'less'
+    >>> capital_for_small_l(LineTokens("and Tater be extended", 0), 1, know).replacement
+    'later'
 
     Left alone: a name in a title or before a capital, and a word whose
     ``l`` reading is rare or unattested beside its neighbours.
@@ -55,9 +57,10 @@ def capital_for_small_l(tokens: list[Token], index: int, know: Knowledge) -> Pro
         return None
     if in_title(tokens, index):
         return None
-    known = printed in know.lexicon or printed in proper_names()
-    if known and seen_pairs(reading, left, right or "", know) < 2:
-        return None
+    name = printed in proper_names()
+    if (name or printed in know.lexicon) and \
+            seen_pairs(reading, left, right or "", know) < (2 if name else 1):
+        return None  # a name wants both pairs, a rare word (``Tater``, ``Tost``) one
     return Proposal(token.start, token.end, reading, "capital-for-small-l", 0.9,
                     f"'{left} {core}': inside a sentence a small 'l' read as '{core[0]}'; "
                     f"'{reading}' fits the words beside it")
