@@ -318,7 +318,12 @@ def noise_tail(line: str, doc: Lines) -> list[Proposal]:
     going on to the next line, a page with a note below (the mark may be
     its reference, set apart), and any clean document. Where the page goes
     on, a blank line may be the page's end, and the tail the first words of
-    a sentence going on over the page: only then are words kept.
+    a sentence going on over the page: only then are words kept, and not
+    before a capital word opening the text after the blank line (it opens
+    a sentence of its own).
+
+    >>> show(noise_tail, "but also in its personnel. Be :", before=page, after="\\n\\nAccording to")
+    'but also in its personnel.'
 
     >>> body = "and -with -from -the whole of the Soviet Union and its people\\n"
     >>> show(noise_tail, "the whole of the Soviet Union. k : : And so on and on it went",
@@ -350,11 +355,20 @@ def noise_tail(line: str, doc: Lines) -> list[Proposal]:
     if following:
         if not _ends_paragraph(line[:m.start("tail")], following, doc):
             return []
-    elif len(letters) == len(tokens) or all(map(reads_as_word, letters)):
+    elif len(letters) == len(tokens) or (all(map(reads_as_word, letters))
+                                         and not _opens_new_sentence(next_text(doc))):
         return []
     return [Proposal(m.start("close"), m.end(), m.group("close"), "noise-tail", 0.85,
                      f"'{m.group('tail').strip()}' after the paragraph's last stop: a margin's "
                      "dirt read as letters and marks")]
+
+
+def _opens_new_sentence(text: str) -> bool:
+    """Whether the text after a blank line opens with a capital word: no
+    sentence whose first words a page's foot holds goes on there (``So it
+    is. We`` / ``go home``, but not before ``According to``)."""
+    word = regex.match(r"\p{Lu}\p{Ll}+\b", text)
+    return word is not None
 
 
 SHORT_LINE = 0.75
