@@ -332,13 +332,18 @@ def noise_tail(line: str, doc: Lines) -> list[Proposal]:
 
     A line cut short, the next opening a sentence, ends its paragraph where
     no page ends (print's layout without blank lines between paragraphs):
-    there even letters alone are dirt, and words with no stop of their own.
-    Not so after a heading's capitals (``RUSSIA: THE``, its title going on).
+    there even letters alone are dirt, and words with no stop of their own
+    among marks, but not words alone opening with a capital, which may open
+    a sentence going on to the next line (a name: ``The New`` /
+    ``Brighton``), nor what follows a heading's capitals (``RUSSIA: THE``,
+    its title going on).
 
     >>> show(noise_tail, "to become a sham? ; ee", before=body, after="\\nThe Party was")
     'to become a sham?'
     >>> show(noise_tail, "the State. . a", before=body, after="\\nSocially the Party")
     'the State.'
+    >>> show(noise_tail, "stronger beverages. The New", before=body, after="\\nBrighton gardens")
+    'stronger beverages. The New'
     >>> show(noise_tail, "MODERNISING RUSSIA: THE", before=body, after="\\nNEED FOR SPEED")
     'MODERNISING RUSSIA: THE'
     """
@@ -353,8 +358,10 @@ def noise_tail(line: str, doc: Lines) -> list[Proposal]:
         return []
     following = _next_line(doc)
     if following:
-        if not _ends_paragraph(line[:m.start("tail")], following, doc):
-            return []
+        if not _ends_paragraph(line[:m.start("tail")], following, doc) or (
+                len(letters) == len(tokens) and all(map(reads_as_word, letters))
+                and any(token[0].isupper() for token in letters)):
+            return []  # words alone may open a sentence going on (``The New`` / ``Brighton``)
     elif len(letters) == len(tokens) or (all(map(reads_as_word, letters))
                                          and not _opens_new_sentence(next_text(doc))):
         return []
