@@ -281,6 +281,13 @@ def clause_openers() -> frozenset[str]:
     return _data_words("clause-openers.txt")
 
 
+@lru_cache(maxsize=1)
+def subordinators() -> frozenset[str]:
+    """``data/subordinators.txt``: the conjunctions that open a clause of
+    their own (``when``, ``if``), which a colon may introduce."""
+    return _data_words("subordinators.txt")
+
+
 def l_read_as_mark(word: str) -> bool:
     """Whether ``word``, a mark after it, is a word whose last letter ``l``
     was read as the mark (``Nationa!``): no word the lexicon knows, and a

@@ -445,7 +445,6 @@ def line_end_letter(line: str, doc: Lines) -> list[Proposal]:
                      f"'{letter}' alone at a line's end: the margin's dirt")]
 
 
-
 LINE_START_LETTER = regex.compile(
     r"^[ \t]*(?P<letter>[b-hj-np-z])[ \t]+(?=(?P<word>\p{L}*\p{Ll}\p{L}*))", regex.MULTILINE)
 """A small letter standing alone at a line's start before a word with small

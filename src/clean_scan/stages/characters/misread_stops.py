@@ -42,6 +42,7 @@ from clean_scan.lexicon import (
     measure_abbreviations,
     sentence_adverbs,
     stop_abbreviations,
+    subordinators,
 )
 from clean_scan.stages.characters.next_words import NEXT_WORD, SPECK_RUN, _next_line, words_after
 from clean_scan.stages.characters.specks import SPECKY, _sentence_goes_on
@@ -111,10 +112,6 @@ COORDINATING = frozenset(("and", "but", "or", "nor", "yet"))
 """The coordinating conjunctions (less ``for`` and ``so``, which open what a
 colon introduces as often: ``: for example``): a semicolon parts clauses
 before them, a colon never."""
-SUBORDINATING = frozenset(("although", "though", "because", "since", "unless", "whereas",
-                           "while", "whilst", "if", "whether", "when", "whenever", "wherever"))
-"""The conjunctions that open a clause a colon may introduce (``to sum up:
-when``)."""
 COLON_AT_END = regex.compile(r"(?<=(?<!\p{L})\p{L}{2,}):(?=[ \t]*$)")
 LINE_END_COLON = regex.compile(r"(?<=\p{L}):[ \t]*\n")
 """What the gate looks for besides a colon and a space: a colon ending a line."""
@@ -210,7 +207,7 @@ def _inside_phrase(word: str, following: str, doc: Lines) -> bool:
     function word or an adjective stands before a word of content; never
     before a conjunction, which a colon misread for a semicolon stands
     before."""
-    return following not in COORDINATING and following not in SUBORDINATING and (
+    return following not in COORDINATING and following not in subordinators() and (
         load_lexicon().pair_count(word, following) > 0
         or doc.plain_pairs[(word.lower(), following)] > 0
         or function_word_before_content(word, following)
