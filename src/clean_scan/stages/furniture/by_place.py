@@ -496,10 +496,10 @@ def _numbered_head(layout: Layout, i: int, where: str, expected: set[int],
     tokens = layout.lines[i].text.split()
     if where not in active or len(tokens) < 2 or len(tokens) > 10:
         return None
+    if structure_heading(" ".join(tokens)):
+        return None  # ``PART II``: the part's own number, not the folio
     for number_token, rest in ((tokens[0], tokens[1:]), (tokens[-1], tokens[:-1])):
         rest_text = " ".join(rest)
-        if structure_heading(layout.lines[i].text.strip()):
-            return None  # ``PART II``: the part's own number, not the folio
         if (any(layout.fit(number_token, n) >= 0.9 for n in expected)
                 and is_heading(rest_text) and not structure_heading(rest_text)):
             rule = "running-head" if where == "head" else "running-foot"
