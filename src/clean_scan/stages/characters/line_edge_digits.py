@@ -20,7 +20,7 @@ import regex
 from clean_scan.document import Proposal
 from clean_scan.lexicon import function_words, load_lexicon, numbering_words
 from clean_scan.stages.characters.next_words import next_text
-from clean_scan.stages.characters.specks import SPECKY
+from clean_scan.stages.characters.specks import SPECKY, _goes_on_past_break
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -51,7 +51,8 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
     """In a specky document that sets no figure alone between small words
     inside its lines, a figure alone at a line's edge, the sentence running
     on in small letters across it, goes (at a line's end, in any such
-    document where it stands between two function words).
+    document where it stands between two function words; at a page's end,
+    where the next page goes on in small letters).
 
     >>> from clean_scan.stages.characters import show
     >>> page = "and -with -from -the\\n"
@@ -60,6 +61,8 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
     >>> show(line_edge_digit, "3 successful attempts", before=page + "one of the most\\n")
     'successful attempts'
     >>> show(line_edge_digit, "an agreement on which 4", before=page, after="\\n\\nthey stood")
+    'an agreement on which'
+    >>> show(line_edge_digit, "an agreement on which 4", before=page, after="\\n\\f\\npermanent")
     'an agreement on which'
 
     In any document, a figure between two function words:
@@ -87,9 +90,10 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
     specky = doc.speck_rate >= SPECKY and not doc.note_page[doc.index]
     fixes = []
     end = LINE_END_DIGIT.search(line)
-    following = next_text(doc)
-    if end is not None and following[:2].isalpha() and following[:1].islower() \
-            and not _numbered_by().search(end.group("word")) \
+    following = next_text(doc).lstrip(SPECK_MARKS)  # ``‘permanent``: a speck before it
+    going_on = following[:2].isalpha() and following[:1].islower() or \
+        not following and specky and _goes_on_past_break(doc)  # the page ends inside it
+    if end is not None and going_on and not _numbered_by().search(end.group("word")) \
             and (specky or _between_function_words(end.group("word"), following)):
         fixes.append(Proposal(end.start(), end.end(), "", "line-edge-digit", 0.85,
                               "a figure alone at the line's end inside a sentence: "
@@ -113,6 +117,10 @@ def _between_function_words(word: str, following: str) -> bool:
     after = regex.match(r"\p{Ll}+", following)
     return word in function_words() and word not in TIME_WORDS and after is not None \
         and after.group() in function_words()
+
+
+SPECK_MARKS = "‘’'\"“”"
+"""Quotes a speck gives before the next line's first word."""
 
 
 TIME_WORDS = frozenset(("at", "by", "to", "till", "until", "after", "before", "from", "about",
