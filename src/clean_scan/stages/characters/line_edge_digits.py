@@ -52,7 +52,9 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
     inside its lines, a figure alone at a line's edge, the sentence running
     on in small letters across it, goes (at a line's end, in any such
     document where it stands between two function words; at a page's end,
-    where the next page goes on in small letters).
+    where the next page goes on in small letters; at a block's start, the
+    sentence running on from the line above the blank line an engine put
+    there).
 
     >>> from clean_scan.stages.characters import show
     >>> page = "and -with -from -the\\n"
@@ -60,6 +62,8 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
     'there are such'
     >>> show(line_edge_digit, "3 successful attempts", before=page + "one of the most\\n")
     'successful attempts'
+    >>> show(line_edge_digit, "4 remains", before=page + "a planned economy. It still\\n\\n")
+    'remains'
     >>> show(line_edge_digit, "an agreement on which 4", before=page, after="\\n\\nthey stood")
     'an agreement on which'
     >>> show(line_edge_digit, "an agreement on which 4", before=page, after="\\n\\f\\npermanent")
@@ -99,7 +103,7 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
                               "a figure alone at the line's end inside a sentence: "
                               "the margin's dirt"))
     start = LINE_START_DIGIT.match(line)
-    before = doc.line(-1).rstrip()
+    before = _text_before(doc)
     if specky and start is not None and load_lexicon().common(start.group("word")) and \
             regex.search(r"\p{Ll}{2}[,;]?$", before) and \
             not _numbered_by().search(before.rstrip(",;").rsplit(None, 1)[-1]):
@@ -107,6 +111,17 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
                               "a figure alone at the line's start inside a sentence: "
                               "the margin's dirt"))
     return fixes
+
+
+def _text_before(doc: Lines) -> str:
+    """The last line of text above the current one on its page, over the
+    blank lines an engine puts where it breaks a block ('' at a page's
+    start)."""
+    k = doc.index - 1
+    while k >= 0 and not doc.lines[k].strip(" \t"):
+        k -= 1
+    above = doc.lines[k] if k >= 0 else ""
+    return "" if above.lstrip(" \t").startswith("\f") else above.rstrip()
 
 
 def _between_function_words(word: str, following: str) -> bool:
