@@ -19,8 +19,8 @@ import regex
 
 from clean_scan.document import Proposal
 from clean_scan.lexicon import function_words, load_lexicon, numbering_words
-from clean_scan.stages.characters.next_words import next_text
-from clean_scan.stages.characters.specks import SPECKY, _goes_on_past_break
+from clean_scan.stages.characters.next_words import next_text, previous_text
+from clean_scan.stages.characters.specks import SPECKY
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -52,7 +52,8 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
     inside its lines, a figure alone at a line's edge, the sentence running
     on in small letters across it, goes (at a line's end, in any such
     document where it stands between two function words; at a page's end,
-    where the next page goes on in small letters; at a block's start, the
+    where the next page goes on in small letters (:func:`next_text` reads
+    past the page break); at a block's start, the
     sentence running on from the line above the blank line an engine put
     there).
 
@@ -95,15 +96,14 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
     fixes = []
     end = LINE_END_DIGIT.search(line)
     following = next_text(doc).lstrip(SPECK_MARKS)  # ``‘permanent``: a speck before it
-    going_on = following[:2].isalpha() and following[:1].islower() or \
-        not following and specky and _goes_on_past_break(doc)  # the page ends inside it
+    going_on = following[:2].isalpha() and following[:1].islower()
     if end is not None and going_on and not _numbered_by().search(end.group("word")) \
             and (specky or _between_function_words(end.group("word"), following)):
         fixes.append(Proposal(end.start(), end.end(), "", "line-edge-digit", 0.85,
                               "a figure alone at the line's end inside a sentence: "
                               "the margin's dirt"))
     start = LINE_START_DIGIT.match(line)
-    before = _text_before(doc)
+    before = previous_text(doc)
     if specky and start is not None and load_lexicon().common(start.group("word")) and \
             regex.search(r"\p{Ll}{2}[,;]?$", before) and \
             not _numbered_by().search(before.rstrip(",;").rsplit(None, 1)[-1]):
@@ -111,17 +111,6 @@ def line_edge_digit(line: str, doc: Lines) -> list[Proposal]:
                               "a figure alone at the line's start inside a sentence: "
                               "the margin's dirt"))
     return fixes
-
-
-def _text_before(doc: Lines) -> str:
-    """The last line of text above the current one on its page, over the
-    blank lines an engine puts where it breaks a block ('' at a page's
-    start)."""
-    k = doc.index - 1
-    while k >= 0 and not doc.lines[k].strip(" \t"):
-        k -= 1
-    above = doc.lines[k] if k >= 0 else ""
-    return "" if above.lstrip(" \t").startswith("\f") else above.rstrip()
 
 
 def _between_function_words(word: str, following: str) -> bool:

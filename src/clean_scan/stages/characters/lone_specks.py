@@ -356,14 +356,13 @@ def noise_tail(line: str, doc: Lines) -> list[Proposal]:
     letters = [token for token in tokens if token.isalpha()]
     if not letters:
         return []
+    alone, words = len(letters) == len(tokens), all(map(reads_as_word, letters))
     following = _next_line(doc)
     if following:
         if not _ends_paragraph(line[:m.start("tail")], following, doc) or (
-                len(letters) == len(tokens) and all(map(reads_as_word, letters))
-                and any(token[0].isupper() for token in letters)):
+                alone and words and any(token[0].isupper() for token in letters)):
             return []  # words alone may open a sentence going on (``The New`` / ``Brighton``)
-    elif len(letters) == len(tokens) or (all(map(reads_as_word, letters))
-                                         and not _opens_new_sentence(next_text(doc))):
+    elif alone or words and not _opens_new_sentence(next_text(doc)):
         return []
     return [Proposal(m.start("close"), m.end(), m.group("close"), "noise-tail", 0.85,
                      f"'{m.group('tail').strip()}' after the paragraph's last stop: a margin's "
@@ -374,8 +373,8 @@ def _opens_new_sentence(text: str) -> bool:
     """Whether the text after a blank line opens with a capital word: no
     sentence whose first words a page's foot holds goes on there (``So it
     is. We`` / ``go home``, but not before ``According to``)."""
-    word = regex.match(r"\p{Lu}\p{Ll}+\b", text)
-    return word is not None
+    word = OPENING_WORD.match(text)
+    return word is not None and len(word.group()) > 1
 
 
 SHORT_LINE = 0.75
@@ -388,10 +387,15 @@ def _ends_paragraph(text: str, following: str, doc: Lines) -> bool:
     """Whether a line whose words end at ``text`` ends its paragraph though
     a line follows it: it is short, and the next opens with a capital (after
     any marks a dirty margin gave)."""
-    opening = regex.search(r"\p{L}", following)
-    prose = regex.search(r"\p{Ll}\P{L}*$", text) is not None  # a heading's capitals go on
+    opening = FIRST_LETTER.search(following)
+    prose = PROSE_END.search(text) is not None  # a heading's capitals go on
     return prose and len(text.rstrip()) <= SHORT_LINE * doc.typical_line_length and \
         opening is not None and opening.group().isupper()
+
+
+FIRST_LETTER = regex.compile(r"\p{L}")
+PROSE_END = regex.compile(r"\p{Ll}\P{L}*$")
+"""A word in small letters ending the text, marks perhaps after it."""
 
 
 def reads_as_word(token: str) -> bool:

@@ -30,6 +30,8 @@ MARGIN_SAMPLE = 600
 """Lines enough to judge the margins by."""
 EDGE_TOKEN = regex.compile(r"\S+")
 SHORT_WORDS = frozenset(("a", "A", "I", "i", "O", "o"))
+EDGE_MARKS = "“‘\"'(—-_.,;:"
+"""The marks stripped from the word a margin token would stand beside."""
 LIST_MARKER = regex.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$")
 
 
@@ -83,7 +85,7 @@ def stray_letter(token: str, beside: str, before: str = "") -> bool:
     """
     if len(token) != 1 or not token.isalpha():
         return False
-    word = beside.strip("“‘\"'(—-_.,;:")
+    word = beside.strip(EDGE_MARKS)
     if token == "i":
         return True
     if token not in "aAIO" and token.isupper():
@@ -110,7 +112,7 @@ def stray_capital_word(token: str, beside: str, before: str) -> bool:
     >>> [stray_capital_word(t, "these", "of") for t in ("be", "Bet", "US")]
     [False, False, False]
     """
-    word = beside.strip("“‘\"'(—-_.,;:")
+    word = beside.strip(EDGE_MARKS)
     return len(token) == 2 and token[0].isupper() and token[1].islower() and \
         word[:1].islower() and RUNNING_ON.search(before) is not None and \
         load_lexicon().common(token.lower())
@@ -174,10 +176,8 @@ def margin_noise(line: str, doc: Lines) -> list[Proposal]:
         k = 0
         while k < 2 and k < len(tokens) - 2 and (
                 margin_fragment(tokens[k].group())
-                or stray_letter(tokens[k].group(), tokens[k + 1].group(),
-                                tokens[k - 1].group() if k else _previous_line_end(doc))
-                or stray_capital_word(tokens[k].group(), tokens[k + 1].group(),
-                                      tokens[k - 1].group() if k else _previous_line_end(doc))):
+                or _stray_word(tokens[k].group(), tokens[k + 1].group(),
+                               tokens[k - 1].group() if k else _previous_line_end(doc))):
             k += 1
         if k:
             fixes.append(Proposal(tokens[0].start(), tokens[k].start(), "", "margin-noise", 0.85,
@@ -187,15 +187,19 @@ def margin_noise(line: str, doc: Lines) -> list[Proposal]:
         following = (doc.line(1).split() or [""])[0]
         while k > len(tokens) - 2 and k > 2 and (
                 margin_fragment(tokens[k - 1].group())
-                or (k == len(tokens) and (
-                    stray_letter(tokens[k - 1].group(), following, tokens[k - 2].group())
-                    or stray_capital_word(tokens[k - 1].group(), following,
-                                          tokens[k - 2].group())))):
+                or (k == len(tokens) and _stray_word(tokens[k - 1].group(), following,
+                                                     tokens[k - 2].group()))):
             k -= 1
         if k < len(tokens):
             fixes.append(Proposal(tokens[k - 1].end(), tokens[-1].end(), "", "margin-noise", 0.85,
                                   "a fragment the dark margin gave the OCR at the line end"))
     return fixes
+
+
+def _stray_word(token: str, beside: str, before: str) -> bool:
+    """A letter or a short capitalised word at a noisy margin that is its
+    dirt, judged by the word it would stand beside and the one before."""
+    return stray_letter(token, beside, before) or stray_capital_word(token, beside, before)
 
 
 def _previous_line_end(doc: Lines) -> str:

@@ -185,11 +185,12 @@ def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
         return []
     found = [(m, m.group("word"), m.group("next")) for m in COLON_BEFORE_SMALL.finditer(line)]
     end = COLON_AT_END.search(line)
-    following = NEXT_WORD_OF_LINE.match(_following_line(doc)) if end is not None else None
+    next_line = _following_line(doc) if found or end is not None else ""
+    following = NEXT_WORD_OF_LINE.match(next_line) if end is not None else None
     if following is not None:
         found.append((end, WORD_BEFORE_COLON.search(line, 0, end.start()).group(),
                       following.group(1)))
-    rest = line + " " + _following_line(doc)
+    rest = line + " " + next_line
     return [Proposal(m.start(), m.end(), "", "colon-in-phrase", 0.85,
                      f"a colon inside the phrase '{word} {after}' in a specky text: a speck")
             for m, word, after in found if _inside_phrase(word, after, doc)

@@ -51,6 +51,17 @@ def next_text(doc: Lines) -> str:
     return "" if following.startswith("\f") else following
 
 
+def previous_text(doc: Lines) -> str:
+    """The last line with text above the current one on its page, over the
+    blank lines an engine puts where it breaks a block ('' at the page's
+    start): :func:`next_text` looking back."""
+    k = doc.index - 1
+    while k >= 0 and not doc.lines[k].strip(" \t"):
+        k -= 1
+    above = doc.lines[k] if k >= 0 else ""
+    return "" if above.lstrip(" \t").startswith("\f") else above.rstrip()
+
+
 NEXT_WORD = regex.compile(r"[“‘\"']?(\p{L}+)")
 ABBREVIATION_OPENING = regex.compile(r"(\p{Ll}(?:\.\p{Ll})+)\.")
 """A dotted abbreviation in small letters (``i.e.``, ``e.g.``)."""
