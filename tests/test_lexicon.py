@@ -10,6 +10,8 @@ import pytest
 from clean_scan.lexicon import Lexicon, known_form, load_lexicon
 
 REPO = Path(__file__).resolve().parents[1]
+WORDNET = Path("/usr/share/wordnet/index.noun")
+"""Debian wordnet-base, which the word classes are built from."""
 
 
 @pytest.fixture(scope="module")
@@ -106,6 +108,25 @@ def test_build_command_writes_into_the_given_folder(tmp_path: Path) -> None:
                                       "--out-dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "lexicon.tsv").exists() and (tmp_path / "bigrams.tsv").exists()
+    assert (tmp_path / "word-classes.tsv").exists() == WORDNET.exists()
+
+
+@pytest.mark.skipif(not WORDNET.exists(),
+                    reason="Debian wordnet-base is not installed")
+def test_the_packaged_word_classes_are_wordnets_for_the_packaged_lexicon(tmp_path: Path) -> None:
+    """Rebuild with ``python wordlists/build_word_classes.py`` when this
+    fails: the punctuation rules would judge words by stale classes."""
+    import shutil
+
+    data = REPO / "src" / "clean_scan" / "data"
+    spec = importlib.util.spec_from_file_location("classes", REPO / "wordlists" /
+                                                  "build_word_classes.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shutil.copy(data / "lexicon.tsv", tmp_path / "lexicon.tsv")
+    module.build(module.WORDNET, tmp_path)
+    assert (tmp_path / "word-classes.tsv").read_text("utf-8") == \
+        (data / "word-classes.tsv").read_text("utf-8")
 
 
 def test_the_packaged_spelling_tables_are_those_of_the_packaged_lexicon() -> None:

@@ -61,7 +61,7 @@ COPIED_LISTS = ("anachronisms.txt", "real-word-confusions.txt", "binding-words.t
                 "sentence-adverbs.txt", "never-after-article.txt", "dash-openers.txt",
                 "dash-prepositions.txt", "measure-abbreviations.txt", "numbering-words.txt",
                 "colon-introducers.txt", "name-titles.txt", "clause-subjects.txt",
-                "subordinators.txt")
+                "subordinators.txt", "auxiliaries.txt", "determiners.txt")
 """Lists the stages read as they are (comments dropped), besides the lexicon."""
 EXCLUDE_LISTS = ("not-words.txt", "ocr-confusions.txt", *COPIED_LISTS)
 """Lists kept out of the lexicon's words."""

@@ -11,6 +11,7 @@ import click
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = REPO_ROOT / "wordlists" / "build_lexicon.py"
+CLASSES_SCRIPT = REPO_ROOT / "wordlists" / "build_word_classes.py"
 
 
 @click.group("lexicon")
@@ -23,18 +24,30 @@ def lexicon_command() -> None:
               help="Write the built files here (default: the package's data folder).")
 @click.option("--no-wbritish", is_flag=True, help="Build without Debian's wbritish list.")
 def build_command(out_dir: Path | None, no_wbritish: bool) -> None:
-    """Rebuild lexicon.tsv and bigrams.tsv from wordlists/ (needs a source checkout)."""
+    """Rebuild lexicon.tsv, bigrams.tsv and the word classes from wordlists/ (needs a
+    source checkout)."""
     if not BUILD_SCRIPT.exists():
         click.echo("clean-scan: error: wordlists/build_lexicon.py not found; "
                    "run this from a source checkout", err=True)
         sys.exit(2)
-    spec = importlib.util.spec_from_file_location("build_lexicon", BUILD_SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _script(BUILD_SCRIPT)
     target = out_dir or module.DATA
     words, pairs = module.build(target, None if no_wbritish else module.WBRITISH)
     click.echo(f"wrote {words} words and {pairs} bigrams to {target}")
+    classes = _script(CLASSES_SCRIPT)
+    if (classes.WORDNET / "index.noun").is_file():
+        click.echo(f"wrote the word classes of {classes.build(classes.WORDNET, target)} words")
+    else:
+        click.echo("word-classes.tsv kept as it was: no WordNet (apt-get install wordnet-base)")
+
+
+def _script(path: Path):
+    """A build script of ``wordlists/``, loaded as a module."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @lexicon_command.command("lookup")
