@@ -72,3 +72,9 @@ COMMON_SHORT_WORDS: frozenset[str] = frozenset((
 ))
 """Short English function words: fragments that are these are probably
 printed words, so a run of them is not joined into one (``in to``)."""
+
+SAME_SHAPE_CAPITALS = frozenset("COSUVWXZ")
+"""Capitals whose small letter has the same shape, smaller (``c``, ``o``,
+``s``, ``v``, ``w`` ...): OCR tells the two apart by size alone, so a word
+set in small letters comes out capitalised (``the building of Vast
+armaments``)."""

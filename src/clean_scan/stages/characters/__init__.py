@@ -37,6 +37,11 @@ import regex
 from clean_scan.charmaps import LIGATURES, NUMBER_GARBLES
 from clean_scan.document import Flag, Proposal
 from clean_scan.stage import Context, Stage, StageResult
+from clean_scan.stages.characters.colons import (
+    LINE_END_COLON,
+    colon_for_semicolon,
+    colon_in_phrase,
+)
 from clean_scan.stages.characters.dashes import dashes_read_as_hyphens
 from clean_scan.stages.characters.engine_specks import (
     engine_glued_speck,
@@ -75,10 +80,7 @@ from clean_scan.stages.characters.lone_specks import (
 )
 from clean_scan.stages.characters.margins import margin_noise
 from clean_scan.stages.characters.misread_stops import (
-    LINE_END_COLON,
     LINE_END_COMMA,
-    colon_for_semicolon,
-    colon_in_phrase,
     comma_read_as_stop,
     exclamation_in_sentence,
     misread_opener,
@@ -106,6 +108,7 @@ from clean_scan.stages.characters.numbers import (
 )
 from clean_scan.stages.characters.ordinals import ordinal_read_as_letters
 from clean_scan.stages.characters.percent import percent_read_as_letters
+from clean_scan.stages.characters.phrase_commas import LINE_END_COMMA_WORD, comma_in_phrase
 from clean_scan.stages.characters.quote_specks import QUOTE_AT_END, paragraph_end_quote
 from clean_scan.stages.characters.quotes import (
     OPEN_GARBLE_NEEDLES,
@@ -129,6 +132,7 @@ from clean_scan.stages.characters.spacing import (
     specks,
 )
 from clean_scan.stages.characters.specks import (
+    SPECKY,
     STOP_THEN_SMALL,
     doubled_stop,
     hyphen_before_a_space,
@@ -236,6 +240,8 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (stop_read_as_comma, lambda doc: doc.lines_matching(STOP_THEN_SMALL)),
     (comma_read_as_stop, lambda doc: doc.lines_with(", ") | doc.lines_matching(LINE_END_COMMA)),
     (colon_in_phrase, lambda doc: doc.lines_with(": ") | doc.lines_matching(LINE_END_COLON)),
+    (comma_in_phrase, lambda doc: set() if doc.speck_rate < SPECKY else
+        doc.lines_with(", ") | doc.lines_matching(LINE_END_COMMA_WORD)),
     (exclamation_in_sentence, _with("!")),
     (undotted_abbreviation, lambda doc: doc.lines_matching(undotted_forms())),
     (misread_opener, opener_lines),

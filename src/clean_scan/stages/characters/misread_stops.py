@@ -1,4 +1,4 @@
-"""Stops, commas and colons misread for one another, or read in dirt.
+"""Stops and commas misread for one another, or read in dirt.
 
 The small marks of worn type are read as their neighbours in shape: a stop
 with a speck under it is a comma, a comma whose tail did not print is a
@@ -9,17 +9,11 @@ text around a mark tells which was printed, never the words of any book:
   capitalised word that opens no name (a closed-class word, ``The``,
   ``It``, ``But``) with the sentence going on in small letters is a stop
   read with a speck below it;
-* a colon introduces what follows and never stands before a conjunction
-  that joins two clauses (``and``, ``but``): one there is a semicolon whose
-  comma tail did not print;
-* a colon parts two clauses, never two words English sets together: in a
-  specky text (:func:`~clean_scan.stages.characters.specks.speck_rate`), a
-  colon between two words the lexicon knows as a common pair (``aimed:
-  at``, ``merely: a``) is a speck.
 
 and the other direction, a stop before a small letter: no sentence opens
 in small letters, so the stop is a comma whose tail did not print, or a
-speck (:func:`stop_read_as_comma`).
+speck (:func:`stop_read_as_comma`). Colons have their own module
+(:mod:`~clean_scan.stages.characters.colons`).
 """
 
 from __future__ import annotations
@@ -29,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from clean_scan.charmaps import SAME_SHAPE_CAPITALS
 from clean_scan.document import Flag, Proposal
 from clean_scan.lexicon import (
     Lexicon,
@@ -42,12 +37,13 @@ from clean_scan.lexicon import (
     measure_abbreviations,
     sentence_adverbs,
     stop_abbreviations,
-    subordinators,
 )
 from clean_scan.stages.characters.next_words import NEXT_WORD, SPECK_RUN, _next_line, words_after
+from clean_scan.stages.characters.phrase_commas import bound_pair
 from clean_scan.stages.characters.specks import SPECKY, _sentence_goes_on
 from clean_scan.stages.characters.split_words import parted_pieces
 from clean_scan.stages.characters.stop_census import comma_or_speck
+from clean_scan.word_classes import determiners
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -73,6 +69,14 @@ def comma_read_as_stop(line: str, doc: Lines) -> list[Proposal]:
     >>> show(comma_read_as_stop, "it had achieved its victory,", after="\\n\\nBut they had")
     'it had achieved its victory.'
 
+    So before a sentence adverb or a determiner, which a sentence opens
+    with as often (``Therefore``, ``Another``), never a name, unless its
+    capital has its small letter's shape (``occasions, Some hundreds``: the
+    engine read ``some`` large):
+
+    >>> show(comma_read_as_stop, "a foregone conclusion, Therefore they, Another one")
+    'a foregone conclusion. Therefore they. Another one'
+
     Left alone: ``I``, and words opening with it (``it`` and ``in`` are read
     ``It`` and ``In`` as often as a stop is read as a comma before them), a
     name or title (``the paper, The Times``, ``came, Moscow said``), an
@@ -82,7 +86,7 @@ def comma_read_as_stop(line: str, doc: Lines) -> list[Proposal]:
     'as I said, I think the paper, The Times said, It was'
     """
     fixes = []
-    closed = function_words()
+    closed, openers = function_words(), sentence_adverbs() | determiners()
     for m in COMMA_BEFORE_CAPITAL.finditer(line):
         if m.group("next") is None:  # the comma ends the line: the next line opens with the word
             if doc.noisy_margins[0]:
@@ -94,7 +98,8 @@ def comma_read_as_stop(line: str, doc: Lines) -> list[Proposal]:
             following, rest = opening.group("next"), rest[opening.end():]
         else:
             following, rest = m.group("next"), line[m.end("next"):]
-        if following.startswith("I") or following.lower() not in closed:
+        if following.startswith("I") or following.lower() not in closed and not (
+                following.lower() in openers and following[0] not in SAME_SHAPE_CAPITALS):
             continue  # ``I``; and a capital I is the small i or l misread as often as not
         after = FOLLOWING_WORD.match(rest if rest.strip() else _next_line(doc))
         if after is None or not after.group("word")[:1].islower():
@@ -102,120 +107,6 @@ def comma_read_as_stop(line: str, doc: Lines) -> list[Proposal]:
         fixes.append(Proposal(m.start(), m.end(), ".", "comma-read-as-stop", 0.85,
                               f"a comma before '{following}' opening a sentence: a stop misread"))
     return fixes
-
-
-COLON_BEFORE_SMALL = regex.compile(
-    r"(?<=(?<!\p{L})(?P<word>\p{L}{2,})):(?=[ \t]+(?P<next>\p{Ll}+)\b)")
-
-
-COORDINATING = frozenset(("and", "but", "or", "nor", "yet"))
-"""The coordinating conjunctions (less ``for`` and ``so``, which open what a
-colon introduces as often: ``: for example``): a semicolon parts clauses
-before them, a colon never."""
-COLON_AT_END = regex.compile(r"(?<=(?<!\p{L})\p{L}{2,}):(?=[ \t]*$)")
-LINE_END_COLON = regex.compile(r"(?<=\p{L}):[ \t]*\n")
-"""What the gate looks for besides a colon and a space: a colon ending a line."""
-
-
-def colon_for_semicolon(line: str, doc: Lines) -> list[Proposal]:
-    """A colon before a coordinating conjunction is a semicolon misread:
-    a colon introduces, the conjunction joins, and print sets no colon
-    before one.
-
-    >>> from clean_scan.stages.characters import show
-    >>> show(colon_for_semicolon, "the danger would arise: but the Party held: and yet")
-    'the danger would arise; but the Party held; and yet'
-    >>> show(colon_for_semicolon, "the danger would arise:", after="\\nbut the Party held")
-    'the danger would arise;'
-
-    Left alone: a colon before anything else (``as follows: the``, ``: for
-    example``), and after a figure or a single letter (``2: and``, ``a: or``).
-
-    >>> show(colon_for_semicolon, "as follows: the first, for example: for the rest, 2: and")
-    'as follows: the first, for example: for the rest, 2: and'
-    """
-    fixes = [m for m in COLON_BEFORE_SMALL.finditer(line) if m.group("next") in COORDINATING]
-    end = COLON_AT_END.search(line)
-    if end is not None:
-        following = NEXT_WORD_OF_LINE.match(_following_line(doc))
-        if following is not None and following.group(1) in COORDINATING:
-            fixes.append(end)
-    return [Proposal(m.start(), m.end(), ";", "colon-for-semicolon", 0.85,
-                     "a colon before a conjunction that joins two clauses: a semicolon misread")
-            for m in fixes]
-
-
-NEXT_WORD_OF_LINE = regex.compile(r"(\p{Ll}+)\b")
-
-
-def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
-    """In a specky text, a colon between two words the lexicon knows as a
-    common pair, or the document prints side by side elsewhere with no mark
-    between, is a speck; so is one after a function word before a word
-    of content: a colon closes a clause, and a clause ends in no article,
-    preposition or pronoun before its noun or verb (``among the: mass``,
-    ``for which: mass appeals``, ``who is: acquainted``).
-
-    >>> from clean_scan.stages.characters import show
-    >>> specky = "and -with -from -the\\n"
-    >>> show(colon_in_phrase, "a policy aimed: at peace, merely: a form", before=specky)
-    'a policy aimed at peace, merely a form'
-    >>> show(colon_in_phrase, "hatred among the: mass of those who: challenged", before=specky)
-    'hatred among the mass of those who challenged'
-
-    A colon ending a line is weighed with the next line's first word.
-
-    >>> show(colon_in_phrase, "the solution which:", before=specky, after="\\nthe Party found")
-    'the solution which'
-
-    Left alone: a colon between clauses (``as follows: the``, where no
-    pair is known, ``to sum up: when``, before a clause's conjunction), one
-    opening a list whose items repeat the word after it (``points: in
-    Africa, in Italy``), and any colon in a clean text.
-
-    >>> show(colon_in_phrase, "different in value: some are sound", before=specky)
-    'different in value: some are sound'
-    >>> show(colon_in_phrase, "a policy aimed: at peace")
-    'a policy aimed: at peace'
-    >>> show(colon_in_phrase, "To sum up: when the war came, at points: in Africa, in Italy",
-    ...      before=specky)
-    'To sum up: when the war came, at points: in Africa, in Italy'
-    """
-    if doc.speck_rate < SPECKY:
-        return []
-    found = [(m, m.group("word"), m.group("next")) for m in COLON_BEFORE_SMALL.finditer(line)]
-    end = COLON_AT_END.search(line)
-    next_line = _following_line(doc) if found or end is not None else ""
-    following = NEXT_WORD_OF_LINE.match(next_line) if end is not None else None
-    if following is not None:
-        found.append((end, WORD_BEFORE_COLON.search(line, 0, end.start()).group(),
-                      following.group(1)))
-    rest = line + " " + next_line
-    return [Proposal(m.start(), m.end(), "", "colon-in-phrase", 0.85,
-                     f"a colon inside the phrase '{word} {after}' in a specky text: a speck")
-            for m, word, after in found if _inside_phrase(word, after, doc)
-            and not regex.search(rf",[ \t]+{after}\b", rest[m.end():m.end() + LIST_REACH])]
-
-
-LIST_REACH = 60
-"""How far after a colon a comma and its next word again show a list."""
-
-
-def _inside_phrase(word: str, following: str, doc: Lines) -> bool:
-    """Whether no colon parts ``word`` and ``following`` (in small letters):
-    the lexicon knows them as a pair, or the document prints them side by
-    side elsewhere with no mark between (``Lines.plain_pairs``), or a
-    function word or an adjective stands before a word of content; never
-    before a conjunction, which a colon misread for a semicolon stands
-    before."""
-    return following not in COORDINATING and following not in subordinators() and (
-        load_lexicon().pair_count(word, following) > 0
-        or doc.plain_pairs[(word.lower(), following)] > 0
-        or function_word_before_content(word, following)
-        or adjective_before_content(word, following))
-
-
-WORD_BEFORE_COLON = regex.compile(r"\p{L}+$")
 
 
 def _following_line(doc: Lines) -> str:
@@ -270,6 +161,14 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal | Flag]:
     ...      before="and -with -from -the\\n")
     'attained by inevitable change; however, we know'
 
+    So is one that would part words print never parts
+    (:func:`~clean_scan.stages.characters.phrase_commas.bound_pair`: an
+    adjective and its noun, a modal and its verb):
+
+    >>> show(stop_read_as_comma, "on the major. questions it cannot. permit",
+    ...      before="and -with -from -the\\n")
+    'on the major questions it cannot permit'
+
     A measure's abbreviation that is a word too stands for the word with no
     number before it (``in. the``), for the measure after one (``3 in. long``).
 
@@ -313,7 +212,9 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal | Flag]:
             fixes.append(Proposal(stop, stop + 1, "", "speck", 0.85,
                                   "a stop before a small letter in a text whose such stops "
                                   "stand where specks fall, not where commas do: a speck"))
-        elif doc.speck_rate >= SPECKY and _speck_before(lower, following.lower(), lexicon):
+        elif doc.speck_rate >= SPECKY and (
+                _speck_before(lower, following.lower(), lexicon)
+                or bound_pair(word, following, line[:m.start("word") - len(head)], doc)):
             fixes.append(Proposal(stop, stop + 1, "", "speck", 0.85,
                                   "a stop before a small letter in a specky text: a speck"))
         else:

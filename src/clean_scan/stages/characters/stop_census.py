@@ -28,6 +28,7 @@ from clean_scan.lexicon import (
     load_lexicon,
     sentence_adverbs,
 )
+from clean_scan.word_classes import adjective_before_noun, modal_before_verb
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -140,8 +141,9 @@ def comma_cues(word: str, following: str) -> float:
         odds += CUE_ODDS["capitalised before"]
     if lower in sentence_adverbs():
         odds += CUE_ODDS["sentence adverb before"]
-    if adjective_before_content(word, following):
-        odds += CUE_ODDS["adjective before content"]
+    if adjective_before_content(word, following) or adjective_before_noun(word, following) \
+            or modal_before_verb(word, following):
+        odds += CUE_ODDS["adjective before content"]  # or a modal before its verb
     return odds
 
 

@@ -9,6 +9,7 @@ import re
 from operator import itemgetter
 from typing import NamedTuple
 
+from clean_scan.charmaps import SAME_SHAPE_CAPITALS
 from clean_scan.document import Proposal
 from clean_scan.lexicon import (
     function_words,
@@ -218,11 +219,6 @@ def capital_i_in_noise(lower: str, know: Knowledge) -> bool:
         lower not in proper_names() and lower not in know.extra
 
 
-SAME_SHAPE_CAPITALS = frozenset("COSUVWXZ")
-"""Capitals whose small letter has the same shape, smaller (``c``, ``o``,
-``s``, ``v``, ``w`` ...): OCR tells the two apart by size alone, so a word
-set in small letters comes out capitalised (``the building of Vast
-armaments``)."""
 CASE_SHAPES = SAME_SHAPE_CAPITALS | {"I"}
 """First letters whose capital may be a misread small letter: these and the
 ``I`` read for an ``i`` (:func:`capital_i`)."""

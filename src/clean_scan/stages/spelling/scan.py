@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from clean_scan.charmaps import DIGIT_FOR_LETTER, NUMBER_LABELS
+from clean_scan.charmaps import DIGIT_FOR_LETTER, NUMBER_LABELS, SAME_SHAPE_CAPITALS
 from clean_scan.confusion import (
     load_confusions,
 )
@@ -30,7 +30,6 @@ from clean_scan.stages.spelling.known import (
 )
 from clean_scan.stages.spelling.known_words import (
     CASE_SHAPES,
-    SAME_SHAPE_CAPITALS,
     capital_i,
     context_word,
     glued_mark,
