@@ -292,6 +292,10 @@ RULES: tuple[Rule, ...] = (
          "in a specky text, a colon inside a phrase (aimed: at, full: democracy, continuity: is) "
          "goes",
          "clean_scan.stages.characters.colons:colon_in_phrase"),
+    Rule("CH181", "colon-read-as-stop", "characters",
+         "a colon after a word in small letters before a capitalised closed-class word opening "
+         "a sentence (house: The officer) becomes a stop",
+         "clean_scan.stages.characters.colons:colon_read_as_stop"),
     Rule("CH180", "comma-in-phrase", "characters",
          "in a specky text, a comma between an adjective and its noun (major, questions) or a "
          "modal and its verb (cannot, permit) goes",

@@ -41,6 +41,7 @@ from clean_scan.stages.characters.colons import (
     LINE_END_COLON,
     colon_for_semicolon,
     colon_in_phrase,
+    colon_read_as_stop,
 )
 from clean_scan.stages.characters.dashes import dashes_read_as_hyphens
 from clean_scan.stages.characters.engine_specks import (
@@ -239,6 +240,7 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (mark_after_binding_word, _with(".", ",", ";", ":", "'", "’", '"', "”")),
     (stop_read_as_comma, lambda doc: doc.lines_matching(STOP_THEN_SMALL)),
     (comma_read_as_stop, lambda doc: doc.lines_with(", ") | doc.lines_matching(LINE_END_COMMA)),
+    (colon_read_as_stop, lambda doc: doc.lines_with(": ") | doc.lines_matching(LINE_END_COLON)),
     (colon_in_phrase, lambda doc: doc.lines_with(": ") | doc.lines_matching(LINE_END_COLON)),
     (comma_in_phrase, lambda doc: set() if doc.speck_rate < SPECKY else
         doc.lines_with(", ") | doc.lines_matching(LINE_END_COMMA_WORD)),

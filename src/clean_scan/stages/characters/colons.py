@@ -20,11 +20,12 @@ import regex
 from clean_scan.document import Proposal
 from clean_scan.lexicon import (
     adjective_before_content,
+    colon_introducers,
     function_word_before_content,
     load_lexicon,
     subordinators,
 )
-from clean_scan.stages.characters.misread_stops import _following_line
+from clean_scan.stages.characters.misread_stops import _following_line, sentence_openers_after
 from clean_scan.stages.characters.phrase_commas import bound_pair
 from clean_scan.stages.characters.specks import SPECKY
 from clean_scan.word_classes import subject_before_auxiliary
@@ -151,3 +152,37 @@ def _inside_phrase(word: str, following: str, before: str, doc: Lines) -> bool:
 
 
 WORD_BEFORE_COLON = regex.compile(r"\p{L}+$")
+
+
+COLON_BEFORE_CAPITAL = regex.compile(
+    r"(?<=(?<![\p{L}\p{N}])(?P<word>\p{Ll}{2,})):"
+    r"(?:(?=[ \t]+(?P<next>\p{Lu}\p{Ll}*)\b)|(?=[ \t]*$))")
+"""A colon after a word in small letters, before a capitalised word or at a line's end."""
+
+
+def colon_read_as_stop(line: str, doc: Lines) -> list[Proposal]:
+    """A colon after a word in small letters before a capitalised
+    closed-class word, the sentence going on in small letters, is a stop
+    read with a speck above it: what a colon introduces goes on in small
+    letters in this print, and a sentence opens there.
+
+    >>> from clean_scan.stages.characters import show
+    >>> show(colon_read_as_stop, "rushed through the house: The officer came")
+    'rushed through the house. The officer came'
+    >>> show(colon_read_as_stop, "the leaders were expelled from the future:", after="\\nThe rest")
+    'the leaders were expelled from the future.'
+
+    Left alone: after a label or a name (``Correspondence: The following``,
+    ``WILLIAMS: That the``), after a word that introduces (``as follows:
+    The first``), before a title (``Russia: The Need for``), before ``I``.
+
+    >>> show(colon_read_as_stop, "Correspondence: The following, as follows: The first one")
+    'Correspondence: The following, as follows: The first one'
+    >>> show(colon_read_as_stop, "Modernising Russia: The Need for Speed, he said: I think")
+    'Modernising Russia: The Need for Speed, he said: I think'
+    """
+    introducers = colon_introducers()
+    return [Proposal(m.start(), m.end(), ".", "colon-read-as-stop", 0.85,
+                     f"a colon before '{following}' opening a sentence: a stop misread")
+            for m, following in sentence_openers_after(line, doc, COLON_BEFORE_CAPITAL)
+            if m.group("word") not in introducers]

@@ -18,6 +18,7 @@ speck (:func:`stop_read_as_comma`). Colons have their own module
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -85,10 +86,20 @@ def comma_read_as_stop(line: str, doc: Lines) -> list[Proposal]:
     >>> show(comma_read_as_stop, "as I said, I think the paper, The Times said, It was")
     'as I said, I think the paper, The Times said, It was'
     """
-    fixes = []
+    return [Proposal(m.start(), m.end(), ".", "comma-read-as-stop", 0.85,
+                     f"a comma before '{following}' opening a sentence: a stop misread")
+            for m, following in sentence_openers_after(line, doc, COMMA_BEFORE_CAPITAL)]
+
+
+def sentence_openers_after(line: str, doc: Lines, marks: regex.Pattern
+                           ) -> Iterator[tuple[regex.Match, str]]:
+    """Each mark of ``marks`` (its group ``next`` the capitalised word after
+    it on the line, or none where it ends the line) before a capitalised
+    closed-class word that opens a sentence going on in small letters,
+    with that word."""
     closed, openers = function_words(), sentence_adverbs() | determiners()
-    for m in COMMA_BEFORE_CAPITAL.finditer(line):
-        if m.group("next") is None:  # the comma ends the line: the next line opens with the word
+    for m in marks.finditer(line):
+        if m.group("next") is None:  # the mark ends the line: the next line opens with the word
             if doc.noisy_margins[0]:
                 continue  # where a dark margin puts scraps (``Be``) at the line starts
             rest = _following_line(doc)
@@ -104,9 +115,7 @@ def comma_read_as_stop(line: str, doc: Lines) -> list[Proposal]:
         after = FOLLOWING_WORD.match(rest if rest.strip() else _next_line(doc))
         if after is None or not after.group("word")[:1].islower():
             continue  # the sentence does not go on in small letters: perhaps a title
-        fixes.append(Proposal(m.start(), m.end(), ".", "comma-read-as-stop", 0.85,
-                              f"a comma before '{following}' opening a sentence: a stop misread"))
-    return fixes
+        yield m, following
 
 
 def _following_line(doc: Lines) -> str:
