@@ -289,8 +289,8 @@ RULES: tuple[Rule, ...] = (
          "a comma before a capitalised closed-class word opening a sentence (, The) becomes a stop",
          "clean_scan.stages.characters.misread_stops:comma_read_as_stop"),
     Rule("CH140", "colon-in-phrase", "characters",
-         "in a specky text, a colon inside a phrase (aimed: at, full: democracy, continuity: is) "
-         "goes",
+         "a colon between words whose classes bind them (full: democracy, continuity: is) goes; "
+         "in a specky text, one inside a common phrase (aimed: at) too",
          "clean_scan.stages.characters.colons:colon_in_phrase"),
     Rule("CH181", "colon-read-as-stop", "characters",
          "a colon after a word in small letters before a capitalised closed-class word opening "

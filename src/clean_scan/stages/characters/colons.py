@@ -101,18 +101,18 @@ def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
     Left alone: a colon between clauses (``as follows: the``, where no
     pair is known, ``to sum up: when``, before a clause's conjunction), one
     opening a list whose items repeat the word after it (``points: in
-    Africa, in Italy``), and any colon in a clean text.
+    Africa, in Italy``), and in a clean text any colon but one between
+    words whose classes bind them (``a difficult: problem``).
 
     >>> show(colon_in_phrase, "different in value: some are sound", before=specky)
     'different in value: some are sound'
-    >>> show(colon_in_phrase, "a policy aimed: at peace")
-    'a policy aimed: at peace'
+    >>> show(colon_in_phrase, "a policy aimed: at peace, a difficult: problem")
+    'a policy aimed: at peace, a difficult problem'
     >>> show(colon_in_phrase, "To sum up: when the war came, at points: in Africa, in Italy",
     ...      before=specky)
     'To sum up: when the war came, at points: in Africa, in Italy'
     """
-    if doc.speck_rate < SPECKY:
-        return []
+    specky = doc.speck_rate >= SPECKY
     found = [(m, m.group("word"), m.group("next")) for m in COLON_BEFORE_SMALL.finditer(line)]
     end = COLON_AT_END.search(line)
     next_line = _following_line(doc) if found or end is not None else ""
@@ -121,10 +121,11 @@ def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
         found.append((end, WORD_BEFORE_COLON.search(line, 0, end.start()).group(),
                       following.group(1)))
     rest = line + " " + next_line
+    where = "in a specky text" if specky else "which no mark parts"
     return [Proposal(m.start(), m.end(), "", "colon-in-phrase", 0.85,
-                     f"a colon inside the phrase '{word} {after}' in a specky text: a speck")
+                     f"a colon inside the phrase '{word} {after}', {where}: a speck")
             for m, word, after in found
-            if _inside_phrase(word, after, line[:m.start() - len(word)], doc)
+            if _inside_phrase(word, after, line[:m.start() - len(word)], doc, specky)
             and not regex.search(rf",[ \t]+{after}\b", rest[m.end():m.end() + LIST_REACH])]
 
 
@@ -132,23 +133,26 @@ LIST_REACH = 60
 """How far after a colon a comma and its next word again show a list."""
 
 
-def _inside_phrase(word: str, following: str, before: str, doc: Lines) -> bool:
+def _inside_phrase(word: str, following: str, before: str, doc: Lines, specky: bool) -> bool:
     """Whether no colon parts ``word`` and ``following`` (in small letters):
-    the lexicon knows them as a pair, or the document prints them side by
-    side elsewhere with no mark between (``Lines.plain_pairs``), or a
-    function word or an adjective stands before a word of content, or the
-    words' classes bind them (:func:`~clean_scan.stages.characters.phrase_commas.bound_pair`:
-    an adjective and its noun, a modal and its verb; and a subject and its
-    verb), ``before`` being the text before ``word`` on its line; never
-    before a conjunction, which a colon misread for a semicolon stands
-    before."""
-    return following not in COORDINATING and following not in subordinators() and (
+    the words' classes bind them
+    (:func:`~clean_scan.stages.characters.phrase_commas.bound_pair`: an
+    adjective and its noun, a modal and its verb; and a subject and its
+    verb), ``before`` being the text before ``word`` on its line; or, in a
+    specky text, the lexicon knows them as a pair, or the document prints
+    them side by side elsewhere with no mark between
+    (``Lines.plain_pairs``), or a function word or an adjective stands
+    before a word of content. Never before a conjunction, which a colon
+    misread for a semicolon stands before."""
+    if following in COORDINATING or following in subordinators():
+        return False
+    if bound_pair(word, following, before, doc) or subject_before_auxiliary(word, following):
+        return True
+    return specky and (
         load_lexicon().pair_count(word, following) > 0
         or doc.plain_pairs[(word.lower(), following)] > 0
         or function_word_before_content(word, following)
-        or adjective_before_content(word, following)
-        or bound_pair(word, following, before, doc)
-        or subject_before_auxiliary(word, following))
+        or adjective_before_content(word, following))
 
 
 WORD_BEFORE_COLON = regex.compile(r"\p{L}+$")

@@ -242,9 +242,16 @@ def mark_after_binding_word(line: str, doc: Lines) -> list[Proposal]:
     >>> show(mark_after_binding_word, "the working class of the. . :", after="\\nnation was")
     'the working class of the . :'
 
+    An article, a possessive or ``very`` ends no sentence, so a mark after
+    one goes even at a paragraph's end (``to have all the.`` / a blank
+    line: the engine parted the paragraph there).
+
+    >>> show(mark_after_binding_word, "it was necessary to have all the.", after="\\n\\n")
+    'it was necessary to have all the'
+
     Left alone: a comma after ``and`` (``and, as we saw``), an initial
-    (``A. N. Whitehead``), a mark at a paragraph's end, words that may end
-    a sentence (``come in.``).
+    (``A. N. Whitehead``), a mark after a preposition at a paragraph's end,
+    words that may end a sentence (``come in.``).
 
     >>> show(mark_after_binding_word, "and, as we saw, A. N. Whitehead came in. The end of.")
     'and, as we saw, A. N. Whitehead came in. The end of.'
@@ -263,7 +270,7 @@ def mark_after_binding_word(line: str, doc: Lines) -> list[Proposal]:
         after = words_after(line, m.end(), doc).lstrip("“‘\"'")
         goes_on = (_sentence_goes_on(line, m.end(), doc) or after[:1].isdigit()
                    or not after and _goes_on_past_break(doc)) \
-            if kind == "stop" else after[:1].isalnum()
+            if kind == "stop" else not after or after[:1].isalnum()
         if not goes_on:
             continue
         fixes.append(Proposal(m.start(), m.end(), "", "mark-after-binding-word", 0.85,
