@@ -378,9 +378,10 @@ def lone_small_i(line: str, doc: Lines) -> list[Proposal]:
 
 
 LONE_A = regex.compile(
-    r"(?:^|(?<=[\p{L}.,;:!?”’\"')—][ \t]))(?P<a>a)(?:[ \t]+(?P<next>\p{L}+)(?![\p{L}'’-])"
+    r"(?:^|(?<=[\p{L}.,;:!?”’\"')—][ \t]))(?P<a>a)(?:[ \t]+(?P<next>\p{L}+)(?![\p{L}'’])"
     r"|[ \t]*$)")
-"""A small ``a`` standing alone, and the word after it on the line."""
+"""A small ``a`` standing alone, and the word after it on the line (the
+first part of a compound: ``a counter-revolutionary``)."""
 WORD_THEN_SPACE = regex.compile(r"[.,;:!?]?(?:[ \t]+\S|[ \t]*$)")
 """What follows a whole word read cleanly: a space, or the line's end; a
 word glued to noise (``ape«``) may be a misread."""
@@ -396,10 +397,11 @@ def _read_whole(line: str, m: regex.Match, next_line: str) -> bool:
 
 
 DETERMINER_BEFORE = regex.compile(
-    r"(?i)(?<![\p{L}'’])(?:the|a|an|its|their|our|my|your|his)[ \t]*$")
+    r"(?i)(?<![\p{L}'’])(?:the|a|an|its|their|our|my|your|his|every)[ \t]*$")
 """A determiner ending the text before an ``a``: no two stand together
-(``the a Bolsheviks``); ``this a``, ``her a`` may be a question's or an
-object's (``is this a``, ``gave her a``). The Latin ``a`` of ``an a
+(``the a Bolsheviks``, ``every a modern``); ``this a``, ``her a``, ``each
+a`` may be a question's, an object's or an apposition's (``is this a``,
+``gave her a``, ``were each a member``). The Latin ``a`` of ``an a
 priori`` stands before no English word."""
 
 
@@ -417,7 +419,12 @@ def _no_article_here(line: str, m: regex.Match, following: str, doc: Lines,
     """Whether the lone ``a`` of ``m`` stands where no article can: before
     a word that never follows it, a capitalised function word, a common
     word opening with a vowel's sound (read whole), or after a determiner
-    before an English word."""
+    before an English word (or compound: ``the a counter-revolutionary``;
+    the other tests never weigh a compound's first part: ``a so-called``,
+    ``a well-known``)."""
+    before = line[:m.start("a")] or doc.line(-1)
+    if m.group("next") and line[m.end("next"):m.end("next") + 1] == "-":
+        return DETERMINER_BEFORE.search(before) is not None and following in load_lexicon()
     if following in never or following.istitle() and following.lower() in closed:
         return True
     if not following and m.group("next") is None and SENTENCE_ENDED.search(line, 0, m.start("a")) \
@@ -426,7 +433,6 @@ def _no_article_here(line: str, m: regex.Match, following: str, doc: Lines,
     if following not in closed and _vowel_sound(following) and \
             _read_whole(line, m, _next_line(doc).lstrip()):
         return True
-    before = line[:m.start("a")] or doc.line(-1)
     return DETERMINER_BEFORE.search(before) is not None and following in load_lexicon()
 
 
@@ -462,6 +468,8 @@ def lone_a_before_function_word(line: str, doc: Lines) -> list[Proposal]:
 
     >>> show(lone_a_before_function_word, "of the a Bolsheviks, an a priori truth")
     'of the Bolsheviks, an a priori truth'
+    >>> show(lone_a_before_function_word, "the a counter-revolutionary forces, a so-called plan")
+    'the counter-revolutionary forces, a so-called plan'
 
     Left alone: the article before a noun, an adjective or an adverb, and
     before the words that are nouns too (``a being``, ``a while``, ``a
