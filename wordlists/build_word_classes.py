@@ -16,8 +16,8 @@ adjective). Inflected forms (``parties``, ``given``) are traced to their
 lemma as WordNet's own ``morphy`` does: its exception lists, then its
 suffix rules.
 
-Written: ``src/clean_scan/data/word-classes.tsv``, one line per lexicon word
-whose usual class is clear (at least ``SHARE`` of its tagged senses, or the
+Written: ``src/clean_scan/data/word-classes.tsv``, one line per common
+lexicon word (counted a million times or more) whose usual class is clear (at least ``SHARE`` of its tagged senses, or the
 only class listed): ``word<TAB>usual<TAB>all listed``, classes as WordNet
 letters (``n`` noun, ``v`` verb, ``a`` adjective, ``r`` adverb).
 """
@@ -113,10 +113,15 @@ def usual_class(weights: dict[str, int]) -> str | None:
     return best if weights[best] >= SHARE * sum(weights.values()) else None
 
 
+COMMON = 1_000_000
+"""The least lexicon count of a word given its class: the rules weigh only
+words read plainly, which are common ones, and a shorter file loads sooner."""
+
+
 def lexicon_words(path: Path) -> Iterable[str]:
     for line in path.read_text(encoding="utf-8").splitlines():
-        word = line.split("\t", 1)[0]
-        if word.isalpha() and word.isascii():
+        word, _, count = line.partition("\t")
+        if word.isalpha() and word.isascii() and count.isdigit() and int(count) >= COMMON:
             yield word
 
 
