@@ -17,9 +17,10 @@ lemma as WordNet's own ``morphy`` does: its exception lists, then its
 suffix rules.
 
 Written: ``src/clean_scan/data/word-classes.tsv``, one line per common
-lexicon word (counted a million times or more) whose usual class is clear (at least ``SHARE`` of its tagged senses, or the
-only class listed): ``word<TAB>usual<TAB>all listed``, classes as WordNet
-letters (``n`` noun, ``v`` verb, ``a`` adjective, ``r`` adverb).
+lexicon word (counted a million times or more) whose usual class is clear
+(at least ``SHARE`` of its tagged senses, or the only class listed):
+``word<TAB>usual<TAB>all listed``, classes as WordNet letters (``n`` noun,
+``v`` verb, ``a`` adjective, ``r`` adverb).
 """
 
 from __future__ import annotations
