@@ -1,9 +1,9 @@
-"""Build ``word-classes.tsv``: each lexicon word's word class, from WordNet.
+"""Build ``word-classes.tsv``: each common lexicon word's word class, from WordNet.
 
 Run it again with::
 
     apt-get install -y wordnet-base            # Debian's WordNet 3.0 data
-    python wordlists/build_word_classes.py     # about 3 s
+    python wordlists/build_word_classes.py     # about 1 s
 
 Punctuation rules ask of a mark between two words whether print ever sets
 one there: no comma or colon parts an adjective from the noun it qualifies

@@ -4,11 +4,12 @@ A comma or colon closes a phrase or a clause, so it never stands inside the
 tightest bonds of English: between an adjective and the noun it qualifies
 (``full democracy``), between a modal and its verb (``cannot permit``), and,
 for a colon, between a subject and its verb (``continuity is``). A mark read
-there in a specky scan is dirt. Telling those pairs needs each word's usual
-class, which ``data/word-classes.tsv`` gives (built from WordNet by
+there is dirt. Telling those pairs needs each word's usual class, which
+``data/word-classes.tsv`` gives for the common words (built from WordNet by
 ``wordlists/build_word_classes.py``), and the closed classes, which
 ``data/auxiliaries.txt`` and ``data/determiners.txt`` list. Loaded on first
-use only: clean texts never ask.
+use only: a text with no colon before a small letter and no specks never
+asks.
 """
 
 from __future__ import annotations

@@ -1,14 +1,19 @@
-"""Colons misread or read in dirt: a semicolon's lower half lost, or a speck.
+"""Colons misread or read in dirt: a semicolon's lower half lost, a speck
+over a stop, or a speck alone.
 
 A colon introduces what follows: a clause, a list, an example. So
 
 * it never stands before a conjunction that joins two clauses (``and``,
   ``but``): one there is a semicolon whose comma tail did not print;
-* it parts two clauses, never two words English sets together: in a specky
-  text (:func:`~clean_scan.stages.characters.specks.speck_rate`), a colon
+* what it introduces goes on in small letters, unless it is words spoken
+  or a label's entry: one after a word in small letters before a
+  capitalised word opening a sentence is a stop with a speck above it;
+* it parts two clauses, never two words English sets together: a colon
+  between words whose classes bind them (``full: democracy``,
+  ``continuity: is``) is a speck, and in a specky text
+  (:func:`~clean_scan.stages.characters.specks.speck_rate`) so is one
   between two words the lexicon knows as a common pair (``aimed: at``,
-  ``merely: a``), or whose classes bind them (``full: democracy``,
-  ``continuity: is``), is a speck.
+  ``merely: a``).
 """
 
 from __future__ import annotations
@@ -79,10 +84,11 @@ NEXT_WORD_OF_LINE = regex.compile(r"(\p{Ll}+)\b")
 
 
 def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
-    """In a specky text, a colon between two words the lexicon knows as a
-    common pair, or the document prints side by side elsewhere with no mark
-    between, is a speck; so is one after a function word before a word
-    of content: a colon closes a clause, and a clause ends in no article,
+    """A colon between words whose classes bind them is a speck in any
+    text; in a specky one, so is a colon between two words the lexicon
+    knows as a common pair, or the document prints side by side elsewhere
+    with no mark between, and one after a function word before a word of
+    content: a colon closes a clause, and a clause ends in no article,
     preposition or pronoun before its noun or verb (``among the: mass``,
     ``for which: mass appeals``, ``who is: acquainted``).
 
