@@ -249,6 +249,13 @@ def mark_after_binding_word(line: str, doc: Lines) -> list[Proposal]:
     >>> show(mark_after_binding_word, "it was necessary to have all the.", after="\\n\\n")
     'it was necessary to have all the'
 
+    No sentence ends with ``and``, ``or`` or ``nor``, so a stop after one
+    goes before a capital too, a name's (a preposition may end a sentence:
+    ``referred to. This`` is left):
+
+    >>> show(mark_after_binding_word, "New Zealand and. Scandinavia; referred to. This")
+    'New Zealand and Scandinavia; referred to. This'
+
     Left alone: a comma after ``and`` (``and, as we saw``), an initial
     (``A. N. Whitehead``), a mark after a preposition at a paragraph's end,
     words that may end a sentence (``come in.``).
@@ -264,13 +271,15 @@ def mark_after_binding_word(line: str, doc: Lines) -> list[Proposal]:
             continue
         word, mark = found.group(), m.group()
         kind = binding.get(word.lower())
-        if kind is None or (kind == "stop" and mark in ",'’\"”") or \
+        if kind is None or (kind in ("stop", "join") and mark in ",'’\"”") or \
                 (len(word) == 1 and word.isupper()):
             continue  # a quotation may end in "and"; an article never ends one
         after = words_after(line, m.end(), doc).lstrip("“‘\"'")
-        goes_on = (_sentence_goes_on(line, m.end(), doc) or after[:1].isdigit()
-                   or not after and _goes_on_past_break(doc)) \
-            if kind == "stop" else not after or after[:1].isalnum()
+        if kind == "mark":
+            goes_on = not after or after[:1].isalnum()
+        else:  # a capital after a conjunction is a name's: ``and. Scandinavia``
+            goes_on = _sentence_goes_on(line, m.end(), doc) or after[:1].isdigit() or \
+                (not after and _goes_on_past_break(doc)) or (kind == "join" and after[:1].isupper())
         if not goes_on:
             continue
         fixes.append(Proposal(m.start(), m.end(), "", "mark-after-binding-word", 0.85,
