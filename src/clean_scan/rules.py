@@ -167,7 +167,7 @@ RULES: tuple[Rule, ...] = (
          "clean_scan.stages.characters.margins:margin_noise"),
     Rule("CH130", "mark-after-binding-word", "characters",
          "a mark after a word that binds to the next (the, of) goes",
-         "clean_scan.stages.characters.specks:mark_after_binding_word"),
+         "clean_scan.stages.characters.binding_marks:mark_after_binding_word"),
     Rule("CH131", "stop-read-as-comma", "characters",
          "a stop before a small letter, in a sentence going on, becomes a comma",
          "clean_scan.stages.characters.misread_stops:stop_read_as_comma"),

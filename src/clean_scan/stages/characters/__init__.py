@@ -37,6 +37,7 @@ import regex
 from clean_scan.charmaps import LIGATURES, NUMBER_GARBLES
 from clean_scan.document import Flag, Proposal
 from clean_scan.stage import Context, Stage, StageResult
+from clean_scan.stages.characters.binding_marks import mark_after_binding_word
 from clean_scan.stages.characters.colons import (
     LINE_END_COLON,
     colon_for_semicolon,
@@ -137,7 +138,6 @@ from clean_scan.stages.characters.specks import (
     STOP_THEN_SMALL,
     doubled_stop,
     hyphen_before_a_space,
-    mark_after_binding_word,
     speck_before_word,
     speck_between_words,
 )
