@@ -237,8 +237,26 @@ def known_form(word: str, words: dict[str, str] | Lexicon) -> bool:
 
 @lru_cache(maxsize=1)
 def binding_words() -> dict[str, str]:
-    """``data/binding-words.txt``: word -> ``"mark"`` or ``"stop"``."""
-    text = resources.files("clean_scan").joinpath("data/binding-words.txt").read_text("utf-8")
+    """``data/binding-words.txt``: word -> ``"mark"``, ``"stop"`` or ``"join"``."""
+    return _data_kinds("binding-words.txt")
+
+
+@lru_cache(maxsize=1)
+def auxiliaries() -> dict[str, str]:
+    """``data/auxiliaries.txt``: auxiliary -> ``"modal"`` or ``"finite"``."""
+    return _data_kinds("auxiliaries.txt")
+
+
+@lru_cache(maxsize=1)
+def determiners() -> frozenset[str]:
+    """``data/determiners.txt``: determiners that also stand as pronouns,
+    and the indefinite pronouns."""
+    return _data_words("determiners.txt")
+
+
+def _data_kinds(name: str) -> dict[str, str]:
+    """A list ``data/NAME`` of words and their kinds, a word and its kind a line."""
+    text = resources.files("clean_scan").joinpath(f"data/{name}").read_text("utf-8")
     return dict(line.split() for line in text.splitlines() if line.strip())
 
 

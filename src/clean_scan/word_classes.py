@@ -17,7 +17,13 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from clean_scan.lexicon import clause_openers, function_words, load_lexicon, sentence_adverbs
+from clean_scan.lexicon import (
+    auxiliaries,
+    content_word,
+    determiners,
+    load_lexicon,
+    sentence_adverbs,
+)
 
 
 @lru_cache(maxsize=1)
@@ -43,23 +49,8 @@ def has_class(word: str, cls: str) -> bool:
     return cls in _word_classes().get(word.lower(), "")[2:]
 
 
-@lru_cache(maxsize=1)
-def auxiliaries() -> dict[str, str]:
-    """``data/auxiliaries.txt``: auxiliary -> ``"modal"`` or ``"finite"``."""
-    text = resources.files("clean_scan").joinpath("data/auxiliaries.txt").read_text("utf-8")
-    return dict(line.split() for line in text.splitlines() if line.strip())
-
-
-@lru_cache(maxsize=1)
-def determiners() -> frozenset[str]:
-    """``data/determiners.txt``: determiners that also stand as pronouns."""
-    text = resources.files("clean_scan").joinpath("data/determiners.txt").read_text("utf-8")
-    return frozenset(text.split())
-
-
 def _closed(word: str) -> bool:
-    return word in function_words() or word in clause_openers() or \
-        word in sentence_adverbs() or word in determiners()
+    return not content_word(word) or word in sentence_adverbs() or word in determiners()
 
 
 def adjective_before_noun(word: str, following: str) -> bool:

@@ -213,6 +213,11 @@ ITALIC_NEEDLES = tuple(a + b for a in " \t" for b in ",.;:!?)]") + tuple(
     a + b for a in "([" for b in " \t")
 """What ``italic_spacing`` acts on: a space before a mark or after a bracket."""
 
+def _colon_lines(doc: Lines) -> set[int]:
+    """The lines the colon repairs look at: a colon before a space or ending the line."""
+    return doc.lines_with(": ") | doc.lines_matching(LINE_END_COLON)
+
+
 REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (margin_noise, lambda doc: set(range(len(doc.lines))) if any(doc.noisy_margins) else set()),
     (ligatures, _with(*LIGATURES)),
@@ -240,14 +245,14 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (mark_after_binding_word, _with(".", ",", ";", ":", "'", "’", '"', "”")),
     (stop_read_as_comma, lambda doc: doc.lines_matching(STOP_THEN_SMALL)),
     (comma_read_as_stop, lambda doc: doc.lines_with(", ") | doc.lines_matching(LINE_END_COMMA)),
-    (colon_read_as_stop, lambda doc: doc.lines_with(": ") | doc.lines_matching(LINE_END_COLON)),
-    (colon_in_phrase, lambda doc: doc.lines_with(": ") | doc.lines_matching(LINE_END_COLON)),
+    (colon_read_as_stop, _colon_lines),
+    (colon_in_phrase, _colon_lines),
     (comma_in_phrase, lambda doc: set() if doc.speck_rate < SPECKY else
         doc.lines_with(", ") | doc.lines_matching(LINE_END_COMMA_WORD)),
     (exclamation_in_sentence, _with("!")),
     (undotted_abbreviation, lambda doc: doc.lines_matching(undotted_forms())),
     (misread_opener, opener_lines),
-    (colon_for_semicolon, lambda doc: doc.lines_with(": ") | doc.lines_matching(LINE_END_COLON)),
+    (colon_for_semicolon, _colon_lines),
     (semicolon_read_as_colon, colon_lines),
     (dashes_read_as_hyphens, lambda doc: set() if doc.writes_dashes else doc.lines_with("-")),
     (speck_between_words, _with(".", ":", ";", "_", "~", "=", "|", "•", "-")),

@@ -81,7 +81,7 @@ def mark_after_binding_word(line: str, doc: Lines) -> list[Proposal]:
             continue
         word, mark = found.group(), m.group()
         kind = binding.get(word.lower())
-        if kind is None or (kind in ("stop", "join") and mark in ",'’\"”") or \
+        if kind is None or (kind != "mark" and mark in ",'’\"”") or \
                 (len(word) == 1 and word.isupper()):
             continue  # a quotation may end in "and"; an article never ends one
         after = words_after(line, m.end(), doc).lstrip("“‘\"'")

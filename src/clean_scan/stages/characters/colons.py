@@ -30,7 +30,8 @@ from clean_scan.lexicon import (
     load_lexicon,
     subordinators,
 )
-from clean_scan.stages.characters.misread_stops import _following_line, sentence_openers_after
+from clean_scan.stages.characters.misread_stops import sentence_openers_after
+from clean_scan.stages.characters.next_words import following_line
 from clean_scan.stages.characters.phrase_commas import bound_pair
 from clean_scan.stages.characters.specks import SPECKY
 from clean_scan.word_classes import subject_before_auxiliary
@@ -72,7 +73,7 @@ def colon_for_semicolon(line: str, doc: Lines) -> list[Proposal]:
     fixes = [m for m in COLON_BEFORE_SMALL.finditer(line) if m.group("next") in COORDINATING]
     end = COLON_AT_END.search(line)
     if end is not None:
-        following = NEXT_WORD_OF_LINE.match(_following_line(doc))
+        following = NEXT_WORD_OF_LINE.match(following_line(doc))
         if following is not None and following.group(1) in COORDINATING:
             fixes.append(end)
     return [Proposal(m.start(), m.end(), ";", "colon-for-semicolon", 0.85,
@@ -121,7 +122,7 @@ def colon_in_phrase(line: str, doc: Lines) -> list[Proposal]:
     specky = doc.speck_rate >= SPECKY
     found = [(m, m.group("word"), m.group("next")) for m in COLON_BEFORE_SMALL.finditer(line)]
     end = COLON_AT_END.search(line)
-    next_line = _following_line(doc) if found or end is not None else ""
+    next_line = following_line(doc) if found or end is not None else ""
     following = NEXT_WORD_OF_LINE.match(next_line) if end is not None else None
     if following is not None:
         found.append((end, WORD_BEFORE_COLON.search(line, 0, end.start()).group(),

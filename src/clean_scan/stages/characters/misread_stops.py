@@ -31,6 +31,7 @@ from clean_scan.lexicon import (
     adjective_before_content,
     binding_words,
     clause_openers,
+    determiners,
     function_word_before_content,
     function_words,
     l_read_as_mark,
@@ -39,12 +40,17 @@ from clean_scan.lexicon import (
     sentence_adverbs,
     stop_abbreviations,
 )
-from clean_scan.stages.characters.next_words import NEXT_WORD, SPECK_RUN, _next_line, words_after
+from clean_scan.stages.characters.next_words import (
+    NEXT_WORD,
+    SPECK_RUN,
+    _next_line,
+    following_line,
+    words_after,
+)
 from clean_scan.stages.characters.phrase_commas import bound_pair
 from clean_scan.stages.characters.specks import SPECKY, _sentence_goes_on
 from clean_scan.stages.characters.split_words import parted_pieces
 from clean_scan.stages.characters.stop_census import comma_or_speck
-from clean_scan.word_classes import determiners
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -102,7 +108,7 @@ def sentence_openers_after(line: str, doc: Lines, marks: regex.Pattern
         if m.group("next") is None:  # the mark ends the line: the next line opens with the word
             if doc.noisy_margins[0]:
                 continue  # where a dark margin puts scraps (``Be``) at the line starts
-            rest = _following_line(doc)
+            rest = following_line(doc)
             opening = LINE_OPENING.match(rest)
             if opening is None:
                 continue
@@ -116,16 +122,6 @@ def sentence_openers_after(line: str, doc: Lines, marks: regex.Pattern
         if after is None or not after.group("word")[:1].islower():
             continue  # the sentence does not go on in small letters: perhaps a title
         yield m, following
-
-
-def _following_line(doc: Lines) -> str:
-    """The next line of text, past one blank line (an engine may end a block
-    at a stop it read as a comma); '' at a page break."""
-    for offset in (1, 2):
-        following = doc.line(offset).strip()
-        if following:
-            return "" if following.startswith("\f") else following
-    return ""
 
 
 NUMBER_BEFORE = regex.compile(r"\d[\d,.½¼¾]*[ \t]*$")
@@ -223,7 +219,7 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal | Flag]:
                                   "stand where specks fall, not where commas do: a speck"))
         elif doc.speck_rate >= SPECKY and (
                 _speck_before(lower, following.lower(), lexicon)
-                or bound_pair(word, following, line[:m.start("word") - len(head)], doc)):
+                or bound_pair(word, following, line[:m.start("word")], doc)):
             fixes.append(Proposal(stop, stop + 1, "", "speck", 0.85,
                                   "a stop before a small letter in a specky text: a speck"))
         else:

@@ -51,6 +51,17 @@ def next_text(doc: Lines) -> str:
     return "" if following.startswith("\f") else following
 
 
+def following_line(doc: Lines) -> str:
+    """The next line of text, past one blank line (an engine may end a block
+    at a stop it read as a comma; :func:`next_text` goes past any number);
+    '' at a page break."""
+    for offset in (1, 2):
+        following = doc.line(offset).strip()
+        if following:
+            return "" if following.startswith("\f") else following
+    return ""
+
+
 def previous_text(doc: Lines) -> str:
     """The last line with text above the current one on its page, over the
     blank lines an engine puts where it breaks a block ('' at the page's

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 import regex
 
 from clean_scan.document import Proposal
-from clean_scan.lexicon import binding_words, function_words
+from clean_scan.lexicon import binding_words, determiners, function_words
+from clean_scan.stages.characters.next_words import spaced_word_before
 from clean_scan.stages.characters.specks import SPECKY
-from clean_scan.word_classes import adjective_before_noun, determiners, modal_before_verb
+from clean_scan.word_classes import adjective_before_noun, modal_before_verb
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -28,7 +29,6 @@ COMMA_BEFORE_SMALL = regex.compile(
 COMMA_AT_END = regex.compile(r"(?<=(?<![\p{L}\p{N}.'’-])(?P<word>\p{L}{2,})),(?=[ \t]*$)")
 LINE_END_COMMA_WORD = regex.compile(r"(?<=\p{L}{2}),[ \t]*\n")
 """What the gate looks for besides a comma and a space: a comma ending a line."""
-WORD_BEFORE = regex.compile(r"(\p{L}+)[ \t]*$")
 FIRST_WORD = regex.compile(r"[ \t]*(\p{Ll}+)(?![\p{L}\p{N}'’_-])")
 
 
@@ -89,9 +89,7 @@ def _predicate_or_idiom(before: str, doc: Lines) -> bool:
     a predicate (``were plentiful``), an idiom (``in particular``) or a
     comparison (``one of the most difficult, problems``), and a comma may
     follow it."""
-    found = WORD_BEFORE.search(before) if before.strip() else WORD_BEFORE.search(doc.line(-1))
-    if found is None:
-        return False
-    word = found.group(1).lower()
+    text = before if before.strip() else doc.line(-1)
+    word = spaced_word_before(text, len(text)).lower()
     return word in determiners() or (
         word in function_words() and binding_words().get(word) != "mark")
