@@ -376,6 +376,17 @@ def sentence_adverbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def parentheticals() -> dict[str, bool]:
+    """``data/parentheticals.txt``: phrases print sets off between two commas
+    inside a sentence (``of course``, ``however``), each with whether a lost
+    comma after it may be restored too (``pair``), or only one before it
+    (``before``: ``, however much`` is no phrase set off)."""
+    text = resources.files("clean_scan").joinpath("data/parentheticals.txt").read_text("utf-8")
+    return {phrase: kind == "pair" for kind, _, phrase in
+            (line.strip().partition(" ") for line in text.splitlines()) if phrase}
+
+
+@lru_cache(maxsize=1)
 def stop_abbreviations() -> frozenset[str]:
     """``data/stop-abbreviations.txt``: abbreviations a stop closes, in lower case."""
     return frozenset(word.lower() for word in _data_words("stop-abbreviations.txt"))

@@ -296,6 +296,14 @@ RULES: tuple[Rule, ...] = (
          "a colon after a word in small letters before a capitalised closed-class word opening "
          "a sentence (house: The officer) becomes a stop",
          "clean_scan.stages.characters.colons:colon_read_as_stop"),
+    Rule("CH182", "lost-stop", "characters",
+         "a word in small letters before a capitalised closed-class word opening a sentence, "
+         "with no mark between (rigid The explanation), gets the stop the engine lost",
+         "clean_scan.stages.characters.lost_stops:lost_stop"),
+    Rule("CH183", "parenthetical-comma", "characters",
+         "a phrase print sets off between two commas inside a sentence (of course, for example, "
+         "however), found with one of them, gets the other back",
+         "clean_scan.stages.characters.parentheticals:parenthetical_comma"),
     Rule("CH180", "comma-in-phrase", "characters",
          "in a specky text, a comma between an adjective and its noun (major, questions) or a "
          "modal and its verb (cannot, permit) goes",

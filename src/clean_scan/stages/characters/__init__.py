@@ -80,6 +80,7 @@ from clean_scan.stages.characters.lone_specks import (
     lone_speck,
     noise_tail,
 )
+from clean_scan.stages.characters.lost_stops import lost_stop, lost_stop_lines
 from clean_scan.stages.characters.margins import margin_noise
 from clean_scan.stages.characters.misread_stops import (
     LINE_END_COMMA,
@@ -109,6 +110,7 @@ from clean_scan.stages.characters.numbers import (
     list_number,
 )
 from clean_scan.stages.characters.ordinals import ordinal_read_as_letters
+from clean_scan.stages.characters.parentheticals import parenthetical_comma, parenthetical_lines
 from clean_scan.stages.characters.percent import percent_read_as_letters
 from clean_scan.stages.characters.phrase_commas import LINE_END_COMMA_WORD, comma_in_phrase
 from clean_scan.stages.characters.quote_specks import QUOTE_AT_END, paragraph_end_quote
@@ -246,6 +248,8 @@ REPAIRS: tuple[tuple[Repair, Gate], ...] = (
     (stop_read_as_comma, lambda doc: doc.lines_matching(STOP_THEN_SMALL)),
     (comma_read_as_stop, lambda doc: doc.lines_with(", ") | doc.lines_matching(LINE_END_COMMA)),
     (colon_read_as_stop, _colon_lines),
+    (lost_stop, lost_stop_lines),
+    (parenthetical_comma, parenthetical_lines),
     (colon_in_phrase, _colon_lines),
     (comma_in_phrase, lambda doc: set() if doc.speck_rate < SPECKY else
         doc.lines_with(", ") | doc.lines_matching(LINE_END_COMMA_WORD)),

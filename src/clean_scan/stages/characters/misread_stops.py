@@ -47,6 +47,7 @@ from clean_scan.stages.characters.next_words import (
     following_line,
     words_after,
 )
+from clean_scan.stages.characters.parentheticals import sets_off_phrase
 from clean_scan.stages.characters.phrase_commas import bound_pair
 from clean_scan.stages.characters.specks import SPECKY, _sentence_goes_on
 from clean_scan.stages.characters.split_words import parted_pieces
@@ -213,7 +214,11 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal | Flag]:
         if _misread_opening(following, doc):
             continue  # a sentence's end, the next one's capital misread
         stop = m.end("close")
-        if doc.stops_are_specks:
+        if sets_off_phrase(line, stop, stop + 1):
+            fixes.append(Proposal(stop, stop + 1, ",", "stop-read-as-comma", 0.85,
+                                  "a stop opening or closing a phrase set off (of course, "
+                                  "however): a comma misread"))
+        elif doc.stops_are_specks:
             fixes.append(Proposal(stop, stop + 1, "", "speck", 0.85,
                                   "a stop before a small letter in a text whose such stops "
                                   "stand where specks fall, not where commas do: a speck"))

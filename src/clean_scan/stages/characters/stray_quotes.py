@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 GLUED_QUOTE = regex.compile(
     r"(?:(?<=^|[ \t(—])(?P<lead>['‘\"“])(?=\p{Ll}))"     # before a small word, or after
-    r"|(?:(?<=\p{Ll})(?P<trail>['’\"”])(?=[ \t]+\p{Ll}|[ \t]*$))")  # one, the sentence going on
+    r"|(?:(?<=\p{Ll})(?P<trail>['’\"”])(?=[ \t]+\p{L}|[ \t]*$))")  # one, the sentence going on
 OPEN_QUOTE = regex.compile(r"(?:^|(?<=[\s(—]))['‘\"“](?=[\p{L}_])")
 CLOSE_QUOTE = regex.compile(r"(?<=[\p{L}_.,;:!?])['’\"”](?=[\s.,;:!?)—]|$)")
 """A quotation's marks, beside its words' letters or an unread glyph
