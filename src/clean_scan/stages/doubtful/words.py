@@ -11,8 +11,9 @@ capitalised word (a name the lexicon lacks) least. Its suggestions are the
 known words one edit away, commonest first.
 
 Left alone: known words and their possessives and compounds, numbers,
-roman numerals, words the document prints three times or more, words of
-the project word list, and single letters.
+roman numerals, words the document prints three times or more (but in a
+shape only a misreading gives, ``IRnin``: an engine's habit repeats it),
+words of the project word list, and single letters.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ WORD_CORE = regex.compile(r"^[\p{P}\p{S}]*(.*?)[\p{P}\p{S}]*$")
 ROMAN = regex.compile(r"(?i)^[ivxlcdm]+$")
 SUPPORTED = 3
 """How often the document must print a form for it to stand by itself."""
+MISREAD_SHAPE = regex.compile(r"^\p{Lu}\p{Lu}\p{Ll}|\p{Ll}\p{Lu}(?=\p{Ll})")
+"""A word's shape no print gives but a misread one: two capitals opening a
+word in small letters (``IRnin``), a capital between small letters
+(``diRerent``). An engine's habit repeats it, so the document's printing
+it again vouches for nothing."""
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -222,7 +228,7 @@ def _doubtful(word: str, lexicon, counts: dict[str, int], trusted: set[str]) -> 
     if len(word) < 2 or not any(c.isalpha() for c in word) or ABBREVIATION.match(word):
         return False
     lower = word.lower()
-    if lower in trusted or counts.get(lower, 0) >= SUPPORTED:
+    if lower in trusted or counts.get(lower, 0) >= SUPPORTED and not MISREAD_SHAPE.search(word):
         return False
     if word.isdigit() or ROMAN.match(word) or word.isupper() and len(word) <= 4:
         return False  # numbers, roman numerals, abbreviations (``U.S.S.R``)
