@@ -96,6 +96,14 @@ def capital_restored(reading: str, core: str, sentence_start: bool,
     >>> know = knowledge("a brown coat and a brown hat", Context())
     >>> capital_restored("brown", "llrown", False, know)
     'brown'
+
+    So is a word whose first letter the document's engine gives for a
+    capital (:func:`~clean_scan.stages.spelling.taught.capital_habits`:
+    Ocrad's ``k`` for ``R`` in ``kussia``, ``kussian``):
+
+    >>> know = knowledge("in kussia the kussian people", Context())
+    >>> capital_restored("radicals", "kadicals", False, know)
+    'Radicals'
     """
     if not reading.islower():
         return reading
@@ -105,58 +113,11 @@ def capital_restored(reading: str, core: str, sentence_start: bool,
              know.doc[capital] >= know.doc[reading]):
         return capital
     if know is not None and core[:1].islower() and reading[0] != core[0] and \
-            opening_capital_habits(know).get(core[0]) == capital[0]:
+            know.capital_habits.get(core[0]) == capital[0]:
         return capital
     return reading
 
 
-HABIT_NAMES = 2
-"""Different words in small letters that a capital put for their first
-letter makes names of, for a document to show its engine reads that
-capital as that small letter."""
-
-
-def opening_capital_habits(know: Knowledge) -> dict[str, str]:
-    """The small letters this document's engine gives for a capital opening
-    a word, each with its capital: where ``HABIT_NAMES`` different unknown
-    words printed in small letters become names the lexicon knows only
-    capitalised with one capital for their first letter (GNU Ocrad's
-    ``kussia``, ``kussian`` for ``Russia``, ``Russian``), a word the
-    spelling stage reads with that letter changed opens with the capital
-    too (``kadicals``: ``Radicals``, not ``radicals``). Worked out once a run.
-
-    >>> from clean_scan.stage import Context
-    >>> from clean_scan.stages.spelling import knowledge
-    >>> opening_capital_habits(knowledge("in kussia the kussian people", Context()))
-    {'k': 'R'}
-    >>> opening_capital_habits(knowledge("in kussia the people", Context()))
-    {}
-    >>> capital_restored("radicals", "kadicals", False,
-    ...                  knowledge("in kussia the kussian people", Context()))
-    'Radicals'
-    """
-    habits = know.capital_habits
-    if not habits:
-        names, words = proper_names(), know.lexicon.words
-        made: dict[tuple[str, str], set[str]] = {}
-        for form in know.doc:
-            if len(form) < MIN_HABIT_LENGTH or not (form.isalpha() and form.islower()) \
-                    or form in words:
-                continue
-            for capital in CAPITALS:
-                if capital.lower() != form[0] and capital.lower() + form[1:] in names:
-                    made.setdefault((form[0], capital), set()).add(form)
-        for (small, capital), forms in sorted(made.items(), key=lambda item: -len(item[1])):
-            if len(forms) >= HABIT_NAMES:
-                habits.setdefault(small, capital)
-        habits[""] = ""  # worked out, even where none was found
-    return {small: capital for small, capital in habits.items() if small}
-
-
-MIN_HABIT_LENGTH = 4
-"""The shortest word that may show a habit: shorter ones become some name
-with any capital."""
-CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 CAPITAL_ODDS = math.log(10)

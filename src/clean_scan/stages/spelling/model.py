@@ -155,7 +155,7 @@ class Knowledge:
     text: str = ""  # the text read, for what the counts do not tell
     mid_capitals: dict[str, int] = field(default_factory=dict)  # mid_sentence_uses
     taught: tuple[tuple[str, str], ...] = ()  # the letter rewrites the text teaches (taught.py)
-    capital_habits: dict[str, str] = field(default_factory=dict)  # opening_capital_habits
+    capital_habits: dict[str, str] = field(default_factory=dict)  # taught.capital_habits
 
     @property
     def noisy(self) -> bool:

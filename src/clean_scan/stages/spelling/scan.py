@@ -53,7 +53,12 @@ from clean_scan.stages.spelling.model import (
     ends_sentence,
     split_text,
 )
-from clean_scan.stages.spelling.taught import taught_model, taught_pairs
+from clean_scan.stages.spelling.taught import (
+    TAUGHT_COST,
+    capital_habits,
+    taught_model,
+    taught_pairs,
+)
 from clean_scan.stages.spelling.unknown import correct_word
 from clean_scan.vocabulary import document_words, lower_counts
 
@@ -436,11 +441,15 @@ def knowledge(text: str, context: Context, tokens: Iterable[str] | None = None,
         doc_lower = lower_counts(doc)
     anachronisms, sets = _static_lists()
     base = load_confusions()
+    habits = capital_habits(small, lexicon)
     if taught is None:
         taught = taught_pairs(small, lexicon, base)
+        taught += tuple(sorted((letter, capital.lower()) for letter, capital in habits.items()
+                               if base.piece_cost(letter, capital.lower()) > TAUGHT_COST))
     return Knowledge(lexicon, taught_model(base, taught), doc, doc_lower, extra, anachronisms,
                      sets, context.min_confidence, noise=noise, text=text,
-                     small_noise=unknown_share(small, lexicon, extra), taught=taught)
+                     small_noise=unknown_share(small, lexicon, extra), taught=taught,
+                     capital_habits=habits)
 
 
 def look_for_noisy_text_words(distinct: Counter[str], know: Knowledge) -> None:

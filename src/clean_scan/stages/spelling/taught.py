@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from clean_scan.confusion import LETTERS, ConfusionModel
-from clean_scan.lexicon import MIN_CANDIDATE_DIGITS, Lexicon
+from clean_scan.lexicon import MIN_CANDIDATE_DIGITS, Lexicon, proper_names
 
 MIN_WORDS = 10
 """Different unknown forms a rewrite must turn into known words to be the
@@ -147,3 +147,52 @@ def _with_pairs(model: ConfusionModel, pairs: tuple[tuple[str, str], ...]) -> Co
 
 KEPT_MODELS = 8
 _TAUGHT_MODELS: dict[tuple[int, tuple[tuple[str, str], ...]], ConfusionModel] = {}
+
+
+HABIT_NAMES = 2
+"""Different words in small letters that a capital put for their first
+letter makes names of, for a document to show its engine reads that
+capital as that small letter."""
+MIN_HABIT_LENGTH = 5
+"""The shortest word that may show a habit: shorter ones (and the pieces of
+broken words, ``nion``) become some name with some capital."""
+HABIT_NAME_DIGITS = 8
+"""The digits of the count a name must have to show a habit (ten million
+and more: ``Russia``, ``London``): an engine's habit shows first in the
+names a text prints most, a chance one in rare names (``Zion``, ``Tracy``)."""
+CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def capital_habits(small: Counter[str], lexicon: Lexicon) -> dict[str, str]:
+    """The small letters this document's engine gives for a capital opening
+    a word, each with its capital: where ``HABIT_NAMES`` different unknown
+    words printed in small letters (``small``) become names the lexicon
+    knows only capitalised with one capital for their first letter (GNU
+    Ocrad's ``kussia``, ``kussian`` for ``Russia``, ``Russian``). A word
+    read with that letter changed then opens with the capital
+    (:func:`~clean_scan.stages.spelling.known.capital_restored`:
+    ``kadicals`` is ``Radicals``), and the letter for its small one is
+    taught (:func:`taught_model`: ``kevolution`` is ``Revolution``, no
+    ``evolution``).
+
+    >>> from clean_scan.lexicon import load_lexicon
+    >>> capital_habits(Counter(["kussia", "kussian", "people"]), load_lexicon())
+    {'k': 'R'}
+    >>> capital_habits(Counter(["kussia", "people"]), load_lexicon())
+    {}
+    """
+    names, words = proper_names(), lexicon.words
+    made: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for form in small:
+        if len(form) < MIN_HABIT_LENGTH or not form.isalpha() or form in words:
+            continue
+        for capital in CAPITALS:
+            name = capital.lower() + form[1:]
+            if capital.lower() != form[0] and name in names and \
+                    len(words.get(name, "")) >= HABIT_NAME_DIGITS:
+                made[(form[0], capital)].add(form)
+    habits: dict[str, str] = {}
+    for (letter, capital), forms in sorted(made.items(), key=lambda item: -len(item[1])):
+        if len(forms) >= HABIT_NAMES:
+            habits.setdefault(letter, capital)
+    return habits
