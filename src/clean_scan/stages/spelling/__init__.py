@@ -197,7 +197,8 @@ def read_words(text: str, context: Context,
     # noise book's "to mould the" as "would" in 4 of 42 draws
     know = knowledge(text, context, distinct,
                      first.noise if first is not None and first.very_noisy else None,
-                     first.taught if first is not None else None)
+                     first.taught if first is not None else None,
+                     first.capital_habits if first is not None else None)
     if first is not None:
         know.take_candidates(first)
     classify(distinct, know)

@@ -420,7 +420,8 @@ def user_words(words: frozenset[str]) -> frozenset[str]:
 
 def knowledge(text: str, context: Context, tokens: Iterable[str] | None = None,
               noise: float | None = None,
-              taught: tuple[tuple[str, str], ...] | None = None) -> Knowledge:
+              taught: tuple[tuple[str, str], ...] | None = None,
+              habits: dict[str, str] | None = None) -> Knowledge:
     """What the stage knows for this text: the lexicon, the confusion model
     and the votes of the document itself, to which a batch run with
     ``--learn-collection`` adds the words recurring across the collection.
@@ -428,7 +429,10 @@ def knowledge(text: str, context: Context, tokens: Iterable[str] | None = None,
     ``noise``: how noisy the OCR is, if known already (else measured here,
     :func:`unknown_share`); ``taught``: the letter rewrites the document
     teaches (:mod:`.taught`), if learned already (else learned here, from
-    the words it prints in small letters: a name teaches no habit)."""
+    the words it prints in small letters: a name teaches no habit), and
+    ``habits``, the capitals its engine reads as small letters
+    (:func:`.taught.capital_habits`), likewise: a second reading of the
+    corrected text has lost the words that showed them."""
     doc = document_words(text, context, tokens)
     lexicon, extra = load_lexicon(), user_words(context.extra_words)
     doc_lower = lower_counts(doc)
@@ -441,7 +445,8 @@ def knowledge(text: str, context: Context, tokens: Iterable[str] | None = None,
         doc_lower = lower_counts(doc)
     anachronisms, sets = _static_lists()
     base = load_confusions()
-    habits = capital_habits(small, lexicon)
+    if habits is None:
+        habits = capital_habits(small, lexicon)
     if taught is None:
         taught = taught_pairs(small, lexicon, base)
         taught += tuple(sorted((letter, capital.lower()) for letter, capital in habits.items()
