@@ -128,7 +128,8 @@ def sentence_openers_after(line: str, doc: Lines, marks: regex.Pattern
 NUMBER_BEFORE = regex.compile(r"\d[\d,.½¼¾]*[ \t]*$")
 """A number right before a word: a measure's abbreviation follows one."""
 STOP_BEFORE_SMALL = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}.'’])(?<![^\s]-)(?P<word>\p{{L}}{{2,}})(?P<close>\)?)\."
+    rf"(?<![\p{{L}}\p{{N}}.'’])(?<![^\s]-)(?P<word>\p{{L}}{{2,}})(?P<possessive>['’]s)?"
+    rf"(?P<close>\)?)\."
     rf"(?=[ \t]+{SPECK_RUN}[ \t]*\p{{Ll}}|[ \t]+\p{{Ll}}|[ \t]*(?:{SPECK_RUN}[ \t]*)?$)")
 
 
@@ -143,6 +144,8 @@ def stop_read_as_comma(line: str, doc: Lines) -> list[Proposal | Flag]:
     'and that,'
     >>> show(stop_read_as_comma, "will, therefore, (as last year). be filled up")
     'will, therefore, (as last year), be filled up'
+    >>> show(stop_read_as_comma, "and also Mr. Burbank's. who appealed")
+    "and also Mr. Burbank's, who appealed"
 
     A word parted at a line end is judged whole, on either side of the stop:
 
