@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
 from clean_scan.charmaps import SAME_SHAPE_CAPITALS
 from clean_scan.document import Proposal
 from clean_scan.lexicon import (
+    auxiliaries,
     function_words,
     known_form,
 )
@@ -244,15 +246,24 @@ def same_shape_capital(tokens: list[Token], index: int, know: Knowledge) -> Prop
     >>> know = knowledge("the State and the state of the State", Context())
     >>> same_shape_capital(LineTokens("power of the State is", 0), 3, know) is None
     True
+
+    After a word a verb or an adjective follows (``was``, ``to``, ``so``:
+    ``verb_leads``), a common word printed once needs no other print of it:
+
+    >>> know = knowledge("half-time was Called without a goal", Context())
+    >>> same_shape_capital(LineTokens("half-time was Called without", 0), 2, know).replacement
+    'called'
     """
     token = tokens[index]
     core = token.core
     lower = core.lower()
-    if know.noisy or len(core) < 2 or not core[1:].islower() or \
-            know.doc_lower[lower] <= know.doc[core]:
+    if know.noisy or len(core) < 2 or not core[1:].islower():
         return None
     left = neighbour(tokens, index, -1)
     if left is None or not left.islower():
+        return None
+    if know.doc_lower[lower] <= know.doc[core] and not (
+            know.doc[core] == 1 and left in verb_leads() and know.lexicon.common(lower)):
         return None
     right = neighbour(tokens, index, 1)
     if (right is None and index + 1 < len(tokens) and not token.trail) or \
@@ -265,6 +276,16 @@ def same_shape_capital(tokens: list[Token], index: int, know: Knowledge) -> Prop
                     f"'{left} {core}': '{core[0]}' and '{lower[0]}' differ only in size, and "
                     f"the text prints '{lower}' in small letters and '{core}' nowhere else "
                     "inside a sentence")
+
+
+@lru_cache(maxsize=1)
+def verb_leads() -> frozenset[str]:
+    """Words after which a verb or an adjective follows, never a name or a
+    title (the auxiliaries, ``to``, ``be``, ``not``, ``so``): a word printed
+    once, capitalised after one (``was Called``, ``to Say``, ``so
+    Charged``), is the small letter read large even where the text prints
+    it nowhere else."""
+    return frozenset(auxiliaries()) | {"to", "be", "been", "being", "not", "so"}
 
 
 def mid_sentence_uses(form: str, know: Knowledge) -> int:

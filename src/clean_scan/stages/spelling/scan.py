@@ -113,13 +113,14 @@ def may_be_small_letter(core: str, know: Knowledge) -> bool:
     """Whether ``core`` opens with a capital that may be a misread small
     letter: an ``I`` (:func:`capital_i`), or, on a clean page, a capital of
     the same shape as its small letter in a word the text also prints in
-    small letters and capitalised inside a sentence just once, where
-    :func:`same_shape_capital` may find it."""
+    small letters and capitalised inside a sentence just once, or a common
+    word printed once, where :func:`same_shape_capital` may find it."""
     first = core[:1]
     if first == "I" or may_be_small_l(core, know):
         return True
-    return first in SAME_SHAPE_CAPITALS and not know.noisy and \
+    return first in SAME_SHAPE_CAPITALS and not know.noisy and (
         know.doc_lower[core.lower()] > know.doc[core] and mid_sentence_uses(core, know) == 1
+        or know.doc[core] == 1 and know.lexicon.common(core))  # after a verb's lead
 
 
 def may_be_rare_misreading(core: str, know: Knowledge) -> bool:
