@@ -35,7 +35,8 @@
 # and OUT/tune23 (notes on rough pages, with hOCR and ALTO, looked at)
 # and OUT/tune24 (running feet, a probe, looked at)
 # and OUT/fresh17 (five more, made in session 25, measured only)
-# and OUT/tune26 (fresh17's rough settings with other texts, looked at).
+# and OUT/tune26 (fresh17's rough settings with other texts, looked at)
+# and OUT/fresh18 (five more, made in session 28 after its changes, measured only).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -343,3 +344,12 @@ render fresh17 aA-freeserif-heavy --gold $G/c04.gold.txt $G/c10.gold.txt --style
 # to study what they show (made in session 25, looked at)
 render tune26 bD-garamond-rough --gold "$news/news6.gold.txt" "$news/short2.gold.txt" --style D --level rough --font garamond --seed 3101 --title "THE COLONY" --first-page 7
 render tune26 bA-freeserif-heavy --gold $G/c06.gold.txt $G/c08.gold.txt --style A --level rough --font freeserif --seed 3102 --title "THE SOVIET STATE" --first-page 23 --set $HEAVY
+# fresh18: five more in pairings no set used (Ocrad in Bonum on newspaper
+# text; GOCR in Schola on the book; a rough Termes scan of newspaper text;
+# Liberation Serif with --psm 6; a heavy Schola scan with dashed folios),
+# made in session 28 after its changes, measured only
+ocrad_read fresh18 sA-bonum --gold "$news/news2.gold.txt" --style A --level mild --font bonum --seed 3201 --title "THE COLONY" --first-page 6
+gocr_read fresh18 sB-schola --gold $G/c00.gold.txt $G/c02.gold.txt --style B --level mild --font schola --seed 3202 --folio "[{}]" --first-page 3
+render fresh18 sD-termes-rough --gold "$news/news4.gold.txt" "$news/short2.gold.txt" --style D --level rough --font termes --seed 3203 --title "COUNTRY NEWS" --first-page 17
+render fresh18 sA-liberation-psm6 --gold $G/c08.gold.txt $G/c10.gold.txt --style A --level mild --font liberation --seed 3204 --psm 6 --title "PARTY AND STATE" --first-page 21
+render fresh18 sB-schola-heavy --gold "$news/news3.gold.txt" "$news/news6.gold.txt" --style B --level rough --font schola --seed 3205 --folio "— {} —" --first-page 40 --set $HEAVY
