@@ -85,7 +85,8 @@ def lost_stop(line: str, doc: Lines) -> list[Proposal]:
 
     After a name too (``borrowed from the Radicals The weapons``), and at a
     line's end, the next line or paragraph opening so, where the line is no
-    paragraph's first (a heading sets no stop):
+    paragraph's first (a heading sets no stop) and, before a blank line, a
+    paragraph's short last line (a full one runs on past a page's foot):
 
     >>> show(lost_stop, "become increasingly rigid", before="the dictatorship has\\n",
     ...      after="\\n\\nThe explanation of this")
@@ -119,7 +120,8 @@ def lost_stop(line: str, doc: Lines) -> list[Proposal]:
                      f"'{following}' opens a sentence, with no stop before it: a stop lost")
             for m, following in sentence_openers_after(line, doc, NO_MARK_BEFORE_CAPITAL)
             if _plain_opener(following)
-            and (m.group("next") or not m.group("name") and doc.line(-1).strip())
+            and (m.group("next") or not m.group("name") and doc.line(-1).strip()
+                 and (doc.line(1).strip() or _short(line, doc)))
             and _closes_sentence(m.group("word"), m.group("name"))
             and _goes_on_in_words(line, m.end(), doc)]
 
@@ -140,6 +142,18 @@ def _goes_on_in_words(line: str, end: int, doc: Lines) -> bool:
     rest = line[end:] + " " + following_line(doc) if line[end:].strip() else following_line(doc)
     after = OPENER_AND_NEXT.match(rest)
     return after is not None and known_form(after.group("after").strip("'’-"), load_lexicon())
+
+
+PARAGRAPH_END = 0.85
+"""A paragraph's last line is shorter than this share of the text's usual
+line: a full line before a blank one ends no paragraph, the text running on
+past a page's foot or a note (``the difficulties that stand`` / a note /
+``in the way``)."""
+
+
+def _short(line: str, doc: Lines) -> bool:
+    usual = doc.typical_line_length  # 0 in a text of short lines only: no measure
+    return not usual or len(line.rstrip()) < PARAGRAPH_END * usual
 
 
 def _plain_opener(word: str) -> bool:
