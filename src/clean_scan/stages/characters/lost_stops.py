@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
 
 NO_MARK_BEFORE_CAPITAL = regex.compile(
-    r"(?<![\p{L}\p{N}'’.-])(?P<word>(?P<name>\p{Lu}\p{Ll}{3,})|\p{Ll}{2,})"
+    r"(?<![\p{L}\p{N}'’.(\[-])(?P<word>(?P<name>\p{Lu}\p{Ll}{3,})|\p{Ll}{2,})"
     r"\K(?:(?=[ \t]+(?P<next>\p{Lu}\p{Ll}*)\b)|(?=[ \t]*$))", regex.MULTILINE)
 """The end of a word in small letters (or a capitalised one of four letters
 or more), then a capitalised word after a space, or the line's end."""
@@ -99,13 +99,12 @@ def lost_stop(line: str, doc: Lines) -> list[Proposal]:
     shape or the small ``i`` or ``l`` (``Of``, ``So``, ``In``, ``If``); a
     preposition (``consists By the``), a small word misread as often; a
     single capital (``then A causes C``: a text may name things by letters);
-    a verb
-    (``Was``, ``May``, ``Be``), which opens a question at most, and in a
+    a verb (``Was``, ``May``, ``Be``), which opens a question at most, and in a
     noisy scan is as often a small letter misread or a garble; an opener
     after a word that binds to the next (``held at The offices``: no
     sentence ends in ``at``, the capital is misread), after or before a
-    word no lexicon knows (noise, ``: ee``); and a word in capitals or after
-    a figure.
+    word no lexicon knows (noise, ``: ee``); after a list's label, garbled
+    (``(al The``); and a word in capitals or after a figure.
 
     >>> show(lost_stop, "as we read in The Times of London, and so In the end")
     'as we read in The Times of London, and so In the end'
@@ -113,8 +112,8 @@ def lost_stop(line: str, doc: Lines) -> list[Proposal]:
     'conflicts Of opinion, the bankrupt Was further examined'
     >>> show(lost_stop, "the board was held at The offices, so reliable as A vcr'a")
     "the board was held at The offices, so reliable as A vcr'a"
-    >>> show(lost_stop, "THE PARTY The rest, in 1940 The war")
-    'THE PARTY The rest, in 1940 The war'
+    >>> show(lost_stop, "THE PARTY The rest, in 1940 The war, two things: (al The first")
+    'THE PARTY The rest, in 1940 The war, two things: (al The first'
     """
     return [Proposal(m.start(), m.end(), ".", "lost-stop", 0.85,
                      f"'{following}' opens a sentence, with no stop before it: a stop lost")
