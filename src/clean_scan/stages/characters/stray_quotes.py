@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 GLUED_QUOTE = regex.compile(
     r"(?:(?<=^|[ \t(—])(?P<lead>['‘\"“])(?=\p{Ll}))"     # before a small word, or after
-    r"|(?:(?<=\p{Ll})(?P<trail>['’\"”])(?=[ \t]+\p{L}|[ \t]*$))")  # one, the sentence going on
+    r"|(?:(?<=\p{Ll})(?P<trail>['’\"”])(?=[ \t]+\p{L}|[ \t]*$))")  # one, before a word
 OPEN_QUOTE = regex.compile(r"(?:^|(?<=[\s(—]))['‘\"“](?=[\p{L}_])")
 CLOSE_QUOTE = regex.compile(r"(?<=[\p{L}_.,;:!?])['’\"”](?=[\s.,;:!?)—]|$)")
 """A quotation's marks, beside its words' letters or an unread glyph
@@ -31,7 +31,8 @@ QUOTE_REACH = 3
 
 def stray_quote(line: str, doc: Lines) -> list[Proposal]:
     """In a specky document, a quote glued to a small word with no partner
-    near it: a speck read as a quote (``'has``, ``"major``, ``examine'``).
+    near it: a speck read as a quote (``'has``, ``"major``, ``examine'``,
+    ``the Red' Army``: after a word, before one of either case).
 
     >>> from clean_scan.stages.characters import show
     >>> page = "-with -from -the -and\\n"

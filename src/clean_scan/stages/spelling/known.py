@@ -118,8 +118,6 @@ def capital_restored(reading: str, core: str, sentence_start: bool,
     return reading
 
 
-
-
 CAPITAL_ODDS = math.log(10)
 """How much likelier a word of running text opens with a small letter than
 with a capital (about one word in ten is capitalised), in nats."""
