@@ -25,6 +25,12 @@ from clean_scan.lexicon import (
     sentence_adverbs,
 )
 
+COORDINATING = frozenset(("and", "but", "or", "nor", "yet"))
+"""The coordinating conjunctions (less ``for`` and ``so``, which open what a
+colon introduces as often: ``: for example``): a semicolon parts clauses
+before them, a colon never, and a phrase set off may follow one with no
+comma between (``but of course, the``)."""
+
 
 @lru_cache(maxsize=1)
 def _word_classes() -> dict[str, str]:

@@ -34,7 +34,7 @@ from clean_scan.stages.characters.misread_stops import sentence_openers_after
 from clean_scan.stages.characters.next_words import following_line
 from clean_scan.stages.characters.phrase_commas import bound_pair
 from clean_scan.stages.characters.specks import SPECKY
-from clean_scan.word_classes import subject_before_auxiliary
+from clean_scan.word_classes import COORDINATING, subject_before_auxiliary
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -44,10 +44,6 @@ COLON_BEFORE_SMALL = regex.compile(
     r"(?<=(?<!\p{L})(?P<word>\p{L}{2,})):(?=[ \t]+(?P<next>\p{Ll}+)\b)")
 
 
-COORDINATING = frozenset(("and", "but", "or", "nor", "yet"))
-"""The coordinating conjunctions (less ``for`` and ``so``, which open what a
-colon introduces as often: ``: for example``): a semicolon parts clauses
-before them, a colon never."""
 COLON_AT_END = regex.compile(r"(?<=(?<!\p{L})\p{L}{2,}):(?=[ \t]*$)")
 LINE_END_COLON = regex.compile(r"(?<=\p{L}):[ \t]*\n")
 """What the gate looks for besides a colon and a space: a colon ending a line."""

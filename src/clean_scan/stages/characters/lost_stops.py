@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -25,15 +26,13 @@ from clean_scan.lexicon import (
     binding_words,
     clause_subjects,
     determiners,
-    function_words,
     known_form,
     load_lexicon,
     sentence_adverbs,
 )
-from clean_scan.stages.characters.colons import COORDINATING
 from clean_scan.stages.characters.misread_stops import sentence_openers_after
 from clean_scan.stages.characters.next_words import following_line
-from clean_scan.word_classes import usual_class
+from clean_scan.word_classes import COORDINATING, usual_class
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
@@ -54,10 +53,9 @@ def lost_stop_lines(doc: Lines) -> set[int]:
     """The lines :func:`lost_stop` can change: those where a closed-class
     word opens a sentence after a word, or whose next line (or the one after
     a blank line) opens with one."""
-    closed = function_words() | sentence_adverbs() | determiners()
-    text, found = doc.text, set()
+    openers, text, found = _clause_openers(), doc.text, set()
     for m in CAPITALISED_BEFORE_SMALL.finditer(text):
-        if m.group(1).lower() not in closed:
+        if m.group(1).lower() not in openers:
             continue
         line = bisect_right(doc.starts, m.start(1)) - 1
         if m.group()[0] == " ":
@@ -161,6 +159,13 @@ def _plain_opener(word: str) -> bool:
     preposition (``consists By the``: a small word misread as often), and
     whose capital is no small letter's twin in shape."""
     lower = word.lower()
-    return len(word) > 1 and word[0] not in SAME_SHAPE_CAPITALS and lower not in auxiliaries() \
-        and usual_class(word) != "v" and (lower in clause_subjects() or lower in COORDINATING
-                                          or lower in sentence_adverbs() or lower in determiners())
+    return len(word) > 1 and word[0] not in SAME_SHAPE_CAPITALS and lower in _clause_openers() \
+        and lower not in auxiliaries() and usual_class(word) != "v"
+
+
+@lru_cache(maxsize=1)
+def _clause_openers() -> frozenset[str]:
+    """The words that open a clause as its subject or its link: the
+    clause subjects, the coordinators, the sentence adverbs and the
+    determiners (the gate and the rule ask the same, once a run)."""
+    return clause_subjects() | COORDINATING | sentence_adverbs() | determiners()

@@ -7,6 +7,7 @@ dropped as a speck). The phrases are ``data/parentheticals.txt``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -14,15 +15,10 @@ import regex
 
 from clean_scan.document import Proposal
 from clean_scan.lexicon import binding_words, parentheticals
-from clean_scan.word_classes import usual_class
+from clean_scan.word_classes import COORDINATING, usual_class
 
 if TYPE_CHECKING:
     from clean_scan.stages.characters import Lines
-
-COORDINATING = frozenset(("and", "but", "or", "nor", "yet"))
-"""Conjunctions print may set a phrase straight after, with no comma between
-(``but of course, the``)."""
-
 
 @lru_cache(maxsize=1)
 def _phrase_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
@@ -30,14 +26,17 @@ def _phrase_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     comma lost), and the phrase after an opening comma with none after it,
     the sentence going on in small letters (the closing comma lost)."""
     phrases = parentheticals()
-    every = "|".join(regex.escape(p).replace(r"\ ", "[ \t]+") for p in phrases)
-    paired = "|".join(regex.escape(p).replace(r"\ ", "[ \t]+") for p, pair in phrases.items()
-                      if pair)
+    every, paired = _alternation(phrases), _alternation(p for p, pair in phrases.items() if pair)
     opening_lost = regex.compile(
         rf"(?<![\p{{L}}\p{{N}}'’.-])(?P<word>\p{{L}}*\p{{Ll}})\K"
         rf"(?=[ \t]+(?P<phrase>{every}),[ \t]+\p{{Ll}})")
     closing_lost = regex.compile(rf"(?<=,[ \t]+(?:{paired}))(?=[ \t]+(?P<next>\p{{Ll}}+))")
     return opening_lost, closing_lost
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """The phrases as one regex alternation, a space in one any run of spaces."""
+    return "|".join(regex.escape(phrase).replace(r"\ ", "[ \t]+") for phrase in phrases)
 
 
 def parenthetical_comma(line: str, doc: Lines) -> list[Proposal]:
@@ -86,7 +85,7 @@ def _set_off_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """A phrase closed by a comma or a stop (read where a comma's tail was
     lost) at a position, and one opened so (or opening the line, and perhaps
     its sentence) ending at a position."""
-    every = "|".join(regex.escape(p).replace(r"\ ", "[ \t]+") for p in parentheticals())
+    every = _alternation(parentheticals())
     return (regex.compile(rf"[ \t]+(?:{every})[,.][ \t]"),
             regex.compile(rf"(?:^[ \t]*|[,.;][ \t]+)(?i:{every})$"))
 

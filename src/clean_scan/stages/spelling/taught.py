@@ -24,6 +24,7 @@ stage's learned substitutions.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from string import ascii_uppercase
 
 from clean_scan.confusion import LETTERS, ConfusionModel
 from clean_scan.lexicon import MIN_CANDIDATE_DIGITS, Lexicon, proper_names
@@ -160,7 +161,6 @@ HABIT_NAME_DIGITS = 8
 """The digits of the count a name must have to show a habit (ten million
 and more: ``Russia``, ``London``): an engine's habit shows first in the
 names a text prints most, a chance one in rare names (``Zion``, ``Tracy``)."""
-CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def capital_habits(small: Counter[str], lexicon: Lexicon) -> dict[str, str]:
@@ -186,7 +186,7 @@ def capital_habits(small: Counter[str], lexicon: Lexicon) -> dict[str, str]:
     for form in small:
         if len(form) < MIN_HABIT_LENGTH or not form.isalpha() or form in words:
             continue
-        for capital in CAPITALS:
+        for capital in ascii_uppercase:
             name = capital.lower() + form[1:]
             if capital.lower() != form[0] and name in names and \
                     len(words.get(name, "")) >= HABIT_NAME_DIGITS:
