@@ -316,7 +316,24 @@ def run(text: str, context: Context) -> StageResult:
             else:
                 proposals.append(Proposal(base + fix.start, base + fix.end, fix.replacement,
                                           fix.rule, fix.confidence, fix.reason))
-    return StageResult(proposals, flags)
+    return StageResult(within_margin_noise(proposals), flags)
+
+
+def within_margin_noise(proposals: list[Proposal]) -> list[Proposal]:
+    """The proposals but those inside a margin's noise that goes whole: a
+    mark repaired there (``the ~ 4``: the ``~`` alone) would otherwise come
+    first, and the rest of the noise stay.
+
+    >>> noise = Proposal(3, 8, "", "margin-noise", 0.85, "")
+    >>> mark = Proposal(3, 5, "", "lone-mark", 0.9, "")
+    >>> [p.rule for p in within_margin_noise([mark, noise])]
+    ['margin-noise']
+    """
+    spans = [(p.start, p.end) for p in proposals if p.rule == "margin-noise"]
+    if not spans:
+        return proposals
+    return [p for p in proposals if p.rule == "margin-noise" or not any(
+        start <= p.start and p.end <= end for start, end in spans)]
 
 
 STAGE = Stage("characters", "repair characters inside words and lines: ligatures, "
