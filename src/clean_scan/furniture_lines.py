@@ -161,6 +161,8 @@ def library_stamp(line: str, *, strict: bool = True) -> float:
     0.0
     >>> library_stamp("PUBLIC LIBRARIAN."), library_stamp("The trustees of the Public Library,")
     (0.0, 0.0)
+    >>> library_stamp("ATTITUDE. The trustees-of the Free Public Library,")
+    0.0
     >>> library_stamp("BRISBANE HOSPITAL AND ITS LIBRARY.- State of the")
     0.0
 
@@ -175,8 +177,8 @@ def library_stamp(line: str, *, strict: bool = True) -> float:
     words = line.split()
     if not words or len(words) > 14 or len(line) > 2 * _LONGEST_PHRASE + 20:
         return 0.0  # stamps are short; a full line of print is text
-    plain = sum(1 for w in words if _PLAIN_WORD.match(w))
-    letters = _letters(line)
+    plain = sum(1 for w in words for piece in w.split("-") if _PLAIN_WORD.match(piece))
+    letters = _letters(line)  # ``trustees-of``: a speck read as a hyphen joins two words
     if len(letters) < 4 or (plain > 2 and len(letters) > 2 * _LONGEST_PHRASE):
         return 0.0
     best = _numbered_label(letters, strict) if plain <= 2 else 0.0
