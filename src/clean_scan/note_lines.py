@@ -82,6 +82,14 @@ def markless_note(texts: Sequence[str], block: list[int], full_width: float,
     True
     >>> markless_note(lost, [0, 1, 2, 3], 60, "travelling into and out of", "The country")
     False
+
+    A line is as long as its print: the specks a dirty scan sets before a
+    line of the body (a paragraph the engine broke with a blank line) do
+    not make it one of smaller type.
+
+    >>> broken = ["gravel, stone, or", "._.. " + "w" * 62, "._.. " + "w" * 62, "ends."]
+    >>> markless_note(broken, [0, 1, 2, 3], 60, "general debility,", "form.")
+    False
     """
     sentence_open = bool(above) and not above.endswith(SENTENCE_ENDS)
     if len(block) == 1 and sentence_open and below[:1].islower():
@@ -93,7 +101,22 @@ def markless_note(texts: Sequence[str], block: list[int], full_width: float,
     if len(block) < needed or not (opening or cut_in_two and len(block) >= MARKLESS_LINES):
         return False
     full = block[:-1] if opening else block[1:-1]  # the first line's opening lost with the mark
-    return min(len(texts[i]) for i in full) >= SMALL_TYPE * full_width
+    return min(print_width(texts[i]) for i in full) >= SMALL_TYPE * full_width
+
+
+def print_width(text: str) -> int:
+    """A line's length without the specks at its edges (marks with no
+    letter or figure), which a dirty scan adds to a line of the body and
+    would make it look set in smaller type, a longer line.
+
+    >>> print_width("._.. Safe cure is sold by chemists and"), print_width("(5s) bottles ;")
+    (33, 12)
+    """
+    return len(EDGE_SPECKS.sub("", text))
+
+
+EDGE_SPECKS = regex.compile(r"^(?:[^\p{L}\p{N}\s]+\s+)+|(?:\s+[^\p{L}\p{N}\s]+)+$")
+"""Tokens of marks alone at a line's start or end."""
 
 
 MARKLESS_OPENING = regex.compile(r"[“‘\"']?\p{Lu}\p{Ll}")
