@@ -304,6 +304,10 @@ RULES: tuple[Rule, ...] = (
          "a phrase print sets off between two commas inside a sentence (of course, for example, "
          "however), found with one of them, gets the other back",
          "clean_scan.stages.characters.parentheticals:parenthetical_comma"),
+    Rule("CH184", "unread-pound-sign", "characters",
+         "in a text whose engine prints _ for glyphs it cannot read and reads no £ itself, "
+         "_ glued before a sum is the pound sign (_1500, _133,375)",
+         "clean_scan.stages.characters.pound_sign:unread_pound_sign"),
     Rule("CH180", "comma-in-phrase", "characters",
          "in a specky text, a comma between an adjective and its noun (major, questions) or a "
          "modal and its verb (cannot, permit) goes",

@@ -113,6 +113,7 @@ from clean_scan.stages.characters.ordinals import ordinal_read_as_letters
 from clean_scan.stages.characters.parentheticals import parenthetical_comma, parenthetical_lines
 from clean_scan.stages.characters.percent import percent_read_as_letters
 from clean_scan.stages.characters.phrase_commas import LINE_END_COMMA_WORD, comma_in_phrase
+from clean_scan.stages.characters.pound_sign import unread_pound_sign
 from clean_scan.stages.characters.quote_specks import QUOTE_AT_END, paragraph_end_quote
 from clean_scan.stages.characters.quotes import (
     OPEN_GARBLE_NEEDLES,
@@ -177,7 +178,8 @@ WHOLE_TEXT_REPAIRS: tuple[Repair, ...] = (spaced_letters, engine_speck, engine_g
                                           learned_substitutions, glyph_strokes,
                                           inline_list_numbers, list_letter_brackets,
                                           gap_after_one, figure_read_as_letter,
-                                          ordinal_read_as_letters, percent_read_as_letters)
+                                          ordinal_read_as_letters, percent_read_as_letters,
+                                          unread_pound_sign)
 """Repairs that need no line context: run once over the whole text (faster)."""
 
 
