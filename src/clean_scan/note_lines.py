@@ -16,6 +16,7 @@ import regex
 
 from clean_scan.charmaps import SUPERSCRIPT_DIGITS
 from clean_scan.layout import PAGE_BREAK, median
+from clean_scan.lexicon import function_words, known_form, load_lexicon
 
 MARK_GARBLES = "'‘’`\"“”°º©^»«!?>"
 """What an OCR engine gives for a note's raised figure it could not read."""
@@ -87,6 +88,15 @@ def markless_note(texts: Sequence[str], block: list[int], full_width: float,
     line of the body (a paragraph the engine broke with a blank line) do
     not make it one of smaller type.
 
+    The mark may be garbled past reading (``len ee`` for a raised ``2``),
+    and a speck may stand before the next page's text:
+
+    >>> garbled = ["len ee This problem of the " + "y" * 40, "is discussed in Chapter 4."]
+    >>> markless_note(garbled, [0, 1], 60, "was not sufficiently developed to", ". regard it")
+    True
+    >>> markless_note(["x" * 70, "is discussed in Chapter 4."], [0, 1], 60, "was not", ". regard")
+    False
+
     >>> broken = ["gravel, stone, or", "._.. " + "w" * 62, "._.. " + "w" * 62, "ends."]
     >>> markless_note(broken, [0, 1, 2, 3], 60, "general debility,", "form.")
     False
@@ -96,7 +106,9 @@ def markless_note(texts: Sequence[str], block: list[int], full_width: float,
         text = texts[block[0]]
         return bool(MARKLESS_OPENING.match(text)) and text.endswith(SENTENCE_ENDS)
     needed = MARKLESS_LINES - 1 if sentence_open else MARKLESS_LINES
-    opening = MARKLESS_OPENING.match(texts[block[0]]) is not None
+    opening = MARKLESS_OPENING.match(texts[block[0]]) is not None or \
+        garbled_mark_opening(texts[block[0]])
+    below = LEADING_SPECKS.sub("", below)  # ``. regard the``: a speck before the page's text
     cut_in_two = sentence_open and below[:1].islower() and texts[block[0]][:1].islower()
     if len(block) < needed or not (opening or cut_in_two and len(block) >= MARKLESS_LINES):
         return False
@@ -120,6 +132,29 @@ EDGE_SPECKS = regex.compile(r"^(?:[^\p{L}\p{N}\s]+\s+)+|(?:\s+[^\p{L}\p{N}\s]+)+
 
 
 MARKLESS_OPENING = regex.compile(r"[“‘\"']?\p{Lu}\p{Ll}")
+GARBLED_OPENING = regex.compile(
+    r"((?:[^\s\p{Lu}]{1,3}[ \t]+){1,2})[“‘\"']?\p{Lu}\p{Ll}+[ \t]+\p{Ll}")
+"""One or two short pieces with no capital, then a sentence's opening."""
+LEADING_SPECKS = regex.compile(r"^[^\p{L}\p{N}“‘\"'(]+")
+
+
+def garbled_mark_opening(text: str) -> bool:
+    """Whether a line opens a sentence after a garble of a note's mark: one
+    or two short pieces of no word before a capitalised word and a small
+    one (``len ee This problem``, the engine's reading of a raised ``2``
+    and the specks beside it): not a word of the sentence above going on
+    (a function word), and not words alone.
+
+    >>> garbled_mark_opening("len ee This problem"), garbled_mark_opening("of an Allied victory")
+    (True, False)
+    """
+    m = GARBLED_OPENING.match(text)
+    if m is None:
+        return False
+    lexicon, small_words = load_lexicon(), function_words()
+    pieces = [regex.sub(r"[^\p{L}]", "", piece).lower() for piece in m.group(1).split()]
+    return not any(piece in small_words for piece in pieces) and \
+        any(not piece or not known_form(piece, lexicon) for piece in pieces)
 
 
 def note_openings(texts: Sequence[str], full_width: float) -> list[int]:

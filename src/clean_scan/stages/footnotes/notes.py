@@ -31,9 +31,11 @@ from clean_scan.layout import PAGE_BREAK, Line
 from clean_scan.lexicon import binding_words, known_form, load_lexicon, stop_abbreviations
 from clean_scan.note_lines import (
     GARBLED_MARKS,
+    GARBLED_OPENING,
     NOTE_START,
     SENTENCE_ENDS,
     SMALL_TYPE,
+    garbled_mark_opening,
     markless_note,
 )
 
@@ -78,7 +80,10 @@ class Note:
     def body_start(self) -> int:
         """Where the note's text begins, after its mark."""
         first = self.lines[0]
-        if self.markless:
+        if self.markless:  # its mark dropped, or garbled past reading (``len ee This``)
+            garble = GARBLED_OPENING.match(first.text)
+            if garble is not None and garbled_mark_opening(first.text):
+                return first.start + garble.end(1)
             return first.start
         return first.start + NOTE_START.match(first.text).start("body")
 
