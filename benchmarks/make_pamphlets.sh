@@ -36,7 +36,8 @@
 # and OUT/tune24 (running feet, a probe, looked at)
 # and OUT/fresh17 (five more, made in session 25, measured only)
 # and OUT/tune26 (fresh17's rough settings with other texts, looked at)
-# and OUT/fresh18 (five more, made in session 28 after its changes, measured only).
+# and OUT/fresh18 (five more, made in session 28 after its changes, measured only),
+# OUT/tune27 (two, session 29, looked at) and OUT/fresh19 (five, session 29, measured only).
 # Usage: benchmarks/make_pamphlets.sh OUT [FRESH_TEXT_DIR]
 # FRESH_TEXT_DIR holds gold texts from outside the sample book: chapters of
 # Bertrand Russell's The Problems of Philosophy (1912; Project Gutenberg
@@ -353,3 +354,16 @@ gocr_read fresh18 sB-schola --gold $G/c00.gold.txt $G/c02.gold.txt --style B --l
 render fresh18 sD-termes-rough --gold "$news/news4.gold.txt" "$news/short2.gold.txt" --style D --level rough --font termes --seed 3203 --title "COUNTRY NEWS" --first-page 17
 render fresh18 sA-liberation-psm6 --gold $G/c08.gold.txt $G/c10.gold.txt --style A --level mild --font liberation --seed 3204 --psm 6 --title "PARTY AND STATE" --first-page 21
 render fresh18 sB-schola-heavy --gold "$news/news3.gold.txt" "$news/news6.gold.txt" --style B --level rough --font schola --seed 3205 --folio "— {} —" --first-page 40 --set $HEAVY
+# tune27: fresh18's heavy Schola scan with dashed folios, with other texts and
+# seeds, to study what it showed (made in session 29, looked at)
+render tune27 tB-schola-heavy --gold "$news/news1.gold.txt" "$news/short1.gold.txt" --style B --level rough --font schola --seed 3301 --folio "— {} —" --first-page 12 --set $HEAVY
+render tune27 tB-schola-heavy2 --gold $G/c06.gold.txt $G/c10.gold.txt --style B --level rough --font schola --seed 3302 --folio "— {} —" --first-page 30 --set $HEAVY
+# fresh19: five more (GOCR in Pagella on newspaper text; a rough Bonum scan
+# with bracketed folios; Ocrad in Schola on the book; a heavy Garamond scan
+# with --psm 6; DejaVu with --psm 4 on newspaper text), made in session 29
+# during its changes, measured only
+gocr_read fresh19 yA-pagella --gold "$news/news5.gold.txt" --style A --level mild --font pagella --seed 3401 --title "SYDNEY NEWS" --first-page 4
+render fresh19 yB-bonum-rough --gold $G/c01.gold.txt $G/c08.gold.txt --style B --level rough --font bonum --seed 3402 --folio "[{}]" --first-page 16
+ocrad_read fresh19 yD-schola --gold $G/c04.gold.txt --style D --level mild --font schola --seed 3403 --title "THE SOVIET STATE" --first-page 25
+render fresh19 yA-garamond-heavy --gold $G/c02.gold.txt $G/c10.gold.txt --style A --level rough --font garamond --seed 3404 --psm 6 --title "THE U.S.S.R." --first-page 31 --set $HEAVY
+render fresh19 yD-dejavu-psm4 --gold "$news/news3.gold.txt" "$news/short2.gold.txt" --style D --level mild --font dejavu-serif --seed 3405 --psm 4 --title "THE COLONY" --first-page 9
