@@ -52,9 +52,10 @@ MIN_BIGRAM_COUNT = 20_000_000
 would double the load time."""
 
 LONG_MIN = 7
-LONG_COUNT = 100_000
-"""``long-words.txt``: the common words of seven letters or more, which the
-spelling stage searches with rapidfuzz for near matches of long words."""
+LONG_COUNT = WBRITISH_COUNT
+"""``long-words.txt``: the words of seven letters or more (all of them: the
+rarest carry wbritish's count), which the spelling stage searches with
+rapidfuzz for near matches of long words (a rare one only one edit away)."""
 
 COPIED_LISTS = ("anachronisms.txt", "real-word-confusions.txt", "binding-words.txt",
                 "stop-abbreviations.txt", "function-words.txt", "clause-openers.txt",

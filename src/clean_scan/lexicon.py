@@ -68,10 +68,9 @@ class Lexicon:
     _joined: dict[int, JoinedWords] = field(default_factory=dict, repr=False)
 
     def of_length(self, length: int) -> list[str]:
-        """Common words (a count of 100,000 or more) of ``length`` letters,
-        for lengths of seven and above (``data/long-words.txt``, written by
-        the build); bucketed on first use, so near matches of a long word
-        are searched among few."""
+        """The lexicon's words of ``length`` letters, for lengths of seven
+        and above (``data/long-words.txt``, written by the build); bucketed
+        on first use, so near matches of a long word are searched among few."""
         if not self._by_length:
             text = resources.files("clean_scan").joinpath("data/long-words.txt").read_text("utf-8")
             for word in text.split():

@@ -152,7 +152,10 @@ def _merge(first: dict[str, float], second: dict[str, float]) -> dict[str, float
 
 def long_word_candidates(source: str, know: Knowledge) -> dict[str, float]:
     """Candidates of a long word: learned one-step confusions, plus lexicon
-    words within two plain edits found by rapidfuzz and costed by the model."""
+    words within two plain edits found by rapidfuzz and costed by the model:
+    common ones (``candidate_known``), or a rare one a single edit away, as
+    few words of that length lie so near a garble by chance
+    (``storckeepers``: ``storekeepers``)."""
     accept = lambda form: candidate_known(form, know)  # noqa: E731
     if "-" in source or "'" in source:
         found = {form: cost for form, cost in
@@ -166,9 +169,10 @@ def long_word_candidates(source: str, know: Knowledge) -> dict[str, float]:
         found = {form: cost for form, cost in variants.items()
                  if (form in known and candidate_known(form, know)) or form in extra}
     pool = _near_pool(source, know)
-    for form, _, _ in process.extract(source, pool, scorer=Levenshtein.distance,
-                                      score_cutoff=2, limit=None):
-        if form not in found and form != source and accept(form):
+    for form, distance, _ in process.extract(source, pool, scorer=Levenshtein.distance,
+                                             score_cutoff=2, limit=None):
+        if form not in found and form != source and (accept(form) or (
+                distance == 1 and form in know.lexicon.words)):
             found[form] = know.model.aligned_cost(source, form)
     return found
 
