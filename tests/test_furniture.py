@@ -820,3 +820,19 @@ def test_a_chapter_opening_left_at_a_foot_by_the_page_split_is_flagged_not_remov
     _chapter_titles_at_feet(layout, slots)
     assert [layout.verdicts[i].confidence for i in feet] == [0.95] * 5 + [0.6]
     assert layout.verdicts[number].confidence == 0.6
+
+
+def test_folios_go_where_the_page_gap_lies_past_the_next_running_head() -> None:
+    """An engine that sets a folio, a blank line, the next page's head and
+    then the page's gap (``20`` / ``THE PARTY`` / two blank lines) puts
+    the gap five lines past the folio: the folios still part the pages,
+    and one above a chapter's number (``20`` / ``11`` / ``THE COMMUNIST``),
+    where that page has no head, goes too."""
+    pages = []
+    for n in range(8):
+        head = "" if n == 5 else "THE PARTY\n\n\n"
+        opening = "11\n\nTHE COMMUNIST\n\n" if n == 5 else ""
+        pages.append(f"{head}{opening}{prose(n)}\n\n{15 + n}\n\n")
+    kept = nonblank(furniture_only("".join(pages)).clean)
+    assert not {str(15 + n) for n in range(8)} & set(kept)
+    assert kept["11"] == 1

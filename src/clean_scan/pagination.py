@@ -166,8 +166,9 @@ def _folio_cuts(lines: list[Line], cuts: set[int]) -> set[int]:
     place = {cut: k for k, cut in enumerate(cuts)}  # the set's order, which settles a tie
     near = {}
     for folio in folios:  # the cuts near each folio found by search, not by a walk over all
-        beside = sorted(ordered[bisect.bisect_left(ordered, folio - FOLIO_REACH):
-                                bisect.bisect_right(ordered, folio + FOLIO_REACH)],
+        beside = sorted((cut for cut in ordered[bisect.bisect_left(ordered, folio - FOLIO_SPAN):
+                                                bisect.bisect_right(ordered, folio + FOLIO_SPAN)]
+                         if _printed_between(lines, folio, cut) <= FOLIO_REACH),
                         key=place.__getitem__)
         if beside:
             near[folio] = min(beside, key=lambda cut: abs(cut - folio)) > folio
@@ -185,8 +186,19 @@ def _folio_cuts(lines: list[Line], cuts: set[int]) -> set[int]:
     return found
 
 
-FOLIO_REACH = 4
-"""How many lines from a folio the page gap beside it may lie."""
+FOLIO_REACH = 1
+"""How many lines of print (blank lines aside) may stand between a folio
+and the page gap beside it: the running head the gap sets off (``20`` /
+``THE PARTY`` / gap), however many blank lines the engine sets."""
+FOLIO_SPAN = 8
+"""The most lines, blank ones too, a folio and the gap beside it lie apart."""
+
+
+def _printed_between(lines: list[Line], first: int, second: int) -> int:
+    """How many lines of print stand between lines ``first`` and ``second``
+    (either way round): not the cut's own line, which opens the page."""
+    low, high = sorted((first, second))
+    return sum(not line.blank for line in lines[low + 1:high])
 
 
 def _without_note_pages(lines: list[Line], cuts: set[int]) -> set[int]:
