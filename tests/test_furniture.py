@@ -822,6 +822,16 @@ def test_a_chapter_opening_left_at_a_foot_by_the_page_split_is_flagged_not_remov
     assert layout.verdicts[number].confidence == 0.6
 
 
+def test_a_foot_folio_whose_dashes_read_as_figures_goes() -> None:
+    """A heavy scan reads the dashes of ``— 16 —`` as figures glued to it
+    (``216``, ``169``): in the folio's place, between pages whose folios
+    read plainly, the number is still that page's, not the text's."""
+    folios = ["— 14 —", "— 15 —", "216", "— 17 —", "189", "— 19 —"]
+    pages = [f"{prose(n)}\n\n{folio}\n" for n, folio in enumerate(folios)]
+    kept = nonblank(furniture_only("\f".join(pages)).clean)
+    assert not {"216", "189", "— 14 —", "— 17 —"} & set(kept)
+
+
 def test_folios_go_where_the_page_gap_lies_past_the_next_running_head() -> None:
     """An engine that sets a folio, a blank line, the next page's head and
     then the page's gap (``20`` / ``THE PARTY`` / two blank lines) puts

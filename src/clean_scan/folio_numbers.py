@@ -86,7 +86,8 @@ def number_fit(line: str, number: int) -> float:
 
     1.0: the plain digits; 0.9: the digits through OCR look-alikes and
     unreadable marks; 0.85: the same after dropping specks or a short
-    garbled token beside it (``~ 3 * 45``, ``Ci 53``, ``34 '``); 0.0: not
+    garbled token beside it (``~ 3 * 45``, ``Ci 53``, ``34 '``); 0.8: its
+    decoration read as a figure (``216`` for ``— 16 —``); 0.0: not
     consistent. A line of wildcards alone fits nothing: it has no evidence.
 
     >>> number_fit("45", 45), number_fit("4i", 41), number_fit("~ 3 * 45", 45)
@@ -105,7 +106,28 @@ def number_fit(line: str, number: int) -> float:
     whole = digit_pattern(text)
     if whole is not None and _has_evidence(whole) and pattern_fits(whole, number):
         return 0.9
-    return 0.85 if _part_fits(text.split(), number) else 0.0
+    if _part_fits(text.split(), number):
+        return 0.85
+    return 0.8 if decoration_read_as_figure(bare, number) else 0.0
+
+
+def decoration_read_as_figure(bare: str, number: int) -> bool:
+    """Whether ``bare`` is the number of two figures or more with the
+    dash or bracket either side of it read as a figure, glued on (``— 16 —``
+    as ``216``, ``— 29 —`` as ``299``, ``— 40 —`` as ``2408``): a folio's
+    decoration is a short stroke, and a figure's shape to an engine.
+
+    >>> [decoration_read_as_figure(b, 16) for b in ("216", "169", "2168", "16", "21", "2716")]
+    [True, True, True, False, False, False]
+    >>> decoration_read_as_figure("27", 7)
+    False
+    """
+    digits = str(number)
+    if len(digits) < 2 or not bare.isdecimal() or not 0 < len(bare) - len(digits) <= 2:
+        return False
+    if len(bare) - len(digits) == 2:
+        return bare[1:-1] == digits
+    return bare[1:] == digits or bare[:-1] == digits
 
 
 def _part_fits(tokens: list[str], number: int) -> bool:
