@@ -846,3 +846,18 @@ def test_folios_go_where_the_page_gap_lies_past_the_next_running_head() -> None:
     kept = nonblank(furniture_only("".join(pages)).clean)
     assert not {str(15 + n) for n in range(8)} & set(kept)
     assert kept["11"] == 1
+
+
+def test_the_folio_of_a_chapters_short_last_page_goes() -> None:
+    """A chapter's last page may hold one line of text: its folio stands a
+    few lines below the page before's, too near for a page's worth, but it
+    reads plainly the number the pages around it leave out."""
+    pages = []
+    for n in range(8):
+        body = "the last line of the chapter, alone on its page." if n == 4 else prose(n)
+        opening = "11\n\nTHE COMMUNIST\n\n" if n == 5 else ""
+        head = "" if n in (0, 5) else "THE SOVIET STATE\n\n"
+        pages.append(f"{head}{opening}{body}\n\n{20 + n}\n")
+    kept = nonblank(furniture_only("\n".join(pages)).clean)
+    assert not {str(20 + n) for n in range(8)} & set(kept)
+    assert kept["11"] == 1

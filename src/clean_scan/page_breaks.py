@@ -331,11 +331,13 @@ def _numbered_cuts(lines: Sequence[Line], edges: list[EdgeLine], heads: set[int]
     for chain in rising_chains(numbered):
         found += [i for i, _ in chain]
         for (i, n), (j, m) in zip(chain, chain[1:], strict=False):
-            if m - n == 2:  # the page between: its number garbled past reading alone (``2*``)
+            if m - n == 2:  # the page between: its number garbled past reading alone (``2*``),
+                # or read plainly on a page too short for the chain (a chapter's last: one line)
                 inside = edges[bisect.bisect_right(indices, i):bisect.bisect_left(indices, j)]
                 between = [e.index for e in inside if (
                     e.number is None and len(lines[e.index].text.strip()) <= 8
                     and number_fit(lines[e.index].text, n + 1)
+                    or e.number == n + 1 and e.alone and e.index not in chapters
                     or e.index in chapters and e.number == n + 1
                     and _numbered_heading(lines, e.index))]
                 found += between[:1]
