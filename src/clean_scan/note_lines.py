@@ -84,10 +84,6 @@ def markless_note(texts: Sequence[str], block: list[int], full_width: float,
     >>> markless_note(lost, [0, 1, 2, 3], 60, "travelling into and out of", "The country")
     False
 
-    A line is as long as its print: the specks a dirty scan sets before a
-    line of the body (a paragraph the engine broke with a blank line) do
-    not make it one of smaller type.
-
     The mark may be garbled past reading (``len ee`` for a raised ``2``),
     and a speck may stand before the next page's text:
 
@@ -96,6 +92,10 @@ def markless_note(texts: Sequence[str], block: list[int], full_width: float,
     True
     >>> markless_note(["x" * 70, "is discussed in Chapter 4."], [0, 1], 60, "was not", ". regard")
     False
+
+    A line is as long as its print: the specks a dirty scan sets before a
+    line of the body (a paragraph the engine broke with a blank line) do
+    not make it one of smaller type.
 
     >>> broken = ["gravel, stone, or", "._.. " + "w" * 62, "._.. " + "w" * 62, "ends."]
     >>> markless_note(broken, [0, 1, 2, 3], 60, "general debility,", "form.")

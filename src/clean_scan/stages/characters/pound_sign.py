@@ -12,9 +12,14 @@ figure (a text that reckons in dollars).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
 from clean_scan.document import Proposal
+
+if TYPE_CHECKING:
+    from clean_scan.stages.characters.lines import Lines
 
 UNREAD_BEFORE_FIGURE = regex.compile(
     r"(?<![\p{L}\p{N}_\[(])(?<!\d )_(?=\d{1,3}(?:,\d{3})+(?![\d,])|\d[\dOIl]*)"
@@ -29,7 +34,7 @@ HABIT = 3
 DOLLARS = regex.compile(r"\$\s?\d")
 
 
-def unread_pound_sign(text: str, doc: object = None) -> list[Proposal]:
+def unread_pound_sign(text: str, doc: Lines | None = None) -> list[Proposal]:
     """Each unread glyph before a sum, read as the pound sign, in a text
     whose engine marks the glyphs it cannot read with ``_``.
 
