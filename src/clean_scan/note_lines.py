@@ -107,7 +107,7 @@ def markless_note(texts: Sequence[str], block: list[int], full_width: float,
         return bool(MARKLESS_OPENING.match(text)) and text.endswith(SENTENCE_ENDS)
     needed = MARKLESS_LINES - 1 if sentence_open else MARKLESS_LINES
     opening = MARKLESS_OPENING.match(texts[block[0]]) is not None or \
-        garbled_mark_opening(texts[block[0]])
+        garbled_mark_end(texts[block[0]]) is not None
     below = LEADING_SPECKS.sub("", below)  # ``. regard the``: a speck before the page's text
     cut_in_two = sentence_open and below[:1].islower() and texts[block[0]][:1].islower()
     if len(block) < needed or not (opening or cut_in_two and len(block) >= MARKLESS_LINES):
@@ -138,23 +138,26 @@ GARBLED_OPENING = regex.compile(
 LEADING_SPECKS = regex.compile(r"^[^\p{L}\p{N}“‘\"'(]+")
 
 
-def garbled_mark_opening(text: str) -> bool:
-    """Whether a line opens a sentence after a garble of a note's mark: one
-    or two short pieces of no word before a capitalised word and a small
-    one (``len ee This problem``, the engine's reading of a raised ``2``
-    and the specks beside it): not a word of the sentence above going on
-    (a function word), and not words alone.
+def garbled_mark_end(text: str) -> int | None:
+    """Where the text opens after a garble of a note's mark, if the line
+    opens a sentence after one: one or two short pieces of no word before a
+    capitalised word and a small one (``len ee This problem``, the engine's
+    reading of a raised ``2`` and the specks beside it): not a word of the
+    sentence above going on (a function word), and not words alone. None
+    for a line that opens otherwise.
 
-    >>> garbled_mark_opening("len ee This problem"), garbled_mark_opening("of an Allied victory")
-    (True, False)
+    >>> garbled_mark_end("len ee This problem"), garbled_mark_end("of an Allied victory")
+    (7, None)
     """
     m = GARBLED_OPENING.match(text)
     if m is None:
-        return False
+        return None
     lexicon, small_words = load_lexicon(), function_words()
     pieces = [regex.sub(r"[^\p{L}]", "", piece).lower() for piece in m.group(1).split()]
-    return not any(piece in small_words for piece in pieces) and \
-        any(not piece or not known_form(piece, lexicon) for piece in pieces)
+    if any(piece in small_words for piece in pieces) or \
+            all(piece and known_form(piece, lexicon) for piece in pieces):
+        return None
+    return m.end(1)
 
 
 def note_openings(texts: Sequence[str], full_width: float) -> list[int]:

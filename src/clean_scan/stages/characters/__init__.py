@@ -29,6 +29,7 @@ the user's extra words and, once the spelling work provides it,
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -331,11 +332,16 @@ def within_margin_noise(proposals: list[Proposal]) -> list[Proposal]:
     >>> [p.rule for p in within_margin_noise([mark, noise])]
     ['margin-noise']
     """
-    spans = [(p.start, p.end) for p in proposals if p.rule == "margin-noise"]
+    spans = sorted((p.start, p.end) for p in proposals if p.rule == "margin-noise")
     if not spans:
         return proposals
-    return [p for p in proposals if p.rule == "margin-noise" or not any(
-        start <= p.start and p.end <= end for start, end in spans)]
+    starts = [start for start, _ in spans]  # the spans part: a line's edges do not overlap
+
+    def inside(prop: Proposal) -> bool:
+        k = bisect_right(starts, prop.start) - 1
+        return k >= 0 and prop.end <= spans[k][1]
+
+    return [p for p in proposals if p.rule == "margin-noise" or not inside(p)]
 
 
 STAGE = Stage("characters", "repair characters inside words and lines: ligatures, "

@@ -31,11 +31,10 @@ from clean_scan.layout import PAGE_BREAK, Line
 from clean_scan.lexicon import binding_words, known_form, load_lexicon, stop_abbreviations
 from clean_scan.note_lines import (
     GARBLED_MARKS,
-    GARBLED_OPENING,
     NOTE_START,
     SENTENCE_ENDS,
     SMALL_TYPE,
-    garbled_mark_opening,
+    garbled_mark_end,
     markless_note,
 )
 
@@ -81,10 +80,7 @@ class Note:
         """Where the note's text begins, after its mark."""
         first = self.lines[0]
         if self.markless:  # its mark dropped, or garbled past reading (``len ee This``)
-            garble = GARBLED_OPENING.match(first.text)
-            if garble is not None and garbled_mark_opening(first.text):
-                return first.start + garble.end(1)
-            return first.start
+            return first.start + (garbled_mark_end(first.text) or 0)
         return first.start + NOTE_START.match(first.text).start("body")
 
 
